@@ -1,0 +1,26 @@
+#pragma once
+// Registry of the CLI's subcommands: each cmd_*.cpp adds its own with a static Registrar, so that
+// modules plug in without touching main.cpp.
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace shuxiang::cli {
+
+using RegisterFn = std::function<void(CLI::App& root)>;
+
+std::vector<RegisterFn>& registry();
+
+struct Registrar {
+    explicit Registrar(RegisterFn fn) { registry().push_back(std::move(fn)); }
+};
+
+// The process exit code that the command's callback sets (0 by default).
+int& exit_code();
+
+// Runs a command body, turning InputError and other exceptions into a message on stderr and a
+// non-zero exit code (2 for bad input, 1 for other failures). The body returns the exit code.
+void run_guarded(const std::function<int()>& body);
+
+}  // namespace shuxiang::cli

@@ -1,0 +1,59 @@
+// The dependency rule of DESIGN.md: library_core and sim never include GL, GLFW, ImGui or Bullet's
+// renderer; they stay usable headless. This scans their sources so the rule cannot rot.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> forbidden_includes(const fs::path& root) {
+    static const std::regex include_re(R"(^\s*#\s*include\s*[<"]([^>"]+)[>"])");
+    static const std::regex banned(
+        R"((^|/)(GL|GLES\d*|EGL|epoxy|GLFW|glad|imgui[^/]*|backends/imgui[^/]*|imgui_impl_[^/]*)(/|\.h))",
+        std::regex::icase);
+    std::vector<std::string> hits;
+    for (auto& e : fs::recursive_directory_iterator(root)) {
+        if (!e.is_regular_file()) continue;
+        auto ext = e.path().extension().string();
+        if (ext != ".cpp" && ext != ".hpp" && ext != ".h" && ext != ".cc") continue;
+        std::ifstream in(e.path());
+        std::string line;
+        int n = 0;
+        while (std::getline(in, line)) {
+            ++n;
+            std::smatch m;
+            if (std::regex_search(line, m, include_re) && std::regex_search(m[1].str(), banned))
+                hits.push_back(e.path().string() + ":" + std::to_string(n) + ": " + line);
+        }
+    }
+    return hits;
+}
+
+}  // namespace
+
+TEST(DependencyRule, LibraryCoreHasNoGraphicsIncludes) {
+    auto hits = forbidden_includes(fs::path(SHUXIANG_SOURCE_DIR) / "library_core");
+    for (auto& h : hits) ADD_FAILURE() << h;
+}
+
+TEST(DependencyRule, SimHasNoGraphicsIncludes) {
+    auto hits = forbidden_includes(fs::path(SHUXIANG_SOURCE_DIR) / "sim");
+    for (auto& h : hits) ADD_FAILURE() << h;
+}
+
+TEST(DependencyRule, ScannerCatchesAGraphicsInclude) {
+    // The scanner itself must be able to fail: feed it a file that breaks the rule.
+    auto dir = fs::temp_directory_path() / "shuxiang_arch_probe";
+    fs::create_directories(dir);
+    std::ofstream(dir / "bad.cpp") << "#include <GLFW/glfw3.h>\n#include \"imgui.h\"\n#include <epoxy/gl.h>\n"
+                                      "#include <vector>\n";
+    auto hits = forbidden_includes(dir);
+    fs::remove_all(dir);
+    EXPECT_EQ(hits.size(), 3u);
+}

@@ -1,0 +1,71 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "shuxiang/util/error.hpp"
+#include "shuxiang/util/fs.hpp"
+#include "shuxiang/util/i18n.hpp"
+
+namespace fs = std::filesystem;
+using namespace shuxiang;
+
+TEST(AtomicWrite, ReplacesContentAndLeavesNoTemporaryFile) {
+    auto dir = fs::temp_directory_path() / "shuxiang_atomic_test";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    auto f = dir / "plan.json";
+    atomic_write_file(f, "first");
+    atomic_write_file(f, "second");
+    EXPECT_EQ(read_file(f), "second");
+    int entries = 0;
+    for ([[maybe_unused]] auto& e : fs::directory_iterator(dir)) ++entries;
+    EXPECT_EQ(entries, 1);
+    fs::remove_all(dir);
+}
+
+TEST(AtomicWrite, FailureLeavesOldFileAndNamesThePath) {
+    auto missing_dir = fs::temp_directory_path() / "shuxiang_no_such_dir" / "x.json";
+    try {
+        atomic_write_file(missing_dir, "data");
+        FAIL() << "expected InputError";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.file(), missing_dir.string());
+    }
+}
+
+TEST(ReadFile, MissingFileNamesThePath) {
+    try {
+        read_file("/nonexistent/shuxiang.json");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("/nonexistent/shuxiang.json"), std::string::npos);
+    }
+}
+
+TEST(I18n, EveryKeyHasBothLanguagesAndSwitches) {
+    load_translations(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "i18n");
+    EXPECT_GT(translation_count(), 10u);
+    set_language(Language::ZhCN);
+    EXPECT_EQ(tr("app.name"), "书香");
+    set_language(Language::En);
+    EXPECT_EQ(tr("app.name"), "Shuxiang");
+    EXPECT_EQ(tr("no.such.key"), "no.such.key");
+    set_language(Language::ZhCN);
+    EXPECT_THROW(parse_language("fr"), InputError);
+}
+
+TEST(I18n, BadTableFileIsRefusedWithItsName) {
+    auto dir = fs::temp_directory_path() / "shuxiang_i18n_bad";
+    fs::create_directories(dir);
+    std::ofstream(dir / "x.json") << R"({"k": {"zh": "a"}})";
+    try {
+        load_translations(dir);
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("x.json"), std::string::npos);
+        EXPECT_EQ(e.where(), "/k");
+    }
+    fs::remove_all(dir);
+    load_translations(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "i18n");
+}
