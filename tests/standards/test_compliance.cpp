@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "shuxiang/standards/compliance.hpp"
 #include "shuxiang/util/error.hpp"
@@ -132,4 +133,59 @@ TEST(Holdings, RoundTripAndBadInput) {
     auto text = holdings_to_json_text(h);
     text.replace(text.find("\"books\": 10"), 11, "\"books\": 11");
     EXPECT_THROW(holdings_from_json_text(text, "h.json"), InputError);
+}
+
+#include "shuxiang/standards/rubric.hpp"
+
+TEST(Rubric, BuiltinRubricLoadsAndSumsTo100) {
+    auto r = Rubric::load_file(builtin_rubric_path());
+    EXPECT_DOUBLE_EQ(r.max_points(), 100);
+    EXPECT_DOUBLE_EQ(r.threshold, 85);
+}
+
+TEST(Rubric, ScoreGivesPartialCreditAndBreakdown) {
+    Rubric r;
+    r.threshold = 60;
+    r.categories.push_back({"a", "甲", "A", {{"x", 10}, {"y", 10}}});
+    r.categories.push_back({"b", "乙", "B", {{"z", 20}, {"missing", 10}}});
+    Checklist cl;
+    Check x, y, z;
+    x.id = "x";
+    x.status = Status::Pass;
+    y.id = "y";
+    y.status = Status::Warning;
+    z.id = "z";
+    z.status = Status::Fail;
+    cl.checks = {x, y, z};
+    auto s = score(cl, r);
+    // 10 + 10 × 0.5 + 0 + 0 = 15 of 50 = 30 %.
+    EXPECT_DOUBLE_EQ(s.points, 15);
+    EXPECT_DOUBLE_EQ(s.max_points, 50);
+    EXPECT_DOUBLE_EQ(s.percent, 30);
+    EXPECT_FALSE(s.selected);
+    EXPECT_EQ(s.not_assessed, 1);
+    ASSERT_EQ(s.categories.size(), 2u);
+    EXPECT_DOUBLE_EQ(s.categories[0].points, 15);
+    EXPECT_TRUE(s.categories[1].lines[1].missing);
+    r.credit[Status::Warning] = 1.0;
+    cl.checks[2].status = Status::Pass;
+    auto s2 = score(cl, r);
+    EXPECT_DOUBLE_EQ(s2.points, 40);  // 10 + 10 + 20
+    EXPECT_TRUE(s2.selected);         // 80 % ≥ 60
+}
+
+TEST(Rubric, BadRubricNamesThePointer) {
+    auto d = fs::temp_directory_path() / "shuxiang_rubric_bad";
+    fs::create_directories(d);
+    {
+        std::ofstream f(d / "r.json");
+        f << R"({"schema_version":1,"categories":[{"id":"a","items":[{"check":"x","points":-3}]}]})";
+    }
+    try {
+        Rubric::load_file(d / "r.json");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.where(), "/categories/0/items/0/points");
+    }
+    fs::remove_all(d);
 }
