@@ -73,6 +73,14 @@ std::string status_cell(Status s) {
     return "<span class=\"pill " + std::string(standards::to_string(s)) + "\">" + bi(key) + "</span>";
 }
 
+// Units with words are translated ("books" → 册); symbols stay as they are.
+std::string unit_text(const std::string& unit) {
+    if (unit.empty() || unit == "%") return {};
+    std::string key = "unit." + unit;
+    if (tr_in(Language::En, key) == key) return html_escape(unit);
+    return bi(key);
+}
+
 std::string measured_text(const Check& c) {
     if (c.status == Status::NotAssessable) return "–";
     int d = c.unit == "%" || c.unit == "m" ? 1 : (std::abs(c.measured - std::round(c.measured)) > 1e-9 ? 2 : 0);
@@ -295,7 +303,7 @@ std::string render_html(const ReportInput& in) {
           << "\"><td>" << n << "</td><td>" << bi(c.title_key);
         if (!c.advice_key.empty()) o << "<div class=\"advice\">" << bi_args(c.advice_key, c.advice_args) << "</div>";
         o << "</td><td>" << status_cell(c.status) << "</td><td class=\"num measured\">" << measured_text(c) << " "
-          << html_escape(c.unit == "%" ? "" : c.unit) << "</td><td class=\"num required\">" << required_text(c)
+          << unit_text(c.unit) << "</td><td class=\"num required\">" << required_text(c)
           << "</td><td><div class=\"source\">" << html_escape(c.source) << "</div><span class=\"conf "
           << standards::to_string(c.confidence) << "\">" << bi(std::string("confidence.") + standards::to_string(c.confidence))
           << (c.derived ? std::string(" · ") + bi("report.derived") : std::string()) << "</span></td></tr>\n";
@@ -329,7 +337,9 @@ std::string render_html(const ReportInput& in) {
         }
         o << "</tbody></table>\n";
     }
-    o << "<p class=\"source\">" << bi("report.footer") << "</p>\n</body>\n</html>\n";
+    o << "<p class=\"source\">" << bi("report.footer") << "</p>\n";
+    // Opening the page as report.html#en shows it in English (links from the district summary).
+    o << "<script>if (location.hash === '#en') document.documentElement.lang = 'en';</script>\n</body>\n</html>\n";
     return o.str();
 }
 
