@@ -44,10 +44,6 @@ std::string bi(std::string_view key) {
            html_escape(tr_in(Language::En, key)) + "</span>";
 }
 
-std::string bi_args(std::string_view key, const std::vector<std::string>& args) {
-    return "<span class=\"zh\">" + html_escape(trv_in(Language::ZhCN, key, args)) + "</span><span class=\"en\">" +
-           html_escape(trv_in(Language::En, key, args)) + "</span>";
-}
 
 const char* room_colour(plan::RoomKind k) {
     using plan::RoomKind;
@@ -301,7 +297,9 @@ std::string render_html(const ReportInput& in) {
         for (auto& m : c.markers) markers.emplace_back(n, m);
         o << "<tr data-check=\"" << html_escape(c.id) << "\" data-status=\"" << standards::to_string(c.status)
           << "\"><td>" << n << "</td><td>" << bi(c.title_key);
-        if (!c.advice_key.empty()) o << "<div class=\"advice\">" << bi_args(c.advice_key, c.advice_args) << "</div>";
+        if (!c.advice_key.empty())
+            o << "<div class=\"advice\"><span class=\"zh\">" << html_escape(standards::advice_text(c, Language::ZhCN))
+              << "</span><span class=\"en\">" << html_escape(standards::advice_text(c, Language::En)) << "</span></div>";
         o << "</td><td>" << status_cell(c.status) << "</td><td class=\"num measured\">" << measured_text(c) << " "
           << unit_text(c.unit) << "</td><td class=\"num required\">" << required_text(c)
           << "</td><td><div class=\"source\">" << html_escape(c.source) << "</div><span class=\"conf "
@@ -377,8 +375,8 @@ nlohmann::ordered_json render_json(const ReportInput& in) {
         cj["confidence"] = standards::to_string(c.confidence);
         cj["derived"] = c.derived;
         if (!c.advice_key.empty()) {
-            cj["advice"] = trv_in(Language::ZhCN, c.advice_key, c.advice_args);
-            cj["advice_en"] = trv_in(Language::En, c.advice_key, c.advice_args);
+            cj["advice"] = standards::advice_text(c, Language::ZhCN);
+            cj["advice_en"] = standards::advice_text(c, Language::En);
         }
         if (!c.note.empty()) cj["note"] = c.note;
         auto& mj = cj["markers"] = nlohmann::ordered_json::array();

@@ -60,6 +60,30 @@ std::string fmt(double v, int decimals = 0) {
 
 }  // namespace
 
+std::string advice_text(const Check& c, Language lang) {
+    if (c.advice_key.empty()) return {};
+    std::vector<std::string> args;
+    for (const auto& a : c.advice_args) {
+        if (a.empty() || a[0] != '@') {
+            args.push_back(a);
+            continue;
+        }
+        std::string joined;
+        size_t start = 0;
+        while (start <= a.size()) {
+            size_t end = a.find('|', start);
+            if (end == std::string::npos) end = a.size();
+            std::string part = a.substr(start, end - start);
+            if (!part.empty() && part[0] == '@') part = tr_in(lang, part.substr(1));
+            if (!joined.empty()) joined += lang == Language::ZhCN ? "、" : ", ";
+            joined += part;
+            start = end + 1;
+        }
+        args.push_back(joined);
+    }
+    return trv_in(lang, c.advice_key, args);
+}
+
 Status at_least(double measured, double required, const RuleSet& rules) {
     if (measured >= required) return Status::Pass;
     double band = rules.tolerance_value("ratio.warning_fraction", 0.9);

@@ -5,9 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "shuxiang/plan/furniture.hpp"
 #include "shuxiang/plan/model.hpp"
 #include "shuxiang/standards/holdings.hpp"
 #include "shuxiang/standards/profile.hpp"
+#include "shuxiang/util/i18n.hpp"
 
 namespace shuxiang::standards {
 
@@ -35,6 +37,7 @@ struct Check {
     bool derived = false;       // the required value is computed (e.g. the weighted 一贯制 rule)
     std::string title_key;      // translation key of the check's name
     std::string advice_key;     // translation key of what to change (empty when passing)
+    // Arguments of the advice text. An argument "@key" is itself translated; "@a|@b" is a list.
     std::vector<std::string> advice_args;
     std::string note;           // why it is not assessable, or how the value was derived (English)
     std::vector<Marker> markers;
@@ -65,6 +68,19 @@ std::array<Requirement, 5> required_shares(const plan::School& s, const RuleSet&
 // Collection checks from the holdings summary (or all not assessable without one).
 void check_collection(const plan::School& school, const HoldingsSummary* holdings, const RuleSet& rules,
                       Checklist& out);
+
+// Checks that need the plan: the five functions, seats, area per seat, stack capacity, lending
+// area, ubiquitous reading spaces, aisles, exits and evacuation width, clear height, overlaps,
+// reachability, opening hours. `holdings` (may be null) sizes the stack-capacity checks.
+void check_plan(const plan::Plan& plan, const plan::FurnitureCatalog& catalog, const HoldingsSummary* holdings,
+                const RuleSet& rules, Checklist& out);
+
+// The whole checklist: collection checks then plan checks.
+Checklist check_all(const plan::Plan& plan, const plan::FurnitureCatalog& catalog, const HoldingsSummary* holdings,
+                    const RuleSet& rules);
+
+// The advice of a check in a language, its arguments translated ("" when there is none).
+std::string advice_text(const Check& c, Language lang);
 
 // Status of "measured ≥ required" with the profile's warning band.
 Status at_least(double measured, double required, const RuleSet& rules);
