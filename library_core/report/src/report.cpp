@@ -6,9 +6,13 @@
 #include <limits>
 #include <sstream>
 
+#include "html.hpp"
 #include "shuxiang/util/i18n.hpp"
 
 namespace shuxiang::report {
+
+using html::bi;
+using html::num;
 
 using standards::Check;
 using standards::Status;
@@ -31,18 +35,7 @@ std::string html_escape(std::string_view s) {
 
 namespace {
 
-std::string num(double v, int decimals = 0) {
-    if (!std::isfinite(v)) return "–";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
 
-// Both languages of a key; CSS shows the one of the page's current language.
-std::string bi(std::string_view key) {
-    return "<span class=\"zh\">" + html_escape(tr_in(Language::ZhCN, key)) + "</span><span class=\"en\">" +
-           html_escape(tr_in(Language::En, key)) + "</span>";
-}
 
 
 const char* room_colour(plan::RoomKind k) {
@@ -64,10 +57,6 @@ const char* room_colour(plan::RoomKind k) {
     return "#eeeeee";
 }
 
-std::string status_cell(Status s) {
-    std::string key = std::string("status.") + standards::to_string(s);
-    return "<span class=\"pill " + std::string(standards::to_string(s)) + "\">" + bi(key) + "</span>";
-}
 
 // Units with words are translated ("books" → 册); symbols stay as they are.
 std::string unit_text(const std::string& unit) {
@@ -232,31 +221,6 @@ std::string shares_chart(const standards::Checklist& cl) {
     return o.str();
 }
 
-const char* kStyle = R"CSS(
-:root { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; color: #222; }
-body { margin: 0 auto; max-width: 190mm; padding: 10mm; font-size: 11pt; }
-html[lang="zh-CN"] .en, html[lang="en"] .zh { display: none; }
-h1 { font-size: 18pt; margin: 0 0 4pt 0; } h2 { font-size: 14pt; border-bottom: 2px solid #8a1c1c; padding-bottom: 2pt; margin-top: 16pt; }
-.meta { color: #555; font-size: 10pt; }
-.summary { display: flex; gap: 8pt; margin: 10pt 0; }
-.summary div { flex: 1; border-radius: 6px; padding: 6pt; text-align: center; font-size: 10pt; }
-.summary b { display: block; font-size: 20pt; }
-.s-pass { background: #e3f4e3; } .s-warning { background: #fff1dc; } .s-fail { background: #fde2e2; } .s-na { background: #eee; }
-table { width: 100%; border-collapse: collapse; font-size: 9.5pt; }
-th, td { border-bottom: 1px solid #ddd; padding: 3pt 4pt; text-align: left; vertical-align: top; }
-th { background: #f5f0e8; } td.num { text-align: right; white-space: nowrap; }
-.pill { border-radius: 8px; padding: 1pt 6pt; font-size: 9pt; white-space: nowrap; }
-.pill.pass { background: #2ca02c; color: #fff; } .pill.warning { background: #ff9f1c; color: #fff; }
-.pill.fail { background: #d62728; color: #fff; } .pill.not_assessable { background: #bbb; color: #fff; }
-.conf { font-size: 8pt; color: #666; } .conf.unconfirmed { color: #b35900; }
-.advice { color: #444; font-size: 9pt; } .source { color: #777; font-size: 8pt; }
-svg.plan { width: 100%; max-height: 150mm; border: 1px solid #ccc; background: #fafafa; }
-svg.chart { width: 100%; max-width: 140mm; }
-.toggle { float: right; }
-.synthetic { background: #fff3cd; border: 1px solid #e0c36c; padding: 4pt; font-size: 9pt; }
-@media print { .toggle { display: none; } body { padding: 0; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } }
-@page { size: A4; margin: 12mm; }
-)CSS";
 
 }  // namespace
 
@@ -264,11 +228,7 @@ std::string render_html(const ReportInput& in) {
     const plan::Plan& p = *in.plan;
     const standards::Checklist& cl = *in.checklist;
     std::ostringstream o;
-    o << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
-      << html_escape(p.school.name) << " – " << html_escape(tr_in(Language::ZhCN, "report.title"))
-      << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
-    o << "<button class=\"toggle\" id=\"lang-toggle\" type=\"button\" onclick=\"var h=document.documentElement;"
-         "h.lang=(h.lang==='en'?'zh-CN':'en');\">中文 / English</button>\n";
+    o << html::page_begin(p.school.name + " – " + tr_in(Language::ZhCN, "report.title"));
     o << "<h1>" << html_escape(p.school.name) << "</h1>\n<div class=\"meta\">" << bi("report.title") << " · "
       << bi(plan::display_key(p.school.type)) << " · " << bi("report.students") << " "
       << p.school.students.total() << " (" << bi("report.stage.primary") << " " << p.school.students.primary
@@ -300,7 +260,7 @@ std::string render_html(const ReportInput& in) {
         if (!c.advice_key.empty())
             o << "<div class=\"advice\"><span class=\"zh\">" << html_escape(standards::advice_text(c, Language::ZhCN))
               << "</span><span class=\"en\">" << html_escape(standards::advice_text(c, Language::En)) << "</span></div>";
-        o << "</td><td>" << status_cell(c.status) << "</td><td class=\"num measured\">" << measured_text(c) << " "
+        o << "</td><td>" << html::status_pill(c.status) << "</td><td class=\"num measured\">" << measured_text(c) << " "
           << unit_text(c.unit) << "</td><td class=\"num required\">" << required_text(c)
           << "</td><td><div class=\"source\">" << html_escape(c.source) << "</div><span class=\"conf "
           << standards::to_string(c.confidence) << "\">" << bi(std::string("confidence.") + standards::to_string(c.confidence))
@@ -335,9 +295,7 @@ std::string render_html(const ReportInput& in) {
         }
         o << "</tbody></table>\n";
     }
-    o << "<p class=\"source\">" << bi("report.footer") << "</p>\n";
-    // Opening the page as report.html#en shows it in English (links from the district summary).
-    o << "<script>if (location.hash === '#en') document.documentElement.lang = 'en';</script>\n</body>\n</html>\n";
+    o << "<p class=\"source\">" << bi("report.footer") << "</p>\n" << html::page_end();
     return o.str();
 }
 
