@@ -16,7 +16,7 @@ inline const FurnitureCatalog& test_catalog() {
     static const FurnitureCatalog cat = [] {
         FurnitureCatalog c;
         FurnitureType shelf;
-        shelf.id = "shelf_double_1800";
+        shelf.id = "shelf_double_steel_1800";
         shelf.category = FurnitureCategory::ShelvingDouble;
         shelf.width = 4.5;
         shelf.depth = 0.6;
@@ -28,7 +28,7 @@ inline const FurnitureCatalog& test_catalog() {
         shelf.shelf_levels = 6;
         c.add(shelf);
         FurnitureType table;
-        table.id = "reading_table_6";
+        table.id = "table_reading_6";
         table.category = FurnitureCategory::ReadingTable;
         table.width = 1.8;
         table.depth = 1.2;
@@ -92,7 +92,7 @@ inline Plan rich_plan() {
     l.openings.push_back(o);
     Furniture f;
     f.id = "range-A1";
-    f.type = "shelf_double_1800";
+    f.type = "shelf_double_steel_1800";
     f.position = {2.5, 1.75};
     f.yaw_deg = 33.3;
     f.label = "A1";
@@ -100,7 +100,7 @@ inline Plan rich_plan() {
     l.furniture.push_back(f);
     Furniture t;
     t.id = "table-1";
-    t.type = "reading_table_6";
+    t.type = "table_reading_6";
     t.position = {1.0 / 3.0, 3.0};
     l.furniture.push_back(t);
     p.levels.push_back(l);

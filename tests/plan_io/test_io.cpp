@@ -265,3 +265,23 @@ TEST_F(PlanIo, BuiltinCatalogueOverloadsCheckFurnitureTypes) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(PlanIoBundled, FixturesAreValidAgainstTheBundledCatalogue) {
+    for (const char* f : {"v1/qingshi_road.sxplan.json", "v2/qingshi_road.sxplan.json"}) {
+        const auto problems = validate_plan_file(data_dir() / f);
+        EXPECT_TRUE(problems.empty()) << f << ": " << problems.front().pointer << " " << problems.front().message;
+    }
+}
+
+TEST(PlanIoBundled, DemoSchoolLoadsAndRoundTrips) {
+    const fs::path demo = std::filesystem::path(SHUXIANG_SOURCE_ASSET_DIR) / "demo/demo-school.sxplan.json";
+    const Plan p = load_plan(demo);
+    EXPECT_EQ(p.school.type, SchoolType::NineYear);
+    EXPECT_EQ(p.school.students.total(), 1800);
+    const Plan back = plan_from_json_text(plan_to_json_text(p), "mem");
+    EXPECT_EQ(back, p);
+}
+
+}  // namespace
