@@ -10,27 +10,14 @@
 
 #include "shuxiang/report/report.hpp"
 #include "shuxiang/util/fs.hpp"
+#include "support/process.hpp"
 
 namespace fs = std::filesystem;
 using namespace shuxiang;
 
 namespace {
 
-struct Run {
-    int status = -1;
-    std::string out;
-};
-
-Run run(const std::string& cmd) {
-    Run r;
-    FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-    if (!p) return r;
-    std::array<char, 4096> buf;
-    size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-    r.status = pclose(p);
-    return r;
-}
+using test::run_command;
 
 std::string chromium(const fs::path& profile) {
     return "chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
@@ -42,7 +29,7 @@ std::string chromium(const fs::path& profile) {
 }  // namespace
 
 TEST(ReportInBrowser, LoadsWithoutErrorsShowsNumbersAndSwitchesLanguage) {
-    if (run("command -v chromium").status != 0) GTEST_SKIP() << "chromium is not installed (scripts/setup.sh installs it)";
+    ASSERT_EQ(run_command("command -v chromium").code, 0) << "chromium is missing: scripts/setup.sh installs it";
     plan::Plan p;
     p.school.name = "浏览器测试学校";
     p.school.type = plan::SchoolType::Junior;
@@ -67,22 +54,22 @@ TEST(ReportInBrowser, LoadsWithoutErrorsShowsNumbersAndSwitchesLanguage) {
     auto html = dir / "report.html";
     atomic_write_file(html, report::render_html(in));
 
-    auto dom = run(chromium(dir / "profile1") + " --dump-dom file://" + html.string());
-    ASSERT_EQ(dom.status, 0) << dom.out;
+    auto dom = run_command(chromium(dir / "profile1") + " --dump-dom file://" + html.string());
+    ASSERT_EQ(dom.code, 0) << dom.out;
     EXPECT_NE(dom.out.find("id=\"books-total\">23456<"), std::string::npos);
     EXPECT_NE(dom.out.find("<html lang=\"zh-CN\">"), std::string::npos);
     // Chromium logs page errors as CONSOLE lines or "Uncaught" on stderr.
     EXPECT_EQ(dom.out.find("Uncaught"), std::string::npos) << dom.out;
     EXPECT_EQ(dom.out.find(":CONSOLE("), std::string::npos) << dom.out;
 
-    auto en = run(chromium(dir / "profile2") + " --dump-dom 'file://" + html.string() + "#en'");
-    ASSERT_EQ(en.status, 0) << en.out;
+    auto en = run_command(chromium(dir / "profile2") + " --dump-dom 'file://" + html.string() + "#en'");
+    ASSERT_EQ(en.code, 0) << en.out;
     EXPECT_NE(en.out.find("<html lang=\"en\">"), std::string::npos);
 
     auto png = dir / "report.png";
-    auto shot = run(chromium(dir / "profile3") + " --window-size=1240,1754 --screenshot=" + png.string() +
+    auto shot = run_command(chromium(dir / "profile3") + " --window-size=1240,1754 --screenshot=" + png.string() +
                     " file://" + html.string());
-    ASSERT_EQ(shot.status, 0) << shot.out;
+    ASSERT_EQ(shot.code, 0) << shot.out;
     ASSERT_TRUE(fs::exists(png));
     EXPECT_GT(fs::file_size(png), 20000u);  // a rendered page, not a blank image
     if (const char* keep = std::getenv("SHUXIANG_KEEP_SCREENSHOT")) fs::copy_file(png, keep, fs::copy_options::overwrite_existing);

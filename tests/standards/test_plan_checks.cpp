@@ -146,7 +146,7 @@ TEST(PlanChecks, HandWorkedPrimaryLibrary) {
     EXPECT_DOUBLE_EQ(get(cl, "space.lending_area").measured, 15);
     EXPECT_EQ(get(cl, "space.audio_visual").status, Status::Fail);
     EXPECT_EQ(get(cl, "space.classroom_corners").status, Status::Fail);
-    EXPECT_DOUBLE_EQ(get(cl, "space.classroom_corners").required, 10);
+    EXPECT_DOUBLE_EQ(get(cl, "space.classroom_corners").required, 1);
     EXPECT_EQ(get(cl, "space.reading_corridor").status, Status::Fail);
     EXPECT_EQ(get(cl, "space.outdoor_reading").status, Status::Fail);
     EXPECT_EQ(get(cl, "safety.clear_height").status, Status::Pass);
