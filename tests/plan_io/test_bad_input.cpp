@@ -106,6 +106,23 @@ TEST_F(BadInput, WrongType) {
     EXPECT_TRUE(problems_of([](json& d) { d["school"]["classes"] = 20.0; }).empty());
 }
 
+TEST_F(BadInput, DuplicateKeys) {
+    // The second "width" of the fourth opening and a repeated top-level key.
+    std::string text = fixture_text("v2/qingshi_road.sxplan.json");
+    const std::string door = R"("id": "d-stack", "kind": "door", "wall": "w-mid", "offset": 6, "width": 1.0,)";
+    const auto at = text.find(door);
+    ASSERT_NE(at, std::string::npos);
+    text.insert(at + door.size(), R"( "width": 2.0,)");
+    text.insert(text.find("\"levels\""), R"("notes": "again", )");
+    const auto problems = validate_plan_text(text, test_catalog());
+    ASSERT_EQ(problems.size(), 2u);
+    EXPECT_EQ(problems[0].pointer, "/notes");
+    EXPECT_EQ(problems[1].pointer, "/levels/0/openings/3/width");
+    EXPECT_EQ(problems[1].message, "key 'width' is given twice in this object; only the last would be kept");
+    // Same keys in different objects are fine (the fixture has many "id"s).
+    EXPECT_TRUE(validate_plan_text(fixture_text("v2/qingshi_road.sxplan.json"), test_catalog()).empty());
+}
+
 TEST_F(BadInput, TopLevelMustBeAnObject) {
     auto e = load_error("[1, 2]");
     EXPECT_EQ(e.where(), "");
