@@ -127,6 +127,7 @@ def inside_convex(inner, outer, tol=1e-6):
 class Level:
     def __init__(self, plan, id, name, elevation=0.0):
         self.plan = plan
+        plan.claim(id)
         self.id = id
         self.name = name
         self.elevation = elevation
