@@ -655,11 +655,14 @@ Plan read_text(std::string_view text, const FurnitureCatalog& catalog, Problems&
 }
 
 [[noreturn]] void throw_problem(const std::string& filename, const Problem& p) {
-    std::string where = p.pointer;
-    // Syntax errors have no pointer; their place is the line and column.
-    if (where.empty() && (p.key == "plan_io.json_syntax" || p.key == "plan_io.number_overflow") && p.args.size() >= 2)
-        where = "line " + p.args[0] + ", column " + p.args[1];
-    throw InputError(filename, where, localized_message(p));
+    // Syntax errors have no pointer; their place is the line and column, which the message then
+    // need not repeat.
+    if (p.pointer.empty() && p.args.size() == 3 && (p.key == "plan_io.json_syntax" || p.key == "plan_io.number_overflow")) {
+        const char* key = p.key == "plan_io.json_syntax" ? "plan_io.json_syntax_here" : "plan_io.number_overflow_here";
+        throw InputError(filename, "line " + p.args[0] + ", column " + p.args[1],
+                         localized_message(make_problem("", key, {p.args[2]})));
+    }
+    throw InputError(filename, p.pointer, localized_message(p));
 }
 
 std::string read_plan_file(const std::filesystem::path& path) {

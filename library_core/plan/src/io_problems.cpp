@@ -26,6 +26,8 @@ const std::vector<MessageText>& message_texts() {
         {"plan_io.json_syntax", "invalid JSON at line {0}, column {1}: {2}"},
         {"plan_io.number_overflow", "number too large at line {0}, column {1}: {2}"},
         {"plan_io.duplicate_key", "key '{0}' is given twice in this object; only the last would be kept"},
+        {"plan_io.json_syntax_here", "invalid JSON: {0}"},
+        {"plan_io.number_overflow_here", "number too large: {0}"},
         {"plan_io.wrong_type", "expected {0}, found {1}"},
         {"plan_io.not_integer", "expected an integer, found {0}"},
         {"plan_io.integer_range", "integer {0} is out of range"},
