@@ -408,3 +408,31 @@ TEST(PlanGeometry, ConvexHullAndSatDepth) {
     const std::vector<Vec2> big{{0, 0}, {4, 0}, {4, 4}, {0, 4}}, small{{0.25, 1}, {0.75, 1}, {0.75, 1.5}, {0.25, 1.5}};
     EXPECT_NEAR(convex_overlap_depth(big, small), 0.75, kTol);
 }
+
+TEST(PlanGeometry, SingleFacedRangeEndToWall) {
+    const auto cat = test_catalog();
+    Plan p;
+    Level l;
+    l.id = "L1";
+    l.rooms.push_back(rect_room("stacks", RoomKind::Stacks, 0, -5, 10, 5));
+    // A 0.3 m wall on x = 10: its face at 10 - 0.15 = 9.85. The single-faced range at (8, 0) spans
+    // x ∈ [8 - 1.35, 8 + 1.35] = [6.65, 9.35], y ∈ [-0.15, 0.15]. End-to-wall gap 9.85 - 9.35 = 0.5 m,
+    // running north along the wall, 0.3 m long (the range's depth), midpoint ((9.35 + 9.85) / 2, 0).
+    l.walls.push_back(wall("east", {{10, -5}, {10, 5}}, 0.3));
+    l.furniture.push_back(item("S", "sgl", 8, 0));
+    p.levels.push_back(l);
+    const auto v = aisles(p, cat);
+    ASSERT_EQ(v.size(), 1u);
+    EXPECT_EQ(v[0].b, "east");
+    EXPECT_NEAR(v[0].width, 0.5, 1e-9);
+    EXPECT_NEAR(v[0].length, 0.3, 1e-9);
+    EXPECT_NEAR(v[0].midpoint.x, 9.6, 1e-9);
+    EXPECT_NEAR(v[0].midpoint.y, 0.0, 1e-9);
+    EXPECT_NEAR(v[0].direction.x, 0.0, 1e-12);
+    EXPECT_NEAR(v[0].direction.y, 1.0, 1e-12);
+    // Shelf: 3 sections × 0.9 m × 5 levels × 1 face = 13.5 m; with 4 sections 4 × 0.9 × 5 = 18 m.
+    EXPECT_NEAR(room_stats(p, cat)[0].shelf_metres, 13.5, 1e-9);
+    p.levels[0].furniture[0].sections = 4;
+    EXPECT_NEAR(room_stats(p, cat)[0].shelf_metres, 18.0, 1e-9);
+    EXPECT_EQ(room_stats(p, cat)[0].counts.at(FurnitureCategory::ShelvingSingle), 1);
+}

@@ -115,7 +115,7 @@ struct Aisle {
 
 struct AisleOptions {
     double max_width = 3.0;       // wider gaps are open floor, not aisles
-    double min_length = 0.3;      // the faces must run side by side at least this far
+    double min_length = 0.2;      // the faces must run side by side at least this far (a 0.25 m end panel counts)
     double angle_tolerance_deg = 1.0;  // shelving/wall sides count as parallel within this angle
 };
 
