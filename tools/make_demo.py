@@ -156,7 +156,7 @@ def library_level(plan):
     # reading steps for story time, low 6-seat tables.
     L.put("pr-wall-n1", "shelf_single_primary_1200", 26.01, y_in1 - 0.125, 0, "P1")
     L.put("pr-wall-n2", "shelf_single_primary_1200", 29.46, y_in1 - 0.125, 0, "P2", sections=3)
-    L.put("pr-range-1", "shelf_double_primary_1200", 24.5, 12.8, 90, "P3", sections=4)
+    L.put("pr-range-1", "shelf_double_primary_1200", 23.46 + 1.05 + 0.25, 12.8, 90, "P3", sections=4)
     L.put("pr-steps", "reading_steps", 32.28 - 0.9, 11.7, 90)
     k = 0
     for y in (8.11, 10.36, 12.61, 14.86):   # 1.35 m between table edges (阅览桌前后净距 1.3–1.5 m)
