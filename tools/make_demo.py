@@ -304,17 +304,17 @@ def small_library(stage):
         L.window(f"win-n{i + 1}", "w-north", x, 1.5, 1.4, 1.4)
     L.window("win-n3", "w-north", 16.8, 1.5)
 
-    # Stacks: ranges north–south, 1.5 m aisle along the south, wall shelving on the west.
-    shelf = {"primary": ("shelf_double_primary_1200", "shelf_single_primary_1200", 4),
-             "junior": ("shelf_double_steel_1800", "shelf_single_wood_1800", 5),
-             "senior": ("shelf_double_steel_2000", "shelf_single_steel_2000", 5)}[stage]
-    y0 = 0.12 + 1.5
-    n = shelf[2]
-    L.put("stk-wall", shelf[1], 0.12 + 0.125 if "steel" in shelf[1] or "primary" in shelf[1] else 0.12 + 0.15,
-          y0 + n * 0.45, 90, "W1", sections=n)
-    for i in range(4):
-        L.put(f"stk-range-{i + 1}", shelf[0], 0.12 + 0.3 + 1.05 + 0.25 + i * 1.55, y0 + n * 0.45, 90,
-              f"A{i + 1}", sections=n)
+    # Stacks: two banks of 4-section ranges running north–south with a 1.2 m cross aisle between them,
+    # wall shelving on the west.
+    shelf = {"primary": ("shelf_double_primary_1200", "shelf_single_primary_1200"),
+             "junior": ("shelf_double_steel_1800", "shelf_single_wood_1800"),
+             "senior": ("shelf_double_steel_2000", "shelf_single_steel_2000")}[stage]
+    wall_depth = 0.3 if "wood" in shelf[1] else 0.25
+    for b, yc in enumerate((0.12 + 1.2 + 1.8, 0.12 + 1.2 + 3.6 + 1.2 + 1.8)):
+        L.put(f"stk-wall-{b + 1}", shelf[1], 0.12 + wall_depth / 2, yc, 90, f"W{b + 1}", sections=4)
+        for i in range(4):
+            L.put(f"stk-range-{b + 1}-{i + 1}", shelf[0], 0.12 + 0.3 + 1.05 + 0.25 + i * 1.55, yc, 90,
+                  f"{'AB'[b]}{i + 1}", sections=4)
 
     # Lending: the desk facing the entrance, a kiosk, a display table.
     L.put("lend-desk", "circulation_desk", 11.4, 3.3, 0)
@@ -341,8 +341,7 @@ def small_library(stage):
         for i, y in enumerate((4.0, 5.0, 6.0, 7.0)):
             L.put(f"rd-carrel-{i + 1}", "carrel_single", 23.88 - 0.3, y, 270)
     else:
-        L.put("rd-shelf", shelf[1], 23.88 - (0.125 if "steel" in shelf[1] or "primary" in shelf[1] else 0.15),
-              6.0, 270, "R1", sections=3)
+        L.put("rd-shelf", shelf[1], 23.88 - wall_depth / 2, 6.0, 270, "R1", sections=3)
     return plan
 
 
