@@ -1,0 +1,8 @@
+#include "scenarios.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace shuxiang;
+using namespace sxtest;
+
+TEST(Model, PlaceholderBuilds) { SUCCEED(); }
