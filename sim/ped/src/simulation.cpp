@@ -414,20 +414,24 @@ void Simulation::resolve_constraints() {
     // Hard constraints after the model step: agents are pushed apart where discs overlap and
     // projected out of walls. The model keeps overlaps small; this only removes residue.
     auto live = [&](const Agent& a) { return a.active && a.start_time <= time_; };
-    for (int iter = 0; iter < 3; ++iter) {
+    bool clean = false;
+    for (int iter = 0; iter < 3 && !clean; ++iter) {
+        clean = true;  // a pass that moves nobody proves there is nothing left to measure
         for (auto& a : agents_) {
             if (!live(a)) continue;
             for_cells(a.pos, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, cell_agents_, [&](int j) {
                 if (j <= a.id) return;
                 Agent& b = agents_[static_cast<std::size_t>(j)];
                 Vec2 d = delta(b.pos, a.pos);
-                double s = norm(d);
                 double l = a.radius + b.radius;
-                if (s >= l) return;
+                double s2 = geometry::norm2(d);
+                if (s2 >= l * l) return;
+                double s = std::sqrt(s2);
                 Vec2 nrm = s > 1e-9 ? d * (1.0 / s) : Vec2{a.id < b.id ? 1.0 : -1.0, 0.0};
                 double push = 0.5 * (l - s);
                 a.pos += nrm * push;
                 b.pos -= nrm * push;
+                clean = false;
             });
         }
         for (auto& a : agents_) {
@@ -435,12 +439,15 @@ void Simulation::resolve_constraints() {
             for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))]) {
                 Vec2 cp = closest_point(walls_[static_cast<std::size_t>(w)], a.pos);
                 Vec2 d = a.pos - cp;
-                double s = norm(d);
-                if (s >= a.radius || s < 1e-12) continue;
+                double s2 = geometry::norm2(d);
+                if (s2 >= a.radius * a.radius || s2 < 1e-24) continue;
+                double s = std::sqrt(s2);
                 a.pos += d * ((a.radius - s) / s);
+                clean = false;
             }
         }
     }
+    if (clean) return;
     // Measure what is left.
     for (auto& a : agents_) {
         if (!live(a)) continue;
