@@ -1,6 +1,8 @@
 // Properties of the pedestrian model itself: determinism, hard constraints, exits, routing.
 #include "scenarios.hpp"
 
+#include <shuxiang/util/i18n.hpp>
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -172,4 +174,17 @@ TEST(Model, SpeedDistributionsStayInTheirRanges) {
         }
         EXPECT_NEAR(sum / 4000, d.mean, 0.02);
     }
+}
+
+TEST(Model, DisplayKeysAreTranslated) {
+    shuxiang::load_translations(SHUXIANG_SOURCE_ASSET_DIR "/i18n");
+    for (auto s : {nav::PathStatus::Ok, nav::PathStatus::Unreachable, nav::PathStatus::StartOffMesh,
+                   nav::PathStatus::GoalOffMesh})
+        EXPECT_TRUE(shuxiang::translation_complete(nav::display_key(s))) << nav::display_key(s);
+    for (auto g : {ped::AgeGroup::Under30, ped::AgeGroup::From30To50, ped::AgeGroup::Over50,
+                   ped::AgeGroup::LimitedMobility})
+        EXPECT_TRUE(shuxiang::translation_complete(ped::display_key(g))) << ped::display_key(g);
+    shuxiang::set_language(shuxiang::Language::En);
+    EXPECT_EQ(shuxiang::tr("sim.path.unreachable"), "Unreachable (not connected to the start)");
+    shuxiang::set_language(shuxiang::Language::ZhCN);
 }

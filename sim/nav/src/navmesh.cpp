@@ -35,6 +35,16 @@ struct RecastObjects {
 
 }  // namespace
 
+const char* display_key(PathStatus s) {
+    switch (s) {
+        case PathStatus::Ok: return "sim.path.ok";
+        case PathStatus::Unreachable: return "sim.path.unreachable";
+        case PathStatus::StartOffMesh: return "sim.path.start_off_mesh";
+        case PathStatus::GoalOffMesh: return "sim.path.goal_off_mesh";
+    }
+    return "sim.path.unreachable";
+}
+
 NavMesh::NavMesh() = default;
 NavMesh::~NavMesh() { reset(); }
 

@@ -43,6 +43,16 @@ double Rng::normal(double mean, double sigma) {
     return mean + sigma * std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
 }
 
+const char* display_key(AgeGroup g) {
+    switch (g) {
+        case AgeGroup::Under30: return "sim.age.under30";
+        case AgeGroup::From30To50: return "sim.age.30to50";
+        case AgeGroup::Over50: return "sim.age.over50";
+        case AgeGroup::LimitedMobility: return "sim.age.limited_mobility";
+    }
+    return "sim.age.under30";
+}
+
 SpeedDistribution speed_distribution(AgeGroup g) {
     // RiMEA test 7 table (after Weidmann): min and max; mean = midpoint, sigma as in JuPedSim's test 7.
     switch (g) {

@@ -427,6 +427,7 @@ void Simulation::resolve_constraints() {
                 double s2 = geometry::norm2(d);
                 if (s2 >= l * l) return;
                 double s = std::sqrt(s2);
+                if (iter == 0) metrics_.max_overlap_model = std::max(metrics_.max_overlap_model, l - s);
                 Vec2 nrm = s > 1e-9 ? d * (1.0 / s) : Vec2{a.id < b.id ? 1.0 : -1.0, 0.0};
                 double push = 0.5 * (l - s);
                 a.pos += nrm * push;

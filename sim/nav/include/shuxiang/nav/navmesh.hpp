@@ -29,6 +29,9 @@ enum class PathStatus {
     GoalOffMesh,  // no mesh polygon near the goal
 };
 
+// Translation key describing a path status ("sim.path.unreachable").
+const char* display_key(PathStatus s);
+
 // Result of a path query: the corners of the shortest path from start to goal (both included).
 struct Path {
     PathStatus status = PathStatus::Unreachable;

@@ -22,6 +22,9 @@ private:
 // Age groups of the RiMEA walking-speed table (after Weidmann), used by RiMEA test 7.
 enum class AgeGroup { Under30, From30To50, Over50, LimitedMobility };
 
+// Translation key of an age group ("sim.age.under30").
+const char* display_key(AgeGroup g);
+
 // Speed distribution of a group: Gaussian (mean, sigma) truncated to [min, max] (m/s).
 struct SpeedDistribution {
     double min;

@@ -87,6 +87,7 @@ struct Metrics {
     int agents_unreachable = 0;    // no usable exit could be reached on the navmesh
     double evacuation_time = 0.0;  // time of the last arrival
     double max_overlap = 0.0;      // deepest agent-agent overlap after each step (m)
+    double max_overlap_model = 0.0; // deepest overlap the model step itself produced, before projection
     double max_wall_overlap = 0.0; // deepest agent-wall overlap (m)
     long wall_penetrations = 0;    // agent-steps with wall overlap > 2 cm or a centre crossing a wall
     double max_density = 0.0;      // persons per m² in the densest density cell
