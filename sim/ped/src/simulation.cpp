@@ -227,13 +227,25 @@ void Simulation::build_agent_grid() {
     std::vector<int> fill(cell_start_.begin(), cell_start_.end() - 1);
     for (auto& a : agents_)
         if (a.active && a.start_time <= time_) cell_agents_[static_cast<std::size_t>(fill[cell_of(a.pos)]++)] = a.id;
+    // Cell-ordered copies of what the model step reads from neighbours: contiguous memory instead
+    // of hopping through the (large) Agent records.
+    cpos_.resize(cell_agents_.size());
+    crad_.resize(cell_agents_.size());
+    cheading_.resize(cell_agents_.size());
+    for (std::size_t k = 0; k < cell_agents_.size(); ++k) {
+        const Agent& b = agents_[static_cast<std::size_t>(cell_agents_[k])];
+        cpos_[k] = b.pos;
+        crad_[k] = b.radius;
+        cheading_[k] = b.heading;
+    }
 }
 
 namespace {
-// Visits the agent ids in the 3×3 cells around p (x wraps when periodic).
+// Visits the slots (indices into the cell-ordered arrays) of the 3×3 cells around p (x wraps when
+// periodic).
 template <class F>
 void for_cells(Vec2 p, const geometry::Box& box, double cx_size, double cy_size, int nx, int ny, bool periodic,
-               const std::vector<int>& start, const std::vector<int>& ids, F&& f) {
+               const std::vector<int>& start, F&& f) {
     int cx = std::clamp(static_cast<int>(std::floor((p.x - box.min.x) / cx_size)), 0, nx - 1);
     int cy = std::clamp(static_cast<int>(std::floor((p.y - box.min.y) / cy_size)), 0, ny - 1);
     for (int dy = -1; dy <= 1; ++dy) {
@@ -245,7 +257,7 @@ void for_cells(Vec2 p, const geometry::Box& box, double cx_size, double cy_size,
             else if (x < 0 || x >= nx) continue;
             if (periodic && nx < 3 && dx != 0) continue;
             std::size_t c = static_cast<std::size_t>(y * nx + x);
-            for (int k = start[c]; k < start[c + 1]; ++k) f(ids[static_cast<std::size_t>(k)]);
+            for (int k = start[c]; k < start[c + 1]; ++k) f(k);
         }
     }
 }
@@ -269,7 +281,7 @@ void Simulation::step() {
     new_heading_.assign(n, {0, 0});
     const double cutoff2 = params_.cutoff * params_.cutoff;
     auto visit = [&](Vec2 p, auto&& f) {
-        for_cells(p, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, cell_agents_, f);
+        for_cells(p, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, f);
     };
 
     for (auto& a : agents_) {
@@ -278,13 +290,13 @@ void Simulation::step() {
         if (!a.active) continue;
         // Direction: desired direction plus exponential repulsion from neighbours and walls.
         near_.clear();
-        visit(a.pos, [&](int j) {
-            if (j == a.id) return;
-            const Agent& b = agents_[static_cast<std::size_t>(j)];
-            Vec2 d = delta(a.pos, b.pos);  // from a to b
+        visit(a.pos, [&](int k) {
+            const auto ks = static_cast<std::size_t>(k);
+            if (cell_agents_[ks] == a.id) return;
+            Vec2 d = delta(a.pos, cpos_[ks]);  // from a to b
             double s2 = geometry::norm2(d);
             if (s2 > cutoff2 || s2 < 1e-18) return;
-            near_.push_back({d, std::sqrt(s2), a.radius + b.radius, j});
+            near_.push_back({d, std::sqrt(s2), a.radius + crad_[ks], k});
         });
         Vec2 rep{0, 0};
         const double rep_cut = 8.0 * params_.neighbour_range;
@@ -304,8 +316,7 @@ void Simulation::step() {
             Vec2 right{e0.y, -e0.x};
             for (auto& nb : near_) {
                 if (dot(e0, nb.d) <= 0.0) continue;
-                const Agent& b = agents_[static_cast<std::size_t>(nb.id)];
-                if (dot(b.heading, e0) >= 0.0) continue;
+                if (dot(cheading_[static_cast<std::size_t>(nb.slot)], e0) >= 0.0) continue;
                 rep += right * (params_.keep_right * std::exp((nb.l - nb.s) / params_.keep_right_range));
             }
         }
@@ -419,7 +430,8 @@ void Simulation::resolve_constraints() {
         clean = true;  // a pass that moves nobody proves there is nothing left to measure
         for (auto& a : agents_) {
             if (!live(a)) continue;
-            for_cells(a.pos, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, cell_agents_, [&](int j) {
+            for_cells(a.pos, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, [&](int k) {
+                const int j = cell_agents_[static_cast<std::size_t>(k)];
                 if (j <= a.id) return;
                 Agent& b = agents_[static_cast<std::size_t>(j)];
                 Vec2 d = delta(b.pos, a.pos);
@@ -452,7 +464,8 @@ void Simulation::resolve_constraints() {
     // Measure what is left.
     for (auto& a : agents_) {
         if (!live(a)) continue;
-        for_cells(a.pos, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, cell_agents_, [&](int j) {
+        for_cells(a.pos, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, [&](int k) {
+            const int j = cell_agents_[static_cast<std::size_t>(k)];
             if (j <= a.id) return;
             const Agent& b = agents_[static_cast<std::size_t>(j)];
             double ov = a.radius + b.radius - norm(delta(b.pos, a.pos));

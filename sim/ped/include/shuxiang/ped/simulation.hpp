@@ -182,12 +182,15 @@ private:
     int anx_ = 1, any_ = 1;
     std::vector<int> cell_start_;
     std::vector<int> cell_agents_;
+    std::vector<Vec2> cpos_;      // cell-ordered positions, radii and headings (model step reads)
+    std::vector<double> crad_;
+    std::vector<Vec2> cheading_;
 
     std::vector<Vec2> new_dir_;
     std::vector<double> new_speed_;
     std::vector<Vec2> new_heading_;
     std::vector<Vec2> old_pos_;
-    struct Near { Vec2 d; double s; double l; int id; };  // offset, distance, contact distance, id
+    struct Near { Vec2 d; double s; double l; int slot; };  // offset, distance, contact distance, cell slot
     std::vector<Near> near_;
     std::function<void(const Simulation&)> observer_;
 };
