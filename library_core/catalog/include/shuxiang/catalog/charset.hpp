@@ -1,0 +1,50 @@
+#pragma once
+// Character sets met in MARC files (UTF-8, MARC-8 with CJK EACC, GB2312/GBK/GB18030): validation,
+// plausibility checks used to catch lying encoding flags, and conversion to UTF-8.
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace shuxiang::catalog {
+
+// Encodings a MARC reader can be told to use; Auto trusts the record's flag after checking the bytes.
+enum class Encoding { Auto, Utf8, Marc8, Gb18030 };
+
+// "auto", "utf8", "marc8", "gb18030".
+std::string_view encoding_name(Encoding e);
+// Parses the names above (also "utf-8", "gbk", "gb2312", "marc-8"); returns false when unknown.
+bool parse_encoding(std::string_view name, Encoding& out);
+
+// Offset of the first byte that breaks UTF-8 (overlongs, surrogates and > U+10FFFF count as
+// broken), or npos when the text is valid.
+std::size_t utf8_invalid_offset(std::string_view s);
+inline bool is_valid_utf8(std::string_view s) { return utf8_invalid_offset(s) == std::string_view::npos; }
+bool is_ascii(std::string_view s);
+// True when the text contains a MARC-8 escape sequence (ESC followed by a G0/G1 designator).
+bool has_marc8_escape(std::string_view s);
+// True when the bytes form complete GB18030 sequences (GB2312 and GBK are subsets).
+bool is_plausible_gb18030(std::string_view s);
+
+// Converts to UTF-8. One converter per thread of work: it caches the iconv handles.
+class Decoder {
+public:
+    Decoder();
+    ~Decoder();
+    Decoder(const Decoder&) = delete;
+    Decoder& operator=(const Decoder&) = delete;
+
+    // Appends the UTF-8 form of `in` to `out`. Bytes that cannot be converted become U+FFFD; the
+    // return value is the offset in `in` of the first such byte, or npos when all converted.
+    std::size_t decode(std::string_view in, Encoding enc, std::string& out);
+
+    // UTF-8 to MARC-8 (used to build test data and for peers that want MARC-8); false on failure.
+    bool encode_marc8(std::string_view utf8, std::string& out);
+    // UTF-8 to GB18030; false on failure.
+    bool encode_gb18030(std::string_view utf8, std::string& out);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace shuxiang::catalog
