@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <unordered_map>
 
+#include "shuxiang/catalog/charset.hpp"
 #include "shuxiang/catalog/clc.hpp"
 #include "shuxiang/catalog/isbn.hpp"
 #include "shuxiang/util/i18n.hpp"
@@ -67,7 +68,7 @@ std::string trim(std::string_view s) {
 }
 
 // Prices as written in Chinese exports: "25.00", "¥25", "CNY25.00", "25元", "25.00元".
-std::optional<double> parse_price(std::string_view text) {
+std::optional<double> parse_csv_price(std::string_view text) {
     std::string s = trim(text);
     if (s.rfind("CNY", 0) == 0 || s.rfind("cny", 0) == 0) s.erase(0, 3);
     if (s.rfind("\xC2\xA5", 0) == 0) s.erase(0, 2);          // ¥
@@ -166,19 +167,6 @@ std::string format_price(double p) {
 }
 
 }  // namespace
-
-bool is_valid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (n == 0 || i + n > s.size()) return false;
-        for (std::size_t k = 1; k < n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-        i += n;
-    }
-    return true;
-}
 
 std::optional<std::string> convert_to_utf8(std::string_view data, const std::string& from) {
     iconv_t cd = iconv_open("UTF-8", from.c_str());
@@ -320,7 +308,7 @@ CsvImport parse_catalog_csv(std::string_view raw, const std::string& file, const
             rec.isbns.push_back(*n);
         }
         if (!v["price"].empty()) {
-            auto p = parse_price(v["price"]);
+            auto p = parse_csv_price(v["price"]);
             if (!p) {
                 bad(trf("catalog.csv.bad_price", {v["price"]}));
                 continue;

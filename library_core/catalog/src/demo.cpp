@@ -215,8 +215,11 @@ void generate_demo(const DemoOptions& opt, std::size_t batch_size,
         std::snprintf(cn, sizeof cn, "SXDEMO%llu-%08lld", static_cast<unsigned long long>(opt.seed), records);
         r.control_number = cn;
         std::string pattern = c.patterns[rng.below(c.patterns.size())];
-        std::string noun = c.nouns[rng.below(c.nouns.size())];
-        std::string noun2 = c.nouns[rng.below(c.nouns.size())];
+        const std::size_t i1 = rng.below(c.nouns.size());
+        // The second noun differs from the first ("{n}与{n2}").
+        const std::size_t i2 = c.nouns.size() > 1 ? (i1 + 1 + rng.below(c.nouns.size() - 1)) % c.nouns.size() : i1;
+        std::string noun = c.nouns[i1];
+        std::string noun2 = c.nouns[i2];
         r.title = replace_all(replace_all(replace_all(pattern, "{n2}", noun2), "{n}", noun), "{p}", rng.pick(kPeople));
         if (rng.below(6) == 0) r.other_title = primary ? "注音版" : "青少年版";
         std::string author = std::string(rng.pick(kSurnames)) + rng.pick(kGiven);

@@ -45,6 +45,5 @@ MarcRecord synthesize_cnmarc(const BibRecord& r);
 
 // Converts legacy Chinese text to UTF-8 with iconv ("GB18030", "GBK", ...); nullopt on failure.
 std::optional<std::string> convert_to_utf8(std::string_view data, const std::string& from);
-bool is_valid_utf8(std::string_view s);
 
 }  // namespace shuxiang::catalog
