@@ -83,6 +83,61 @@ bool has_marc8_escape(std::string_view s) {
     return false;
 }
 
+std::size_t marc8_invalid_offset(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    bool multibyte = false;  // G0 designated as EACC (ESC $ 1 or ESC $ , 1)
+    std::size_t run = 0, run_start = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        unsigned char c = p[i];
+        if (c == 0x1B) {
+            if (multibyte && run % 3 != 0) return run_start;
+            run = 0;
+            if (i + 1 >= n) return i;
+            unsigned char d = p[i + 1];
+            if (d == 'b' || d == 'g' || d == 'p' || d == 's') {
+                multibyte = false;
+                i += 1;
+            } else if (d == '(' || d == ',' || d == ')' || d == '-') {
+                if (i + 2 >= n) return i;
+                if (d == '(' || d == ',') multibyte = false;
+                i += 2;
+            } else if (d == '$') {
+                if (i + 2 >= n) return i;
+                unsigned char e = p[i + 2];
+                if (e == '1') {
+                    multibyte = true;
+                    i += 2;
+                } else if (e == ',' || e == '(') {
+                    if (i + 3 >= n) return i;
+                    multibyte = p[i + 3] == '1';
+                    i += 3;
+                } else if (e == ')' || e == '-') {
+                    if (i + 3 >= n) return i;
+                    i += 3;
+                } else {
+                    return i;
+                }
+            } else {
+                return i;
+            }
+            continue;
+        }
+        if ((c >= 0x80 && c <= 0x87) || (c >= 0x8F && c <= 0x9F) || c == 0xFF) return i;
+        if (multibyte) {
+            if (c == 0x20 || c < 0x20) {
+                if (run % 3 != 0) return run_start;
+                run = 0;
+            } else {
+                if (run == 0) run_start = i;
+                ++run;
+            }
+        }
+    }
+    if (multibyte && run % 3 != 0) return run_start;
+    return std::string_view::npos;
+}
+
 bool is_plausible_gb18030(std::string_view s) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
@@ -219,7 +274,11 @@ std::size_t Decoder::decode(std::string_view in, Encoding enc, std::string& out)
         case Encoding::Marc8:
             if (!impl_->marc8_in) impl_->marc8_in = yaz_iconv_open("utf8", "marc8");
             if (!impl_->marc8_in) return decode_utf8(in, out);
-            return run_yaz(impl_->marc8_in, in, out, true);
+            {
+                std::size_t bad = marc8_invalid_offset(in);
+                std::size_t yaz_bad = run_yaz(impl_->marc8_in, in, out, true);
+                return bad != std::string_view::npos ? bad : yaz_bad;
+            }
         case Encoding::Gb18030:
             if (impl_->gb_in == kBadIconv) impl_->gb_in = iconv_open("UTF-8", "GB18030");
             if (impl_->gb_in == kBadIconv) return decode_utf8(in, out);

@@ -380,6 +380,12 @@ bool Iso2709Reader::Impl::parse(std::size_t start, std::size_t end, bool termina
     }
     std::string leader(d + start, 24);
     std::size_t dlen = dir_end - dir_start;
+    // An entry is plausible when its field lies inside the data and ends in a field terminator.
+    auto plausible = [&](long len, long off) {
+        if (len <= 0 || off < 0) return false;
+        std::size_t last = dir_end + 1 + static_cast<std::size_t>(off) + static_cast<std::size_t>(len) - 1;
+        return last < data_end && d[last] == kFieldEnd;
+    };
     if (dlen % 12 != 0) {
         // A leader one byte short or long shifts the whole directory: try both before giving up.
         bool fixed = false;
@@ -387,7 +393,8 @@ bool Iso2709Reader::Impl::parse(std::size_t start, std::size_t end, bool termina
             std::size_t ds = dir_start + static_cast<std::size_t>(static_cast<long>(shift));
             if (ds >= dir_end || (dir_end - ds) % 12 != 0) continue;
             bool ok = true;
-            for (std::size_t e = ds; e + 12 <= dir_end && ok; e += 12) ok = valid_entry(d + e, 9);
+            for (std::size_t e = ds; e + 12 <= dir_end && ok; e += 12)
+                ok = valid_entry(d + e, 9) && plausible(parse_digits(d + e + 3, 4), parse_digits(d + e + 7, 5));
             if (!ok) continue;
             diag(start, "leader_length", {num(shift < 0 ? 23 : 25)});
             if (shift < 0) leader = std::string(d + start, 23) + " ";
@@ -436,11 +443,14 @@ bool Iso2709Reader::Impl::parse(std::size_t start, std::size_t end, bool termina
     entries.reserve(dlen / 12 + 1);
     std::size_t skipped_bytes = 0, skipped_at = 0;
     for (std::size_t e = dir_start; e < dir_end;) {
-        if (e + 12 <= dir_end && valid_entry(d + e, 9)) {
+        const bool v12 = e + 12 <= dir_end && valid_entry(d + e, 9);
+        const bool v11 = e + 11 <= dir_end && valid_entry(d + e, 8);
+        const bool p12 = v12 && plausible(parse_digits(d + e + 3, 4), parse_digits(d + e + 7, 5));
+        const bool p11 = v11 && plausible(parse_digits(d + e + 3, 3), parse_digits(d + e + 6, 5));
+        if (v12 && (p12 || !p11) && (dlen % 12 == 0 || p12 || !v11)) {
             entries.push_back({d + e, parse_digits(d + e + 3, 4), parse_digits(d + e + 7, 5), e});
             e += 12;
-        } else if (e + 11 <= dir_end && valid_entry(d + e, 8) &&
-                   (e + 11 == dir_end || (e + 23 <= dir_end && valid_entry(d + e + 11, 9)))) {
+        } else if (v11 && (p11 || e + 11 == dir_end || (e + 23 <= dir_end && valid_entry(d + e + 11, 9)))) {
             diag(e, "directory_entry_short", {std::string(d + e, 3)});
             entries.push_back({d + e, parse_digits(d + e + 3, 3), parse_digits(d + e + 6, 5), e});
             e += 11;

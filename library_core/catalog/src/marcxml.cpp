@@ -37,8 +37,9 @@ struct XmlReader {
     }
 
     static std::size_t at(const pugi::xml_node& n) {
+        // pugixml points at the element name; the element starts at its '<'.
         std::ptrdiff_t o = n.offset_debug();
-        return o < 0 ? 0 : static_cast<std::size_t>(o);
+        return o <= 0 ? 0 : static_cast<std::size_t>(o - 1);
     }
 
     void read_record(const pugi::xml_node& rn, ReadRecord& out) {

@@ -22,6 +22,10 @@ inline bool is_valid_utf8(std::string_view s) { return utf8_invalid_offset(s) ==
 bool is_ascii(std::string_view s);
 // True when the text contains a MARC-8 escape sequence (ESC followed by a G0/G1 designator).
 bool has_marc8_escape(std::string_view s);
+// Offset of the first byte that breaks MARC-8 structure (unknown or cut escape sequence, a CJK/EACC
+// run that is not a whole number of 3-byte characters, C1 bytes outside 0x88-0x8E, 0xFF), or npos.
+// yaz's converter drops such bytes silently, so the reader checks first.
+std::size_t marc8_invalid_offset(std::string_view s);
 // True when the bytes form complete GB18030 sequences (GB2312 and GBK are subsets).
 bool is_plausible_gb18030(std::string_view s);
 
