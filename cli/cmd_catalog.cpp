@@ -233,7 +233,11 @@ int run_import(const ImportArgs& a) {
                               std::to_string(s.result.items_added), std::to_string(s.result.items_existing),
                               std::to_string(s.problems.size())})
                       << "\n";
-            for (const auto& p : s.problems) std::cerr << "  " << p << "\n";
+            // The first problems in full; a long tail of the same defect would drown the summary.
+            const std::size_t shown = std::min<std::size_t>(s.problems.size(), 20);
+            for (std::size_t k = 0; k < shown; ++k) std::cerr << "  " << s.problems[k] << "\n";
+            if (s.problems.size() > shown)
+                std::cerr << "  " << trf("catalog.msg.more_problems", {std::to_string(s.problems.size() - shown)}) << "\n";
         }
     }
     return 0;

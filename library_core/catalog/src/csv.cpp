@@ -10,6 +10,7 @@
 #include "shuxiang/catalog/charset.hpp"
 #include "shuxiang/catalog/clc.hpp"
 #include "shuxiang/catalog/isbn.hpp"
+#include "shuxiang/catalog/mapping.hpp"
 #include "shuxiang/util/i18n.hpp"
 
 namespace shuxiang::catalog {
@@ -135,19 +136,6 @@ std::vector<Row> split_rows(std::string_view d, char delim, const std::string& f
         if (!blank) rows.push_back(std::move(row));
     }
     return rows;
-}
-
-void add_field(MarcRecord& m, const char* tag, char i1, char i2, std::vector<Subfield> subs) {
-    std::vector<Subfield> kept;
-    for (auto& s : subs)
-        if (!s.value.empty()) kept.push_back(std::move(s));
-    if (kept.empty()) return;
-    Field f;
-    f.tag = tag;
-    f.ind1 = i1;
-    f.ind2 = i2;
-    f.subfields = std::move(kept);
-    m.fields.push_back(std::move(f));
 }
 
 std::string csv_cell(const std::string& s) {
@@ -390,34 +378,7 @@ CsvImport parse_catalog_csv(std::string_view raw, const std::string& file, const
     return out;
 }
 
-MarcRecord synthesize_cnmarc(const BibRecord& r) {
-    MarcRecord m;
-    m.leader = "     nam0 22        450 ";
-    if (!r.control_number.empty()) {
-        Field f;
-        f.tag = "001";
-        f.data = r.control_number;
-        m.fields.push_back(std::move(f));
-    }
-    for (const auto& i : r.isbns)
-        add_field(m, "010", ' ', ' ', {{'a', i}, {'d', r.price ? "CNY" + format_price(*r.price) : ""}});
-    add_field(m, "101", '0', ' ', {{'a', r.language}});
-    add_field(m, "200", '1', ' ', {{'a', r.title}, {'e', r.other_title}, {'f', r.responsibility}});
-    add_field(m, "205", ' ', ' ', {{'a', r.edition}});
-    add_field(m, "210", ' ', ' ', {{'a', r.place}, {'c', r.publisher}, {'d', r.year}});
-    add_field(m, "215", ' ', ' ', {{'a', r.pages ? std::to_string(*r.pages) : ""}});
-    add_field(m, "225", '2', ' ', {{'a', r.series}});
-    add_field(m, "330", ' ', ' ', {{'a', r.summary}});
-    for (const auto& s : r.subjects) add_field(m, "606", '0', ' ', {{'a', s}});
-    add_field(m, "690", ' ', ' ', {{'a', r.clc_class}, {'v', r.clc_class.empty() ? "" : "5"}});
-    if (!r.call_number.empty()) {
-        auto slash = r.call_number.find('/');
-        add_field(m, "905", ' ', ' ',
-                  {{'d', r.call_number.substr(0, slash)},
-                   {'e', slash == std::string::npos ? "" : r.call_number.substr(slash + 1)}});
-    }
-    return m;
-}
+MarcRecord synthesize_cnmarc(const BibRecord& r) { return to_marc(r, MarcFlavor::Cnmarc); }
 
 std::string catalog_csv_header() {
     return "题名,责任者,ISBN,索书号,分类号,出版社,出版地,出版年,价格,页数,丛书名,主题词,条码号,复本号,状态,馆藏地点,入藏日期,来源\n";
