@@ -20,9 +20,14 @@ namespace {
 constexpr const char* kStatusNames[] = {"in_processing", "available", "on_loan", "in_transit",
                                         "lost",          "damaged",   "withdrawn"};
 
-// ---- MARC blob: "SXM2", leader, then fields; lengths are 32-bit little endian ----
+// ---- MARC blob: "SXM2", leader, then fields; lengths are varints ----
+// Lengths and counts as LEB128 varints: most are below 128, so one byte each.
 void put_u32(std::string& out, std::size_t v) {
-    for (int k = 0; k < 4; ++k) out += static_cast<char>((v >> (8 * k)) & 0xFF);
+    while (v >= 0x80) {
+        out += static_cast<char>((v & 0x7F) | 0x80);
+        v >>= 7;
+    }
+    out += static_cast<char>(v);
 }
 void put_str(std::string& out, std::string_view s) {
     put_u32(out, s.size());
@@ -33,11 +38,14 @@ struct Reader {
     std::size_t i = 0;
     bool ok = true;
     std::size_t u32() {
-        if (i + 4 > s.size()) return ok = false, 0;
         std::size_t v = 0;
-        for (int k = 0; k < 4; ++k) v |= static_cast<std::size_t>(static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)])) << (8 * k);
-        i += 4;
-        return v;
+        for (int shift = 0; shift < 35; shift += 7) {
+            if (i >= s.size()) return ok = false, 0;
+            auto b = static_cast<unsigned char>(s[i++]);
+            v |= static_cast<std::size_t>(b & 0x7F) << shift;
+            if (!(b & 0x80)) return v;
+        }
+        return ok = false, 0;
     }
     std::string str() {
         std::size_t n = u32();
@@ -75,12 +83,14 @@ public:
         sqlite3_clear_bindings(s_);
         return *this;
     }
+    // Text and blobs are bound without a copy (SQLITE_STATIC): every caller binds and steps in one
+    // expression or while the bound value is alive, and cached() clears the bindings before reuse.
     Stmt& bind(int i, std::string_view v) {
-        sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
         return *this;
     }
     Stmt& bind_blob(int i, std::string_view v) {
-        sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
         return *this;
     }
     Stmt& bind(int i, long long v) {
@@ -148,7 +158,9 @@ std::vector<std::string> split(const std::string& s, char sep) {
     return out;
 }
 
-// Step 1: records, their ISBNs, items, metadata. Step 2: the full-text index.
+// Step 1: records, their ISBNs, items, metadata. Step 2: the full-text index over pre-tokenised
+// text (see search.hpp). It is contentless: the tokens can always be rebuilt from the records
+// table, so keeping a second copy would only double the text on disk.
 const char* kMigration1 = R"SQL(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE records(
@@ -199,7 +211,7 @@ CREATE INDEX items_record ON items(record_id);
 
 const char* kMigration2 = R"SQL(
 CREATE VIRTUAL TABLE records_fts USING fts5(
-  title, responsibility, publisher, subjects, series, tokenize = 'ascii', detail = 'column');
+  title, responsibility, publisher, subjects, series, content = '', tokenize = 'ascii', detail = 'column');
 )SQL";
 
 class SqliteStore final : public Store {
