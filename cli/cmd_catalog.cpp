@@ -183,6 +183,7 @@ int run_import(const ImportArgs& a) {
                 for (const auto& d : rr.diagnostics) sum.problems.push_back(d.where() + ": " + d.message());
                 ImportEntry e;
                 e.record = to_bib(rr.record, rr.flavor, mo);
+                e.items = holdings_from_marc(rr.record, rr.flavor);
                 batch.push_back(std::move(e));
                 if (batch.size() >= a.batch) flush();
             };

@@ -90,6 +90,32 @@ TEST(RoundTrip, Iso2709ThroughStore) {
     fs::remove_all(dir);
 }
 
+TEST(RoundTrip, HoldingsFromMarc) {
+    auto items = holdings_from_marc(odd_cnmarc(), MarcFlavor::Cnmarc);
+    EXPECT_TRUE(items.empty());  // 905 without $b has no copy
+    MarcRecord m;
+    Field f;
+    f.tag = "905";
+    f.subfields = {{'a', "SX"}, {'b', "0001"}, {'b', "0002"}, {'c', "二楼"}, {'d', "I247.5"}, {'e', "3"}, {'f', "2"}};
+    m.fields.push_back(f);
+    items = holdings_from_marc(m, MarcFlavor::Cnmarc);
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_EQ(items[1].barcode, "0002");
+    EXPECT_EQ(items[1].copy_number, 2);
+    EXPECT_EQ(items[0].call_number, "I247.5/3:2");
+    EXPECT_EQ(items[0].location, "二楼");
+    Field g;
+    g.tag = "852";
+    g.subfields = {{'b', "MAIN"}, {'c', "STACKS"}, {'h', "TP312"}, {'i', "L45"}, {'p', "B77"}};
+    MarcRecord m21;
+    m21.fields.push_back(g);
+    items = holdings_from_marc(m21, MarcFlavor::Marc21);
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_EQ(items[0].barcode, "B77");
+    EXPECT_EQ(items[0].call_number, "TP312/L45");
+    EXPECT_EQ(items[0].location, "MAIN STACKS");
+}
+
 TEST(Cli, CallnoSortReadsStdin) {
     auto [rc, out] = shuxiang_run("catalog callno-sort", "TP312/2\nI247.57/1\n\nI247.5/10\nT-61/1\nTN91/1\nI247.6\n");
     EXPECT_EQ(rc, 0);

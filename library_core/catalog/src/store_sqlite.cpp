@@ -651,6 +651,33 @@ std::string dedupe_key(const BibRecord& r) {
     return "title:" + r.title + "|" + r.responsibility + "|" + r.publisher + "|" + r.year;
 }
 
+std::vector<Item> holdings_from_marc(const MarcRecord& r, MarcFlavor flavor) {
+    std::vector<Item> out;
+    const bool cn = flavor == MarcFlavor::Cnmarc;
+    for (const Field* f : r.fields_with(cn ? "905" : "852")) {
+        std::string cls = f->find(cn ? 'd' : 'h') ? f->find(cn ? 'd' : 'h')->value : "";
+        std::string num = f->find(cn ? 'e' : 'i') ? f->find(cn ? 'e' : 'i')->value : "";
+        std::string callno = num.empty() ? cls : cls + "/" + num;
+        if (cn)
+            if (const Subfield* v = f->find('f'); v && !v->value.empty()) callno += ":" + v->value;
+        std::string location;
+        for (char code : cn ? std::string("c") : std::string("bc"))
+            if (const Subfield* s = f->find(code); s && !s->value.empty())
+                location += (location.empty() ? "" : " ") + s->value;
+        // One holdings field may list several barcodes, one per copy.
+        for (const auto& b : f->all(cn ? 'b' : 'p')) {
+            if (b.empty()) continue;
+            Item it;
+            it.barcode = b;
+            it.call_number = callno;
+            it.location = location;
+            it.copy_number = static_cast<int>(out.size()) + 1;
+            out.push_back(std::move(it));
+        }
+    }
+    return out;
+}
+
 std::string encode_marc(const MarcRecord& r) {
     std::string out = "SXM2";
     put_str(out, r.leader);

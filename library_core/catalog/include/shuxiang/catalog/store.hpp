@@ -88,6 +88,11 @@ inline constexpr int kStoreSchemaVersion = 2;
 // naming the file when it cannot be opened or was written by a newer Shuxiang.
 std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& path, int migrate_to = kStoreSchemaVersion);
 
+// Copies carried in a MARC record's holdings fields: CNMARC 905 ($b barcode, $c location, $d/$e
+// call number, $f volume) and MARC21 852 ($p barcode, $b/$c location, $h/$i call number). Fields
+// without a barcode are skipped; copy numbers count from 1 in field order.
+std::vector<Item> holdings_from_marc(const MarcRecord& r, MarcFlavor flavor);
+
 // Lossless binary form of a MARC record, as kept in the database.
 std::string encode_marc(const MarcRecord& r);
 std::optional<MarcRecord> decode_marc(std::string_view blob);
