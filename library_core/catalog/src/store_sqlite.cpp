@@ -17,6 +17,9 @@ namespace shuxiang::catalog {
 
 namespace {
 
+// Above this many matching records the text search stops ranking by bm25 (see search()).
+constexpr long long kRankLimit = 5000;
+
 constexpr const char* kStatusNames[] = {"in_processing", "available", "on_loan", "in_transit",
                                         "lost",          "damaged",   "withdrawn"};
 
@@ -230,6 +233,9 @@ public:
             exec("PRAGMA foreign_keys=ON");
             exec("PRAGMA cache_size=-65536");
             migrate(migrate_to);
+            // Per-connection view of the index's document frequencies (nothing is written to disk).
+            if (version_ >= 2)
+                exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.records_fts_vocab USING fts5vocab(main, 'records_fts', 'row')");
         } catch (const InputError&) {
             sqlite3_close(db_);
             throw;
@@ -579,12 +585,35 @@ std::vector<SearchHit> SqliteStore::search(std::string_view query, std::size_t l
 
     std::string expr = fts_match_expression(q);
     if (!expr.empty() && hits.size() < limit && version_ >= 2) {
-        Stmt& s = cached(
-            "SELECT rowid, bm25(records_fts, 10.0, 4.0, 1.0, 3.0, 2.0) AS score FROM records_fts "
-            "WHERE records_fts MATCH ? ORDER BY score LIMIT ?");
-        s.bind(1, expr).bind(2, static_cast<long long>(limit + hits.size()));
+        // bm25 ranks every matching row, which costs time in proportion to the matches. A query
+        // whose rarest token is in more than kRankLimit records (one common character, a big
+        // publisher) is answered title matches first, then the other fields, newest first: that
+        // stops after `limit` rows instead of scoring a large part of the collection.
+        long long rarest = -1;
+        Stmt& v = cached("SELECT doc FROM temp.records_fts_vocab WHERE term = ?");
+        for (const auto& tok : query_tokens(q)) {
+            v.reset().bind(1, tok);
+            long long df = v.step() ? v.i64(0) : 0;
+            if (rarest < 0 || df < rarest) rarest = df;
+        }
+        const std::size_t want = limit + hits.size();  // exact hits found above may come again
         std::vector<std::pair<long long, double>> rows;
-        while (s.step()) rows.emplace_back(s.i64(0), s.dbl(1));
+        if (rarest <= kRankLimit) {
+            Stmt& s = cached(
+                "SELECT rowid, bm25(records_fts, 10.0, 4.0, 1.0, 3.0, 2.0) AS score FROM records_fts "
+                "WHERE records_fts MATCH ? ORDER BY score LIMIT ?");
+            s.bind(1, expr).bind(2, static_cast<long long>(want));
+            while (s.step()) rows.emplace_back(s.i64(0), s.dbl(1));
+        } else if (rarest > 0) {
+            Stmt& t = cached("SELECT rowid FROM records_fts WHERE records_fts MATCH ? ORDER BY rowid DESC LIMIT ?");
+            const std::string title_expr = "{title} : (" + expr + ")";
+            t.bind(1, title_expr).bind(2, static_cast<long long>(want));
+            while (t.step()) rows.emplace_back(t.i64(0), -1.0);
+            if (rows.size() < want) {
+                t.reset().bind(1, expr).bind(2, static_cast<long long>(want + rows.size()));
+                while (t.step()) rows.emplace_back(t.i64(0), 0.0);
+            }
+        }
         for (auto& [id, score] : rows) add(id, score, MatchKind::Text);
     }
     Stmt& d = cached("SELECT title, responsibility, call_number FROM records WHERE id = ?");
