@@ -86,6 +86,7 @@ Store& search_store() {
             o.seed = 2026;
             auto t0 = std::chrono::steady_clock::now();
             generate_demo(o, 10000, [&](std::vector<ImportEntry>& b) { s->import_batch(b); });
+            s->optimize();  // as `shuxiang catalog demo` and large imports do
             double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
             std::fprintf(stderr, "built %lld-record search database in %.1f s (%.0f records/s incl. generation)\n", n, secs,
                          static_cast<double>(n) / secs);

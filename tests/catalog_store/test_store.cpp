@@ -189,7 +189,7 @@ TEST(Store, SearchChineseAndExact) {
     EXPECT_EQ(pre.size(), 2u);
 }
 
-// More than 5,000 matches: title matches first, newest first, without bm25 over all of them.
+// More than 2,000 matches (kRankLimit): title matches first, newest first, without bm25 over all of them.
 TEST(Store, CommonQueryTitleMatchesFirst) {
     TempDb t;
     auto st = open_sqlite_store(t.path);

@@ -18,7 +18,7 @@ namespace shuxiang::catalog {
 namespace {
 
 // Above this many matching records the text search stops ranking by bm25 (see search()).
-constexpr long long kRankLimit = 5000;
+constexpr long long kRankLimit = 2000;
 
 constexpr const char* kStatusNames[] = {"in_processing", "available", "on_loan", "in_transit",
                                         "lost",          "damaged",   "withdrawn"};
@@ -231,11 +231,8 @@ public:
             exec("PRAGMA journal_mode=WAL");
             exec("PRAGMA synchronous=NORMAL");
             exec("PRAGMA foreign_keys=ON");
-            exec("PRAGMA cache_size=-65536");
+            exec("PRAGMA cache_size=-262144");  // up to 256 MiB: keeps index pages cached during big imports
             migrate(migrate_to);
-            // Per-connection view of the index's document frequencies (nothing is written to disk).
-            if (version_ >= 2)
-                exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.records_fts_vocab USING fts5vocab(main, 'records_fts', 'row')");
         } catch (const InputError&) {
             sqlite3_close(db_);
             throw;
@@ -259,6 +256,10 @@ public:
     long long record_count() override { return scalar("SELECT count(*) FROM records"); }
     long long item_count() override { return scalar("SELECT count(*) FROM items"); }
     void for_each_record(const std::function<void(const BibRecord&)>& fn) override;
+    void optimize() override {
+        if (version_ >= 2) exec("INSERT INTO records_fts(records_fts) VALUES('optimize')");
+        exec("PRAGMA optimize");
+    }
     void set_meta(std::string_view key, std::string_view value) override {
         Stmt s(db_, "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
         s.bind(1, key).bind(2, value).run();
@@ -585,34 +586,37 @@ std::vector<SearchHit> SqliteStore::search(std::string_view query, std::size_t l
 
     std::string expr = fts_match_expression(q);
     if (!expr.empty() && hits.size() < limit && version_ >= 2) {
-        // bm25 ranks every matching row, which costs time in proportion to the matches. A query
-        // whose rarest token is in more than kRankLimit records (one common character, a big
-        // publisher) is answered title matches first, then the other fields, newest first: that
-        // stops after `limit` rows instead of scoring a large part of the collection.
-        long long rarest = -1;
-        Stmt& v = cached("SELECT doc FROM temp.records_fts_vocab WHERE term = ?");
-        for (const auto& tok : query_tokens(q)) {
-            v.reset().bind(1, tok);
-            long long df = v.step() ? v.i64(0) : 0;
-            if (rarest < 0 || df < rarest) rarest = df;
-        }
+        // bm25 ranks every matching row, which costs time in proportion to the matches. So a
+        // probe first reads at most kRankLimit + 1 matches, newest first (cheap: it stops early).
+        // Up to kRankLimit matches are ranked by bm25; a query with more (one common character, a
+        // big publisher) is answered with title matches among the newest kRankLimit first, then
+        // the other matches, newest first.
         const std::size_t want = limit + hits.size();  // exact hits found above may come again
         std::vector<std::pair<long long, double>> rows;
-        if (rarest <= kRankLimit) {
-            Stmt& s = cached(
-                "SELECT rowid, bm25(records_fts, 10.0, 4.0, 1.0, 3.0, 2.0) AS score FROM records_fts "
-                "WHERE records_fts MATCH ? ORDER BY score LIMIT ?");
-            s.bind(1, expr).bind(2, static_cast<long long>(want));
-            while (s.step()) rows.emplace_back(s.i64(0), s.dbl(1));
-        } else if (rarest > 0) {
-            Stmt& t = cached("SELECT rowid FROM records_fts WHERE records_fts MATCH ? ORDER BY rowid DESC LIMIT ?");
-            const std::string title_expr = "{title} : (" + expr + ")";
-            t.bind(1, title_expr).bind(2, static_cast<long long>(want));
-            while (t.step()) rows.emplace_back(t.i64(0), -1.0);
-            if (rows.size() < want) {
-                t.reset().bind(1, expr).bind(2, static_cast<long long>(want + rows.size()));
-                while (t.step()) rows.emplace_back(t.i64(0), 0.0);
+        std::vector<long long> probe;
+        {
+            Stmt& p = cached("SELECT rowid FROM records_fts WHERE records_fts MATCH ? ORDER BY rowid DESC LIMIT ?");
+            p.bind(1, expr).bind(2, kRankLimit + 1);
+            while (p.step()) probe.push_back(p.i64(0));
+        }
+        if (probe.size() <= static_cast<std::size_t>(kRankLimit)) {
+            if (!probe.empty()) {
+                Stmt& s = cached(
+                    "SELECT rowid, bm25(records_fts, 10.0, 4.0, 1.0, 3.0, 2.0) AS score FROM records_fts "
+                    "WHERE records_fts MATCH ? ORDER BY score LIMIT ?");
+                s.bind(1, expr).bind(2, static_cast<long long>(want));
+                while (s.step()) rows.emplace_back(s.i64(0), s.dbl(1));
             }
+        } else {
+            // Ascending: FTS5 stops a descending scan only at the start of the index, not at a
+            // lower rowid bound, so the window above the probe's last row is read upwards.
+            Stmt& t = cached("SELECT rowid FROM records_fts WHERE records_fts MATCH ? AND rowid >= ? ORDER BY rowid");
+            const std::string title_expr = "{title} : (" + expr + ")";
+            t.bind(1, title_expr).bind(2, probe.back());
+            std::vector<long long> in_title;
+            while (t.step()) in_title.push_back(t.i64(0));
+            for (auto it = in_title.rbegin(); it != in_title.rend() && rows.size() < want; ++it) rows.emplace_back(*it, -1.0);
+            for (std::size_t k = 0; k < probe.size() && rows.size() < 2 * want; ++k) rows.emplace_back(probe[k], 0.0);
         }
         for (auto& [id, score] : rows) add(id, score, MatchKind::Text);
     }

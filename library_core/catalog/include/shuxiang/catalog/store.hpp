@@ -77,6 +77,9 @@ public:
     // Every record in id order (for export).
     virtual void for_each_record(const std::function<void(const BibRecord&)>& fn) = 0;
 
+    // Compacts the search index after a large import (one merged index answers faster).
+    virtual void optimize() = 0;
+
     virtual void set_meta(std::string_view key, std::string_view value) = 0;
     virtual std::optional<std::string> meta(std::string_view key) = 0;
 };
