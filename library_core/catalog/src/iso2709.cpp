@@ -639,6 +639,25 @@ std::string pad_number(std::size_t v, std::size_t width) {
     return std::string(width - s.size(), '0') + s;
 }
 
+// 100$a is positional ASCII; when a damaged record has multibyte text in the first `n` bytes,
+// each such character becomes '?' so that patching positions 26-27 keeps the text valid UTF-8.
+std::string ascii_prefix(const std::string& v, std::size_t n) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < v.size() && out.size() < n) {
+        unsigned char c = static_cast<unsigned char>(v[i]);
+        if (c < 0x80) {
+            out += v[i++];
+            continue;
+        }
+        out += '?';
+        ++i;
+        while (i < v.size() && (static_cast<unsigned char>(v[i]) & 0xC0) == 0x80) ++i;
+    }
+    out.append(v, i, std::string::npos);
+    return out;
+}
+
 std::string default_leader(MarcFlavor flavor) {
     return flavor == MarcFlavor::Marc21 ? std::string("00000nam a2200000 i 4500")
                                         : std::string("00000nam0 2200000   450 ");
@@ -666,7 +685,7 @@ std::string write_iso2709(const MarcRecord& record, MarcFlavor flavor, std::vect
                 body += kSubfield;
                 body += s.code;
                 if (patch100 && !patched && s.code == 'a') {
-                    std::string v = s.value;
+                    std::string v = ascii_prefix(s.value, 28);
                     if (v.size() < 36) v.resize(36, ' ');
                     v.replace(26, 2, "50");
                     body += v;
