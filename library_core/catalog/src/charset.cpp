@@ -3,7 +3,9 @@
 #include <iconv.h>
 #include <yaz/yaz-iconv.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 namespace shuxiang::catalog {
@@ -40,6 +42,14 @@ std::size_t utf8_invalid_offset(std::string_view s) {
     const std::size_t n = s.size();
     std::size_t i = 0;
     while (i < n) {
+        // Runs of ASCII are the common case: test eight bytes at a time.
+        while (i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            if (w & 0x8080808080808080ULL) break;
+            i += 8;
+        }
+        if (i >= n) break;
         unsigned char c = p[i];
         if (c < 0x80) {
             ++i;
@@ -60,6 +70,43 @@ std::size_t utf8_invalid_offset(std::string_view s) {
         if (p[i + 1] < lo || p[i + 1] > hi) return i;
         for (std::size_t k = 2; k < len; ++k)
             if ((p[i + k] & 0xC0) != 0x80) return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+std::size_t scan_text(std::string_view s, bool& has_escape, bool& has_non_ascii) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    constexpr std::uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kEsc = 0x1B1B1B1B1B1B1B1BULL;
+    std::size_t i = 0;
+    while (i < n) {
+        while (i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            if (w & kHigh) break;
+            std::uint64_t x = w ^ kEsc;
+            if ((x - kOnes) & ~x & kHigh) has_escape = true;
+            i += 8;
+        }
+        if (i >= n) break;
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            if (c == 0x1B) has_escape = true;
+            ++i;
+            continue;
+        }
+        has_non_ascii = true;
+        // One multibyte sequence, with the same rules as utf8_invalid_offset.
+        if (c >= 0xE1 && c <= 0xEC && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            i += 3;  // the common CJK case
+            continue;
+        }
+        std::size_t bad = utf8_invalid_offset(s.substr(i, std::min<std::size_t>(4, n - i)));
+        if (bad == 0) return i;
+        std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (bad != std::string_view::npos && bad < len) return i;
         i += len;
     }
     return std::string_view::npos;
