@@ -362,3 +362,40 @@ TEST(Iso2709Read, GarbageNeverCrashesOrLoops) {
     const std::string good = fx::cnmarc_utf8();
     for (std::size_t n = 0; n < good.size(); n += 7) EXPECT_NO_THROW(read_iso2709(good.substr(0, n)));
 }
+
+TEST(Charset, BrokenMarc8EscapeNeverReachesYaz) {
+    // Found by fuzzing: yaz's MARC-8 decoder reads past its input on this sequence.
+    Decoder dec;
+    std::string out;
+    const std::string in = "\x1B$1'Pr'E\x1B" "2B";
+    // The first defect is the five-byte EACC run at 3; ESC 2 at 8 is unknown too.
+    EXPECT_EQ(dec.decode(in, Encoding::Marc8, out), 3u);
+    EXPECT_NE(out.find("\xEF\xBF\xBD"), std::string::npos);
+    EXPECT_EQ(marc8_invalid_offset(in), 3u);
+    EXPECT_EQ(marc8_invalid_offset(in.substr(4)), 4u);
+    EXPECT_EQ(marc8_invalid_offset(fx::kEaccHongloumeng), std::string::npos);
+    EXPECT_EQ(marc8_invalid_offset("\x1B$1!0"), 3u);  // EACC run of two bytes
+}
+
+TEST(Charset, ValidationAndPlausibility) {
+    EXPECT_TRUE(is_valid_utf8("岳阳楼记"));
+    EXPECT_EQ(utf8_invalid_offset("ab\xC0\x80"), 2u);        // overlong
+    EXPECT_EQ(utf8_invalid_offset("\xED\xA0\x80"), 0u);      // surrogate
+    EXPECT_EQ(utf8_invalid_offset("x\xE4\xB8"), 1u);         // cut sequence
+    EXPECT_TRUE(is_plausible_gb18030(fx::kGbHunanRenmin));
+    EXPECT_FALSE(is_plausible_gb18030("\xFF\x41"));
+    Decoder dec;
+    std::string out;
+    EXPECT_EQ(dec.decode(fx::kGbHuxiang, Encoding::Gb18030, out), std::string::npos);
+    EXPECT_EQ(out, "湖湘文化");
+    std::string gb;
+    ASSERT_TRUE(dec.encode_gb18030("洞庭湖", gb));
+    EXPECT_EQ(gb, fx::kGbDongtinghu);
+    std::string m8;
+    ASSERT_TRUE(dec.encode_marc8("红楼梦", m8));
+    EXPECT_EQ(m8, fx::kEaccHongloumeng);
+    Encoding e{};
+    EXPECT_TRUE(parse_encoding("GBK", e));
+    EXPECT_EQ(e, Encoding::Gb18030);
+    EXPECT_FALSE(parse_encoding("latin1", e));
+}

@@ -322,9 +322,24 @@ std::size_t Decoder::decode(std::string_view in, Encoding enc, std::string& out)
             if (!impl_->marc8_in) impl_->marc8_in = yaz_iconv_open("utf8", "marc8");
             if (!impl_->marc8_in) return decode_utf8(in, out);
             {
-                std::size_t bad = marc8_invalid_offset(in);
-                std::size_t yaz_bad = run_yaz(impl_->marc8_in, in, out, true);
-                return bad != std::string_view::npos ? bad : yaz_bad;
+                // yaz's decoder reads past its input on some broken escape sequences (found by
+                // fuzzing: ESC $ 1 ... ESC 2 B), so it only ever sees segments that pass our own
+                // structural check; each broken byte becomes U+FFFD and decoding restarts after it.
+                std::size_t first_bad = std::string_view::npos;
+                std::size_t pos = 0;
+                while (pos < in.size()) {
+                    std::size_t bad = marc8_invalid_offset(in.substr(pos));
+                    if (bad == std::string_view::npos) {
+                        std::size_t yb = run_yaz(impl_->marc8_in, in.substr(pos), out, true);
+                        if (first_bad == std::string_view::npos && yb != std::string_view::npos) first_bad = pos + yb;
+                        break;
+                    }
+                    if (first_bad == std::string_view::npos) first_bad = pos + bad;
+                    if (bad > 0) run_yaz(impl_->marc8_in, in.substr(pos, bad), out, true);
+                    out.append(kReplacement);
+                    pos += bad + 1;
+                }
+                return first_bad;
             }
         case Encoding::Gb18030:
             if (impl_->gb_in == kBadIconv) impl_->gb_in = iconv_open("UTF-8", "GB18030");
