@@ -9,6 +9,7 @@
 #include "shuxiang/catalog/iso2709.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/fs.hpp"
+#include "shuxiang/util/i18n.hpp"
 
 using namespace shuxiang::catalog;
 
@@ -398,4 +399,38 @@ TEST(Charset, ValidationAndPlausibility) {
     EXPECT_TRUE(parse_encoding("GBK", e));
     EXPECT_EQ(e, Encoding::Gb18030);
     EXPECT_FALSE(parse_encoding("latin1", e));
+}
+
+// The fuzz corpus (seeds and inputs that once crashed) reads cleanly in every build, so the asan
+// preset re-checks the fixed crashes even where libFuzzer is not available.
+TEST(FuzzCorpus, EveryInputReadsWithoutCrashing) {
+    const auto dir = std::filesystem::path(SHUXIANG_SOURCE_DIR) / "fuzz" / "corpus" / "iso2709";
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        const std::string bytes = shuxiang::read_file(entry.path());
+        for (Encoding e : {Encoding::Auto, Encoding::Marc8, Encoding::Gb18030, Encoding::Utf8}) {
+            ReadOptions opt;
+            opt.encoding = e;
+            std::vector<Diagnostic> diags;
+            auto recs = read_iso2709(bytes, opt, &diags);
+            for (const auto& r : recs) {
+                std::string out = write_iso2709(r.record, r.flavor);
+                EXPECT_EQ(read_iso2709(out).size(), 1u) << entry.path();
+            }
+        }
+        ++files;
+    }
+    EXPECT_GE(files, 20u);
+}
+
+TEST(Iso2709Read, DiagnosticMessagesAreTranslated) {
+    std::vector<Diagnostic> diags;
+    read_iso2709(fx::defect_files().at("defect_length_not_numeric.mrc"), {}, &diags);
+    ASSERT_EQ(diags.size(), 2u);
+    EXPECT_EQ(diags[1].where(), "record 3, byte 262");
+    shuxiang::set_language(shuxiang::Language::En);
+    EXPECT_EQ(diags[1].message(), "Leader says the record is 140 bytes, but its record terminator makes it 131 bytes");
+    shuxiang::set_language(shuxiang::Language::ZhCN);
+    EXPECT_EQ(diags[1].message(), "头标记录长度为 140，但按记录结束符实际为 131 字节");
+    EXPECT_TRUE(shuxiang::translation_complete("catalog_formats.diag.length_mismatch"));
 }

@@ -565,7 +565,7 @@ bool Iso2709Reader::Impl::parse(std::size_t start, std::size_t end, bool termina
     auto add_entry = [&](const char* tag, long len, long off, std::size_t at) { entries[nentries++] = {tag, len, off, at}; };
     std::size_t skipped_bytes = 0, skipped_at = 0;
     for (std::size_t e = dir_start; e < dir_end;) {
-        if (dlen % 12 == 0) {  // the normal case: no need to weigh 11-byte entries
+        if (dlen % 12 == 0 && e + 12 <= dir_end) {  // the normal case: no 11-byte entries to weigh
             long len, off;
             if (entry12(d + e, len, off)) {
                 add_entry(d + e, len, off, e);
