@@ -353,6 +353,15 @@ TEST(Iso2709Strict, RefusesWithFileRecordAndOffset) {
     EXPECT_NO_THROW(read("marc21_marc8_eacc.mrc", opt));
 }
 
+TEST(Iso2709Read, PaddingAndDosEofAreSkippedSilently) {
+    const std::string a = fx::record_a();
+    std::vector<Diagnostic> diags;
+    auto recs = read_iso2709(a + std::string(3, '\0') + a + "\r\n\x1A", {}, &diags);
+    EXPECT_EQ(recs.size(), 2u);
+    EXPECT_TRUE(diags.empty());
+    EXPECT_EQ(recs[1].offset, 134u);
+}
+
 TEST(Iso2709Read, GarbageNeverCrashesOrLoops) {
     std::string junk;
     for (int i = 0; i < 5000; ++i) junk += static_cast<char>((i * 7919 + 13) % 256);

@@ -273,10 +273,11 @@ bool Iso2709Reader::Impl::next(ReadRecord& out) {
     const std::size_t n = data.size();
     while (true) {
         current = nullptr;
-        // Between records: CR/LF are common and harmless; a stray record terminator is reported.
+        // Between records: CR/LF, NUL block padding and a DOS end-of-file (0x1A) are common and
+        // harmless; a stray record terminator is reported.
         while (pos < n) {
             char c = data[pos];
-            if (c == '\r' || c == '\n') {
+            if (c == '\r' || c == '\n' || c == '\0' || c == '\x1A') {
                 ++pos;
             } else if (c == kRecordEnd) {
                 ++recno;  // number the diagnostic with the record that follows
