@@ -155,6 +155,19 @@ TEST(Iso2709Read, Gb18030WithMissingOrWrongCharsetCode) {
     EXPECT_EQ(forced.records[1].record.value("200", 'a'), "洞庭湖");
 }
 
+TEST(Iso2709Read, Marc21GbBytesUnderMarc8Flag) {
+    const std::string bytes = load("marc21_gb18030_flag_blank.mrc");
+    auto r = read("marc21_gb18030_flag_blank.mrc");
+    ASSERT_EQ(r.records.size(), 1u);
+    EXPECT_EQ(r.records[0].source_encoding, Encoding::Gb18030);
+    EXPECT_EQ(r.records[0].record.value("245", 'a'), "岳阳楼记");
+    EXPECT_EQ(r.records[0].record.value("260", 'b'), "湖南人民出版社");
+    ASSERT_EQ(r.diags.size(), 1u);
+    EXPECT_TRUE(has_diag(r.diags, 1, bytes.find(fx::kGbYueyanglouji), "marc8_flag_but_gb18030"));
+    // ANSEL under the same flag stays MARC-8.
+    EXPECT_FALSE(looks_like_gb_chinese(fx::kAnselCafe));
+}
+
 TEST(Iso2709Defects, LengthNotNumericAndMismatch) {
     auto r = read("defect_length_not_numeric.mrc");
     ASSERT_EQ(r.records.size(), 4u);

@@ -210,6 +210,23 @@ bool is_plausible_gb18030(std::string_view s) {
     return true;
 }
 
+bool looks_like_gb_chinese(std::string_view s) {
+    if (!is_plausible_gb18030(s)) return false;
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (p[i] < 0x80) {
+            ++i;
+        } else if (p[i + 1] >= 0x30 && p[i + 1] <= 0x39) {
+            i += 4;
+        } else {
+            if (p[i + 1] < 0x80) return false;
+            i += 2;
+        }
+    }
+    return true;
+}
+
 struct Decoder::Impl {
     yaz_iconv_t marc8_in = nullptr;
     yaz_iconv_t marc8_out = nullptr;

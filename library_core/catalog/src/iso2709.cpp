@@ -460,6 +460,19 @@ Encoding Iso2709Reader::Impl::choose_encoding(MarcFlavor flavor, std::string_vie
             diag(record_offset + 9, "marc8_flag_but_utf8");
             return Encoding::Utf8;
         }
+        if (!ascii && !escape) {
+            bool gb = true;
+            for (const auto& f : fields) {
+                if (f.control) gb = gb && looks_like_gb_chinese(data.substr(f.off, f.len));
+                else
+                    for (const auto& s : f.subs) gb = gb && looks_like_gb_chinese(data.substr(s.off, s.len));
+                if (!gb) break;
+            }
+            if (gb) {
+                diag(bad_utf8, "marc8_flag_but_gb18030");
+                return Encoding::Gb18030;
+            }
+        }
         return Encoding::Marc8;
     }
     // UNIMARC/CNMARC: 100$a/26-27.

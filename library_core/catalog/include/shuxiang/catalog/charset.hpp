@@ -31,6 +31,9 @@ bool has_marc8_escape(std::string_view s);
 std::size_t marc8_invalid_offset(std::string_view s);
 // True when the bytes form complete GB18030 sequences (GB2312 and GBK are subsets).
 bool is_plausible_gb18030(std::string_view s);
+// Stricter: plausible GB18030 whose two-byte characters all have a trail byte >= 0x80, as Chinese
+// characters do. ANSEL text ("Caf\xE2e": a combining mark before an ASCII letter) fails it.
+bool looks_like_gb_chinese(std::string_view s);
 
 // Converts to UTF-8. One converter per thread of work: it caches the iconv handles.
 class Decoder {
