@@ -3,7 +3,9 @@
 #include <iconv.h>
 #include <yaz/yaz-iconv.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 namespace shuxiang::catalog {
@@ -40,6 +42,14 @@ std::size_t utf8_invalid_offset(std::string_view s) {
     const std::size_t n = s.size();
     std::size_t i = 0;
     while (i < n) {
+        // Runs of ASCII are the common case: test eight bytes at a time.
+        while (i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            if (w & 0x8080808080808080ULL) break;
+            i += 8;
+        }
+        if (i >= n) break;
         unsigned char c = p[i];
         if (c < 0x80) {
             ++i;
@@ -60,6 +70,43 @@ std::size_t utf8_invalid_offset(std::string_view s) {
         if (p[i + 1] < lo || p[i + 1] > hi) return i;
         for (std::size_t k = 2; k < len; ++k)
             if ((p[i + k] & 0xC0) != 0x80) return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+std::size_t scan_text(std::string_view s, bool& has_escape, bool& has_non_ascii) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    constexpr std::uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kEsc = 0x1B1B1B1B1B1B1B1BULL;
+    std::size_t i = 0;
+    while (i < n) {
+        while (i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            if (w & kHigh) break;
+            std::uint64_t x = w ^ kEsc;
+            if ((x - kOnes) & ~x & kHigh) has_escape = true;
+            i += 8;
+        }
+        if (i >= n) break;
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            if (c == 0x1B) has_escape = true;
+            ++i;
+            continue;
+        }
+        has_non_ascii = true;
+        // One multibyte sequence, with the same rules as utf8_invalid_offset.
+        if (c >= 0xE1 && c <= 0xEC && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            i += 3;  // the common CJK case
+            continue;
+        }
+        std::size_t bad = utf8_invalid_offset(s.substr(i, std::min<std::size_t>(4, n - i)));
+        if (bad == 0) return i;
+        std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (bad != std::string_view::npos && bad < len) return i;
         i += len;
     }
     return std::string_view::npos;
@@ -158,6 +205,23 @@ bool is_plausible_gb18030(std::string_view s) {
             i += 4;
         } else {
             return false;
+        }
+    }
+    return true;
+}
+
+bool looks_like_gb_chinese(std::string_view s) {
+    if (!is_plausible_gb18030(s)) return false;
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (p[i] < 0x80) {
+            ++i;
+        } else if (p[i + 1] >= 0x30 && p[i + 1] <= 0x39) {
+            i += 4;
+        } else {
+            if (p[i + 1] < 0x80) return false;
+            i += 2;
         }
     }
     return true;
@@ -275,9 +339,24 @@ std::size_t Decoder::decode(std::string_view in, Encoding enc, std::string& out)
             if (!impl_->marc8_in) impl_->marc8_in = yaz_iconv_open("utf8", "marc8");
             if (!impl_->marc8_in) return decode_utf8(in, out);
             {
-                std::size_t bad = marc8_invalid_offset(in);
-                std::size_t yaz_bad = run_yaz(impl_->marc8_in, in, out, true);
-                return bad != std::string_view::npos ? bad : yaz_bad;
+                // yaz's decoder reads past its input on some broken escape sequences (found by
+                // fuzzing: ESC $ 1 ... ESC 2 B), so it only ever sees segments that pass our own
+                // structural check; each broken byte becomes U+FFFD and decoding restarts after it.
+                std::size_t first_bad = std::string_view::npos;
+                std::size_t pos = 0;
+                while (pos < in.size()) {
+                    std::size_t bad = marc8_invalid_offset(in.substr(pos));
+                    if (bad == std::string_view::npos) {
+                        std::size_t yb = run_yaz(impl_->marc8_in, in.substr(pos), out, true);
+                        if (first_bad == std::string_view::npos && yb != std::string_view::npos) first_bad = pos + yb;
+                        break;
+                    }
+                    if (first_bad == std::string_view::npos) first_bad = pos + bad;
+                    if (bad > 0) run_yaz(impl_->marc8_in, in.substr(pos, bad), out, true);
+                    out.append(kReplacement);
+                    pos += bad + 1;
+                }
+                return first_bad;
             }
         case Encoding::Gb18030:
             if (impl_->gb_in == kBadIconv) impl_->gb_in = iconv_open("UTF-8", "GB18030");
