@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "render/screenshot.hpp"
+#include "shuxiang/plan/geometry.hpp"
 #include "script/script.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
@@ -37,6 +38,7 @@ App::App(Options opt) : opt_(std::move(opt)) {}
 
 App::~App() {
     if (window_) {
+        renderer_.reset();
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
         ImGui::DestroyContext();
@@ -73,7 +75,7 @@ void App::init_imgui() {
     ImGui_ImplOpenGL3_Init("#version 330");
     if (!load_ui_font(plan_text(editor_.plan()), 17.f))
         editor_.log(LogLine::Level::Warning, tr("editor.log.no_cjk_font"));
-    missing_glyphs_ = missing_glyphs(io.Fonts->Fonts[0], all_translation_text());
+    missing_glyphs_ = editor::missing_glyphs(io.Fonts->Fonts[0], all_translation_text());
 }
 
 void App::set_language(const std::string& code) {
@@ -110,10 +112,10 @@ void App::refresh_scene_buffers() {
             if (editor_.is_selected(f.id)) f.position = {f.position.x + drag_offset_.x, f.position.y + drag_offset_.y};
         preview = build_scene(copy, editor_.catalog());
         scene = &preview;
-        renderer_.upload(preview);
+        renderer_->upload(preview);
         drag_dirty_ = true;
     } else if (uploaded_scene_ != editor_.scene_version() || drag_dirty_) {
-        renderer_.upload(*scene);
+        renderer_->upload(*scene);
         picker_.rebuild(scene->furniture);
         uploaded_scene_ = editor_.scene_version();
         drag_dirty_ = false;
@@ -128,7 +130,7 @@ void App::refresh_scene_buffers() {
     if (const plan::Level* l = editor_.level())
         for (const auto& r : l->rooms)
             if (editor_.is_selected(r.id)) outlines.push_back(r.polygon);
-    renderer_.set_selection(boxes, outlines);
+    renderer_->set_selection(boxes, outlines);
 }
 
 void App::handle_input() {
@@ -140,13 +142,13 @@ void App::handle_input() {
     const glm::vec2 p01((m.x - L.vx) / L.vw, (m.y - L.vy) / L.vh);
     cursor_floor_.reset();
     if (over_view) {
-        glm::vec3 hit;
+        glm::vec3 hit(0.f);
         if (intersect_plane_z(cam.ray(p01, aspect()), 0.f, hit)) cursor_floor_ = hit;
     }
     if (!io.WantCaptureMouse && over_view) {
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
             const Ray ray = cam.ray(p01, aspect());
-            glm::vec3 hitp;
+            glm::vec3 hitp(0.f);
             auto id = picker_.pick(ray, 2000.f, &hitp);
             const bool additive = io.KeyCtrl || io.KeyShift;
             if (id) {
@@ -167,10 +169,7 @@ void App::handle_input() {
                 // Not on furniture: the innermost room under the cursor, else nothing.
                 const plan::Room* best = nullptr;
                 if (cursor_floor_ && editor_.level())
-                    for (const auto& r : editor_.level()->rooms)
-                        if (point_in_polygon(r.polygon, {cursor_floor_->x, cursor_floor_->y}) &&
-                            (!best || polygon_area(r.polygon) < polygon_area(best->polygon)))
-                            best = &r;
+                    best = plan::room_at(*editor_.level(), {cursor_floor_->x, cursor_floor_->y});
                 if (best)
                     editor_.select({best->id}, additive);
                 else if (!additive)
@@ -263,7 +262,7 @@ void App::render_frame() {
     const Layout& L = layout_;
     Viewport vp{static_cast<int>(L.vx), static_cast<int>(static_cast<float>(fbh) - L.vy - L.vh),
                 static_cast<int>(L.vw), static_cast<int>(L.vh)};
-    stats_ = renderer_.draw(editor_.camera(), vp, editor_.show_grid);
+    stats_ = renderer_->draw(editor_.camera(), vp, editor_.show_grid);
 
     ImGui::Render();
     ImDrawData* dd = ImGui::GetDrawData();
@@ -318,7 +317,8 @@ int App::run() {
     const int frames = opt_.frames >= 0 ? opt_.frames : 3;
     init_window();
     init_imgui();
-    renderer_.init(shader_dir());
+    renderer_ = std::make_unique<Renderer>();
+    renderer_->init(shader_dir());
     std::cout << "GL: " << reinterpret_cast<const char*>(glGetString(GL_RENDERER)) << ", "
               << reinterpret_cast<const char*>(glGetString(GL_VERSION)) << "\n";
     if (missing_glyphs_ > 0) std::cout << "font: " << missing_glyphs_ << " missing glyphs\n";

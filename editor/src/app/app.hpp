@@ -2,6 +2,7 @@
 // The editor application: a GLFW window with an OpenGL 3.3 core context, Dear ImGui panels in a fixed
 // layout, the 3D viewport, mouse and keyboard input, screenshots, and the script runner's frame loop.
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,7 +69,7 @@ private:
 
     Options opt_;
     Editor editor_;
-    Renderer renderer_;
+    std::unique_ptr<Renderer> renderer_;  // GL objects: released before the context goes
     Picker picker_;
     GLFWwindow* window_ = nullptr;
     Layout layout_;

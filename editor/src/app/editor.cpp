@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 #include "app/edit_commands.hpp"
+#include "shuxiang/plan/commands.hpp"
+#include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/plan/io.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
@@ -199,15 +202,7 @@ ActionResult Editor::execute(std::unique_ptr<plan::Command> cmd, bool merge) {
 }
 
 std::string Editor::unique_id(const std::string& prefix, const std::vector<std::string>& reserved) const {
-    // Ids must be unique across the whole plan, not only the level.
-    auto used = [&](const std::string& id) {
-        for (const auto& l : plan().levels) {
-            if (l.id == id || plan::find_furniture(l, id) || plan::find_room(l, id) || plan::find_wall(l, id)) return true;
-            for (const auto& o : l.openings)
-                if (o.id == id) return true;
-        }
-        return false;
-    };
+    auto used = [&](const std::string& id) { return plan::id_in_use(plan(), id); };
     for (int n = 1;; ++n) {
         std::string id = prefix + std::to_string(n);
         if (!used(id) && std::find(reserved.begin(), reserved.end(), id) == reserved.end()) return id;
@@ -232,13 +227,11 @@ ActionResult Editor::move_selection(double dx, double dy, bool merge) {
     const plan::Level* l = level();
     auto sel = selected_furniture();
     if (!l || sel.empty()) return ActionResult::fail(tr("editor.err.nothing_selected"));
-    std::vector<std::unique_ptr<plan::Command>> cmds;
-    for (const auto* f : sel) {
-        plan::Furniture g = *f;
-        g.position = {g.position.x + dx, g.position.y + dy};
-        cmds.push_back(cmd_set_furniture(l->id, g));
-    }
-    return execute(cmd_group(std::move(cmds), "cmd.move"), merge);
+    std::vector<std::string> ids;
+    for (const auto* f : sel) ids.push_back(f->id);
+    auto cmd = plan::move_furniture(plan(), l->id, ids, {dx, dy});
+    if (!cmd) return ActionResult::fail(tr("editor.err.nothing_selected"));
+    return execute(std::move(cmd), merge);
 }
 
 ActionResult Editor::rotate_selection(double deg, bool merge) {
@@ -251,8 +244,8 @@ ActionResult Editor::rotate_selection(double deg, bool merge) {
         cx += f->position.x / static_cast<double>(sel.size());
         cy += f->position.y / static_cast<double>(sel.size());
     }
-    const double a = deg * M_PI / 180.0, c = std::cos(a), s = std::sin(a);
-    std::vector<std::unique_ptr<plan::Command>> cmds;
+    const double a = deg * std::numbers::pi / 180.0, c = std::cos(a), s = std::sin(a);
+    std::vector<plan::Furniture> after;
     for (const auto* f : sel) {
         plan::Furniture g = *f;
         const double rx = g.position.x - cx, ry = g.position.y - cy;
@@ -260,9 +253,9 @@ ActionResult Editor::rotate_selection(double deg, bool merge) {
         double yaw = std::fmod(g.yaw_deg + deg, 360.0);
         if (yaw < 0) yaw += 360.0;
         g.yaw_deg = yaw;
-        cmds.push_back(cmd_set_furniture(l->id, g));
+        after.push_back(std::move(g));
     }
-    return execute(cmd_group(std::move(cmds), "cmd.rotate"), merge);
+    return execute(std::make_unique<plan::ChangeFurniture>(l->id, std::move(after), "rotate", "editor.cmd.rotate"), merge);
 }
 
 ActionResult Editor::duplicate_selection() {
@@ -281,7 +274,7 @@ ActionResult Editor::duplicate_selection() {
         ids.push_back(id);
         cmds.push_back(cmd_add_furniture(l->id, g));
     }
-    auto r = execute(cmd_group(std::move(cmds), "cmd.duplicate"), false);
+    auto r = execute(cmd_group(std::move(cmds), "editor.cmd.duplicate"), false);
     if (r.ok) selection_ = ids;
     return r;
 }
@@ -292,7 +285,7 @@ ActionResult Editor::delete_selection() {
     if (!l || sel.empty()) return ActionResult::fail(tr("editor.err.nothing_selected"));
     std::vector<std::unique_ptr<plan::Command>> cmds;
     for (const auto* f : sel) cmds.push_back(cmd_remove_furniture(l->id, f->id));
-    auto r = execute(cmd_group(std::move(cmds), "cmd.delete"), false);
+    auto r = execute(cmd_group(std::move(cmds), "editor.cmd.delete"), false);
     if (r.ok) selection_.clear();
     return r;
 }

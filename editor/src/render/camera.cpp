@@ -71,7 +71,7 @@ void Camera::pan(glm::vec2 d, float aspect) {
 }
 
 void Camera::zoom_at(glm::vec2 p01, float aspect, float factor) {
-    glm::vec3 before;
+    glm::vec3 before(0.f);
     const bool hit = intersect_plane_z(ray(p01, aspect), floor_z, before);
     if (mode == ViewMode::Top)
         top_half_height = std::clamp(top_half_height * factor, 0.5f, 500.f);
@@ -81,7 +81,7 @@ void Camera::zoom_at(glm::vec2 p01, float aspect, float factor) {
         return;
     if (!hit) return;
     // Shift the target so the floor point under the cursor stays under it.
-    glm::vec3 after;
+    glm::vec3 after(0.f);
     if (intersect_plane_z(ray(p01, aspect), floor_z, after)) {
         target.x += before.x - after.x;
         target.y += before.y - after.y;
@@ -101,7 +101,8 @@ void Camera::frame(glm::vec3 lo, glm::vec3 hi, float aspect) {
     switch (mode) {
     case ViewMode::Orbit3D:
         target = c;
-        distance = radius / std::sin(glm::radians(fov_deg) / 2.f) * 1.05f;
+        // The bounding sphere is loose for flat plans; 0.8 of its fitting distance still shows it all.
+        distance = radius / std::sin(glm::radians(fov_deg) / 2.f) * 0.8f;
         break;
     case ViewMode::Top:
         target = {c.x, c.y, floor_z};

@@ -6,12 +6,17 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "shuxiang/plan/geometry.hpp"
+
 namespace shuxiang::editor {
 namespace {
 
 using plan::FurnitureCategory;
 using plan::RoomKind;
 using plan::Vec2;
+using plan::polygon_area;
+using plan::polygon_centroid;
+using plan::signed_area;
 
 constexpr float kBoard = 0.02f;       // shelf board and panel thickness, m
 constexpr float kGridZ = -0.01f;      // the grid sits just under the floors
@@ -40,17 +45,7 @@ glm::vec3 category_color(FurnitureCategory c) {
     return {0.65f, 0.65f, 0.62f};
 }
 
-double cross(Vec2 o, Vec2 a, Vec2 b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); }
-
-double signed_area(const std::vector<Vec2>& p) {
-    double a = 0;
-    for (std::size_t i = 0; i < p.size(); ++i) {
-        const Vec2& u = p[i];
-        const Vec2& v = p[(i + 1) % p.size()];
-        a += u.x * v.y - v.x * u.y;
-    }
-    return a / 2;
-}
+double cross(Vec2 o, Vec2 a, Vec2 b) { return plan::cross(a - o, b - o); }
 
 bool in_triangle(Vec2 p, Vec2 a, Vec2 b, Vec2 c) {
     double d1 = cross(a, b, p), d2 = cross(b, c, p), d3 = cross(c, a, p);
@@ -236,36 +231,6 @@ glm::mat4 box_matrix(glm::vec2 pos, float yaw_deg, glm::vec3 offset, glm::vec3 s
     m = glm::rotate(m, glm::radians(yaw_deg), glm::vec3(0, 0, 1));
     m = glm::translate(m, offset);
     return glm::scale(m, size);
-}
-
-double polygon_area(const std::vector<Vec2>& p) { return std::abs(signed_area(p)); }
-
-Vec2 polygon_centroid(const std::vector<Vec2>& p) {
-    double a = signed_area(p);
-    if (std::abs(a) < 1e-12) {
-        Vec2 c;
-        for (auto& v : p) c = {c.x + v.x / static_cast<double>(p.size()), c.y + v.y / static_cast<double>(p.size())};
-        return c;
-    }
-    double cx = 0, cy = 0;
-    for (std::size_t i = 0; i < p.size(); ++i) {
-        const Vec2& u = p[i];
-        const Vec2& v = p[(i + 1) % p.size()];
-        double k = u.x * v.y - v.x * u.y;
-        cx += (u.x + v.x) * k;
-        cy += (u.y + v.y) * k;
-    }
-    return {cx / (6 * a), cy / (6 * a)};
-}
-
-bool point_in_polygon(const std::vector<Vec2>& poly, Vec2 p) {
-    bool in = false;
-    for (std::size_t i = 0, j = poly.size() - 1; i < poly.size(); j = i++) {
-        const Vec2& a = poly[i];
-        const Vec2& b = poly[j];
-        if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) in = !in;
-    }
-    return in;
 }
 
 std::vector<std::array<int, 3>> triangulate(const std::vector<Vec2>& poly) {

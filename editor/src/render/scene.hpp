@@ -68,9 +68,6 @@ SceneData build_scene(const plan::Level& level, const plan::FurnitureCatalog& ca
 
 // Ear-clipping triangulation of a simple polygon (either winding). Returns vertex index triples.
 std::vector<std::array<int, 3>> triangulate(const std::vector<plan::Vec2>& polygon);
-double polygon_area(const std::vector<plan::Vec2>& polygon);  // absolute, m²
-plan::Vec2 polygon_centroid(const std::vector<plan::Vec2>& polygon);
-bool point_in_polygon(const std::vector<plan::Vec2>& polygon, plan::Vec2 p);
 
 // The model matrix of a box of `size` whose centre sits at local `offset` of an item at `pos`/`yaw`.
 glm::mat4 box_matrix(glm::vec2 pos, float yaw_deg, glm::vec3 offset, glm::vec3 size);

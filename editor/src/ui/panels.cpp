@@ -11,6 +11,7 @@
 
 #include "app/app.hpp"
 #include "ui/checks.hpp"
+#include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/util/i18n.hpp"
 
 namespace shuxiang::editor {
@@ -247,8 +248,6 @@ void palette(App& app, float x, float y, float w, float h, std::string& search, 
             report(ed, ed.add_furniture(t.id, std::round(c.x * 10) / 10, std::round(c.y * 10) / 10, 0));
         }
         if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) drag_type = t.id;
-        ImGui::SameLine(w - 150);
-        ImGui::TextDisabled("%s", dims);
     }
     ImGui::EndChild();
     ImGui::End();
@@ -370,7 +369,7 @@ void inspector(App& app, float x, float y, float w, float h) {
             g.for_teachers = teachers;
             report(ed, ed.set_room(g, false));
         }
-        ImGui::Text("%s: %.2f m²", tr("editor.inspector.area").c_str(), polygon_area(r->polygon));
+        ImGui::Text("%s: %.2f m²", tr("editor.inspector.area").c_str(), plan::polygon_area(r->polygon));
     } else {
         ImGui::TextDisabled("%s", tr("editor.inspector.none").c_str());
     }
@@ -419,7 +418,7 @@ void status_bar(App& app, float y, float w, float h) {
         ImGui::SameLine();
         ImGui::Text("%.2f × %.2f m", hi.x - lo.x, hi.y - lo.y);
     } else if (const plan::Room* r = ed.selected_room()) {
-        ImGui::Text("%s  %.2f m²", r->name.c_str(), polygon_area(r->polygon));
+        ImGui::Text("%s  %.2f m²", r->name.c_str(), plan::polygon_area(r->polygon));
     } else {
         ImGui::TextDisabled("%s", tr("editor.inspector.none").c_str());
     }
