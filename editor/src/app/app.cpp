@@ -84,6 +84,7 @@ void App::set_language(const std::string& code) {
 
 void App::request_screenshot(std::filesystem::path path, bool viewport_only) {
     pending_shot_ = Shot{std::move(path), viewport_only};
+    shot_delay_ = 1;
 }
 
 void App::compute_layout() {
@@ -102,7 +103,7 @@ void App::compute_layout() {
     L.vh = std::max(1.f, H - L.vy - L.status_h - L.log_h);
 }
 
-void App::refresh_scene_buffers() {
+void App::sync_scene() {
     const SceneData* scene = &editor_.scene();
     SceneData preview;
     if (dragging_items_ && (drag_offset_.x != 0 || drag_offset_.y != 0) && editor_.level()) {
@@ -147,33 +148,13 @@ void App::handle_input() {
     }
     if (!io.WantCaptureMouse && over_view) {
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-            const Ray ray = cam.ray(p01, aspect());
-            glm::vec3 hitp(0.f);
-            auto id = picker_.pick(ray, 2000.f, &hitp);
-            const bool additive = io.KeyCtrl || io.KeyShift;
-            if (id) {
-                if (additive && editor_.is_selected(*id)) {
-                    std::vector<std::string> keep;
-                    for (const auto& s : editor_.selection())
-                        if (s != *id) keep.push_back(s);
-                    editor_.select(keep);
-                } else if (!editor_.is_selected(*id)) {
-                    editor_.select({*id}, additive);
-                }
-                if (editor_.is_selected(*id) && cursor_floor_) {
-                    dragging_items_ = true;
-                    drag_start_ = *cursor_floor_;
-                    drag_offset_ = {0, 0};
-                }
-            } else {
-                // Not on furniture: the innermost room under the cursor, else nothing.
-                const plan::Room* best = nullptr;
-                if (cursor_floor_ && editor_.level())
-                    best = plan::room_at(*editor_.level(), {cursor_floor_->x, cursor_floor_->y});
-                if (best)
-                    editor_.select({best->id}, additive);
-                else if (!additive)
-                    editor_.select_none();
+            const std::string id = click(p01, io.KeyCtrl || io.KeyShift);
+            // Pressing on selected furniture starts dragging it.
+            if (!id.empty() && editor_.is_selected(id) && editor_.level() &&
+                plan::find_furniture(*editor_.level(), id) && cursor_floor_) {
+                dragging_items_ = true;
+                drag_start_ = *cursor_floor_;
+                drag_offset_ = {0, 0};
             }
         }
         if (io.MouseWheel != 0) cam.zoom_at(p01, aspect(), io.MouseWheel > 0 ? 0.85f : 1.f / 0.85f);
@@ -244,6 +225,36 @@ void App::handle_input() {
     }
 }
 
+std::string App::click(glm::vec2 p01, bool additive) {
+    const Ray ray = editor_.camera().ray(p01, aspect());
+    if (auto id = picker_.pick(ray, 5000.f)) {
+        if (additive) {
+            if (editor_.is_selected(*id)) {
+                std::vector<std::string> keep;
+                for (const auto& s : editor_.selection())
+                    if (s != *id) keep.push_back(s);
+                editor_.select(keep);
+                return {};
+            }
+            editor_.select({*id}, true);
+        } else if (!editor_.is_selected(*id)) {
+            editor_.select({*id});
+        }
+        // Clicking an item of a multi-selection keeps the group, so that dragging moves them all.
+        return *id;
+    }
+    glm::vec3 floor(0.f);
+    const plan::Room* room = nullptr;
+    if (intersect_plane_z(ray, 0.f, floor) && editor_.level())
+        room = plan::room_at(*editor_.level(), {floor.x, floor.y});
+    if (room) {
+        editor_.select({room->id}, additive);
+        return room->id;
+    }
+    if (!additive) editor_.select_none();
+    return {};
+}
+
 void App::render_frame() {
     const auto t0 = std::chrono::steady_clock::now();
     ImGui_ImplOpenGL3_NewFrame();
@@ -251,7 +262,7 @@ void App::render_frame() {
     ImGui::NewFrame();
     compute_layout();
     handle_input();
-    refresh_scene_buffers();
+    sync_scene();
     draw_ui(*this);
 
     int fbw = 0, fbh = 0;
@@ -278,6 +289,10 @@ void App::render_frame() {
 
 void App::capture_if_requested() {
     if (!pending_shot_) return;
+    if (shot_delay_ > 0) {
+        --shot_delay_;
+        return;
+    }
     int fbw = 0, fbh = 0;
     glfwGetFramebufferSize(window_, &fbw, &fbh);
     Image img = pending_shot_->viewport_only

@@ -53,6 +53,11 @@ public:
     // Cursor on the floor (plan coordinates) when it is over the viewport.
     std::optional<glm::vec3> cursor_floor() const { return cursor_floor_; }
     float frame_ms() const { return frame_ms_; }
+    // A left click at a viewport point (0..1, y down): picks furniture by ray test, else the innermost
+    // room under the point, else clears the selection. Returns the id it selected (empty for none).
+    std::string click(glm::vec2 p01, bool additive);
+    // Brings the GPU buffers and the picker up to date with the document.
+    void sync_scene();
     // Text prompts of the File menu (open / save as paths).
     std::string path_input;
     bool open_prompt = false, save_prompt = false;
@@ -65,7 +70,6 @@ private:
     void handle_input();
     void render_frame();
     void capture_if_requested();
-    void refresh_scene_buffers();
 
     Options opt_;
     Editor editor_;
@@ -83,6 +87,7 @@ private:
         bool viewport_only;
     };
     std::optional<Shot> pending_shot_;
+    int shot_delay_ = 0;  // frames to render before capturing, so panels show the current state
     int missing_glyphs_ = 0;
     std::optional<glm::vec3> cursor_floor_;
     float frame_ms_ = 0;

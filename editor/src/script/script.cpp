@@ -22,7 +22,7 @@ const std::map<std::string, Arity>& actions() {
         {"move", {2, 2}},      {"rotate", {1, 1}},    {"duplicate", {0, 0}}, {"delete", {0, 0}},
         {"undo", {0, 0}},      {"redo", {0, 0}},      {"view", {1, 1}},     {"camera", {1, 4}},
         {"lang", {1, 1}},      {"screenshot", {1, 2}}, {"save", {0, 1}},     {"frame", {1, 1}},
-        {"level", {1, 1}},     {"wait", {1, 1}},      {"grid", {1, 1}},
+        {"level", {1, 1}},     {"click", {2, 3}},     {"wait", {1, 1}},      {"grid", {1, 1}},
     };
     return a;
 }
@@ -149,6 +149,12 @@ std::optional<std::string> ScriptRunner::step(App& app) {
         } else if (a == "level") {
             if (!need_numbers(1, 2)) return fail("level: expected an index");
             r = ed.set_level(static_cast<int>(nums[0]));
+        } else if (a == "click") {
+            if (!need_numbers(1, 3) || nums[0] < 0 || nums[0] > 1 || nums[1] < 0 || nums[1] > 1)
+                return fail("click: expected U V between 0 and 1 (viewport fractions, V down)");
+            // The picker is rebuilt from the document when a frame renders; make sure it is current.
+            app.sync_scene();
+            app.click({nums[0], nums[1]}, w.size() > 3 && w[3] == "add");
         } else if (a == "grid") {
             ed.show_grid = w[1] != "off";
         } else if (a == "lang") {
