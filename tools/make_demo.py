@@ -29,7 +29,7 @@ def inset_cell(x0, x1, y0, y1, bx0, bx1, by0, by1):
 
 def library_level(plan):
     L = Level(plan, "library", "综合楼一层 · 图书馆", 0.0)
-    X, Y, YM = 32.4, 15.6, 6.0   # building outline and the line between the south and north bays
+    X, Y, YM = 32.4, 16.8, 6.0   # building outline and the line between the south and north bays
 
     def cell(x0, x1, y0, y1):
         return inset_cell(x0, x1, y0, y1, 0.0, X, 0.0, Y)
@@ -83,7 +83,7 @@ def library_level(plan):
     for i, (x, w, sill) in enumerate([(2.1, 1.5, 1.4), (5.4, 1.5, 1.4), (8.7, 1.5, 1.4), (12.3, 1.8, 0.9),
                                       (17.7, 1.8, 0.9), (21.6, 1.5, 0.9), (25.8, 1.8, 1.4), (29.4, 1.8, 1.4)]):
         L.window(f"win-n{i + 1}", "w-north", x, w, 1.8 if sill < 1.2 else 1.4, sill)
-    L.window("win-e2", "w-east", 13.2, 1.8, 1.4, 1.4)
+    L.window("win-e2", "w-east", 14.4, 1.8, 1.4, 1.4)
     L.window("win-w1", "w-west", 3.0, 1.2)
 
     # Furniture convention: local -Y is the front (where the reader stands or sits), so a piece with its
@@ -91,12 +91,12 @@ def library_level(plan):
 
     # 藏 Stacks: single-faced shelving on the west wall, six double-faced ranges running north–south
     # (perpendicular to the windowed north wall), 1.5 m main aisle along the south, carrels at the windows.
-    x_in0, y_in0, y_in1 = 0.12, 6.06, 15.48
+    x_in0, y_in0, y_in1 = 0.12, 6.06, Y - 0.12
     y0 = y_in0 + 1.5
-    L.put("stk-wall-1", "shelf_single_steel_2000", x_in0 + 0.125, y0 + 2.7, 90, "W1", sections=6)
+    L.put("stk-wall-1", "shelf_single_steel_2000", x_in0 + 0.125, y0 + 3.15, 90, "W1", sections=7)
     for i in range(6):
         x = x_in0 + 0.25 + 1.05 + 0.25 + i * 1.55
-        L.put(f"stk-range-{i + 1}", "shelf_double_steel_2000", x, y0 + 2.7, 90, f"A{i + 1}", sections=6)
+        L.put(f"stk-range-{i + 1}", "shelf_double_steel_2000", x, y0 + 3.15, 90, f"A{i + 1}", sections=7)
     for i in range(5):
         L.put(f"stk-carrel-{i + 1}", "carrel_single", 1.4 + i * 1.55, y_in1 - 0.3, 0)
 
@@ -150,16 +150,19 @@ def library_level(plan):
 
     # 研 Research rooms: a 10-seat and an 8-seat discussion table.
     L.put("res1-table", "table_discussion_10", 21.6, 8.9, 90)
-    L.put("res2-table", "table_reading_8", 21.6, 13.4, 90)
+    L.put("res2-table", "table_reading_8", 21.6, 13.8, 90)
 
     # Primary reading room: low shelving (1.2 m) on the north wall and in a range, picture-book bins,
     # reading steps for story time, low 6-seat tables.
-    L.put("pr-wall-n1", "shelf_single_primary_1200", 26.01, 15.48 - 0.125, 0, "P1")
-    L.put("pr-wall-n2", "shelf_single_primary_1200", 29.46, 15.48 - 0.125, 0, "P2", sections=3)
-    L.put("pr-range-1", "shelf_double_primary_1200", 24.5, 12.35, 90, "P3")
-    L.put("pr-steps", "reading_steps", 32.28 - 0.9, 12.7, 90)
-    for i, (x, y) in enumerate([(27.1, 8.0), (29.9, 8.0), (26.8, 10.6), (29.5, 10.6), (27.1, 13.0), (29.5, 13.0)]):
-        L.put(f"pr-table-{i + 1}", "table_reading_6_primary", x, y)
+    L.put("pr-wall-n1", "shelf_single_primary_1200", 26.01, y_in1 - 0.125, 0, "P1")
+    L.put("pr-wall-n2", "shelf_single_primary_1200", 29.46, y_in1 - 0.125, 0, "P2", sections=3)
+    L.put("pr-range-1", "shelf_double_primary_1200", 23.46 + 1.05 + 0.25, 12.8, 90, "P3", sections=4)
+    L.put("pr-steps", "reading_steps", 32.28 - 0.9, 11.7, 90)
+    k = 0
+    for y in (8.11, 10.36, 12.61, 14.86):   # 1.35 m between table edges (阅览桌前后净距 1.3–1.5 m)
+        for x in (26.9, 29.5):
+            k += 1
+            L.put(f"pr-table-{k}", "table_reading_6_primary", x, y)
     for i, y in enumerate((7.6, 9.0)):
         L.put(f"pr-bin-{i + 1}", "picture_book_bin", 23.9, y, 90)
     outdoor_garden(L, X, Y)
@@ -338,7 +341,7 @@ def small_library(stage):
 
 def classroom_corner_template():
     plan = Plan(TEMPLATE_SCHOOLS["primary"], 40.0, "教室图书角模板：班级图书柜靠后墙布置，远离前后门。")
-    L = Level(plan, "classroom", "教室", 0.0)
+    L = Level(plan, "level-1", "教学楼", 0.0)
     L.wall("w-south", (0, 0), (9.0, 0), T_OUT, 3.6)
     L.wall("w-north", (0, 7.2), (9.0, 7.2), 0.2, 3.6)
     L.wall("w-west", (0, 0), (0, 7.2), 0.2, 3.6)
@@ -357,7 +360,7 @@ def classroom_corner_template():
 def reading_corridor_template():
     plan = Plan(TEMPLATE_SCHOOLS["primary"], 40.0,
                 "阅读走廊模板：内廊净宽 3 米，一侧低书架、一侧座凳，保留不小于 2.1 米的通行净宽。")
-    L = Level(plan, "corridor", "教学楼走廊", 0.0)
+    L = Level(plan, "level-1", "教学楼走廊", 0.0)
     X, Y = 18.0, 3.2
     L.wall("w-south", (0, 0), (X, 0), 0.2, 3.6)
     L.wall("w-north", (0, Y), (X, Y), 0.2, 3.6)
@@ -376,7 +379,7 @@ def reading_corridor_template():
 
 def outdoor_area_template():
     plan = Plan(TEMPLATE_SCHOOLS["primary"], 40.0, "户外阅读区模板：阅读亭、树池坐凳、户外桌椅与图书漂流柜。")
-    L = Level(plan, "outdoor", "校园户外", 0.0)
+    L = Level(plan, "site", "校园户外", 0.0)
     L.room("garden", "户外阅读区", "outdoor_reading", rect(0, 0, 14.0, 10.0), clear_height=6.0)
     L.put("pavilion", "pavilion_reading", 7.0, 5.5, 0, "阅读亭")
     L.put("tree-1", "bench_tree_ring", 2.2, 2.2)
@@ -392,7 +395,7 @@ def main():
     school = {"name": "岳阳市南湖新区书香实验学校", "type": "nine_year",
               "students": {"primary": 1200, "junior": 600, "senior": 0},
               "teachers": 132, "classes": 36, "region": "湖南省岳阳市"}
-    notes = ("虚构的九年一贯制演示学校（36 个班，小学 1200 人、初中 600 人）。图书馆位于综合楼一层，使用面积约 483 m²，"
+    notes = ("虚构的九年一贯制演示学校（36 个班，小学 1200 人、初中 600 人）。图书馆位于综合楼一层，使用面积约 522 m²，"
              "设藏（开架书库）、借（借阅大厅、服务台与自助借还机）、阅（中学生阅览室、小学生阅览室、教师阅览室）、"
              "研（研讨室两间）、休（休闲阅读区）五项功能，另有报刊阅览区、视听阅览室和采编整理室；东侧为户外阅读花园。"
              "小学部教学楼一至三年级 12 个班设教室图书角，内廊布置为阅读走廊。"

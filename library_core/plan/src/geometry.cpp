@@ -11,7 +11,18 @@ namespace {
 
 constexpr double kEps = 1e-9;
 
-double deg2rad(double d) { return d * std::numbers::pi / 180.0; }
+// Unit vector of an angle in degrees, exact for multiples of 90° as in world_footprint(), so that the
+// axes of axis-aligned plans carry no 6e-17 residue into widths.
+Vec2 unit_deg(double deg) {
+    double r = std::fmod(deg, 360.0);
+    if (r < 0) r += 360.0;
+    if (r == 0) return {1, 0};
+    if (r == 90) return {0, 1};
+    if (r == 180) return {-1, 0};
+    if (r == 270) return {0, -1};
+    const double rad = r * std::numbers::pi / 180.0;
+    return {std::cos(rad), std::sin(rad)};
+}
 
 struct Interval {
     double lo = std::numeric_limits<double>::infinity();
@@ -372,8 +383,7 @@ std::vector<Aisle> aisles(const Plan& plan, const FurnitureCatalog& catalog, con
         std::vector<Aisle> level_out;
         auto consider = [&](const Obj& s, const Obj& o) {
             if (axis_difference_deg(s.angle_deg, o.angle_deg) > opt.angle_tolerance_deg) return;
-            const double a = deg2rad(s.angle_deg);
-            const Vec2 u{std::cos(a), std::sin(a)}, v{-std::sin(a), std::cos(a)};
+            const Vec2 u = unit_deg(s.angle_deg), v{-u.y, u.x};
             for (int k = 0; k < 2; ++k) {
                 const Vec2 along = k == 0 ? u : v, across = k == 0 ? v : u;
                 const Interval sa = project(s.poly, along), oa = project(o.poly, along);

@@ -444,7 +444,7 @@ void check_polygon(Checker& c, const std::vector<Vec2>& poly, const std::string&
             }
         }
     }
-    if (std::fabs(signed_area(poly)) <= 1e-12) c.add(p, "plan_io.zero_area");
+    // A polygon with distinct vertices whose edges neither cross nor overlap encloses some area.
 }
 
 double polyline_length(const std::vector<Vec2>& pts) {
@@ -465,15 +465,23 @@ bool school_has(SchoolType t, int stage) {
     return true;
 }
 
-void check_values(const Plan& plan, Problems& problems) {
+// `schema` holds the reader's problems: a value the reader could not take kept its default, so
+// checks that build on it (a polygon with a defaulted vertex, offsets along a wall with a defaulted
+// point) would only repeat the same mistake in other words.
+void check_values(const Plan& plan, Problems& problems, const Problems& schema = {}) {
     Checker c(problems);
+    auto flagged = [&](const std::string& prefix) {
+        return std::any_of(schema.begin(), schema.end(), [&](const Problem& p) {
+            return p.pointer == prefix || p.pointer.rfind(prefix + "/", 0) == 0;
+        });
+    };
     const School& s = plan.school;
     const std::array<std::pair<const char*, int>, 3> stages{
         {{"primary", s.students.primary}, {"junior", s.students.junior}, {"senior", s.students.senior}}};
     for (int k = 0; k < 3; ++k) {
         const std::string sp = std::string("/school/students/") + stages[k].first;
         c.non_negative(stages[k].second, sp);
-        if (stages[k].second > 0 && !school_has(s.type, k))
+        if (stages[k].second > 0 && !flagged("/school/type") && !school_has(s.type, k))
             c.add(sp, "plan_io.stage_not_in_school", {to_string(s.type), stages[k].first, std::to_string(stages[k].second)});
     }
     c.non_negative(s.teachers, "/school/teachers");
@@ -494,19 +502,26 @@ void check_values(const Plan& plan, Problems& problems) {
             const std::string p = child(lp + "/rooms", i);
             c.id(r.id, p + "/id");
             for (std::size_t k = 0; k < r.polygon.size(); ++k) c.point(r.polygon[k], child(p + "/polygon", k));
-            check_polygon(c, r.polygon, p + "/polygon");
+            if (!flagged(p + "/polygon")) check_polygon(c, r.polygon, p + "/polygon");
             c.positive(r.clear_height, p + "/clear_height");
         }
         std::map<std::string, double> wall_length;
+        bool wall_ids_known = true;  // false when the reader could not take some wall's id
         for (std::size_t i = 0; i < l.walls.size(); ++i) {
             const Wall& w = l.walls[i];
             const std::string p = child(lp + "/walls", i);
             c.id(w.id, p + "/id");
+            if (flagged(p + "/id") || std::any_of(schema.begin(), schema.end(), [&](const Problem& q) {
+                    return q.pointer == p && q.key != "plan_io.unknown_field";
+                }))
+                wall_ids_known = false;
             for (std::size_t k = 0; k < w.points.size(); ++k) c.point(w.points[k], child(p + "/points", k));
             if (w.points.size() < 2) c.add(p + "/points", "plan_io.too_few_points", {std::to_string(w.points.size())});
             c.positive(w.thickness, p + "/thickness");
             c.positive(w.height, p + "/height");
-            wall_length.emplace(w.id, polyline_length(w.points));
+            // An unknown length: openings on this wall are not measured against it.
+            const bool measurable = w.points.size() >= 2 && !flagged(p + "/points");
+            wall_length.emplace(w.id, measurable ? polyline_length(w.points) : std::numeric_limits<double>::quiet_NaN());
         }
         for (std::size_t i = 0; i < l.openings.size(); ++i) {
             const Opening& o = l.openings[i];
@@ -519,7 +534,7 @@ void check_values(const Plan& plan, Problems& problems) {
             c.non_negative(o.sill, p + "/sill");
             auto wl = wall_length.find(o.wall);
             if (wl == wall_length.end()) {
-                c.add(p + "/wall", "plan_io.unknown_wall", {o.wall});
+                if (wall_ids_known) c.add(p + "/wall", "plan_io.unknown_wall", {o.wall});
             } else if (offset_ok && o.offset >= 0 && std::isfinite(wl->second)) {
                 constexpr double kTolerance = 1e-6;  // m; coordinates typed to the millimetre
                 const double len = wl->second;
@@ -568,7 +583,7 @@ Plan read_text(std::string_view text, const FurnitureCatalog& catalog, Problems&
     Problems schema;
     Plan plan = read_plan(*doc, schema);
     problems.insert(problems.end(), schema.begin(), schema.end());
-    check_values(plan, problems);
+    check_values(plan, problems, schema);
     check_types(plan, catalog, problems);
     return plan;
 }

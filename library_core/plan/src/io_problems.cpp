@@ -48,7 +48,6 @@ const std::vector<MessageText>& message_texts() {
         {"plan_io.too_few_points", "a wall needs at least 2 points (got {0})"},
         {"plan_io.repeated_vertex", "vertices {0} and {1} are the same point"},
         {"plan_io.self_intersecting", "the polygon crosses itself: edges {0} and {1} intersect"},
-        {"plan_io.zero_area", "the polygon has no area"},
         {"plan_io.unknown_furniture_type", "unknown furniture type '{0}'"},
         {"plan_io.stage_not_in_school", "a '{0}' school has no {1} students (got {2})"},
         {"plan_io.v1_bad_stages", "the stage list {0} does not match any school type"},

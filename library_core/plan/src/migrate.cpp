@@ -112,8 +112,8 @@ void school_v1_to_v2(json& school, std::vector<Problem>& problems) {
     if (!has[0] && has[1] && has[2]) type = "complete";
     if (has[0] && has[1] && !has[2]) type = "nine_year";
     if (has[0] && has[1] && has[2]) type = "twelve_year";
-    if (stages_ok && !type)
-        problems.push_back(make_problem(ptr + "/stages", "plan_io.v1_bad_stages", {school["stages"].dump()}));
+    const bool no_stages = !has[0] && !has[1] && !has[2];
+    const std::string stages_text = stages_ok ? school["stages"].dump() : std::string();
     school.erase("stages");
     // A neutral value keeps the reader from adding a second, misleading "missing field" problem.
     school["type"] = type ? type : "primary";
@@ -144,9 +144,11 @@ void school_v1_to_v2(json& school, std::vector<Problem>& problems) {
         for (std::size_t k = 0; k < 3 && given < total; ++k)
             if (has[k]) ++share[k], ++given;
         for (std::size_t k = 0; k < 3; ++k) counts[kStages[k]] = share[k];
-    } else if (total > 0 && stages_ok) {
+    } else if (stages_ok && no_stages && total > 0) {
         problems.push_back(make_problem(ptr + "/students", "plan_io.v1_students_without_stages",
                                         {std::to_string(total)}));
+    } else if (stages_ok) {
+        problems.push_back(make_problem(ptr + "/stages", "plan_io.v1_bad_stages", {stages_text}));
     }
     school["students"] = counts;
 }
