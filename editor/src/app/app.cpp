@@ -32,6 +32,8 @@ std::string plan_text(const plan::Plan& p) {
     return s;
 }
 
+constexpr float kFontSize = 17.f;
+
 }  // namespace
 
 App::App(Options opt) : opt_(std::move(opt)) {}
@@ -73,7 +75,8 @@ void App::init_imgui() {
     st.WindowBorderSize = 1;
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 330");
-    if (!load_ui_font(plan_text(editor_.plan()), 17.f))
+    font_text_ = plan_text(editor_.plan());
+    if (!load_ui_font(font_text_, kFontSize))
         editor_.log(LogLine::Level::Warning, tr("editor.log.no_cjk_font"));
     missing_glyphs_ = editor::missing_glyphs(io.Fonts->Fonts[0], all_translation_text());
 }
@@ -255,8 +258,24 @@ std::string App::click(glm::vec2 p01, bool additive) {
     return {};
 }
 
+void App::refresh_font() {
+    // Names typed by users or read from a plan may use characters outside the common set; the atlas is
+    // rebuilt (between frames) when the document has text the font cannot show.
+    if (font_checked_version_ == editor_.history().version() && font_checked_serial_ == editor_.document_serial()) return;
+    font_checked_version_ = editor_.history().version();
+    font_checked_serial_ = editor_.document_serial();
+    const std::string text = plan_text(editor_.plan());
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.Fonts->Fonts.empty() || editor::missing_glyphs(io.Fonts->Fonts[0], text) == 0) return;
+    font_text_ += text;
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    load_ui_font(font_text_, kFontSize);
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
 void App::render_frame() {
     const auto t0 = std::chrono::steady_clock::now();
+    refresh_font();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -376,7 +395,9 @@ int App::run() {
     (void)settle;
     std::cout << "frames: " << frame << ", scene draw calls: " << stats_.draw_calls
               << ", instances: " << stats_.instances << ", imgui draw calls: " << imgui_draw_calls_
-              << ", last frame: " << frame_ms_ << " ms\n";
+              << ", last frame: " << frame_ms_ << " ms, missing glyphs: "
+              << editor::missing_glyphs(ImGui::GetIO().Fonts->Fonts[0], all_translation_text() + plan_text(editor_.plan()))
+              << "\n";
     return rc;
 }
 

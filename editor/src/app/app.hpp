@@ -67,6 +67,7 @@ private:
     void init_window();
     void init_imgui();
     void compute_layout();
+    void refresh_font();
     void handle_input();
     void render_frame();
     void capture_if_requested();
@@ -89,6 +90,9 @@ private:
     std::optional<Shot> pending_shot_;
     int shot_delay_ = 0;  // frames to render before capturing, so panels show the current state
     int missing_glyphs_ = 0;
+    std::string font_text_;  // extra text the atlas was built for
+    unsigned long font_checked_version_ = ~0UL;
+    unsigned font_checked_serial_ = ~0U;
     std::optional<glm::vec3> cursor_floor_;
     float frame_ms_ = 0;
     // Mouse drag state.

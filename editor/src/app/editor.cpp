@@ -63,6 +63,7 @@ ActionResult Editor::set_level(int index) {
 
 void Editor::after_document_replaced(const std::filesystem::path& path) {
     path_ = path;
+    ++document_serial_;
     level_ = 0;
     selection_.clear();
     built_version_ = ~0UL;

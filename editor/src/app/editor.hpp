@@ -49,6 +49,8 @@ public:
     ActionResult save(const std::filesystem::path& path);
     ActionResult save();  // to the current path
     const std::vector<std::filesystem::path>& recent() const { return recent_; }
+    // Changes whenever the whole document is replaced (open, new).
+    unsigned document_serial() const { return document_serial_; }
 
     // ---- selection (ids of furniture or rooms on the current level)
     const std::vector<std::string>& selection() const { return selection_; }
@@ -108,6 +110,7 @@ private:
     unsigned long scene_version_ = 0;  // bumps whenever scene_ is rebuilt
     std::deque<LogLine> log_;
     std::vector<std::filesystem::path> recent_;
+    unsigned document_serial_ = 0;
 };
 
 // Bounds of furniture boxes (for framing).
