@@ -312,3 +312,32 @@ TEST_F(EditorTest, DemoMatchesGoldenImagesWithinTolerance) {
         EXPECT_LT(static_cast<double>(far) / pixels, 0.005) << name;
     }
 }
+
+TEST_F(EditorTest, OverlapsAreRedAndNarrowAislesAreMarked) {
+    const Result r = run_script("open " + kOneRoom + "\n"
+                                "add shelf_double_steel_1800 5 3\n"     // 3.6 × 0.5 m ranges,
+                                "add shelf_double_steel_1800 5 4.3\n"   // 0.80 m apart: under 1.00 m
+                                "add table_reading_4 2 6\n"             // 1.2 × 0.8 m tables:
+                                "add table_reading_4 2.5 6.2\n"         // these two overlap
+                                "add table_reading_4 8 7\n"             // this one does not
+                                "select none\nview top\ngrid off\nframe all\n"
+                                "screenshot " + path("checks.png").string() + " viewport\n");
+    ASSERT_EQ(r.rc, 0) << r.err;
+    const Png img = read_png(path("checks.png"));
+    ASSERT_GT(img.w, 100);
+    // Plan → pixel for the framed top view (centre (5, 4), see the framing rule above).
+    const double aspect = static_cast<double>(img.w) / img.h;
+    const double half = std::max(4.0, 5.0 / aspect) * 1.1 + 0.5;
+    auto px = [&](double x, double y) {
+        return img.at(static_cast<int>(img.w / 2.0 + (x - 5) / (2 * half * aspect) * img.w),
+                      static_cast<int>(img.h / 2.0 - (y - 4) / (2 * half) * img.h));
+    };
+    // Table tops face the light at 0.55 + 0.45 · 0.759 = 0.892 of their colour: wood (0.80, 0.66, 0.46);
+    // overlapping ones are 70 % red (0.95, 0.10, 0.10): (0.905, 0.268, 0.208).
+    EXPECT_TRUE(near(px(1.6, 5.8), {206, 61, 47}, 4));
+    EXPECT_TRUE(near(px(8, 7), {182, 150, 105}, 4));
+    // The aisle band (y 3.25 … 4.05) is the floor under translucent red; the floor outside is not.
+    const auto band = px(6.2, 3.65), floor = px(6.2, 5.5);
+    EXPECT_GT(band[0] - band[1], 40);
+    EXPECT_TRUE(near(floor, {179, 217, 158}, 2));
+}

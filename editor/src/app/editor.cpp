@@ -354,7 +354,14 @@ void Editor::frame_selection(float aspect) {
 const SceneData& Editor::scene() {
     if (built_version_ != history_.version() || built_level_ != level_) {
         const plan::Level* l = level();
-        scene_ = l ? build_scene(*l, catalog_) : SceneData{};
+        std::vector<std::string> overlapping;
+        if (l)
+            for (const auto& o : plan::furniture_overlaps(plan(), catalog_, 1e-3))
+                if (o.level == l->id) {
+                    overlapping.push_back(o.a);
+                    overlapping.push_back(o.b);
+                }
+        scene_ = l ? build_scene(*l, catalog_, overlapping) : SceneData{};
         built_version_ = history_.version();
         built_level_ = level_;
         ++scene_version_;

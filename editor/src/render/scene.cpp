@@ -272,7 +272,8 @@ std::vector<std::array<int, 3>> triangulate(const std::vector<Vec2>& poly) {
     return out;
 }
 
-SceneData build_scene(const plan::Level& level, const plan::FurnitureCatalog& catalog) {
+SceneData build_scene(const plan::Level& level, const plan::FurnitureCatalog& catalog,
+                      const std::vector<std::string>& alert) {
     SceneData s;
     // Floors: larger rooms first and lower, so zones inside a room draw over it.
     std::vector<const plan::Room*> rooms;
@@ -320,7 +321,8 @@ SceneData build_scene(const plan::Level& level, const plan::FurnitureCatalog& ca
             }
             const float h = static_cast<float>(t->height);
             half = {w / 2, d / 2, h / 2};
-            const glm::vec3 color = category_color(t->category);
+            glm::vec3 color = category_color(t->category);
+            if (std::find(alert.begin(), alert.end(), f.id) != alert.end()) color = glm::mix(color, glm::vec3(0.95f, 0.1f, 0.1f), 0.7f);
             const bool shelving = t->category == FurnitureCategory::ShelvingSingle ||
                                   t->category == FurnitureCategory::ShelvingDouble ||
                                   t->category == FurnitureCategory::ClassroomCabinet || t->holds_books();

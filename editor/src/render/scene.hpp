@@ -64,7 +64,9 @@ glm::vec3 neutral_book_color(unsigned variant);
 
 // Builds the drawable data of one level. Furniture of a type missing from the catalogue is drawn as
 // a magenta 0.5 m cube so that it shows instead of vanishing.
-SceneData build_scene(const plan::Level& level, const plan::FurnitureCatalog& catalog);
+// Furniture whose id is in `alert` (overlapping others) is tinted red.
+SceneData build_scene(const plan::Level& level, const plan::FurnitureCatalog& catalog,
+                      const std::vector<std::string>& alert = {});
 
 // Ear-clipping triangulation of a simple polygon (either winding). Returns vertex index triples.
 std::vector<std::array<int, 3>> triangulate(const std::vector<plan::Vec2>& polygon);

@@ -26,7 +26,7 @@ std::vector<CheckItem> run_checks(const Editor& ed) {
         if (a.width < kMinShelfAisle - 1e-9)
             out.push_back({CheckItem::Kind::NarrowAisle,
                            trf("editor.check.narrow_aisle", {a.a, a.b, fmt2(a.width), fmt2(kMinShelfAisle)}),
-                           a.b_is_wall ? std::vector<std::string>{a.a} : std::vector<std::string>{a.a, a.b}});
+                           a.b_is_wall ? std::vector<std::string>{a.a} : std::vector<std::string>{a.a, a.b}, a});
     const plan::Reachability r = plan::reachability(p);
     for (const auto& u : r.unreachable) {
         std::string name = u.room;
@@ -39,15 +39,55 @@ std::vector<CheckItem> run_checks(const Editor& ed) {
     return out;
 }
 
-void draw_checks_panel(App& app, float x, float y, float w, float h) {
-    static unsigned long version = ~0UL;
-    static std::vector<CheckItem> items;
-    Editor& ed = app.editor();
+const std::vector<CheckItem>& current_checks(const Editor& ed) {
     // The checks run on every document change, not every frame.
-    if (version != ed.history().version()) {
+    static unsigned long version = ~0UL;
+    static unsigned serial = ~0U;
+    static std::vector<CheckItem> items;
+    if (version != ed.history().version() || serial != ed.document_serial()) {
         items = run_checks(ed);
         version = ed.history().version();
+        serial = ed.document_serial();
     }
+    return items;
+}
+
+void draw_aisle_overlay(App& app) {
+    Editor& ed = app.editor();
+    const plan::Level* lv = ed.level();
+    if (!lv) return;
+    const Layout& Lo = app.layout();
+    const glm::mat4 vp = ed.camera().projection(app.aspect()) * ed.camera().view();
+    auto project = [&](plan::Vec2 p, ImVec2& out) {
+        const glm::vec4 c = vp * glm::vec4(static_cast<float>(p.x), static_cast<float>(p.y), 0.03f, 1.f);
+        if (c.w <= 1e-4f) return false;
+        out = {Lo.vx + (c.x / c.w * 0.5f + 0.5f) * Lo.vw, Lo.vy + (0.5f - c.y / c.w * 0.5f) * Lo.vh};
+        return true;
+    };
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    dl->PushClipRect({Lo.vx, Lo.vy}, {Lo.vx + Lo.vw, Lo.vy + Lo.vh});
+    for (const auto& it : current_checks(ed)) {
+        if (!it.aisle || it.aisle->level != lv->id) continue;
+        const plan::Aisle& a = *it.aisle;
+        const plan::Vec2 d = a.direction, n{-a.direction.y, a.direction.x};
+        const plan::Vec2 c[4] = {a.midpoint - d * (a.length / 2) - n * (a.width / 2), a.midpoint + d * (a.length / 2) - n * (a.width / 2),
+                                 a.midpoint + d * (a.length / 2) + n * (a.width / 2), a.midpoint - d * (a.length / 2) + n * (a.width / 2)};
+        ImVec2 s[4], mid;
+        if (!project(c[0], s[0]) || !project(c[1], s[1]) || !project(c[2], s[2]) || !project(c[3], s[3]) || !project(a.midpoint, mid))
+            continue;
+        dl->AddQuadFilled(s[0], s[1], s[2], s[3], IM_COL32(230, 30, 30, 110));
+        dl->AddQuad(s[0], s[1], s[2], s[3], IM_COL32(255, 60, 60, 255), 1.5f);
+        const std::string w = fmt2(a.width) + " m";
+        const ImVec2 sz = ImGui::CalcTextSize(w.c_str());
+        dl->AddRectFilled({mid.x - sz.x / 2 - 3, mid.y - sz.y / 2 - 1}, {mid.x + sz.x / 2 + 3, mid.y + sz.y / 2 + 1}, IM_COL32(150, 0, 0, 220), 3.f);
+        dl->AddText({mid.x - sz.x / 2, mid.y - sz.y / 2}, IM_COL32(255, 255, 255, 255), w.c_str());
+    }
+    dl->PopClipRect();
+}
+
+void draw_checks_panel(App& app, float x, float y, float w, float h) {
+    Editor& ed = app.editor();
+    const auto& items = current_checks(ed);
     ImGui::SetNextWindowPos({x, y});
     ImGui::SetNextWindowSize({w, h});
     ImGui::Begin((tr("editor.panel.checks") + "###checks").c_str(), nullptr,

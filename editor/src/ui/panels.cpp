@@ -472,6 +472,7 @@ void draw_ui(App& app) {
     log_panel(app, Lo.left_w, Lo.vy + Lo.vh, Lo.vw, Lo.log_h);
     status_bar(app, bottom, ds.x, Lo.status_h);
     overlay_labels(app);
+    draw_aisle_overlay(app);
 }
 
 }  // namespace shuxiang::editor
