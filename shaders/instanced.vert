@@ -12,8 +12,11 @@ out vec3 v_normal;
 out vec4 v_color;
 void main() {
     mat4 model = mat4(i_model0, i_model1, i_model2, i_model3);
-    // Boxes are scaled non-uniformly; the inverse-transpose keeps their normals perpendicular.
-    v_normal = normalize(transpose(inverse(mat3(model))) * a_normal);
+    // Models are rotation × non-uniform scale (R S), whose normal matrix R S^-1 equals M S^-2: dividing
+    // by the squared column lengths avoids a matrix inverse per vertex (llvmpipe runs this on the CPU).
+    mat3 m = mat3(model);
+    vec3 inv_sq = 1.0 / vec3(dot(m[0], m[0]), dot(m[1], m[1]), dot(m[2], m[2]));
+    v_normal = normalize(m * (a_normal * inv_sq));
     v_color = i_color;
     gl_Position = u_view_proj * model * vec4(a_pos, 1.0);
 }

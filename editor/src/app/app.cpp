@@ -376,6 +376,8 @@ int App::run() {
         render_frame();
         ++frame;
         ++settle;
+        frame_ms_sum_ += frame_ms_;
+        ++frames_timed_;
         if (!error_exit_.empty()) {
             std::cerr << error_exit_ << "\n";
             rc = 2;
@@ -395,7 +397,8 @@ int App::run() {
     (void)settle;
     std::cout << "frames: " << frame << ", scene draw calls: " << stats_.draw_calls
               << ", instances: " << stats_.instances << ", imgui draw calls: " << imgui_draw_calls_
-              << ", last frame: " << frame_ms_ << " ms, missing glyphs: "
+              << ", last frame: " << frame_ms_ << " ms, mean frame: "
+              << (frames_timed_ ? frame_ms_sum_ / frames_timed_ : 0.0) << " ms, missing glyphs: "
               << editor::missing_glyphs(ImGui::GetIO().Fonts->Fonts[0], all_translation_text() + plan_text(editor_.plan()))
               << "\n";
     return rc;

@@ -95,6 +95,8 @@ private:
     unsigned font_checked_serial_ = ~0U;
     std::optional<glm::vec3> cursor_floor_;
     float frame_ms_ = 0;
+    double frame_ms_sum_ = 0;  // frames after the first, for the mean in the exit line
+    int frames_timed_ = 0;
     // Mouse drag state.
     bool dragging_items_ = false;
     glm::vec3 drag_start_{0.f};
