@@ -341,3 +341,25 @@ TEST_F(EditorTest, OverlapsAreRedAndNarrowAislesAreMarked) {
     EXPECT_GT(band[0] - band[1], 40);
     EXPECT_TRUE(near(floor, {179, 217, 158}, 2));
 }
+
+TEST_F(EditorTest, InspectorFieldsEditTheSelectionInOneStep) {
+    const Result r = run_script("open " + kOneRoom + "\n"
+                                "add table_reading_4 2 2\nadd table_reading_4 4 3\n"
+                                "select f1 f2\nset y 6.5\n"
+                                "save " + path("set.json").string() + "\n"
+                                "undo\n"
+                                "save " + path("undo.json").string() + "\n"
+                                "select reading\nset kind stacks\nset name 书库\n"
+                                "save " + path("room.json").string() + "\n");
+    ASSERT_EQ(r.rc, 0) << r.err;
+    const Plan set = shuxiang::plan::load_plan(path("set.json"));
+    EXPECT_DOUBLE_EQ(item(set, 0).position.y, 6.5);
+    EXPECT_DOUBLE_EQ(item(set, 1).position.y, 6.5);
+    EXPECT_DOUBLE_EQ(item(set, 1).position.x, 4.0);
+    const Plan undo = shuxiang::plan::load_plan(path("undo.json"));  // both back in one undo
+    EXPECT_DOUBLE_EQ(item(undo, 0).position.y, 2.0);
+    EXPECT_DOUBLE_EQ(item(undo, 1).position.y, 3.0);
+    const Plan room = shuxiang::plan::load_plan(path("room.json"));
+    EXPECT_EQ(room.levels[0].rooms[0].kind, shuxiang::plan::RoomKind::Stacks);
+    EXPECT_EQ(room.levels[0].rooms[0].name, "书库");
+}

@@ -297,6 +297,15 @@ ActionResult Editor::set_furniture(const plan::Furniture& updated, bool merge) {
     return execute(cmd_set_furniture(l->id, updated), merge);
 }
 
+ActionResult Editor::set_furniture(const std::vector<plan::Furniture>& updated, const std::string& field, bool merge) {
+    const plan::Level* l = level();
+    if (!l) return ActionResult::fail(trf("editor.err.no_level", {std::to_string(level_)}));
+    if (updated.empty()) return ActionResult::fail(tr("editor.err.nothing_selected"));
+    // Typing in one field merges; the tag names the field so that another field starts a new step.
+    return execute(std::make_unique<plan::ChangeFurniture>(l->id, updated, "inspector:" + field, "editor.cmd.edit_furniture"),
+                   merge);
+}
+
 ActionResult Editor::set_room(const plan::Room& updated, bool merge) {
     const plan::Level* l = level();
     if (!l) return ActionResult::fail(trf("editor.err.no_level", {std::to_string(level_)}));

@@ -69,6 +69,8 @@ public:
     ActionResult delete_selection();
     // Replaces one furniture item's properties (the inspector's fields).
     ActionResult set_furniture(const plan::Furniture& updated, bool merge = true);
+    // Several items in one command (a field edited for a multi-selection): one undo step.
+    ActionResult set_furniture(const std::vector<plan::Furniture>& updated, const std::string& field, bool merge = true);
     ActionResult set_room(const plan::Room& updated, bool merge = true);
     ActionResult undo();
     ActionResult redo();

@@ -22,7 +22,7 @@ const std::map<std::string, Arity>& actions() {
         {"move", {2, 2}},      {"rotate", {1, 1}},    {"duplicate", {0, 0}}, {"delete", {0, 0}},
         {"undo", {0, 0}},      {"redo", {0, 0}},      {"view", {1, 1}},     {"camera", {1, 4}},
         {"lang", {1, 1}},      {"screenshot", {1, 2}}, {"save", {0, 1}},     {"frame", {1, 1}},
-        {"level", {1, 1}},     {"click", {2, 3}},     {"wait", {1, 1}},      {"grid", {1, 1}},
+        {"level", {1, 1}},     {"click", {2, 3}},     {"set", {2, -1}},     {"wait", {1, 1}},      {"grid", {1, 1}},
     };
     return a;
 }
@@ -155,6 +155,40 @@ std::optional<std::string> ScriptRunner::step(App& app) {
             // The picker is rebuilt from the document when a frame renders; make sure it is current.
             app.sync_scene();
             app.click({nums[0], nums[1]}, w.size() > 3 && w[3] == "add");
+        } else if (a == "set") {
+            // The inspector's fields: furniture of the selection, else the selected room.
+            const std::string& field = w[1];
+            std::string value = w[2];
+            for (std::size_t i = 3; i < w.size(); ++i) value += " " + w[i];
+            const auto v = number(value);
+            auto items = ed.selected_furniture();
+            if (!items.empty()) {
+                std::vector<plan::Furniture> after;
+                for (const auto* f : items) after.push_back(*f);
+                for (auto& f : after) {
+                    if (field == "x" && v) f.position.x = *v;
+                    else if (field == "y" && v) f.position.y = *v;
+                    else if (field == "yaw" && v) f.yaw_deg = *v;
+                    else if (field == "sections" && v && *v >= 1) f.sections = static_cast<int>(*v);
+                    else if (field == "label") f.label = value;
+                    else return fail("set: furniture fields are x, y, yaw, sections (numbers) and label");
+                }
+                r = ed.set_furniture(after, field);
+                ed.seal();
+            } else if (const plan::Room* room = ed.selected_room()) {
+                plan::Room g = *room;
+                if (field == "name") g.name = value;
+                else if (field == "kind") {
+                    auto k = plan::room_kind_from_string(value);
+                    if (!k) return fail("set kind: unknown room kind '" + value + "'");
+                    g.kind = *k;
+                } else if (field == "clear_height" && v && *v > 0) g.clear_height = *v;
+                else return fail("set: room fields are name, kind and clear_height");
+                r = ed.set_room(g);
+                ed.seal();
+            } else {
+                r = ActionResult::fail(tr("editor.err.nothing_selected"));
+            }
         } else if (a == "grid") {
             ed.show_grid = w[1] != "off";
         } else if (a == "lang") {

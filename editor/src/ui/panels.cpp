@@ -300,18 +300,19 @@ void inspector(App& app, float x, float y, float w, float h) {
             yaws.push_back(f->yaw_deg);
         }
         double v = 0;
-        auto apply = [&](auto&& change) {
+        auto apply = [&](const char* field, auto&& change) {
+            std::vector<plan::Furniture> after;
             for (const auto* f : items) {
-                plan::Furniture g = *f;
-                change(g);
-                report(ed, ed.set_furniture(g));
+                after.push_back(*f);
+                change(after.back());
             }
+            report(ed, ed.set_furniture(after, field));
         };
-        if (mixed_double(L("editor.inspector.x").c_str(), xs, v, "%.3f m")) apply([&](plan::Furniture& g) { g.position.x = v; });
+        if (mixed_double(L("editor.inspector.x").c_str(), xs, v, "%.3f m")) apply("x", [&](plan::Furniture& g) { g.position.x = v; });
         if (ImGui::IsItemDeactivatedAfterEdit()) ed.seal();
-        if (mixed_double(L("editor.inspector.y").c_str(), ys, v, "%.3f m")) apply([&](plan::Furniture& g) { g.position.y = v; });
+        if (mixed_double(L("editor.inspector.y").c_str(), ys, v, "%.3f m")) apply("y", [&](plan::Furniture& g) { g.position.y = v; });
         if (ImGui::IsItemDeactivatedAfterEdit()) ed.seal();
-        if (mixed_double(L("editor.inspector.yaw").c_str(), yaws, v, "%.1f°")) apply([&](plan::Furniture& g) { g.yaw_deg = v; });
+        if (mixed_double(L("editor.inspector.yaw").c_str(), yaws, v, "%.1f°")) apply("yaw", [&](plan::Furniture& g) { g.yaw_deg = v; });
         if (ImGui::IsItemDeactivatedAfterEdit()) ed.seal();
         if (items.size() == 1 && t) {
             plan::Furniture g = *items.front();
