@@ -363,3 +363,35 @@ TEST_F(EditorTest, InspectorFieldsEditTheSelectionInOneStep) {
     EXPECT_EQ(room.levels[0].rooms[0].kind, shuxiang::plan::RoomKind::Stacks);
     EXPECT_EQ(room.levels[0].rooms[0].name, "书库");
 }
+
+TEST_F(EditorTest, ChecksPanelListsGeometryAndStandardsProblems) {
+    const Result r = run_script("open " + kOneRoom + "\n"
+                                "add shelf_double_steel_1800 5 3\nadd shelf_double_steel_1800 5 4.3\n"
+                                "add table_reading_4 2 6\nadd table_reading_4 2.5 6.2\n"
+                                "lang en\nchecks " + path("checks.txt").string() + "\n");
+    ASSERT_EQ(r.rc, 0) << r.err;
+    std::istringstream in(slurp(path("checks.txt")));
+    std::vector<std::string> kinds, ids, texts;
+    for (std::string line; std::getline(in, line);) {
+        const auto t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
+        kinds.push_back(line.substr(0, t1));
+        ids.push_back(line.substr(t1 + 1, t2 - t1 - 1));
+        texts.push_back(line.substr(t2 + 1));
+    }
+    auto has = [&](const std::string& kind, const std::string& id_list) {
+        for (std::size_t i = 0; i < kinds.size(); ++i)
+            if (kinds[i] == kind && ids[i] == id_list) return true;
+        return false;
+    };
+    EXPECT_TRUE(has("overlap", "f3,f4"));
+    EXPECT_TRUE(has("narrow_aisle", "f1,f2"));
+    EXPECT_FALSE(has("overlap", "f1,f2"));
+    // The room has no door: reachability cannot be judged, and the standards find missing functions.
+    EXPECT_TRUE(std::find(kinds.begin(), kinds.end(), "no_entrance") != kinds.end());
+    EXPECT_TRUE(std::find(kinds.begin(), kinds.end(), "standard_fail") != kinds.end() ||
+                std::find(kinds.begin(), kinds.end(), "standard_warning") != kinds.end());
+    bool aisle_text = false;
+    for (const auto& t : texts)
+        if (t.find("0.80 m wide, less than 1.00 m") != std::string::npos) aisle_text = true;
+    EXPECT_TRUE(aisle_text);
+}

@@ -361,7 +361,7 @@ int App::run() {
     render_frame();
     editor_.frame_all(aspect());
     int frame = 1;
-    int settle = 0;          // frames rendered since the last script step
+
     bool final_shot_taken = false;
     int rc = 0;
     while (!glfwWindowShouldClose(window_) && !quit_requested) {
@@ -375,7 +375,6 @@ int App::run() {
         }
         render_frame();
         ++frame;
-        ++settle;
         frame_ms_sum_ += frame_ms_;
         ++frames_timed_;
         if (!error_exit_.empty()) {
@@ -394,7 +393,6 @@ int App::run() {
             break;
         }
     }
-    (void)settle;
     std::cout << "frames: " << frame << ", scene draw calls: " << stats_.draw_calls
               << ", instances: " << stats_.instances << ", imgui draw calls: " << imgui_draw_calls_
               << ", last frame: " << frame_ms_ << " ms, mean frame: "

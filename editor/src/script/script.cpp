@@ -5,6 +5,8 @@
 #include <sstream>
 
 #include "app/app.hpp"
+#include "ui/checks.hpp"
+#include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/i18n.hpp"
@@ -22,7 +24,7 @@ const std::map<std::string, Arity>& actions() {
         {"move", {2, 2}},      {"rotate", {1, 1}},    {"duplicate", {0, 0}}, {"delete", {0, 0}},
         {"undo", {0, 0}},      {"redo", {0, 0}},      {"view", {1, 1}},     {"camera", {1, 4}},
         {"lang", {1, 1}},      {"screenshot", {1, 2}}, {"save", {0, 1}},     {"frame", {1, 1}},
-        {"level", {1, 1}},     {"click", {2, 3}},     {"set", {2, -1}},     {"wait", {1, 1}},      {"grid", {1, 1}},
+        {"level", {1, 1}},     {"click", {2, 3}},     {"set", {2, -1}},      {"checks", {1, 1}},     {"wait", {1, 1}},      {"grid", {1, 1}},
     };
     return a;
 }
@@ -188,6 +190,21 @@ std::optional<std::string> ScriptRunner::step(App& app) {
                 ed.seal();
             } else {
                 r = ActionResult::fail(tr("editor.err.nothing_selected"));
+            }
+        } else if (a == "checks") {
+            // The checks panel's items, one a line: kind, ids (comma-separated), text.
+            static const char* kinds[] = {"overlap", "narrow_aisle", "unreachable", "no_entrance", "standard_fail",
+                                          "standard_warning"};
+            std::string text;
+            for (const auto& it : current_checks(ed)) {
+                std::string ids;
+                for (const auto& id : it.ids) ids += (ids.empty() ? "" : ",") + id;
+                text += std::string(kinds[static_cast<int>(it.kind)]) + "\t" + ids + "\t" + it.text + "\n";
+            }
+            try {
+                atomic_write_file(w[1], text);
+            } catch (const InputError& e) {
+                return fail(format_place(e.file(), e.where(), e.message()));
             }
         } else if (a == "grid") {
             ed.show_grid = w[1] != "off";

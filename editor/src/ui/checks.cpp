@@ -2,10 +2,14 @@
 
 #include <imgui.h>
 
+#include <cmath>
 #include <cstdio>
 
 #include "app/app.hpp"
 #include "shuxiang/plan/geometry.hpp"
+#include "shuxiang/standards/compliance.hpp"
+#include "shuxiang/standards/profile.hpp"
+#include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
 
 namespace shuxiang::editor {
@@ -15,17 +19,31 @@ std::string fmt2(double v) {
     std::snprintf(b, sizeof b, "%.2f", v);
     return b;
 }
+// Whole numbers (seats, functions) without decimals, measures with two.
+std::string fmt_num(double v) {
+    if (std::abs(v - std::round(v)) < 1e-9 && std::abs(v) < 1e12) return std::to_string(static_cast<long long>(std::llround(v)));
+    return fmt2(v);
+}
 }  // namespace
 
 std::vector<CheckItem> run_checks(const Editor& ed) {
     std::vector<CheckItem> out;
     const plan::Plan& p = ed.plan();
+    std::optional<standards::RuleSet> rules;
+    try {
+        rules = standards::RuleSet::for_region(standards::builtin_profile_dir(), p.school.region);
+    } catch (const InputError& e) {
+        out.push_back({CheckItem::Kind::StandardWarning, format_place(e.file(), e.where(), e.message()), {}});
+    }
+    // Minimum clear aisles of the school's standards profile (JGJ 38 open-access values by default).
+    const double between = rules ? rules->value("aisle.between_ranges.open", kMinShelfAisle) : kMinShelfAisle;
+    const double to_wall = rules ? rules->value("aisle.range_to_wall.open", kMinWallAisle) : kMinWallAisle;
     for (const auto& o : plan::furniture_overlaps(p, ed.catalog(), 1e-3))
         out.push_back({CheckItem::Kind::Overlap, trf("editor.check.overlap", {o.a, o.b, fmt2(o.depth)}), {o.a, o.b}});
     for (const auto& a : plan::aisles(p, ed.catalog()))
-        if (a.width < kMinShelfAisle - 1e-9)
+        if (a.width < (a.b_is_wall ? to_wall : between) - 1e-9)
             out.push_back({CheckItem::Kind::NarrowAisle,
-                           trf("editor.check.narrow_aisle", {a.a, a.b, fmt2(a.width), fmt2(kMinShelfAisle)}),
+                           trf("editor.check.narrow_aisle", {a.a, a.b, fmt2(a.width), fmt2(a.b_is_wall ? to_wall : between)}),
                            a.b_is_wall ? std::vector<std::string>{a.a} : std::vector<std::string>{a.a, a.b}, a});
     const plan::Reachability r = plan::reachability(p);
     for (const auto& u : r.unreachable) {
@@ -36,6 +54,28 @@ std::vector<CheckItem> run_checks(const Editor& ed) {
     }
     for (const auto& l : r.levels_without_entrance)
         out.push_back({CheckItem::Kind::NoEntrance, trf("editor.check.no_entrance", {l}), {}});
+
+    // The standards' checks that need only the plan (the collection checks need the database); those
+    // the geometry checks above already show with their places are left out.
+    if (rules) {
+        standards::Checklist list;
+        standards::check_plan(p, ed.catalog(), nullptr, *rules, list);
+        for (const auto& c : list.checks) {
+            if (c.status != standards::Status::Fail && c.status != standards::Status::Warning) continue;
+            if (c.id == "safety.aisles" || c.id == "safety.wall_aisles" || c.id == "safety.overlaps" ||
+                c.id == "safety.reachable")
+                continue;
+            std::string text = tr(c.title_key) + ": " + fmt_num(c.measured) + " " + c.unit + " (" + c.comparison + " " +
+                               fmt_num(c.required) + ")";
+            const std::string advice = standards::advice_text(c, language());
+            if (!advice.empty()) text += " — " + advice;
+            std::vector<std::string> ids;
+            for (const auto& m : c.markers)
+                if (!m.object.empty()) ids.push_back(m.object);
+            out.push_back({c.status == standards::Status::Fail ? CheckItem::Kind::StandardFail : CheckItem::Kind::StandardWarning,
+                           text, ids});
+        }
+    }
     return out;
 }
 
@@ -43,8 +83,10 @@ const std::vector<CheckItem>& current_checks(const Editor& ed) {
     // The checks run on every document change, not every frame.
     static unsigned long version = ~0UL;
     static unsigned serial = ~0U;
+    static Language lang = Language::ZhCN;
     static std::vector<CheckItem> items;
-    if (version != ed.history().version() || serial != ed.document_serial()) {
+    if (version != ed.history().version() || serial != ed.document_serial() || lang != language()) {
+        lang = language();
         items = run_checks(ed);
         version = ed.history().version();
         serial = ed.document_serial();
@@ -95,7 +137,8 @@ void draw_checks_panel(App& app, float x, float y, float w, float h) {
     if (items.empty()) ImGui::TextColored({0.5f, 0.85f, 0.5f, 1.f}, "%s", tr("editor.check.all_ok").c_str());
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& it = items[i];
-        const ImVec4 c = it.kind == CheckItem::Kind::NoEntrance ? ImVec4(1.f, 0.8f, 0.35f, 1.f) : ImVec4(1.f, 0.5f, 0.45f, 1.f);
+        const bool warning = it.kind == CheckItem::Kind::NoEntrance || it.kind == CheckItem::Kind::StandardWarning;
+        const ImVec4 c = warning ? ImVec4(1.f, 0.8f, 0.35f, 1.f) : ImVec4(1.f, 0.5f, 0.45f, 1.f);
         ImGui::PushStyleColor(ImGuiCol_Text, c);
         ImGui::PushID(static_cast<int>(i));
         ImGui::Bullet();

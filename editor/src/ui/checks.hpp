@@ -12,12 +12,14 @@ namespace shuxiang::editor {
 class App;
 class Editor;
 
-// Minimum clear aisle between open-access shelves (行道): 1.00 m, JGJ 38-2015 Table 4.2.4-2
-// (see docs/reference/standards.md). The compliance module will supply the profile's own value.
+// Minimum clear aisles when the standards profile cannot be read: between open-access ranges (行道)
+// 1.00 m and from a range to a wall 0.75 m (JGJ 38-2015 Table 4.2.4-2). Normally the school's
+// profile gives them ("aisle.between_ranges.open", "aisle.range_to_wall.open").
 inline constexpr double kMinShelfAisle = 1.00;
+inline constexpr double kMinWallAisle = 0.75;
 
 struct CheckItem {
-    enum class Kind { Overlap, NarrowAisle, Unreachable, NoEntrance } kind;
+    enum class Kind { Overlap, NarrowAisle, Unreachable, NoEntrance, StandardFail, StandardWarning } kind;
     std::string text;                 // translated
     std::vector<std::string> ids;     // what selecting the item selects
     std::optional<plan::Aisle> aisle; // narrow aisles: drawn in red in the viewport
