@@ -1,0 +1,405 @@
+#include "app/app.hpp"
+
+#include <epoxy/gl.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <chrono>
+#include <iostream>
+
+#include "render/screenshot.hpp"
+#include "shuxiang/plan/geometry.hpp"
+#include "script/script.hpp"
+#include "shuxiang/util/error.hpp"
+#include "shuxiang/util/i18n.hpp"
+#include "shuxiang/util/paths.hpp"
+#include "ui/fonts.hpp"
+#include "ui/panels.hpp"
+
+namespace shuxiang::editor {
+namespace {
+
+std::string plan_text(const plan::Plan& p) {
+    std::string s = p.school.name + p.notes;
+    for (const auto& l : p.levels) {
+        s += l.name;
+        for (const auto& r : l.rooms) s += r.name;
+        for (const auto& f : l.furniture) s += f.label;
+    }
+    return s;
+}
+
+constexpr float kFontSize = 17.f;
+
+}  // namespace
+
+App::App(Options opt) : opt_(std::move(opt)) {}
+
+App::~App() {
+    if (window_) {
+        renderer_.reset();
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+        glfwDestroyWindow(window_);
+        glfwTerminate();
+    }
+}
+
+void App::init_window() {
+    if (!glfwInit()) throw InputError("<display>", "", "cannot initialise GLFW (no X display?)");
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_SAMPLES, 0);
+    window_ = glfwCreateWindow(opt_.width, opt_.height, "书香 Shuxiang", nullptr, nullptr);
+    if (!window_) {
+        glfwTerminate();
+        throw InputError("<display>", "", "cannot create an OpenGL 3.3 core window");
+    }
+    glfwMakeContextCurrent(window_);
+    glfwSwapInterval(opt_.frames >= 0 || !opt_.script.empty() || !opt_.screenshot.empty() ? 0 : 1);
+}
+
+void App::init_imgui() {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // the layout is fixed; nothing to remember
+    ImGui::StyleColorsDark();
+    ImGuiStyle& st = ImGui::GetStyle();
+    st.WindowRounding = 0;
+    st.WindowBorderSize = 1;
+    ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    ImGui_ImplOpenGL3_Init("#version 330");
+    font_text_ = plan_text(editor_.plan());
+    if (!load_ui_font(font_text_, kFontSize))
+        editor_.log(LogLine::Level::Warning, tr("editor.log.no_cjk_font"));
+    missing_glyphs_ = editor::missing_glyphs(io.Fonts->Fonts[0], all_translation_text());
+}
+
+void App::set_language(const std::string& code) {
+    shuxiang::set_language(parse_language(code));
+}
+
+void App::request_screenshot(std::filesystem::path path, bool viewport_only) {
+    pending_shot_ = Shot{std::move(path), viewport_only};
+    shot_delay_ = 1;
+}
+
+void App::compute_layout() {
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window_, &w, &h);
+    Layout& L = layout_;
+    L.menu_h = ImGui::GetFrameHeight();
+    const float W = static_cast<float>(w), H = static_cast<float>(h);
+    // Narrow windows shrink the side columns before the viewport vanishes.
+    const float side = std::min(1.f, W / 1200.f);
+    L.left_w = 270.f * side;
+    L.right_w = 320.f * side;
+    L.vx = L.left_w;
+    L.vy = L.menu_h + L.toolbar_h;
+    L.vw = std::max(1.f, W - L.left_w - L.right_w);
+    L.vh = std::max(1.f, H - L.vy - L.status_h - L.log_h);
+}
+
+void App::sync_scene() {
+    const SceneData* scene = &editor_.scene();
+    SceneData preview;
+    if (dragging_items_ && (drag_offset_.x != 0 || drag_offset_.y != 0) && editor_.level()) {
+        // The drag previews on a copy; the document changes once, on release.
+        plan::Level copy = *editor_.level();
+        for (auto& f : copy.furniture)
+            if (editor_.is_selected(f.id)) f.position = {f.position.x + drag_offset_.x, f.position.y + drag_offset_.y};
+        preview = build_scene(copy, editor_.catalog());
+        scene = &preview;
+        renderer_->upload(preview);
+        drag_dirty_ = true;
+    } else if (uploaded_scene_ != editor_.scene_version() || drag_dirty_) {
+        renderer_->upload(*scene);
+        picker_.rebuild(scene->furniture);
+        uploaded_scene_ = editor_.scene_version();
+        drag_dirty_ = false;
+        uploaded_selection_.clear();
+        uploaded_selection_.push_back("\x01");  // force the outline refresh below
+    }
+    // The selection outline (boxes of selected furniture, outlines of selected rooms).
+    std::vector<FurnitureBox> boxes;
+    for (const auto& b : scene->furniture)
+        if (editor_.is_selected(b.id)) boxes.push_back(b);
+    std::vector<std::vector<plan::Vec2>> outlines;
+    if (const plan::Level* l = editor_.level())
+        for (const auto& r : l->rooms)
+            if (editor_.is_selected(r.id)) outlines.push_back(r.polygon);
+    renderer_->set_selection(boxes, outlines);
+}
+
+void App::handle_input() {
+    ImGuiIO& io = ImGui::GetIO();
+    const Layout& L = layout_;
+    Camera& cam = editor_.camera();
+    const ImVec2 m = io.MousePos;
+    const bool over_view = m.x >= L.vx && m.x < L.vx + L.vw && m.y >= L.vy && m.y < L.vy + L.vh;
+    const glm::vec2 p01((m.x - L.vx) / L.vw, (m.y - L.vy) / L.vh);
+    cursor_floor_.reset();
+    if (over_view) {
+        glm::vec3 hit(0.f);
+        if (intersect_plane_z(cam.ray(p01, aspect()), 0.f, hit)) cursor_floor_ = hit;
+    }
+    if (!io.WantCaptureMouse && over_view) {
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+            const std::string id = click(p01, io.KeyCtrl || io.KeyShift);
+            // Pressing on selected furniture starts dragging it.
+            if (!id.empty() && editor_.is_selected(id) && editor_.level() &&
+                plan::find_furniture(*editor_.level(), id) && cursor_floor_) {
+                dragging_items_ = true;
+                drag_start_ = *cursor_floor_;
+                drag_offset_ = {0, 0};
+            }
+        }
+        if (io.MouseWheel != 0) cam.zoom_at(p01, aspect(), io.MouseWheel > 0 ? 0.85f : 1.f / 0.85f);
+    }
+    if (dragging_items_) {
+        if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+            if (cursor_floor_) drag_offset_ = {cursor_floor_->x - drag_start_.x, cursor_floor_->y - drag_start_.y};
+        } else {
+            dragging_items_ = false;
+            if (glm::length(drag_offset_) > 1e-4f) {
+                auto r = editor_.move_selection(drag_offset_.x, drag_offset_.y);
+                if (!r.ok) editor_.log(LogLine::Level::Warning, r.message);
+            }
+            drag_offset_ = {0, 0};
+            drag_dirty_ = true;
+        }
+    }
+    // Right drag orbits (3D), looks around (walk) or pans (top); middle drag pans.
+    if (!io.WantCaptureMouse || ImGui::IsMouseDragging(ImGuiMouseButton_Right) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle)) {
+        const glm::vec2 d(io.MouseDelta.x / L.vw, io.MouseDelta.y / L.vh);
+        if (over_view && ImGui::IsMouseDown(ImGuiMouseButton_Right) && (d.x != 0 || d.y != 0)) {
+            if (cam.mode == ViewMode::Top)
+                cam.pan(d, aspect());
+            else if (cam.mode == ViewMode::Walk)
+                cam.orbit(-d.x * 120.f, -d.y * 80.f);
+            else
+                cam.orbit(-d.x * 240.f, d.y * 120.f);
+        }
+        if (over_view && ImGui::IsMouseDown(ImGuiMouseButton_Middle) && (d.x != 0 || d.y != 0)) cam.pan(d, aspect());
+    }
+    if (io.WantCaptureKeyboard) return;
+    auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
+    auto report = [&](const ActionResult& r) {
+        if (!r.ok) editor_.log(LogLine::Level::Warning, r.message);
+    };
+    if (io.KeyCtrl) {
+        if (pressed(GLFW_KEY_Z)) report(io.KeyShift ? editor_.redo() : editor_.undo());
+        if (pressed(GLFW_KEY_Y)) report(editor_.redo());
+        if (pressed(GLFW_KEY_D)) report(editor_.duplicate_selection());
+        if (pressed(GLFW_KEY_A)) editor_.select_all();
+        if (pressed(GLFW_KEY_S)) {
+            if (editor_.path().empty()) save_prompt = true;
+            else report(editor_.save());
+        }
+        if (pressed(GLFW_KEY_O)) open_prompt = true;
+        return;
+    }
+    if (pressed(GLFW_KEY_DELETE) || pressed(GLFW_KEY_BACKSPACE)) report(editor_.delete_selection());
+    if (pressed(GLFW_KEY_F)) editor_.frame_selection(aspect());
+    if (pressed(GLFW_KEY_HOME)) editor_.frame_all(aspect());
+    if (pressed(GLFW_KEY_1)) editor_.set_view(ViewMode::Orbit3D, aspect());
+    if (pressed(GLFW_KEY_2)) editor_.set_view(ViewMode::Top, aspect());
+    if (pressed(GLFW_KEY_3)) editor_.set_view(ViewMode::Walk, aspect());
+    if (pressed(GLFW_KEY_R)) report(editor_.rotate_selection(io.KeyShift ? -15.0 : 15.0));
+    if (cam.mode == ViewMode::Walk) {
+        const float step = 3.f * io.DeltaTime;
+        if (ImGui::IsKeyDown(GLFW_KEY_W)) cam.walk(step, 0);
+        if (ImGui::IsKeyDown(GLFW_KEY_S)) cam.walk(-step, 0);
+        if (ImGui::IsKeyDown(GLFW_KEY_A)) cam.walk(0, -step);
+        if (ImGui::IsKeyDown(GLFW_KEY_D)) cam.walk(0, step);
+    } else {
+        // Arrow keys nudge the selection by 10 cm (1 cm with Shift).
+        const double n = io.KeyShift ? 0.01 : 0.1;
+        if (pressed(GLFW_KEY_LEFT)) report(editor_.move_selection(-n, 0));
+        if (pressed(GLFW_KEY_RIGHT)) report(editor_.move_selection(n, 0));
+        if (pressed(GLFW_KEY_UP)) report(editor_.move_selection(0, n));
+        if (pressed(GLFW_KEY_DOWN)) report(editor_.move_selection(0, -n));
+    }
+}
+
+std::string App::click(glm::vec2 p01, bool additive) {
+    const Ray ray = editor_.camera().ray(p01, aspect());
+    if (auto id = picker_.pick(ray, 5000.f)) {
+        if (additive) {
+            if (editor_.is_selected(*id)) {
+                std::vector<std::string> keep;
+                for (const auto& s : editor_.selection())
+                    if (s != *id) keep.push_back(s);
+                editor_.select(keep);
+                return {};
+            }
+            editor_.select({*id}, true);
+        } else if (!editor_.is_selected(*id)) {
+            editor_.select({*id});
+        }
+        // Clicking an item of a multi-selection keeps the group, so that dragging moves them all.
+        return *id;
+    }
+    glm::vec3 floor(0.f);
+    const plan::Room* room = nullptr;
+    if (intersect_plane_z(ray, 0.f, floor) && editor_.level())
+        room = plan::room_at(*editor_.level(), {floor.x, floor.y});
+    if (room) {
+        editor_.select({room->id}, additive);
+        return room->id;
+    }
+    if (!additive) editor_.select_none();
+    return {};
+}
+
+void App::refresh_font() {
+    // Names typed by users or read from a plan may use characters outside the common set; the atlas is
+    // rebuilt (between frames) when the document has text the font cannot show.
+    if (font_checked_version_ == editor_.history().version() && font_checked_serial_ == editor_.document_serial()) return;
+    font_checked_version_ = editor_.history().version();
+    font_checked_serial_ = editor_.document_serial();
+    const std::string text = plan_text(editor_.plan());
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.Fonts->Fonts.empty() || editor::missing_glyphs(io.Fonts->Fonts[0], text) == 0) return;
+    font_text_ += text;
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    load_ui_font(font_text_, kFontSize);
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void App::render_frame() {
+    const auto t0 = std::chrono::steady_clock::now();
+    refresh_font();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    compute_layout();
+    handle_input();
+    sync_scene();
+    draw_ui(*this);
+
+    int fbw = 0, fbh = 0;
+    glfwGetFramebufferSize(window_, &fbw, &fbh);
+    glViewport(0, 0, fbw, fbh);
+    glClearColor(0.12f, 0.12f, 0.13f, 1.f);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    const Layout& L = layout_;
+    Viewport vp{static_cast<int>(L.vx), static_cast<int>(static_cast<float>(fbh) - L.vy - L.vh),
+                static_cast<int>(L.vw), static_cast<int>(L.vh)};
+    stats_ = renderer_->draw(editor_.camera(), vp, editor_.show_grid);
+
+    ImGui::Render();
+    ImDrawData* dd = ImGui::GetDrawData();
+    imgui_draw_calls_ = 0;
+    for (int i = 0; i < dd->CmdListsCount; ++i) imgui_draw_calls_ += dd->CmdLists[i]->CmdBuffer.Size;
+    glViewport(0, 0, fbw, fbh);
+    ImGui_ImplOpenGL3_RenderDrawData(dd);
+    glFinish();
+    frame_ms_ = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    capture_if_requested();
+    glfwSwapBuffers(window_);
+}
+
+void App::capture_if_requested() {
+    if (!pending_shot_) return;
+    if (shot_delay_ > 0) {
+        --shot_delay_;
+        return;
+    }
+    int fbw = 0, fbh = 0;
+    glfwGetFramebufferSize(window_, &fbw, &fbh);
+    Image img = pending_shot_->viewport_only
+                    ? read_back_buffer(static_cast<int>(layout_.vx),
+                                       static_cast<int>(static_cast<float>(fbh) - layout_.vy - layout_.vh),
+                                       static_cast<int>(layout_.vw), static_cast<int>(layout_.vh))
+                    : read_back_buffer(0, 0, fbw, fbh);
+    try {
+        write_png(pending_shot_->path, img);
+        editor_.log(LogLine::Level::Info, trf("editor.log.screenshot", {pending_shot_->path.string()}));
+    } catch (const InputError& e) {
+        error_exit_ = format_place(e.file(), e.where(), e.message());
+    }
+    pending_shot_.reset();
+}
+
+int App::run() {
+    set_language(opt_.lang);
+    // The plan is read before any window opens so that a bad file is reported without a display.
+    if (!opt_.plan.empty()) {
+        auto r = editor_.open(opt_.plan);
+        if (!r.ok) {
+            std::cerr << r.message << "\n";
+            return 2;
+        }
+    }
+    std::optional<ScriptRunner> script;
+    if (!opt_.script.empty()) {
+        try {
+            script = ScriptRunner::load(opt_.script);
+        } catch (const InputError& e) {
+            std::cerr << format_place(e.file(), e.where(), e.message()) << "\n";
+            return 2;
+        }
+    }
+    const bool headless = script || opt_.frames >= 0 || !opt_.screenshot.empty();
+    const int frames = opt_.frames >= 0 ? opt_.frames : 3;
+    init_window();
+    init_imgui();
+    renderer_ = std::make_unique<Renderer>();
+    renderer_->init(shader_dir());
+    std::cout << "GL: " << reinterpret_cast<const char*>(glGetString(GL_RENDERER)) << ", "
+              << reinterpret_cast<const char*>(glGetString(GL_VERSION)) << "\n";
+    if (missing_glyphs_ > 0) std::cout << "font: " << missing_glyphs_ << " missing glyphs\n";
+
+    // One frame to learn the layout, then frame the whole plan.
+    render_frame();
+    editor_.frame_all(aspect());
+    int frame = 1;
+
+    bool final_shot_taken = false;
+    int rc = 0;
+    while (!glfwWindowShouldClose(window_) && !quit_requested) {
+        glfwPollEvents();
+        if (script && !pending_shot_) {
+            if (auto err = script->step(*this)) {
+                std::cerr << *err << "\n";
+                rc = 2;
+                break;
+            }
+        }
+        render_frame();
+        ++frame;
+        frame_ms_sum_ += frame_ms_;
+        ++frames_timed_;
+        if (!error_exit_.empty()) {
+            std::cerr << error_exit_ << "\n";
+            rc = 2;
+            break;
+        }
+        if (!headless) continue;
+        const bool script_done = !script || script->done();
+        if (script_done && !pending_shot_ && frame >= frames) {
+            if (!opt_.screenshot.empty() && !final_shot_taken) {
+                request_screenshot(opt_.screenshot, false);
+                final_shot_taken = true;
+                continue;
+            }
+            break;
+        }
+    }
+    std::cout << "frames: " << frame << ", scene draw calls: " << stats_.draw_calls
+              << ", instances: " << stats_.instances << ", imgui draw calls: " << imgui_draw_calls_
+              << ", last frame: " << frame_ms_ << " ms, mean frame: "
+              << (frames_timed_ ? frame_ms_sum_ / frames_timed_ : 0.0) << " ms, missing glyphs: "
+              << editor::missing_glyphs(ImGui::GetIO().Fonts->Fonts[0], all_translation_text() + plan_text(editor_.plan()))
+              << "\n";
+    return rc;
+}
+
+}  // namespace shuxiang::editor

@@ -1,0 +1,121 @@
+#pragma once
+// The editor's state and its actions: one open document (a plan on a History), the selection, the
+// camera and the log. The UI, the keyboard shortcuts and the script runner all call these actions,
+// so a script exercises the same code paths as a user.
+#include <deque>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "render/camera.hpp"
+#include "render/scene.hpp"
+#include "shuxiang/plan/furniture.hpp"
+#include "shuxiang/plan/history.hpp"
+#include "shuxiang/plan/model.hpp"
+
+namespace shuxiang::editor {
+
+// What an action did: ok, or a message (already translated) saying why not.
+struct ActionResult {
+    bool ok = true;
+    std::string message;
+    static ActionResult fail(std::string m) { return {false, std::move(m)}; }
+};
+
+struct LogLine {
+    enum class Level { Info, Warning, Error } level = Level::Info;
+    std::string text;
+};
+
+class Editor {
+public:
+    Editor();
+
+    // ---- document
+    const plan::Plan& plan() const { return history_.plan(); }
+    plan::History& history() { return history_; }
+    const plan::History& history() const { return history_; }
+    const std::filesystem::path& path() const { return path_; }
+    const plan::FurnitureCatalog& catalog() const { return catalog_; }
+    int level_index() const { return level_; }
+    const plan::Level* level() const;
+    ActionResult set_level(int index);
+    // Opens a plan file; on failure the current document stays and the message names file and place.
+    ActionResult open(const std::filesystem::path& path);
+    // A new document from a template name (assets/templates/<name>.sxplan.json) or "empty".
+    ActionResult new_from_template(const std::string& name);
+    std::vector<std::string> template_names() const;
+    ActionResult save(const std::filesystem::path& path);
+    ActionResult save();  // to the current path
+    const std::vector<std::filesystem::path>& recent() const { return recent_; }
+    // Changes whenever the whole document is replaced (open, new).
+    unsigned document_serial() const { return document_serial_; }
+
+    // ---- selection (ids of furniture or rooms on the current level)
+    const std::vector<std::string>& selection() const { return selection_; }
+    ActionResult select(const std::vector<std::string>& ids, bool add = false);
+    void select_all();
+    void select_none();
+    bool is_selected(const std::string& id) const;
+    std::vector<const plan::Furniture*> selected_furniture() const;
+    const plan::Room* selected_room() const;
+
+    // ---- editing (each a History command)
+    ActionResult add_furniture(const std::string& type, double x, double y, double yaw_deg);
+    ActionResult move_selection(double dx, double dy, bool merge = false);
+    ActionResult rotate_selection(double deg, bool merge = false);
+    ActionResult duplicate_selection();
+    ActionResult delete_selection();
+    // Replaces one furniture item's properties (the inspector's fields).
+    ActionResult set_furniture(const plan::Furniture& updated, bool merge = true);
+    // Several items in one command (a field edited for a multi-selection): one undo step.
+    ActionResult set_furniture(const std::vector<plan::Furniture>& updated, const std::string& field, bool merge = true);
+    ActionResult set_room(const plan::Room& updated, bool merge = true);
+    ActionResult undo();
+    ActionResult redo();
+    // Ends a continuous edit (mouse release, field deactivated).
+    void seal() { history_.seal(); }
+
+    // ---- view
+    Camera& camera() { return camera_; }
+    const Camera& camera() const { return camera_; }
+    void set_view(ViewMode m, float aspect);
+    void frame_all(float aspect);
+    void frame_selection(float aspect);
+    bool show_grid = true;
+
+    // The level's drawable data, rebuilt when the document changed.
+    const SceneData& scene();
+    unsigned long scene_version() const { return scene_version_; }
+
+    // ---- log
+    void log(LogLine::Level lv, std::string text);
+    const std::deque<LogLine>& log_lines() const { return log_; }
+
+private:
+    std::string unique_id(const std::string& prefix, const std::vector<std::string>& reserved = {}) const;
+    void after_document_replaced(const std::filesystem::path& path);
+    void prune_selection();
+    void add_recent(const std::filesystem::path& p);
+    ActionResult execute(std::unique_ptr<plan::Command> cmd, bool merge);
+
+    plan::History history_;
+    plan::FurnitureCatalog catalog_;
+    std::filesystem::path path_;
+    int level_ = 0;
+    std::vector<std::string> selection_;
+    Camera camera_;
+    SceneData scene_;
+    unsigned long built_version_ = ~0UL;
+    int built_level_ = -1;
+    unsigned long scene_version_ = 0;  // bumps whenever scene_ is rebuilt
+    std::deque<LogLine> log_;
+    std::vector<std::filesystem::path> recent_;
+    unsigned document_serial_ = 0;
+};
+
+// Bounds of furniture boxes (for framing).
+SceneBounds bounds_of(const std::vector<FurnitureBox>& boxes);
+
+}  // namespace shuxiang::editor

@@ -1,0 +1,75 @@
+#include "render/gl.hpp"
+
+#include <glm/gtc/type_ptr.hpp>
+#include <vector>
+
+#include "shuxiang/util/error.hpp"
+#include "shuxiang/util/fs.hpp"
+
+namespace shuxiang::editor {
+namespace {
+
+GLuint compile(GLenum stage, const std::filesystem::path& file) {
+    std::string src = read_file(file);
+    GLuint s = glCreateShader(stage);
+    const char* p = src.c_str();
+    glShaderSource(s, 1, &p, nullptr);
+    glCompileShader(s);
+    GLint ok = 0;
+    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        GLint len = 0;
+        glGetShaderiv(s, GL_INFO_LOG_LENGTH, &len);
+        std::vector<char> log(static_cast<std::size_t>(len) + 1, '\0');
+        glGetShaderInfoLog(s, len, nullptr, log.data());
+        glDeleteShader(s);
+        // The driver's log carries "0:LINE(COL)" places; keep it whole.
+        throw InputError(file.string(), "compile", log.data());
+    }
+    return s;
+}
+
+}  // namespace
+
+ShaderProgram::~ShaderProgram() {
+    if (id_) glDeleteProgram(id_);
+}
+
+void ShaderProgram::load(const std::filesystem::path& dir, const std::string& name) {
+    GLuint vs = compile(GL_VERTEX_SHADER, dir / (name + ".vert"));
+    GLuint fs = 0;
+    try {
+        fs = compile(GL_FRAGMENT_SHADER, dir / (name + ".frag"));
+    } catch (...) {
+        glDeleteShader(vs);
+        throw;
+    }
+    GLuint prog = glCreateProgram();
+    glAttachShader(prog, vs);
+    glAttachShader(prog, fs);
+    glLinkProgram(prog);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(prog, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        GLint len = 0;
+        glGetProgramiv(prog, GL_INFO_LOG_LENGTH, &len);
+        std::vector<char> log(static_cast<std::size_t>(len) + 1, '\0');
+        glGetProgramInfoLog(prog, len, nullptr, log.data());
+        glDeleteProgram(prog);
+        throw InputError((dir / name).string(), "link", log.data());
+    }
+    if (id_) glDeleteProgram(id_);
+    id_ = prog;
+}
+
+void ShaderProgram::set(const char* name, const glm::mat4& m) const {
+    glUniformMatrix4fv(uniform(name), 1, GL_FALSE, glm::value_ptr(m));
+}
+
+void ShaderProgram::set(const char* name, const glm::vec3& v) const {
+    glUniform3fv(uniform(name), 1, glm::value_ptr(v));
+}
+
+}  // namespace shuxiang::editor

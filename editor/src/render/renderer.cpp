@@ -1,0 +1,198 @@
+#include "render/renderer.hpp"
+
+#include <cstddef>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+namespace shuxiang::editor {
+namespace {
+
+// Unit cube centred on the origin: 36 vertices of position + normal.
+std::vector<float> cube_vertices() {
+    const float f[6][3] = {{1, 0, 0}, {-1, 0, 0}, {0, 1, 0}, {0, -1, 0}, {0, 0, 1}, {0, 0, -1}};
+    std::vector<float> v;
+    for (auto& n : f) {
+        glm::vec3 N(n[0], n[1], n[2]);
+        glm::vec3 u = std::abs(N.z) > 0.5f ? glm::vec3(1, 0, 0) : glm::vec3(0, 0, 1);
+        glm::vec3 w = glm::cross(N, u);
+        glm::vec3 c = N * 0.5f;
+        glm::vec3 q[4] = {c - u * 0.5f - w * 0.5f, c + u * 0.5f - w * 0.5f, c + u * 0.5f + w * 0.5f,
+                          c - u * 0.5f + w * 0.5f};
+        // Counter-clockwise seen from outside.
+        if (glm::dot(glm::cross(q[1] - q[0], q[2] - q[0]), N) < 0) std::swap(q[1], q[3]);
+        for (int i : {0, 1, 2, 0, 2, 3}) {
+            v.insert(v.end(), {q[i].x, q[i].y, q[i].z, N.x, N.y, N.z});
+        }
+    }
+    return v;
+}
+
+void setup_flat_vao(GLuint vao, GLuint vbo) {
+    glBindVertexArray(vao);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, sizeof(FlatVertex), reinterpret_cast<void*>(offsetof(FlatVertex, pos)));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, sizeof(FlatVertex), reinterpret_cast<void*>(offsetof(FlatVertex, color)));
+}
+
+void setup_instance_vao(GLuint vao, GLuint cube, GLuint ibo) {
+    glBindVertexArray(vao);
+    glBindBuffer(GL_ARRAY_BUFFER, cube);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), nullptr);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), reinterpret_cast<void*>(3 * sizeof(float)));
+    glBindBuffer(GL_ARRAY_BUFFER, ibo);
+    for (int i = 0; i < 4; ++i) {
+        glEnableVertexAttribArray(static_cast<GLuint>(2 + i));
+        glVertexAttribPointer(static_cast<GLuint>(2 + i), 4, GL_FLOAT, GL_FALSE, sizeof(BoxInstance),
+                              reinterpret_cast<void*>(offsetof(BoxInstance, model) + sizeof(glm::vec4) * static_cast<std::size_t>(i)));
+        glVertexAttribDivisor(static_cast<GLuint>(2 + i), 1);
+    }
+    glEnableVertexAttribArray(6);
+    glVertexAttribPointer(6, 4, GL_FLOAT, GL_FALSE, sizeof(BoxInstance), reinterpret_cast<void*>(offsetof(BoxInstance, color)));
+    glVertexAttribDivisor(6, 1);
+}
+
+template <typename T>
+void upload_buffer(GLuint vbo, const std::vector<T>& data) {
+    glBindBuffer(GL_ARRAY_BUFFER, vbo);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(data.size() * sizeof(T)), data.empty() ? nullptr : data.data(),
+                 GL_STATIC_DRAW);
+}
+
+}  // namespace
+
+Renderer::~Renderer() {
+    GLuint bufs[] = {cube_vbo_, box_ibo_, book_ibo_, floor_vbo_, grid_vbo_, sel_vbo_};
+    GLuint vaos[] = {box_vao_, book_vao_, floor_vao_, grid_vao_, sel_vao_};
+    if (cube_vbo_) {
+        glDeleteBuffers(6, bufs);
+        glDeleteVertexArrays(5, vaos);
+    }
+}
+
+void Renderer::init(const std::filesystem::path& dir) {
+    flat_.load(dir, "flat");
+    inst_.load(dir, "instanced");
+    GLuint bufs[6];
+    glGenBuffers(6, bufs);
+    cube_vbo_ = bufs[0];
+    box_ibo_ = bufs[1];
+    book_ibo_ = bufs[2];
+    floor_vbo_ = bufs[3];
+    grid_vbo_ = bufs[4];
+    sel_vbo_ = bufs[5];
+    GLuint vaos[5];
+    glGenVertexArrays(5, vaos);
+    box_vao_ = vaos[0];
+    book_vao_ = vaos[1];
+    floor_vao_ = vaos[2];
+    grid_vao_ = vaos[3];
+    sel_vao_ = vaos[4];
+    upload_buffer(cube_vbo_, cube_vertices());
+    setup_instance_vao(box_vao_, cube_vbo_, box_ibo_);
+    setup_instance_vao(book_vao_, cube_vbo_, book_ibo_);
+    setup_flat_vao(floor_vao_, floor_vbo_);
+    setup_flat_vao(grid_vao_, grid_vbo_);
+    setup_flat_vao(sel_vao_, sel_vbo_);
+    glBindVertexArray(0);
+}
+
+void Renderer::upload(const SceneData& s) {
+    upload_buffer(box_ibo_, s.boxes);
+    upload_buffer(book_ibo_, s.books);
+    upload_buffer(floor_vbo_, s.floor_triangles);
+    upload_buffer(grid_vbo_, s.grid_lines);
+    box_count_ = static_cast<GLsizei>(s.boxes.size());
+    book_count_ = static_cast<GLsizei>(s.books.size());
+    floor_count_ = static_cast<GLsizei>(s.floor_triangles.size());
+    grid_count_ = static_cast<GLsizei>(s.grid_lines.size());
+}
+
+void Renderer::set_selection(const std::vector<FurnitureBox>& boxes, const std::vector<std::vector<plan::Vec2>>& outlines) {
+    std::vector<FlatVertex> v;
+    const glm::vec4 c(1.0f, 0.62f, 0.05f, 1.f);
+    for (const auto& b : boxes) {
+        glm::mat4 m = box_matrix({b.center.x, b.center.y}, b.yaw_deg, {0, 0, 0}, 2.f * b.half * 1.02f);
+        m = glm::translate(glm::mat4(1.f), {0, 0, b.center.z}) * m;
+        glm::vec3 corner[8];
+        for (int i = 0; i < 8; ++i)
+            corner[i] = glm::vec3(m * glm::vec4((i & 1) ? 0.5f : -0.5f, (i & 2) ? 0.5f : -0.5f, (i & 4) ? 0.5f : -0.5f, 1.f));
+        for (int i = 0; i < 8; ++i)
+            for (int bit : {1, 2, 4})
+                if (!(i & bit)) {
+                    v.push_back({corner[i], c});
+                    v.push_back({corner[i | bit], c});
+                }
+    }
+    // Room outlines just above the floor.
+    for (const auto& poly : outlines)
+        for (std::size_t i = 0; i < poly.size(); ++i) {
+            const auto& a = poly[i];
+            const auto& b = poly[(i + 1) % poly.size()];
+            v.push_back({{static_cast<float>(a.x), static_cast<float>(a.y), 0.05f}, c});
+            v.push_back({{static_cast<float>(b.x), static_cast<float>(b.y), 0.05f}, c});
+        }
+    upload_buffer(sel_vbo_, v);
+    sel_count_ = static_cast<GLsizei>(v.size());
+}
+
+DrawStats Renderer::draw(const Camera& cam, const Viewport& vp, bool show_grid) {
+    DrawStats st;
+    glViewport(vp.x, vp.y, vp.width, vp.height);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(vp.x, vp.y, vp.width, vp.height);
+    glClearColor(0.17f, 0.18f, 0.20f, 1.f);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    glDisable(GL_SCISSOR_TEST);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LEQUAL);
+    glEnable(GL_CULL_FACE);
+    glDisable(GL_BLEND);
+
+    // Levels are drawn in their own coordinates (floor at z = 0); the camera's floor_z matches.
+    const glm::mat4 vpm = cam.projection(vp.aspect()) * cam.view();
+    flat_.use();
+    flat_.set("u_view_proj", vpm);
+    if (show_grid && grid_count_) {
+        glBindVertexArray(grid_vao_);
+        glDrawArrays(GL_LINES, 0, grid_count_);
+        ++st.draw_calls;
+        st.vertices += grid_count_;
+    }
+    if (floor_count_) {
+        glDisable(GL_CULL_FACE);  // floors are seen from above only, either winding
+        glBindVertexArray(floor_vao_);
+        glDrawArrays(GL_TRIANGLES, 0, floor_count_);
+        glEnable(GL_CULL_FACE);
+        ++st.draw_calls;
+        st.vertices += floor_count_;
+    }
+    inst_.use();
+    inst_.set("u_view_proj", vpm);
+    inst_.set("u_light_dir", glm::vec3(0.35f, -0.55f, 0.76f));
+    for (auto [vao, n] : {std::pair{box_vao_, box_count_}, std::pair{book_vao_, book_count_}}) {
+        if (!n) continue;
+        glBindVertexArray(vao);
+        glDrawArraysInstanced(GL_TRIANGLES, 0, 36, n);
+        ++st.draw_calls;
+        st.instances += n;
+        st.vertices += 36LL * n;
+    }
+    if (sel_count_) {
+        flat_.use();
+        glDisable(GL_DEPTH_TEST);  // the outline shows through what hides the selection
+        glBindVertexArray(sel_vao_);
+        glDrawArrays(GL_LINES, 0, sel_count_);
+        ++st.draw_calls;
+        st.vertices += sel_count_;
+    }
+    glBindVertexArray(0);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    return st;
+}
+
+}  // namespace shuxiang::editor

@@ -1,0 +1,234 @@
+#include "script/script.hpp"
+
+#include <charconv>
+#include <map>
+#include <sstream>
+
+#include "app/app.hpp"
+#include "ui/checks.hpp"
+#include "shuxiang/util/fs.hpp"
+#include "shuxiang/util/error.hpp"
+#include "shuxiang/util/fs.hpp"
+#include "shuxiang/util/i18n.hpp"
+
+namespace shuxiang::editor {
+namespace {
+
+struct Arity {
+    int min, max;  // argument counts; max -1 = any
+};
+
+const std::map<std::string, Arity>& actions() {
+    static const std::map<std::string, Arity> a{
+        {"open", {1, 1}},      {"new", {1, 1}},       {"add", {3, 4}},      {"select", {1, -1}},
+        {"move", {2, 2}},      {"rotate", {1, 1}},    {"duplicate", {0, 0}}, {"delete", {0, 0}},
+        {"undo", {0, 0}},      {"redo", {0, 0}},      {"view", {1, 1}},     {"camera", {1, 4}},
+        {"lang", {1, 1}},      {"screenshot", {1, 2}}, {"save", {0, 1}},     {"frame", {1, 1}},
+        {"level", {1, 1}},     {"click", {2, 3}},     {"set", {2, -1}},      {"checks", {1, 1}},     {"wait", {1, 1}},      {"grid", {1, 1}},
+    };
+    return a;
+}
+
+std::optional<double> number(const std::string& s) {
+    double v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+}  // namespace
+
+ScriptRunner ScriptRunner::load(const std::filesystem::path& path) { return parse(read_file(path), path.string()); }
+
+ScriptRunner ScriptRunner::parse(const std::string& text, const std::string& filename) {
+    ScriptRunner r;
+    r.file_ = filename;
+    std::istringstream in(text);
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        if (auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+        std::istringstream ws(line);
+        ScriptLine sl;
+        sl.number = n;
+        for (std::string w; ws >> w;) sl.words.push_back(w);
+        if (sl.words.empty()) continue;
+        auto it = actions().find(sl.words[0]);
+        const std::string where = "line " + std::to_string(n);
+        if (it == actions().end()) throw InputError(filename, where, "unknown action '" + sl.words[0] + "'");
+        const int args = static_cast<int>(sl.words.size()) - 1;
+        if (args < it->second.min || (it->second.max >= 0 && args > it->second.max))
+            throw InputError(filename, where, "wrong number of arguments for '" + sl.words[0] + "'");
+        r.lines_.push_back(std::move(sl));
+    }
+    return r;
+}
+
+std::optional<std::string> ScriptRunner::step(App& app) {
+    if (wait_frames_ > 0) {
+        --wait_frames_;
+        return std::nullopt;
+    }
+    Editor& ed = app.editor();
+    while (next_ < lines_.size()) {
+        const ScriptLine& l = lines_[next_++];
+        const auto& w = l.words;
+        const std::string& a = w[0];
+        auto fail = [&](const std::string& msg) {
+            return std::optional<std::string>(format_place(file_, "line " + std::to_string(l.number), msg));
+        };
+        std::vector<double> nums;
+        auto need_numbers = [&](std::size_t from, std::size_t to) -> bool {
+            nums.clear();
+            for (std::size_t i = from; i < to && i < w.size(); ++i) {
+                auto v = number(w[i]);
+                if (!v) return false;
+                nums.push_back(*v);
+            }
+            return true;
+        };
+        ActionResult r;
+        if (a == "open") {
+            r = ed.open(w[1]);
+            if (r.ok) ed.frame_all(app.aspect());
+        } else if (a == "new") {
+            r = ed.new_from_template(w[1]);
+            if (r.ok) ed.frame_all(app.aspect());
+        } else if (a == "add") {
+            if (!need_numbers(2, w.size())) return fail("add: X, Y and YAW must be numbers");
+            r = ed.add_furniture(w[1], nums[0], nums[1], nums.size() > 2 ? nums[2] : 0.0);
+        } else if (a == "select") {
+            if (w.size() == 2 && w[1] == "all")
+                ed.select_all();
+            else if (w.size() == 2 && w[1] == "none")
+                ed.select_none();
+            else
+                r = ed.select(std::vector<std::string>(w.begin() + 1, w.end()));
+        } else if (a == "move") {
+            if (!need_numbers(1, 3)) return fail("move: DX and DY must be numbers");
+            r = ed.move_selection(nums[0], nums[1]);
+        } else if (a == "rotate") {
+            if (!need_numbers(1, 2)) return fail("rotate: DEG must be a number");
+            r = ed.rotate_selection(nums[0]);
+        } else if (a == "duplicate") {
+            r = ed.duplicate_selection();
+        } else if (a == "delete") {
+            r = ed.delete_selection();
+        } else if (a == "undo") {
+            r = ed.undo();
+        } else if (a == "redo") {
+            r = ed.redo();
+        } else if (a == "view") {
+            if (w[1] == "3d")
+                ed.set_view(ViewMode::Orbit3D, app.aspect());
+            else if (w[1] == "top")
+                ed.set_view(ViewMode::Top, app.aspect());
+            else if (w[1] == "walk")
+                ed.set_view(ViewMode::Walk, app.aspect());
+            else
+                return fail("view: expected 3d, top or walk");
+        } else if (a == "camera") {
+            Camera& c = ed.camera();
+            if (w[1] == "orbit" && w.size() == 5 && need_numbers(2, 5)) {
+                c.yaw_deg = static_cast<float>(nums[0]);
+                c.pitch_deg = static_cast<float>(nums[1]);
+                c.distance = static_cast<float>(nums[2]);
+            } else if (w[1] == "target" && w.size() == 5 && need_numbers(2, 5)) {
+                c.target = {nums[0], nums[1], nums[2]};
+            } else if (w[1] == "zoom" && w.size() == 3 && need_numbers(2, 3)) {
+                c.top_half_height = static_cast<float>(nums[0]);
+            } else {
+                return fail("camera: expected 'orbit YAW PITCH DIST', 'target X Y Z' or 'zoom HALF_HEIGHT'");
+            }
+        } else if (a == "frame") {
+            if (w[1] == "all")
+                ed.frame_all(app.aspect());
+            else if (w[1] == "selection")
+                ed.frame_selection(app.aspect());
+            else
+                return fail("frame: expected all or selection");
+        } else if (a == "level") {
+            if (!need_numbers(1, 2)) return fail("level: expected an index");
+            r = ed.set_level(static_cast<int>(nums[0]));
+        } else if (a == "click") {
+            if (!need_numbers(1, 3) || nums[0] < 0 || nums[0] > 1 || nums[1] < 0 || nums[1] > 1)
+                return fail("click: expected U V between 0 and 1 (viewport fractions, V down)");
+            // The picker is rebuilt from the document when a frame renders; make sure it is current.
+            app.sync_scene();
+            app.click({nums[0], nums[1]}, w.size() > 3 && w[3] == "add");
+        } else if (a == "set") {
+            // The inspector's fields: furniture of the selection, else the selected room.
+            const std::string& field = w[1];
+            std::string value = w[2];
+            for (std::size_t i = 3; i < w.size(); ++i) value += " " + w[i];
+            const auto v = number(value);
+            auto items = ed.selected_furniture();
+            if (!items.empty()) {
+                std::vector<plan::Furniture> after;
+                for (const auto* f : items) after.push_back(*f);
+                for (auto& f : after) {
+                    if (field == "x" && v) f.position.x = *v;
+                    else if (field == "y" && v) f.position.y = *v;
+                    else if (field == "yaw" && v) f.yaw_deg = *v;
+                    else if (field == "sections" && v && *v >= 1) f.sections = static_cast<int>(*v);
+                    else if (field == "label") f.label = value;
+                    else return fail("set: furniture fields are x, y, yaw, sections (numbers) and label");
+                }
+                r = ed.set_furniture(after, field);
+                ed.seal();
+            } else if (const plan::Room* room = ed.selected_room()) {
+                plan::Room g = *room;
+                if (field == "name") g.name = value;
+                else if (field == "kind") {
+                    auto k = plan::room_kind_from_string(value);
+                    if (!k) return fail("set kind: unknown room kind '" + value + "'");
+                    g.kind = *k;
+                } else if (field == "clear_height" && v && *v > 0) g.clear_height = *v;
+                else return fail("set: room fields are name, kind and clear_height");
+                r = ed.set_room(g);
+                ed.seal();
+            } else {
+                r = ActionResult::fail(tr("editor.err.nothing_selected"));
+            }
+        } else if (a == "checks") {
+            // The checks panel's items, one a line: kind, ids (comma-separated), text.
+            static const char* kinds[] = {"overlap", "narrow_aisle", "unreachable", "no_entrance", "standard_fail",
+                                          "standard_warning"};
+            std::string text;
+            for (const auto& it : current_checks(ed)) {
+                std::string ids;
+                for (const auto& id : it.ids) ids += (ids.empty() ? "" : ",") + id;
+                text += std::string(kinds[static_cast<int>(it.kind)]) + "\t" + ids + "\t" + it.text + "\n";
+            }
+            try {
+                atomic_write_file(w[1], text);
+            } catch (const InputError& e) {
+                return fail(format_place(e.file(), e.where(), e.message()));
+            }
+        } else if (a == "grid") {
+            ed.show_grid = w[1] != "off";
+        } else if (a == "lang") {
+            try {
+                app.set_language(w[1]);
+            } catch (const InputError& e) {
+                return fail(e.message());
+            }
+        } else if (a == "save") {
+            r = w.size() > 1 ? ed.save(w[1]) : ed.save();
+        } else if (a == "screenshot") {
+            const bool view_only = w.size() > 2 && w[2] == "viewport";
+            if (w.size() > 2 && !view_only) return fail("screenshot: the second word may only be 'viewport'");
+            app.request_screenshot(w[1], view_only);
+            return std::nullopt;
+        } else if (a == "wait") {
+            if (!need_numbers(1, 2) || nums[0] < 0) return fail("wait: expected a number of frames");
+            wait_frames_ = static_cast<int>(nums[0]);
+            return std::nullopt;
+        }
+        if (!r.ok) return fail(r.message);
+    }
+    return std::nullopt;
+}
+
+}  // namespace shuxiang::editor

@@ -1,0 +1,38 @@
+#pragma once
+// The script runner: a text file of editor actions, one a line (docs/editor-script.md), run through
+// the same Editor actions as the UI. Errors name the script file and line.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace shuxiang::editor {
+
+class App;
+
+struct ScriptLine {
+    int number = 0;  // 1-based line in the file
+    std::vector<std::string> words;
+};
+
+class ScriptRunner {
+public:
+    // Reads and checks a script: unknown actions and wrong argument counts are refused before
+    // anything runs. Throws InputError(file, "line N", message).
+    static ScriptRunner load(const std::filesystem::path& path);
+    static ScriptRunner parse(const std::string& text, const std::string& filename);
+
+    bool done() const { return next_ >= lines_.size() && wait_frames_ == 0; }
+    // Runs actions until one needs rendered frames (screenshot, wait) or the script ends.
+    // Returns "file:line N: message" when an action fails.
+    std::optional<std::string> step(App& app);
+    std::size_t size() const { return lines_.size(); }
+
+private:
+    std::string file_;
+    std::vector<ScriptLine> lines_;
+    std::size_t next_ = 0;
+    int wait_frames_ = 0;
+};
+
+}  // namespace shuxiang::editor

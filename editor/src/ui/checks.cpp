@@ -1,0 +1,156 @@
+#include "ui/checks.hpp"
+
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "app/app.hpp"
+#include "shuxiang/plan/geometry.hpp"
+#include "shuxiang/standards/compliance.hpp"
+#include "shuxiang/standards/profile.hpp"
+#include "shuxiang/util/error.hpp"
+#include "shuxiang/util/i18n.hpp"
+
+namespace shuxiang::editor {
+namespace {
+std::string fmt2(double v) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.2f", v);
+    return b;
+}
+// Whole numbers (seats, functions) without decimals, measures with two.
+std::string fmt_num(double v) {
+    if (std::abs(v - std::round(v)) < 1e-9 && std::abs(v) < 1e12) return std::to_string(static_cast<long long>(std::llround(v)));
+    return fmt2(v);
+}
+}  // namespace
+
+std::vector<CheckItem> run_checks(const Editor& ed) {
+    std::vector<CheckItem> out;
+    const plan::Plan& p = ed.plan();
+    std::optional<standards::RuleSet> rules;
+    try {
+        rules = standards::RuleSet::for_region(standards::builtin_profile_dir(), p.school.region);
+    } catch (const InputError& e) {
+        out.push_back({CheckItem::Kind::StandardWarning, format_place(e.file(), e.where(), e.message()), {}});
+    }
+    // Minimum clear aisles of the school's standards profile (JGJ 38 open-access values by default).
+    const double between = rules ? rules->value("aisle.between_ranges.open", kMinShelfAisle) : kMinShelfAisle;
+    const double to_wall = rules ? rules->value("aisle.range_to_wall.open", kMinWallAisle) : kMinWallAisle;
+    for (const auto& o : plan::furniture_overlaps(p, ed.catalog(), 1e-3))
+        out.push_back({CheckItem::Kind::Overlap, trf("editor.check.overlap", {o.a, o.b, fmt2(o.depth)}), {o.a, o.b}});
+    for (const auto& a : plan::aisles(p, ed.catalog()))
+        if (a.width < (a.b_is_wall ? to_wall : between) - 1e-9)
+            out.push_back({CheckItem::Kind::NarrowAisle,
+                           trf("editor.check.narrow_aisle", {a.a, a.b, fmt2(a.width), fmt2(a.b_is_wall ? to_wall : between)}),
+                           a.b_is_wall ? std::vector<std::string>{a.a} : std::vector<std::string>{a.a, a.b}, a});
+    const plan::Reachability r = plan::reachability(p);
+    for (const auto& u : r.unreachable) {
+        std::string name = u.room;
+        if (const auto* l = plan::find_level(p, u.level))
+            if (const auto* room = plan::find_room(*l, u.room)) name = room->name;
+        out.push_back({CheckItem::Kind::Unreachable, trf("editor.check.unreachable", {name}), {u.room}});
+    }
+    for (const auto& l : r.levels_without_entrance)
+        out.push_back({CheckItem::Kind::NoEntrance, trf("editor.check.no_entrance", {l}), {}});
+
+    // The standards' checks that need only the plan (the collection checks need the database); those
+    // the geometry checks above already show with their places are left out.
+    if (rules) {
+        standards::Checklist list;
+        standards::check_plan(p, ed.catalog(), nullptr, *rules, list);
+        for (const auto& c : list.checks) {
+            if (c.status != standards::Status::Fail && c.status != standards::Status::Warning) continue;
+            if (c.id == "safety.aisles" || c.id == "safety.wall_aisles" || c.id == "safety.overlaps" ||
+                c.id == "safety.reachable")
+                continue;
+            std::string text = tr(c.title_key) + ": " + fmt_num(c.measured) + " " + c.unit + " (" + c.comparison + " " +
+                               fmt_num(c.required) + ")";
+            const std::string advice = standards::advice_text(c, language());
+            if (!advice.empty()) text += " — " + advice;
+            std::vector<std::string> ids;
+            for (const auto& m : c.markers)
+                if (!m.object.empty()) ids.push_back(m.object);
+            out.push_back({c.status == standards::Status::Fail ? CheckItem::Kind::StandardFail : CheckItem::Kind::StandardWarning,
+                           text, ids});
+        }
+    }
+    return out;
+}
+
+const std::vector<CheckItem>& current_checks(const Editor& ed) {
+    // The checks run on every document change, not every frame.
+    static unsigned long version = ~0UL;
+    static unsigned serial = ~0U;
+    static Language lang = Language::ZhCN;
+    static std::vector<CheckItem> items;
+    if (version != ed.history().version() || serial != ed.document_serial() || lang != language()) {
+        lang = language();
+        items = run_checks(ed);
+        version = ed.history().version();
+        serial = ed.document_serial();
+    }
+    return items;
+}
+
+void draw_aisle_overlay(App& app) {
+    Editor& ed = app.editor();
+    const plan::Level* lv = ed.level();
+    if (!lv) return;
+    const Layout& Lo = app.layout();
+    const glm::mat4 vp = ed.camera().projection(app.aspect()) * ed.camera().view();
+    auto project = [&](plan::Vec2 p, ImVec2& out) {
+        const glm::vec4 c = vp * glm::vec4(static_cast<float>(p.x), static_cast<float>(p.y), 0.03f, 1.f);
+        if (c.w <= 1e-4f) return false;
+        out = {Lo.vx + (c.x / c.w * 0.5f + 0.5f) * Lo.vw, Lo.vy + (0.5f - c.y / c.w * 0.5f) * Lo.vh};
+        return true;
+    };
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    dl->PushClipRect({Lo.vx, Lo.vy}, {Lo.vx + Lo.vw, Lo.vy + Lo.vh});
+    for (const auto& it : current_checks(ed)) {
+        if (!it.aisle || it.aisle->level != lv->id) continue;
+        const plan::Aisle& a = *it.aisle;
+        const plan::Vec2 d = a.direction, n{-a.direction.y, a.direction.x};
+        const plan::Vec2 c[4] = {a.midpoint - d * (a.length / 2) - n * (a.width / 2), a.midpoint + d * (a.length / 2) - n * (a.width / 2),
+                                 a.midpoint + d * (a.length / 2) + n * (a.width / 2), a.midpoint - d * (a.length / 2) + n * (a.width / 2)};
+        ImVec2 s[4], mid;
+        if (!project(c[0], s[0]) || !project(c[1], s[1]) || !project(c[2], s[2]) || !project(c[3], s[3]) || !project(a.midpoint, mid))
+            continue;
+        dl->AddQuadFilled(s[0], s[1], s[2], s[3], IM_COL32(230, 30, 30, 110));
+        dl->AddQuad(s[0], s[1], s[2], s[3], IM_COL32(255, 60, 60, 255), 1.5f);
+        const std::string w = fmt2(a.width) + " m";
+        const ImVec2 sz = ImGui::CalcTextSize(w.c_str());
+        dl->AddRectFilled({mid.x - sz.x / 2 - 3, mid.y - sz.y / 2 - 1}, {mid.x + sz.x / 2 + 3, mid.y + sz.y / 2 + 1}, IM_COL32(150, 0, 0, 220), 3.f);
+        dl->AddText({mid.x - sz.x / 2, mid.y - sz.y / 2}, IM_COL32(255, 255, 255, 255), w.c_str());
+    }
+    dl->PopClipRect();
+}
+
+void draw_checks_panel(App& app, float x, float y, float w, float h) {
+    Editor& ed = app.editor();
+    const auto& items = current_checks(ed);
+    ImGui::SetNextWindowPos({x, y});
+    ImGui::SetNextWindowSize({w, h});
+    ImGui::Begin((tr("editor.panel.checks") + "###checks").c_str(), nullptr,
+                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+    if (items.empty()) ImGui::TextColored({0.5f, 0.85f, 0.5f, 1.f}, "%s", tr("editor.check.all_ok").c_str());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto& it = items[i];
+        const bool warning = it.kind == CheckItem::Kind::NoEntrance || it.kind == CheckItem::Kind::StandardWarning;
+        const ImVec4 c = warning ? ImVec4(1.f, 0.8f, 0.35f, 1.f) : ImVec4(1.f, 0.5f, 0.45f, 1.f);
+        ImGui::PushStyleColor(ImGuiCol_Text, c);
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", it.text.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        if (ImGui::IsItemClicked() && !it.ids.empty()) {
+            if (ed.select(it.ids).ok) ed.frame_selection(app.aspect());
+        }
+        ImGui::PopID();
+        ImGui::PopStyleColor();
+    }
+    ImGui::End();
+}
+
+}  // namespace shuxiang::editor

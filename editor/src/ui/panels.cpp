@@ -1,0 +1,479 @@
+#include "ui/panels.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <glm/glm.hpp>
+
+#include "app/app.hpp"
+#include "ui/checks.hpp"
+#include "shuxiang/plan/geometry.hpp"
+#include "shuxiang/util/i18n.hpp"
+
+namespace shuxiang::editor {
+namespace {
+
+constexpr ImGuiWindowFlags kPanel = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+
+// tr() with an ImGui id suffix so labels may change language without changing ids.
+std::string L(const char* key, const char* id = nullptr) { return tr(key) + "###" + (id ? id : key); }
+
+void begin_panel(const char* key, float x, float y, float w, float h, ImGuiWindowFlags extra = 0) {
+    ImGui::SetNextWindowPos({x, y});
+    ImGui::SetNextWindowSize({std::max(w, 1.f), std::max(h, 1.f)});
+    ImGui::Begin(L(key).c_str(), nullptr, kPanel | extra);
+}
+
+void report(Editor& ed, const ActionResult& r) {
+    if (!r.ok) ed.log(LogLine::Level::Warning, r.message);
+}
+
+const char* type_name(const plan::FurnitureType& t) {
+    return language() == Language::ZhCN ? t.name_zh.c_str() : t.name_en.c_str();
+}
+
+void menu_bar(App& app) {
+    Editor& ed = app.editor();
+    if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu(L("editor.menu.file").c_str())) {
+        if (ImGui::BeginMenu(L("editor.menu.new_from_template").c_str())) {
+            for (const auto& name : ed.template_names()) {
+                const std::string key = "editor.template." + name;
+                const std::string& label = tr(key) == key ? name : tr(key);
+                if (ImGui::MenuItem((label + "###tpl" + name).c_str())) {
+                    report(ed, ed.new_from_template(name));
+                    ed.frame_all(app.aspect());
+                }
+            }
+            ImGui::EndMenu();
+        }
+        if (ImGui::MenuItem(L("editor.menu.open").c_str(), "Ctrl+O")) {
+            app.open_prompt = true;
+        }
+        if (ImGui::MenuItem(L("editor.menu.save").c_str(), "Ctrl+S")) {
+            if (ed.path().empty()) app.save_prompt = true;
+            else report(ed, ed.save());
+        }
+        if (ImGui::MenuItem(L("editor.menu.save_as").c_str())) app.save_prompt = true;
+        if (ImGui::BeginMenu(L("editor.menu.recent").c_str(), !ed.recent().empty())) {
+            for (const auto& p : std::vector(ed.recent())) {
+                if (ImGui::MenuItem(p.string().c_str())) {
+                    if (ed.open(p).ok) ed.frame_all(app.aspect());
+                }
+            }
+            ImGui::EndMenu();
+        }
+        ImGui::Separator();
+        if (ImGui::MenuItem(L("editor.menu.quit").c_str())) app.quit_requested = true;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(L("editor.menu.edit").c_str())) {
+        auto& h = ed.history();
+        const std::string undo = tr("editor.menu.undo") + (h.can_undo() ? " " + tr(h.undo_label()) : "");
+        const std::string redo = tr("editor.menu.redo") + (h.can_redo() ? " " + tr(h.redo_label()) : "");
+        if (ImGui::MenuItem((undo + "###undo").c_str(), "Ctrl+Z", false, h.can_undo())) report(ed, ed.undo());
+        if (ImGui::MenuItem((redo + "###redo").c_str(), "Ctrl+Y", false, h.can_redo())) report(ed, ed.redo());
+        ImGui::Separator();
+        const bool any = !ed.selected_furniture().empty();
+        if (ImGui::MenuItem(L("editor.menu.duplicate").c_str(), "Ctrl+D", false, any)) report(ed, ed.duplicate_selection());
+        if (ImGui::MenuItem(L("editor.menu.delete").c_str(), "Del", false, any)) report(ed, ed.delete_selection());
+        if (ImGui::MenuItem(L("editor.menu.select_all").c_str(), "Ctrl+A")) ed.select_all();
+        if (ImGui::MenuItem(L("editor.menu.select_none").c_str())) ed.select_none();
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(L("editor.menu.view").c_str())) {
+        const ViewMode m = ed.camera().mode;
+        if (ImGui::MenuItem(L("editor.view.3d").c_str(), "1", m == ViewMode::Orbit3D)) ed.set_view(ViewMode::Orbit3D, app.aspect());
+        if (ImGui::MenuItem(L("editor.view.top").c_str(), "2", m == ViewMode::Top)) ed.set_view(ViewMode::Top, app.aspect());
+        if (ImGui::MenuItem(L("editor.view.walk").c_str(), "3", m == ViewMode::Walk)) ed.set_view(ViewMode::Walk, app.aspect());
+        ImGui::Separator();
+        if (ImGui::MenuItem(L("editor.view.frame_selection").c_str(), "F")) ed.frame_selection(app.aspect());
+        if (ImGui::MenuItem(L("editor.view.frame_all").c_str(), "Home")) ed.frame_all(app.aspect());
+        ImGui::MenuItem(L("editor.view.grid").c_str(), nullptr, &ed.show_grid);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(L("editor.menu.language").c_str())) {
+        if (ImGui::MenuItem("中文###zh", nullptr, language() == Language::ZhCN)) app.set_language("zh");
+        if (ImGui::MenuItem("English###en", nullptr, language() == Language::En)) app.set_language("en");
+        ImGui::EndMenu();
+    }
+    ImGui::EndMainMenuBar();
+}
+
+void path_prompts(App& app) {
+    Editor& ed = app.editor();
+    if (app.open_prompt) {
+        ImGui::OpenPopup(L("editor.menu.open", "open_popup").c_str());
+        app.open_prompt = false;
+        app.path_input = ed.path().string();
+    }
+    if (app.save_prompt) {
+        ImGui::OpenPopup(L("editor.menu.save_as", "save_popup").c_str());
+        app.save_prompt = false;
+        app.path_input = ed.path().empty() ? std::string("plan.sxplan.json") : ed.path().string();
+    }
+    for (bool saving : {false, true}) {
+        const std::string id = saving ? L("editor.menu.save_as", "save_popup") : L("editor.menu.open", "open_popup");
+        if (ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+            ImGui::TextUnformatted(tr("editor.prompt.path").c_str());
+            ImGui::SetNextItemWidth(480);
+            const bool enter = ImGui::InputText("##path", &app.path_input, ImGuiInputTextFlags_EnterReturnsTrue);
+            if (ImGui::Button(L("editor.prompt.ok").c_str()) || enter) {
+                ActionResult r = saving ? ed.save(app.path_input) : ed.open(app.path_input);
+                if (r.ok) {
+                    if (!saving) ed.frame_all(app.aspect());
+                    ImGui::CloseCurrentPopup();
+                }
+            }
+            ImGui::SameLine();
+            if (ImGui::Button(L("editor.prompt.cancel").c_str())) ImGui::CloseCurrentPopup();
+            ImGui::EndPopup();
+        }
+    }
+}
+
+void toolbar(App& app) {
+    Editor& ed = app.editor();
+    const Layout& Lo = app.layout();
+    begin_panel("editor.panel.toolbar", 0, Lo.menu_h, ImGui::GetIO().DisplaySize.x, Lo.toolbar_h,
+                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+    const ViewMode m = ed.camera().mode;
+    auto mode_button = [&](const char* key, ViewMode mode) {
+        const bool on = m == mode;
+        if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (ImGui::Button(L(key).c_str())) ed.set_view(mode, app.aspect());
+        if (on) ImGui::PopStyleColor();
+        ImGui::SameLine();
+    };
+    mode_button("editor.view.3d", ViewMode::Orbit3D);
+    mode_button("editor.view.top", ViewMode::Top);
+    mode_button("editor.view.walk", ViewMode::Walk);
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    if (ImGui::Button(L("editor.menu.undo", "tb_undo").c_str())) report(ed, ed.undo());
+    ImGui::SameLine();
+    if (ImGui::Button(L("editor.menu.redo", "tb_redo").c_str())) report(ed, ed.redo());
+    ImGui::SameLine();
+    if (ImGui::Button(L("editor.tool.rotate_left").c_str())) report(ed, ed.rotate_selection(15));
+    ImGui::SameLine();
+    if (ImGui::Button(L("editor.tool.rotate_right").c_str())) report(ed, ed.rotate_selection(-15));
+    ImGui::SameLine();
+    if (ImGui::Button(L("editor.menu.duplicate", "tb_dup").c_str())) report(ed, ed.duplicate_selection());
+    ImGui::SameLine();
+    if (ImGui::Button(L("editor.menu.delete", "tb_del").c_str())) report(ed, ed.delete_selection());
+    ImGui::SameLine();
+    if (ImGui::Button(L("editor.view.frame_all", "tb_all").c_str())) ed.frame_all(app.aspect());
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    const auto& levels = ed.plan().levels;
+    if (!levels.empty()) {
+        ImGui::SetNextItemWidth(140);
+        const auto& cur = levels[static_cast<std::size_t>(std::clamp(ed.level_index(), 0, static_cast<int>(levels.size()) - 1))];
+        if (ImGui::BeginCombo(L("editor.panel.level").c_str(), cur.name.c_str())) {
+            for (std::size_t i = 0; i < levels.size(); ++i)
+                if (ImGui::Selectable((levels[i].name + "###lv" + std::to_string(i)).c_str(),
+                                      static_cast<int>(i) == ed.level_index()))
+                    report(ed, ed.set_level(static_cast<int>(i)));
+            ImGui::EndCombo();
+        }
+    }
+    ImGui::End();
+}
+
+void outliner(App& app, float x, float y, float w, float h) {
+    Editor& ed = app.editor();
+    begin_panel("editor.panel.outliner", x, y, w, h);
+    const auto& levels = ed.plan().levels;
+    for (std::size_t li = 0; li < levels.size(); ++li) {
+        const auto& lv = levels[li];
+        ImGui::PushID(static_cast<int>(li));
+        const bool current = static_cast<int>(li) == ed.level_index();
+        ImGui::SetNextItemOpen(current, ImGuiCond_Always);
+        if (ImGui::TreeNode("lv", "%s", lv.name.c_str())) {
+            if (!current) report(ed, ed.set_level(static_cast<int>(li)));
+            if (ImGui::TreeNode("rooms", "%s (%zu)", tr("editor.outliner.rooms").c_str(), lv.rooms.size())) {
+                for (const auto& r : lv.rooms) {
+                    const std::string label = r.name + "  ·  " + tr(plan::display_key(r.kind)) + "###" + r.id;
+                    if (ImGui::Selectable(label.c_str(), ed.is_selected(r.id)))
+                        report(ed, ed.select({r.id}, ImGui::GetIO().KeyCtrl));
+                }
+                ImGui::TreePop();
+            }
+            if (ImGui::TreeNode("furn", "%s (%zu)", tr("editor.outliner.furniture").c_str(), lv.furniture.size())) {
+                ImGuiListClipper clip;
+                clip.Begin(static_cast<int>(lv.furniture.size()));
+                while (clip.Step())
+                    for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+                        const auto& f = lv.furniture[static_cast<std::size_t>(i)];
+                        const auto* t = ed.catalog().find(f.type);
+                        std::string label = f.id + "  " + (t ? type_name(*t) : f.type);
+                        if (!f.label.empty()) label += "  [" + f.label + "]";
+                        if (ImGui::Selectable((label + "###" + f.id).c_str(), ed.is_selected(f.id)))
+                            report(ed, ed.select({f.id}, ImGui::GetIO().KeyCtrl));
+                    }
+                ImGui::TreePop();
+            }
+            ImGui::TreePop();
+        }
+        ImGui::PopID();
+    }
+    ImGui::End();
+}
+
+void palette(App& app, float x, float y, float w, float h, std::string& search, std::string& drag_type) {
+    Editor& ed = app.editor();
+    begin_panel("editor.panel.palette", x, y, w, h);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##search", tr("editor.palette.search").c_str(), &search);
+    ImGui::BeginChild("types");
+    std::string needle = search;
+    std::transform(needle.begin(), needle.end(), needle.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (const auto& t : ed.catalog().types()) {
+        std::string hay = t.id + " " + t.name_zh + " " + t.name_en;
+        std::transform(hay.begin(), hay.end(), hay.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (!needle.empty() && hay.find(needle) == std::string::npos) continue;
+        char dims[64];
+        std::snprintf(dims, sizeof dims, "%.2f×%.2f×%.2f m", t.width, t.depth, t.height);
+        ImGui::Selectable((std::string(type_name(t)) + "###" + t.id).c_str(), false);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", t.id.c_str(), dims);
+        // Double-click places the item at the view's centre; dragging drops it where released.
+        if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+            const glm::vec3 c = ed.camera().target;
+            report(ed, ed.add_furniture(t.id, std::round(c.x * 10) / 10, std::round(c.y * 10) / 10, 0));
+        }
+        if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) drag_type = t.id;
+    }
+    ImGui::EndChild();
+    ImGui::End();
+    if (!drag_type.empty() && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        if (auto p = app.cursor_floor())
+            report(ed, ed.add_furniture(drag_type, std::round(p->x * 10) / 10, std::round(p->y * 10) / 10, 0));
+        drag_type.clear();
+    }
+}
+
+// A numeric field over several items: shows the common value, or a dash for mixed values.
+bool mixed_double(const char* label, const std::vector<double>& values, double& out, const char* fmt) {
+    bool mixed = false;
+    for (double v : values)
+        if (std::abs(v - values.front()) > 1e-9) mixed = true;
+    out = values.front();
+    if (mixed) {
+        std::string s = "—";
+        ImGui::SetNextItemWidth(-80);
+        if (ImGui::InputText(label, &s, ImGuiInputTextFlags_EnterReturnsTrue)) {
+            try {
+                out = std::stod(s);
+                return true;
+            } catch (...) {
+                return false;
+            }
+        }
+        return false;
+    }
+    ImGui::SetNextItemWidth(-80);
+    return ImGui::InputDouble(label, &out, 0.1, 1.0, fmt);
+}
+
+void inspector(App& app, float x, float y, float w, float h) {
+    Editor& ed = app.editor();
+    begin_panel("editor.panel.inspector", x, y, w, h);
+    auto items = ed.selected_furniture();
+    if (!items.empty()) {
+        const plan::FurnitureType* t = ed.catalog().find(items.front()->type);
+        if (items.size() == 1) {
+            ImGui::Text("%s: %s", tr("editor.inspector.id").c_str(), items.front()->id.c_str());
+            ImGui::Text("%s: %s", tr("editor.inspector.type").c_str(), t ? type_name(*t) : items.front()->type.c_str());
+        } else {
+            ImGui::TextUnformatted(trf("editor.inspector.n_selected", {std::to_string(items.size())}).c_str());
+        }
+        std::vector<double> xs, ys, yaws;
+        for (const auto* f : items) {
+            xs.push_back(f->position.x);
+            ys.push_back(f->position.y);
+            yaws.push_back(f->yaw_deg);
+        }
+        double v = 0;
+        auto apply = [&](const char* field, auto&& change) {
+            std::vector<plan::Furniture> after;
+            for (const auto* f : items) {
+                after.push_back(*f);
+                change(after.back());
+            }
+            report(ed, ed.set_furniture(after, field));
+        };
+        if (mixed_double(L("editor.inspector.x").c_str(), xs, v, "%.3f m")) apply("x", [&](plan::Furniture& g) { g.position.x = v; });
+        if (ImGui::IsItemDeactivatedAfterEdit()) ed.seal();
+        if (mixed_double(L("editor.inspector.y").c_str(), ys, v, "%.3f m")) apply("y", [&](plan::Furniture& g) { g.position.y = v; });
+        if (ImGui::IsItemDeactivatedAfterEdit()) ed.seal();
+        if (mixed_double(L("editor.inspector.yaw").c_str(), yaws, v, "%.1f°")) apply("yaw", [&](plan::Furniture& g) { g.yaw_deg = v; });
+        if (ImGui::IsItemDeactivatedAfterEdit()) ed.seal();
+        if (items.size() == 1 && t) {
+            plan::Furniture g = *items.front();
+            if (t->holds_books()) {
+                int sections = plan::effective_sections(g, *t);
+                ImGui::SetNextItemWidth(-80);
+                if (ImGui::InputInt(L("editor.inspector.sections").c_str(), &sections) && sections >= 1 && sections <= 50) {
+                    g.sections = sections;
+                    report(ed, ed.set_furniture(g, false));
+                }
+                ImGui::Text("%s: %.2f m", tr("editor.inspector.shelf_metres").c_str(), plan::shelf_metres(*items.front(), *t));
+            }
+            std::string label = items.front()->label;
+            ImGui::SetNextItemWidth(-80);
+            if (ImGui::InputText(L("editor.inspector.label").c_str(), &label, ImGuiInputTextFlags_EnterReturnsTrue)) {
+                g = *items.front();
+                g.label = label;
+                report(ed, ed.set_furniture(g, false));
+            }
+            ImGui::Separator();
+            ImGui::Text("%.2f × %.2f × %.2f m", plan::effective_width(*items.front(), *t), t->depth, t->height);
+            if (t->seats) ImGui::Text("%s: %d", tr("editor.inspector.seats").c_str(), t->seats);
+        }
+    } else if (const plan::Room* r = ed.selected_room()) {
+        plan::Room g = *r;
+        ImGui::Text("%s: %s", tr("editor.inspector.id").c_str(), r->id.c_str());
+        std::string name = r->name;
+        ImGui::SetNextItemWidth(-80);
+        if (ImGui::InputText(L("editor.inspector.name").c_str(), &name, ImGuiInputTextFlags_EnterReturnsTrue)) {
+            g.name = name;
+            report(ed, ed.set_room(g, false));
+        }
+        ImGui::SetNextItemWidth(-80);
+        if (ImGui::BeginCombo(L("editor.inspector.kind").c_str(), tr(plan::display_key(r->kind)).c_str())) {
+            for (int k = 0; k <= static_cast<int>(plan::RoomKind::Circulation); ++k) {
+                const auto kind = static_cast<plan::RoomKind>(k);
+                if (ImGui::Selectable(tr(plan::display_key(kind)).c_str(), kind == r->kind)) {
+                    g.kind = kind;
+                    report(ed, ed.set_room(g, false));
+                }
+            }
+            ImGui::EndCombo();
+        }
+        double ch = r->clear_height;
+        ImGui::SetNextItemWidth(-80);
+        if (ImGui::InputDouble(L("editor.inspector.clear_height").c_str(), &ch, 0.1, 0.5, "%.2f m") && ch > 0) {
+            g = *r;
+            g.clear_height = ch;
+            report(ed, ed.set_room(g));
+        }
+        if (ImGui::IsItemDeactivatedAfterEdit()) ed.seal();
+        bool teachers = r->for_teachers;
+        if (ImGui::Checkbox(L("editor.inspector.for_teachers").c_str(), &teachers)) {
+            g = *r;
+            g.for_teachers = teachers;
+            report(ed, ed.set_room(g, false));
+        }
+        ImGui::Text("%s: %.2f m²", tr("editor.inspector.area").c_str(), plan::polygon_area(r->polygon));
+    } else {
+        ImGui::TextDisabled("%s", tr("editor.inspector.none").c_str());
+    }
+    ImGui::End();
+}
+
+void log_panel(App& app, float x, float y, float w, float h) {
+    begin_panel("editor.panel.log", x, y, w, h);
+    const auto& lines = app.editor().log_lines();
+    for (const auto& l : lines) {
+        const ImVec4 c = l.level == LogLine::Level::Error     ? ImVec4(1.f, 0.45f, 0.4f, 1.f)
+                         : l.level == LogLine::Level::Warning ? ImVec4(1.f, 0.8f, 0.35f, 1.f)
+                                                              : ImVec4(0.8f, 0.8f, 0.8f, 1.f);
+        ImGui::TextColored(c, "%s", l.text.c_str());
+    }
+    static std::size_t last = 0;
+    if (lines.size() != last) ImGui::SetScrollHereY(1.f);
+    last = lines.size();
+    ImGui::End();
+}
+
+void status_bar(App& app, float y, float w, float h) {
+    Editor& ed = app.editor();
+    begin_panel("editor.panel.status", 0, y, w, h, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+    if (auto p = app.cursor_floor())
+        ImGui::Text("X %.2f m  Y %.2f m", p->x, p->y);
+    else
+        ImGui::TextDisabled("X —  Y —");
+    ImGui::SameLine(220);
+    // Selection size: the axis-aligned extent of the selected furniture footprints.
+    std::vector<FurnitureBox> sel;
+    for (const auto& b : ed.scene().furniture)
+        if (ed.is_selected(b.id)) sel.push_back(b);
+    if (!sel.empty()) {
+        glm::vec2 lo(1e9f), hi(-1e9f);
+        for (const auto& b : sel) {
+            const float a = glm::radians(b.yaw_deg);
+            for (int i = 0; i < 4; ++i) {
+                const float lx = (i & 1 ? 1.f : -1.f) * b.half.x, ly = (i & 2 ? 1.f : -1.f) * b.half.y;
+                const glm::vec2 c(b.center.x + lx * std::cos(a) - ly * std::sin(a), b.center.y + lx * std::sin(a) + ly * std::cos(a));
+                lo = glm::min(lo, c);
+                hi = glm::max(hi, c);
+            }
+        }
+        ImGui::TextUnformatted(trf("editor.status.selection", {std::to_string(sel.size())}).c_str());
+        ImGui::SameLine();
+        ImGui::Text("%.2f × %.2f m", hi.x - lo.x, hi.y - lo.y);
+    } else if (const plan::Room* r = ed.selected_room()) {
+        ImGui::Text("%s  %.2f m²", r->name.c_str(), plan::polygon_area(r->polygon));
+    } else {
+        ImGui::TextDisabled("%s", tr("editor.inspector.none").c_str());
+    }
+    ImGui::SameLine(w * 0.55f);
+    ImGui::Text("%s %d  |  %.1f ms  |  %s", tr("editor.status.draw_calls").c_str(), app.stats().draw_calls, app.frame_ms(),
+                ed.history().is_saved() ? tr("editor.status.saved").c_str() : tr("editor.status.modified").c_str());
+    ImGui::End();
+}
+
+void overlay_labels(App& app) {
+    Editor& ed = app.editor();
+    const Layout& Lo = app.layout();
+    const Camera& cam = ed.camera();
+    const glm::mat4 vp = cam.projection(app.aspect()) * cam.view();
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    dl->PushClipRect({Lo.vx, Lo.vy}, {Lo.vx + Lo.vw, Lo.vy + Lo.vh});
+    for (const auto& lab : ed.scene().labels) {
+        glm::vec4 c = vp * glm::vec4(lab.anchor, 1.f);
+        if (c.w <= 0) continue;
+        const glm::vec3 ndc = glm::vec3(c) / c.w;
+        if (std::abs(ndc.x) > 1 || std::abs(ndc.y) > 1 || ndc.z > 1) continue;
+        const float sx = Lo.vx + (ndc.x * 0.5f + 0.5f) * Lo.vw, sy = Lo.vy + (0.5f - ndc.y * 0.5f) * Lo.vh;
+        char area[48];
+        std::snprintf(area, sizeof area, "%.1f m²", lab.area);
+        const std::string text = cam.mode == ViewMode::Top ? lab.name + "\n" + area : lab.name;
+        const ImVec2 sz = ImGui::CalcTextSize(text.c_str());
+        const ImVec2 p(sx - sz.x / 2, sy - sz.y / 2);
+        dl->AddRectFilled({p.x - 4, p.y - 2}, {p.x + sz.x + 4, p.y + sz.y + 2}, IM_COL32(20, 22, 26, 170), 3.f);
+        dl->AddText(p, IM_COL32(255, 255, 255, 255), text.c_str());
+    }
+    dl->PopClipRect();
+}
+
+}  // namespace
+
+void draw_ui(App& app) {
+    static std::string search, drag_type;
+    const Layout& Lo = app.layout();
+    const ImVec2 ds = ImGui::GetIO().DisplaySize;
+    menu_bar(app);
+    path_prompts(app);
+    toolbar(app);
+    const float top = Lo.vy;
+    const float bottom = ds.y - Lo.status_h;
+    const float left_h = bottom - top;
+    outliner(app, 0, top, Lo.left_w, left_h * 0.55f);
+    palette(app, 0, top + left_h * 0.55f, Lo.left_w, left_h * 0.45f, search, drag_type);
+    const float right_x = ds.x - Lo.right_w;
+    inspector(app, right_x, top, Lo.right_w, left_h * 0.5f);
+    draw_checks_panel(app, right_x, top + left_h * 0.5f, Lo.right_w, left_h * 0.5f);
+    log_panel(app, Lo.left_w, Lo.vy + Lo.vh, Lo.vw, Lo.log_h);
+    status_bar(app, bottom, ds.x, Lo.status_h);
+    overlay_labels(app);
+    draw_aisle_overlay(app);
+}
+
+}  // namespace shuxiang::editor

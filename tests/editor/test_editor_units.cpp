@@ -1,0 +1,119 @@
+// Unit tests of the editor's GL-free parts: scene building, triangulation, cameras.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "render/camera.hpp"
+#include "render/scene.hpp"
+#include "shuxiang/plan/furniture.hpp"
+
+using namespace shuxiang;
+using editor::Camera;
+using editor::ViewMode;
+
+namespace {
+
+double tri_area(const std::vector<plan::Vec2>& p, const std::array<int, 3>& t) {
+    const auto& a = p[static_cast<std::size_t>(t[0])];
+    const auto& b = p[static_cast<std::size_t>(t[1])];
+    const auto& c = p[static_cast<std::size_t>(t[2])];
+    return std::abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) / 2;
+}
+
+}  // namespace
+
+TEST(EditorScene, TriangulatesAnLShapedRoomIntoItsArea) {
+    // L shape: 6 × 4 minus the 3 × 2 top-right corner = 18 m², 6 vertices → 4 triangles.
+    const std::vector<plan::Vec2> l{{0, 0}, {6, 0}, {6, 2}, {3, 2}, {3, 4}, {0, 4}};
+    const auto tris = editor::triangulate(l);
+    ASSERT_EQ(tris.size(), 4u);
+    double sum = 0;
+    for (const auto& t : tris) sum += tri_area(l, t);
+    EXPECT_NEAR(sum, 18.0, 1e-9);
+    // Clockwise input gives the same area.
+    std::vector<plan::Vec2> cw(l.rbegin(), l.rend());
+    sum = 0;
+    for (const auto& t : editor::triangulate(cw)) sum += tri_area(cw, t);
+    EXPECT_NEAR(sum, 18.0, 1e-9);
+}
+
+TEST(EditorScene, DoubleRangeIsPanelsBoardsAndSpines) {
+    const auto& cat = plan::FurnitureCatalog::builtin();
+    const auto* t = cat.find("shelf_double_steel_1800");
+    ASSERT_NE(t, nullptr);
+    ASSERT_EQ(t->sections, 4);
+    ASSERT_EQ(t->shelf_levels, 5);
+    plan::Level l;
+    l.id = "L1";
+    l.furniture.push_back({"f1", "shelf_double_steel_1800", {5, 4}, 0, "", std::nullopt});
+    const auto s = editor::build_scene(l, cat);
+    // 1 middle panel + (4 + 1) side panels + (5 + 1) boards.
+    EXPECT_EQ(s.boxes.size(), 12u);
+    // Spines fill 80 % of each of 4 sections × 5 levels × 2 faces with 18–40 mm books.
+    const double usable = 0.9 - 2 * 0.02;
+    const double shelves = 4 * 5 * 2;
+    EXPECT_GE(static_cast<double>(s.books.size()), shelves * std::floor(usable * 0.8 / 0.040));
+    EXPECT_LE(static_cast<double>(s.books.size()), shelves * std::ceil(usable * 0.8 / 0.018 + 1));
+    ASSERT_EQ(s.furniture.size(), 1u);
+    EXPECT_FLOAT_EQ(s.furniture[0].half.x, 1.8f);
+    EXPECT_FLOAT_EQ(s.furniture[0].half.y, 0.25f);
+    EXPECT_FLOAT_EQ(s.furniture[0].center.z, 0.9f);
+    // More sections give more spines, the same number of draw calls.
+    l.furniture[0].sections = 8;
+    EXPECT_GT(editor::build_scene(l, cat).books.size(), s.books.size() * 3 / 2);
+}
+
+TEST(EditorScene, DoorCutsTheWallAndWindowKeepsSillAndLintel) {
+    plan::Level l;
+    l.id = "L1";
+    l.walls.push_back({"w", {{0, 0}, {10, 0}}, 0.2, 3.0});
+    l.openings.push_back({"d", plan::OpeningKind::Door, "w", 3.0, 1.0, 2.1, 0, plan::DoorSwing::Left, false});
+    l.openings.push_back({"win", plan::OpeningKind::Window, "w", 7.0, 2.0, 1.5, 0.9, plan::DoorSwing::None, false});
+    const auto s = editor::build_scene(l, plan::FurnitureCatalog::builtin());
+    // Door: threshold mark + lintel; window: pane + sill + lintel; 3 solid spans.
+    EXPECT_EQ(s.boxes.size(), 2u + 3u + 3u);
+    double solid_len = 0;
+    for (const auto& b : s.boxes) {
+        const float len = glm::length(glm::vec3(b.model[0]));
+        const float h = glm::length(glm::vec3(b.model[2]));
+        if (std::abs(h - 3.0f) < 1e-4f) solid_len += len;
+    }
+    // 10 m + half a thickness at each end, less the 1 m door and the 2 m window.
+    EXPECT_NEAR(solid_len, 10.2 - 3.0, 1e-4);
+}
+
+TEST(EditorCamera, ZoomKeepsTheFloorPointUnderTheCursor) {
+    for (ViewMode m : {ViewMode::Orbit3D, ViewMode::Top}) {
+        Camera c;
+        c.mode = m;
+        c.target = {3, 4, 0};
+        const glm::vec2 cursor(0.8f, 0.3f);
+        glm::vec3 before(0.f), after(0.f);
+        ASSERT_TRUE(editor::intersect_plane_z(c.ray(cursor, 1.5f), 0, before));
+        c.zoom_at(cursor, 1.5f, 0.5f);
+        ASSERT_TRUE(editor::intersect_plane_z(c.ray(cursor, 1.5f), 0, after));
+        EXPECT_NEAR(before.x, after.x, 1e-3);
+        EXPECT_NEAR(before.y, after.y, 1e-3);
+    }
+}
+
+TEST(EditorCamera, WalkViewIsAtPupilEyeHeightAndTopViewLooksDown) {
+    Camera c;
+    c.mode = ViewMode::Walk;
+    c.target = {2, 3, 0};
+    EXPECT_FLOAT_EQ(c.eye().z, 1.2f);
+    c.mode = ViewMode::Top;
+    const auto r = c.ray({0.5f, 0.5f}, 1.f);
+    EXPECT_NEAR(r.dir.z, -1.f, 1e-6);
+    EXPECT_NEAR(r.origin.x, 2.f, 1e-4);
+    EXPECT_NEAR(r.origin.y, 3.f, 1e-4);
+}
+
+TEST(EditorCamera, FrameAllFitsTheBoxInTheTopView) {
+    Camera c;
+    c.mode = ViewMode::Top;
+    c.frame({0, 0, 0}, {10, 8, 3}, 2.0f);
+    EXPECT_FLOAT_EQ(c.target.x, 5.f);
+    EXPECT_FLOAT_EQ(c.target.y, 4.f);
+    EXPECT_FLOAT_EQ(c.top_half_height, 4.f * 1.1f + 0.5f);  // max(8 / 2, 10 / 2 / 2) · 1.1 + 0.5
+}
