@@ -33,6 +33,7 @@ function(sx_add_test)
   cmake_parse_arguments(T "DISPLAY" "NAME" "SOURCES;DEPS;LABELS" ${ARGN})
   add_executable(${T_NAME} ${T_SOURCES})
   target_link_libraries(${T_NAME} PRIVATE ${T_DEPS} GTest::gtest GTest::gtest_main)
+  target_include_directories(${T_NAME} PRIVATE ${CMAKE_SOURCE_DIR}/tests)
   target_compile_options(${T_NAME} PRIVATE ${SHUXIANG_WARNINGS})
   target_compile_definitions(${T_NAME} PRIVATE
     SHUXIANG_SOURCE_DIR="${CMAKE_SOURCE_DIR}"

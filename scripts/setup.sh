@@ -9,7 +9,7 @@ PACKAGES=(
   libbullet-dev libassimp-dev libglm-dev librecast-dev libsqlite3-dev
   nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth libgl1-mesa-dri fonts-noto-cjk
-  libcli11-dev libpugixml-dev libyaz-dev libpng-dev yaz assimp-testmodels
+  libcli11-dev libpugixml-dev libyaz-dev clang-14 libclang-rt-14-dev libpng-dev yaz assimp-testmodels chromium
 )
 
 missing=()

@@ -80,8 +80,21 @@ const std::string& tr(std::string_view key) {
     return m->second;
 }
 
-std::string trf(std::string_view key, std::initializer_list<std::string> args) {
-    std::string s = tr(key);
+std::string tr_in(Language lang, std::string_view key) {
+    Table& t = table();
+    std::lock_guard lock(t.mu);
+    ensure_loaded(t);
+    auto it = t.entries.find(key);
+    if (it != t.entries.end()) {
+        const std::string& s = lang == Language::En ? it->second.en : it->second.zh;
+        if (!s.empty()) return s;
+    }
+    return std::string(key);
+}
+
+namespace {
+template <typename Range>
+std::string substitute(std::string s, const Range& args) {
     size_t i = 0;
     for (const auto& a : args) {
         std::string mark = "{" + std::to_string(i++) + "}";
@@ -89,6 +102,17 @@ std::string trf(std::string_view key, std::initializer_list<std::string> args) {
             s.replace(pos, mark.size(), a);
     }
     return s;
+}
+}  // namespace
+
+std::string trf(std::string_view key, std::initializer_list<std::string> args) { return substitute(tr(key), args); }
+
+std::string trf_in(Language lang, std::string_view key, std::initializer_list<std::string> args) {
+    return substitute(tr_in(lang, key), args);
+}
+
+std::string trv_in(Language lang, std::string_view key, const std::vector<std::string>& args) {
+    return substitute(tr_in(lang, key), args);
 }
 
 void set_language(Language lang) {

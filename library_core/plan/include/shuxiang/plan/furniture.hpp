@@ -2,8 +2,10 @@
 // The furniture catalogue: types of school-library furniture with real dimensions, loaded from
 // assets/furniture/*.json (data, not code), plus models a school imports into its own palette.
 #include <filesystem>
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "shuxiang/plan/model.hpp"
@@ -73,6 +75,8 @@ public:
 
 private:
     std::vector<FurnitureType> types_;
+    // The first builtin_count_ entries came from load_dir(); add() may not replace them.
+    std::size_t builtin_count_ = 0;
 };
 
 const char* to_string(FurnitureCategory c);

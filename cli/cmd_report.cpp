@@ -1,0 +1,226 @@
+// shuxiang report | proposal export | review: the bureau's compliance report, the file a school
+// sends, and the district summary.
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "registry.hpp"
+#include "shuxiang/plan/furniture.hpp"
+#include "shuxiang/plan/io.hpp"
+#include "shuxiang/report/district.hpp"
+#include "shuxiang/report/report.hpp"
+#include "shuxiang/standards/rubric.hpp"
+#include "shuxiang/util/error.hpp"
+#include "shuxiang/util/fs.hpp"
+#include "shuxiang/util/i18n.hpp"
+
+namespace fs = std::filesystem;
+
+namespace shuxiang::cli {
+namespace {
+
+std::string today() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+std::string fixed(double v, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+void check_date(const std::string& d) {
+    std::tm tm{};
+    if (d.size() != 10 || !strptime(d.c_str(), "%Y-%m-%d", &tm))
+        throw InputError("", "--date", "expected YYYY-MM-DD, got '" + d + "'");
+}
+
+struct Common {
+    std::string holdings;  // anonymous holdings summary (JSON)
+    std::string profile;   // standards profile id; empty: by the school's region
+    std::string date;
+    std::string sim_metrics;
+};
+
+void add_common(CLI::App* cmd, Common& c) {
+    cmd->add_option("--holdings", c.holdings, tr("cli.report.holdings"))->check(CLI::ExistingFile);
+    cmd->add_option("--profile", c.profile, tr("cli.report.profile"));
+    cmd->add_option("--date", c.date, tr("cli.date"));
+}
+
+standards::RuleSet rules_for(const Common& c, const plan::Plan& p) {
+    auto dir = standards::builtin_profile_dir();
+    return c.profile.empty() ? standards::RuleSet::for_region(dir, p.school.region) : standards::RuleSet::load(dir, c.profile);
+}
+
+std::unique_ptr<standards::HoldingsSummary> holdings_of(const Common& c) {
+    if (c.holdings.empty()) return nullptr;
+    return std::make_unique<standards::HoldingsSummary>(standards::load_holdings(c.holdings));
+}
+
+struct ReportOpts {
+    Common common;
+    std::string plan;
+    std::vector<std::string> compare;
+    std::string html, json;
+};
+
+int run_report(const ReportOpts& o) {
+    std::string date = o.common.date.empty() ? today() : o.common.date;
+    check_date(date);
+    const auto& catalog = plan::FurnitureCatalog::builtin();
+    auto holdings = holdings_of(o.common);
+    if (o.html.empty() && o.json.empty()) throw InputError("", "--html/--json", "give --html OUT.html and/or --json OUT.json");
+
+    if (!o.compare.empty()) {
+        if (o.compare.size() < 2) throw InputError("", "--compare", "give at least two plans to compare");
+        std::vector<plan::Plan> plans;
+        for (auto& f : o.compare) plans.push_back(plan::load_plan(f, catalog));
+        std::vector<standards::Checklist> lists;
+        std::vector<const plan::Plan*> ptrs;
+        std::vector<std::string> names;
+        for (size_t i = 0; i < plans.size(); ++i) {
+            lists.push_back(standards::check_all(plans[i], catalog, holdings.get(), rules_for(o.common, plans[i])));
+            ptrs.push_back(&plans[i]);
+            names.push_back(fs::path(o.compare[i]).filename().string());
+        }
+        if (!o.html.empty()) atomic_write_file(o.html, report::compare_html(names, ptrs, lists, date));
+        if (!o.json.empty()) atomic_write_file(o.json, report::compare_json(names, lists).dump(2) + "\n");
+        for (size_t i = 0; i < names.size(); ++i)
+            std::cout << names[i] << ": " << lists[i].count(standards::Status::Fail) << " " << tr("status.fail") << ", "
+                      << lists[i].count(standards::Status::Warning) << " " << tr("status.warning") << "\n";
+        return 0;
+    }
+
+    if (o.plan.empty()) throw InputError("", "--plan", "give --plan PLAN (or --compare BEFORE AFTER)");
+    plan::Plan p = plan::load_plan(o.plan, catalog);
+    auto rules = rules_for(o.common, p);
+    auto cl = standards::check_all(p, catalog, holdings.get(), rules);
+    std::optional<nlohmann::json> sim;
+    if (!o.common.sim_metrics.empty()) {
+        try {
+            sim = nlohmann::json::parse(read_file(o.common.sim_metrics));
+        } catch (const nlohmann::json::parse_error& e) {
+            throw InputError(o.common.sim_metrics, "byte " + std::to_string(e.byte), "invalid JSON");
+        }
+    }
+    report::ReportInput in{&p, &catalog, &cl, holdings.get(), rules.name_zh(), rules.name_en(), sim, date};
+    if (!o.html.empty()) atomic_write_file(o.html, report::render_html(in));
+    if (!o.json.empty()) atomic_write_file(o.json, report::render_json(in).dump(2) + "\n");
+    std::cout << p.school.name << ": " << cl.count(standards::Status::Pass) << " " << tr("status.pass") << ", "
+              << cl.count(standards::Status::Warning) << " " << tr("status.warning") << ", "
+              << cl.count(standards::Status::Fail) << " " << tr("status.fail") << ", "
+              << cl.count(standards::Status::NotAssessable) << " " << tr("status.not_assessable") << "\n";
+    return 0;
+}
+
+struct ProposalOpts {
+    Common common;
+    std::string plan, out;
+};
+
+int run_proposal(const ProposalOpts& o) {
+    std::string date = o.common.date.empty() ? today() : o.common.date;
+    check_date(date);
+    const auto& catalog = plan::FurnitureCatalog::builtin();
+    report::Proposal prop;
+    prop.plan = plan::load_plan(o.plan, catalog);
+    auto holdings = holdings_of(o.common);
+    if (holdings) prop.holdings = *holdings;
+    auto rules = rules_for(o.common, prop.plan);
+    auto cl = standards::check_all(prop.plan, catalog, holdings.get(), rules);
+    report::ReportInput in{&prop.plan, &catalog, &cl, holdings.get(), rules.name_zh(), rules.name_en(), std::nullopt, date};
+    prop.report = report::render_json(in);
+    prop.generated = date;
+    atomic_write_file(o.out, report::proposal_to_json_text(prop));
+    std::cout << trf("cli.proposal.written", {o.out}) << "\n";
+    return 0;
+}
+
+struct ReviewOpts {
+    std::string dir, html, csv, profile, date;
+};
+
+int run_review(const ReviewOpts& o) {
+    std::string date = o.date.empty() ? today() : o.date;
+    check_date(date);
+    if (!fs::is_directory(o.dir)) throw InputError(o.dir, "", "not a folder");
+    std::vector<fs::path> files;
+    for (auto& e : fs::directory_iterator(o.dir)) {
+        auto name = e.path().filename().string();
+        if (e.is_regular_file() && name.size() > 16 && name.ends_with(report::kProposalExtension)) files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    std::vector<std::pair<std::string, report::Proposal>> props;
+    std::vector<std::string> errors;
+    for (auto& f : files) {
+        try {
+            props.emplace_back(f.filename().string(), report::load_proposal(f));
+        } catch (const InputError& e) {
+            errors.push_back(e.what());
+            std::cerr << tr("common.error") << ": " << e.what() << "\n";
+        }
+    }
+    if (props.empty() && errors.empty()) throw InputError(o.dir, "", "no *.sxproposal.json files in this folder");
+    auto rubric = standards::Rubric::load_file(standards::builtin_rubric_path());
+    auto summary = report::summarize_district(props, plan::FurnitureCatalog::builtin(),
+                                              standards::builtin_profile_dir().string(), o.profile, rubric);
+    summary.errors = errors;
+    std::string html = o.html.empty() ? (fs::path(o.dir) / "district-summary.html").string() : o.html;
+    std::string csv = o.csv.empty() ? (fs::path(o.dir) / "district-summary.csv").string() : o.csv;
+    atomic_write_file(html, report::district_html(summary, date));
+    atomic_write_file(csv, report::district_csv(summary));
+    std::cout << trf("cli.review.summary", {std::to_string(summary.meeting), std::to_string(summary.rows.size()),
+                                            fixed(summary.share_meeting, 1),
+                                            fixed(summary.target, 0)})
+              << "\n";
+    for (auto& r : summary.rows)
+        std::cout << "  " << (r.meets_book_standard ? "✓ " : "✗ ") << r.school << "  " << r.fail << " "
+                  << tr("status.fail") << "\n";
+    return errors.empty() ? 0 : 1;
+}
+
+Registrar reg([](CLI::App& root) {
+    {
+        auto o = std::make_shared<ReportOpts>();
+        auto* cmd = root.add_subcommand("report", tr("cli.report.desc"));
+        cmd->add_option("--plan", o->plan, tr("cli.report.plan"))->check(CLI::ExistingFile);
+        cmd->add_option("--compare", o->compare, tr("cli.report.compare"))->expected(2, 1000);
+        cmd->add_option("--html", o->html, tr("cli.report.html"));
+        cmd->add_option("--json", o->json, tr("cli.report.json"));
+        cmd->add_option("--sim-metrics", o->common.sim_metrics, tr("cli.report.sim"))->check(CLI::ExistingFile);
+        add_common(cmd, o->common);
+        cmd->callback([o] { run_guarded([&] { return run_report(*o); }); });
+    }
+    {
+        auto* proposal = root.add_subcommand("proposal", tr("cli.proposal.desc"));
+        proposal->require_subcommand(1);
+        auto o = std::make_shared<ProposalOpts>();
+        auto* exp = proposal->add_subcommand("export", tr("cli.proposal.export"));
+        exp->add_option("--plan", o->plan, tr("cli.report.plan"))->required()->check(CLI::ExistingFile);
+        exp->add_option("OUT", o->out, tr("cli.proposal.out"))->required();
+        add_common(exp, o->common);
+        exp->callback([o] { run_guarded([&] { return run_proposal(*o); }); });
+    }
+    {
+        auto o = std::make_shared<ReviewOpts>();
+        auto* cmd = root.add_subcommand("review", tr("cli.review.desc"));
+        cmd->add_option("DIR", o->dir, tr("cli.review.dir"))->required();
+        cmd->add_option("--html", o->html, tr("cli.review.html"));
+        cmd->add_option("--csv", o->csv, tr("cli.review.csv"));
+        cmd->add_option("--profile", o->profile, tr("cli.report.profile"));
+        cmd->add_option("--date", o->date, tr("cli.date"));
+        cmd->callback([o] { run_guarded([&] { return run_review(*o); }); });
+    }
+});
+
+}  // namespace
+}  // namespace shuxiang::cli

@@ -1,0 +1,107 @@
+#include "io_problems.hpp"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "shuxiang/util/i18n.hpp"
+
+namespace shuxiang::plan::detail {
+namespace {
+
+std::string fill(std::string s, const std::vector<std::string>& args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string mark = "{" + std::to_string(i) + "}";
+        for (std::size_t pos = s.find(mark); pos != std::string::npos; pos = s.find(mark, pos + args[i].size()))
+            s.replace(pos, mark.size(), args[i]);
+    }
+    return s;
+}
+
+}  // namespace
+
+const std::vector<MessageText>& message_texts() {
+    static const std::vector<MessageText> texts{
+        {"plan_io.file_not_found", "file not found"},
+        {"plan_io.cannot_read", "cannot read the file: {0}"},
+        {"plan_io.json_syntax", "invalid JSON at line {0}, column {1}: {2}"},
+        {"plan_io.number_overflow", "number too large at line {0}, column {1}: {2}"},
+        {"plan_io.wrong_type", "expected {0}, found {1}"},
+        {"plan_io.not_integer", "expected an integer, found {0}"},
+        {"plan_io.integer_range", "integer {0} is out of range"},
+        {"plan_io.missing_field", "missing required field '{0}'"},
+        {"plan_io.unknown_field", "unknown field '{0}'"},
+        {"plan_io.unknown_enum", "unknown value '{0}'; expected one of: {1}"},
+        {"plan_io.schema_newer",
+         "written by a newer version of Shuxiang (schema {0}); this program reads up to {1}"},
+        {"plan_io.schema_older", "schema version {0} is not supported; this program reads {1} to {2}"},
+        {"plan_io.not_finite", "not a finite number"},
+        {"plan_io.not_positive", "must be greater than 0 (got {0})"},
+        {"plan_io.negative", "must not be negative (got {0})"},
+        {"plan_io.too_large", "must be at most {0} (got {1})"},
+        {"plan_io.empty_id", "id must not be empty"},
+        {"plan_io.duplicate_id", "duplicate id '{0}' (first used at {1})"},
+        {"plan_io.unknown_wall", "no wall '{0}' on this level"},
+        {"plan_io.offset_beyond_wall", "offset {0} m is beyond the end of wall '{1}' ({2} m long)"},
+        {"plan_io.opening_past_wall_end",
+         "the opening spans {0} to {1} m along wall '{2}', which is {3} m long"},
+        {"plan_io.too_few_vertices", "a room needs at least 3 vertices (got {0})"},
+        {"plan_io.too_few_points", "a wall needs at least 2 points (got {0})"},
+        {"plan_io.repeated_vertex", "vertices {0} and {1} are the same point"},
+        {"plan_io.self_intersecting", "the polygon crosses itself: edges {0} and {1} intersect"},
+        {"plan_io.unknown_furniture_type", "unknown furniture type '{0}'"},
+        {"plan_io.stage_not_in_school", "a '{0}' school has no {1} students (got {2})"},
+        {"plan_io.v1_bad_stages", "the stage list {0} does not match any school type"},
+        {"plan_io.v1_students_without_stages", "{0} students but no stages"},
+    };
+    return texts;
+}
+
+Problem make_problem(std::string pointer, std::string_view key, std::vector<std::string> args) {
+    Problem p;
+    p.pointer = std::move(pointer);
+    p.key = std::string(key);
+    for (const auto& t : message_texts())
+        if (key == t.key) p.message = fill(t.en, args);
+    if (p.message.empty()) p.message = p.key;  // a key without text shows as itself, like tr()
+    p.args = std::move(args);
+    return p;
+}
+
+std::string pointer_token(std::string_view key) {
+    std::string out;
+    for (char c : key) {
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
+    }
+    return out;
+}
+
+std::string child(const std::string& pointer, std::string_view key) { return pointer + "/" + pointer_token(key); }
+std::string child(const std::string& pointer, std::size_t index) { return pointer + "/" + std::to_string(index); }
+
+std::string number_text(double v) {
+    if (!std::isfinite(v)) return std::isnan(v) ? "NaN" : (v > 0 ? "inf" : "-inf");
+    return nlohmann::json(v).dump();
+}
+
+}  // namespace shuxiang::plan::detail
+
+namespace shuxiang::plan {
+
+std::string localized_message(const Problem& p) {
+    if (p.key.empty()) return p.message;
+    std::string s = tr(p.key);
+    if (s == p.key) return p.message;  // no translation: the English text is better than the key
+    for (std::size_t i = 0; i < p.args.size(); ++i) {
+        std::string mark = "{" + std::to_string(i) + "}";
+        for (std::size_t pos = s.find(mark); pos != std::string::npos; pos = s.find(mark, pos + p.args[i].size()))
+            s.replace(pos, mark.size(), p.args[i]);
+    }
+    return s;
+}
+
+}  // namespace shuxiang::plan

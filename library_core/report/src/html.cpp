@@ -1,0 +1,71 @@
+#include "html.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "shuxiang/report/report.hpp"
+#include "shuxiang/util/i18n.hpp"
+
+namespace shuxiang::report::html {
+
+namespace {
+constexpr const char* kStyle = R"CSS(
+:root { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; color: #222; }
+body { margin: 0 auto; max-width: 190mm; padding: 10mm; font-size: 11pt; }
+html[lang="zh-CN"] .en, html[lang="en"] .zh { display: none; }
+h1 { font-size: 18pt; margin: 0 0 4pt 0; } h2 { font-size: 14pt; border-bottom: 2px solid #8a1c1c; padding-bottom: 2pt; margin-top: 16pt; }
+.meta { color: #555; font-size: 10pt; }
+.summary { display: flex; gap: 8pt; margin: 10pt 0; }
+.summary div { flex: 1; border-radius: 6px; padding: 6pt; text-align: center; font-size: 10pt; }
+.summary b { display: block; font-size: 20pt; }
+.s-pass { background: #e3f4e3; } .s-warning { background: #fff1dc; } .s-fail { background: #fde2e2; } .s-na { background: #eee; }
+table { width: 100%; border-collapse: collapse; font-size: 9.5pt; }
+th, td { border-bottom: 1px solid #ddd; padding: 3pt 4pt; text-align: left; vertical-align: top; }
+th { background: #f5f0e8; } td.num { text-align: right; white-space: nowrap; }
+.pill { border-radius: 8px; padding: 1pt 6pt; font-size: 9pt; white-space: nowrap; }
+.pill.pass { background: #2ca02c; color: #fff; } .pill.warning { background: #ff9f1c; color: #fff; }
+.pill.fail { background: #d62728; color: #fff; } .pill.not_assessable { background: #bbb; color: #fff; }
+.conf { font-size: 8pt; color: #666; } .conf.unconfirmed { color: #b35900; }
+.advice { color: #444; font-size: 9pt; } .source { color: #777; font-size: 8pt; }
+svg.plan { width: 100%; max-height: 150mm; border: 1px solid #ccc; background: #fafafa; }
+svg.chart { width: 100%; max-width: 140mm; }
+.toggle { float: right; }
+.synthetic { background: #fff3cd; border: 1px solid #e0c36c; padding: 4pt; font-size: 9pt; }
+@media print { .toggle { display: none; } body { padding: 0; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } }
+@page { size: A4; margin: 12mm; }
+)CSS";
+}  // namespace
+
+std::string num(double v, int decimals) {
+    if (!std::isfinite(v)) return "–";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+std::string bi(std::string_view key) {
+    return bi_text(tr_in(Language::ZhCN, key), tr_in(Language::En, key));
+}
+
+std::string bi_text(const std::string& zh, const std::string& en) {
+    return "<span class=\"zh\">" + html_escape(zh) + "</span><span class=\"en\">" + html_escape(en) + "</span>";
+}
+
+std::string status_pill(standards::Status s) {
+    std::string key = std::string("status.") + standards::to_string(s);
+    return "<span class=\"pill " + std::string(standards::to_string(s)) + "\">" + bi(key) + "</span>";
+}
+
+std::string page_begin(const std::string& title) {
+    return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(title) +
+           "</title>\n<style>" + kStyle +
+           "</style>\n</head>\n<body>\n<button class=\"toggle\" id=\"lang-toggle\" type=\"button\" "
+           "onclick=\"var h=document.documentElement;h.lang=(h.lang==='en'?'zh-CN':'en');\">中文 / English</button>\n";
+}
+
+std::string page_end() {
+    // Opening a page as file.html#en shows it in English (links from the district summary).
+    return "<script>if (location.hash === '#en') document.documentElement.lang = 'en';</script>\n</body>\n</html>\n";
+}
+
+}  // namespace shuxiang::report::html

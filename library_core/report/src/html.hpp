@@ -1,0 +1,21 @@
+#pragma once
+// Shared pieces of the report module's HTML pages (private to the module).
+#include <string>
+#include <string_view>
+
+#include "shuxiang/standards/compliance.hpp"
+
+namespace shuxiang::report::html {
+
+std::string num(double v, int decimals = 0);
+// Both languages of a key; the page's CSS shows the one of its current language.
+std::string bi(std::string_view key);
+// Both languages of a literal pair.
+std::string bi_text(const std::string& zh, const std::string& en);
+std::string status_pill(standards::Status s);
+// <!DOCTYPE html> … <body> with the shared style and the language toggle.
+std::string page_begin(const std::string& title);
+// The #en script and </body></html>.
+std::string page_end();
+
+}  // namespace shuxiang::report::html

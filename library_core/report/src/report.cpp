@@ -1,0 +1,349 @@
+#include "shuxiang/report/report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <sstream>
+
+#include "html.hpp"
+#include "shuxiang/util/i18n.hpp"
+
+namespace shuxiang::report {
+
+using html::bi;
+using html::num;
+
+using standards::Check;
+using standards::Status;
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+
+
+
+const char* room_colour(plan::RoomKind k) {
+    using plan::RoomKind;
+    switch (k) {
+        case RoomKind::Stacks: return "#c9b79c";
+        case RoomKind::Lending: return "#f2c57c";
+        case RoomKind::Reading: return "#a8d5ba";
+        case RoomKind::Research: return "#9cc3e6";
+        case RoomKind::Rest: return "#f4b6c2";
+        case RoomKind::AudioVisual: return "#c3b1e1";
+        case RoomKind::Periodicals: return "#d9e8a6";
+        case RoomKind::Workroom: return "#d0d0d0";
+        case RoomKind::ClassroomCorner: return "#ffe08a";
+        case RoomKind::ReadingCorridor: return "#b5e3e3";
+        case RoomKind::OutdoorReading: return "#b9dd9b";
+        case RoomKind::Circulation: return "#eeeeee";
+    }
+    return "#eeeeee";
+}
+
+
+// Units with words are translated ("books" → 册); symbols stay as they are.
+std::string unit_text(const std::string& unit) {
+    if (unit.empty() || unit == "%") return {};
+    std::string key = "unit." + unit;
+    if (tr_in(Language::En, key) == key) return html_escape(unit);
+    return bi(key);
+}
+
+std::string measured_text(const Check& c) {
+    if (c.status == Status::NotAssessable) return "–";
+    int d = c.unit == "%" || c.unit == "m" ? 1 : (std::abs(c.measured - std::round(c.measured)) > 1e-9 ? 2 : 0);
+    if (c.unit == "m") d = 2;
+    return num(c.measured, d);
+}
+
+std::string required_text(const Check& c) {
+    int d = c.unit == "%" ? 1 : (std::abs(c.required - std::round(c.required)) > 1e-9 ? 2 : 0);
+    if (c.unit == "m") d = 2;
+    std::string prefix = c.comparison == ">=" ? "≥ " : c.comparison == "<=" ? "≤ " : c.comparison == "≈" ? "≈ " : "";
+    if (c.comparison == "present") return bi("report.required_present");
+    return prefix + num(c.required, d);
+}
+
+struct Bounds {
+    double minx = std::numeric_limits<double>::max(), miny = minx;
+    double maxx = std::numeric_limits<double>::lowest(), maxy = maxx;
+    void add(plan::Vec2 p) {
+        minx = std::min(minx, p.x);
+        miny = std::min(miny, p.y);
+        maxx = std::max(maxx, p.x);
+        maxy = std::max(maxy, p.y);
+    }
+    bool empty() const { return minx > maxx; }
+};
+
+std::string points_attr(const std::vector<plan::Vec2>& pts) {
+    std::string s;
+    for (auto& p : pts) s += num(p.x, 3) + "," + num(-p.y, 3) + " ";  // SVG y points down
+    return s;
+}
+
+// Position of a point `offset` metres along a polyline.
+plan::Vec2 along(const std::vector<plan::Vec2>& pts, double offset, plan::Vec2* dir) {
+    for (size_t i = 0; i + 1 < pts.size(); ++i) {
+        double dx = pts[i + 1].x - pts[i].x, dy = pts[i + 1].y - pts[i].y;
+        double len = std::hypot(dx, dy);
+        if (offset <= len || i + 2 == pts.size()) {
+            double t = len > 0 ? std::clamp(offset / len, 0.0, 1.0) : 0;
+            if (dir) *dir = len > 0 ? plan::Vec2{dx / len, dy / len} : plan::Vec2{1, 0};
+            return {pts[i].x + t * dx, pts[i].y + t * dy};
+        }
+        offset -= len;
+    }
+    if (dir) *dir = {1, 0};
+    return pts.empty() ? plan::Vec2{} : pts.front();
+}
+
+}  // namespace
+
+std::string level_svg(const plan::Plan& plan, const plan::FurnitureCatalog& catalog, std::size_t level_index,
+                      const std::vector<std::pair<int, standards::Marker>>& markers) {
+    if (level_index >= plan.levels.size()) return {};
+    const auto& level = plan.levels[level_index];
+    Bounds b;
+    for (auto& r : level.rooms)
+        for (auto& p : r.polygon) b.add(p);
+    for (auto& w : level.walls)
+        for (auto& p : w.points) b.add(p);
+    if (b.empty()) return {};
+    const double pad = 1.0;
+    std::ostringstream o;
+    double w = b.maxx - b.minx + 2 * pad, h = b.maxy - b.miny + 2 * pad;
+    o << "<svg class=\"plan\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" << num(b.minx - pad, 2) << " "
+      << num(-b.maxy - pad, 2) << " " << num(w, 2) << " " << num(h, 2) << "\" data-level=\""
+      << html_escape(level.id) << "\">\n";
+    for (auto& r : level.rooms) {
+        o << "<polygon class=\"room\" data-id=\"" << html_escape(r.id) << "\" points=\"" << points_attr(r.polygon)
+          << "\" fill=\"" << room_colour(r.kind) << "\" stroke=\"#888\" stroke-width=\"0.03\"><title>"
+          << html_escape(r.name) << "</title></polygon>\n";
+    }
+    for (auto& wall : level.walls) {
+        o << "<polyline class=\"wall\" points=\"" << points_attr(wall.points) << "\" fill=\"none\" stroke=\"#333\""
+          << " stroke-width=\"" << num(wall.thickness, 3) << "\" stroke-linecap=\"square\"/>\n";
+    }
+    for (auto& op : level.openings) {
+        const plan::Wall* wall = plan::find_wall(level, op.wall);
+        if (!wall) continue;
+        plan::Vec2 dir;
+        plan::Vec2 c = along(wall->points, op.offset, &dir);
+        plan::Vec2 a{c.x - dir.x * op.width / 2, c.y - dir.y * op.width / 2};
+        plan::Vec2 e{c.x + dir.x * op.width / 2, c.y + dir.y * op.width / 2};
+        const char* colour = op.kind == plan::OpeningKind::Window          ? "#7fb3ff"
+                             : op.kind == plan::OpeningKind::EmergencyExit ? "#2fa84f"
+                                                                           : "#ffffff";
+        o << "<line class=\"opening " << plan::to_string(op.kind) << "\" x1=\"" << num(a.x, 3) << "\" y1=\""
+          << num(-a.y, 3) << "\" x2=\"" << num(e.x, 3) << "\" y2=\"" << num(-e.y, 3) << "\" stroke=\"" << colour
+          << "\" stroke-width=\"" << num(wall->thickness * 1.1, 3) << "\"/>\n";
+    }
+    for (auto& f : level.furniture) {
+        const plan::FurnitureType* t = catalog.find(f.type);
+        if (!t) continue;
+        o << "<polygon class=\"furniture\" points=\"" << points_attr(plan::world_footprint(f, *t))
+          << "\" fill=\"" << (t->holds_books() ? "#8a6d4b" : "#ffffff") << "\" stroke=\"#555\" stroke-width=\"0.02\"/>\n";
+    }
+    for (auto& r : level.rooms) {
+        if (r.polygon.empty()) continue;
+        double cx = 0, cy = 0;
+        for (auto& p : r.polygon) {
+            cx += p.x;
+            cy += p.y;
+        }
+        cx /= double(r.polygon.size());
+        cy /= double(r.polygon.size());
+        o << "<text class=\"room-name\" x=\"" << num(cx, 2) << "\" y=\"" << num(-cy, 2)
+          << "\" font-size=\"0.6\" text-anchor=\"middle\">" << html_escape(r.name) << "</text>\n";
+    }
+    for (auto& [n, m] : markers) {
+        if (m.level != level.id) continue;
+        o << "<g class=\"marker\"><circle cx=\"" << num(m.x, 2) << "\" cy=\"" << num(-m.y, 2)
+          << "\" r=\"0.55\" fill=\"#d62728\" fill-opacity=\"0.85\"/><text x=\"" << num(m.x, 2) << "\" y=\""
+          << num(-m.y + 0.22, 2) << "\" font-size=\"0.6\" fill=\"#fff\" text-anchor=\"middle\">" << n
+          << "</text></g>\n";
+    }
+    o << "</svg>\n";
+    return o.str();
+}
+
+namespace {
+
+// Horizontal bars: measured share against the required share of each 大部类.
+std::string shares_chart(const standards::Checklist& cl) {
+    std::ostringstream o;
+    const double bar_w = 300, row_h = 34;
+    o << "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 520 " << num(5 * row_h + 30)
+      << "\" role=\"img\">\n";
+    double max_pct = 10;
+    for (int i = 1; i <= 5; ++i)
+        if (auto* c = cl.find("collection.share." + std::to_string(i)))
+            max_pct = std::max({max_pct, c->measured, c->required});
+    max_pct = std::ceil(max_pct / 10) * 10;
+    const char* labels[5] = {"A", "B", "C–K", "N–X", "Z"};
+    for (int i = 0; i < 5; ++i) {
+        auto* c = cl.find("collection.share." + std::to_string(i + 1));
+        if (!c) continue;
+        double y = 10 + i * row_h;
+        double req = c->required / max_pct * bar_w, got = c->measured / max_pct * bar_w;
+        const char* colour = c->status == Status::Pass      ? "#2ca02c"
+                             : c->status == Status::Warning ? "#ff9f1c"
+                             : c->status == Status::Fail    ? "#d62728"
+                                                            : "#bbbbbb";
+        o << "<text x=\"0\" y=\"" << num(y + 16) << "\" font-size=\"13\">" << labels[i] << "</text>\n";
+        o << "<rect x=\"60\" y=\"" << num(y) << "\" width=\"" << num(got, 1) << "\" height=\"20\" fill=\"" << colour
+          << "\"/>\n";
+        o << "<line x1=\"" << num(60 + req, 1) << "\" x2=\"" << num(60 + req, 1) << "\" y1=\"" << num(y - 3)
+          << "\" y2=\"" << num(y + 23) << "\" stroke=\"#000\" stroke-width=\"2\"/>\n";
+        o << "<text x=\"" << num(60 + bar_w + 10) << "\" y=\"" << num(y + 15) << "\" font-size=\"12\">"
+          << (c->status == Status::NotAssessable ? std::string("–") : num(c->measured, 1) + " %") << " / "
+          << num(c->required, 1) << " %</text>\n";
+    }
+    o << "</svg>\n";
+    return o.str();
+}
+
+
+}  // namespace
+
+std::string render_html(const ReportInput& in) {
+    const plan::Plan& p = *in.plan;
+    const standards::Checklist& cl = *in.checklist;
+    std::ostringstream o;
+    o << html::page_begin(p.school.name + " – " + tr_in(Language::ZhCN, "report.title"));
+    o << "<h1>" << html_escape(p.school.name) << "</h1>\n<div class=\"meta\">" << bi("report.title") << " · "
+      << bi(plan::display_key(p.school.type)) << " · " << bi("report.students") << " "
+      << p.school.students.total() << " (" << bi("report.stage.primary") << " " << p.school.students.primary
+      << ", " << bi("report.stage.junior") << " " << p.school.students.junior << ", " << bi("report.stage.senior")
+      << " " << p.school.students.senior << ") · " << bi("report.teachers") << " " << p.school.teachers << " · "
+      << bi("report.profile") << " <span class=\"zh\">" << html_escape(in.profile_name_zh)
+      << "</span><span class=\"en\">" << html_escape(in.profile_name_en) << "</span> · " << bi("report.generated")
+      << " " << html_escape(in.generated) << "</div>\n";
+    if (in.holdings && in.holdings->synthetic) o << "<p class=\"synthetic\">" << bi("report.synthetic") << "</p>\n";
+
+    o << "<div class=\"summary\">"
+      << "<div class=\"s-pass\"><b id=\"count-pass\">" << cl.count(Status::Pass) << "</b>" << bi("status.pass") << "</div>"
+      << "<div class=\"s-warning\"><b id=\"count-warning\">" << cl.count(Status::Warning) << "</b>" << bi("status.warning") << "</div>"
+      << "<div class=\"s-fail\"><b id=\"count-fail\">" << cl.count(Status::Fail) << "</b>" << bi("status.fail") << "</div>"
+      << "<div class=\"s-na\"><b id=\"count-na\">" << cl.count(Status::NotAssessable) << "</b>"
+      << bi("status.not_assessable") << "</div></div>\n";
+
+    // Checklist; checks with places get a number that the plan view shows.
+    std::vector<std::pair<int, standards::Marker>> markers;
+    o << "<h2>" << bi("report.checklist") << "</h2>\n<table id=\"checklist\">\n<thead><tr><th>#</th><th>"
+      << bi("report.col.check") << "</th><th>" << bi("report.col.status") << "</th><th>" << bi("report.col.measured")
+      << "</th><th>" << bi("report.col.required") << "</th><th>" << bi("report.col.source") << "</th></tr></thead>\n<tbody>\n";
+    int n = 0;
+    for (auto& c : cl.checks) {
+        ++n;
+        for (auto& m : c.markers) markers.emplace_back(n, m);
+        o << "<tr data-check=\"" << html_escape(c.id) << "\" data-status=\"" << standards::to_string(c.status)
+          << "\"><td>" << n << "</td><td>" << bi(c.title_key);
+        if (!c.advice_key.empty())
+            o << "<div class=\"advice\"><span class=\"zh\">" << html_escape(standards::advice_text(c, Language::ZhCN))
+              << "</span><span class=\"en\">" << html_escape(standards::advice_text(c, Language::En)) << "</span></div>";
+        o << "</td><td>" << html::status_pill(c.status) << "</td><td class=\"num measured\">" << measured_text(c) << " "
+          << unit_text(c.unit) << "</td><td class=\"num required\">" << required_text(c)
+          << "</td><td><div class=\"source\">" << html_escape(c.source) << "</div><span class=\"conf "
+          << standards::to_string(c.confidence) << "\">" << bi(std::string("confidence.") + standards::to_string(c.confidence))
+          << (c.derived ? std::string(" · ") + bi("report.derived") : std::string()) << "</span></td></tr>\n";
+    }
+    o << "</tbody></table>\n";
+
+    o << "<h2>" << bi("report.collection") << "</h2>\n";
+    if (in.holdings) {
+        o << "<p>" << bi("report.books_total") << " <b id=\"books-total\">" << in.holdings->books << "</b> · "
+          << bi("report.new_books") << " " << in.holdings->new_books_this_year << " · "
+          << bi("report.periodicals") << " " << in.holdings->periodical_titles << "</p>\n";
+        o << shares_chart(cl);
+        o << "<p class=\"source\">" << bi("report.chart_legend") << "</p>\n";
+    } else {
+        o << "<p>" << bi("report.no_holdings") << "</p>\n";
+    }
+
+    if (in.catalog) {
+        for (size_t i = 0; i < p.levels.size(); ++i) {
+            o << "<h2>" << bi("report.plan_view") << " – " << html_escape(p.levels[i].name) << "</h2>\n";
+            o << level_svg(p, *in.catalog, i, markers);
+        }
+    }
+
+    if (in.sim_metrics) {
+        o << "<h2>" << bi("report.simulation") << "</h2>\n<table id=\"sim-metrics\"><tbody>\n";
+        for (auto& [k, v] : in.sim_metrics->items()) {
+            if (v.is_object() || v.is_array()) continue;
+            o << "<tr><td>" << html_escape(k) << "</td><td class=\"num\">"
+              << html_escape(v.is_number_float() ? num(v.get<double>(), 2) : v.dump()) << "</td></tr>\n";
+        }
+        o << "</tbody></table>\n";
+    }
+    o << "<p class=\"source\">" << bi("report.footer") << "</p>\n" << html::page_end();
+    return o.str();
+}
+
+nlohmann::ordered_json render_json(const ReportInput& in) {
+    nlohmann::ordered_json j;
+    j["schema_version"] = 1;
+    j["generated"] = in.generated;
+    const plan::Plan& p = *in.plan;
+    j["school"] = {{"name", p.school.name},
+                   {"type", plan::to_string(p.school.type)},
+                   {"students", {{"primary", p.school.students.primary},
+                                 {"junior", p.school.students.junior},
+                                 {"senior", p.school.students.senior}}},
+                   {"teachers", p.school.teachers},
+                   {"classes", p.school.classes},
+                   {"region", p.school.region}};
+    j["profile"] = in.checklist->profile;
+    j["summary"] = {{"pass", in.checklist->count(Status::Pass)},
+                    {"warning", in.checklist->count(Status::Warning)},
+                    {"fail", in.checklist->count(Status::Fail)},
+                    {"not_assessable", in.checklist->count(Status::NotAssessable)}};
+    auto& checks = j["checks"] = nlohmann::ordered_json::array();
+    for (auto& c : in.checklist->checks) {
+        nlohmann::ordered_json cj;
+        cj["id"] = c.id;
+        cj["group"] = c.group;
+        cj["status"] = standards::to_string(c.status);
+        cj["title"] = tr_in(Language::ZhCN, c.title_key);
+        cj["title_en"] = tr_in(Language::En, c.title_key);
+        if (c.status != Status::NotAssessable) cj["measured"] = c.measured;
+        cj["required"] = c.required;
+        cj["unit"] = c.unit;
+        cj["comparison"] = c.comparison;
+        cj["source"] = c.source;
+        cj["confidence"] = standards::to_string(c.confidence);
+        cj["derived"] = c.derived;
+        if (!c.advice_key.empty()) {
+            cj["advice"] = standards::advice_text(c, Language::ZhCN);
+            cj["advice_en"] = standards::advice_text(c, Language::En);
+        }
+        if (!c.note.empty()) cj["note"] = c.note;
+        auto& mj = cj["markers"] = nlohmann::ordered_json::array();
+        for (auto& m : c.markers) mj.push_back({{"level", m.level}, {"x", m.x}, {"y", m.y}, {"object", m.object}});
+        checks.push_back(std::move(cj));
+    }
+    if (in.holdings) j["holdings"] = nlohmann::ordered_json::parse(standards::holdings_to_json_text(*in.holdings));
+    if (in.sim_metrics) j["simulation"] = *in.sim_metrics;
+    return j;
+}
+
+}  // namespace shuxiang::report

@@ -1,0 +1,88 @@
+#pragma once
+// The compliance engine: a plan and a holdings summary measured against a resolved standards
+// profile, giving a checklist that the report, the editor's checks panel and the bureau read.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shuxiang/plan/furniture.hpp"
+#include "shuxiang/plan/model.hpp"
+#include "shuxiang/standards/holdings.hpp"
+#include "shuxiang/standards/profile.hpp"
+#include "shuxiang/util/i18n.hpp"
+
+namespace shuxiang::standards {
+
+enum class Status { Pass, Warning, Fail, NotAssessable };
+const char* to_string(Status s);
+
+// A place in the plan a check points at (drawn on the report's top view).
+struct Marker {
+    std::string level;
+    double x = 0, y = 0;
+    std::string object;  // id of the room / furniture / opening concerned, if any
+};
+
+// One line of the checklist.
+struct Check {
+    std::string id;             // stable id, e.g. "collection.books_per_student"
+    std::string group;          // "collection", "space", "safety", "service"
+    Status status = Status::NotAssessable;
+    double measured = 0;
+    double required = 0;
+    std::string unit;
+    std::string comparison;     // ">=", "<=", "≈" (share within tolerance), "present"
+    std::string source;         // of the required figure
+    Confidence confidence = Confidence::Unconfirmed;
+    bool derived = false;       // the required value is computed (e.g. the weighted 一贯制 rule)
+    std::string title_key;      // translation key of the check's name
+    std::string advice_key;     // translation key of what to change (empty when passing)
+    // Arguments of the advice text. An argument "@key" is itself translated; "@a|@b" is a list.
+    std::vector<std::string> advice_args;
+    std::string note;           // why it is not assessable, or how the value was derived (English)
+    std::vector<Marker> markers;
+};
+
+struct Checklist {
+    std::string profile;  // resolved profile id
+    std::vector<Check> checks;
+    int count(Status s) const;
+    const Check* find(const std::string& id) const;
+};
+
+// Student-weighted requirement for a school type (一贯制 schools mix the stage norms by their
+// students). `key_prefix` like "collection.periodicals"; returns the required value and whether
+// it was derived from several stages.
+struct Requirement {
+    double value = 0;
+    bool derived = false;
+    const Figure* figure = nullptr;  // the figure of the first stage involved (source, confidence)
+};
+// Total books required: Σ students_in_stage × books_per_student(stage).
+Requirement required_books(const plan::School& s, const RuleSet& rules);
+// Titles required (periodicals, reference works): student-weighted mean of the stage norms.
+Requirement required_titles(const plan::School& s, const RuleSet& rules, const std::string& key_prefix);
+// Required share (%) of each 大部类, student-weighted between the primary and secondary tables.
+std::array<Requirement, 5> required_shares(const plan::School& s, const RuleSet& rules);
+
+// Collection checks from the holdings summary (or all not assessable without one).
+void check_collection(const plan::School& school, const HoldingsSummary* holdings, const RuleSet& rules,
+                      Checklist& out);
+
+// Checks that need the plan: the five functions, seats, area per seat, stack capacity, lending
+// area, ubiquitous reading spaces, aisles, exits and evacuation width, clear height, overlaps,
+// reachability, opening hours. `holdings` (may be null) sizes the stack-capacity checks.
+void check_plan(const plan::Plan& plan, const plan::FurnitureCatalog& catalog, const HoldingsSummary* holdings,
+                const RuleSet& rules, Checklist& out);
+
+// The whole checklist: collection checks then plan checks.
+Checklist check_all(const plan::Plan& plan, const plan::FurnitureCatalog& catalog, const HoldingsSummary* holdings,
+                    const RuleSet& rules);
+
+// The advice of a check in a language, its arguments translated ("" when there is none).
+std::string advice_text(const Check& c, Language lang);
+
+// Status of "measured ≥ required" with the profile's warning band.
+Status at_least(double measured, double required, const RuleSet& rules);
+
+}  // namespace shuxiang::standards

@@ -1,0 +1,88 @@
+#include "shuxiang/standards/holdings.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "shuxiang/util/error.hpp"
+#include "shuxiang/util/fs.hpp"
+
+namespace shuxiang::standards {
+
+using nlohmann::ordered_json;
+
+std::string holdings_to_json_text(const HoldingsSummary& h) {
+    ordered_json j;
+    j["schema_version"] = 1;
+    j["year"] = h.year;
+    j["books"] = h.books;
+    j["by_major_class"] = h.by_major_class;
+    j["unclassified"] = h.unclassified;
+    j["periodical_titles"] = h.periodical_titles;
+    j["reference_titles"] = h.reference_titles;
+    j["new_books_this_year"] = h.new_books_this_year;
+    j["weeded_this_year"] = h.weeded_this_year;
+    j["local_collection"] = h.local_collection;
+    j["loans_this_year"] = h.loans_this_year;
+    j["synthetic"] = h.synthetic;
+    return j.dump(2) + "\n";
+}
+
+namespace {
+template <typename T>
+void read_count(const ordered_json& j, const char* key, T& out, const std::string& file) {
+    if (!j.contains(key)) throw InputError(file, std::string("/") + key, "missing");
+    const auto& v = j[key];
+    if (!v.is_number_integer() || v.get<long long>() < 0)
+        throw InputError(file, std::string("/") + key, "expected a non-negative integer");
+    out = static_cast<T>(v.get<long long>());
+}
+}  // namespace
+
+HoldingsSummary holdings_from_json_text(const std::string& text, const std::string& file) {
+    ordered_json j;
+    try {
+        j = ordered_json::parse(text);
+    } catch (const ordered_json::parse_error& e) {
+        throw InputError(file, "byte " + std::to_string(e.byte), "invalid JSON");
+    }
+    if (!j.is_object()) throw InputError(file, "", "expected a JSON object");
+    int version = 0;
+    read_count(j, "schema_version", version, file);
+    if (version > 1)
+        throw InputError(file, "/schema_version", "written by a newer Shuxiang (schema " + std::to_string(version) +
+                                                      "); this program reads up to 1");
+    HoldingsSummary h;
+    read_count(j, "year", h.year, file);
+    read_count(j, "books", h.books, file);
+    if (!j.contains("by_major_class") || !j["by_major_class"].is_array() || j["by_major_class"].size() != 5)
+        throw InputError(file, "/by_major_class", "expected an array of 5 counts (A, B, C–K, N–X, Z)");
+    for (size_t i = 0; i < 5; ++i) {
+        const auto& v = j["by_major_class"][i];
+        if (!v.is_number_integer() || v.get<long long>() < 0)
+            throw InputError(file, "/by_major_class/" + std::to_string(i), "expected a non-negative integer");
+        h.by_major_class[i] = v.get<long long>();
+    }
+    read_count(j, "unclassified", h.unclassified, file);
+    read_count(j, "periodical_titles", h.periodical_titles, file);
+    read_count(j, "reference_titles", h.reference_titles, file);
+    read_count(j, "new_books_this_year", h.new_books_this_year, file);
+    read_count(j, "weeded_this_year", h.weeded_this_year, file);
+    read_count(j, "local_collection", h.local_collection, file);
+    read_count(j, "loans_this_year", h.loans_this_year, file);
+    if (j.contains("synthetic")) {
+        if (!j["synthetic"].is_boolean()) throw InputError(file, "/synthetic", "expected true or false");
+        h.synthetic = j["synthetic"].get<bool>();
+    }
+    long long sum = h.unclassified;
+    for (auto c : h.by_major_class) sum += c;
+    if (sum != h.books)
+        throw InputError(file, "/by_major_class",
+                         "the classes and unclassified add up to " + std::to_string(sum) + ", not to books = " +
+                             std::to_string(h.books));
+    return h;
+}
+
+HoldingsSummary load_holdings(const std::filesystem::path& path) {
+    return holdings_from_json_text(read_file(path), path.string());
+}
+
+}  // namespace shuxiang::standards

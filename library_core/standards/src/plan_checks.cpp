@@ -1,0 +1,525 @@
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+#include "shuxiang/plan/geometry.hpp"
+#include "shuxiang/standards/compliance.hpp"
+
+namespace shuxiang::standards {
+
+namespace {
+
+using plan::RoomKind;
+
+std::string fmt(double v, int decimals = 0) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+bool is_library_room(RoomKind k) {
+    return k != RoomKind::ClassroomCorner && k != RoomKind::ReadingCorridor && k != RoomKind::OutdoorReading &&
+           k != RoomKind::Circulation;
+}
+
+bool is_student_seating(const plan::RoomStats& r, const plan::Room& room) {
+    if (room.for_teachers) return false;
+    switch (r.kind) {
+        case RoomKind::Reading:
+        case RoomKind::Periodicals:
+        case RoomKind::AudioVisual:
+        case RoomKind::Research:
+        case RoomKind::Rest: return true;
+        default: return false;
+    }
+}
+
+// Share of primary pupils among the students, for norms that differ by stage.
+double primary_share(const plan::School& s) {
+    double total = s.students.total();
+    switch (s.type) {
+        case plan::SchoolType::Primary: return 1;
+        case plan::SchoolType::NineYear:
+        case plan::SchoolType::TwelveYear: return total > 0 ? s.students.primary / total : 0;
+        default: return 0;
+    }
+}
+
+struct Ctx {
+    const plan::Plan& plan;
+    const plan::FurnitureCatalog& catalog;
+    const HoldingsSummary* holdings;
+    const RuleSet& rules;
+    Checklist& out;
+    plan::PlanSummary summary;
+
+    const plan::Room* room(const plan::RoomStats& r) const {
+        const plan::Level* l = plan::find_level(plan, r.level);
+        return l ? plan::find_room(*l, r.room) : nullptr;
+    }
+    Marker marker_of(const plan::RoomStats& r) const {
+        Marker m{r.level, 0, 0, r.room};
+        if (auto* room = this->room(r)) {
+            auto c = plan::polygon_centroid(room->polygon);
+            m.x = c.x;
+            m.y = c.y;
+        }
+        return m;
+    }
+
+    Check make(const std::string& id, const std::string& group, const std::string& unit, const std::string& figure_key) {
+        Check c;
+        c.id = id;
+        c.group = group;
+        c.unit = unit;
+        c.title_key = "check." + id;
+        if (auto* f = rules.figure(figure_key)) {
+            c.source = f->source;
+            c.confidence = f->confidence;
+        }
+        return c;
+    }
+    void push(Check c) { out.checks.push_back(std::move(c)); }
+};
+
+void check_functions(Ctx& x) {
+    // 藏 借 阅 研 休: the reading function is met by a reading room or a periodicals room.
+    struct Fn {
+        const char* name;
+        std::vector<RoomKind> kinds;
+    };
+    const std::vector<Fn> fns = {{"stacks", {RoomKind::Stacks}},
+                                 {"lending", {RoomKind::Lending}},
+                                 {"reading", {RoomKind::Reading, RoomKind::Periodicals}},
+                                 {"research", {RoomKind::Research}},
+                                 {"rest", {RoomKind::Rest}}};
+    Check c = x.make("space.functions", "space", "functions", "");
+    c.source = "岳教体办通〔2023〕12号：集“藏、借、阅、研、休”为一体的现代化中小学图书馆";
+    c.confidence = Confidence::Official;
+    c.comparison = ">=";
+    c.required = 5;
+    std::vector<std::string> missing;
+    for (auto& fn : fns) {
+        bool present = std::any_of(x.summary.rooms.begin(), x.summary.rooms.end(), [&](const plan::RoomStats& r) {
+            return r.area > 0 && std::find(fn.kinds.begin(), fn.kinds.end(), r.kind) != fn.kinds.end();
+        });
+        if (present) c.measured += 1;
+        else missing.push_back(std::string("@plan.room_kind.") + fn.name);
+    }
+    c.status = c.measured >= 5 ? Status::Pass : c.measured >= 4 ? Status::Warning : Status::Fail;
+    if (!missing.empty()) {
+        c.advice_key = "advice.space.functions";
+        std::string list;
+        for (auto& m : missing) list += (list.empty() ? "" : "|") + m;
+        c.advice_args = {list};
+        c.note = "missing: " + list;
+    }
+    x.push(std::move(c));
+}
+
+void check_seats(Ctx& x) {
+    const auto& s = x.plan.school;
+    const double primary = primary_share(s);
+    const double students = s.students.total();
+    int student_seats = 0, teacher_seats = 0;
+    for (auto& r : x.summary.rooms) {
+        auto* room = x.room(r);
+        if (!room || !is_library_room(r.kind)) continue;
+        if (room->for_teachers) teacher_seats += r.seats;
+        else if (is_student_seating(r, *room)) student_seats += r.seats;
+    }
+    {
+        Check c = x.make("space.student_seats", "space", "seats",
+                         primary >= 1 ? "seats.students_per_seat.primary" : "seats.students_per_seat.secondary");
+        c.comparison = ">=";
+        double per_p = x.rules.value("seats.students_per_seat.primary", 20);
+        double per_s = x.rules.value("seats.students_per_seat.secondary", 12);
+        c.required = std::ceil(students * primary / per_p + students * (1 - primary) / per_s - 1e-9);
+        c.derived = primary > 0 && primary < 1;
+        c.measured = student_seats;
+        if (students <= 0) {
+            c.status = Status::NotAssessable;
+            c.note = "the plan gives no student numbers";
+        } else {
+            c.status = at_least(c.measured, c.required, x.rules);
+            if (c.status != Status::Pass) {
+                c.advice_key = "advice.space.student_seats";
+                c.advice_args = {fmt(c.required - c.measured)};
+            }
+        }
+        x.push(std::move(c));
+    }
+    {
+        Check c = x.make("space.teacher_seats", "space", "seats", "seats.teachers_per_seat");
+        c.comparison = ">=";
+        c.required = std::ceil(s.teachers / x.rules.value("seats.teachers_per_seat", 3) - 1e-9);
+        c.measured = teacher_seats;
+        if (s.teachers <= 0) {
+            c.status = Status::NotAssessable;
+            c.note = "the plan gives no number of teachers";
+        } else {
+            c.status = at_least(c.measured, c.required, x.rules);
+            if (c.status != Status::Pass) {
+                c.advice_key = "advice.space.teacher_seats";
+                c.advice_args = {fmt(c.required - c.measured)};
+            }
+        }
+        x.push(std::move(c));
+    }
+    {
+        // Area per seat of each reading room against GB 50099 Table 7.1.1; the worst room decides.
+        const double primary_m2 = x.rules.value("area.per_seat.student_reading.primary", 1.8);
+        const double secondary_m2 = x.rules.value("area.per_seat.student_reading.secondary", 1.9);
+        const double teacher_m2 = x.rules.value("area.per_seat.teacher_reading", 2.3);
+        const double student_m2 = primary * primary_m2 + (1 - primary) * secondary_m2;
+        Check c = x.make("space.area_per_seat", "space", "m2/seat",
+                         primary >= 1 ? "area.per_seat.student_reading.primary"
+                                      : "area.per_seat.student_reading.secondary");
+        c.comparison = ">=";
+        c.derived = primary > 0 && primary < 1;
+        double worst_ratio = INFINITY;
+        for (auto& r : x.summary.rooms) {
+            auto* room = x.room(r);
+            if (!room || r.kind != RoomKind::Reading || r.seats <= 0) continue;
+            double need = room->for_teachers ? teacher_m2 : student_m2;
+            double per_seat = r.area / r.seats;
+            if (per_seat / need < worst_ratio) {
+                worst_ratio = per_seat / need;
+                c.measured = per_seat;
+                c.required = need;
+            }
+            if (per_seat < need) c.markers.push_back(x.marker_of(r));
+        }
+        if (!std::isfinite(worst_ratio)) {
+            c.status = Status::NotAssessable;
+            c.required = student_m2;
+            c.note = "no reading room with seats";
+        } else {
+            c.status = at_least(c.measured, c.required, x.rules);
+            if (c.status != Status::Pass) {
+                c.advice_key = "advice.space.area_per_seat";
+                c.advice_args = {fmt(c.measured, 2), fmt(c.required, 2)};
+            }
+        }
+        x.push(std::move(c));
+    }
+}
+
+void check_stacks(Ctx& x) {
+    // What the shelves must hold: the collection the school has, or the one the standard asks for.
+    Requirement req = required_books(x.plan.school, x.rules);
+    double need = req.value;
+    if (x.holdings) need = std::max(need, double(x.holdings->books));
+    const double fill = x.rules.value("stacks.working_fill", 0.75);
+    {
+        Check c = x.make("space.stack_capacity", "space", "books", "stacks.books_per_shelf_metre");
+        c.comparison = ">=";
+        c.required = need;
+        c.derived = true;
+        double per_m = x.rules.value("stacks.books_per_shelf_metre", 26);
+        c.measured = std::floor(x.summary.total_shelf_metres * per_m * fill);
+        c.note = "capacity = " + fmt(x.summary.total_shelf_metres, 1) + " m of shelf × " + fmt(per_m) +
+                 " books/m × working fill " + fmt(fill, 2);
+        if (need <= 0) {
+            c.status = Status::NotAssessable;
+            c.note = "neither holdings nor student numbers given";
+        } else {
+            c.status = at_least(c.measured, c.required, x.rules);
+            if (c.status != Status::Pass) {
+                c.advice_key = "advice.space.stack_capacity";
+                c.advice_args = {fmt((c.required - c.measured) / (per_m * fill), 0)};
+            }
+        }
+        x.push(std::move(c));
+    }
+    {
+        Check c = x.make("space.stack_area", "space", "books", "stacks.books_per_m2.open");
+        c.comparison = ">=";
+        c.required = need;
+        double area = 0;
+        for (auto& r : x.summary.rooms)
+            if (r.kind == RoomKind::Stacks) area += r.area;
+        double per_m2 = x.rules.value("stacks.books_per_m2.open", 400);
+        c.measured = std::floor(area * per_m2);
+        c.note = "stack rooms " + fmt(area, 1) + " m² × " + fmt(per_m2) + " books/m² (open access)";
+        if (need <= 0) {
+            c.status = Status::NotAssessable;
+            c.note = "neither holdings nor student numbers given";
+        } else {
+            c.status = at_least(c.measured, c.required, x.rules);
+            if (c.status != Status::Pass) {
+                c.advice_key = "advice.space.stack_area";
+                c.advice_args = {fmt((c.required - c.measured) / per_m2, 1)};
+            }
+        }
+        x.push(std::move(c));
+    }
+}
+
+void check_rooms(Ctx& x) {
+    auto area_of = [&](RoomKind k) {
+        double a = 0;
+        for (auto& r : x.summary.rooms)
+            if (r.kind == k) a += r.area;
+        return a;
+    };
+    {
+        Check c = x.make("space.lending_area", "space", "m2", "area.lending_min");
+        c.comparison = ">=";
+        c.required = x.rules.value("area.lending_min", 10);
+        c.measured = area_of(RoomKind::Lending);
+        c.status = c.measured >= c.required ? Status::Pass : Status::Fail;
+        if (c.status != Status::Pass) c.advice_key = "advice.space.lending_area";
+        x.push(std::move(c));
+    }
+    {
+        Check c = x.make("space.audio_visual", "space", "m2", "");
+        c.source = "GB 50099-2011 5.13.1 / 5.13.3-3：图书室应设视听阅览室";
+        c.confidence = Confidence::Secondary;
+        c.comparison = "present";
+        c.required = 1;
+        c.measured = area_of(RoomKind::AudioVisual);
+        c.status = c.measured > 0 ? Status::Pass : Status::Fail;
+        if (c.status != Status::Pass) c.advice_key = "advice.space.audio_visual";
+        x.push(std::move(c));
+    }
+    const std::string notice = "岳教体办通〔2023〕12号：积极打造教室图书角、阅读走廊、户外阅读区等泛在阅读空间";
+    {
+        // The notice asks for classroom book corners as part of ubiquitous reading, with no number:
+        // one corner passes; fewer corners than classes is reported in the note, not failed.
+        Check c = x.make("space.classroom_corners", "space", "", "");
+        c.source = notice;
+        c.confidence = Confidence::Official;
+        c.comparison = ">=";
+        c.required = 1;
+        c.measured = double(std::count_if(x.summary.rooms.begin(), x.summary.rooms.end(),
+                                          [](auto& r) { return r.kind == RoomKind::ClassroomCorner; }));
+        if (x.plan.school.classes > 0)
+            c.note = fmt(c.measured) + " corners for " + std::to_string(x.plan.school.classes) + " classes";
+        c.status = c.measured >= 1 ? Status::Pass : Status::Fail;
+        if (c.status != Status::Pass) c.advice_key = "advice.space.classroom_corners";
+        x.push(std::move(c));
+    }
+    for (auto [id, kind] : {std::pair{"space.reading_corridor", RoomKind::ReadingCorridor},
+                            std::pair{"space.outdoor_reading", RoomKind::OutdoorReading}}) {
+        Check c = x.make(id, "space", "m2", "");
+        c.source = notice;
+        c.confidence = Confidence::Official;
+        c.comparison = "present";
+        c.required = 1;
+        c.measured = area_of(kind);
+        c.status = c.measured > 0 ? Status::Pass : Status::Fail;
+        if (c.status != Status::Pass) c.advice_key = "advice." + std::string(id);
+        x.push(std::move(c));
+    }
+    {
+        Check c = x.make("safety.clear_height", "safety", "m", "height.stacks_clear_min");
+        c.comparison = ">=";
+        c.required = x.rules.value("height.stacks_clear_min", 2.4);
+        double worst = INFINITY;
+        for (auto& r : x.summary.rooms) {
+            auto* room = x.room(r);
+            if (!room || r.kind != RoomKind::Stacks) continue;
+            worst = std::min(worst, room->clear_height);
+            if (room->clear_height < c.required) c.markers.push_back(x.marker_of(r));
+        }
+        if (!std::isfinite(worst)) {
+            c.status = Status::NotAssessable;
+            c.note = "no stack room";
+        } else {
+            c.measured = worst;
+            c.status = worst >= c.required ? Status::Pass : Status::Fail;
+            if (c.status != Status::Pass) c.advice_key = "advice.safety.clear_height";
+        }
+        x.push(std::move(c));
+    }
+}
+
+void check_safety(Ctx& x) {
+    const double between = x.rules.value("aisle.between_ranges.open", 1.0);
+    const double to_wall = x.rules.value("aisle.range_to_wall.open", 0.75);
+    for (auto [id, walls, need, key] : {std::tuple{"safety.aisles", false, between, "aisle.between_ranges.open"},
+                                        std::tuple{"safety.wall_aisles", true, to_wall, "aisle.range_to_wall.open"}}) {
+        Check c = x.make(id, "safety", "m", key);
+        c.comparison = ">=";
+        c.required = need;
+        double narrowest = INFINITY;
+        int narrow = 0;
+        for (auto& a : x.summary.aisles) {
+            if (a.b_is_wall != walls) continue;
+            narrowest = std::min(narrowest, a.width);
+            if (a.width < need - 1e-9) {
+                ++narrow;
+                c.markers.push_back({a.level, a.midpoint.x, a.midpoint.y, a.a});
+            }
+        }
+        if (!std::isfinite(narrowest)) {
+            c.status = Status::NotAssessable;
+            c.note = walls ? "no shelving along a wall" : "no aisle between shelving ranges";
+        } else {
+            c.measured = narrowest;
+            c.status = narrow == 0 ? Status::Pass : Status::Fail;
+            if (narrow) {
+                c.advice_key = "advice." + std::string(id);
+                c.advice_args = {std::to_string(narrow), fmt(need, 2)};
+            }
+        }
+        x.push(std::move(c));
+    }
+
+    // Exits of the library: on the level holding most of the library's area, the entrances and
+    // emergency exits. Each needs 0.9 m; together they must pass the occupants at 0.7 m / 100.
+    std::map<std::string, double> level_area;
+    std::map<std::string, int> level_seats;
+    for (auto& r : x.summary.rooms)
+        if (is_library_room(r.kind)) {
+            level_area[r.level] += r.area;
+            level_seats[r.level] += r.seats;
+        }
+    std::string lib_level;
+    double best = 0;
+    for (auto& [l, a] : level_area)
+        if (a > best) {
+            best = a;
+            lib_level = l;
+        }
+    const plan::Level* level = plan::find_level(x.plan, lib_level);
+    const double door_min = x.rules.value("evacuation.exit_door_min_width", 0.9);
+    int exits = 0;
+    double width = 0;
+    std::vector<Marker> narrow_doors;
+    if (level)
+        for (auto& op : level->openings) {
+            if (!(op.entrance || op.kind == plan::OpeningKind::EmergencyExit)) continue;
+            if (op.kind == plan::OpeningKind::Window) continue;
+            if (op.width + 1e-9 < door_min) {
+                Marker m{level->id, 0, 0, op.id};
+                if (auto* w = plan::find_wall(*level, op.wall))
+                    if (auto pp = plan::point_along_polyline(w->points, op.offset)) {
+                        m.x = pp->point.x;
+                        m.y = pp->point.y;
+                    }
+                narrow_doors.push_back(m);
+                continue;
+            }
+            ++exits;
+            width += op.width;
+        }
+    {
+        Check c = x.make("safety.exits", "safety", "exits", "evacuation.min_exits");
+        c.comparison = ">=";
+        c.required = x.rules.value("evacuation.min_exits", 2);
+        c.markers = narrow_doors;
+        if (!level) {
+            c.status = Status::NotAssessable;
+            c.note = "no library rooms";
+        } else {
+            c.measured = exits;
+            c.status = exits >= c.required ? Status::Pass : Status::Fail;
+            if (c.status != Status::Pass) c.advice_key = "advice.safety.exits";
+        }
+        x.push(std::move(c));
+    }
+    {
+        Check c = x.make("safety.evacuation_width", "safety", "m", "evacuation.width_per_100_persons");
+        c.comparison = ">=";
+        const double per100 = x.rules.value("evacuation.width_per_100_persons", 0.7);
+        const double streams = x.rules.value("evacuation.min_streams", 2) * x.rules.value("evacuation.stream_width", 0.6);
+        int occupants = level ? level_seats[lib_level] : 0;
+        c.required = std::max(streams, occupants / 100.0 * per100);
+        c.derived = true;
+        c.note = std::to_string(occupants) + " occupants (seats) × " + fmt(per100, 2) + " m per 100, at least " +
+                 fmt(streams, 2) + " m";
+        if (!level) {
+            c.status = Status::NotAssessable;
+            c.note = "no library rooms";
+        } else {
+            c.measured = width;
+            c.status = width + 1e-9 >= c.required ? Status::Pass : Status::Fail;
+            if (c.status != Status::Pass) {
+                c.advice_key = "advice.safety.evacuation_width";
+                c.advice_args = {fmt(c.required - c.measured, 2)};
+            }
+        }
+        x.push(std::move(c));
+    }
+    {
+        Check c = x.make("safety.overlaps", "safety", "items", "");
+        c.source = "Plan geometry: furniture footprints must not overlap";
+        c.confidence = Confidence::Official;
+        c.comparison = "<=";
+        c.required = 0;
+        c.measured = double(x.summary.overlaps.size());
+        for (auto& o : x.summary.overlaps) {
+            const plan::Level* l = plan::find_level(x.plan, o.level);
+            const plan::Furniture* f = l ? plan::find_furniture(*l, o.a) : nullptr;
+            if (f) c.markers.push_back({o.level, f->position.x, f->position.y, o.a});
+        }
+        c.status = x.summary.overlaps.empty() ? Status::Pass : Status::Fail;
+        if (c.status != Status::Pass) c.advice_key = "advice.safety.overlaps";
+        x.push(std::move(c));
+    }
+    {
+        Check c = x.make("safety.reachable", "safety", "", "");
+        c.source = "Plan geometry: every room reachable from an entrance through doors";
+        c.confidence = Confidence::Official;
+        c.comparison = "<=";
+        c.required = 0;
+        c.measured = double(x.summary.reach.unreachable.size());
+        for (auto& ref : x.summary.reach.unreachable)
+            for (auto& r : x.summary.rooms)
+                if (r.level == ref.level && r.room == ref.room) c.markers.push_back(x.marker_of(r));
+        bool any_entrance = x.summary.reach.reachable.size() + x.summary.reach.unreachable.size() > 0;
+        if (!any_entrance) {
+            c.status = Status::NotAssessable;
+            c.note = "no entrance marked on any level";
+        } else {
+            c.status = x.summary.reach.unreachable.empty() ? Status::Pass : Status::Fail;
+            if (c.status != Status::Pass) c.advice_key = "advice.safety.reachable";
+        }
+        x.push(std::move(c));
+    }
+}
+
+void check_service(Ctx& x) {
+    Check c = x.make("service.opening_hours", "service", "h/week", "hours.per_week_min");
+    c.comparison = ">=";
+    c.required = x.rules.value("hours.per_week_min", 40);
+    if (x.plan.opening_hours_per_week <= 0) {
+        c.status = Status::NotAssessable;
+        c.note = "the plan gives no opening hours";
+    } else {
+        c.measured = x.plan.opening_hours_per_week;
+        c.status = at_least(c.measured, c.required, x.rules);
+        if (c.status != Status::Pass) {
+            c.advice_key = "advice.service.opening_hours";
+            c.advice_args = {fmt(c.required - c.measured, 1)};
+        }
+    }
+    x.push(std::move(c));
+}
+
+}  // namespace
+
+void check_plan(const plan::Plan& plan, const plan::FurnitureCatalog& catalog, const HoldingsSummary* holdings,
+                const RuleSet& rules, Checklist& out) {
+    Ctx x{plan, catalog, holdings, rules, out, plan::summarize(plan, catalog)};
+    check_functions(x);
+    check_seats(x);
+    check_stacks(x);
+    check_rooms(x);
+    check_safety(x);
+    check_service(x);
+}
+
+Checklist check_all(const plan::Plan& plan, const plan::FurnitureCatalog& catalog, const HoldingsSummary* holdings,
+                    const RuleSet& rules) {
+    Checklist cl;
+    cl.profile = rules.id();
+    check_collection(plan.school, holdings, rules, cl);
+    check_plan(plan, catalog, holdings, rules, cl);
+    return cl;
+}
+
+}  // namespace shuxiang::standards

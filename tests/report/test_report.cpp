@@ -1,0 +1,105 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+
+#include "shuxiang/report/report.hpp"
+#include "shuxiang/standards/compliance.hpp"
+
+namespace fs = std::filesystem;
+using namespace shuxiang;
+
+namespace {
+
+plan::Plan small_plan() {
+    plan::Plan p;
+    p.school.name = "测试小学 <&>";
+    p.school.type = plan::SchoolType::Primary;
+    p.school.students = {800, 0, 0};
+    p.school.teachers = 50;
+    plan::Level l;
+    l.id = "L1";
+    l.name = "一层";
+    plan::Room r;
+    r.id = "reading";
+    r.name = "阅览室";
+    r.kind = plan::RoomKind::Reading;
+    r.polygon = {{0, 0}, {10, 0}, {10, 8}, {0, 8}};
+    l.rooms.push_back(r);
+    l.walls.push_back({"w1", {{0, 0}, {10, 0}, {10, 8}, {0, 8}, {0, 0}}, 0.2, 3.0});
+    plan::Opening door;
+    door.id = "d1";
+    door.wall = "w1";
+    door.offset = 5;
+    door.width = 1.2;
+    door.entrance = true;
+    l.openings.push_back(door);
+    plan::Furniture f;
+    f.id = "t1";
+    f.type = "test_table";
+    f.position = {5, 4};
+    l.furniture.push_back(f);
+    p.levels.push_back(l);
+    return p;
+}
+
+plan::FurnitureCatalog small_catalog() {
+    plan::FurnitureCatalog c;
+    plan::FurnitureType t;
+    t.id = "test_table";
+    t.width = 1.2;
+    t.depth = 0.8;
+    t.seats = 4;
+    c.add(t);
+    return c;
+}
+
+}  // namespace
+
+TEST(Report, HtmlIsSelfContainedBilingualAndCarriesTheNumbers) {
+    auto p = small_plan();
+    auto cat = small_catalog();
+    auto rules = standards::RuleSet::load(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards", "cn-national");
+    standards::HoldingsSummary h;
+    h.year = 2026;
+    h.books = 18000;  // 800 × 25 = 20000 required: 90 % → warning
+    h.by_major_class = {270, 270, 11520, 5040, 900};
+    standards::Checklist cl;
+    cl.profile = "cn-national";
+    standards::check_collection(p.school, &h, rules, cl);
+    cl.checks.front().markers.push_back({"L1", 2, 2, "reading"});
+    report::ReportInput in{&p, &cat, &cl, &h, rules.name_zh(), rules.name_en(), std::nullopt, "2026-11-24"};
+    std::string html = report::render_html(in);
+    // Self-contained: no external resources of any kind.
+    EXPECT_FALSE(std::regex_search(html, std::regex(R"((src|href)\s*=\s*"(https?:)?//)")));
+    EXPECT_EQ(html.find("<link"), std::string::npos);
+    EXPECT_EQ(html.find("<script src"), std::string::npos);
+    // The school name is escaped, both languages present, the key numbers shown.
+    EXPECT_NE(html.find("测试小学 &lt;&amp;&gt;"), std::string::npos);
+    EXPECT_NE(html.find("<span class=\"zh\">检查清单</span><span class=\"en\">Checklist</span>"), std::string::npos);
+    EXPECT_NE(html.find("id=\"books-total\">18000<"), std::string::npos);
+    EXPECT_NE(html.find("≥ 20000"), std::string::npos);
+    EXPECT_NE(html.find("id=\"count-warning\">1<"), std::string::npos);
+    // The plan view has the room, the table and the numbered marker of check 1.
+    EXPECT_NE(html.find("class=\"room\" data-id=\"reading\""), std::string::npos);
+    EXPECT_NE(html.find("class=\"furniture\""), std::string::npos);
+    EXPECT_NE(html.find("<circle cx=\"2.00\" cy=\"-2.00\""), std::string::npos);
+    EXPECT_NE(html.find("@page { size: A4"), std::string::npos);
+}
+
+TEST(Report, JsonCarriesEveryCheck) {
+    auto p = small_plan();
+    auto cat = small_catalog();
+    auto rules = standards::RuleSet::load(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards", "cn-national");
+    standards::Checklist cl;
+    cl.profile = "cn-national";
+    standards::check_collection(p.school, nullptr, rules, cl);
+    report::ReportInput in{&p, &cat, &cl, nullptr, rules.name_zh(), rules.name_en(), std::nullopt, "2026-11-24"};
+    auto j = report::render_json(in);
+    EXPECT_EQ(j["checks"].size(), cl.checks.size());
+    EXPECT_EQ(j["summary"]["not_assessable"].get<int>(), int(cl.checks.size()));
+    EXPECT_EQ(j["checks"][0]["status"], "not_assessable");
+    EXPECT_FALSE(j["checks"][0].contains("measured"));
+    EXPECT_EQ(j["school"]["type"], "primary");
+    EXPECT_EQ(report::html_escape("a\"<b>'&"), "a&quot;&lt;b&gt;&#39;&amp;");
+}

@@ -1,0 +1,220 @@
+// Plan checks against a small primary-school library worked by hand (numbers in the comments).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "shuxiang/standards/compliance.hpp"
+#include "shuxiang/standards/rubric.hpp"
+
+namespace fs = std::filesystem;
+using namespace shuxiang;
+using namespace shuxiang::standards;
+using plan::RoomKind;
+
+namespace {
+
+plan::FurnitureCatalog catalog() {
+    plan::FurnitureCatalog c;
+    plan::FurnitureType range;
+    range.id = "range5";
+    range.category = plan::FurnitureCategory::ShelvingDouble;
+    range.sections = 5;
+    range.section_width = 0.9;
+    range.width = 4.5;
+    range.depth = 0.6;
+    range.height = 2.0;
+    range.faces = 2;
+    range.shelf_levels = 5;
+    range.shelf_depth = 0.3;
+    c.add(range);
+    plan::FurnitureType table;
+    table.id = "table6";
+    table.category = plan::FurnitureCategory::ReadingTable;
+    table.width = 1.8;
+    table.depth = 0.9;
+    table.seats = 6;
+    c.add(table);
+    return c;
+}
+
+plan::Room room(std::string id, RoomKind k, double x0, double y0, double x1, double y1, bool teachers = false) {
+    plan::Room r;
+    r.id = r.name = std::move(id);
+    r.kind = k;
+    r.polygon = {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}};
+    r.clear_height = 2.6;
+    r.for_teachers = teachers;
+    return r;
+}
+
+plan::Opening door(std::string id, std::string wall, double offset, double width,
+                   plan::OpeningKind kind = plan::OpeningKind::Door, bool entrance = false) {
+    plan::Opening o;
+    o.id = std::move(id);
+    o.wall = std::move(wall);
+    o.offset = offset;
+    o.width = width;
+    o.kind = kind;
+    o.entrance = entrance;
+    return o;
+}
+
+plan::Furniture item(std::string id, std::string type, double x, double y) {
+    plan::Furniture f;
+    f.id = std::move(id);
+    f.type = std::move(type);
+    f.position = {x, y};
+    return f;
+}
+
+// 20 m × 11 m library: stacks and reading room below, four small rooms above.
+plan::Plan library() {
+    plan::Plan p;
+    p.school.name = "手算小学";
+    p.school.type = plan::SchoolType::Primary;
+    p.school.students = {400, 0, 0};
+    p.school.teachers = 30;
+    p.school.classes = 10;
+    p.opening_hours_per_week = 42;
+    plan::Level l;
+    l.id = "L1";
+    l.name = "一层";
+    l.rooms = {room("stacks", RoomKind::Stacks, 0, 0, 10, 8),        // 80 m²
+               room("reading", RoomKind::Reading, 10, 0, 20, 8),     // 80 m²
+               room("lending", RoomKind::Lending, 0, 8, 5, 11),      // 15 m²
+               room("research", RoomKind::Research, 5, 8, 10, 11),   // 15 m²
+               room("rest", RoomKind::Rest, 10, 8, 15, 11),          // 15 m²
+               room("teachers", RoomKind::Reading, 15, 8, 20, 11, true)};
+    l.walls = {{"out", {{0, 0}, {20, 0}, {20, 11}, {0, 11}, {0, 0}}, 0.2, 3.0},
+               {"mid", {{10, 0}, {10, 8}}, 0.2, 3.0},
+               {"top", {{0, 8}, {20, 8}}, 0.2, 3.0}};
+    // Outer wall run: south 20, east 11, north 20, west 11; the exit at (0, 4) is 20+11+20+7 = 58 along.
+    l.openings = {door("entrance", "out", 15, 1.5, plan::OpeningKind::Door, true),
+                  door("exit", "out", 58, 1.0, plan::OpeningKind::EmergencyExit),
+                  door("d_sr", "mid", 4, 1.2),
+                  door("d1", "top", 2.5, 0.9), door("d2", "top", 7.5, 0.9),
+                  door("d3", "top", 12.5, 0.9), door("d4", "top", 17.5, 0.9)};
+    // Two ranges 4.5 × 0.6 m centred at y = 2 and y = 3.2: faces at 2.3 and 2.9, a 0.6 m aisle.
+    l.furniture = {item("A", "range5", 4.25, 2.0), item("B", "range5", 4.25, 3.2),
+                   item("t1", "table6", 12.5, 2), item("t2", "table6", 17.5, 2),
+                   item("t3", "table6", 12.5, 5), item("t4", "table6", 17.5, 5),
+                   item("t5", "table6", 17.5, 9.5)};
+    p.levels.push_back(l);
+    return p;
+}
+
+RuleSet national() { return RuleSet::load(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards", "cn-national"); }
+
+const Check& get(const Checklist& cl, const std::string& id) {
+    auto* c = cl.find(id);
+    EXPECT_NE(c, nullptr) << id;
+    static Check none;
+    return c ? *c : none;
+}
+
+}  // namespace
+
+TEST(PlanChecks, HandWorkedPrimaryLibrary) {
+    auto cat = catalog();
+    Checklist cl;
+    check_plan(library(), cat, nullptr, national(), cl);
+
+    EXPECT_EQ(get(cl, "space.functions").status, Status::Pass);
+    EXPECT_DOUBLE_EQ(get(cl, "space.functions").measured, 5);
+    // Student seats: 4 tables × 6 = 24 against 400 / 20 = 20.
+    EXPECT_EQ(get(cl, "space.student_seats").status, Status::Pass);
+    EXPECT_DOUBLE_EQ(get(cl, "space.student_seats").measured, 24);
+    EXPECT_DOUBLE_EQ(get(cl, "space.student_seats").required, 20);
+    // Teacher seats: 6 against ⌈30 / 3⌉ = 10; 6 < 0.9 × 10 → fail, 4 short.
+    EXPECT_EQ(get(cl, "space.teacher_seats").status, Status::Fail);
+    EXPECT_EQ(get(cl, "space.teacher_seats").advice_args.at(0), "4");
+    // Area per seat: reading 80/24 = 3.33 (ratio 1.85 to 1.8), teachers 15/6 = 2.5 (ratio 1.09 to 2.3):
+    // the teachers' room is the worst and still passes.
+    EXPECT_EQ(get(cl, "space.area_per_seat").status, Status::Pass);
+    EXPECT_DOUBLE_EQ(get(cl, "space.area_per_seat").measured, 2.5);
+    EXPECT_DOUBLE_EQ(get(cl, "space.area_per_seat").required, 2.3);
+    // Shelf: 2 ranges × 5 sections × 0.9 m × 5 levels × 2 faces = 90 m; × 26 books/m × 0.75 = 1755
+    // books against 400 × 25 = 10000; (10000 − 1755) / 19.5 = 422.8 → 423 m more.
+    EXPECT_EQ(get(cl, "space.stack_capacity").status, Status::Fail);
+    EXPECT_DOUBLE_EQ(get(cl, "space.stack_capacity").measured, 1755);
+    EXPECT_DOUBLE_EQ(get(cl, "space.stack_capacity").required, 10000);
+    EXPECT_EQ(get(cl, "space.stack_capacity").advice_args.at(0), "423");
+    // Stack area: 80 m² × 400 = 32000 ≥ 10000.
+    EXPECT_EQ(get(cl, "space.stack_area").status, Status::Pass);
+    EXPECT_DOUBLE_EQ(get(cl, "space.stack_area").measured, 32000);
+    EXPECT_EQ(get(cl, "space.lending_area").status, Status::Pass);
+    EXPECT_DOUBLE_EQ(get(cl, "space.lending_area").measured, 15);
+    EXPECT_EQ(get(cl, "space.audio_visual").status, Status::Fail);
+    EXPECT_EQ(get(cl, "space.classroom_corners").status, Status::Fail);
+    EXPECT_DOUBLE_EQ(get(cl, "space.classroom_corners").required, 1);
+    EXPECT_EQ(get(cl, "space.reading_corridor").status, Status::Fail);
+    EXPECT_EQ(get(cl, "space.outdoor_reading").status, Status::Fail);
+    EXPECT_EQ(get(cl, "safety.clear_height").status, Status::Pass);
+    // The 0.6 m aisle between the ranges fails, marked at its middle (4.25, 2.6).
+    const Check& aisles = get(cl, "safety.aisles");
+    EXPECT_EQ(aisles.status, Status::Fail);
+    EXPECT_NEAR(aisles.measured, 0.6, 1e-9);
+    ASSERT_EQ(aisles.markers.size(), 1u);
+    EXPECT_NEAR(aisles.markers[0].x, 4.25, 1e-9);
+    EXPECT_NEAR(aisles.markers[0].y, 2.6, 1e-9);
+    // Range A's south face (y = 1.7) to the outer wall's face (y = 0.1): 1.6 m; the west ends
+    // (x = 2.0) to the west wall's face (x = 0.1): 1.9 m. The narrowest is 1.6 m ≥ 0.75.
+    EXPECT_EQ(get(cl, "safety.wall_aisles").status, Status::Pass);
+    EXPECT_NEAR(get(cl, "safety.wall_aisles").measured, 1.6, 1e-9);
+    // Exits: the entrance (1.5 m) and the emergency exit (1.0 m).
+    EXPECT_EQ(get(cl, "safety.exits").status, Status::Pass);
+    EXPECT_DOUBLE_EQ(get(cl, "safety.exits").measured, 2);
+    // Evacuation: 30 seats on the level → 0.21 m, but two streams of 0.6 m = 1.2 m at least; 2.5 m.
+    EXPECT_EQ(get(cl, "safety.evacuation_width").status, Status::Pass);
+    EXPECT_DOUBLE_EQ(get(cl, "safety.evacuation_width").required, 1.2);
+    EXPECT_DOUBLE_EQ(get(cl, "safety.evacuation_width").measured, 2.5);
+    EXPECT_EQ(get(cl, "safety.overlaps").status, Status::Pass);
+    EXPECT_EQ(get(cl, "safety.reachable").status, Status::Pass);
+    EXPECT_EQ(get(cl, "service.opening_hours").status, Status::Pass);
+}
+
+TEST(PlanChecks, ChangesInThePlanChangeTheResults) {
+    auto cat = catalog();
+    auto p = library();
+    auto& l = p.levels[0];
+    l.furniture[1].position.y = 3.6;   // aisle 2.9 → 3.3 − 2.3 = 1.0 m: passes
+    l.rooms[4].kind = RoomKind::Periodicals;  // no rest room any more
+    l.openings.erase(l.openings.begin() + 1);  // no emergency exit
+    l.openings.erase(l.openings.begin() + 5);  // d3: the periodicals room is cut off
+    p.opening_hours_per_week = 30;
+    l.furniture.push_back(item("t6", "table6", 12.5, 2.5));  // overlaps t1
+    Checklist cl;
+    check_plan(p, cat, nullptr, national(), cl);
+    EXPECT_EQ(get(cl, "safety.aisles").status, Status::Pass);
+    EXPECT_EQ(get(cl, "space.functions").status, Status::Warning);
+    EXPECT_NE(advice_text(get(cl, "space.functions"), Language::ZhCN).find("休闲区"), std::string::npos);
+    EXPECT_NE(advice_text(get(cl, "space.functions"), Language::En).find("Rest and leisure"), std::string::npos);
+    EXPECT_EQ(get(cl, "safety.exits").status, Status::Fail);
+    EXPECT_EQ(get(cl, "safety.reachable").status, Status::Fail);
+    EXPECT_EQ(get(cl, "safety.overlaps").status, Status::Fail);
+    EXPECT_DOUBLE_EQ(get(cl, "safety.overlaps").measured, 1);
+    EXPECT_EQ(get(cl, "service.opening_hours").status, Status::Fail);  // 30 < 0.9 × 40
+}
+
+TEST(PlanChecks, CheckAllFeedsTheRubric) {
+    auto cat = catalog();
+    auto p = library();
+    HoldingsSummary h;
+    h.books = 10000;
+    h.by_major_class = {150, 150, 6400, 2800, 500};
+    h.new_books_this_year = 400;
+    h.periodical_titles = 60;
+    h.reference_titles = 120;
+    auto cl = check_all(p, cat, &h, national());
+    EXPECT_EQ(cl.profile, "cn-national");
+    auto s = score(cl, Rubric::load_file(builtin_rubric_path()));
+    EXPECT_EQ(s.not_assessed, 1);  // collection.local: not in the national profile
+    EXPECT_GT(s.points, 0);
+    EXPECT_LT(s.percent, 85);  // fails aisles, stack capacity, teacher seats, corners …
+    // Every rubric line except the regional one names a check the engine produces.
+    for (auto& cat_score : s.categories)
+        for (auto& line : cat_score.lines)
+            if (line.check != "collection.local") {
+                EXPECT_FALSE(line.missing) << line.check;
+            }
+}
