@@ -267,7 +267,9 @@ Result Library::receive(const Ctx& c, long long order_id, const std::vector<std:
         if (static_cast<int>(barcodes.size()) != o->copies)
             return done(refusal("barcode_count", {std::to_string(barcodes.size()), std::to_string(o->copies)}));
         for (auto& b : barcodes)
-            if (b.empty() || sql::scalar(db_, "SELECT count(*) FROM items WHERE barcode = ?", b, true) > 0)
+            // A copy left in processing by an interrupted receive may be received again.
+            if (b.empty() ||
+                sql::scalar(db_, "SELECT count(*) FROM items WHERE barcode = ? AND status <> 'in_processing'", b, true) > 0)
                 return done(refusal("barcode_exists", {b}));
         sug = suggestion(o->suggestion_id);
         tx.rollback();
