@@ -183,6 +183,7 @@ int run_import(const ImportArgs& a) {
                 for (const auto& d : rr.diagnostics) sum.problems.push_back(d.where() + ": " + d.message());
                 ImportEntry e;
                 e.record = to_bib(rr.record, rr.flavor, mo);
+                e.items = holdings_from_marc(rr.record, rr.flavor);
                 batch.push_back(std::move(e));
                 if (batch.size() >= a.batch) flush();
             };
@@ -215,6 +216,9 @@ int run_import(const ImportArgs& a) {
         bar.finish();
         summaries.push_back(std::move(sum));
     }
+    std::size_t added = 0;
+    for (const auto& s : summaries) added += s.result.records_added;
+    if (added >= 10000) st->optimize();
     if (a.json_out) {
         json out = json::array();
         for (const auto& s : summaries)
@@ -445,6 +449,7 @@ int run_demo(const std::string& db, long long students, const std::string& type,
         bar.update(std::min(1.0, static_cast<double>(items) / expected), items);
     });
     bar.finish();
+    st->optimize();
     st->set_meta("synthetic", "1");
     st->set_meta("synthetic_note", kSyntheticNote);
     std::string desc = std::string("type=") + to_string(*t) + " students=" + std::to_string(students) +

@@ -189,6 +189,29 @@ TEST(Store, SearchChineseAndExact) {
     EXPECT_EQ(pre.size(), 2u);
 }
 
+// More than 2,000 matches (kRankLimit): title matches first, newest first, without bm25 over all of them.
+TEST(Store, CommonQueryTitleMatchesFirst) {
+    TempDb t;
+    auto st = open_sqlite_store(t.path);
+    std::vector<ImportEntry> batch;
+    for (int k = 0; k < 6000; ++k) {
+        // Even k: 书 in the title; odd k: 书 only in the subjects.
+        std::string title = k % 2 == 0 ? "好书" + std::to_string(k) : "故事" + std::to_string(k);
+        batch.push_back(entry("c" + std::to_string(k), title, "某", "I1/" + std::to_string(k + 1), {}, "", {"读书"}));
+    }
+    st->import_batch(batch);
+    auto hits = st->search("书", 10);
+    ASSERT_EQ(hits.size(), 10u);
+    for (std::size_t k = 0; k < hits.size(); ++k) {
+        EXPECT_EQ(hits[k].record_id, batch[5998 - 2 * k].record.id) << k;
+        EXPECT_EQ(hits[k].title, "好书" + std::to_string(5998 - 2 * k));
+    }
+    // A rare token is still ranked by bm25.
+    hits = st->search("好书5998", 5);
+    ASSERT_FALSE(hits.empty());
+    EXPECT_EQ(hits[0].title, "好书5998");
+}
+
 TEST(Store, Stats) {
     TempDb t;
     auto st = open_sqlite_store(t.path);

@@ -100,25 +100,46 @@ void scan(std::string_view text, OnCjkRun on_cjk, OnWord on_word) {
 }  // namespace
 
 std::string index_tokens(std::string_view text) {
+    // Written directly (no per-character strings): this runs for every field of every imported record.
     std::string out;
     out.reserve(text.size() * 3);
-    auto add = [&](std::string_view tok) {
+    char prev[4];
+    std::size_t prev_len = 0;  // the previous CJK character, 0 when the last token was not CJK
+    bool in_word = false;
+    auto sep = [&] {
         if (!out.empty()) out += ' ';
-        out += tok;
     };
-    scan(
-        text,
-        [&](const std::vector<std::string>& run) {
-            for (std::size_t k = 0; k < run.size(); ++k) {
-                add(run[k]);
-                if (k + 1 < run.size()) {
-                    out += ' ';
-                    out += run[k];
-                    out += run[k + 1];
-                }
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp;
+        i += decode(text, i, cp);
+        if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
+        if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
+        if (is_cjk(cp)) {
+            char cur[4];
+            std::string enc;
+            append_utf8(enc, cp);
+            std::size_t len = enc.size();
+            for (std::size_t k = 0; k < len; ++k) cur[k] = enc[k];
+            if (prev_len > 0) {  // the bigram with the previous character
+                sep();
+                out.append(prev, prev_len);
+                out.append(cur, len);
             }
-        },
-        [&](const std::string& w) { add(w); });
+            sep();
+            out.append(cur, len);
+            for (std::size_t k = 0; k < len; ++k) prev[k] = cur[k];
+            prev_len = len;
+            in_word = false;
+        } else if (is_separator(cp)) {
+            prev_len = 0;
+            in_word = false;
+        } else {
+            prev_len = 0;
+            if (!in_word) sep();
+            append_utf8(out, cp);
+            in_word = true;
+        }
+    }
     return out;
 }
 

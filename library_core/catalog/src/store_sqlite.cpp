@@ -17,12 +17,20 @@ namespace shuxiang::catalog {
 
 namespace {
 
+// Above this many matching records the text search stops ranking by bm25 (see search()).
+constexpr long long kRankLimit = 2000;
+
 constexpr const char* kStatusNames[] = {"in_processing", "available", "on_loan", "in_transit",
                                         "lost",          "damaged",   "withdrawn"};
 
-// ---- MARC blob: "SXM2", leader, then fields; lengths are 32-bit little endian ----
+// ---- MARC blob: "SXM2", leader, then fields; lengths are varints ----
+// Lengths and counts as LEB128 varints: most are below 128, so one byte each.
 void put_u32(std::string& out, std::size_t v) {
-    for (int k = 0; k < 4; ++k) out += static_cast<char>((v >> (8 * k)) & 0xFF);
+    while (v >= 0x80) {
+        out += static_cast<char>((v & 0x7F) | 0x80);
+        v >>= 7;
+    }
+    out += static_cast<char>(v);
 }
 void put_str(std::string& out, std::string_view s) {
     put_u32(out, s.size());
@@ -33,11 +41,14 @@ struct Reader {
     std::size_t i = 0;
     bool ok = true;
     std::size_t u32() {
-        if (i + 4 > s.size()) return ok = false, 0;
         std::size_t v = 0;
-        for (int k = 0; k < 4; ++k) v |= static_cast<std::size_t>(static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)])) << (8 * k);
-        i += 4;
-        return v;
+        for (int shift = 0; shift < 35; shift += 7) {
+            if (i >= s.size()) return ok = false, 0;
+            auto b = static_cast<unsigned char>(s[i++]);
+            v |= static_cast<std::size_t>(b & 0x7F) << shift;
+            if (!(b & 0x80)) return v;
+        }
+        return ok = false, 0;
     }
     std::string str() {
         std::size_t n = u32();
@@ -75,12 +86,14 @@ public:
         sqlite3_clear_bindings(s_);
         return *this;
     }
+    // Text and blobs are bound without a copy (SQLITE_STATIC): every caller binds and steps in one
+    // expression or while the bound value is alive, and cached() clears the bindings before reuse.
     Stmt& bind(int i, std::string_view v) {
-        sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
         return *this;
     }
     Stmt& bind_blob(int i, std::string_view v) {
-        sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
         return *this;
     }
     Stmt& bind(int i, long long v) {
@@ -148,7 +161,9 @@ std::vector<std::string> split(const std::string& s, char sep) {
     return out;
 }
 
-// Step 1: records, their ISBNs, items, metadata. Step 2: the full-text index.
+// Step 1: records, their ISBNs, items, metadata. Step 2: the full-text index over pre-tokenised
+// text (see search.hpp). It is contentless: the tokens can always be rebuilt from the records
+// table, so keeping a second copy would only double the text on disk.
 const char* kMigration1 = R"SQL(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE records(
@@ -199,7 +214,7 @@ CREATE INDEX items_record ON items(record_id);
 
 const char* kMigration2 = R"SQL(
 CREATE VIRTUAL TABLE records_fts USING fts5(
-  title, responsibility, publisher, subjects, series, tokenize = 'ascii', detail = 'column');
+  title, responsibility, publisher, subjects, series, content = '', tokenize = 'ascii', detail = 'column');
 )SQL";
 
 class SqliteStore final : public Store {
@@ -216,7 +231,7 @@ public:
             exec("PRAGMA journal_mode=WAL");
             exec("PRAGMA synchronous=NORMAL");
             exec("PRAGMA foreign_keys=ON");
-            exec("PRAGMA cache_size=-65536");
+            exec("PRAGMA cache_size=-262144");  // up to 256 MiB: keeps index pages cached during big imports
             migrate(migrate_to);
         } catch (const InputError&) {
             sqlite3_close(db_);
@@ -241,6 +256,10 @@ public:
     long long record_count() override { return scalar("SELECT count(*) FROM records"); }
     long long item_count() override { return scalar("SELECT count(*) FROM items"); }
     void for_each_record(const std::function<void(const BibRecord&)>& fn) override;
+    void optimize() override {
+        if (version_ >= 2) exec("INSERT INTO records_fts(records_fts) VALUES('optimize')");
+        exec("PRAGMA optimize");
+    }
     void set_meta(std::string_view key, std::string_view value) override {
         Stmt s(db_, "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
         s.bind(1, key).bind(2, value).run();
@@ -567,12 +586,38 @@ std::vector<SearchHit> SqliteStore::search(std::string_view query, std::size_t l
 
     std::string expr = fts_match_expression(q);
     if (!expr.empty() && hits.size() < limit && version_ >= 2) {
-        Stmt& s = cached(
-            "SELECT rowid, bm25(records_fts, 10.0, 4.0, 1.0, 3.0, 2.0) AS score FROM records_fts "
-            "WHERE records_fts MATCH ? ORDER BY score LIMIT ?");
-        s.bind(1, expr).bind(2, static_cast<long long>(limit + hits.size()));
+        // bm25 ranks every matching row, which costs time in proportion to the matches. So a
+        // probe first reads at most kRankLimit + 1 matches, newest first (cheap: it stops early).
+        // Up to kRankLimit matches are ranked by bm25; a query with more (one common character, a
+        // big publisher) is answered with title matches among the newest kRankLimit first, then
+        // the other matches, newest first.
+        const std::size_t want = limit + hits.size();  // exact hits found above may come again
         std::vector<std::pair<long long, double>> rows;
-        while (s.step()) rows.emplace_back(s.i64(0), s.dbl(1));
+        std::vector<long long> probe;
+        {
+            Stmt& p = cached("SELECT rowid FROM records_fts WHERE records_fts MATCH ? ORDER BY rowid DESC LIMIT ?");
+            p.bind(1, expr).bind(2, kRankLimit + 1);
+            while (p.step()) probe.push_back(p.i64(0));
+        }
+        if (probe.size() <= static_cast<std::size_t>(kRankLimit)) {
+            if (!probe.empty()) {
+                Stmt& s = cached(
+                    "SELECT rowid, bm25(records_fts, 10.0, 4.0, 1.0, 3.0, 2.0) AS score FROM records_fts "
+                    "WHERE records_fts MATCH ? ORDER BY score LIMIT ?");
+                s.bind(1, expr).bind(2, static_cast<long long>(want));
+                while (s.step()) rows.emplace_back(s.i64(0), s.dbl(1));
+            }
+        } else {
+            // Ascending: FTS5 stops a descending scan only at the start of the index, not at a
+            // lower rowid bound, so the window above the probe's last row is read upwards.
+            Stmt& t = cached("SELECT rowid FROM records_fts WHERE records_fts MATCH ? AND rowid >= ? ORDER BY rowid");
+            const std::string title_expr = "{title} : (" + expr + ")";
+            t.bind(1, title_expr).bind(2, probe.back());
+            std::vector<long long> in_title;
+            while (t.step()) in_title.push_back(t.i64(0));
+            for (auto it = in_title.rbegin(); it != in_title.rend() && rows.size() < want; ++it) rows.emplace_back(*it, -1.0);
+            for (std::size_t k = 0; k < probe.size() && rows.size() < 2 * want; ++k) rows.emplace_back(probe[k], 0.0);
+        }
         for (auto& [id, score] : rows) add(id, score, MatchKind::Text);
     }
     Stmt& d = cached("SELECT title, responsibility, call_number FROM records WHERE id = ?");
@@ -637,6 +682,33 @@ std::string dedupe_key(const BibRecord& r) {
         return "isbn:" + (n ? *n : r.isbns.front()) + "|" + r.title;
     }
     return "title:" + r.title + "|" + r.responsibility + "|" + r.publisher + "|" + r.year;
+}
+
+std::vector<Item> holdings_from_marc(const MarcRecord& r, MarcFlavor flavor) {
+    std::vector<Item> out;
+    const bool cn = flavor == MarcFlavor::Cnmarc;
+    for (const Field* f : r.fields_with(cn ? "905" : "852")) {
+        std::string cls = f->find(cn ? 'd' : 'h') ? f->find(cn ? 'd' : 'h')->value : "";
+        std::string num = f->find(cn ? 'e' : 'i') ? f->find(cn ? 'e' : 'i')->value : "";
+        std::string callno = num.empty() ? cls : cls + "/" + num;
+        if (cn)
+            if (const Subfield* v = f->find('f'); v && !v->value.empty()) callno += ":" + v->value;
+        std::string location;
+        for (char code : cn ? std::string("c") : std::string("bc"))
+            if (const Subfield* s = f->find(code); s && !s->value.empty())
+                location += (location.empty() ? "" : " ") + s->value;
+        // One holdings field may list several barcodes, one per copy.
+        for (const auto& b : f->all(cn ? 'b' : 'p')) {
+            if (b.empty()) continue;
+            Item it;
+            it.barcode = b;
+            it.call_number = callno;
+            it.location = location;
+            it.copy_number = static_cast<int>(out.size()) + 1;
+            out.push_back(std::move(it));
+        }
+    }
+    return out;
 }
 
 std::string encode_marc(const MarcRecord& r) {

@@ -77,6 +77,9 @@ public:
     // Every record in id order (for export).
     virtual void for_each_record(const std::function<void(const BibRecord&)>& fn) = 0;
 
+    // Compacts the search index after a large import (one merged index answers faster).
+    virtual void optimize() = 0;
+
     virtual void set_meta(std::string_view key, std::string_view value) = 0;
     virtual std::optional<std::string> meta(std::string_view key) = 0;
 };
@@ -87,6 +90,11 @@ inline constexpr int kStoreSchemaVersion = 2;
 // step by step up to `migrate_to` (tests use a lower value to build old files). Throws InputError
 // naming the file when it cannot be opened or was written by a newer Shuxiang.
 std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& path, int migrate_to = kStoreSchemaVersion);
+
+// Copies carried in a MARC record's holdings fields: CNMARC 905 ($b barcode, $c location, $d/$e
+// call number, $f volume) and MARC21 852 ($p barcode, $b/$c location, $h/$i call number). Fields
+// without a barcode are skipped; copy numbers count from 1 in field order.
+std::vector<Item> holdings_from_marc(const MarcRecord& r, MarcFlavor flavor);
 
 // Lossless binary form of a MARC record, as kept in the database.
 std::string encode_marc(const MarcRecord& r);
