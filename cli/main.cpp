@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
 
     CLI::App app{tr("cli.description"), "shuxiang"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "shuxiang 0.1.0");
+    app.set_version_flag("--version", std::string("shuxiang 0.1.0"), tr("cli.version"));
     app.set_help_flag("-h,--help", tr("cli.help"));
     std::string lang_opt;
     app.add_option("--lang", lang_opt, tr("cli.lang"));

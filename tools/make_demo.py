@@ -142,10 +142,15 @@ def library_level(plan):
     L.put("tch-shelf", "shelf_single_wood_1800", 32.28 - 0.15, 2.6, 270, "T1")
     L.put("tch-rack", "periodical_rack_single", 28.0, 5.94 - 0.2, 0)
 
-    # 阅 Junior reading room: nine 6-seat tables (54 seats), wall shelving for the reference set.
-    for r, y in enumerate([8.15, 10.75, 13.35]):
-        for c, x in enumerate([12.35, 15.05, 17.75]):
-            L.put(f"jr-table-{r * 3 + c + 1}", "table_reading_6", x, y)
+    # 阅 Junior reading room: eight 6-seat tables (48 seats), wall shelving for the reference set.
+    # 1.96 m² per seat (GB 50099: at least 1.8–1.9); the north-west corner is left open by the stacks door.
+    k = 0
+    for y in (8.15, 10.75, 13.35):
+        for x in (12.35, 15.05, 17.75):
+            if (x, y) == (12.35, 13.35):
+                continue
+            k += 1
+            L.put(f"jr-table-{k}", "table_reading_6", x, y)
     L.put("jr-shelf-1", "shelf_single_wood_1800", 19.74 - 0.15, 8.5, 270, "R1")
 
     # 研 Research rooms: a 10-seat and an 8-seat discussion table.
@@ -156,13 +161,15 @@ def library_level(plan):
     # reading steps for story time, low 6-seat tables.
     L.put("pr-wall-n1", "shelf_single_primary_1200", 26.01, y_in1 - 0.125, 0, "P1")
     L.put("pr-wall-n2", "shelf_single_primary_1200", 29.46, y_in1 - 0.125, 0, "P2", sections=3)
-    L.put("pr-range-1", "shelf_double_primary_1200", 24.5, 12.8, 90, "P3", sections=4)
+    L.put("pr-range-1", "shelf_double_primary_1200", 23.46 + 1.05 + 0.25, 12.8, 90, "P3", sections=4)
     L.put("pr-steps", "reading_steps", 32.28 - 0.9, 11.7, 90)
     k = 0
-    for y in (8.11, 10.36, 12.61, 14.86):   # 1.35 m between table edges (阅览桌前后净距 1.3–1.5 m)
+    for y in (8.11, 10.36, 12.61):   # 1.35 m between table edges (阅览桌前后净距 1.3–1.5 m)
         for x in (26.9, 29.5):
             k += 1
             L.put(f"pr-table-{k}", "table_reading_6_primary", x, y)
+    for i, x in enumerate((26.9, 28.2)):
+        L.put(f"pr-bin-n{i + 1}", "picture_book_bin", x, 14.9)
     for i, y in enumerate((7.6, 9.0)):
         L.put(f"pr-bin-{i + 1}", "picture_book_bin", 23.9, y, 90)
     outdoor_garden(L, X, Y)
@@ -297,17 +304,17 @@ def small_library(stage):
         L.window(f"win-n{i + 1}", "w-north", x, 1.5, 1.4, 1.4)
     L.window("win-n3", "w-north", 16.8, 1.5)
 
-    # Stacks: ranges north–south, 1.5 m aisle along the south, wall shelving on the west.
-    shelf = {"primary": ("shelf_double_primary_1200", "shelf_single_primary_1200", 4),
-             "junior": ("shelf_double_steel_1800", "shelf_single_wood_1800", 5),
-             "senior": ("shelf_double_steel_2000", "shelf_single_steel_2000", 5)}[stage]
-    y0 = 0.12 + 1.5
-    n = shelf[2]
-    L.put("stk-wall", shelf[1], 0.12 + 0.125 if "steel" in shelf[1] or "primary" in shelf[1] else 0.12 + 0.15,
-          y0 + n * 0.45, 90, "W1", sections=n)
-    for i in range(4):
-        L.put(f"stk-range-{i + 1}", shelf[0], 0.12 + 0.3 + 1.05 + 0.25 + i * 1.55, y0 + n * 0.45, 90,
-              f"A{i + 1}", sections=n)
+    # Stacks: two banks of 4-section ranges running north–south with a 1.2 m cross aisle between them,
+    # wall shelving on the west.
+    shelf = {"primary": ("shelf_double_primary_1200", "shelf_single_primary_1200"),
+             "junior": ("shelf_double_steel_1800", "shelf_single_wood_1800"),
+             "senior": ("shelf_double_steel_2000", "shelf_single_steel_2000")}[stage]
+    wall_depth = 0.3 if "wood" in shelf[1] else 0.25
+    for b, yc in enumerate((0.12 + 1.2 + 1.8, 0.12 + 1.2 + 3.6 + 1.2 + 1.8)):
+        L.put(f"stk-wall-{b + 1}", shelf[1], 0.12 + wall_depth / 2, yc, 90, f"W{b + 1}", sections=4)
+        for i in range(4):
+            L.put(f"stk-range-{b + 1}-{i + 1}", shelf[0], 0.12 + 0.3 + 1.05 + 0.25 + i * 1.55, yc, 90,
+                  f"{'AB'[b]}{i + 1}", sections=4)
 
     # Lending: the desk facing the entrance, a kiosk, a display table.
     L.put("lend-desk", "circulation_desk", 11.4, 3.3, 0)
@@ -334,8 +341,7 @@ def small_library(stage):
         for i, y in enumerate((4.0, 5.0, 6.0, 7.0)):
             L.put(f"rd-carrel-{i + 1}", "carrel_single", 23.88 - 0.3, y, 270)
     else:
-        L.put("rd-shelf", shelf[1], 23.88 - (0.125 if "steel" in shelf[1] or "primary" in shelf[1] else 0.15),
-              6.0, 270, "R1", sections=3)
+        L.put("rd-shelf", shelf[1], 23.88 - wall_depth / 2, 6.0, 270, "R1", sections=3)
     return plan
 
 
@@ -399,7 +405,8 @@ def main():
              "设藏（开架书库）、借（借阅大厅、服务台与自助借还机）、阅（中学生阅览室、小学生阅览室、教师阅览室）、"
              "研（研讨室两间）、休（休闲阅读区）五项功能，另有报刊阅览区、视听阅览室和采编整理室；东侧为户外阅读花园。"
              "小学部教学楼一至三年级 12 个班设教室图书角，内廊布置为阅读走廊。"
-             "教师阅览座位少于教师数的 1/3，书架容量也低于藏书标准，可作为改进方案的练习。")
+             "现状问题（可作为改进方案的练习）：教师阅览座位少于教职工数的 1/3；书库面积与书架长度不足以容纳"
+             "生均标准藏书；其余 24 个班尚未设图书角。")
     plan = Plan(school, 45.0, notes)
     library_level(plan)
     teaching_level(plan)

@@ -233,8 +233,9 @@ class Level:
                 # Local -Y is the front (the face readers stand at); a single-faced unit's back is +Y.
                 back = 0.5 if cat == "shelving_double" else 0.0
                 zones.append((f["id"], transform(local_box(t, sec, (0, 0, 0.5, back)), pos, yaw)))
-                wb = 0.75 if cat == "shelving_double" else 0.0
-                wall_zones.append((f["id"], transform(local_box(t, sec, (0.75, 0.75, 0.75, wb)), pos, yaw)))
+                # 行道: 1.0 m in front of every face, also where the other side is a wall; 0.75 m at the ends.
+                wb = 1.0 if cat == "shelving_double" else 0.0
+                wall_zones.append((f["id"], transform(local_box(t, sec, (0.75, 0.75, 1.0, wb)), pos, yaw)))
         # Doors: 1 m of clear floor on both sides (two doors may share that floor).
         door_ids = set()
         for o in self.openings:

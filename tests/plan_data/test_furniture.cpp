@@ -14,6 +14,7 @@
 
 #include "shuxiang/plan/furniture.hpp"
 #include "shuxiang/util/error.hpp"
+#include "shuxiang/util/i18n.hpp"
 
 namespace fs = std::filesystem;
 using namespace shuxiang;
@@ -214,6 +215,13 @@ TEST(FurnitureCategory, StringsRoundTrip) {
         seen.insert(*c);
     }
     EXPECT_EQ(seen.size(), 16u);
+    for (FurnitureCategory c : seen) {
+        const std::string key = display_key(c);
+        EXPECT_EQ(key, std::string("plan.furniture_category.") + to_string(c));
+        EXPECT_TRUE(translation_complete(key)) << key;
+        EXPECT_NE(tr(key), key);
+    }
+    EXPECT_EQ(display_key(FurnitureCategory::Sofa), "plan.furniture_category.sofa");
     EXPECT_FALSE(furniture_category_from_string("Shelving_Double"));
     EXPECT_FALSE(furniture_category_from_string(""));
     EXPECT_EQ(furniture_category_from_string("pavilion"), FurnitureCategory::Pavilion);

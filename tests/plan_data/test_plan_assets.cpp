@@ -180,19 +180,30 @@ TEST(DemoSchool, MainLibraryIsAbout500SquareMetresWithAllFiveFunctions) {
     EXPECT_TRUE(teachers);
 }
 
-TEST(DemoSchool, StudentReadingRoomsSeatOneTwentiethOfPrimaryAndOneTwelfthOfJunior) {
+TEST(DemoSchool, StudentReadingSpacesSeatOneTwentiethOfPrimaryAndOneTwelfthOfJunior) {
     const auto& cat = FurnitureCatalog::builtin();
     const json& lib = library_level();
     int seats = 0, teacher_seats = 0;
     for (const auto& r : lib.at("rooms")) {
-        if (r.at("kind") != "reading") continue;
+        const std::string kind = r.at("kind");
+        if (kind != "reading" && kind != "periodicals" && kind != "rest") continue;
         Poly p = polygon(r.at("polygon"));
         int in_room = 0;
         for (const auto& f : lib.at("furniture")) {
             auto pos = f.at("position");
             if (inside(p, pos.at(0), pos.at(1))) in_room += cat.find(f.at("type").get<std::string>())->seats;
         }
-        (r.value("for_teachers", false) ? teacher_seats : seats) += in_room;
+        if (r.value("for_teachers", false)) {
+            teacher_seats += in_room;
+        } else {
+            seats += in_room;
+            // GB 50099-2011 table 7.1.1: 1.8 m² per seat (primary), 1.9 (secondary); no room more crowded
+            // than 1.8 m² per seat.
+            if (kind == "reading") {
+                ASSERT_GT(in_room, 0) << r.at("id");
+                EXPECT_GE(shoelace(p) / in_room, 1.8) << r.at("id");
+            }
+        }
     }
     // 1200 / 20 + 600 / 12 = 60 + 50.
     EXPECT_GE(seats, 110);

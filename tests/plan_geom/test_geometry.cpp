@@ -408,3 +408,64 @@ TEST(PlanGeometry, ConvexHullAndSatDepth) {
     const std::vector<Vec2> big{{0, 0}, {4, 0}, {4, 4}, {0, 4}}, small{{0.25, 1}, {0.75, 1}, {0.75, 1.5}, {0.25, 1.5}};
     EXPECT_NEAR(convex_overlap_depth(big, small), 0.75, kTol);
 }
+
+TEST(PlanGeometry, SingleFacedRangeEndToWall) {
+    const auto cat = test_catalog();
+    Plan p;
+    Level l;
+    l.id = "L1";
+    l.rooms.push_back(rect_room("stacks", RoomKind::Stacks, 0, -5, 10, 5));
+    // A 0.3 m wall on x = 10: its face at 10 - 0.15 = 9.85. The single-faced range at (8, 0) spans
+    // x ∈ [8 - 1.35, 8 + 1.35] = [6.65, 9.35], y ∈ [-0.15, 0.15]. End-to-wall gap 9.85 - 9.35 = 0.5 m,
+    // running north along the wall, 0.3 m long (the range's depth), midpoint ((9.35 + 9.85) / 2, 0).
+    l.walls.push_back(wall("east", {{10, -5}, {10, 5}}, 0.3));
+    l.furniture.push_back(item("S", "sgl", 8, 0));
+    p.levels.push_back(l);
+    const auto v = aisles(p, cat);
+    ASSERT_EQ(v.size(), 1u);
+    EXPECT_EQ(v[0].b, "east");
+    EXPECT_NEAR(v[0].width, 0.5, 1e-9);
+    EXPECT_NEAR(v[0].length, 0.3, 1e-9);
+    EXPECT_NEAR(v[0].midpoint.x, 9.6, 1e-9);
+    EXPECT_NEAR(v[0].midpoint.y, 0.0, 1e-9);
+    EXPECT_NEAR(v[0].direction.x, 0.0, 1e-12);
+    EXPECT_NEAR(v[0].direction.y, 1.0, 1e-12);
+    // Shelf: 3 sections × 0.9 m × 5 levels × 1 face = 13.5 m; with 4 sections 4 × 0.9 × 5 = 18 m.
+    EXPECT_NEAR(room_stats(p, cat)[0].shelf_metres, 13.5, 1e-9);
+    p.levels[0].furniture[0].sections = 4;
+    EXPECT_NEAR(room_stats(p, cat)[0].shelf_metres, 18.0, 1e-9);
+    EXPECT_EQ(room_stats(p, cat)[0].counts.at(FurnitureCategory::ShelvingSingle), 1);
+}
+
+TEST(PlanGeometry, RecessesAtRangeEndsAreNotAisles) {
+    const auto cat = test_catalog();
+    Plan p;
+    Level l;
+    l.id = "L1";
+    // A 0.2 m wall on y = 0 (face at y = 0.1) and a 0.2 m wall on x = 0 (face at x = 0.1). Two
+    // single-faced shelves backed against the y = 0 wall: y ∈ [0.1, 0.4];
+    //   W1 at (2, 0.25): x ∈ [0.65, 3.35];  W2 at (5, 0.25): x ∈ [3.65, 6.35].
+    // The 0.3 m gap between them and the 0.55 m gap between W1 and the x = 0 wall are closed behind by
+    // the y = 0 wall: recesses, not aisles.
+    l.walls.push_back(wall("south", {{-1, 0}, {10, 0}}, 0.2));
+    l.walls.push_back(wall("west", {{0, -1}, {0, 8}}, 0.2));
+    l.furniture.push_back(item("W1", "sgl", 2, 0.25));
+    l.furniture.push_back(item("W2", "sgl", 5, 0.25));
+    // Two freestanding ranges end to end further north: x ∈ [0.75, 5.25] and [6.75, 11.25] at y = 4:
+    // a 1.5 m cross aisle, open at both sides, is kept. R1's west end is 0.75 - 0.1 = 0.65 m from the
+    // west wall's face, open at both sides too: kept.
+    l.furniture.push_back(item("R1", "dbl", 3, 4));
+    l.furniture.push_back(item("R2", "dbl", 9, 4));
+    p.levels.push_back(l);
+    const auto v = aisles(p, cat);
+    EXPECT_EQ(find_aisle(v, "W1", "W2"), nullptr);
+    EXPECT_EQ(find_aisle(v, "W1", "west"), nullptr);
+    const Aisle* rr = find_aisle(v, "R1", "R2");
+    ASSERT_TRUE(rr);
+    EXPECT_NEAR(rr->width, 1.5, 1e-9);
+    const Aisle* rw = find_aisle(v, "R1", "west");
+    ASSERT_TRUE(rw);
+    EXPECT_NEAR(rw->width, 0.65, 1e-9);
+    // The shelves' fronts (y = 0.4) face R1's south face (4 - 0.3 = 3.7): 3.3 m, wider than 3 m.
+    EXPECT_EQ(v.size(), 2u);
+}

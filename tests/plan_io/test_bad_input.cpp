@@ -56,14 +56,19 @@ TEST_F(BadInput, BrokenJsonNamesLineAndColumn) {
     auto e = load_error(text);
     EXPECT_EQ(e.file(), "bad.sxplan.json");
     EXPECT_EQ(e.where(), "line 3, column 12");
-    EXPECT_EQ(e.message().rfind("invalid JSON at line 3, column 12: syntax error while parsing object separator", 0), 0u)
-        << e.message();
+    EXPECT_EQ(e.message(), "invalid JSON: syntax error while parsing object separator - unexpected '{'; expected ':'");
+    EXPECT_EQ(std::string(e.what()),
+              "bad.sxplan.json: line 3, column 12: invalid JSON: syntax error while parsing object separator - "
+              "unexpected '{'; expected ':'");
     auto problems = validate_plan_text(text, test_catalog());
     ASSERT_EQ(problems.size(), 1u);
     EXPECT_EQ(problems[0].pointer, "");
     EXPECT_EQ(problems[0].key, "plan_io.json_syntax");
     EXPECT_EQ(problems[0].args[0], "3");
     EXPECT_EQ(problems[0].args[1], "12");
+    EXPECT_EQ(problems[0].message,
+              "invalid JSON at line 3, column 12: syntax error while parsing object separator - unexpected '{'; "
+              "expected ':'");
 }
 
 TEST_F(BadInput, ColumnsCountCharactersNotBytes) {
@@ -80,7 +85,11 @@ TEST_F(BadInput, EmptyAndTruncatedFiles) {
 TEST_F(BadInput, NumberTooLargeNamesLineAndColumn) {
     auto e = load_error("{\"schema_version\": 2,\n \"notes\": \"\", \"opening_hours_per_week\": 1e999}");
     EXPECT_EQ(e.where(), "line 2, column 41");
-    EXPECT_EQ(e.message(), "number too large at line 2, column 41: 1e999");
+    EXPECT_EQ(e.message(), "number too large: 1e999");
+    const auto problems = validate_plan_text("{\"schema_version\": 2,\n \"notes\": \"\", \"opening_hours_per_week\": 1e999}",
+                                             test_catalog());
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].message, "number too large at line 2, column 41: 1e999");
 }
 
 TEST_F(BadInput, WrongType) {
@@ -104,6 +113,23 @@ TEST_F(BadInput, WrongType) {
     EXPECT_EQ(p.message, "integer 3000000000 is out of range");
     // A whole number written as 20.0 is an integer.
     EXPECT_TRUE(problems_of([](json& d) { d["school"]["classes"] = 20.0; }).empty());
+}
+
+TEST_F(BadInput, DuplicateKeys) {
+    // The second "width" of the fourth opening and a repeated top-level key.
+    std::string text = fixture_text("v2/qingshi_road.sxplan.json");
+    const std::string door = R"("id": "d-stack", "kind": "door", "wall": "w-mid", "offset": 6, "width": 1.0,)";
+    const auto at = text.find(door);
+    ASSERT_NE(at, std::string::npos);
+    text.insert(at + door.size(), R"( "width": 2.0,)");
+    text.insert(text.find("\"levels\""), R"("notes": "again", )");
+    const auto problems = validate_plan_text(text, test_catalog());
+    ASSERT_EQ(problems.size(), 2u);
+    EXPECT_EQ(problems[0].pointer, "/notes");
+    EXPECT_EQ(problems[1].pointer, "/levels/0/openings/3/width");
+    EXPECT_EQ(problems[1].message, "key 'width' is given twice in this object; only the last would be kept");
+    // Same keys in different objects are fine (the fixture has many "id"s).
+    EXPECT_TRUE(validate_plan_text(fixture_text("v2/qingshi_road.sxplan.json"), test_catalog()).empty());
 }
 
 TEST_F(BadInput, TopLevelMustBeAnObject) {

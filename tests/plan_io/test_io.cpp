@@ -285,3 +285,33 @@ TEST(PlanIoBundled, DemoSchoolLoadsAndRoundTrips) {
 }
 
 }  // namespace
+
+namespace {
+
+// The ```json blocks of docs/plan-format.md, in order.
+std::vector<std::string> doc_examples() {
+    const std::string md = shuxiang::read_file(std::filesystem::path(SHUXIANG_SOURCE_DIR) / "docs/plan-format.md");
+    std::vector<std::string> blocks;
+    for (std::size_t pos = md.find("```json\n"); pos != std::string::npos; pos = md.find("```json\n", pos)) {
+        pos += 8;
+        const std::size_t end = md.find("```", pos);
+        blocks.push_back(md.substr(pos, end - pos));
+        pos = end + 3;
+    }
+    return blocks;
+}
+
+TEST(PlanIoDocs, ExamplesInTheFormatDocumentLoad) {
+    English english;
+    const auto blocks = doc_examples();
+    ASSERT_EQ(blocks.size(), 2u);
+    const Plan v2 = plan_from_json_text(blocks[0], "plan-format.md#example");
+    EXPECT_EQ(v2.opening_hours_per_week, 45.0);
+    EXPECT_TRUE(v2.levels[0].rooms[1].for_teachers);
+    const Plan v1 = plan_from_json_text(blocks[1], "plan-format.md#schema-1");
+    EXPECT_EQ(v1.school.students.primary, 600);
+    EXPECT_EQ(v1.levels[0].openings[0].kind, OpeningKind::EmergencyExit);
+    EXPECT_EQ(v1.levels[0].furniture[0].yaw_deg, 90.0);
+}
+
+}  // namespace

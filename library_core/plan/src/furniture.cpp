@@ -303,6 +303,8 @@ std::optional<FurnitureCategory> furniture_category_from_string(std::string_view
     return std::nullopt;
 }
 
+std::string display_key(FurnitureCategory c) { return std::string("plan.furniture_category.") + to_string(c); }
+
 int effective_sections(const Furniture& f, const FurnitureType& t) {
     if (t.sections > 0 && f.sections && *f.sections > 0) return *f.sections;
     return t.sections;

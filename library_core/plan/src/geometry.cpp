@@ -405,6 +405,22 @@ std::vector<Aisle> aisles(const Plan& plan, const FurnitureCatalog& catalog, con
                 auto at = [&](double t_along, double t_across) { return along * t_along + across * t_across; };
                 const std::vector<Vec2> rect{at(lo, g0), at(hi, g0), at(hi, g1), at(lo, g1)};
                 if (blocked(rect, &s, &o)) continue;
+                // A gap at the end of a range (measured along a range's length) that a wall closes at
+                // one side is a recess (two wall shelves with a gap between them, a shelf end in a
+                // corner), not a passage. Ranges end to end in open floor keep their cross aisle.
+                const bool end_gap = std::abs(dot(across, u)) > 0.5 ||
+                                     (!o.wall && std::abs(dot(across, unit_deg(o.angle_deg))) > 0.5);
+                if (end_gap) {
+                    constexpr double kProbe = 0.05, kInset = 1e-3;
+                    const double c0 = g0 + kInset, c1 = g1 - kInset;
+                    const std::vector<Vec2> before{at(lo - kProbe, c0), at(lo, c0), at(lo, c1), at(lo - kProbe, c1)};
+                    const std::vector<Vec2> after{at(hi, c0), at(hi + kProbe, c0), at(hi + kProbe, c1), at(hi, c1)};
+                    const bool closed = std::any_of(walls.begin(), walls.end(), [&](const Obj& w) {
+                        return &w != &o && (convex_overlap_depth(before, w.poly) > 1e-6 ||
+                                            convex_overlap_depth(after, w.poly) > 1e-6);
+                    });
+                    if (closed) continue;
+                }
                 Aisle ai;
                 ai.level = level.id;
                 ai.a = s.id;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -57,10 +58,70 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
     return {line, col};
 }
 
-// Parses JSON text; on failure appends one problem naming line and column.
-std::optional<json> parse_json(std::string_view text, Problems& problems) {
+// Finds keys given twice in one object while parsing (the parser would silently keep the last,
+// so a hand-edited file could lose a value without a word).
+class DuplicateKeys {
+public:
+    bool operator()(int /*depth*/, json::parse_event_t event, json& parsed) {
+        switch (event) {
+            case json::parse_event_t::object_start:
+                next_in_array();
+                frames_.push_back(Frame{true, {}, {}, 0});
+                break;
+            case json::parse_event_t::array_start:
+                next_in_array();
+                frames_.push_back(Frame{false, {}, {}, 0});
+                break;
+            case json::parse_event_t::object_end:
+            case json::parse_event_t::array_end:
+                if (!frames_.empty()) frames_.pop_back();
+                break;
+            case json::parse_event_t::key:
+                if (!frames_.empty() && parsed.is_string()) {
+                    Frame& f = frames_.back();
+                    f.key = parsed.get<std::string>();
+                    if (!f.keys.insert(f.key).second) found.push_back(pointer());
+                }
+                break;
+            case json::parse_event_t::value:
+                next_in_array();
+                break;
+        }
+        return true;
+    }
+
+    std::vector<std::string> found;
+
+private:
+    struct Frame {
+        bool object;
+        std::set<std::string> keys;
+        std::string key;    // objects: the member being read
+        std::size_t index;  // arrays: 1 + index of the element being read
+    };
+
+    void next_in_array() {
+        if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
+    }
+
+    std::string pointer() const {
+        std::string p;
+        for (const Frame& f : frames_) p = f.object ? child(p, f.key) : child(p, f.index - 1);
+        return p;
+    }
+
+    std::vector<Frame> frames_;
+};
+
+// Parses JSON text; on failure appends one problem naming line and column. Keys given twice are
+// added to `duplicates`.
+std::optional<json> parse_json(std::string_view text, Problems& problems, Problems& duplicates) {
     try {
-        return json::parse(text.begin(), text.end());
+        DuplicateKeys dup;
+        json doc = json::parse(text.begin(), text.end(), std::ref(dup));
+        for (const auto& p : dup.found)
+            duplicates.push_back(make_problem(p, "plan_io.duplicate_key", {p.substr(p.rfind('/') + 1)}));
+        return doc;
     } catch (const json::parse_error& e) {
         auto [line, col] = line_column(text, e.byte > 0 ? e.byte - 1 : 0);
         // nlohmann's own text: "[json.exception.parse_error.101] parse error at line 2, column 6: detail".
@@ -571,15 +632,20 @@ void check_types(const Plan& plan, const FurnitureCatalog& catalog, Problems& pr
 
 // The whole pipeline; returns the plan read so far and every problem.
 Plan read_text(std::string_view text, const FurnitureCatalog& catalog, Problems& problems) {
-    auto doc = parse_json(text, problems);
+    Problems duplicates;
+    auto doc = parse_json(text, problems, duplicates);
     if (!doc) return {};
     Problems migration = migrate_plan_json(*doc);
     const bool refused = std::any_of(migration.begin(), migration.end(), [](const Problem& p) {
         return p.key == "plan_io.schema_newer" || p.key == "plan_io.schema_older" ||
                (p.pointer.empty() && (p.key == "plan_io.wrong_type" || p.key == "plan_io.missing_field"));
     });
+    if (refused) {
+        problems.insert(problems.end(), migration.begin(), migration.end());
+        return {};  // not a document this program can read at all
+    }
+    problems.insert(problems.end(), duplicates.begin(), duplicates.end());
     problems.insert(problems.end(), migration.begin(), migration.end());
-    if (refused) return {};  // not a document this program can read at all
     Problems schema;
     Plan plan = read_plan(*doc, schema);
     problems.insert(problems.end(), schema.begin(), schema.end());
@@ -589,11 +655,14 @@ Plan read_text(std::string_view text, const FurnitureCatalog& catalog, Problems&
 }
 
 [[noreturn]] void throw_problem(const std::string& filename, const Problem& p) {
-    std::string where = p.pointer;
-    // Syntax errors have no pointer; their place is the line and column.
-    if (where.empty() && (p.key == "plan_io.json_syntax" || p.key == "plan_io.number_overflow") && p.args.size() >= 2)
-        where = "line " + p.args[0] + ", column " + p.args[1];
-    throw InputError(filename, where, localized_message(p));
+    // Syntax errors have no pointer; their place is the line and column, which the message then
+    // need not repeat.
+    if (p.pointer.empty() && p.args.size() == 3 && (p.key == "plan_io.json_syntax" || p.key == "plan_io.number_overflow")) {
+        const char* key = p.key == "plan_io.json_syntax" ? "plan_io.json_syntax_here" : "plan_io.number_overflow_here";
+        throw InputError(filename, "line " + p.args[0] + ", column " + p.args[1],
+                         localized_message(make_problem("", key, {p.args[2]})));
+    }
+    throw InputError(filename, p.pointer, localized_message(p));
 }
 
 std::string read_plan_file(const std::filesystem::path& path) {

@@ -81,6 +81,8 @@ private:
 
 const char* to_string(FurnitureCategory c);
 std::optional<FurnitureCategory> furniture_category_from_string(std::string_view s);
+// Translation key of a category's display name ("plan.furniture_category.sofa" → 沙发 / Sofa).
+std::string display_key(FurnitureCategory c);
 
 // Effective values for a placed item (sections override applied).
 int effective_sections(const Furniture& f, const FurnitureType& t);

@@ -115,7 +115,7 @@ struct Aisle {
 
 struct AisleOptions {
     double max_width = 3.0;       // wider gaps are open floor, not aisles
-    double min_length = 0.3;      // the faces must run side by side at least this far
+    double min_length = 0.2;      // the faces must run side by side at least this far (a 0.25 m end panel counts)
     double angle_tolerance_deg = 1.0;  // shelving/wall sides count as parallel within this angle
 };
 
@@ -125,7 +125,9 @@ struct AisleOptions {
 // least min_length, and they are apart across it by 0 < width <= max_width. The clear rectangle between
 // them must not be entered by other shelving or by a wall, so three parallel ranges give two aisles, not
 // three, and a wall between two ranges hides the gap. Walls count with their thickness: widths are
-// measured from the wall face. Other furniture (chairs, bins) does not bound or block aisles.
+// measured from the wall face. A gap at the end of a range that a wall closes on one side (two shelves
+// end to end against a wall, a shelf end in a corner) is a recess, not an aisle, and is left out.
+// Other furniture (chairs, bins) does not bound or block aisles.
 std::vector<Aisle> aisles(const Plan& plan, const FurnitureCatalog& catalog, const AisleOptions& opt = {});
 
 // ---------------------------------------------------------------- reachability
