@@ -328,7 +328,7 @@ void add_circ(CLI::App& root) {
     }
     {
         auto* c = g->add_subcommand("policy", tr("circ.cli.policy"));
-        auto a = common(c, true);
+        auto a = common(c, true, true, false);  // listing needs no operator; a change is refused without one
         auto kind = std::make_shared<std::string>(), stage = std::make_shared<std::string>();
         auto vals = std::make_shared<std::array<int, 4>>(std::array<int, 4>{-1, -1, -1, -1});
         c->add_option("--kind", *kind, tr("circ.cli.kind"));
@@ -630,7 +630,7 @@ void add_stats(CLI::App& root) {
             j["ratings"] = json::array();
             for (auto& r : st.ratings)
                 j["ratings"].push_back({{"record", r.record_id}, {"title", r.title}, {"ratings", r.ratings},
-                                        {"recommendations", r.recommendations}, {"average", r.average}});
+                                        {"recommendations", r.recommendations}, {"average", r.average}, {"by_kind", r.by_kind}});
             if (a->json_out) {
                 std::cout << j.dump(2) << "\n";
             } else {

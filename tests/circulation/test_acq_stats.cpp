@@ -235,6 +235,8 @@ TEST_F(Shelf, ReadingStatisticsAndHoldingsSummary) {
     ASSERT_EQ(st.ratings.size(), 2u);
     EXPECT_DOUBLE_EQ(st.ratings[0].average, 4.5);
     EXPECT_EQ(st.ratings[0].recommendations, 1);
+    EXPECT_EQ(st.ratings[0].by_kind, (std::map<std::string, long long>{{"student", 2}}));
+    EXPECT_EQ(st.ratings[1].by_kind, (std::map<std::string, long long>{{"teacher", 1}}));
     EXPECT_EQ(st.collection.parts[2].items, 4);  // 大部类 3 (C–K): A1, A2, W1, W2
 
     auto h = lib->holdings_summary(2026);

@@ -69,6 +69,22 @@ TEST_F(Cli, RosterCirculationAndOverdue) {
     EXPECT_EQ(run_json("circ checkout --patron 2026002 --item A1 --as v1 --date 2026-09-01", 3)["code"], "not_available");
     EXPECT_EQ(run_json("circ checkout --patron 2026002 --item ZZZ --as v1", 3)["code"], "unknown_barcode");
     EXPECT_EQ(run_json("circ renew --item A1 --as v1", 3)["code"], "not_permitted");
+    // Policies are editable: one book at a time for primary pupils.
+    EXPECT_EQ(run_json("circ policy --kind student --stage primary --max-items 1", 3)["code"], "unknown_operator");
+    EXPECT_TRUE(run_json("circ policy --kind student --stage primary --max-items 1 --as admin")["ok"]);
+    auto pols = run_json("circ policy");
+    ASSERT_GE(pols.size(), 6u);
+    bool seen = false;
+    for (auto& p : pols)
+        if (p["kind"] == "student" && p["stage"] == "primary") {
+            seen = true;
+            EXPECT_EQ(p["max_items"], 1);
+            EXPECT_EQ(p["loan_days"], 14);
+        }
+    EXPECT_TRUE(seen);
+    EXPECT_EQ(run_json("circ checkout --patron 2026001 --item B2 --as v1", 3)["code"], "over_limit");
+    auto en = run_shuxiang("--lang en circ checkout --patron 2026001 --item B2 --as v1" + db);
+    EXPECT_NE(en.out.find("has 1 items out, the limit is 1"), std::string::npos) << en.out;
     // Text mode: the translated reason on stderr.
     auto txt = run_shuxiang("circ checkout --patron 2026002 --item ZZZ --as v1" + db);
     EXPECT_NE(txt.out.find("ZZZ"), std::string::npos);

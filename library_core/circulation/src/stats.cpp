@@ -168,7 +168,12 @@ ReadingStats Library::reading_stats(int year) {
     {
         Stmt s(db_, "SELECT g.record_id, coalesce(r.title, ''), count(*), sum(g.recommend), avg(g.stars) FROM circ_ratings g "
                     "LEFT JOIN records r ON r.id = g.record_id GROUP BY g.record_id ORDER BY avg(g.stars) DESC, count(*) DESC, g.record_id");
-        while (s.step()) st.ratings.push_back({s.i64(0), s.text(1), s.i64(2), s.i64(3), s.dbl(4)});
+        while (s.step()) st.ratings.push_back({s.i64(0), s.text(1), s.i64(2), s.i64(3), s.dbl(4), {}});
+        Stmt k(db_, "SELECT g.record_id, coalesce(p.kind, 'unknown'), count(*) FROM circ_ratings g "
+                    "LEFT JOIN circ_patrons p ON p.id = g.patron_id GROUP BY g.record_id, p.kind");
+        while (k.step())
+            for (auto& r : st.ratings)
+                if (r.record_id == k.i64(0)) r.by_kind[k.text(1)] = k.i64(2);
     }
     return st;
 }

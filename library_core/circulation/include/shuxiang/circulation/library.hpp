@@ -212,6 +212,7 @@ struct ReadingStats {
         std::string title;
         long long ratings = 0, recommendations = 0;
         double average = 0;
+        std::map<std::string, long long> by_kind;  // ratings by student / teacher / staff / parent
     };
     std::vector<RatingRow> ratings;
 };
