@@ -610,6 +610,7 @@ void add_stats(CLI::App& root) {
             // Aggregates only: classes and titles, never a student's name or number.
             json j = {{"year", st.year}, {"students", st.students}, {"students_by_stage", st.students_by_stage},
                       {"held_items", st.held_items}, {"holdings_per_student", st.holdings_per_student},
+                      {"holdings_per_student_by_stage", st.holdings_per_student_by_stage},
                       {"new_items_this_year", st.new_items_this_year}, {"new_per_student", st.new_per_student},
                       {"loans_this_year", st.loans_this_year}, {"loans_per_student", st.loans_per_student}};
             json parts = json::array(), classes = json::array();

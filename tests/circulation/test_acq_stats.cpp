@@ -254,3 +254,22 @@ TEST_F(Shelf, ReadingStatisticsAndHoldingsSummary) {
     EXPECT_EQ(h25.books, 4);
     EXPECT_EQ(h25.loans_this_year, 1);
 }
+
+TEST_F(Shelf, HoldingsPerStudentByStage) {
+    std::vector<cat::ImportEntry> batch(1);
+    batch[0].record.title = "初中读本";
+    batch[0].record.audience = cat::Audience::Junior;
+    batch[0].record.marc = cat::synthesize_cnmarc(batch[0].record);
+    for (auto b : {"J01", "J02"}) {
+        cat::Item it;
+        it.barcode = b;
+        batch[0].items.push_back(it);
+    }
+    lib->store().import_batch(batch);
+    auto st = lib->reading_stats(2026);
+    EXPECT_EQ(st.held_items, 9);
+    // 7 shared items split 3 : 1 by enrolment; the 2 junior items go to the one junior student.
+    EXPECT_DOUBLE_EQ(st.holdings_per_student_by_stage["primary"], 7.0 * 3 / 4 / 3);
+    EXPECT_DOUBLE_EQ(st.holdings_per_student_by_stage["junior"], 2.0 + 7.0 / 4);
+    EXPECT_EQ(st.holdings_per_student_by_stage.count("senior"), 0u);
+}

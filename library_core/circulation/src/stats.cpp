@@ -119,6 +119,25 @@ ReadingStats Library::reading_stats(int year) {
     st.collection = store_->stats();
     st.held_items = st.collection.total_items;
     st.holdings_per_student = st.students ? static_cast<double>(st.held_items) / static_cast<double>(st.students) : 0;
+    if (st.students > 0) {
+        std::map<std::string, long long> by_audience;
+        long long shared = 0;
+        Stmt s(db_, "SELECT r.audience, count(*) FROM items i JOIN records r ON r.id = i.record_id "
+                    "WHERE i.status NOT IN ('lost', 'withdrawn') GROUP BY r.audience");
+        while (s.step()) {
+            auto a = static_cast<catalog::Audience>(s.i64(0));
+            if (a == catalog::Audience::Primary) by_audience["primary"] += s.i64(1);
+            else if (a == catalog::Audience::Junior) by_audience["junior"] += s.i64(1);
+            else if (a == catalog::Audience::Senior) by_audience["senior"] += s.i64(1);
+            else shared += s.i64(1);
+        }
+        for (auto& [stage, n] : st.students_by_stage) {
+            if (n == 0 || stage.empty()) continue;
+            double items = static_cast<double>(by_audience[stage]) +
+                           static_cast<double>(shared) * static_cast<double>(n) / static_cast<double>(st.students);
+            st.holdings_per_student_by_stage[stage] = items / static_cast<double>(n);
+        }
+    }
     {
         Stmt s(db_, "SELECT count(*) FROM items WHERE substr(acquired, 1, 4) = ? AND status <> 'withdrawn'");
         s.bind(1, y);

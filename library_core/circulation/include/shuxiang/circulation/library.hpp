@@ -184,6 +184,9 @@ struct ReadingStats {
     std::map<std::string, long long> students_by_stage;  // primary/junior/senior
     long long held_items = 0;
     double holdings_per_student = 0;
+    // For 一贯制 schools: items meant for a stage (record audience) plus the shared items (general,
+    // unknown) split in proportion to enrolment, per student of that stage.
+    std::map<std::string, double> holdings_per_student_by_stage;
     catalog::CollectionStats collection;  // 22 classes and 5 大部类
     long long new_items_this_year = 0;
     double new_per_student = 0;
