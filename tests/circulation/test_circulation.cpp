@@ -181,6 +181,10 @@ TEST_F(Lib, OverdueByClassLostAndDamaged) {
     EXPECT_EQ(item_status("B1"), "damaged");
     EXPECT_EQ(lib->checkout(as("admin"), "S1", "B1").code, "not_available");
     EXPECT_EQ(lib->mark_lost(as("admin"), "A1").code, "not_available");
+    // Found again: returning it puts it back on the shelf.
+    ASSERT_TRUE(lib->checkin(as("admin", "2026-10-05"), "A1").ok);
+    EXPECT_EQ(item_status("A1"), "available");
+    EXPECT_EQ(lib->checkin(as("admin"), "A1").code, "not_on_loan");
     auto late = lib->checkin(as("admin", "2026-09-27"), "A3");
     ASSERT_TRUE(late.ok);
     ASSERT_EQ(late.details.size(), 1u);

@@ -93,7 +93,14 @@ Result Library::checkin(const Ctx& c, std::string_view barcode) {
     if (!item) return done(refusal("unknown_barcode", {target}));
     Stmt s(db_, "SELECT id, patron_id, corner, prev_location, due_date FROM circ_loans WHERE item_id = ? AND returned_date IS NULL");
     s.bind(1, item->id);
-    if (!s.step()) return done(refusal("not_on_loan", {target}));
+    if (!s.step()) {
+        // A copy recorded as lost that turns up again goes back on the shelf.
+        if (item->status == "lost") {
+            set_item(db_, item->id, "available");
+            return done(success("circ.ok.found", {target}, 0));
+        }
+        return done(refusal("not_on_loan", {target}));
+    }
     long long loan = s.i64(0);
     std::string patron_id = s.text(1), corner = s.text(2), prev = s.text(3), due = s.text(4);
     Stmt(db_, "UPDATE circ_loans SET returned_date = ?, outcome = 'returned' WHERE id = ?").bind(1, c.date).bind(2, loan).run();
