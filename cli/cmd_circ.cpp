@@ -311,8 +311,14 @@ void add_circ(CLI::App& root) {
         c->callback([=] {
             run_guarded([=] {
                 check_date(*a);
+                std::string key;
+                if (!cls->empty()) {
+                    auto k = parse_class_key(*cls);
+                    if (!k) throw InputError("--class", "", trf("circ.cli.bad_class", {*cls}));
+                    key = *k;
+                }
                 Library lib(a->db);
-                auto od = lib.overdue(a->day(), *cls);
+                auto od = lib.overdue(a->day(), key);
                 json arr = json::array();
                 for (auto& e : od) {
                     arr.push_back({{"class", e.class_key}, {"patron", e.patron_id}, {"name", e.patron_name}, {"barcode", e.barcode},

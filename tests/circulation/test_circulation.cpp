@@ -40,6 +40,13 @@ TEST(Parse, GradesAndClasses) {
     EXPECT_EQ(normalize_class("二班"), "2");
     EXPECT_EQ(normalize_class("12"), "12");
     EXPECT_EQ(normalize_class("实验班"), "实验班");
+    EXPECT_EQ(parse_class_key("3-2"), "3-2");
+    EXPECT_EQ(parse_class_key("三年级2班"), "3-2");
+    EXPECT_EQ(parse_class_key("初一(3)班"), "7-3");
+    EXPECT_EQ(parse_class_key("高二1班"), "11-1");
+    EXPECT_EQ(parse_class_key("初三-二班"), "9-2");
+    EXPECT_FALSE(parse_class_key("图书角"));
+    EXPECT_FALSE(parse_class_key("三年级"));
     EXPECT_EQ(stage_of_grade(6), Stage::Primary);
     EXPECT_EQ(stage_of_grade(9), Stage::Junior);
     EXPECT_EQ(stage_of_grade(10), Stage::Senior);

@@ -94,6 +94,8 @@ TEST_F(Cli, RosterCirculationAndOverdue) {
     EXPECT_EQ(od[0]["barcode"], "A1");
     EXPECT_EQ(od[0]["days_overdue"], 5);
     EXPECT_EQ(run_json("circ overdue --date 2026-09-20").size(), 2u);
+    EXPECT_EQ(run_json("circ overdue --class 三年级2班 --date 2026-09-20").size(), 1u);
+    EXPECT_EQ(run_shuxiang("circ overdue --class 图书角" + db).code, 2);
     auto show = run_json("patrons show 2026001");
     EXPECT_EQ(show["class"], "3-2");
     ASSERT_EQ(show["loans"].size(), 1u);

@@ -225,6 +225,25 @@ std::string normalize_class(std::string_view text) {
 
 std::string class_key(int grade, const std::string& class_no) { return std::to_string(grade) + "-" + class_no; }
 
+std::optional<std::string> parse_class_key(std::string_view text) {
+    std::string t = trim(text);
+    if (auto dash = t.find('-'); dash != std::string::npos) {
+        auto g = parse_grade(t.substr(0, dash));
+        auto c = normalize_class(t.substr(dash + 1));
+        if (g && !c.empty()) return class_key(*g, c);
+        return std::nullopt;
+    }
+    // The grade is the longest prefix that reads as one: "三年级", "初一", "高二".
+    for (std::size_t cut = t.size(); cut > 0; --cut) {
+        auto g = parse_grade(std::string_view(t).substr(0, cut));
+        if (!g) continue;
+        auto c = normalize_class(std::string_view(t).substr(cut));
+        if (c.empty() || c.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+        return class_key(*g, c);
+    }
+    return std::nullopt;
+}
+
 // Dates ----------------------------------------------------------------------------------------
 
 namespace {

@@ -70,6 +70,8 @@ std::optional<int> parse_grade(std::string_view text);
 std::string normalize_class(std::string_view text);
 // "3-2" style key of a school class (grade-class).
 std::string class_key(int grade, const std::string& class_no);
+// "3-2", "三年级2班", "初一(3)班", "高二1班" -> "3-2", "3-2", "7-3", "11-1"; nullopt when not a class.
+std::optional<std::string> parse_class_key(std::string_view text);
 
 enum class PatronStatus { Active, Leaving, Left };
 const char* to_string(PatronStatus s);
