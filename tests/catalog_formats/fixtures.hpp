@@ -292,6 +292,12 @@ inline std::map<std::string, std::string> all_files() {
     m["marc21_utf8_cjk.mrc"] = marc21_utf8_cjk();
     m["marc21_marc8_eacc.mrc"] = marc21_marc8_eacc();
     m["cnmarc_gb18030_charset.mrc"] = cnmarc_gb18030();
+    // MARC21 with GB18030 bytes and leader/09 blank (claims MARC-8).
+    m["marc21_gb18030_flag_blank.mrc"] = build(kM21Marc8Leader, {
+        {"001", "m21gb-1"},
+        {"245", "10" + sf('a', kGbYueyanglouji) + sf('c', kGbFanzhongyan)},
+        {"260", "  " + sf('a', kGbChangsha) + sf('b', kGbHunanRenmin) + sf('c', "2005")},
+    });
     return m;
 }
 

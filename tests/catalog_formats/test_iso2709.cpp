@@ -9,6 +9,7 @@
 #include "shuxiang/catalog/iso2709.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/fs.hpp"
+#include "shuxiang/util/i18n.hpp"
 
 using namespace shuxiang::catalog;
 
@@ -152,6 +153,19 @@ TEST(Iso2709Read, Gb18030WithMissingOrWrongCharsetCode) {
     auto forced = read("cnmarc_gb18030_charset.mrc", opt);
     EXPECT_TRUE(forced.diags.empty());
     EXPECT_EQ(forced.records[1].record.value("200", 'a'), "洞庭湖");
+}
+
+TEST(Iso2709Read, Marc21GbBytesUnderMarc8Flag) {
+    const std::string bytes = load("marc21_gb18030_flag_blank.mrc");
+    auto r = read("marc21_gb18030_flag_blank.mrc");
+    ASSERT_EQ(r.records.size(), 1u);
+    EXPECT_EQ(r.records[0].source_encoding, Encoding::Gb18030);
+    EXPECT_EQ(r.records[0].record.value("245", 'a'), "岳阳楼记");
+    EXPECT_EQ(r.records[0].record.value("260", 'b'), "湖南人民出版社");
+    ASSERT_EQ(r.diags.size(), 1u);
+    EXPECT_TRUE(has_diag(r.diags, 1, bytes.find(fx::kGbYueyanglouji), "marc8_flag_but_gb18030"));
+    // ANSEL under the same flag stays MARC-8.
+    EXPECT_FALSE(looks_like_gb_chinese(fx::kAnselCafe));
 }
 
 TEST(Iso2709Defects, LengthNotNumericAndMismatch) {
@@ -352,6 +366,15 @@ TEST(Iso2709Strict, RefusesWithFileRecordAndOffset) {
     EXPECT_NO_THROW(read("marc21_marc8_eacc.mrc", opt));
 }
 
+TEST(Iso2709Read, PaddingAndDosEofAreSkippedSilently) {
+    const std::string a = fx::record_a();
+    std::vector<Diagnostic> diags;
+    auto recs = read_iso2709(a + std::string(3, '\0') + a + "\r\n\x1A", {}, &diags);
+    EXPECT_EQ(recs.size(), 2u);
+    EXPECT_TRUE(diags.empty());
+    EXPECT_EQ(recs[1].offset, 134u);
+}
+
 TEST(Iso2709Read, GarbageNeverCrashesOrLoops) {
     std::string junk;
     for (int i = 0; i < 5000; ++i) junk += static_cast<char>((i * 7919 + 13) % 256);
@@ -361,4 +384,81 @@ TEST(Iso2709Read, GarbageNeverCrashesOrLoops) {
     // Every prefix of a good file reads without throwing.
     const std::string good = fx::cnmarc_utf8();
     for (std::size_t n = 0; n < good.size(); n += 7) EXPECT_NO_THROW(read_iso2709(good.substr(0, n)));
+}
+
+TEST(Charset, BrokenMarc8EscapeNeverReachesYaz) {
+    // Found by fuzzing: yaz's MARC-8 decoder reads past its input on this sequence.
+    Decoder dec;
+    std::string out;
+    const std::string in = "\x1B$1'Pr'E\x1B" "2B";
+    // The first defect is the five-byte EACC run at 3; ESC 2 at 8 is unknown too.
+    EXPECT_EQ(dec.decode(in, Encoding::Marc8, out), 3u);
+    EXPECT_NE(out.find("\xEF\xBF\xBD"), std::string::npos);
+    EXPECT_EQ(marc8_invalid_offset(in), 3u);
+    EXPECT_EQ(marc8_invalid_offset(in.substr(4)), 4u);
+    EXPECT_EQ(marc8_invalid_offset(fx::kEaccHongloumeng), std::string::npos);
+    EXPECT_EQ(marc8_invalid_offset("\x1B$1!0"), 3u);  // EACC run of two bytes
+    // Found by fuzzing: a combining mark without a base letter makes yaz read past its input.
+    EXPECT_EQ(marc8_invalid_offset("ab\xE2"), 2u);
+    EXPECT_EQ(marc8_invalid_offset("ab\xE2\xE3\xFF"), 2u);
+    EXPECT_EQ(marc8_invalid_offset("Caf\xE2" "e"), std::string::npos);
+    out.clear();
+    EXPECT_EQ(dec.decode("x\xE2\x1B(B", Encoding::Marc8, out), 1u);
+}
+
+TEST(Charset, ValidationAndPlausibility) {
+    EXPECT_TRUE(is_valid_utf8("岳阳楼记"));
+    EXPECT_EQ(utf8_invalid_offset("ab\xC0\x80"), 2u);        // overlong
+    EXPECT_EQ(utf8_invalid_offset("\xED\xA0\x80"), 0u);      // surrogate
+    EXPECT_EQ(utf8_invalid_offset("x\xE4\xB8"), 1u);         // cut sequence
+    EXPECT_TRUE(is_plausible_gb18030(fx::kGbHunanRenmin));
+    EXPECT_FALSE(is_plausible_gb18030("\xFF\x41"));
+    Decoder dec;
+    std::string out;
+    EXPECT_EQ(dec.decode(fx::kGbHuxiang, Encoding::Gb18030, out), std::string::npos);
+    EXPECT_EQ(out, "湖湘文化");
+    std::string gb;
+    ASSERT_TRUE(dec.encode_gb18030("洞庭湖", gb));
+    EXPECT_EQ(gb, fx::kGbDongtinghu);
+    std::string m8;
+    ASSERT_TRUE(dec.encode_marc8("红楼梦", m8));
+    EXPECT_EQ(m8, fx::kEaccHongloumeng);
+    Encoding e{};
+    EXPECT_TRUE(parse_encoding("GBK", e));
+    EXPECT_EQ(e, Encoding::Gb18030);
+    EXPECT_FALSE(parse_encoding("latin1", e));
+}
+
+// The fuzz corpus (seeds and inputs that once crashed) reads cleanly in every build, so the asan
+// preset re-checks the fixed crashes even where libFuzzer is not available.
+TEST(FuzzCorpus, EveryInputReadsWithoutCrashing) {
+    const auto dir = std::filesystem::path(SHUXIANG_SOURCE_DIR) / "fuzz" / "corpus" / "iso2709";
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        const std::string bytes = shuxiang::read_file(entry.path());
+        for (Encoding e : {Encoding::Auto, Encoding::Marc8, Encoding::Gb18030, Encoding::Utf8}) {
+            ReadOptions opt;
+            opt.encoding = e;
+            std::vector<Diagnostic> diags;
+            auto recs = read_iso2709(bytes, opt, &diags);
+            for (const auto& r : recs) {
+                std::string out = write_iso2709(r.record, r.flavor);
+                EXPECT_EQ(read_iso2709(out).size(), 1u) << entry.path();
+            }
+        }
+        ++files;
+    }
+    EXPECT_GE(files, 20u);
+}
+
+TEST(Iso2709Read, DiagnosticMessagesAreTranslated) {
+    std::vector<Diagnostic> diags;
+    read_iso2709(fx::defect_files().at("defect_length_not_numeric.mrc"), {}, &diags);
+    ASSERT_EQ(diags.size(), 2u);
+    EXPECT_EQ(diags[1].where(), "record 3, byte 262");
+    shuxiang::set_language(shuxiang::Language::En);
+    EXPECT_EQ(diags[1].message(), "Leader says the record is 140 bytes, but its record terminator makes it 131 bytes");
+    shuxiang::set_language(shuxiang::Language::ZhCN);
+    EXPECT_EQ(diags[1].message(), "头标记录长度为 140，但按记录结束符实际为 131 字节");
+    EXPECT_TRUE(shuxiang::translation_complete("catalog_formats.diag.length_mismatch"));
 }

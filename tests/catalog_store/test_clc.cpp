@@ -228,3 +228,26 @@ TEST(Clc, TopClassAndPart) {
     EXPECT_EQ(clc_part("M1"), 0);
     EXPECT_EQ(clc_part(""), 0);
 }
+
+TEST(Clc, ShelfKeyByteOrderIsShelfOrder) {
+    std::vector<std::string> keys;
+    for (const auto& l : kShelf) keys.push_back(shelf_key(*parse_call_number(l)));
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        for (std::size_t j = 0; j < keys.size(); ++j) {
+            int want = i < j ? -1 : i > j ? 1 : 0;
+            int got = keys[i] < keys[j] ? -1 : keys[i] > keys[j] ? 1 : 0;
+            ASSERT_EQ(got, want) << kShelf[i] << " vs " << kShelf[j];
+        }
+    auto i287 = shelf_key_class_prefix("I287").value();
+    auto has = [&](const char* cn) { return shelf_key(*parse_call_number(cn)).rfind(i287, 0) == 0; };
+    EXPECT_TRUE(has("I287.5/123:2"));
+    EXPECT_TRUE(has("I287"));
+    EXPECT_TRUE(has("I287-61/1"));
+    EXPECT_FALSE(has("I28/1"));
+    EXPECT_FALSE(has("I288/1"));
+    auto t = shelf_key_class_prefix("T").value();
+    EXPECT_EQ(shelf_key(*parse_call_number("T-61/1")).rfind(t, 0), 0u);
+    EXPECT_NE(shelf_key(*parse_call_number("TP3/1")).rfind(t, 0), 0u);  // T does not cover TP
+    EXPECT_FALSE(shelf_key_class_prefix("I287/12").has_value());
+    EXPECT_FALSE(shelf_key_class_prefix("hello").has_value());
+}

@@ -10,6 +10,7 @@ TEST(Isbn, StripsSeparatorsAndLabels) {
     EXPECT_EQ(isbn_strip("ISBN-13: 978-0-306-40615-7").value(), "9780306406157");
     // Full-width digits and hyphen, ideographic space.
     EXPECT_EQ(isbn_strip("\xEF\xBC\x97\xEF\xBC\x8D" "02\xE3\x80\x80""000220X").value(), "702000220X");
+    EXPECT_EQ(isbn_strip("ISBN\xEF\xBC\x9A" "978-7-02-000220-7").value(), "9787020002207");  // ISBN：
     EXPECT_FALSE(isbn_strip("978-7-02-00022").has_value());     // 11 digits
     EXPECT_FALSE(isbn_strip("97870200022X7").has_value());      // X not at the end of an ISBN-10
     EXPECT_FALSE(isbn_strip("978-7-02-000220-7 CNY25").has_value());

@@ -212,6 +212,26 @@ TEST(Store, CommonQueryTitleMatchesFirst) {
     EXPECT_EQ(hits[0].title, "好书5998");
 }
 
+TEST(Store, CallNumberPrefixInShelfOrder) {
+    TempDb t;
+    auto st = open_sqlite_store(t.path);
+    std::vector<ImportEntry> batch;
+    for (const char* cn : {"I2/10", "I2/9", "I21/1", "I2-61/1", "I2/1", "I207/3", "I3/1", "I2/100", "bad"})
+        batch.push_back(entry(std::string("p") + cn, std::string("书") + cn, "某", cn, {}));
+    st->import_batch(batch);
+    auto callnos = [&](const char* prefix, std::size_t limit) {
+        std::vector<std::string> out;
+        for (long long id : st->records_by_call_number_prefix(prefix, limit)) out.push_back(st->record(id)->call_number);
+        return out;
+    };
+    EXPECT_EQ(callnos("I2", 20), (std::vector<std::string>{"I2/1", "I2/9", "I2/10", "I2/100", "I2-61/1", "I207/3", "I21/1"}));
+    EXPECT_EQ(callnos("i2", 3), (std::vector<std::string>{"I2/1", "I2/9", "I2/10"}));
+    EXPECT_EQ(callnos("I2/1", 20), (std::vector<std::string>{"I2/1", "I2/10", "I2/100"}));
+    EXPECT_EQ(callnos("I20", 20), (std::vector<std::string>{"I207/3"}));
+    EXPECT_EQ(callnos("ba", 20), (std::vector<std::string>{"bad"}));  // not a class: text prefix
+    EXPECT_TRUE(callnos("K", 20).empty());
+}
+
 TEST(Store, Stats) {
     TempDb t;
     auto st = open_sqlite_store(t.path);

@@ -3,7 +3,9 @@
 #include <iconv.h>
 #include <yaz/yaz-iconv.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 namespace shuxiang::catalog {
@@ -40,6 +42,14 @@ std::size_t utf8_invalid_offset(std::string_view s) {
     const std::size_t n = s.size();
     std::size_t i = 0;
     while (i < n) {
+        // Runs of ASCII are the common case: test eight bytes at a time.
+        while (i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            if (w & 0x8080808080808080ULL) break;
+            i += 8;
+        }
+        if (i >= n) break;
         unsigned char c = p[i];
         if (c < 0x80) {
             ++i;
@@ -60,6 +70,43 @@ std::size_t utf8_invalid_offset(std::string_view s) {
         if (p[i + 1] < lo || p[i + 1] > hi) return i;
         for (std::size_t k = 2; k < len; ++k)
             if ((p[i + k] & 0xC0) != 0x80) return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+std::size_t scan_text(std::string_view s, bool& has_escape, bool& has_non_ascii) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    constexpr std::uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kEsc = 0x1B1B1B1B1B1B1B1BULL;
+    std::size_t i = 0;
+    while (i < n) {
+        while (i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            if (w & kHigh) break;
+            std::uint64_t x = w ^ kEsc;
+            if ((x - kOnes) & ~x & kHigh) has_escape = true;
+            i += 8;
+        }
+        if (i >= n) break;
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            if (c == 0x1B) has_escape = true;
+            ++i;
+            continue;
+        }
+        has_non_ascii = true;
+        // One multibyte sequence, with the same rules as utf8_invalid_offset.
+        if (c >= 0xE1 && c <= 0xEC && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            i += 3;  // the common CJK case
+            continue;
+        }
+        std::size_t bad = utf8_invalid_offset(s.substr(i, std::min<std::size_t>(4, n - i)));
+        if (bad == 0) return i;
+        std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (bad != std::string_view::npos && bad < len) return i;
         i += len;
     }
     return std::string_view::npos;
@@ -124,6 +171,16 @@ std::size_t marc8_invalid_offset(std::string_view s) {
             continue;
         }
         if ((c >= 0x80 && c <= 0x87) || (c >= 0x8F && c <= 0x9F) || c == 0xFF) return i;
+        if (!multibyte && c >= 0xE0 && c <= 0xFE) {
+            // ANSEL combining marks precede their base letter: a run of them must be followed by
+            // one. yaz reads past the input when it is not (found by fuzzing).
+            std::size_t j = i;
+            while (j < n && p[j] >= 0xE0 && p[j] <= 0xFE) ++j;
+            // The base must be a spacing character of G0 (ASCII) or G1 (ANSEL 0xA1-0xDF).
+            if (j == n || !((p[j] >= 0x20 && p[j] <= 0x7E) || (p[j] >= 0xA1 && p[j] <= 0xDF))) return i;
+            i = j - 1;
+            continue;
+        }
         if (multibyte) {
             if (c == 0x20 || c < 0x20) {
                 if (run % 3 != 0) return run_start;
@@ -158,6 +215,23 @@ bool is_plausible_gb18030(std::string_view s) {
             i += 4;
         } else {
             return false;
+        }
+    }
+    return true;
+}
+
+bool looks_like_gb_chinese(std::string_view s) {
+    if (!is_plausible_gb18030(s)) return false;
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (p[i] < 0x80) {
+            ++i;
+        } else if (p[i + 1] >= 0x30 && p[i + 1] <= 0x39) {
+            i += 4;
+        } else {
+            if (p[i + 1] < 0x80) return false;
+            i += 2;
         }
     }
     return true;
@@ -215,6 +289,7 @@ std::size_t run_iconv(iconv_t cd, std::string_view in, std::string& out, bool re
             if (first_bad == std::string_view::npos) first_bad = static_cast<std::size_t>(ip - in.data());
             if (!replace) return first_bad;
             out.append(kReplacement);
+            if (il == 0) break;  // an error after consuming everything: nothing left to skip
             ++ip;
             --il;
             iconv(cd, nullptr, nullptr, nullptr, nullptr);
@@ -227,15 +302,20 @@ std::size_t run_iconv(iconv_t cd, std::string_view in, std::string& out, bool re
     return first_bad;
 }
 
-std::size_t run_yaz(yaz_iconv_t cd, std::string_view in, std::string& out, bool replace) {
+std::size_t run_yaz(yaz_iconv_t cd, std::string_view input, std::string& out, bool replace) {
+    // yaz gets a private copy with zero padding, so that a look-ahead past the end reads our bytes
+    // rather than someone else's memory; a count that grows means it overran and we stop.
+    std::string padded(input);
+    padded.append(8, '\0');
+    const std::string_view in(padded.data(), input.size());
     char buf[1024];
     char* op = buf;
     std::size_t ol = sizeof buf;
     yaz_iconv(cd, nullptr, nullptr, &op, &ol);  // start from the default G0/G1 sets
     std::size_t first_bad = std::string_view::npos;
-    char* ip = const_cast<char*>(in.data());
+    char* ip = padded.data();
     std::size_t il = in.size();
-    while (il > 0) {
+    while (il > 0 && il <= in.size()) {
         op = buf;
         ol = sizeof buf;
         std::size_t before = il;
@@ -248,6 +328,10 @@ std::size_t run_yaz(yaz_iconv_t cd, std::string_view in, std::string& out, bool 
             if (first_bad == std::string_view::npos) first_bad = static_cast<std::size_t>(ip - in.data());
             if (!replace) return first_bad;
             out.append(kReplacement);
+            // yaz can report an error (e.g. a combining mark with no base letter at the end) after
+            // consuming all input; skipping a byte then would wrap the count and read past the end
+            // (found by fuzzing).
+            if (il == 0) break;
             ++ip;
             --il;
         } else if (il == before) {
@@ -275,9 +359,24 @@ std::size_t Decoder::decode(std::string_view in, Encoding enc, std::string& out)
             if (!impl_->marc8_in) impl_->marc8_in = yaz_iconv_open("utf8", "marc8");
             if (!impl_->marc8_in) return decode_utf8(in, out);
             {
-                std::size_t bad = marc8_invalid_offset(in);
-                std::size_t yaz_bad = run_yaz(impl_->marc8_in, in, out, true);
-                return bad != std::string_view::npos ? bad : yaz_bad;
+                // yaz's decoder reads past its input on some broken escape sequences (found by
+                // fuzzing: ESC $ 1 ... ESC 2 B), so it only ever sees segments that pass our own
+                // structural check; each broken byte becomes U+FFFD and decoding restarts after it.
+                std::size_t first_bad = std::string_view::npos;
+                std::size_t pos = 0;
+                while (pos < in.size()) {
+                    std::size_t bad = marc8_invalid_offset(in.substr(pos));
+                    if (bad == std::string_view::npos) {
+                        std::size_t yb = run_yaz(impl_->marc8_in, in.substr(pos), out, true);
+                        if (first_bad == std::string_view::npos && yb != std::string_view::npos) first_bad = pos + yb;
+                        break;
+                    }
+                    if (first_bad == std::string_view::npos) first_bad = pos + bad;
+                    if (bad > 0) run_yaz(impl_->marc8_in, in.substr(pos, bad), out, true);
+                    out.append(kReplacement);
+                    pos += bad + 1;
+                }
+                return first_bad;
             }
         case Encoding::Gb18030:
             if (impl_->gb_in == kBadIconv) impl_->gb_in = iconv_open("UTF-8", "GB18030");

@@ -277,6 +277,43 @@ int compare_call_numbers(const CallNumber& a, const CallNumber& b) {
     return 0;
 }
 
+namespace {
+
+// Letters padded to two bytes ("T\0" < "TB"), then the class key (ranks are all >= 1).
+std::string class_part_key(const CallNumber& cn) {
+    std::string k = cn.class_letters;
+    k.resize(2, '\0');
+    for (unsigned char c : cn.class_key) k += static_cast<char>(c);
+    return k;
+}
+
+void put_be(std::string& k, unsigned long long v, int bytes) {
+    for (int b = bytes - 1; b >= 0; --b) k += static_cast<char>((v >> (8 * b)) & 0xFF);
+}
+
+}  // namespace
+
+std::string shelf_key(const CallNumber& cn) {
+    std::string k = class_part_key(cn);
+    k += '\0';  // end of class: shorter class numbers first
+    // Each book-number element is marked with 0x01, so that the end mark 0x00 sorts first.
+    for (long long v : cn.book_key) {
+        k += '\x01';
+        put_be(k, static_cast<unsigned long long>(v) ^ (1ULL << 63), 8);
+    }
+    k += '\0';
+    put_be(k, static_cast<unsigned long long>(static_cast<unsigned>(cn.volume)), 4);
+    put_be(k, static_cast<unsigned long long>(static_cast<unsigned>(cn.copy)), 4);
+    return k;
+}
+
+std::optional<std::string> shelf_key_class_prefix(std::string_view class_prefix) {
+    auto cn = parse_call_number(class_prefix);
+    if (!cn || !cn->book_number.empty()) return std::nullopt;
+    // "T" alone must not cover "TB…": the padding byte is part of the prefix then.
+    return class_part_key(*cn);
+}
+
 void sort_shelf_order(std::vector<std::string>& lines) {
     struct Entry {
         std::optional<CallNumber> cn;

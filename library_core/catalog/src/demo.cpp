@@ -266,10 +266,9 @@ void generate_demo(const DemoOptions& opt, std::size_t batch_size,
             it.copy_number = k;
             std::size_t st = rng.below(1000);
             it.status = st < 80 ? ItemStatus::OnLoan : st < 85 ? ItemStatus::Damaged : st < 90 ? ItemStatus::Lost : ItemStatus::Available;
-            char date[16];
-            std::snprintf(date, sizeof date, "%s-%02d-%02d", r.year.c_str(), 1 + static_cast<int>(rng.below(12)),
-                          1 + static_cast<int>(rng.below(28)));
-            it.acquired = date;
+            const unsigned month = 1 + static_cast<unsigned>(rng.below(12)), day = 1 + static_cast<unsigned>(rng.below(28));
+            it.acquired = r.year + (month < 10 ? "-0" : "-") + std::to_string(month) + (day < 10 ? "-0" : "-") +
+                          std::to_string(day);
             it.source = rng.below(100) < 85 ? "采购" : "捐赠";
             it.price = r.price;
             e.items.push_back(std::move(it));

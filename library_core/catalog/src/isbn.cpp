@@ -25,7 +25,11 @@ std::optional<std::string> isbn_strip(std::string_view text) {
         if (head == "ISBN") {
             i += 4;
             if (text.substr(i, 3) == "-13" || text.substr(i, 3) == "-10") i += 3;
-            while (i < text.size() && (text[i] == ':' || text[i] == ' ')) ++i;
+            for (;;) {
+                if (i < text.size() && (text[i] == ':' || text[i] == ' ')) ++i;
+                else if (text.substr(i, 3) == "\xEF\xBC\x9A") i += 3;  // full-width colon
+                else break;
+            }
         }
     }
     while (i < text.size()) {

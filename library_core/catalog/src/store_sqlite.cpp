@@ -96,6 +96,11 @@ public:
         sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
         return *this;
     }
+    Stmt& bind_blob_or_null(int i, const std::string* v) {
+        if (v) return bind_blob(i, *v);
+        sqlite3_bind_null(s_, i);
+        return *this;
+    }
     Stmt& bind(int i, long long v) {
         sqlite3_bind_int64(s_, i, v);
         return *this;
@@ -186,12 +191,13 @@ CREATE TABLE records(
   clc_class TEXT NOT NULL DEFAULT '',
   clc_top TEXT NOT NULL DEFAULT '',
   call_number TEXT NOT NULL DEFAULT '',
+  shelf_key BLOB,
   audience INTEGER NOT NULL DEFAULT 0,
   local_collection INTEGER NOT NULL DEFAULT 0,
   summary TEXT NOT NULL DEFAULT '',
   flavor INTEGER NOT NULL DEFAULT 1,
   marc BLOB NOT NULL);
-CREATE INDEX records_call_number ON records(call_number);
+CREATE INDEX records_shelf_key ON records(shelf_key);
 CREATE INDEX records_clc_top ON records(clc_top);
 CREATE TABLE record_isbns(
   isbn TEXT NOT NULL,
@@ -374,8 +380,10 @@ BatchResult SqliteStore::import_batch(std::vector<ImportEntry>& batch) {
             Stmt& ins = cached(
                 "INSERT INTO records(dedupe_key, control_number, title, other_title, responsibility, edition, "
                 "publisher, place, year, isbns, price, pages, language, subjects, series, clc_class, clc_top, "
-                "call_number, audience, local_collection, summary, flavor, marc) "
-                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(dedupe_key) DO NOTHING");
+                "call_number, audience, local_collection, summary, flavor, marc, shelf_key) "
+                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(dedupe_key) DO NOTHING");
+            auto parsed = parse_call_number(r.call_number);
+            const std::string shelf = parsed ? shelf_key(*parsed) : std::string();
             std::string cls = r.clc_class.empty() ? r.call_number : r.clc_class;
             ins.bind(1, key)
                 .bind(2, r.control_number)
@@ -400,6 +408,7 @@ BatchResult SqliteStore::import_batch(std::vector<ImportEntry>& batch) {
                 .bind(21, r.summary)
                 .bind(22, static_cast<int>(r.flavor))
                 .bind_blob(23, encode_marc(r.marc))
+                .bind_blob_or_null(24, parsed ? &shelf : nullptr)
                 .run();
             if (sqlite3_changes(db_) > 0) {
                 r.id = sqlite3_last_insert_rowid(db_);
@@ -540,20 +549,32 @@ std::vector<long long> SqliteStore::records_by_isbn(std::string_view isbn) {
 }
 
 std::vector<long long> SqliteStore::records_by_call_number_prefix(std::string_view prefix, std::size_t limit) {
-    std::string lo;
-    for (char c : prefix) lo += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-    std::string hi = lo + "\xFF";
-    // A range on the index rather than LIKE so that the prefix needs no escaping and uses the index.
-    Stmt s(db_, "SELECT id, call_number FROM records WHERE call_number >= ? AND call_number < ? LIMIT ?");
-    s.bind(1, lo).bind(2, hi).bind(3, static_cast<long long>(std::max<std::size_t>(limit, 1) * 20));
-    std::vector<std::pair<std::optional<CallNumber>, long long>> rows;
-    while (s.step()) rows.emplace_back(parse_call_number(s.text(1)), s.i64(0));
-    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-        if (a.first && b.first) return compare_call_numbers(*a.first, *b.first) < 0;
-        return a.first.has_value() && !b.first.has_value();
-    });
+    std::string text;
+    for (char c : prefix) text += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
     std::vector<long long> out;
-    for (std::size_t k = 0; k < rows.size() && k < limit; ++k) out.push_back(rows[k].second);
+    if (limit == 0 || text.empty()) return out;
+    auto slash = text.find('/');
+    // Without a book part the prefix is a class prefix: one range of the shelf-key index, already
+    // in shelf order. With one ("K296.4/1"), the exact class is the range and the text filters it.
+    std::optional<std::string> lo = shelf_key_class_prefix(text.substr(0, slash));
+    if (lo) {
+        if (slash != std::string::npos) *lo += '\0';
+        std::string hi = *lo + "\xFF";
+        Stmt& s = cached("SELECT id, call_number FROM records WHERE shelf_key >= ? AND shelf_key < ? ORDER BY shelf_key");
+        s.bind_blob(1, *lo).bind_blob(2, hi);
+        while (out.size() < limit && s.step()) {
+            if (slash != std::string::npos) {
+                auto cn = parse_call_number(s.text(1));
+                if (!cn || cn->text.compare(0, text.size(), text) != 0) continue;
+            }
+            out.push_back(s.i64(0));
+        }
+        return out;
+    }
+    // Not a class number: plain text prefix over the table (slow on big files, rarely used).
+    Stmt s(db_, "SELECT id FROM records WHERE substr(upper(call_number), 1, ?) = ? ORDER BY id LIMIT ?");
+    s.bind(1, static_cast<long long>(text.size())).bind(2, text).bind(3, static_cast<long long>(limit));
+    while (s.step()) out.push_back(s.i64(0));
     return out;
 }
 

@@ -20,6 +20,9 @@ bool parse_encoding(std::string_view name, Encoding& out);
 std::size_t utf8_invalid_offset(std::string_view s);
 inline bool is_valid_utf8(std::string_view s) { return utf8_invalid_offset(s) == std::string_view::npos; }
 bool is_ascii(std::string_view s);
+// One pass over `s`: the first invalid UTF-8 offset (or npos), and whether it holds an ESC byte
+// or any byte >= 0x80. The reader's hot path.
+std::size_t scan_text(std::string_view s, bool& has_escape, bool& has_non_ascii);
 // True when the text contains a MARC-8 escape sequence (ESC followed by a G0/G1 designator).
 bool has_marc8_escape(std::string_view s);
 // Offset of the first byte that breaks MARC-8 structure (unknown or cut escape sequence, a CJK/EACC
@@ -28,6 +31,9 @@ bool has_marc8_escape(std::string_view s);
 std::size_t marc8_invalid_offset(std::string_view s);
 // True when the bytes form complete GB18030 sequences (GB2312 and GBK are subsets).
 bool is_plausible_gb18030(std::string_view s);
+// Stricter: plausible GB18030 whose two-byte characters all have a trail byte >= 0x80, as Chinese
+// characters do. ANSEL text ("Caf\xE2e": a combining mark before an ASCII letter) fails it.
+bool looks_like_gb_chinese(std::string_view s);
 
 // Converts to UTF-8. One converter per thread of work: it caches the iconv handles.
 class Decoder {

@@ -33,6 +33,13 @@ std::optional<CallNumber> parse_call_number(std::string_view text, std::string* 
 // letters alphabetically; bare class first), then volume, then copy.
 int compare_call_numbers(const CallNumber& a, const CallNumber& b);
 
+// A byte string whose byte order is the shelf order (memcmp(shelf_key(a), shelf_key(b)) has the
+// sign of compare_call_numbers(a, b)), for database indexes and range queries.
+std::string shelf_key(const CallNumber& cn);
+// The key prefix shared by every call number whose class number starts with `class_prefix`
+// ("I287" covers I287, I287.5/12, I287-61 …); nullopt when it is not a class number.
+std::optional<std::string> shelf_key_class_prefix(std::string_view class_prefix);
+
 // Sorts lines in shelf order. Lines that do not parse go last, in byte order; stable otherwise.
 void sort_shelf_order(std::vector<std::string>& lines);
 
