@@ -1,0 +1,198 @@
+// Collision-free speed model (Tordeux, Chraibi, Seyfried 2016) moving agents along navmesh paths.
+#pragma once
+
+#include <shuxiang/geometry/walkable_area.hpp>
+#include <shuxiang/nav/navmesh.hpp>
+#include <shuxiang/ped/random.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace shuxiang::ped {
+
+using geometry::Segment;
+using geometry::Vec2;
+
+// Model constants. Defaults are JuPedSim's collision-free speed model defaults.
+struct ModelParams {
+    double dt = 0.05;                  // fixed time step (s)
+    double time_gap = 0.5;             // T: v = min(v0, max(0, (s - l) / T))
+    double neighbour_strength = 8.0;   // a in R(s) = a·exp((l - s) / D)
+    double neighbour_range = 0.1;      // D (m)
+    double anisotropy = 0.0;           // λ: weight of the repulsion from a neighbour straight behind
+    double keep_right = 1.0;           // strength of the sidestep from oncoming neighbours ahead
+    double keep_right_range = 0.5;     // its range (m)
+    double wall_strength = 5.0;
+    double wall_range = 0.02;          // (m)
+    // Neighbour search radius (m). Beyond l + v0·T the speed no longer depends on a neighbour and
+    // the repulsion a·exp((l - s)/D) is below 1e-3, so 1.4 m loses nothing for v0 <= 1.8 m/s.
+    double cutoff = 1.4;
+    double density_cell = 1.0;         // side of the square cells for the density metric (m)
+    int density_every = 20;            // steps between density samples
+    // Periodic boundary along x (fundamental-diagram runs): x leaves at x1 and re-enters at x0.
+    bool periodic_x = false;
+    double period_x0 = 0.0;
+    double period_x1 = 0.0;
+};
+
+constexpr double kNever = std::numeric_limits<double>::infinity();
+
+// A goal area: an agent whose centre enters the polygon has left the simulation through it.
+struct Exit {
+    std::string name;
+    geometry::Polygon area;
+    double close_time = kNever;  // from this time on the exit is unusable and agents re-route
+};
+
+// A line across which crossings are timed (door flow, bottleneck flow).
+struct MeasureLine {
+    std::string name;
+    Segment line;
+};
+
+// One pedestrian to add.
+struct AgentSpec {
+    Vec2 position;
+    double radius = 0.2;
+    double desired_speed = 1.34;
+    double start_time = 0.0;       // pre-movement time
+    int exit = -1;                 // preferred exit; -1 = nearest usable exit by path length
+    std::vector<Vec2> waypoints;   // intermediate targets visited in order before the exit
+    Vec2 fixed_direction{0, 0};    // non-zero: ignore navigation and walk this way (periodic runs)
+};
+
+// Per-exit usage.
+struct ExitStats {
+    std::string name;
+    int count = 0;
+    double first = kNever;
+    double last = 0.0;
+    double flow() const;  // (count - 1) / (last - first), persons per second
+};
+
+// Crossings of a measuring line.
+struct LineStats {
+    std::string name;
+    std::vector<double> times;  // one entry per crossing, in time order
+    double flow() const;        // (n - 1) / (last - first)
+};
+
+// Outcome figures of a run.
+struct Metrics {
+    int agents_total = 0;
+    int agents_arrived = 0;
+    int agents_unreachable = 0;    // no usable exit could be reached on the navmesh
+    double evacuation_time = 0.0;  // time of the last arrival
+    double max_overlap = 0.0;      // deepest agent-agent overlap after each step (m)
+    double max_overlap_model = 0.0; // deepest overlap the model step itself produced, before projection
+    double max_wall_overlap = 0.0; // deepest agent-wall overlap (m)
+    long wall_penetrations = 0;    // agent-steps with wall overlap > 2 cm or a centre crossing a wall
+    double max_density = 0.0;      // persons per m² in the densest density cell
+    double max_density_time = 0.0;
+    Vec2 max_density_at;
+    std::vector<ExitStats> exits;
+    std::vector<LineStats> lines;
+};
+
+// Live state of one agent.
+struct Agent {
+    int id = 0;
+    Vec2 pos;
+    Vec2 vel;           // velocity of the last step (m/s)
+    Vec2 heading;       // desired direction of the last step (unit or zero)
+    double radius = 0.2;
+    double v0 = 1.34;
+    double start_time = 0.0;
+    int exit = -1;          // exit being walked to
+    bool fixed_exit = false;
+    bool active = true;     // false once arrived or stranded
+    bool arrived = false;
+    bool stranded = false;
+    double arrival_time = -1.0;
+    Vec2 fixed_dir;
+    std::vector<Vec2> waypoints;
+    std::size_t next_waypoint = 0;
+    std::vector<Vec2> corners;  // navmesh path to the current goal
+    std::size_t corner = 0;
+};
+
+class Simulation {
+public:
+    // `nav` must outlive the simulation; it is used for routing only.
+    Simulation(const geometry::WalkableArea& area, const nav::NavMesh& nav, ModelParams params = {});
+
+    int add_exit(Exit e);
+    int add_line(MeasureLine l);
+    int add_agent(const AgentSpec& spec);
+
+    void step();
+    // Steps until every agent has arrived (or is stranded) or until max_time; returns true when done.
+    bool run(double max_time);
+    bool finished() const;
+
+    double time() const { return time_; }
+    long steps() const { return steps_; }
+    const std::vector<Agent>& agents() const { return agents_; }
+    const Metrics& metrics() const { return metrics_; }
+    const std::vector<Segment>& walls() const { return walls_; }
+    const ModelParams& params() const { return params_; }
+    // Called after every step (trajectory checks, recording).
+    void set_observer(std::function<void(const Simulation&)> f) { observer_ = std::move(f); }
+
+private:
+    struct Cell { int begin = 0, end = 0; };
+    bool exit_open(int e) const { return time_ < exits_[static_cast<std::size_t>(e)].close_time; }
+    void route(Agent& a);
+    Vec2 goal_of(const Agent& a) const;
+    bool line_of_sight(Vec2 p, Vec2 q, double clearance) const;
+    Vec2 desired_direction(Agent& a);
+    void build_agent_grid();
+    void resolve_constraints();
+    void record_density();
+    Vec2 delta(Vec2 from, Vec2 to) const;  // minimum-image difference when periodic
+    int wall_cell(Vec2 p) const;
+
+    const geometry::WalkableArea& area_;
+    const nav::NavMesh& nav_;
+    ModelParams params_;
+    std::vector<Segment> walls_;
+    std::vector<Exit> exits_;
+    std::vector<Vec2> exit_targets_;
+    std::vector<bool> exit_was_open_;
+    std::vector<MeasureLine> lines_;
+    std::vector<Agent> agents_;
+    Metrics metrics_;
+    double time_ = 0.0;
+    long steps_ = 0;
+
+    // Wall grid: walls listed in every cell their bounding box (plus a margin) touches.
+    geometry::Box box_;   // agent grid and density bounds
+    geometry::Box wbox_;  // wall grid bounds
+    double wcell_ = 1.0;
+    int wnx_ = 1, wny_ = 1;
+    std::vector<std::vector<int>> wall_cells_;
+    mutable std::vector<unsigned> wall_stamp_;
+    mutable unsigned stamp_ = 0;
+
+    // Agent grid (rebuilt each step by counting sort).
+    double acx_ = 2.0, acy_ = 2.0;
+    int anx_ = 1, any_ = 1;
+    std::vector<int> cell_start_;
+    std::vector<int> cell_agents_;
+    std::vector<Vec2> cpos_;      // cell-ordered positions, radii and headings (model step reads)
+    std::vector<double> crad_;
+    std::vector<Vec2> cheading_;
+
+    std::vector<Vec2> new_dir_;
+    std::vector<double> new_speed_;
+    std::vector<Vec2> new_heading_;
+    std::vector<Vec2> old_pos_;
+    struct Near { Vec2 d; double s; double l; int slot; };  // offset, distance, contact distance, cell slot
+    std::vector<Near> near_;
+    std::function<void(const Simulation&)> observer_;
+};
+
+}  // namespace shuxiang::ped

@@ -1,0 +1,516 @@
+#include <shuxiang/ped/simulation.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace shuxiang::ped {
+
+using geometry::closest_point;
+using geometry::cross;
+using geometry::dot;
+using geometry::norm;
+using geometry::normalized;
+
+namespace {
+constexpr double kWallMargin = 0.8;  // walls within this distance of a cell are listed in it
+constexpr double kTolerance = 0.02;  // overlap that counts as a violation (m)
+}  // namespace
+
+double ExitStats::flow() const { return count > 1 && last > first ? (count - 1) / (last - first) : 0.0; }
+
+double LineStats::flow() const {
+    return times.size() > 1 && times.back() > times.front()
+               ? static_cast<double>(times.size() - 1) / (times.back() - times.front())
+               : 0.0;
+}
+
+Simulation::Simulation(const geometry::WalkableArea& area, const nav::NavMesh& nav, ModelParams params)
+    : area_(area), nav_(nav), params_(params), walls_(area.walls()) {
+    box_ = area.bounds();
+    box_.min = box_.min - Vec2{1.0, 1.0};
+    box_.max = box_.max + Vec2{1.0, 1.0};
+    wbox_ = box_;
+    wnx_ = std::max(1, static_cast<int>(std::ceil((box_.max.x - box_.min.x) / wcell_)));
+    wny_ = std::max(1, static_cast<int>(std::ceil((box_.max.y - box_.min.y) / wcell_)));
+    wall_cells_.assign(static_cast<std::size_t>(wnx_ * wny_), {});
+    for (std::size_t w = 0; w < walls_.size(); ++w) {
+        const Segment& s = walls_[w];
+        int x0 = static_cast<int>(std::floor((std::min(s.a.x, s.b.x) - kWallMargin - wbox_.min.x) / wcell_));
+        int x1 = static_cast<int>(std::floor((std::max(s.a.x, s.b.x) + kWallMargin - wbox_.min.x) / wcell_));
+        int y0 = static_cast<int>(std::floor((std::min(s.a.y, s.b.y) - kWallMargin - wbox_.min.y) / wcell_));
+        int y1 = static_cast<int>(std::floor((std::max(s.a.y, s.b.y) + kWallMargin - wbox_.min.y) / wcell_));
+        for (int y = std::max(0, y0); y <= std::min(wny_ - 1, y1); ++y)
+            for (int x = std::max(0, x0); x <= std::min(wnx_ - 1, x1); ++x) {
+                // Keep only cells the inflated segment really reaches (long diagonal walls).
+                Vec2 c{wbox_.min.x + (x + 0.5) * wcell_, wbox_.min.y + (y + 0.5) * wcell_};
+                if (geometry::distance(s, c) > kWallMargin + wcell_ * 0.7072) continue;
+                wall_cells_[static_cast<std::size_t>(y * wnx_ + x)].push_back(static_cast<int>(w));
+            }
+    }
+    wall_stamp_.assign(walls_.size(), 0);
+
+    double lx = box_.max.x - box_.min.x;
+    if (params_.periodic_x) {
+        lx = params_.period_x1 - params_.period_x0;
+        box_.min.x = params_.period_x0;
+        box_.max.x = params_.period_x1;
+        anx_ = std::max(1, static_cast<int>(std::floor(lx / params_.cutoff)));
+        acx_ = lx / anx_;
+    } else {
+        acx_ = params_.cutoff;
+        anx_ = std::max(1, static_cast<int>(std::ceil(lx / acx_)));
+    }
+    acy_ = params_.cutoff;
+    any_ = std::max(1, static_cast<int>(std::ceil((box_.max.y - box_.min.y) / acy_)));
+}
+
+int Simulation::add_exit(Exit e) {
+    Vec2 target = geometry::centroid(e.area);
+    Vec2 snapped;
+    if (nav_.nearest_point(target, snapped, 2.0)) target = snapped;
+    exit_targets_.push_back(target);
+    exit_was_open_.push_back(true);
+    metrics_.exits.push_back({e.name, 0, kNever, 0.0});
+    exits_.push_back(std::move(e));
+    return static_cast<int>(exits_.size() - 1);
+}
+
+int Simulation::add_line(MeasureLine l) {
+    metrics_.lines.push_back({l.name, {}});
+    lines_.push_back(std::move(l));
+    return static_cast<int>(lines_.size() - 1);
+}
+
+int Simulation::add_agent(const AgentSpec& spec) {
+    Agent a;
+    a.id = static_cast<int>(agents_.size());
+    a.pos = spec.position;
+    a.radius = spec.radius;
+    a.v0 = spec.desired_speed;
+    a.start_time = spec.start_time;
+    a.exit = spec.exit;
+    a.fixed_exit = spec.exit >= 0;
+    a.fixed_dir = normalized(spec.fixed_direction);
+    a.waypoints = spec.waypoints;
+    agents_.push_back(std::move(a));
+    ++metrics_.agents_total;
+    return agents_.back().id;
+}
+
+Vec2 Simulation::delta(Vec2 from, Vec2 to) const {
+    Vec2 d = to - from;
+    if (params_.periodic_x) {
+        double l = params_.period_x1 - params_.period_x0;
+        if (d.x > 0.5 * l) d.x -= l;
+        else if (d.x < -0.5 * l) d.x += l;
+    }
+    return d;
+}
+
+int Simulation::wall_cell(Vec2 p) const {
+    int x = std::clamp(static_cast<int>(std::floor((p.x - wbox_.min.x) / wcell_)), 0, wnx_ - 1);
+    int y = std::clamp(static_cast<int>(std::floor((p.y - wbox_.min.y) / wcell_)), 0, wny_ - 1);
+    return y * wnx_ + x;
+}
+
+bool Simulation::line_of_sight(Vec2 p, Vec2 q, double clearance) const {
+    if (++stamp_ == 0) {
+        std::fill(wall_stamp_.begin(), wall_stamp_.end(), 0u);
+        stamp_ = 1;
+    }
+    Segment s{p, q};
+    double len = norm(q - p);
+    int n = static_cast<int>(std::ceil(len / (0.5 * wcell_))) + 1;
+    for (int k = 0; k <= n; ++k) {
+        Vec2 pt = p + (q - p) * (static_cast<double>(k) / n);
+        for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(pt))]) {
+            if (wall_stamp_[static_cast<std::size_t>(w)] == stamp_) continue;
+            wall_stamp_[static_cast<std::size_t>(w)] = stamp_;
+            if (geometry::segment_distance(s, walls_[static_cast<std::size_t>(w)]) < clearance) return false;
+        }
+    }
+    return true;
+}
+
+Vec2 Simulation::goal_of(const Agent& a) const {
+    if (a.next_waypoint < a.waypoints.size()) return a.waypoints[a.next_waypoint];
+    return exit_targets_[static_cast<std::size_t>(a.exit)];
+}
+
+void Simulation::route(Agent& a) {
+    a.corners.clear();
+    a.corner = 0;
+    if (a.next_waypoint < a.waypoints.size()) {
+        auto p = nav_.find_path(a.pos, a.waypoints[a.next_waypoint]);
+        if (p.status == nav::PathStatus::Ok) {
+            a.corners = std::move(p.corners);
+            return;
+        }
+        a.next_waypoint = a.waypoints.size();  // unreachable waypoint: skip it, head for the exit
+    }
+    if (a.exit >= 0 && exit_open(a.exit)) {
+        auto p = nav_.find_path(a.pos, exit_targets_[static_cast<std::size_t>(a.exit)]);
+        if (p.status == nav::PathStatus::Ok) {
+            a.corners = std::move(p.corners);
+            return;
+        }
+    }
+    // Nearest usable exit by walking distance.
+    double best = kNever;
+    int best_exit = -1;
+    for (std::size_t e = 0; e < exits_.size(); ++e) {
+        if (!exit_open(static_cast<int>(e))) continue;
+        auto p = nav_.find_path(a.pos, exit_targets_[e]);
+        if (p.status == nav::PathStatus::Ok && p.length < best) {
+            best = p.length;
+            best_exit = static_cast<int>(e);
+            a.corners = std::move(p.corners);
+        }
+    }
+    if (best_exit < 0) {
+        a.active = false;
+        a.stranded = true;
+        a.corners.clear();
+        ++metrics_.agents_unreachable;
+        return;
+    }
+    a.exit = best_exit;
+}
+
+Vec2 Simulation::desired_direction(Agent& a) {
+    if (a.fixed_dir.x != 0.0 || a.fixed_dir.y != 0.0) return a.fixed_dir;
+    if (a.corners.empty()) route(a);
+    if (!a.active || a.corners.empty()) return {0, 0};
+    const long phase = steps_ + a.id;
+    // Skip corners already reached or, looking ahead, already visible with clearance.
+    // Near a corner the clearance asked for is smaller, but line of sight is always required:
+    // an agent squeezed against the wall beside a door can be close to the corner yet behind it.
+    while (a.corner + 1 < a.corners.size()) {
+        bool near = norm(a.corners[a.corner] - a.pos) < 0.4;
+        if ((near || phase % 4 == 0) &&
+            line_of_sight(a.pos, a.corners[a.corner + 1], (near ? 0.3 : 0.8) * a.radius)) {
+            ++a.corner;
+            continue;
+        }
+        break;
+    }
+    // Pushed out of sight of the next corner (crowd pressure): plan again from here.
+    if (phase % 20 == 0 && !line_of_sight(a.pos, a.corners[a.corner], 0.3 * a.radius)) {
+        route(a);
+        if (!a.active || a.corners.empty()) return {0, 0};
+    }
+    if (a.next_waypoint < a.waypoints.size() && a.corner + 1 == a.corners.size() &&
+        norm(a.corners.back() - a.pos) < 0.5) {
+        ++a.next_waypoint;
+        route(a);
+        if (!a.active || a.corners.empty()) return {0, 0};
+    }
+    return normalized(a.corners[a.corner] - a.pos);
+}
+
+void Simulation::build_agent_grid() {
+    const std::size_t ncell = static_cast<std::size_t>(anx_ * any_);
+    cell_start_.assign(ncell + 1, 0);
+    auto cell_of = [&](Vec2 p) {
+        int x = std::clamp(static_cast<int>(std::floor((p.x - box_.min.x) / acx_)), 0, anx_ - 1);
+        int y = std::clamp(static_cast<int>(std::floor((p.y - box_.min.y) / acy_)), 0, any_ - 1);
+        return static_cast<std::size_t>(y * anx_ + x);
+    };
+    int live = 0;
+    for (auto& a : agents_)
+        if (a.active && a.start_time <= time_) {
+            ++cell_start_[cell_of(a.pos) + 1];
+            ++live;
+        }
+    for (std::size_t c = 0; c < ncell; ++c) cell_start_[c + 1] += cell_start_[c];
+    cell_agents_.assign(static_cast<std::size_t>(live), 0);
+    std::vector<int> fill(cell_start_.begin(), cell_start_.end() - 1);
+    for (auto& a : agents_)
+        if (a.active && a.start_time <= time_) cell_agents_[static_cast<std::size_t>(fill[cell_of(a.pos)]++)] = a.id;
+    // Cell-ordered copies of what the model step reads from neighbours: contiguous memory instead
+    // of hopping through the (large) Agent records.
+    cpos_.resize(cell_agents_.size());
+    crad_.resize(cell_agents_.size());
+    cheading_.resize(cell_agents_.size());
+    for (std::size_t k = 0; k < cell_agents_.size(); ++k) {
+        const Agent& b = agents_[static_cast<std::size_t>(cell_agents_[k])];
+        cpos_[k] = b.pos;
+        crad_[k] = b.radius;
+        cheading_[k] = b.heading;
+    }
+}
+
+namespace {
+// Visits the slots (indices into the cell-ordered arrays) of the 3×3 cells around p (x wraps when
+// periodic).
+template <class F>
+void for_cells(Vec2 p, const geometry::Box& box, double cx_size, double cy_size, int nx, int ny, bool periodic,
+               const std::vector<int>& start, F&& f) {
+    int cx = std::clamp(static_cast<int>(std::floor((p.x - box.min.x) / cx_size)), 0, nx - 1);
+    int cy = std::clamp(static_cast<int>(std::floor((p.y - box.min.y) / cy_size)), 0, ny - 1);
+    for (int dy = -1; dy <= 1; ++dy) {
+        int y = cy + dy;
+        if (y < 0 || y >= ny) continue;
+        for (int dx = -1; dx <= 1; ++dx) {
+            int x = cx + dx;
+            if (periodic && nx >= 3) x = (x + nx) % nx;
+            else if (x < 0 || x >= nx) continue;
+            if (periodic && nx < 3 && dx != 0) continue;
+            std::size_t c = static_cast<std::size_t>(y * nx + x);
+            for (int k = start[c]; k < start[c + 1]; ++k) f(k);
+        }
+    }
+}
+}  // namespace
+
+void Simulation::step() {
+    for (std::size_t e = 0; e < exits_.size(); ++e) {
+        if (exit_was_open_[e] && !exit_open(static_cast<int>(e))) {
+            exit_was_open_[e] = false;
+            for (auto& a : agents_)
+                if (a.active && a.exit == static_cast<int>(e)) {
+                    a.exit = -1;
+                    a.corners.clear();
+                }
+        }
+    }
+    build_agent_grid();
+    const std::size_t n = agents_.size();
+    new_dir_.assign(n, {0, 0});
+    new_speed_.assign(n, 0.0);
+    new_heading_.assign(n, {0, 0});
+    const double cutoff2 = params_.cutoff * params_.cutoff;
+    auto visit = [&](Vec2 p, auto&& f) {
+        for_cells(p, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, f);
+    };
+
+    for (auto& a : agents_) {
+        if (!a.active || a.start_time > time_) continue;
+        Vec2 e0 = desired_direction(a);
+        if (!a.active) continue;
+        // Direction: desired direction plus exponential repulsion from neighbours and walls.
+        near_.clear();
+        visit(a.pos, [&](int k) {
+            const auto ks = static_cast<std::size_t>(k);
+            if (cell_agents_[ks] == a.id) return;
+            Vec2 d = delta(a.pos, cpos_[ks]);  // from a to b
+            double s2 = geometry::norm2(d);
+            if (s2 > cutoff2 || s2 < 1e-18) return;
+            near_.push_back({d, std::sqrt(s2), a.radius + crad_[ks], k});
+        });
+        Vec2 rep{0, 0};
+        const double rep_cut = 8.0 * params_.neighbour_range;
+        for (auto& nb : near_) {
+            if (nb.s - nb.l > rep_cut) continue;
+            // Anisotropy w = λ + (1 - λ)(1 + cos φ)/2, φ between the desired direction and the
+            // neighbour: people react to those ahead, hardly to those behind (who, in this model,
+            // stop by their own speed function). Isotropic repulsion lets a crowd pin the front
+            // row of a door jam against the door posts.
+            double cphi = dot(e0, nb.d) / nb.s;
+            double w = params_.anisotropy + (1.0 - params_.anisotropy) * 0.5 * (1.0 + cphi);
+            rep -= nb.d * (w * params_.neighbour_strength * std::exp((nb.l - nb.s) / params_.neighbour_range) / nb.s);
+        }
+        // Keep right: an oncoming neighbour ahead makes the agent sidestep to its right, so that
+        // opposing streams pass each other and form lanes instead of pressing head-on.
+        if (params_.keep_right > 0.0) {
+            Vec2 right{e0.y, -e0.x};
+            for (auto& nb : near_) {
+                if (dot(e0, nb.d) <= 0.0) continue;
+                if (dot(cheading_[static_cast<std::size_t>(nb.slot)], e0) >= 0.0) continue;
+                rep += right * (params_.keep_right * std::exp((nb.l - nb.s) / params_.keep_right_range));
+            }
+        }
+        // Walls: the exponential repulsion R_w(d) = b·exp((r - d)/D_w) acts only against the part of
+        // the motion that goes into the wall, and at most cancels it. Unlimited, it would point an
+        // agent pressed against a door post backwards into the crowd, which freezes door jams;
+        // too weak, neighbours' repulsion (a = 8 at contact) pins agents into door corners.
+        Vec2 pre = e0 + rep;
+        for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))]) {
+            Vec2 cp = closest_point(walls_[static_cast<std::size_t>(w)], a.pos);
+            Vec2 d = a.pos - cp;
+            double s = norm(d);
+            if (s < 1e-12 || s > a.radius + 8.0 * params_.wall_range) continue;
+            Vec2 nrm = d * (1.0 / s);
+            double inward = -dot(pre, nrm);
+            if (inward <= 0.0) continue;
+            // In contact (within 2 cm) the wall is a sliding constraint: all inward motion goes.
+            double limit = s <= a.radius + kTolerance ? inward
+                                                      : params_.wall_strength * std::exp((a.radius - s) / params_.wall_range);
+            pre += nrm * std::min(inward, limit);
+        }
+        rep = pre - e0;
+        Vec2 e = e0 + rep;
+        // No walking backwards: with the anisotropy above only those ahead push, and their push
+        // would otherwise send an agent back through the people behind it. Sidestepping remains.
+        double back = dot(e, e0);
+        if (back < 0.0) e -= e0 * back;
+        e = normalized(e);
+        if (norm(e) == 0.0) e = e0;
+        // Speed: the optimal-velocity function of the smallest spacing to anyone in the way.
+        double gap = kNever;
+        for (auto& nb : near_) {
+            if (dot(e, nb.d) <= 0.0 || std::abs(cross(e, nb.d)) > nb.l) continue;
+            gap = std::min(gap, nb.s - nb.l);
+        }
+        double v = std::min(a.v0, std::max(0.0, gap / params_.time_gap));
+        if (e0.x == 0.0 && e0.y == 0.0) v = 0.0;
+        new_dir_[static_cast<std::size_t>(a.id)] = e;
+        new_heading_[static_cast<std::size_t>(a.id)] = e0;
+        new_speed_[static_cast<std::size_t>(a.id)] = v;
+    }
+
+    old_pos_.resize(n);
+    for (auto& a : agents_) {
+        old_pos_[static_cast<std::size_t>(a.id)] = a.pos;
+        if (!a.active || a.start_time > time_) {
+            a.vel = {0, 0};
+            continue;
+        }
+        a.vel = new_dir_[static_cast<std::size_t>(a.id)] * new_speed_[static_cast<std::size_t>(a.id)];
+        a.heading = new_heading_[static_cast<std::size_t>(a.id)];
+        a.pos += a.vel * params_.dt;
+    }
+    resolve_constraints();
+
+    const double t_end = time_ + params_.dt;
+    for (auto& a : agents_) {
+        if (!a.active || a.start_time > time_) continue;
+        Vec2 p0 = old_pos_[static_cast<std::size_t>(a.id)];
+        // A centre that crossed a wall during the step is a penetration however it ended up.
+        for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))]) {
+            const Segment& s = walls_[static_cast<std::size_t>(w)];
+            if (geometry::segments_cross(p0, a.pos, s.a, s.b)) {
+                ++metrics_.wall_penetrations;
+                break;
+            }
+        }
+        for (std::size_t l = 0; l < lines_.size(); ++l) {
+            const Segment& s = lines_[l].line;
+            Vec2 d = s.b - s.a;
+            double c0 = cross(d, p0 - s.a), c1 = cross(d, a.pos - s.a);
+            if ((c0 < 0.0) != (c1 < 0.0) && c0 != c1) {
+                double t = c0 / (c0 - c1);
+                Vec2 hit = p0 + (a.pos - p0) * t;
+                double u = dot(hit - s.a, d) / geometry::norm2(d);
+                if (u >= 0.0 && u <= 1.0) metrics_.lines[l].times.push_back(time_ + t * params_.dt);
+            }
+        }
+        if (params_.periodic_x) {
+            double len = params_.period_x1 - params_.period_x0;
+            while (a.pos.x >= params_.period_x1) a.pos.x -= len;
+            while (a.pos.x < params_.period_x0) a.pos.x += len;
+        }
+        for (std::size_t e = 0; e < exits_.size(); ++e) {
+            if (!exit_open(static_cast<int>(e))) continue;
+            if (!geometry::point_in_polygon(exits_[e].area, a.pos)) continue;
+            a.active = false;
+            a.arrived = true;
+            a.arrival_time = t_end;
+            auto& st = metrics_.exits[e];
+            ++st.count;
+            st.first = std::min(st.first, t_end);
+            st.last = std::max(st.last, t_end);
+            ++metrics_.agents_arrived;
+            metrics_.evacuation_time = std::max(metrics_.evacuation_time, t_end);
+            break;
+        }
+    }
+    time_ = t_end;
+    ++steps_;
+    if (params_.density_every > 0 && steps_ % params_.density_every == 0) record_density();
+    if (observer_) observer_(*this);
+}
+
+void Simulation::resolve_constraints() {
+    // Hard constraints after the model step: agents are pushed apart where discs overlap and
+    // projected out of walls. The model keeps overlaps small; this only removes residue.
+    auto live = [&](const Agent& a) { return a.active && a.start_time <= time_; };
+    bool clean = false;
+    for (int iter = 0; iter < 3 && !clean; ++iter) {
+        clean = true;  // a pass that moves nobody proves there is nothing left to measure
+        for (auto& a : agents_) {
+            if (!live(a)) continue;
+            for_cells(a.pos, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, [&](int k) {
+                const int j = cell_agents_[static_cast<std::size_t>(k)];
+                if (j <= a.id) return;
+                Agent& b = agents_[static_cast<std::size_t>(j)];
+                Vec2 d = delta(b.pos, a.pos);
+                double l = a.radius + b.radius;
+                double s2 = geometry::norm2(d);
+                if (s2 >= l * l) return;
+                double s = std::sqrt(s2);
+                if (iter == 0) metrics_.max_overlap_model = std::max(metrics_.max_overlap_model, l - s);
+                Vec2 nrm = s > 1e-9 ? d * (1.0 / s) : Vec2{a.id < b.id ? 1.0 : -1.0, 0.0};
+                double push = 0.5 * (l - s);
+                a.pos += nrm * push;
+                b.pos -= nrm * push;
+                clean = false;
+            });
+        }
+        for (auto& a : agents_) {
+            if (!live(a)) continue;
+            for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))]) {
+                Vec2 cp = closest_point(walls_[static_cast<std::size_t>(w)], a.pos);
+                Vec2 d = a.pos - cp;
+                double s2 = geometry::norm2(d);
+                if (s2 >= a.radius * a.radius || s2 < 1e-24) continue;
+                double s = std::sqrt(s2);
+                a.pos += d * ((a.radius - s) / s);
+                clean = false;
+            }
+        }
+    }
+    if (clean) return;
+    // Measure what is left.
+    for (auto& a : agents_) {
+        if (!live(a)) continue;
+        for_cells(a.pos, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, [&](int k) {
+            const int j = cell_agents_[static_cast<std::size_t>(k)];
+            if (j <= a.id) return;
+            const Agent& b = agents_[static_cast<std::size_t>(j)];
+            double ov = a.radius + b.radius - norm(delta(b.pos, a.pos));
+            metrics_.max_overlap = std::max(metrics_.max_overlap, ov);
+        });
+        double wall_ov = 0.0;
+        for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))])
+            wall_ov = std::max(wall_ov, a.radius - geometry::distance(walls_[static_cast<std::size_t>(w)], a.pos));
+        metrics_.max_wall_overlap = std::max(metrics_.max_wall_overlap, wall_ov);
+        if (wall_ov > kTolerance) ++metrics_.wall_penetrations;
+    }
+}
+
+void Simulation::record_density() {
+    const double c = params_.density_cell;
+    int nx = std::max(1, static_cast<int>(std::ceil((box_.max.x - box_.min.x) / c)));
+    int ny = std::max(1, static_cast<int>(std::ceil((box_.max.y - box_.min.y) / c)));
+    std::vector<int> count(static_cast<std::size_t>(nx * ny), 0);
+    for (auto& a : agents_) {
+        if (!a.active || a.start_time > time_) continue;
+        int x = std::clamp(static_cast<int>(std::floor((a.pos.x - box_.min.x) / c)), 0, nx - 1);
+        int y = std::clamp(static_cast<int>(std::floor((a.pos.y - box_.min.y) / c)), 0, ny - 1);
+        int& k = count[static_cast<std::size_t>(y * nx + x)];
+        ++k;
+        double d = k / (c * c);
+        if (d > metrics_.max_density) {
+            metrics_.max_density = d;
+            metrics_.max_density_time = time_;
+            metrics_.max_density_at = {box_.min.x + (x + 0.5) * c, box_.min.y + (y + 0.5) * c};
+        }
+    }
+}
+
+bool Simulation::finished() const {
+    for (auto& a : agents_)
+        if (a.active) return false;
+    return true;
+}
+
+bool Simulation::run(double max_time) {
+    while (time_ < max_time - 1e-9) {
+        if (finished()) return true;
+        step();
+    }
+    return finished();
+}
+
+}  // namespace shuxiang::ped
