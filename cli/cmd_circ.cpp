@@ -1,0 +1,670 @@
+// `shuxiang operators|patrons|circ|acq|weed|stocktake|stats`: the daily work of the school library.
+// Exit codes: 0 done, 3 refused (the reason on stderr, or in the JSON), 2 bad input, 1 failure.
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "registry.hpp"
+#include "shuxiang/circulation/library.hpp"
+#include "shuxiang/standards/holdings.hpp"
+#include "shuxiang/util/error.hpp"
+#include "shuxiang/util/fs.hpp"
+#include "shuxiang/util/i18n.hpp"
+
+namespace shuxiang::cli {
+namespace {
+
+using namespace shuxiang::circulation;
+using nlohmann::json;
+
+constexpr int kRefused = 3;
+
+// Options every command of this file shares.
+struct Common {
+    std::string db;
+    std::string as;
+    std::string date;
+    bool json_out = false;
+    Ctx ctx() const { return Ctx{as, date.empty() ? today() : date}; }
+    std::string day() const { return date.empty() ? today() : date; }
+};
+
+std::shared_ptr<Common> common(CLI::App* c, bool mutating, bool query = true, bool as_required = true) {
+    auto a = std::make_shared<Common>();
+    c->add_option("--db", a->db, tr("circ.cli.db"))->required();
+    c->add_option("--date", a->date, tr("circ.cli.date"));
+    if (mutating) {
+        auto* o = c->add_option("--as", a->as, tr("circ.cli.as"));
+        if (as_required) o->required();
+    }
+    if (query || mutating) c->add_flag("--json", a->json_out, tr("circ.cli.json"));
+    return a;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, "", tr("circ.cli.cannot_read"));
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::vector<std::string> split_list(const std::string& s) {
+    std::vector<std::string> out;
+    std::stringstream ss(s);
+    std::string part;
+    while (std::getline(ss, part, ','))
+        if (!part.empty()) out.push_back(part);
+    return out;
+}
+
+int report(const Common& a, const Result& r, json extra = json::object()) {
+    if (a.json_out) {
+        json j = {{"ok", r.ok}, {"code", r.code}, {"message", r.message}, {"details", r.details}};
+        if (r.id) j["id"] = r.id;
+        for (auto& [k, v] : extra.items()) j[k] = v;
+        std::cout << j.dump(2) << "\n";
+    } else {
+        (r.ok ? std::cout : std::cerr) << r.message << "\n";
+        for (auto& d : r.details) (r.ok ? std::cout : std::cerr) << "  " << d << "\n";
+    }
+    return r.ok ? 0 : kRefused;
+}
+
+void check_date(const Common& a) {
+    if (!a.date.empty() && !valid_date(a.date)) throw InputError("--date", "", trf("circ.refuse.bad_date", {a.date}));
+}
+
+json patron_json(const Patron& p) {
+    json j = {{"id", p.id}, {"kind", to_string(p.kind)}, {"name", p.name}, {"status", to_string(p.status)}};
+    if (p.kind == PatronKind::Student) {
+        j["grade"] = p.grade;
+        j["class"] = class_key(p.grade, p.class_no);
+        j["stage"] = to_string(p.stage());
+    }
+    return j;
+}
+
+void add_operators(CLI::App& root) {
+    auto* g = root.add_subcommand("operators", tr("circ.cli.operators"));
+    g->require_subcommand(1);
+    {
+        auto* c = g->add_subcommand("add", tr("circ.cli.operators_add"));
+        auto a = common(c, true);
+        auto id = std::make_shared<std::string>(), role = std::make_shared<std::string>();
+        auto name = std::make_shared<std::string>(), pid = std::make_shared<std::string>();
+        c->add_option("id", *id, tr("circ.cli.id"))->required();
+        c->add_option("--role", *role, tr("circ.cli.role"))->required();
+        c->add_option("--name", *name, tr("circ.cli.name"));
+        c->add_option("--patron", *pid, tr("circ.cli.patron"));
+        c->callback([=] {
+            run_guarded([=] {
+                check_date(*a);
+                auto r = parse_role(*role);
+                if (!r) throw InputError("--role", "", trf("circ.cli.bad_role", {*role}));
+                Library lib(a->db);
+                return report(*a, lib.add_operator(a->ctx(), {*id, *r, *name, *pid}));
+            });
+        });
+    }
+    {
+        auto* c = g->add_subcommand("list", tr("circ.cli.operators_list"));
+        auto a = common(c, false);
+        c->callback([=] {
+            run_guarded([=] {
+                Library lib(a->db);
+                json arr = json::array();
+                for (auto& o : lib.operators()) {
+                    arr.push_back({{"id", o.id}, {"role", to_string(o.role)}, {"name", o.name}, {"patron", o.patron_id}});
+                    if (!a->json_out) std::cout << o.id << "\t" << tr(std::string("circ.role.") + to_string(o.role)) << "\t" << o.name << "\n";
+                }
+                if (a->json_out) std::cout << arr.dump(2) << "\n";
+                return 0;
+            });
+        });
+    }
+}
+
+void add_patrons(CLI::App& root) {
+    auto* g = root.add_subcommand("patrons", tr("circ.cli.patrons"));
+    g->require_subcommand(1);
+    {
+        auto* c = g->add_subcommand("import", tr("circ.cli.patrons_import"));
+        auto a = common(c, true);
+        auto file = std::make_shared<std::string>();
+        c->add_option("file", *file, tr("circ.cli.file"))->required();
+        c->callback([=] {
+            run_guarded([=] {
+                check_date(*a);
+                auto data = read_file(*file);
+                Library lib(a->db);
+                Result r;
+                auto imp = lib.import_roster(a->ctx(), data, *file, r);
+                return report(*a, r, {{"added", imp.added}, {"updated", imp.updated}});
+            });
+        });
+    }
+    {
+        auto* c = g->add_subcommand("add", tr("circ.cli.patrons_add"));
+        auto a = common(c, true);
+        auto p = std::make_shared<Patron>();
+        auto kind = std::make_shared<std::string>("student"), grade = std::make_shared<std::string>();
+        c->add_option("id", p->id, tr("circ.cli.id"))->required();
+        c->add_option("--name", p->name, tr("circ.cli.name"));
+        c->add_option("--kind", *kind, tr("circ.cli.kind"));
+        c->add_option("--grade", *grade, tr("circ.cli.grade"));
+        c->add_option("--class", p->class_no, tr("circ.cli.class"));
+        c->callback([=] {
+            run_guarded([=] {
+                check_date(*a);
+                Patron q = *p;
+                auto k = parse_patron_kind(*kind);
+                if (!k) throw InputError("--kind", "", trf("circ.cli.bad_kind", {*kind}));
+                q.kind = *k;
+                if (q.kind == PatronKind::Student) {
+                    auto g = parse_grade(*grade);
+                    if (!g) throw InputError("--grade", "", trf("circ.roster.bad_grade", {*grade}));
+                    q.grade = *g;
+                    q.class_no = normalize_class(q.class_no);
+                }
+                Library lib(a->db);
+                return report(*a, lib.add_patron(a->ctx(), q));
+            });
+        });
+    }
+    {
+        auto* c = g->add_subcommand("promote", tr("circ.cli.patrons_promote"));
+        auto a = common(c, true);
+        auto dry = std::make_shared<bool>(false);
+        auto finals = std::make_shared<std::string>();
+        c->add_flag("--dry-run", *dry, tr("circ.cli.dry_run"));
+        c->add_option("--final-grades", *finals, tr("circ.cli.final_grades"));
+        c->callback([=] {
+            run_guarded([=] {
+                check_date(*a);
+                Library lib(a->db);
+                std::vector<int> fg;
+                std::string spec = finals->empty() ? lib.setting("final_grades", "6,9,12") : *finals;
+                for (auto& s : split_list(spec)) {
+                    auto g = parse_grade(s);
+                    if (!g) throw InputError("--final-grades", "", trf("circ.roster.bad_grade", {s}));
+                    fg.push_back(*g);
+                }
+                if (!finals->empty() && !*dry) lib.set_setting("final_grades", *finals);
+                Result r;
+                auto pr = lib.promote(a->ctx(), fg, *dry, r);
+                json leaving = json::array();
+                for (auto& l : pr.leaving) leaving.push_back({{"id", l.patron_id}, {"name", l.name}, {"books_out", l.books_out}});
+                if (!a->json_out && r.ok) {
+                    std::cout << (*dry ? tr("circ.cli.dry_run_note") + "\n" : "");
+                    for (auto& l : pr.leaving) {
+                        std::cout << trf("circ.cli.leaver", {l.patron_id, l.name, std::to_string(l.books_out.size())});
+                        for (auto& b : l.books_out) std::cout << " " << b;
+                        std::cout << "\n";
+                    }
+                }
+                return report(*a, r, {{"promoted", pr.promoted}, {"leaving", leaving}, {"dry_run", *dry}});
+            });
+        });
+    }
+    {
+        auto* c = g->add_subcommand("show", tr("circ.cli.patrons_show"));
+        auto a = common(c, false);
+        auto id = std::make_shared<std::string>();
+        c->add_option("id", *id, tr("circ.cli.id"))->required();
+        c->callback([=] {
+            run_guarded([=] {
+                Library lib(a->db);
+                auto p = lib.patron(*id);
+                if (!p) throw InputError(*id, "", trf("circ.refuse.unknown_patron", {*id}));
+                json j = patron_json(*p);
+                j["loans"] = json::array();
+                for (auto& l : lib.open_loans(*id)) j["loans"].push_back({{"barcode", l.barcode}, {"due", l.due_date}, {"out", l.out_date}});
+                auto pol = lib.policy_for(*p);
+                j["policy"] = {{"max_items", pol.max_items}, {"loan_days", pol.loan_days}, {"max_renewals", pol.max_renewals},
+                               {"max_holds", pol.max_holds}};
+                if (a->json_out) {
+                    std::cout << j.dump(2) << "\n";
+                } else {
+                    std::cout << p->id << "\t" << p->name << "\t" << to_string(p->kind);
+                    if (p->kind == PatronKind::Student) std::cout << "\t" << class_key(p->grade, p->class_no);
+                    std::cout << "\t" << tr(std::string("circ.patron_status.") + to_string(p->status)) << "\n";
+                    for (auto& l : j["loans"]) std::cout << "  " << l["barcode"].get<std::string>() << "\t" << l["due"].get<std::string>() << "\n";
+                }
+                return 0;
+            });
+        });
+    }
+    {
+        auto* c = g->add_subcommand("left", tr("circ.cli.patrons_left"));
+        auto a = common(c, true);
+        auto id = std::make_shared<std::string>();
+        c->add_option("id", *id, tr("circ.cli.id"))->required();
+        c->callback([=] { run_guarded([=] { check_date(*a); Library lib(a->db); return report(*a, lib.patron_left(a->ctx(), *id)); }); });
+    }
+}
+
+void add_circ(CLI::App& root) {
+    auto* g = root.add_subcommand("circ", tr("circ.cli.circ"));
+    g->require_subcommand(1);
+    auto item_cmd = [&](const char* name, const char* help, Result (Library::*fn)(const Ctx&, std::string_view)) {
+        auto* c = g->add_subcommand(name, tr(help));
+        auto a = common(c, true);
+        auto item = std::make_shared<std::string>();
+        c->add_option("--item", *item, tr("circ.cli.item"))->required();
+        c->callback([=] { run_guarded([=] { check_date(*a); Library lib(a->db); return report(*a, (lib.*fn)(a->ctx(), *item)); }); });
+    };
+    {
+        auto* c = g->add_subcommand("checkout", tr("circ.cli.checkout"));
+        auto a = common(c, true);
+        auto patron = std::make_shared<std::string>(), item = std::make_shared<std::string>();
+        c->add_option("--patron", *patron, tr("circ.cli.patron"))->required();
+        c->add_option("--item", *item, tr("circ.cli.item"))->required();
+        c->callback([=] { run_guarded([=] { check_date(*a); Library lib(a->db); return report(*a, lib.checkout(a->ctx(), *patron, *item)); }); });
+    }
+    item_cmd("return", "circ.cli.return", &Library::checkin);
+    item_cmd("renew", "circ.cli.renew", &Library::renew);
+    item_cmd("lost", "circ.cli.lost", &Library::mark_lost);
+    item_cmd("damaged", "circ.cli.damaged", &Library::mark_damaged);
+    {
+        auto* c = g->add_subcommand("hold", tr("circ.cli.hold"));
+        auto a = common(c, true);
+        auto patron = std::make_shared<std::string>();
+        auto rec = std::make_shared<long long>(0);
+        c->add_option("--patron", *patron, tr("circ.cli.patron"))->required();
+        c->add_option("--record", *rec, tr("circ.cli.record"))->required();
+        c->callback([=] { run_guarded([=] { check_date(*a); Library lib(a->db); return report(*a, lib.place_hold(a->ctx(), *patron, *rec)); }); });
+    }
+    {
+        auto* c = g->add_subcommand("class-set", tr("circ.cli.class_set"));
+        auto a = common(c, true);
+        auto corner = std::make_shared<std::string>(), items = std::make_shared<std::string>(), teacher = std::make_shared<std::string>();
+        c->add_option("--corner", *corner, tr("circ.cli.corner"))->required();
+        c->add_option("--items", *items, tr("circ.cli.items"))->required();
+        c->add_option("--teacher", *teacher, tr("circ.cli.teacher"));
+        c->callback([=] {
+            run_guarded([=] { check_date(*a); Library lib(a->db); return report(*a, lib.class_set(a->ctx(), *corner, split_list(*items), *teacher)); });
+        });
+    }
+    {
+        auto* c = g->add_subcommand("rate", tr("circ.cli.rate"));
+        auto a = common(c, true);
+        auto patron = std::make_shared<std::string>();
+        auto rec = std::make_shared<long long>(0);
+        auto stars = std::make_shared<int>(0);
+        auto recommend = std::make_shared<bool>(false);
+        c->add_option("--patron", *patron, tr("circ.cli.patron"))->required();
+        c->add_option("--record", *rec, tr("circ.cli.record"))->required();
+        c->add_option("--stars", *stars, tr("circ.cli.stars"))->required();
+        c->add_flag("--recommend", *recommend, tr("circ.cli.recommend"));
+        c->callback([=] {
+            run_guarded([=] { check_date(*a); Library lib(a->db); return report(*a, lib.rate(a->ctx(), *patron, *rec, *stars, *recommend)); });
+        });
+    }
+    {
+        auto* c = g->add_subcommand("overdue", tr("circ.cli.overdue"));
+        auto a = common(c, false);
+        auto cls = std::make_shared<std::string>();
+        c->add_option("--class", *cls, tr("circ.cli.class"));
+        c->callback([=] {
+            run_guarded([=] {
+                check_date(*a);
+                std::string key;
+                if (!cls->empty()) {
+                    auto k = parse_class_key(*cls);
+                    if (!k) throw InputError("--class", "", trf("circ.cli.bad_class", {*cls}));
+                    key = *k;
+                }
+                Library lib(a->db);
+                auto od = lib.overdue(a->day(), key);
+                json arr = json::array();
+                for (auto& e : od) {
+                    arr.push_back({{"class", e.class_key}, {"patron", e.patron_id}, {"name", e.patron_name}, {"barcode", e.barcode},
+                                   {"title", e.title}, {"due", e.due_date}, {"days_overdue", e.days_overdue}});
+                    if (!a->json_out)
+                        std::cout << e.class_key << "\t" << e.patron_id << "\t" << e.patron_name << "\t" << e.barcode << "\t" << e.title
+                                  << "\t" << e.due_date << "\t" << e.days_overdue << "\n";
+                }
+                if (a->json_out) std::cout << arr.dump(2) << "\n";
+                return 0;
+            });
+        });
+    }
+    {
+        auto* c = g->add_subcommand("policy", tr("circ.cli.policy"));
+        auto a = common(c, true, true, false);  // listing needs no operator; a change is refused without one
+        auto kind = std::make_shared<std::string>(), stage = std::make_shared<std::string>();
+        auto vals = std::make_shared<std::array<int, 4>>(std::array<int, 4>{-1, -1, -1, -1});
+        c->add_option("--kind", *kind, tr("circ.cli.kind"));
+        c->add_option("--stage", *stage, tr("circ.cli.stage"));
+        c->add_option("--max-items", (*vals)[0], tr("circ.cli.max_items"));
+        c->add_option("--loan-days", (*vals)[1], tr("circ.cli.loan_days"));
+        c->add_option("--renewals", (*vals)[2], tr("circ.cli.renewals"));
+        c->add_option("--holds", (*vals)[3], tr("circ.cli.holds"));
+        c->callback([=] {
+            run_guarded([=] {
+                check_date(*a);
+                Library lib(a->db);
+                if (!kind->empty()) {
+                    auto k = parse_patron_kind(*kind);
+                    if (!k) throw InputError("--kind", "", trf("circ.cli.bad_kind", {*kind}));
+                    for (auto& p : lib.policies()) {
+                        if (p.kind != *k || std::string(to_string(p.stage)) != *stage) continue;
+                        if ((*vals)[0] >= 0) p.max_items = (*vals)[0];
+                        if ((*vals)[1] >= 0) p.loan_days = (*vals)[1];
+                        if ((*vals)[2] >= 0) p.max_renewals = (*vals)[2];
+                        if ((*vals)[3] >= 0) p.max_holds = (*vals)[3];
+                        return report(*a, lib.set_policy(a->ctx(), p));
+                    }
+                    throw InputError("--stage", "", trf("circ.cli.no_policy", {*kind, *stage}));
+                }
+                json arr = json::array();
+                for (auto& p : lib.policies()) {
+                    arr.push_back({{"kind", to_string(p.kind)}, {"stage", to_string(p.stage)}, {"max_items", p.max_items},
+                                   {"loan_days", p.loan_days}, {"max_renewals", p.max_renewals}, {"max_holds", p.max_holds}});
+                    if (!a->json_out)
+                        std::cout << to_string(p.kind) << "\t" << to_string(p.stage) << "\t" << p.max_items << "\t" << p.loan_days << "\t"
+                                  << p.max_renewals << "\t" << p.max_holds << "\n";
+                }
+                if (a->json_out) std::cout << arr.dump(2) << "\n";
+                return 0;
+            });
+        });
+    }
+    {
+        auto* c = g->add_subcommand("audit", tr("circ.cli.audit"));
+        auto a = common(c, false);
+        auto limit = std::make_shared<std::size_t>(50);
+        c->add_option("--limit", *limit, tr("circ.cli.limit"));
+        c->callback([=] {
+            run_guarded([=] {
+                Library lib(a->db);
+                json arr = json::array();
+                for (auto& e : lib.audit(*limit)) {
+                    arr.push_back({{"id", e.id}, {"day", e.day}, {"operator", e.op}, {"action", e.action}, {"target", e.target},
+                                   {"outcome", e.outcome}, {"detail", e.detail}});
+                    if (!a->json_out)
+                        std::cout << e.id << "\t" << e.day << "\t" << e.op << "\t" << e.action << "\t" << e.target << "\t" << e.outcome
+                                  << "\t" << e.detail << "\n";
+                }
+                if (a->json_out) std::cout << arr.dump(2) << "\n";
+                return 0;
+            });
+        });
+    }
+}
+
+json suggestion_json(const Suggestion& s) {
+    json j = {{"id", s.id}, {"by", s.by}, {"entered_by", s.entered_by}, {"isbn", s.isbn}, {"title", s.title},
+              {"publisher", s.publisher}, {"price", s.price}, {"copies", s.copies}, {"status", s.status},
+              {"reviewer", s.reviewer}, {"reason", s.reason}, {"note", s.note}, {"date", s.date}, {"flags", s.flags}};
+    if (s.list_price) j["list_price"] = *s.list_price;
+    if (s.pages) j["pages"] = *s.pages;
+    return j;
+}
+
+void add_acq(CLI::App& root) {
+    auto* g = root.add_subcommand("acq", tr("circ.cli.acq"));
+    g->require_subcommand(1);
+    {
+        auto* c = g->add_subcommand("suggest", tr("circ.cli.suggest"));
+        auto a = common(c, true);
+        auto s = std::make_shared<Suggestion>();
+        auto list = std::make_shared<double>(0);
+        auto pages = std::make_shared<int>(0);
+        c->add_option("--by", s->by, tr("circ.cli.by"))->required();
+        c->add_option("--isbn", s->isbn, tr("circ.cli.isbn"))->required();
+        c->add_option("--title", s->title, tr("circ.cli.title"))->required();
+        c->add_option("--price", s->price, tr("circ.cli.price"))->required();
+        c->add_option("--copies", s->copies, tr("circ.cli.copies"));
+        c->add_option("--publisher", s->publisher, tr("circ.cli.publisher"));
+        c->add_option("--list-price", *list, tr("circ.cli.list_price"));
+        c->add_option("--pages", *pages, tr("circ.cli.pages"));
+        c->callback([=] {
+            run_guarded([=] {
+                check_date(*a);
+                Suggestion x = *s;
+                if (*list > 0) x.list_price = *list;
+                if (*pages > 0) x.pages = *pages;
+                Library lib(a->db);
+                return report(*a, lib.suggest(a->ctx(), x));
+            });
+        });
+    }
+    {
+        auto* c = g->add_subcommand("review", tr("circ.cli.review"));
+        auto a = common(c, true, true, false);
+        auto reviewer = std::make_shared<std::string>(), reject = std::make_shared<std::string>(), note = std::make_shared<std::string>();
+        auto id = std::make_shared<long long>(0);
+        auto approve = std::make_shared<bool>(false);
+        c->add_option("--reviewer", *reviewer, tr("circ.cli.reviewer"))->required();
+        c->add_option("--suggestion", *id, tr("circ.cli.suggestion"))->required();
+        auto* ap = c->add_flag("--approve", *approve, tr("circ.cli.approve"));
+        auto* rj = c->add_option("--reject", *reject, tr("circ.cli.reject"));
+        ap->excludes(rj);
+        c->add_option("--note", *note, tr("circ.cli.note"));
+        c->callback([=] {
+            run_guarded([=] {
+                check_date(*a);
+                if (!*approve && reject->empty()) throw InputError("acq review", "", tr("circ.cli.approve_or_reject"));
+                Common b = *a;
+                if (!b.as.empty() && b.as != *reviewer) throw InputError("--as", "", tr("circ.cli.as_mismatch"));
+                b.as = *reviewer;
+                Library lib(a->db);
+                return report(b, lib.review(b.ctx(), *id, *approve ? std::string() : *reject, *note));
+            });
+        });
+    }
+    {
+        auto* c = g->add_subcommand("order", tr("circ.cli.order"));
+        auto a = common(c, true, true, false);
+        auto by = std::make_shared<std::string>();
+        auto id = std::make_shared<long long>(0);
+        c->add_option("--suggestion", *id, tr("circ.cli.suggestion"))->required();
+        c->add_option("--by", *by, tr("circ.cli.purchaser"))->required();
+        c->callback([=] {
+            run_guarded([=] {
+                check_date(*a);
+                Common b = *a;
+                if (b.as.empty()) b.as = *by;
+                Library lib(a->db);
+                return report(b, lib.order(b.ctx(), *id, *by));
+            });
+        });
+    }
+    {
+        auto* c = g->add_subcommand("receive", tr("circ.cli.receive"));
+        auto a = common(c, true);
+        auto barcodes = std::make_shared<std::string>();
+        auto id = std::make_shared<long long>(0);
+        c->add_option("--order", *id, tr("circ.cli.order_id"))->required();
+        c->add_option("--barcodes", *barcodes, tr("circ.cli.items"))->required();
+        c->callback([=] { run_guarded([=] { check_date(*a); Library lib(a->db); return report(*a, lib.receive(a->ctx(), *id, split_list(*barcodes))); }); });
+    }
+    {
+        auto* c = g->add_subcommand("budget", tr("circ.cli.budget"));
+        auto a = common(c, true);
+        auto year = std::make_shared<int>(0);
+        auto amount = std::make_shared<double>(0);
+        c->add_option("--year", *year, tr("circ.cli.year"))->required();
+        c->add_option("--amount", *amount, tr("circ.cli.amount"))->required();
+        c->callback([=] { run_guarded([=] { check_date(*a); Library lib(a->db); return report(*a, lib.set_budget(a->ctx(), *year, *amount)); }); });
+    }
+    {
+        auto* c = g->add_subcommand("block", tr("circ.cli.block"));
+        auto a = common(c, true);
+        auto entry = std::make_shared<std::string>();
+        c->add_option("entry", *entry, tr("circ.cli.block_entry"))->required();
+        c->callback([=] { run_guarded([=] { check_date(*a); Library lib(a->db); return report(*a, lib.block(a->ctx(), *entry)); }); });
+    }
+    {
+        auto* c = g->add_subcommand("list", tr("circ.cli.acq_list"));
+        auto a = common(c, false);
+        auto status = std::make_shared<std::string>();
+        c->add_option("--status", *status, tr("circ.cli.status"));
+        c->callback([=] {
+            run_guarded([=] {
+                Library lib(a->db);
+                json arr = json::array();
+                for (auto& s : lib.suggestions(*status)) {
+                    arr.push_back(suggestion_json(s));
+                    if (!a->json_out) {
+                        std::cout << s.id << "\t" << s.status << "\t" << s.isbn << "\t" << s.title << "\t" << s.by;
+                        for (auto& f : s.flags) std::cout << "\t" << tr("acq.flag." + f);
+                        std::cout << "\n";
+                    }
+                }
+                if (a->json_out) std::cout << arr.dump(2) << "\n";
+                return 0;
+            });
+        });
+    }
+}
+
+void add_weed_stocktake(CLI::App& root) {
+    auto* g = root.add_subcommand("weed", tr("circ.cli.weed"));
+    g->require_subcommand(1);
+    {
+        auto* c = g->add_subcommand("candidates", tr("circ.cli.weed_candidates"));
+        auto a = common(c, false);
+        auto rules = std::make_shared<WeedRules>();
+        c->add_option("--min-age", rules->min_age_years, tr("circ.cli.min_age"));
+        c->add_option("--no-loans-years", rules->no_loans_years, tr("circ.cli.no_loans_years"));
+        c->callback([=] {
+            run_guarded([=] {
+                check_date(*a);
+                Library lib(a->db);
+                json arr = json::array();
+                for (auto& w : lib.weed_candidates(a->day(), *rules)) {
+                    arr.push_back({{"barcode", w.barcode}, {"title", w.title}, {"call_number", w.call_number}, {"acquired", w.acquired},
+                                   {"reasons", w.reasons}});
+                    if (!a->json_out) {
+                        std::cout << w.barcode << "\t" << w.call_number << "\t" << w.title << "\t" << w.acquired;
+                        for (auto& r : w.reasons) std::cout << "\t" << tr("circ.weed." + r);
+                        std::cout << "\n";
+                    }
+                }
+                if (a->json_out) std::cout << arr.dump(2) << "\n";
+                return 0;
+            });
+        });
+    }
+    {
+        auto* c = g->add_subcommand("approve", tr("circ.cli.weed_approve"));
+        auto a = common(c, true);
+        auto items = std::make_shared<std::string>(), reason = std::make_shared<std::string>();
+        c->add_option("--items", *items, tr("circ.cli.items"))->required();
+        c->add_option("--reason", *reason, tr("circ.cli.reason"))->required();
+        c->callback([=] { run_guarded([=] { check_date(*a); Library lib(a->db); return report(*a, lib.withdraw(a->ctx(), split_list(*items), *reason)); }); });
+    }
+    auto* c = root.add_subcommand("stocktake", tr("circ.cli.stocktake"));
+    auto a = common(c, false);
+    auto range = std::make_shared<std::string>(), scanned = std::make_shared<std::string>();
+    c->add_option("--range", *range, tr("circ.cli.range"))->required();
+    c->add_option("--scanned", *scanned, tr("circ.cli.scanned"))->required();
+    c->callback([=] {
+        run_guarded([=] {
+            auto dots = range->find("..");
+            if (dots == std::string::npos) throw InputError("--range", "", tr("circ.cli.bad_range"));
+            std::vector<std::string> codes;
+            std::istringstream in(read_file(*scanned));
+            std::string line;
+            while (std::getline(in, line)) {
+                while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+                auto b = line.find_first_not_of(" \t");
+                if (b != std::string::npos) codes.push_back(line.substr(b));
+            }
+            Library lib(a->db);
+            auto rep = lib.stocktake(range->substr(0, dots), range->substr(dots + 2), codes);
+            if (a->json_out) {
+                std::cout << json{{"expected", rep.expected}, {"found", rep.found}, {"missing", rep.missing},
+                                  {"misplaced", rep.misplaced}, {"unexpected", rep.unexpected}}
+                                 .dump(2)
+                          << "\n";
+            } else {
+                std::cout << trf("circ.cli.stocktake_summary", {std::to_string(rep.expected), std::to_string(rep.found)}) << "\n";
+                for (auto& [key, list] : {std::pair{"circ.cli.missing", &rep.missing}, std::pair{"circ.cli.misplaced", &rep.misplaced},
+                                          std::pair{"circ.cli.unexpected", &rep.unexpected}}) {
+                    std::cout << tr(key) << " (" << list->size() << "):";
+                    for (auto& b : *list) std::cout << " " << b;
+                    std::cout << "\n";
+                }
+            }
+            return 0;
+        });
+    });
+}
+
+void add_stats(CLI::App& root) {
+    auto* c = root.add_subcommand("stats", tr("circ.cli.stats"));
+    auto a = common(c, false);
+    auto year = std::make_shared<int>(0);
+    auto holdings = std::make_shared<std::string>();
+    c->add_option("--year", *year, tr("circ.cli.year"));
+    c->add_option("--holdings-out", *holdings, tr("circ.cli.holdings_out"));
+    c->callback([=] {
+        run_guarded([=] {
+            check_date(*a);
+            int y = *year ? *year : std::stoi(a->day().substr(0, 4));
+            Library lib(a->db);
+            if (!holdings->empty()) {
+                atomic_write_file(*holdings, standards::holdings_to_json_text(lib.holdings_summary(y)));
+            }
+            auto st = lib.reading_stats(y);
+            // Aggregates only: classes and titles, never a student's name or number.
+            json j = {{"year", st.year}, {"students", st.students}, {"students_by_stage", st.students_by_stage},
+                      {"held_items", st.held_items}, {"holdings_per_student", st.holdings_per_student},
+                      {"holdings_per_student_by_stage", st.holdings_per_student_by_stage},
+                      {"new_items_this_year", st.new_items_this_year}, {"new_per_student", st.new_per_student},
+                      {"loans_this_year", st.loans_this_year}, {"loans_per_student", st.loans_per_student}};
+            json parts = json::array(), classes = json::array();
+            double total = static_cast<double>(st.collection.total_items);
+            for (auto& p : st.collection.parts) parts.push_back({{"part", p.code}, {"items", p.items}, {"share", total > 0 ? p.items / total : 0}});
+            for (auto& k : st.collection.classes) classes.push_back({{"class", k.code}, {"items", k.items}, {"share", total > 0 ? k.items / total : 0}});
+            j["major_classes"] = parts;
+            j["clc_classes"] = classes;
+            j["class_ranking"] = json::array();
+            for (auto& r : st.class_ranking)
+                j["class_ranking"].push_back({{"class", r.class_key}, {"students", r.students}, {"loans", r.loans}, {"loans_per_student", r.loans_per_student}});
+            j["top_titles"] = json::array();
+            for (auto& t : st.top_titles) j["top_titles"].push_back({{"record", t.record_id}, {"title", t.title}, {"loans", t.loans}});
+            j["demand"] = json::array();
+            for (auto& d : st.demand)
+                j["demand"].push_back({{"record", d.record_id}, {"title", d.title}, {"waiting", d.waiting}, {"copies", d.copies},
+                                       {"suggested_extra", d.suggested_extra}});
+            j["ratings"] = json::array();
+            for (auto& r : st.ratings)
+                j["ratings"].push_back({{"record", r.record_id}, {"title", r.title}, {"ratings", r.ratings},
+                                        {"recommendations", r.recommendations}, {"average", r.average}, {"by_kind", r.by_kind}});
+            if (a->json_out) {
+                std::cout << j.dump(2) << "\n";
+            } else {
+                std::cout << trf("circ.cli.stats_line1", {std::to_string(y), std::to_string(st.students), std::to_string(st.held_items)}) << "\n";
+                char buf[160];
+                std::snprintf(buf, sizeof buf, "%.2f / %.2f / %.2f", st.holdings_per_student, st.new_per_student, st.loans_per_student);
+                std::cout << tr("circ.cli.stats_per_student") << " " << buf << "\n";
+                for (auto& r : st.class_ranking) {
+                    std::snprintf(buf, sizeof buf, "%.2f", r.loans_per_student);
+                    std::cout << "  " << r.class_key << "\t" << r.students << "\t" << r.loans << "\t" << buf << "\n";
+                }
+                for (auto& t : st.top_titles) std::cout << "  " << t.loans << "\t" << t.title << "\n";
+                for (auto& d : st.demand) std::cout << "  " << d.title << "\t" << d.waiting << "\t+" << d.suggested_extra << "\n";
+            }
+            return 0;
+        });
+    });
+}
+
+const Registrar reg([](CLI::App& root) {
+    add_operators(root);
+    add_patrons(root);
+    add_circ(root);
+    add_acq(root);
+    add_weed_stocktake(root);
+    add_stats(root);
+});
+
+}  // namespace
+}  // namespace shuxiang::cli

@@ -1,0 +1,323 @@
+#pragma once
+// Circulation, patrons, operators, audit, acquisitions review, weeding, stocktake and reading
+// statistics on the library database (`library.db`), next to the catalog's tables.
+//
+// The catalog store offers no schema extension point, so this module keeps its own tables (all
+// prefixed circ_ / acq_) with its own version row in `circ_schema`, on its own SQLite connection to
+// the same file. Item status and location changes are written to the catalog's `items` table.
+// Every mutating call is one BEGIN IMMEDIATE transaction that checks the operator's role inside the
+// transaction and writes one audit row; refusals change nothing and are audited as refused.
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "shuxiang/catalog/store.hpp"
+#include "shuxiang/standards/holdings.hpp"
+
+struct sqlite3;
+
+namespace shuxiang::circulation {
+
+// What an operator may do.
+enum class Role { Librarian, Volunteer, Teacher, Reviewer, Inspector };
+const char* to_string(Role r);
+std::optional<Role> parse_role(std::string_view s);
+
+// The kinds of operation that roles are checked against.
+enum class Action {
+    ManageOperators, ManagePatrons, Checkout, Return, Renew, Hold, ClassSet, LostDamaged, EditPolicy,
+    Suggest, Review, Order, Receive, Weed, Rate
+};
+bool role_allows(Role r, Action a);
+
+// The outcome of a mutating operation: ok, or a refusal with a stable code and a translated reason.
+struct Result {
+    bool ok = false;
+    std::string code;     // "" when ok; else e.g. "unknown_barcode", "over_limit", "not_permitted"
+    std::string message;  // translated reason (or a short translated summary when ok)
+    long long id = 0;     // id of what was created (loan, hold, suggestion, order), when any
+    std::vector<std::string> details;  // extra lines (flags, books still out, filled hold)
+};
+
+// Who does it and on which day (YYYY-MM-DD; tests and --date make runs reproducible).
+struct Ctx {
+    std::string op;
+    std::string date;
+};
+
+struct Operator {
+    std::string id;
+    Role role = Role::Inspector;
+    std::string name;
+    std::string patron_id;  // the operator's own patron record, if any (four-eyes checks use it)
+};
+
+enum class PatronKind { Student, Teacher, Staff, Parent };
+const char* to_string(PatronKind k);
+std::optional<PatronKind> parse_patron_kind(std::string_view s);
+
+// 学段. Grades are numbered 1..12 across stages: 小学 1–6, 初中 7–9, 高中 10–12.
+enum class Stage { None, Primary, Junior, Senior };
+const char* to_string(Stage s);
+Stage stage_of_grade(int grade);
+// "三年级", "3", "初一", "七年级", "高二", "高中二年级" ... -> 1..12; nullopt when not a grade.
+std::optional<int> parse_grade(std::string_view text);
+// "2", "2班", "(2)班", "二班" -> "2"; other text is kept trimmed.
+std::string normalize_class(std::string_view text);
+// "3-2" style key of a school class (grade-class).
+std::string class_key(int grade, const std::string& class_no);
+// "3-2", "三年级2班", "初一(3)班", "高二1班" -> "3-2", "3-2", "7-3", "11-1"; nullopt when not a class.
+std::optional<std::string> parse_class_key(std::string_view text);
+
+enum class PatronStatus { Active, Leaving, Left };
+const char* to_string(PatronStatus s);
+
+struct Patron {
+    std::string id;  // 学号 or 工号
+    PatronKind kind = PatronKind::Student;
+    std::string name;
+    int grade = 0;         // students: 1..12
+    std::string class_no;  // students: "2"
+    PatronStatus status = PatronStatus::Active;
+    Stage stage() const { return kind == PatronKind::Student ? stage_of_grade(grade) : Stage::None; }
+};
+
+struct LoanPolicy {
+    PatronKind kind = PatronKind::Student;
+    Stage stage = Stage::None;  // students only
+    int max_items = 0;
+    int loan_days = 0;
+    int max_renewals = 0;
+    int max_holds = 0;
+};
+
+struct Loan {
+    long long id = 0;
+    std::string barcode;
+    long long record_id = 0;
+    std::string patron_id;  // "" for a class set
+    std::string corner;     // class set: the classroom corner
+    std::string out_date, due_date, returned_date;
+    int renewals = 0;
+};
+
+struct Hold {
+    long long id = 0;
+    long long record_id = 0;
+    std::string patron_id;
+    std::string placed;
+    std::string status;  // waiting, ready, filled, cancelled
+    std::string barcode;  // the copy kept for the patron once ready
+};
+
+struct OverdueEntry {
+    std::string class_key;  // "" for teachers and staff
+    std::string patron_id, patron_name, barcode, title, due_date;
+    int days_overdue = 0;
+};
+
+struct AuditEntry {
+    long long id = 0;
+    std::string day, op, action, target, outcome, detail;
+};
+
+struct RosterImport {
+    int added = 0, updated = 0;
+    std::vector<std::string> errors;  // "file: line N: message"; nothing is imported when not empty
+};
+
+struct Promotion {
+    int promoted = 0;
+    struct Leaver {
+        std::string patron_id, name;
+        std::vector<std::string> books_out;  // barcodes
+    };
+    std::vector<Leaver> leaving;
+};
+
+// Acquisitions.
+struct Suggestion {
+    long long id = 0;
+    std::string by;  // the recommender (patron id), accountable for it
+    std::string entered_by;  // operator
+    std::string isbn, title, publisher;
+    double price = 0;
+    std::optional<double> list_price;
+    std::optional<int> pages;
+    int copies = 1;
+    std::string status;  // pending, approved, rejected, ordered, received
+    std::string reviewer, reason, note, date;
+    std::vector<std::string> flags;  // automatic checks: piracy_checksum, piracy_prefix, blocklist, price_list, price_pages, copies
+};
+
+struct Order {
+    long long id = 0;
+    long long suggestion_id = 0;
+    std::string purchaser, date, status, received_date;
+    int copies = 0;
+    double cost = 0;
+};
+
+struct WeedCandidate {
+    std::string barcode, title, call_number, acquired;
+    std::vector<std::string> reasons;  // old_unused, damaged, superseded
+};
+
+struct WeedRules {
+    int min_age_years = 10;    // acquired at least this long ago ...
+    int no_loans_years = 3;    // ... and not lent in this many years
+};
+
+struct StocktakeReport {
+    std::vector<std::string> missing;     // expected in range, not scanned
+    std::vector<std::string> misplaced;   // scanned, known, call number outside the range
+    std::vector<std::string> unexpected;  // scanned, unknown barcode or not expected on a shelf (on loan, withdrawn, lost)
+    long long expected = 0, found = 0;
+};
+
+// One reading-statistics snapshot (the inputs of the compliance report and the demand model).
+struct ReadingStats {
+    int year = 0;
+    long long students = 0;
+    std::map<std::string, long long> students_by_stage;  // primary/junior/senior
+    long long held_items = 0;
+    double holdings_per_student = 0;
+    // For 一贯制 schools: items meant for a stage (record audience) plus the shared items (general,
+    // unknown) split in proportion to enrolment, per student of that stage.
+    std::map<std::string, double> holdings_per_student_by_stage;
+    catalog::CollectionStats collection;  // 22 classes and 5 大部类
+    long long new_items_this_year = 0;
+    double new_per_student = 0;
+    long long loans_this_year = 0;
+    double loans_per_student = 0;
+    struct ClassRow {
+        std::string class_key;
+        long long students = 0, loans = 0;
+        double loans_per_student = 0;
+    };
+    std::vector<ClassRow> class_ranking;  // by loans per student, best first
+    struct TitleRow {
+        long long record_id = 0;
+        std::string title;
+        long long loans = 0;
+    };
+    std::vector<TitleRow> top_titles;  // most loans this year (10)
+    struct DemandRow {
+        long long record_id = 0;
+        std::string title;
+        long long waiting = 0, copies = 0, suggested_extra = 0;
+    };
+    std::vector<DemandRow> demand;  // titles with waiting holds
+    struct RatingRow {
+        long long record_id = 0;
+        std::string title;
+        long long ratings = 0, recommendations = 0;
+        double average = 0;
+        std::map<std::string, long long> by_kind;  // ratings by student / teacher / staff / parent
+    };
+    std::vector<RatingRow> ratings;
+};
+
+class Library {
+public:
+    // Opens (creating or migrating) the catalog tables and this module's tables. A new database gets
+    // the librarian operator `admin` and the default loan policies. Throws InputError naming the file.
+    explicit Library(const std::filesystem::path& db);
+    ~Library();
+    Library(const Library&) = delete;
+    Library& operator=(const Library&) = delete;
+
+    catalog::Store& store() { return *store_; }
+    int schema_version() const { return version_; }
+
+    // Operators.
+    Result add_operator(const Ctx& c, const Operator& o);
+    std::vector<Operator> operators();
+    std::optional<Operator> find_operator(std::string_view id);
+
+    // Patrons.
+    Result add_patron(const Ctx& c, const Patron& p);
+    std::optional<Patron> patron(std::string_view id);
+    std::vector<Patron> patrons();
+    // A CSV roster (UTF-8 or GBK; students: 学号, 姓名, 年级, 班级; teachers: 工号, 姓名). All or nothing.
+    RosterImport import_roster(const Ctx& c, std::string_view data, const std::string& file_name, Result& audit);
+    // Every student up one grade; those finishing one of `final_grades` become leaving.
+    Promotion promote(const Ctx& c, const std::vector<int>& final_grades, bool dry_run, Result& res);
+    // Marks a leaving patron as left; refused while books are out.
+    Result patron_left(const Ctx& c, std::string_view patron_id);
+
+    // Loan policies.
+    std::vector<LoanPolicy> policies();
+    LoanPolicy policy_for(const Patron& p);
+    Result set_policy(const Ctx& c, const LoanPolicy& p);
+
+    // Circulation.
+    Result checkout(const Ctx& c, std::string_view patron_id, std::string_view barcode);
+    Result checkin(const Ctx& c, std::string_view barcode);  // 还书; fills the first waiting hold
+    Result renew(const Ctx& c, std::string_view barcode);
+    Result place_hold(const Ctx& c, std::string_view patron_id, long long record_id);
+    Result mark_lost(const Ctx& c, std::string_view barcode);
+    Result mark_damaged(const Ctx& c, std::string_view barcode);
+    Result class_set(const Ctx& c, std::string_view corner, const std::vector<std::string>& barcodes,
+                     std::string_view teacher_id);
+    Result rate(const Ctx& c, std::string_view patron_id, long long record_id, int stars, bool recommend);
+    std::vector<Loan> open_loans(std::string_view patron_id = {});
+    std::vector<Hold> holds(long long record_id);
+    std::vector<OverdueEntry> overdue(const std::string& day, std::string_view class_filter = {});
+    std::vector<AuditEntry> audit(std::size_t limit = 100);
+
+    // Acquisitions.
+    Result suggest(const Ctx& c, Suggestion s);
+    std::optional<Suggestion> suggestion(long long id);
+    std::vector<Suggestion> suggestions(std::string_view status = {});
+    // reject_reason empty: approve (refused while automatic checks flag the title).
+    Result review(const Ctx& c, long long suggestion_id, const std::string& reject_reason, const std::string& note);
+    Result order(const Ctx& c, long long suggestion_id, std::string_view purchaser);
+    Result receive(const Ctx& c, long long order_id, const std::vector<std::string>& barcodes);
+    std::optional<Order> find_order(long long id);
+    Result set_budget(const Ctx& c, int year, double amount);
+    double budget_left(int year);  // negative infinity-free: budget minus ordered cost; 0 when none set
+    Result block(const Ctx& c, std::string_view isbn_or_title);
+    void set_setting(std::string_view key, std::string_view value);
+    std::string setting(std::string_view key, std::string_view fallback);
+
+    // Weeding and stocktake.
+    std::vector<WeedCandidate> weed_candidates(const std::string& day, const WeedRules& rules);
+    Result withdraw(const Ctx& c, const std::vector<std::string>& barcodes, const std::string& reason);
+    StocktakeReport stocktake(const std::string& first, const std::string& last,
+                              const std::vector<std::string>& scanned);
+
+    // Statistics.
+    ReadingStats reading_stats(int year);
+    standards::HoldingsSummary holdings_summary(int year);
+
+    // Low-level access for tests and the benchmark.
+    sqlite3* db() { return db_; }
+
+private:
+    struct Tx;
+    void migrate();
+    std::optional<Result> refuse_role(const Ctx& c, Action a);
+    void write_audit(const Ctx& c, std::string_view action, std::string_view target, const Result& r);
+    Result finish(const Ctx& c, std::string_view action, std::string_view target, Tx& tx, Result r);
+    std::vector<std::string> check_suggestion(const Suggestion& s);
+
+    std::filesystem::path path_;
+    std::unique_ptr<catalog::Store> store_;
+    sqlite3* db_ = nullptr;
+    int version_ = 0;
+};
+
+// "YYYY-MM-DD" + days; nullopt for a malformed date.
+std::optional<std::string> add_days(const std::string& day, int days);
+// Days from a to b (b - a); 0 for malformed dates.
+int days_between(const std::string& a, const std::string& b);
+bool valid_date(const std::string& day);
+// Today's date (UTC) as YYYY-MM-DD.
+std::string today();
+
+}  // namespace shuxiang::circulation

@@ -1,0 +1,225 @@
+// Weeding (增新剔旧), stocktake and reading statistics.
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "internal.hpp"
+#include "shuxiang/catalog/clc.hpp"
+#include "shuxiang/util/i18n.hpp"
+
+namespace shuxiang::circulation {
+
+using sql::Stmt;
+
+std::vector<WeedCandidate> Library::weed_candidates(const std::string& day, const WeedRules& rules) {
+    std::vector<WeedCandidate> out;
+    int year = std::stoi(day.substr(0, 4));
+    std::string old_before = std::to_string(year - rules.min_age_years) + day.substr(4);
+    std::string loans_since = std::to_string(year - rules.no_loans_years) + day.substr(4);
+    // Superseded: another record with the same title and a later year (a newer edition).
+    Stmt s(db_,
+           "SELECT i.barcode, coalesce(r.title, ''), i.call_number, i.acquired, i.status, "
+           "(SELECT count(*) FROM circ_loans l WHERE l.item_id = i.id AND l.out_date >= ?), "
+           "(SELECT count(*) FROM records r2 WHERE r2.title = r.title AND r2.id <> r.id AND r.title <> '' "
+           "   AND r2.year > r.year AND r.year <> '') "
+           "FROM items i JOIN records r ON r.id = i.record_id WHERE i.status IN ('available', 'damaged') ORDER BY i.call_number, i.barcode");
+    s.bind(1, loans_since);
+    while (s.step()) {
+        WeedCandidate w{s.text(0), s.text(1), s.text(2), s.text(3), {}};
+        bool old = !w.acquired.empty() && w.acquired < old_before;
+        if (old && s.i64(5) == 0) w.reasons.push_back("old_unused");
+        if (s.text(4) == "damaged") w.reasons.push_back("damaged");
+        if (s.i64(6) > 0) w.reasons.push_back("superseded");
+        if (!w.reasons.empty()) out.push_back(std::move(w));
+    }
+    return out;
+}
+
+Result Library::withdraw(const Ctx& c, const std::vector<std::string>& barcodes, const std::string& reason) {
+    Tx tx(db_);
+    std::string target;
+    for (auto& b : barcodes) target += (target.empty() ? "" : ",") + b;
+    auto done = [&](Result r) { return finish(c, "weed.approve", target, tx, std::move(r)); };
+    if (auto r = refuse_role(c, Action::Weed)) return done(*r);
+    if (barcodes.empty()) return done(refusal("no_items", {}));
+    if (reason.empty()) return done(refusal("no_reason", {}));
+    for (auto& b : barcodes) {
+        Stmt s(db_, "SELECT id, status FROM items WHERE barcode = ?");
+        s.bind(1, b);
+        if (!s.step()) return done(refusal("unknown_barcode", {b}));
+        std::string st = s.text(1);
+        if (st == "on_loan" || st == "withdrawn") return done(refusal("not_available", {b, tr("circ.status." + st)}));
+        // The item row and its loans stay: withdrawn copies keep their history and reason.
+        Stmt(db_, "INSERT INTO circ_withdrawals(item_id, barcode, day, reason, operator, prev_status) VALUES(?,?,?,?,?,?)")
+            .bind(1, s.i64(0))
+            .bind(2, b)
+            .bind(3, c.date)
+            .bind(4, reason)
+            .bind(5, c.op)
+            .bind(6, st)
+            .run();
+        Stmt(db_, "UPDATE items SET status = 'withdrawn' WHERE id = ?").bind(1, s.i64(0)).run();
+        Stmt(db_, "UPDATE circ_holds SET status = 'waiting', barcode = '' WHERE barcode = ? AND status = 'ready'").bind(1, b).run();
+    }
+    return done(success("circ.ok.withdrawn", {std::to_string(barcodes.size())}, 0));
+}
+
+namespace {
+// Shelf order when both parse as 中图法 call numbers, else plain text order.
+int shelf_compare(const std::string& a, const std::string& b) {
+    auto pa = catalog::parse_call_number(a), pb = catalog::parse_call_number(b);
+    if (pa && pb) return catalog::compare_call_numbers(*pa, *pb);
+    return a < b ? -1 : (a == b ? 0 : 1);
+}
+}  // namespace
+
+StocktakeReport Library::stocktake(const std::string& first, const std::string& last, const std::vector<std::string>& scanned) {
+    StocktakeReport rep;
+    auto in_range = [&](const std::string& cn) { return shelf_compare(first, cn) <= 0 && shelf_compare(cn, last) <= 0; };
+    std::set<std::string> scanned_set(scanned.begin(), scanned.end());
+    std::set<std::string> expected;
+    {
+        Stmt s(db_, "SELECT barcode, call_number FROM items WHERE status IN ('available', 'damaged', 'in_processing') AND location NOT IN "
+                    "(SELECT corner FROM circ_loans WHERE returned_date IS NULL AND corner <> '')");
+        while (s.step())
+            if (in_range(s.text(1))) expected.insert(s.text(0));
+    }
+    rep.expected = static_cast<long long>(expected.size());
+    for (auto& b : expected)
+        if (scanned_set.count(b)) ++rep.found;
+        else rep.missing.push_back(b);
+    for (auto& b : scanned_set) {
+        if (expected.count(b)) continue;
+        Stmt s(db_, "SELECT status, call_number FROM items WHERE barcode = ?");
+        s.bind(1, b);
+        if (!s.step()) {
+            rep.unexpected.push_back(b);
+            continue;
+        }
+        std::string st = s.text(0);
+        bool shelvable = st == "available" || st == "damaged" || st == "in_processing";
+        if (shelvable && !in_range(s.text(1))) rep.misplaced.push_back(b);
+        else rep.unexpected.push_back(b);
+    }
+    return rep;
+}
+
+ReadingStats Library::reading_stats(int year) {
+    ReadingStats st;
+    st.year = year;
+    std::string y = std::to_string(year);
+    std::string from = y + "-01-01", to = y + "-12-31";
+    {
+        Stmt s(db_, "SELECT grade FROM circ_patrons WHERE kind = 'student' AND status = 'active'");
+        while (s.step()) {
+            ++st.students;
+            ++st.students_by_stage[to_string(stage_of_grade(s.i32(0)))];
+        }
+    }
+    st.collection = store_->stats();
+    st.held_items = st.collection.total_items;
+    st.holdings_per_student = st.students ? static_cast<double>(st.held_items) / static_cast<double>(st.students) : 0;
+    if (st.students > 0) {
+        std::map<std::string, long long> by_audience;
+        long long shared = 0;
+        Stmt s(db_, "SELECT r.audience, count(*) FROM items i JOIN records r ON r.id = i.record_id "
+                    "WHERE i.status NOT IN ('lost', 'withdrawn') GROUP BY r.audience");
+        while (s.step()) {
+            auto a = static_cast<catalog::Audience>(s.i64(0));
+            if (a == catalog::Audience::Primary) by_audience["primary"] += s.i64(1);
+            else if (a == catalog::Audience::Junior) by_audience["junior"] += s.i64(1);
+            else if (a == catalog::Audience::Senior) by_audience["senior"] += s.i64(1);
+            else shared += s.i64(1);
+        }
+        for (auto& [stage, n] : st.students_by_stage) {
+            if (n == 0 || stage.empty()) continue;
+            double items = static_cast<double>(by_audience[stage]) +
+                           static_cast<double>(shared) * static_cast<double>(n) / static_cast<double>(st.students);
+            st.holdings_per_student_by_stage[stage] = items / static_cast<double>(n);
+        }
+    }
+    {
+        Stmt s(db_, "SELECT count(*) FROM items WHERE substr(acquired, 1, 4) = ? AND status <> 'withdrawn'");
+        s.bind(1, y);
+        st.new_items_this_year = s.step() ? s.i64(0) : 0;
+    }
+    st.new_per_student = st.students ? static_cast<double>(st.new_items_this_year) / static_cast<double>(st.students) : 0;
+    {
+        Stmt s(db_, "SELECT count(*) FROM circ_loans WHERE out_date BETWEEN ? AND ? AND corner = ''");
+        s.bind(1, from).bind(2, to);
+        st.loans_this_year = s.step() ? s.i64(0) : 0;
+    }
+    st.loans_per_student = st.students ? static_cast<double>(st.loans_this_year) / static_cast<double>(st.students) : 0;
+    {
+        Stmt s(db_, "SELECT p.grade, p.class_no, count(DISTINCT p.id), "
+                    "(SELECT count(*) FROM circ_loans l JOIN circ_patrons q ON q.id = l.patron_id WHERE q.kind = 'student' "
+                    "  AND q.grade = p.grade AND q.class_no = p.class_no AND l.out_date BETWEEN ? AND ? AND l.corner = '') "
+                    "FROM circ_patrons p WHERE p.kind = 'student' AND p.status = 'active' GROUP BY p.grade, p.class_no");
+        s.bind(1, from).bind(2, to);
+        while (s.step()) {
+            ReadingStats::ClassRow r{class_key(s.i32(0), s.text(1)), s.i64(2), s.i64(3), 0};
+            r.loans_per_student = r.students ? static_cast<double>(r.loans) / static_cast<double>(r.students) : 0;
+            st.class_ranking.push_back(r);
+        }
+        std::sort(st.class_ranking.begin(), st.class_ranking.end(), [](auto& a, auto& b) {
+            if (a.loans_per_student != b.loans_per_student) return a.loans_per_student > b.loans_per_student;
+            return a.class_key < b.class_key;
+        });
+    }
+    {
+        Stmt s(db_, "SELECT l.record_id, coalesce(r.title, ''), count(*) AS n FROM circ_loans l LEFT JOIN records r ON r.id = l.record_id "
+                    "WHERE l.out_date BETWEEN ? AND ? AND l.corner = '' GROUP BY l.record_id ORDER BY n DESC, l.record_id LIMIT 10");
+        s.bind(1, from).bind(2, to);
+        while (s.step()) st.top_titles.push_back({s.i64(0), s.text(1), s.i64(2)});
+    }
+    {
+        // Extra copies: one per two waiting readers, so that a hold waits about one loan period.
+        Stmt s(db_, "SELECT h.record_id, coalesce(r.title, ''), count(*) AS n, "
+                    "(SELECT count(*) FROM items i WHERE i.record_id = h.record_id AND i.status NOT IN ('lost', 'withdrawn')) "
+                    "FROM circ_holds h LEFT JOIN records r ON r.id = h.record_id WHERE h.status = 'waiting' "
+                    "GROUP BY h.record_id ORDER BY n DESC, h.record_id");
+        while (s.step()) {
+            ReadingStats::DemandRow d{s.i64(0), s.text(1), s.i64(2), s.i64(3), 0};
+            d.suggested_extra = (d.waiting + 1) / 2;
+            st.demand.push_back(d);
+        }
+    }
+    {
+        Stmt s(db_, "SELECT g.record_id, coalesce(r.title, ''), count(*), sum(g.recommend), avg(g.stars) FROM circ_ratings g "
+                    "LEFT JOIN records r ON r.id = g.record_id GROUP BY g.record_id ORDER BY avg(g.stars) DESC, count(*) DESC, g.record_id");
+        while (s.step()) st.ratings.push_back({s.i64(0), s.text(1), s.i64(2), s.i64(3), s.dbl(4), {}});
+        Stmt k(db_, "SELECT g.record_id, coalesce(p.kind, 'unknown'), count(*) FROM circ_ratings g "
+                    "LEFT JOIN circ_patrons p ON p.id = g.patron_id GROUP BY g.record_id, p.kind");
+        while (k.step())
+            for (auto& r : st.ratings)
+                if (r.record_id == k.i64(0)) r.by_kind[k.text(1)] = k.i64(2);
+    }
+    return st;
+}
+
+standards::HoldingsSummary Library::holdings_summary(int year) {
+    standards::HoldingsSummary h;
+    h.year = year;
+    std::string y = std::to_string(year);
+    // Counts as they stand at the end of `year`: items acquired later are not counted.
+    std::string end = y + "-12-31";
+    Stmt s(db_, "SELECT r.clc_top, r.local_collection, count(*) FROM items i JOIN records r ON r.id = i.record_id "
+                "WHERE i.status NOT IN ('withdrawn', 'lost') AND (i.acquired = '' OR substr(i.acquired, 1, 10) <= ?) "
+                "GROUP BY r.clc_top, r.local_collection");
+    s.bind(1, end);
+    while (s.step()) {
+        long long n = s.i64(2);
+        h.books += n;
+        int part = catalog::clc_part(s.text(0));
+        if (part >= 1 && part <= 5) h.by_major_class[static_cast<std::size_t>(part - 1)] += n;
+        else h.unclassified += n;
+        if (s.i32(1)) h.local_collection += n;
+    }
+    h.new_books_this_year = sql::scalar(db_, "SELECT count(*) FROM items WHERE substr(acquired, 1, 4) = ? AND status <> 'withdrawn'", y, true);
+    h.weeded_this_year = sql::scalar(db_, "SELECT count(*) FROM circ_withdrawals WHERE substr(day, 1, 4) = ?", y, true);
+    h.loans_this_year = sql::scalar(db_, "SELECT count(*) FROM circ_loans WHERE substr(out_date, 1, 4) = ?", y, true);
+    h.synthetic = sql::scalar(db_, "SELECT count(*) FROM records WHERE control_number LIKE 'SXDEMO%'") > 0;
+    return h;
+}
+
+}  // namespace shuxiang::circulation

@@ -1,0 +1,275 @@
+// Acquisitions review (four eyes, checks, budgets, receiving), weeding, stocktake and statistics.
+#include <sqlite3.h>
+
+#include "fixture.hpp"
+
+using namespace sxt;
+
+namespace {
+
+struct Acq : ::testing::Test {
+    std::filesystem::path path = temp_db(std::string("acq_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::unique_ptr<Library> lib = std::make_unique<Library>(path);
+    void SetUp() override {
+        ASSERT_TRUE(lib->add_patron(as("admin"), teacher("T1", "赵老师")).ok);
+        ASSERT_TRUE(lib->add_patron(as("admin"), student("S1", "张三", 3, "2")).ok);
+        ASSERT_TRUE(lib->add_operator(as("admin"), {"r1", Role::Reviewer, "", "T1"}).ok);
+        ASSERT_TRUE(lib->add_operator(as("admin"), {"r2", Role::Reviewer, "", ""}).ok);
+        ASSERT_TRUE(lib->add_operator(as("admin"), {"t1", Role::Teacher, "", "T1"}).ok);
+        ASSERT_TRUE(lib->add_operator(as("admin"), {"v1", Role::Volunteer, "", ""}).ok);
+        ASSERT_TRUE(lib->add_operator(as("admin"), {"lib2", Role::Librarian, "", "T1"}).ok);
+    }
+    Suggestion sug(const std::string& isbn, const std::string& publisher, double price, int copies,
+                   std::optional<double> list = {}, std::optional<int> pages = {}, const std::string& title = "书") {
+        Suggestion s;
+        s.by = "T1";
+        s.isbn = isbn;
+        s.title = title;
+        s.publisher = publisher;
+        s.price = price;
+        s.copies = copies;
+        s.list_price = list;
+        s.pages = pages;
+        return s;
+    }
+};
+
+}  // namespace
+
+TEST_F(Acq, FourEyesReview) {
+    auto s = lib->suggest(as("t1"), sug("9787020123452", "人民文学出版社", 30, 2, 30.0, 300));
+    ASSERT_TRUE(s.ok) << s.message;
+    EXPECT_TRUE(s.details.empty());
+    EXPECT_EQ(lib->suggestion(s.id)->entered_by, "t1");
+    EXPECT_EQ(lib->review(as("r1"), s.id, "", "").code, "four_eyes");  // r1 is the recommender T1
+    EXPECT_EQ(lib->review(as("t1"), s.id, "", "").code, "not_permitted");
+    EXPECT_EQ(lib->review(as("admin"), s.id, "", "").code, "not_permitted");
+    EXPECT_EQ(lib->suggestion(s.id)->status, "pending");
+    ASSERT_TRUE(lib->review(as("r2"), s.id, "", "好书").ok);
+    EXPECT_EQ(lib->suggestion(s.id)->status, "approved");
+    EXPECT_EQ(lib->suggestion(s.id)->reviewer, "r2");
+    EXPECT_EQ(lib->review(as("r2"), s.id, "", "").code, "already_reviewed");
+    // The purchaser may not be the recommender either.
+    EXPECT_EQ(lib->order(as("admin"), s.id, "lib2").code, "four_eyes");
+    EXPECT_EQ(lib->order(as("admin"), s.id, "t1").code, "not_permitted");
+    // The operator who enters a suggestion cannot review it.
+    ASSERT_TRUE(lib->add_patron(as("admin"), teacher("T2", "钱老师")).ok);
+    auto s2 = sug("9787020123452", "人民文学出版社", 30, 1, 30.0, 300);
+    s2.by = "T2";
+    ASSERT_TRUE(lib->add_operator(as("admin"), {"r3", Role::Reviewer, "", ""}).ok);
+    auto id2 = lib->suggest(as("admin"), s2).id;
+    EXPECT_TRUE(lib->review(as("r3"), id2, "", "").ok);
+    EXPECT_EQ(lib->suggest(as("v1"), s2).code, "not_permitted");
+    auto s3 = s2;
+    s3.by = "P404";
+    EXPECT_EQ(lib->suggest(as("admin"), s3).code, "unknown_patron");
+}
+
+TEST_F(Acq, AutomaticChecksFlagAndBlockApproval) {
+    auto bad_check = lib->suggest(as("admin"), sug("9787020123453", "", 30, 1));
+    ASSERT_TRUE(bad_check.ok);
+    EXPECT_EQ(lib->suggestion(bad_check.id)->flags, (std::vector<std::string>{"piracy_checksum"}));
+    auto prefix = lib->suggest(as("admin"), sug("9787107123450", "人民文学出版社", 30, 1));
+    EXPECT_EQ(lib->suggestion(prefix.id)->flags, (std::vector<std::string>{"piracy_prefix"}));
+    auto right_prefix = lib->suggest(as("admin"), sug("9787107123450", "人民教育出版社", 30, 1));
+    EXPECT_TRUE(lib->suggestion(right_prefix.id)->flags.empty());
+    // 80 > 40 × 1.3; 80 / 100 pages = 0.8 > 0.15 × 2.
+    auto price = lib->suggest(as("admin"), sug("9787532712342", "上海译文出版社", 80, 1, 40.0, 100));
+    EXPECT_EQ(lib->suggestion(price.id)->flags, (std::vector<std::string>{"price_list", "price_pages"}));
+    // 4 held + 2 suggested > 5.
+    add_title(lib->store(), "已有", "I247/1", 4, "H", "2020-01-01", "2019", "9787544211116");
+    auto copies = lib->suggest(as("admin"), sug("978-7-5442-1111-6", "南海出版公司", 30, 2));
+    EXPECT_EQ(lib->suggestion(copies.id)->flags, (std::vector<std::string>{"copies"}));
+    auto one = lib->suggest(as("admin"), sug("9787544211116", "南海出版公司", 30, 1));
+    EXPECT_TRUE(lib->suggestion(one.id)->flags.empty());
+    ASSERT_TRUE(lib->block(as("admin"), "坏书").ok);
+    auto blocked = lib->suggest(as("admin"), sug("9787020123452", "人民文学出版社", 30, 1, {}, {}, "坏书"));
+    EXPECT_EQ(lib->suggestion(blocked.id)->flags, (std::vector<std::string>{"blocklist"}));
+    // A flagged title is only rejected, with a reason.
+    auto r = lib->review(as("r2"), bad_check.id, "", "");
+    EXPECT_EQ(r.code, "flagged");
+    ASSERT_EQ(r.details.size(), 1u);
+    EXPECT_EQ(lib->review(as("r2"), bad_check.id, "fake", "").code, "bad_reason");
+    ASSERT_TRUE(lib->review(as("r2"), bad_check.id, "piracy", "校验位错").ok);
+    EXPECT_EQ(lib->suggestion(bad_check.id)->status, "rejected");
+    EXPECT_EQ(lib->suggestion(bad_check.id)->reason, "piracy");
+    ASSERT_TRUE(lib->review(as("r2"), right_prefix.id, "unsuitable", "").ok);
+    EXPECT_EQ(lib->order(as("admin"), right_prefix.id, "admin").code, "not_approved");
+    // Approval is checked again: blocking after the suggestion still stops it.
+    ASSERT_TRUE(lib->block(as("admin"), "9787544211116").ok);
+    EXPECT_EQ(lib->review(as("r2"), one.id, "", "").code, "flagged");
+    EXPECT_EQ(lib->suggestions("rejected").size(), 2u);
+}
+
+TEST_F(Acq, BudgetOrderAndReceive) {
+    auto s = lib->suggest(as("admin"), sug("9787020123452", "人民文学出版社", 30, 2, 30.0, 300, "红楼梦"));
+    ASSERT_TRUE(lib->review(as("r2"), s.id, "", "").ok);
+    ASSERT_TRUE(lib->set_budget(as("admin"), 2026, 50).ok);
+    EXPECT_EQ(lib->set_budget(as("v1"), 2026, 50).code, "not_permitted");
+    EXPECT_EQ(lib->order(as("admin", "2026-10-01"), s.id, "admin").code, "over_budget");  // 60 > 50
+    ASSERT_TRUE(lib->set_budget(as("admin"), 2026, 100).ok);
+    auto o = lib->order(as("admin", "2026-10-01"), s.id, "admin");
+    ASSERT_TRUE(o.ok) << o.message;
+    EXPECT_DOUBLE_EQ(lib->budget_left(2026), 40.0);
+    EXPECT_EQ(lib->suggestion(s.id)->status, "ordered");
+    EXPECT_EQ(lib->receive(as("admin", "2026-10-20"), o.id, {"N1"}).code, "barcode_count");
+    add_title(lib->store(), "x", "I1/1", 1, "N");
+    EXPECT_EQ(lib->receive(as("admin", "2026-10-20"), o.id, {"N1", "N2"}).code, "barcode_exists");
+    EXPECT_EQ(lib->receive(as("v1", "2026-10-20"), o.id, {"R1", "R2"}).code, "not_permitted");
+    auto rc = lib->receive(as("admin", "2026-10-20"), o.id, {"R1", "R2"});
+    ASSERT_TRUE(rc.ok) << rc.message;
+    auto it = lib->store().item_by_barcode("R2");
+    ASSERT_TRUE(it);
+    EXPECT_EQ(cat::to_string(it->status), std::string("available"));
+    EXPECT_EQ(it->acquired, "2026-10-20");
+    EXPECT_EQ(it->source, "采购");
+    EXPECT_EQ(lib->store().record(it->record_id)->title, "红楼梦");
+    EXPECT_EQ(lib->store().records_by_isbn("978-7-02-012345-2").size(), 1u);
+    EXPECT_EQ(lib->find_order(o.id)->status, "received");
+    EXPECT_EQ(lib->suggestion(s.id)->status, "received");
+    EXPECT_EQ(lib->receive(as("admin"), o.id, {"R3", "R4"}).code, "order_received");
+    EXPECT_EQ(lib->receive(as("admin"), 999, {"R3"}).code, "unknown_order");
+}
+
+namespace {
+struct Shelf : ::testing::Test {
+    std::filesystem::path path = temp_db(std::string("shelf_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::unique_ptr<Library> lib = std::make_unique<Library>(path);
+    long long rec_a = 0, rec_b = 0;
+    void SetUp() override {
+        rec_a = add_title(lib->store(), "草房子", "I287.45/123", 3, "A", "2020-03-01");
+        rec_b = add_title(lib->store(), "十万个为什么", "Z228.1/5", 2, "B", "2026-03-01");
+        add_title(lib->store(), "旧书", "I247.5/9", 2, "W", "2010-01-01", "2005");
+        for (auto& p : {student("S1", "张三", 3, "2"), student("S2", "李四", 3, "2"), student("S3", "王五", 4, "1"),
+                        student("J1", "初中生", 7, "1"), teacher("T1", "赵老师")})
+            ASSERT_TRUE(lib->add_patron(as("admin"), p).ok);
+    }
+};
+}  // namespace
+
+TEST_F(Shelf, WeedingCandidatesAndWithdrawal) {
+    ASSERT_TRUE(lib->checkout(as("admin", "2025-03-01"), "T1", "W1").ok);
+    ASSERT_TRUE(lib->checkin(as("admin", "2025-03-10"), "W1").ok);
+    add_title(lib->store(), "词典", "H316/1", 1, "D", "2024-01-01", "2001");
+    add_title(lib->store(), "词典", "H316/1", 1, "E", "2024-01-01", "2015");
+    ASSERT_TRUE(lib->mark_damaged(as("admin"), "A1").ok);
+    auto c = lib->weed_candidates("2026-09-01", WeedRules{10, 3});
+    std::map<std::string, std::vector<std::string>> got;
+    for (auto& w : c) got[w.barcode] = w.reasons;
+    EXPECT_EQ(got.size(), 3u);
+    EXPECT_EQ(got["A1"], (std::vector<std::string>{"damaged"}));
+    EXPECT_EQ(got["W2"], (std::vector<std::string>{"old_unused"}));  // W1 was lent in 2025
+    EXPECT_EQ(got["D1"], (std::vector<std::string>{"superseded"}));
+    // With a one-year window W1's 2025 loan no longer counts.
+    auto c1 = lib->weed_candidates("2026-09-01", WeedRules{10, 1});
+    EXPECT_EQ(c1.size(), 4u);
+    EXPECT_EQ(lib->withdraw(as("admin"), {"W2"}, "").code, "no_reason");
+    ASSERT_TRUE(lib->checkout(as("admin", "2026-09-01"), "T1", "A2").ok);
+    EXPECT_EQ(lib->withdraw(as("admin"), {"W2", "A2"}, "old").code, "not_available");
+    EXPECT_EQ(cat::to_string(lib->store().item_by_barcode("W2")->status), std::string("available"));
+    EXPECT_EQ(lib->withdraw(as("v1"), {"W2"}, "old").code, "unknown_operator");
+    ASSERT_TRUE(lib->withdraw(as("admin", "2026-09-02"), {"W1", "W2"}, "陈旧无人借阅").ok);
+    EXPECT_EQ(cat::to_string(lib->store().item_by_barcode("W1")->status), std::string("withdrawn"));
+    // History stays: the item row, its old loan and the reason.
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(lib->db(), "SELECT (SELECT count(*) FROM circ_loans WHERE barcode = 'W1'), reason FROM circ_withdrawals WHERE barcode = 'W1'", -1, &st, nullptr);
+    ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int(st, 0), 1);
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 1)), "陈旧无人借阅");
+    sqlite3_finalize(st);
+    EXPECT_EQ(lib->checkout(as("admin"), "T1", "W1").code, "not_available");
+}
+
+TEST_F(Shelf, StocktakeByCallNumberRange) {
+    ASSERT_TRUE(lib->checkout(as("admin"), "T1", "A2").ok);
+    auto rep = lib->stocktake("I200", "I299", {"A1", "W1", "B1", "XYZ", "A2", "A1"});
+    EXPECT_EQ(rep.expected, 4);  // A1, A3, W1, W2 (A2 is on loan)
+    EXPECT_EQ(rep.found, 2);
+    EXPECT_EQ(rep.missing, (std::vector<std::string>{"A3", "W2"}));
+    EXPECT_EQ(rep.misplaced, (std::vector<std::string>{"B1"}));
+    EXPECT_EQ(rep.unexpected, (std::vector<std::string>{"A2", "XYZ"}));
+    auto z = lib->stocktake("Z", "Z9", {"B1", "B2"});
+    EXPECT_EQ(z.expected, 2);
+    EXPECT_TRUE(z.missing.empty());
+}
+
+TEST_F(Shelf, ReadingStatisticsAndHoldingsSummary) {
+    ASSERT_TRUE(lib->checkout(as("admin", "2026-03-02"), "S1", "A1").ok);
+    ASSERT_TRUE(lib->checkout(as("admin", "2026-03-02"), "S1", "B1").ok);
+    ASSERT_TRUE(lib->checkout(as("admin", "2026-03-03"), "S2", "A2").ok);
+    ASSERT_TRUE(lib->checkout(as("admin", "2026-03-04"), "S3", "A3").ok);
+    ASSERT_TRUE(lib->checkout(as("admin", "2025-12-30"), "T1", "W1").ok);  // last year
+    ASSERT_TRUE(lib->checkin(as("admin", "2026-03-20"), "A3").ok);
+    ASSERT_TRUE(lib->withdraw(as("admin", "2026-04-01"), {"A3"}, "损坏").ok);
+    ASSERT_TRUE(lib->place_hold(as("admin"), "S3", rec_a).ok);
+    ASSERT_TRUE(lib->place_hold(as("admin"), "J1", rec_a).ok);
+    ASSERT_TRUE(lib->place_hold(as("admin"), "T1", rec_a).ok);
+    ASSERT_TRUE(lib->rate(as("admin"), "S1", rec_a, 5, true).ok);
+    ASSERT_TRUE(lib->rate(as("admin"), "S2", rec_a, 4, false).ok);
+    ASSERT_TRUE(lib->rate(as("admin"), "T1", rec_b, 3, true).ok);
+    EXPECT_EQ(lib->rate(as("admin"), "T1", rec_b, 6, true).code, "bad_rating");
+
+    auto st = lib->reading_stats(2026);
+    EXPECT_EQ(st.students, 4);
+    EXPECT_EQ(st.students_by_stage["primary"], 3);
+    EXPECT_EQ(st.students_by_stage["junior"], 1);
+    EXPECT_EQ(st.held_items, 6);  // 7 copies, A3 withdrawn
+    EXPECT_DOUBLE_EQ(st.holdings_per_student, 1.5);
+    EXPECT_EQ(st.new_items_this_year, 2);
+    EXPECT_DOUBLE_EQ(st.new_per_student, 0.5);
+    EXPECT_EQ(st.loans_this_year, 4);
+    EXPECT_DOUBLE_EQ(st.loans_per_student, 1.0);
+    ASSERT_EQ(st.class_ranking.size(), 3u);
+    EXPECT_EQ(st.class_ranking[0].class_key, "3-2");
+    EXPECT_DOUBLE_EQ(st.class_ranking[0].loans_per_student, 1.5);
+    EXPECT_EQ(st.class_ranking[1].class_key, "4-1");
+    EXPECT_EQ(st.class_ranking[2].class_key, "7-1");
+    EXPECT_EQ(st.class_ranking[2].loans, 0);
+    ASSERT_EQ(st.top_titles.size(), 2u);
+    EXPECT_EQ(st.top_titles[0].title, "草房子");
+    EXPECT_EQ(st.top_titles[0].loans, 3);
+    ASSERT_EQ(st.demand.size(), 1u);
+    EXPECT_EQ(st.demand[0].waiting, 3);
+    EXPECT_EQ(st.demand[0].copies, 2);
+    EXPECT_EQ(st.demand[0].suggested_extra, 2);
+    ASSERT_EQ(st.ratings.size(), 2u);
+    EXPECT_DOUBLE_EQ(st.ratings[0].average, 4.5);
+    EXPECT_EQ(st.ratings[0].recommendations, 1);
+    EXPECT_EQ(st.ratings[0].by_kind, (std::map<std::string, long long>{{"student", 2}}));
+    EXPECT_EQ(st.ratings[1].by_kind, (std::map<std::string, long long>{{"teacher", 1}}));
+    EXPECT_EQ(st.collection.parts[2].items, 4);  // 大部类 3 (C–K): A1, A2, W1, W2
+
+    auto h = lib->holdings_summary(2026);
+    EXPECT_EQ(h.year, 2026);
+    EXPECT_EQ(h.books, 6);
+    EXPECT_EQ(h.by_major_class[2], 4);
+    EXPECT_EQ(h.by_major_class[4], 2);  // Z
+    EXPECT_EQ(h.unclassified, 0);
+    EXPECT_EQ(h.new_books_this_year, 2);
+    EXPECT_EQ(h.weeded_this_year, 1);
+    EXPECT_EQ(h.loans_this_year, 4);
+    EXPECT_FALSE(h.synthetic);
+    // At the end of 2025 the two copies bought in 2026 were not there yet.
+    auto h25 = lib->holdings_summary(2025);
+    EXPECT_EQ(h25.books, 4);
+    EXPECT_EQ(h25.loans_this_year, 1);
+}
+
+TEST_F(Shelf, HoldingsPerStudentByStage) {
+    std::vector<cat::ImportEntry> batch(1);
+    batch[0].record.title = "初中读本";
+    batch[0].record.audience = cat::Audience::Junior;
+    batch[0].record.marc = cat::synthesize_cnmarc(batch[0].record);
+    for (auto b : {"J01", "J02"}) {
+        cat::Item it;
+        it.barcode = b;
+        batch[0].items.push_back(it);
+    }
+    lib->store().import_batch(batch);
+    auto st = lib->reading_stats(2026);
+    EXPECT_EQ(st.held_items, 9);
+    // 7 shared items split 3 : 1 by enrolment; the 2 junior items go to the one junior student.
+    EXPECT_DOUBLE_EQ(st.holdings_per_student_by_stage["primary"], 7.0 * 3 / 4 / 3);
+    EXPECT_DOUBLE_EQ(st.holdings_per_student_by_stage["junior"], 2.0 + 7.0 / 4);
+    EXPECT_EQ(st.holdings_per_student_by_stage.count("senior"), 0u);
+}

@@ -1,0 +1,172 @@
+// The CLI of operators, patrons, circ, acq, weed, stocktake and stats, run as a separate process.
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "fixture.hpp"
+#include "shuxiang/standards/holdings.hpp"
+#include "support/process.hpp"
+
+using namespace sxt;
+using shuxiang::test::run_shuxiang;
+using nlohmann::json;
+
+namespace {
+
+struct Cli : ::testing::Test {
+    std::filesystem::path path = temp_db(std::string("cli_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::path dir = path.parent_path();
+    std::string db = " --db " + path.string();
+    long long rec_a = 0;
+    void SetUp() override {
+        Library lib(path);
+        rec_a = add_title(lib.store(), "草房子", "I287.45/123", 3, "A", "2026-03-01");
+        add_title(lib.store(), "十万个为什么", "Z228.1/5", 2, "B", "2010-03-01");
+    }
+    std::string write(const std::string& name, const std::string& text) {
+        auto p = dir / name;
+        std::ofstream(p, std::ios::binary) << text;
+        return p.string();
+    }
+    json run_json(const std::string& args, int expect_code = 0) {
+        auto r = run_shuxiang(args + db + " --json");
+        EXPECT_EQ(r.code, expect_code) << args << "\n" << r.out;
+        try {
+            return json::parse(r.out);
+        } catch (...) {
+            ADD_FAILURE() << "not JSON: " << r.out;
+            return json();
+        }
+    }
+};
+
+}  // namespace
+
+TEST_F(Cli, OperatorsAndRoles) {
+    auto ops = run_json("operators list");
+    ASSERT_EQ(ops.size(), 1u);
+    EXPECT_EQ(ops[0]["id"], "admin");
+    EXPECT_EQ(ops[0]["role"], "librarian");
+    EXPECT_TRUE(run_json("operators add v1 --role volunteer --as admin")["ok"]);
+    EXPECT_EQ(run_shuxiang("operators add x --role boss --as admin" + db).code, 2);
+    // Changes need --as.
+    EXPECT_NE(run_shuxiang("operators add y --role inspector" + db).code, 0);
+    auto refused = run_json("operators add v2 --role volunteer --as v1", 3);
+    EXPECT_EQ(refused["code"], "not_permitted");
+    EXPECT_EQ(run_json("operators list").size(), 2u);
+}
+
+TEST_F(Cli, RosterCirculationAndOverdue) {
+    auto roster = write("roster.csv", "学号,姓名,年级,班级\n2026001,陈一,三年级,2班\n2026002,陈二,三年级,2班\n2026003,陈三,六年级,1班\n");
+    auto imp = run_json("patrons import " + roster + " --as admin");
+    EXPECT_EQ(imp["added"], 3);
+    auto bad = write("bad.csv", "学号,姓名,年级,班级\n1,甲,三年级,1\n2,乙,大班,1\n");
+    auto r = run_shuxiang("patrons import " + bad + " --as admin" + db);
+    EXPECT_EQ(r.code, 3);
+    EXPECT_NE(r.out.find("bad.csv: line 3"), std::string::npos) << r.out;
+    ASSERT_TRUE(run_json("operators add v1 --role volunteer --as admin")["ok"]);
+    auto co = run_json("circ checkout --patron 2026001 --item A1 --as v1 --date 2026-09-01");
+    EXPECT_TRUE(co["ok"]) << co.dump();
+    EXPECT_EQ(run_json("circ checkout --patron 2026002 --item A1 --as v1 --date 2026-09-01", 3)["code"], "not_available");
+    EXPECT_EQ(run_json("circ checkout --patron 2026002 --item ZZZ --as v1", 3)["code"], "unknown_barcode");
+    EXPECT_EQ(run_json("circ renew --item A1 --as v1", 3)["code"], "not_permitted");
+    // Policies are editable: one book at a time for primary pupils.
+    EXPECT_EQ(run_json("circ policy --kind student --stage primary --max-items 1", 3)["code"], "unknown_operator");
+    EXPECT_TRUE(run_json("circ policy --kind student --stage primary --max-items 1 --as admin")["ok"]);
+    auto pols = run_json("circ policy");
+    ASSERT_GE(pols.size(), 6u);
+    bool seen = false;
+    for (auto& p : pols)
+        if (p["kind"] == "student" && p["stage"] == "primary") {
+            seen = true;
+            EXPECT_EQ(p["max_items"], 1);
+            EXPECT_EQ(p["loan_days"], 14);
+        }
+    EXPECT_TRUE(seen);
+    EXPECT_EQ(run_json("circ checkout --patron 2026001 --item B2 --as v1", 3)["code"], "over_limit");
+    auto en = run_shuxiang("--lang en circ checkout --patron 2026001 --item B2 --as v1" + db);
+    EXPECT_NE(en.out.find("has 1 items out, the limit is 1"), std::string::npos) << en.out;
+    // Text mode: the translated reason on stderr.
+    auto txt = run_shuxiang("circ checkout --patron 2026002 --item ZZZ --as v1" + db);
+    EXPECT_NE(txt.out.find("ZZZ"), std::string::npos);
+    ASSERT_TRUE(run_json("circ checkout --patron 2026003 --item B1 --as admin --date 2026-09-01")["ok"]);
+    auto od = run_json("circ overdue --class 3-2 --date 2026-09-20");
+    ASSERT_EQ(od.size(), 1u);
+    EXPECT_EQ(od[0]["barcode"], "A1");
+    EXPECT_EQ(od[0]["days_overdue"], 5);
+    EXPECT_EQ(run_json("circ overdue --date 2026-09-20").size(), 2u);
+    EXPECT_EQ(run_json("circ overdue --class 三年级2班 --date 2026-09-20").size(), 1u);
+    EXPECT_EQ(run_shuxiang("circ overdue --class 图书角" + db).code, 2);
+    auto show = run_json("patrons show 2026001");
+    EXPECT_EQ(show["class"], "3-2");
+    ASSERT_EQ(show["loans"].size(), 1u);
+    EXPECT_EQ(show["loans"][0]["due"], "2026-09-15");
+    EXPECT_TRUE(run_json("circ hold --patron 2026002 --record " + std::to_string(rec_a) + " --as admin")["ok"]);
+    auto back = run_json("circ return --item A1 --as v1 --date 2026-09-21");
+    EXPECT_TRUE(back["ok"]);
+    EXPECT_EQ(back["details"].size(), 2u);
+    auto cs = run_json("circ class-set --corner corner-3-2 --items A2,A3 --as admin --date 2026-09-02");
+    EXPECT_TRUE(cs["ok"]) << cs.dump();
+    // Year end: the grade-6 pupil leaves with B1 still out.
+    auto dry = run_json("patrons promote --dry-run --as admin --date 2027-07-01");
+    EXPECT_EQ(dry["promoted"], 2);
+    ASSERT_EQ(dry["leaving"].size(), 1u);
+    EXPECT_EQ(dry["leaving"][0]["books_out"], json::array({"B1"}));
+    EXPECT_EQ(run_json("patrons show 2026001")["grade"], 3);
+    EXPECT_TRUE(run_json("patrons promote --as admin --date 2027-07-01")["ok"]);
+    EXPECT_EQ(run_json("patrons show 2026001")["grade"], 4);
+    EXPECT_EQ(run_json("circ checkout --patron 2026003 --item B2 --as admin", 3)["code"], "leaving_with_books");
+    auto audit = run_json("circ audit --limit 1000");
+    EXPECT_GE(audit.size(), 12u);
+}
+
+TEST_F(Cli, AcquisitionsStocktakeWeedAndStats) {
+    ASSERT_TRUE(run_json("patrons add T1 --kind teacher --name 赵老师 --as admin")["ok"]);
+    ASSERT_TRUE(run_json("patrons add 2026009 --grade 初一 --class 1 --name 隐私生 --as admin")["ok"]);
+    ASSERT_TRUE(run_json("operators add r1 --role reviewer --patron T1 --as admin")["ok"]);
+    ASSERT_TRUE(run_json("operators add r2 --role reviewer --as admin")["ok"]);
+    auto s = run_json("acq suggest --by T1 --isbn 9787020123452 --title 红楼梦 --publisher 人民文学出版社 --price 30 --copies 2 --as admin");
+    ASSERT_TRUE(s["ok"]);
+    std::string sid = std::to_string(s["id"].get<long long>());
+    EXPECT_EQ(run_json("acq review --reviewer r1 --suggestion " + sid + " --approve", 3)["code"], "four_eyes");
+    EXPECT_EQ(run_json("acq order --suggestion " + sid + " --by admin", 3)["code"], "not_approved");
+    EXPECT_TRUE(run_json("acq review --reviewer r2 --suggestion " + sid + " --approve")["ok"]);
+    auto o = run_json("acq order --suggestion " + sid + " --by admin --date 2026-10-01");
+    ASSERT_TRUE(o["ok"]) << o.dump();
+    auto rc = run_json("acq receive --order " + std::to_string(o["id"].get<long long>()) + " --barcodes N1,N2 --as admin --date 2026-10-05");
+    EXPECT_TRUE(rc["ok"]) << rc.dump();
+    auto pirate = run_json("acq suggest --by T1 --isbn 9787020123453 --title 盗 --price 30 --as admin");
+    EXPECT_EQ(pirate["details"].size(), 1u);
+    auto list = run_json("acq list --status pending");
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0]["flags"], json::array({"piracy_checksum"}));
+
+    auto scanned = write("scan.txt", "A1\r\nB1\n\nXYZ\n");
+    auto st = run_json("stocktake --range I200..I299 --scanned " + scanned);
+    EXPECT_EQ(st["expected"], 3);
+    EXPECT_EQ(st["missing"], json::array({"A2", "A3"}));
+    EXPECT_EQ(st["misplaced"], json::array({"B1"}));
+    EXPECT_EQ(st["unexpected"], json::array({"XYZ"}));
+
+    auto wc = run_json("weed candidates --date 2026-09-01");
+    ASSERT_EQ(wc.size(), 2u);
+    EXPECT_EQ(wc[0]["barcode"], "B1");
+    EXPECT_TRUE(run_json("weed approve --items B1 --reason 陈旧 --as admin --date 2026-09-02")["ok"]);
+
+    ASSERT_TRUE(run_json("circ checkout --patron 2026009 --item A1 --as admin --date 2026-09-01")["ok"]);
+    auto holdings = (dir / "holdings.json").string();
+    auto r = run_shuxiang("stats --year 2026 --json --holdings-out " + holdings + db);
+    ASSERT_EQ(r.code, 0) << r.out;
+    auto stats = json::parse(r.out);
+    EXPECT_EQ(stats["students"], 1);
+    EXPECT_EQ(stats["loans_this_year"], 1);
+    EXPECT_EQ(stats["new_items_this_year"], 5);  // A1..A3, N1, N2
+    // Privacy: no student name or number in what goes to the bureau.
+    EXPECT_EQ(r.out.find("2026009"), std::string::npos);
+    EXPECT_EQ(r.out.find("隐私生"), std::string::npos);
+    auto h = shuxiang::standards::load_holdings(holdings);
+    EXPECT_EQ(h.year, 2026);
+    EXPECT_EQ(h.books, 6);  // 7 items, B1 withdrawn
+    EXPECT_EQ(h.weeded_this_year, 1);
+    EXPECT_EQ(h.new_books_this_year, 5);
+    EXPECT_EQ(h.by_major_class[4], 1);  // B2
+}
