@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "registry.hpp"
+#include "shuxiang/circulation/library.hpp"
 #include "shuxiang/plan/furniture.hpp"
 #include "shuxiang/plan/io.hpp"
 #include "shuxiang/report/district.hpp"
@@ -44,6 +45,7 @@ void check_date(const std::string& d) {
 }
 
 struct Common {
+    std::string db;        // the school's library database
     std::string holdings;  // anonymous holdings summary (JSON)
     std::string profile;   // standards profile id; empty: by the school's region
     std::string date;
@@ -51,7 +53,8 @@ struct Common {
 };
 
 void add_common(CLI::App* cmd, Common& c) {
-    cmd->add_option("--holdings", c.holdings, tr("cli.report.holdings"))->check(CLI::ExistingFile);
+    auto* db = cmd->add_option("--db", c.db, tr("cli.report.db"))->check(CLI::ExistingFile);
+    cmd->add_option("--holdings", c.holdings, tr("cli.report.holdings"))->check(CLI::ExistingFile)->excludes(db);
     cmd->add_option("--profile", c.profile, tr("cli.report.profile"));
     cmd->add_option("--date", c.date, tr("cli.date"));
 }
@@ -61,7 +64,13 @@ standards::RuleSet rules_for(const Common& c, const plan::Plan& p) {
     return c.profile.empty() ? standards::RuleSet::for_region(dir, p.school.region) : standards::RuleSet::load(dir, c.profile);
 }
 
-std::unique_ptr<standards::HoldingsSummary> holdings_of(const Common& c) {
+// The holdings for the statistics year of `date`: from the library database (aggregated, no
+// patron data) or from a summary file a school sent.
+std::unique_ptr<standards::HoldingsSummary> holdings_of(const Common& c, const std::string& date) {
+    if (!c.db.empty()) {
+        circulation::Library lib(c.db);
+        return std::make_unique<standards::HoldingsSummary>(lib.holdings_summary(std::stoi(date.substr(0, 4))));
+    }
     if (c.holdings.empty()) return nullptr;
     return std::make_unique<standards::HoldingsSummary>(standards::load_holdings(c.holdings));
 }
@@ -77,7 +86,7 @@ int run_report(const ReportOpts& o) {
     std::string date = o.common.date.empty() ? today() : o.common.date;
     check_date(date);
     const auto& catalog = plan::FurnitureCatalog::builtin();
-    auto holdings = holdings_of(o.common);
+    auto holdings = holdings_of(o.common, date);
     if (o.html.empty() && o.json.empty()) throw InputError("", "--html/--json", "give --html OUT.html and/or --json OUT.json");
 
     if (!o.compare.empty()) {
@@ -133,7 +142,7 @@ int run_proposal(const ProposalOpts& o) {
     const auto& catalog = plan::FurnitureCatalog::builtin();
     report::Proposal prop;
     prop.plan = plan::load_plan(o.plan, catalog);
-    auto holdings = holdings_of(o.common);
+    auto holdings = holdings_of(o.common, date);
     if (holdings) prop.holdings = *holdings;
     auto rules = rules_for(o.common, prop.plan);
     auto cl = standards::check_all(prop.plan, catalog, holdings.get(), rules);

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "shuxiang/catalog/clc.hpp"
 #include "shuxiang/catalog/csv.hpp"
@@ -188,4 +189,36 @@ TEST(Demo, JuniorNorm) {
         for (auto& e : b) items += static_cast<long long>(e.items.size());
     });
     EXPECT_EQ(items, 3500);
+}
+
+TEST(Demo, NineYearSchoolIsGeneratedStageByStage) {
+    EXPECT_EQ(parse_school_type("nine_year"), SchoolType::NineYear);
+    EXPECT_EQ(parse_school_type("十二年一贯制"), SchoolType::TwelveYear);
+    auto stages = demo_stages(SchoolType::NineYear, 1800);
+    ASSERT_EQ(stages.size(), 2u);
+    EXPECT_EQ(stages[0], std::make_pair(SchoolType::Primary, 1200LL));
+    EXPECT_EQ(stages[1], std::make_pair(SchoolType::Junior, 600LL));
+    // 1200 × 25 + 600 × 35 = 51000 books, 28.33 per student.
+    EXPECT_NEAR(books_per_student(SchoolType::NineYear), 51000.0 / 1800, 1e-9);
+    DemoOptions o;
+    o.students = 180;  // 120 primary, 60 junior: 3000 + 2100 = 5100 items
+    o.type = SchoolType::NineYear;
+    long long items = 0, primary_records = 0, junior_records = 0, latest = 0;
+    std::set<std::string> barcodes, control;
+    generate_demo(o, 100, [&](std::vector<ImportEntry>& b) {
+        for (auto& e : b) {
+            items += static_cast<long long>(e.items.size());
+            (e.record.audience == Audience::Primary ? primary_records : junior_records) += 1;
+            EXPECT_TRUE(control.insert(e.record.control_number).second);
+            for (auto& it : e.items) {
+                EXPECT_TRUE(barcodes.insert(it.barcode).second);
+                latest += it.acquired.rfind("2026", 0) == 0;
+            }
+        }
+    });
+    EXPECT_EQ(items, 5100);
+    EXPECT_GT(primary_records, junior_records);
+    EXPECT_GT(junior_records, 0);
+    // At least one new book per student in the latest year, as a demo school should have.
+    EXPECT_GE(latest, 180);
 }

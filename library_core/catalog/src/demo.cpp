@@ -146,6 +146,8 @@ std::optional<SchoolType> parse_school_type(std::string_view s) {
     if (s == "junior" || s == "初中" || s == "初级中学") return SchoolType::Junior;
     if (s == "senior" || s == "高中" || s == "高级中学") return SchoolType::Senior;
     if (s == "complete" || s == "完全中学") return SchoolType::Complete;
+    if (s == "nine_year" || s == "九年一贯制") return SchoolType::NineYear;
+    if (s == "twelve_year" || s == "十二年一贯制") return SchoolType::TwelveYear;
     return std::nullopt;
 }
 
@@ -155,16 +157,39 @@ const char* to_string(SchoolType t) {
         case SchoolType::Junior: return "junior";
         case SchoolType::Senior: return "senior";
         case SchoolType::Complete: return "complete";
+        case SchoolType::NineYear: return "nine_year";
+        case SchoolType::TwelveYear: return "twelve_year";
     }
     return "primary";
 }
 
-int books_per_student(SchoolType t) {
+std::vector<std::pair<SchoolType, long long>> demo_stages(SchoolType t, long long n) {
+    switch (t) {
+        case SchoolType::NineYear: {
+            long long primary = n * 6 / 9;
+            return {{SchoolType::Primary, primary}, {SchoolType::Junior, n - primary}};
+        }
+        case SchoolType::TwelveYear: {
+            long long primary = n * 6 / 12, junior = n * 3 / 12;
+            return {{SchoolType::Primary, primary}, {SchoolType::Junior, junior}, {SchoolType::Senior, n - primary - junior}};
+        }
+        default: return {{t, n}};
+    }
+}
+
+double books_per_student(SchoolType t) {
     switch (t) {
         case SchoolType::Primary: return 25;
         case SchoolType::Junior: return 35;
         case SchoolType::Senior: return 45;
         case SchoolType::Complete: return 40;
+        case SchoolType::NineYear:
+        case SchoolType::TwelveYear: {
+            const long long n = 3600;  // divisible by 9 and 12: exact stage shares
+            double books = 0;
+            for (auto& [st, students] : demo_stages(t, n)) books += double(students) * books_per_student(st);
+            return books / double(n);
+        }
     }
     return 25;
 }
@@ -176,9 +201,19 @@ double part_share(SchoolType t, int part) {
     return (t == SchoolType::Primary ? primary : secondary)[part - 1];
 }
 
-void generate_demo(const DemoOptions& opt, std::size_t batch_size,
-                   const std::function<void(std::vector<ImportEntry>&)>& sink) {
-    Rng rng{opt.seed * 0x2545F4914F6CDD1DULL + 1};
+namespace {
+
+// What runs on from one stage of a 一贯制 school to the next, so that numbers stay unique.
+struct DemoState {
+    Rng rng;
+    std::map<std::string, int> next_serial;  // 种次号 per class number
+    long long items = 0, records = 0, barcode = 0;
+};
+
+void generate_stage(const DemoOptions& opt, long long target_items, long long target_records, DemoState& state,
+                    std::vector<ImportEntry>& batch, std::size_t batch_size,
+                    const std::function<void(std::vector<ImportEntry>&)>& sink) {
+    Rng& rng = state.rng;
     const auto& cls = specs();
     const bool primary = opt.type == SchoolType::Primary;
     // Class weights: 大部类 share × share of the class inside its 大部类.
@@ -196,13 +231,12 @@ void generate_demo(const DemoOptions& opt, std::size_t batch_size,
         cumulative.push_back(acc);
     }
 
-    const long long target_items = opt.records > 0 ? 0 : opt.students * books_per_student(opt.type);
-    std::map<std::string, int> next_serial;  // 种次号 per class number
-    std::vector<ImportEntry> batch;
-    batch.reserve(batch_size);
-    long long items = 0, records = 0, barcode = 0;
+    auto& next_serial = state.next_serial;
+    long long& records = state.records;
+    long long& barcode = state.barcode;
+    long long items = 0, stage_records = 0;
     const Audience audience = primary ? Audience::Primary : opt.type == SchoolType::Junior ? Audience::Junior : Audience::Senior;
-    auto done = [&] { return opt.records > 0 ? records >= opt.records : items >= target_items; };
+    auto done = [&] { return target_records > 0 ? stage_records >= target_records : items >= target_items; };
     while (!done()) {
         double u = rng.unit() * acc;
         std::size_t ci = 0;
@@ -211,6 +245,7 @@ void generate_demo(const DemoOptions& opt, std::size_t batch_size,
         ImportEntry e;
         BibRecord& r = e.record;
         ++records;
+        ++stage_records;
         char cn[48];
         std::snprintf(cn, sizeof cn, "SXDEMO%llu-%08lld", static_cast<unsigned long long>(opt.seed), records);
         r.control_number = cn;
@@ -257,7 +292,7 @@ void generate_demo(const DemoOptions& opt, std::size_t batch_size,
         // Copies: 1 (70 %), 2 (20 %), 3 (10 %).
         std::size_t roll = rng.below(10);
         int copies = roll < 7 ? 1 : roll < 9 ? 2 : 3;
-        for (int k = 1; k <= copies && (opt.records > 0 || items < target_items); ++k) {
+        for (int k = 1; k <= copies && (target_records > 0 || items < target_items); ++k) {
             Item it;
             char bc[24];
             std::snprintf(bc, sizeof bc, "S%08lld", ++barcode);
@@ -267,18 +302,48 @@ void generate_demo(const DemoOptions& opt, std::size_t batch_size,
             std::size_t st = rng.below(1000);
             it.status = st < 80 ? ItemStatus::OnLoan : st < 85 ? ItemStatus::Damaged : st < 90 ? ItemStatus::Lost : ItemStatus::Available;
             const unsigned month = 1 + static_cast<unsigned>(rng.below(12)), day = 1 + static_cast<unsigned>(rng.below(28));
-            it.acquired = r.year + (month < 10 ? "-0" : "-") + std::to_string(month) + (day < 10 ? "-0" : "-") +
+            // Bought in the year of publication or up to two years later, never after the latest
+            // year; about 4 % of copies fall in the latest year (≈ 1 per student at 25–35 per student).
+            int acquired_year = std::min(opt.latest_year, std::stoi(r.year) + static_cast<int>(rng.below(3)));
+            if (rng.below(100) < 2) acquired_year = opt.latest_year;
+            it.acquired = std::to_string(acquired_year) + (month < 10 ? "-0" : "-") + std::to_string(month) + (day < 10 ? "-0" : "-") +
                           std::to_string(day);
             it.source = rng.below(100) < 85 ? "采购" : "捐赠";
             it.price = r.price;
             e.items.push_back(std::move(it));
             ++items;
+            ++state.items;
         }
         batch.push_back(std::move(e));
         if (batch.size() >= batch_size) {
             sink(batch);
             batch.clear();
         }
+    }
+}
+
+}  // namespace
+
+void generate_demo(const DemoOptions& opt, std::size_t batch_size,
+                   const std::function<void(std::vector<ImportEntry>&)>& sink) {
+    DemoState state{Rng{opt.seed * 0x2545F4914F6CDD1DULL + 1}, {}, 0, 0, 0};
+    std::vector<ImportEntry> batch;
+    batch.reserve(batch_size);
+    const auto stages = demo_stages(opt.type, opt.students);
+    long long records_left = opt.records;
+    for (std::size_t i = 0; i < stages.size(); ++i) {
+        DemoOptions stage = opt;
+        stage.type = stages[i].first;
+        stage.students = stages[i].second;
+        long long target_items = opt.records > 0 ? 0 : stage.students * static_cast<long long>(books_per_student(stage.type));
+        long long target_records = 0;
+        if (opt.records > 0) {
+            // Records split by the stages' students; the last stage takes the remainder.
+            target_records = i + 1 == stages.size() ? records_left : opt.records * stage.students / std::max(1LL, opt.students);
+            records_left -= target_records;
+            if (target_records <= 0) continue;
+        }
+        generate_stage(stage, target_items, target_records, state, batch, batch_size, sink);
     }
     if (!batch.empty()) sink(batch);
 }
