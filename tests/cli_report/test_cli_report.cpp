@@ -166,3 +166,30 @@ TEST(CliReport, ProposalsAndDistrictReview) {
     EXPECT_NE(read_file(d / "district-summary.html").find("c.sxproposal.json"), std::string::npos);
     fs::remove_all(d);
 }
+
+TEST(CliReport, HoldingsFromTheLibraryDatabase) {
+    auto d = tmp("db");
+    auto db = (d / "library.db").string();
+    auto r = run_shuxiang("catalog demo --db " + db + " --students 180 --type nine_year --seed 3");
+    ASSERT_EQ(r.code, 0) << r.out;
+    r = run_shuxiang("report --plan " + kDemo + " --db " + db + " --json " + (d / "r.json").string() +
+                     " --date 2026-11-24");
+    ASSERT_EQ(r.code, 0) << r.out;
+    auto j = read_json(d / "r.json");
+    // 120 × 25 + 60 × 35 = 5100 copies generated; lost ones are not holdings.
+    long long books = j["holdings"]["books"].get<long long>();
+    EXPECT_GT(books, 4800);
+    EXPECT_LE(books, 5100);
+    EXPECT_TRUE(j["holdings"]["synthetic"].get<bool>());
+    EXPECT_EQ(j["holdings"]["year"], 2026);
+    // Both sources at once are refused; a missing database is not created.
+    r = run_shuxiang("report --plan " + kDemo + " --db " + db + " --holdings " + (d / "r.json").string() +
+                     " --json " + (d / "x.json").string());
+    EXPECT_NE(r.code, 0);
+    r = run_shuxiang("report --plan " + kDemo + " --db " + (d / "missing.db").string() + " --json " +
+                     (d / "x.json").string());
+    EXPECT_NE(r.code, 0);
+    EXPECT_FALSE(fs::exists(d / "missing.db"));
+    EXPECT_FALSE(fs::exists(d / "x.json"));
+    fs::remove_all(d);
+}
