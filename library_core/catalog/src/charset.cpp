@@ -328,12 +328,10 @@ std::size_t run_yaz(yaz_iconv_t cd, std::string_view input, std::string& out, bo
             if (first_bad == std::string_view::npos) first_bad = static_cast<std::size_t>(ip - in.data());
             if (!replace) return first_bad;
             out.append(kReplacement);
-            // yaz can report an error (e.g. a combining mark with no base letter at the end) after
-            // consuming all input; skipping a byte then would wrap the count and read past the end
-            // (found by fuzzing).
-            if (il == 0) break;
-            ++ip;
-            --il;
+            // Restarting yaz in the middle of a segment after an error leaves its escape state
+            // out of step with the bytes, and it then reads past the input (found by fuzzing):
+            // the rest of the segment is given up instead.
+            break;
         } else if (il == before) {
             break;  // no progress without an error: never loop
         }
