@@ -1,0 +1,554 @@
+// `shuxiang catalog ...`: import, export, search, show, stats, callno-sort, demo.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "registry.hpp"
+#include "shuxiang/catalog/charset.hpp"
+#include "shuxiang/catalog/clc.hpp"
+#include "shuxiang/catalog/csv.hpp"
+#include "shuxiang/catalog/demo.hpp"
+#include "shuxiang/catalog/isbn.hpp"
+#include "shuxiang/catalog/iso2709.hpp"
+#include "shuxiang/catalog/mapping.hpp"
+#include "shuxiang/catalog/marcxml.hpp"
+#include "shuxiang/catalog/store.hpp"
+#include "shuxiang/util/error.hpp"
+#include "shuxiang/util/fs.hpp"
+#include "shuxiang/util/i18n.hpp"
+
+namespace shuxiang::cli {
+namespace {
+
+using namespace shuxiang::catalog;
+using nlohmann::json;
+
+// A progress bar on stdout, only when stdout is a terminal (never in pipes, files or tests).
+class Progress {
+public:
+    explicit Progress(std::string label) : label_(std::move(label)), on_(::isatty(STDOUT_FILENO) == 1) {}
+    ~Progress() { finish(); }
+    void update(double fraction, long long count) {
+        if (!on_) return;
+        int pct = static_cast<int>(fraction * 100.0);
+        if (pct == last_ && count - last_count_ < 10000) return;
+        last_ = pct;
+        last_count_ = count;
+        int width = 30;
+        int fill = static_cast<int>(fraction * width);
+        std::string bar(static_cast<std::size_t>(std::max(0, std::min(width, fill))), '#');
+        bar.resize(static_cast<std::size_t>(width), '.');
+        std::printf("\r%s [%s] %3d%% %lld", label_.c_str(), bar.c_str(), pct, count);
+        std::fflush(stdout);
+    }
+    void finish() {
+        if (on_ && last_ >= 0) std::printf("\r\033[K");
+        std::fflush(stdout);
+        last_ = -1;
+    }
+
+private:
+    std::string label_;
+    bool on_;
+    int last_ = -1;
+    long long last_count_ = 0;
+};
+
+std::string lower(std::string s) {
+    for (auto& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+std::string ext_of(const std::string& f) {
+    auto dot = f.rfind('.');
+    return dot == std::string::npos ? "" : lower(f.substr(dot + 1));
+}
+
+json record_json(const BibRecord& r) {
+    json j = {{"id", r.id},
+              {"control_number", r.control_number},
+              {"title", r.title},
+              {"other_title", r.other_title},
+              {"responsibility", r.responsibility},
+              {"edition", r.edition},
+              {"publisher", r.publisher},
+              {"place", r.place},
+              {"year", r.year},
+              {"isbns", r.isbns},
+              {"language", r.language},
+              {"subjects", r.subjects},
+              {"series", r.series},
+              {"clc_class", r.clc_class},
+              {"call_number", r.call_number},
+              {"local_collection", r.local_collection},
+              {"summary", r.summary},
+              {"flavor", r.flavor == MarcFlavor::Cnmarc ? "cnmarc" : "marc21"}};
+    j["price"] = r.price ? json(*r.price) : json(nullptr);
+    j["pages"] = r.pages ? json(*r.pages) : json(nullptr);
+    return j;
+}
+
+json item_json(const Item& it) {
+    json j = {{"id", it.id},           {"barcode", it.barcode},   {"record_id", it.record_id},
+              {"call_number", it.call_number}, {"copy_number", it.copy_number}, {"status", to_string(it.status)},
+              {"location", it.location}, {"acquired", it.acquired}, {"source", it.source}};
+    j["price"] = it.price ? json(*it.price) : json(nullptr);
+    return j;
+}
+
+void note_synthetic(Store& st) {
+    if (st.meta("synthetic").value_or("") == "1") std::cerr << tr("catalog.msg.synthetic") << "\n";
+}
+
+// ---- import ----
+struct ImportArgs {
+    std::string db;
+    std::vector<std::string> files;
+    std::string format = "auto";
+    std::string encoding = "auto";
+    bool strict = false;
+    bool json_out = false;
+    std::size_t batch = 2000;
+};
+
+struct FileSummary {
+    std::string file;
+    BatchResult result;
+    std::vector<std::string> problems;  // "where: message"
+    std::size_t repaired = 0;
+};
+
+int run_import(const ImportArgs& a) {
+    auto st = open_sqlite_store(a.db);
+    std::vector<FileSummary> summaries;
+    const std::string fmt = lower(a.format);
+    if (fmt != "auto" && fmt != "marc21" && fmt != "cnmarc" && fmt != "marcxml" && fmt != "csv" && fmt != "iso2709")
+        throw InputError("", "--format", trf("catalog.msg.bad_format", {a.format}));
+    for (const auto& file : a.files) {
+        FileSummary sum;
+        sum.file = file;
+        std::string data = read_file(file);
+        std::string kind = fmt;
+        if (kind == "auto") {
+            std::string e = ext_of(file);
+            if (e == "csv" || e == "tsv") kind = "csv";
+            else if (looks_like_marcxml(data)) kind = "marcxml";
+            else kind = "iso2709";
+        }
+        Progress bar(file);
+        std::vector<ImportEntry> batch;
+        auto flush = [&] {
+            if (batch.empty()) return;
+            sum.result += st->import_batch(batch);
+            batch.clear();
+        };
+        if (kind == "csv") {
+            CsvOptions o;
+            o.encoding = a.encoding;
+            o.strict = a.strict;
+            auto res = parse_catalog_csv(data, file, o);
+            for (const auto& e : res.errors) sum.problems.push_back(e.what());
+            if (!res.ignored_columns.empty()) {
+                std::string cols;
+                for (const auto& c : res.ignored_columns) cols += (cols.empty() ? "" : ", ") + c;
+                std::cerr << file << ": " << trf("catalog.msg.ignored_columns", {cols}) << "\n";
+            }
+            std::size_t n = 0;
+            for (auto& e : res.entries) {
+                batch.push_back(std::move(e));
+                if (batch.size() >= a.batch) flush();
+                ++n;
+                bar.update(static_cast<double>(n) / static_cast<double>(res.entries.size()), static_cast<long long>(n));
+            }
+            flush();
+        } else {
+            ReadOptions ro;
+            ro.mode = a.strict ? ReadMode::Strict : ReadMode::Permissive;
+            ro.file_name = file;
+            if (!parse_encoding(a.encoding, ro.encoding))
+                throw InputError("", "--encoding", trf("catalog.csv.cannot_decode", {a.encoding}));
+            if (fmt == "marc21") ro.flavor = MarcFlavor::Marc21;
+            if (fmt == "cnmarc") ro.flavor = MarcFlavor::Cnmarc;
+            MappingOptions mo;
+            mo.normalize_isbn = [](std::string_view s) {
+                auto n = isbn_normalize(s);
+                return n ? *n : clean_isbn(s);
+            };
+            auto add = [&](const ReadRecord& rr) {
+                if (!rr.diagnostics.empty()) ++sum.repaired;
+                for (const auto& d : rr.diagnostics) sum.problems.push_back(d.where() + ": " + d.message());
+                ImportEntry e;
+                e.record = to_bib(rr.record, rr.flavor, mo);
+                e.items = holdings_from_marc(rr.record, rr.flavor);
+                batch.push_back(std::move(e));
+                if (batch.size() >= a.batch) flush();
+            };
+            if (kind == "marcxml") {
+                std::vector<Diagnostic> diags;
+                auto recs = read_marcxml(data, ro, &diags);
+                std::size_t n = 0;
+                for (const auto& rr : recs) {
+                    add(rr);
+                    ++n;
+                    bar.update(static_cast<double>(n) / static_cast<double>(recs.size()), static_cast<long long>(n));
+                }
+            } else {
+                Iso2709Reader rd(data, ro);
+                ReadRecord rr;
+                long long n = 0;
+                std::size_t seen_diags = 0;
+                while (rd.next(rr)) {
+                    seen_diags += rr.diagnostics.size();
+                    add(rr);
+                    bar.update(static_cast<double>(rd.position()) / static_cast<double>(std::max<std::size_t>(rd.size(), 1)), ++n);
+                }
+                // Defects between records (garbage skipped) are not attached to a record.
+                if (rd.diagnostics().size() > seen_diags)
+                    for (const auto& d : rd.diagnostics())
+                        if (d.record == 0) sum.problems.push_back(d.where() + ": " + d.message());
+            }
+            flush();
+        }
+        bar.finish();
+        summaries.push_back(std::move(sum));
+    }
+    std::size_t added = 0;
+    for (const auto& s : summaries) added += s.result.records_added;
+    if (added >= 10000) st->optimize();
+    if (a.json_out) {
+        json out = json::array();
+        for (const auto& s : summaries)
+            out.push_back({{"file", s.file},
+                           {"records_added", s.result.records_added},
+                           {"records_existing", s.result.records_existing},
+                           {"items_added", s.result.items_added},
+                           {"items_existing", s.result.items_existing},
+                           {"repaired_records", s.repaired},
+                           {"problems", s.problems}});
+        std::cout << out.dump(2) << "\n";
+    } else {
+        for (const auto& s : summaries) {
+            std::cout << trf("catalog.msg.imported",
+                             {s.file, std::to_string(s.result.records_added), std::to_string(s.result.records_existing),
+                              std::to_string(s.result.items_added), std::to_string(s.result.items_existing),
+                              std::to_string(s.problems.size())})
+                      << "\n";
+            // The first problems in full; a long tail of the same defect would drown the summary.
+            const std::size_t shown = std::min<std::size_t>(s.problems.size(), 20);
+            for (std::size_t k = 0; k < shown; ++k) std::cerr << "  " << s.problems[k] << "\n";
+            if (s.problems.size() > shown)
+                std::cerr << "  " << trf("catalog.msg.more_problems", {std::to_string(s.problems.size() - shown)}) << "\n";
+        }
+    }
+    return 0;
+}
+
+// ---- export ----
+int run_export(const std::string& db, const std::string& format, const std::string& out) {
+    auto st = open_sqlite_store(db);
+    const std::string fmt = lower(format);
+    std::string data;
+    long long n = 0;
+    if (fmt == "csv") {
+        data = catalog_csv_header();
+        st->for_each_record([&](const BibRecord& r) {
+            data += catalog_csv_rows(r, st->items_of(r.id));
+            ++n;
+        });
+    } else if (fmt == "marc21" || fmt == "cnmarc" || fmt == "marcxml") {
+        const MarcFlavor target = fmt == "marc21" ? MarcFlavor::Marc21 : MarcFlavor::Cnmarc;
+        std::vector<MarcRecord> xml_records;
+        std::optional<MarcFlavor> xml_flavor;
+        st->for_each_record([&](const BibRecord& r) {
+            ++n;
+            // The stored original goes out untouched when the flavor matches, so a round trip
+            // keeps every field, indicator and subfield; otherwise the mapping builds a new record.
+            const bool keep = !r.marc.fields.empty() && (fmt == "marcxml" || r.flavor == target);
+            MarcFlavor flavor = fmt == "marcxml" ? r.flavor : target;
+            if (fmt == "marcxml") {
+                if (!xml_flavor) xml_flavor = flavor;
+                xml_records.push_back(keep ? r.marc : to_marc(r, flavor));
+            } else {
+                data += write_iso2709(keep ? r.marc : to_marc(r, target), target);
+            }
+        });
+        if (fmt == "marcxml") data = write_marcxml(xml_records, xml_flavor.value_or(MarcFlavor::Cnmarc));
+    } else {
+        throw InputError("", "--format", trf("catalog.msg.bad_format", {format}));
+    }
+    atomic_write_file(out, data);
+    std::cout << trf("catalog.msg.exported", {std::to_string(n), out}) << "\n";
+    return 0;
+}
+
+// ---- search / show / stats ----
+int run_search(const std::string& db, const std::string& query, std::size_t limit, bool json_out) {
+    auto st = open_sqlite_store(db);
+    auto hits = st->search(query, limit);
+    if (json_out) {
+        json out = json::array();
+        for (const auto& h : hits)
+            out.push_back({{"record_id", h.record_id}, {"score", h.score}, {"match", to_string(h.match)},
+                           {"title", h.title}, {"responsibility", h.responsibility}, {"call_number", h.call_number}});
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    }
+    note_synthetic(*st);
+    if (hits.empty()) std::cout << tr("catalog.msg.no_results") << "\n";
+    for (const auto& h : hits)
+        std::cout << h.record_id << "\t" << h.call_number << "\t" << h.title << " / " << h.responsibility << "\t["
+                  << to_string(h.match) << "]\n";
+    return 0;
+}
+
+int run_show(const std::string& db, const std::string& id, bool json_out) {
+    auto st = open_sqlite_store(db);
+    std::optional<BibRecord> rec;
+    std::optional<Item> item;
+    if (!id.empty() && id.find_first_not_of("0123456789") == std::string::npos && id.size() < 18)
+        rec = st->record(std::stoll(id));
+    if (!rec) {
+        item = st->item_by_barcode(id);
+        if (item) rec = st->record(item->record_id);
+    }
+    if (!rec) {
+        std::cerr << trf("catalog.msg.not_found", {id}) << "\n";
+        return 3;
+    }
+    auto items = st->items_of(rec->id);
+    if (json_out) {
+        json j = record_json(*rec);
+        j["items"] = json::array();
+        for (const auto& it : items) j["items"].push_back(item_json(it));
+        if (item) j["matched_barcode"] = item->barcode;
+        std::cout << j.dump(2) << "\n";
+        return 0;
+    }
+    auto line = [](const char* key, const std::string& v) {
+        if (!v.empty()) std::cout << tr(key) << ": " << v << "\n";
+    };
+    line("catalog.field.title", rec->title + (rec->other_title.empty() ? "" : " : " + rec->other_title));
+    line("catalog.field.responsibility", rec->responsibility);
+    line("catalog.field.publisher", rec->place + (rec->place.empty() ? "" : " : ") + rec->publisher +
+                                        (rec->year.empty() ? "" : ", " + rec->year));
+    std::string isbns;
+    for (const auto& i : rec->isbns) isbns += (isbns.empty() ? "" : " ") + i;
+    line("catalog.field.isbn", isbns);
+    line("catalog.field.call_number", rec->call_number);
+    std::string subjects;
+    for (const auto& s : rec->subjects) subjects += (subjects.empty() ? "" : "; ") + s;
+    line("catalog.field.subjects", subjects);
+    line("catalog.field.series", rec->series);
+    if (rec->price) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.2f", *rec->price);
+        line("catalog.field.price", buf);
+    }
+    std::cout << tr("catalog.field.items") << ": " << items.size() << "\n";
+    for (const auto& it : items)
+        std::cout << "  " << it.barcode << "\t" << it.call_number << "\t#" << it.copy_number << "\t" << to_string(it.status)
+                  << (it.location.empty() ? "" : "\t" + it.location) << "\n";
+    return 0;
+}
+
+int run_stats(const std::string& db, bool json_out) {
+    auto st = open_sqlite_store(db);
+    auto s = st->stats();
+    const auto& table = ClcTable::get();
+    const bool en = language() == Language::En;
+    if (json_out) {
+        json j;
+        j["classes"] = json::array();
+        for (const auto& c : s.classes) {
+            const auto* cls = table.find_class(c.code);
+            j["classes"].push_back({{"code", c.code}, {"name", cls ? (en ? cls->en : cls->zh) : ""},
+                                    {"records", c.records}, {"items", c.items}});
+        }
+        j["parts"] = json::array();
+        for (std::size_t k = 0; k < s.parts.size(); ++k) {
+            const auto& p = table.parts[k];
+            j["parts"].push_back({{"number", p.number}, {"name", en ? p.en : p.zh}, {"classes", p.classes},
+                                  {"records", s.parts[k].records}, {"items", s.parts[k].items},
+                                  {"item_share", s.item_share(p.number)}});
+        }
+        j["unclassified"] = {{"records", s.unclassified.records}, {"items", s.unclassified.items}};
+        j["total_records"] = s.total_records;
+        j["total_items"] = s.total_items;
+        j["synthetic"] = st->meta("synthetic").value_or("") == "1";
+        std::cout << j.dump(2) << "\n";
+        return 0;
+    }
+    note_synthetic(*st);
+    auto share = [&](long long items) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%5.1f%%", s.total_items > 0 ? 100.0 * static_cast<double>(items) / static_cast<double>(s.total_items) : 0.0);
+        return std::string(buf);
+    };
+    std::cout << tr("catalog.field.class") << "\t" << tr("catalog.field.records") << "\t" << tr("catalog.field.held") << "\t"
+              << tr("catalog.field.share") << "\n";
+    for (const auto& c : s.classes) {
+        const auto* cls = table.find_class(c.code);
+        std::cout << c.code << " " << (cls ? (en ? cls->en : cls->zh) : "") << "\t" << c.records << "\t" << c.items << "\t"
+                  << share(c.items) << "\n";
+    }
+    std::cout << tr("catalog.field.unclassified") << "\t" << s.unclassified.records << "\t" << s.unclassified.items << "\t"
+              << share(s.unclassified.items) << "\n\n";
+    std::cout << tr("catalog.field.part") << "\t" << tr("catalog.field.records") << "\t" << tr("catalog.field.held") << "\t"
+              << tr("catalog.field.share") << "\n";
+    for (std::size_t k = 0; k < s.parts.size(); ++k) {
+        const auto& p = table.parts[k];
+        std::string codes;
+        for (const auto& c : p.classes) codes += c;
+        std::cout << p.number << " " << (en ? p.en : p.zh) << " (" << codes << ")\t" << s.parts[k].records << "\t"
+                  << s.parts[k].items << "\t" << share(s.parts[k].items) << "\n";
+    }
+    std::cout << tr("catalog.field.total") << "\t" << s.total_records << "\t" << s.total_items << "\n";
+    return 0;
+}
+
+int run_callno_sort() {
+    std::vector<std::string> lines;
+    std::string line;
+    while (std::getline(std::cin, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        lines.push_back(line);
+    }
+    for (const auto& l : lines) {
+        std::string key;
+        if (!parse_call_number(l, &key)) std::cerr << trf("catalog.msg.invalid_line", {l}) << " (" << tr(key) << ")\n";
+    }
+    sort_shelf_order(lines);
+    for (const auto& l : lines) std::cout << l << "\n";
+    return 0;
+}
+
+int run_demo(const std::string& db, long long students, const std::string& type, std::uint64_t seed, long long records,
+             bool json_out) {
+    auto t = parse_school_type(type);
+    if (!t) throw InputError("", "--type", trf("catalog.msg.bad_type", {type}));
+    if (students <= 0 && records <= 0) throw InputError("", "--students", trf("catalog.msg.bad_type", {std::to_string(students)}));
+    auto st = open_sqlite_store(db);
+    DemoOptions o;
+    o.students = students;
+    o.type = *t;
+    o.seed = seed;
+    o.records = records;
+    const double expected = records > 0 ? static_cast<double>(records) * 1.4
+                                        : static_cast<double>(students) * books_per_student(*t);
+    Progress bar("demo");
+    BatchResult total;
+    long long items = 0;
+    generate_demo(o, 5000, [&](std::vector<ImportEntry>& b) {
+        total += st->import_batch(b);
+        for (const auto& e : b) items += static_cast<long long>(e.items.size());
+        bar.update(std::min(1.0, static_cast<double>(items) / expected), items);
+    });
+    bar.finish();
+    st->optimize();
+    st->set_meta("synthetic", "1");
+    st->set_meta("synthetic_note", kSyntheticNote);
+    std::string desc = std::string("type=") + to_string(*t) + " students=" + std::to_string(students) +
+                       " seed=" + std::to_string(seed) + (records > 0 ? " records=" + std::to_string(records) : "");
+    st->set_meta("demo", desc);
+    if (json_out) {
+        std::cout << json{{"records_added", total.records_added}, {"records_existing", total.records_existing},
+                          {"items_added", total.items_added}, {"items_existing", total.items_existing},
+                          {"synthetic", true}, {"demo", desc}}
+                         .dump(2)
+                  << "\n";
+    } else {
+        std::cout << trf("catalog.msg.demo_done", {std::to_string(total.records_added), std::to_string(total.items_added), desc})
+                  << "\n";
+    }
+    return 0;
+}
+
+const Registrar reg([](CLI::App& root) {
+    auto* cat = root.add_subcommand("catalog", tr("catalog.cli.group"));
+    cat->require_subcommand(1);
+
+    {
+        auto a = std::make_shared<ImportArgs>();
+        auto* c = cat->add_subcommand("import", tr("catalog.cli.import"));
+        c->add_option("--db", a->db, tr("catalog.cli.db"))->required();
+        c->add_option("files", a->files, tr("catalog.cli.files"))->required();
+        c->add_option("--format", a->format, tr("catalog.cli.format"));
+        c->add_option("--encoding", a->encoding, tr("catalog.cli.encoding"));
+        c->add_flag("--strict", a->strict, tr("catalog.cli.strict"));
+        c->add_option("--batch", a->batch, tr("catalog.cli.batch"))->check(CLI::Range(1, 1000000));
+        c->add_flag("--json", a->json_out, tr("catalog.cli.json"));
+        c->callback([a] { run_guarded([a] { return run_import(*a); }); });
+    }
+    {
+        auto db = std::make_shared<std::string>();
+        auto fmt = std::make_shared<std::string>();
+        auto out = std::make_shared<std::string>();
+        auto* c = cat->add_subcommand("export", tr("catalog.cli.export"));
+        c->add_option("--db", *db, tr("catalog.cli.db"))->required();
+        c->add_option("--format", *fmt, tr("catalog.cli.format"))->required();
+        c->add_option("out", *out, tr("catalog.cli.out"))->required();
+        c->callback([=] { run_guarded([=] { return run_export(*db, *fmt, *out); }); });
+    }
+    {
+        auto db = std::make_shared<std::string>();
+        auto q = std::make_shared<std::vector<std::string>>();
+        auto limit = std::make_shared<std::size_t>(20);
+        auto js = std::make_shared<bool>(false);
+        auto* c = cat->add_subcommand("search", tr("catalog.cli.search"));
+        c->add_option("--db", *db, tr("catalog.cli.db"))->required();
+        c->add_option("query", *q, tr("catalog.cli.query"))->required();
+        c->add_option("--limit", *limit, tr("catalog.cli.limit"));
+        c->add_flag("--json", *js, tr("catalog.cli.json"));
+        c->callback([=] {
+            std::string query;
+            for (const auto& w : *q) query += (query.empty() ? "" : " ") + w;
+            run_guarded([=] { return run_search(*db, query, *limit, *js); });
+        });
+    }
+    {
+        auto db = std::make_shared<std::string>();
+        auto id = std::make_shared<std::string>();
+        auto js = std::make_shared<bool>(false);
+        auto* c = cat->add_subcommand("show", tr("catalog.cli.show"));
+        c->add_option("--db", *db, tr("catalog.cli.db"))->required();
+        c->add_option("id", *id, tr("catalog.cli.id"))->required();
+        c->add_flag("--json", *js, tr("catalog.cli.json"));
+        c->callback([=] { run_guarded([=] { return run_show(*db, *id, *js); }); });
+    }
+    {
+        auto db = std::make_shared<std::string>();
+        auto js = std::make_shared<bool>(false);
+        auto* c = cat->add_subcommand("stats", tr("catalog.cli.stats"));
+        c->add_option("--db", *db, tr("catalog.cli.db"))->required();
+        c->add_flag("--json", *js, tr("catalog.cli.json"));
+        c->callback([=] { run_guarded([=] { return run_stats(*db, *js); }); });
+    }
+    {
+        auto* c = cat->add_subcommand("callno-sort", tr("catalog.cli.callno_sort"));
+        c->callback([] { run_guarded([] { return run_callno_sort(); }); });
+    }
+    {
+        auto db = std::make_shared<std::string>();
+        auto students = std::make_shared<long long>(1000);
+        auto type = std::make_shared<std::string>("primary");
+        auto seed = std::make_shared<std::uint64_t>(1);
+        auto records = std::make_shared<long long>(0);
+        auto js = std::make_shared<bool>(false);
+        auto* c = cat->add_subcommand("demo", tr("catalog.cli.demo"));
+        c->add_option("--db", *db, tr("catalog.cli.db"))->required();
+        c->add_option("--students", *students, tr("catalog.cli.students"));
+        c->add_option("--type", *type, tr("catalog.cli.type"));
+        c->add_option("--seed", *seed, tr("catalog.cli.seed"));
+        c->add_option("--records", *records, tr("catalog.cli.records"));
+        c->add_flag("--json", *js, tr("catalog.cli.json"));
+        c->callback([=] { run_guarded([=] { return run_demo(*db, *students, *type, *seed, *records, *js); }); });
+    }
+});
+
+}  // namespace
+}  // namespace shuxiang::cli

@@ -1,0 +1,103 @@
+#pragma once
+// The library database behind a small interface (Store), with SQLite (`library.db`) as the
+// embedded implementation; a server database for a whole district can implement the same class.
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "shuxiang/catalog/bib.hpp"
+#include "shuxiang/catalog/search.hpp"
+#include "shuxiang/catalog/stats.hpp"
+
+namespace shuxiang::catalog {
+
+enum class ItemStatus { InProcessing, Available, OnLoan, InTransit, Lost, Damaged, Withdrawn };
+
+const char* to_string(ItemStatus s);  // "in_processing", "available", ...
+std::optional<ItemStatus> parse_item_status(std::string_view s);
+
+// One copy of a record.
+struct Item {
+    long long id = 0;
+    std::string barcode;      // unique in the library
+    long long record_id = 0;
+    std::string call_number;  // the copy's 索书号 (usually the record's)
+    int copy_number = 1;
+    ItemStatus status = ItemStatus::Available;
+    std::string location;     // plan shelf section id, classroom corner id, or "" for none
+    std::string acquired;     // acquisition date, YYYY-MM-DD or as given
+    std::string source;       // 采购 / 捐赠 / ...
+    std::optional<double> price;
+};
+
+// A record with its copies, as an importer hands them over.
+struct ImportEntry {
+    BibRecord record;
+    std::vector<Item> items;
+};
+
+// What one committed batch did.
+struct BatchResult {
+    std::size_t records_added = 0;
+    std::size_t records_existing = 0;  // same control number, or same ISBN and title: kept as it was
+    std::size_t items_added = 0;
+    std::size_t items_existing = 0;  // barcode already present
+    BatchResult& operator+=(const BatchResult& o);
+};
+
+// The key that makes a re-import find the record it stored before: "001:<control number>", else
+// "isbn:<first ISBN>|<title>", else "title:<title>|<responsibility>|<publisher>|<year>".
+std::string dedupe_key(const BibRecord& r);
+
+class Store {
+public:
+    virtual ~Store() = default;
+    virtual int schema_version() = 0;
+
+    // Stores a batch in one transaction: all of it or nothing. Records already present are not
+    // touched; items are attached to the stored (or found) record. Fills record and item ids.
+    virtual BatchResult import_batch(std::vector<ImportEntry>& batch) = 0;
+
+    virtual std::optional<BibRecord> record(long long id) = 0;
+    virtual std::optional<Item> item_by_barcode(std::string_view barcode) = 0;
+    virtual std::vector<Item> items_of(long long record_id) = 0;
+    // Records carrying this ISBN (any written form; compared as ISBN-13).
+    virtual std::vector<long long> records_by_isbn(std::string_view isbn) = 0;
+    // Records whose call number starts with `prefix`, in shelf order.
+    virtual std::vector<long long> records_by_call_number_prefix(std::string_view prefix, std::size_t limit) = 0;
+    // Exact ISBN, barcode and call-number-prefix hits first, then ranked full-text hits.
+    virtual std::vector<SearchHit> search(std::string_view query, std::size_t limit) = 0;
+    virtual CollectionStats stats() = 0;
+    virtual long long record_count() = 0;
+    virtual long long item_count() = 0;
+    // Every record in id order (for export).
+    virtual void for_each_record(const std::function<void(const BibRecord&)>& fn) = 0;
+
+    // Compacts the search index after a large import (one merged index answers faster).
+    virtual void optimize() = 0;
+
+    virtual void set_meta(std::string_view key, std::string_view value) = 0;
+    virtual std::optional<std::string> meta(std::string_view key) = 0;
+};
+
+inline constexpr int kStoreSchemaVersion = 2;
+
+// Opens or creates an SQLite library database (WAL, foreign keys on), migrating an older schema
+// step by step up to `migrate_to` (tests use a lower value to build old files). Throws InputError
+// naming the file when it cannot be opened or was written by a newer Shuxiang.
+std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& path, int migrate_to = kStoreSchemaVersion);
+
+// Copies carried in a MARC record's holdings fields: CNMARC 905 ($b barcode, $c location, $d/$e
+// call number, $f volume) and MARC21 852 ($p barcode, $b/$c location, $h/$i call number). Fields
+// without a barcode are skipped; copy numbers count from 1 in field order.
+std::vector<Item> holdings_from_marc(const MarcRecord& r, MarcFlavor flavor);
+
+// Lossless binary form of a MARC record, as kept in the database.
+std::string encode_marc(const MarcRecord& r);
+std::optional<MarcRecord> decode_marc(std::string_view blob);
+
+}  // namespace shuxiang::catalog

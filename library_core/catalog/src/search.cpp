@@ -1,0 +1,184 @@
+#include "shuxiang/catalog/search.hpp"
+
+namespace shuxiang::catalog {
+
+namespace {
+
+// Decodes one UTF-8 code point at s[i]; returns its length (1 for invalid bytes, cp = 0xFFFD).
+std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) {
+        cp = 0xFFFD;
+        return 1;
+    }
+    if (n == 1) {
+        cp = c;
+        return 1;
+    }
+    cp = c & (0x7F >> n);
+    for (std::size_t k = 1; k < n; ++k) {
+        auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) {
+            cp = 0xFFFD;
+            return 1;
+        }
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    return n;
+}
+
+bool is_cjk(char32_t cp) {
+    return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0x20000 && cp <= 0x3134F) || (cp >= 0x3040 && cp <= 0x30FF);  // incl. kana
+}
+
+// Separators: ASCII punctuation and space, CJK punctuation, general punctuation, full-width
+// punctuation.
+bool is_separator(char32_t cp) {
+    if (cp < 0x80) return !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'));
+    return (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF0F) ||
+           (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) ||
+           cp == 0xFFFD || cp == 0x00B7 || cp == 0x00A0;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// Splits text into runs: a CJK run (its characters) or a word (lower-cased UTF-8).
+template <class OnCjkRun, class OnWord>
+void scan(std::string_view text, OnCjkRun on_cjk, OnWord on_word) {
+    std::vector<std::string> run;
+    std::string word;
+    auto flush = [&] {
+        if (!run.empty()) on_cjk(run);
+        run.clear();
+        if (!word.empty()) on_word(word);
+        word.clear();
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp;
+        i += decode(text, i, cp);
+        if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
+        if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
+        if (is_cjk(cp)) {
+            if (!word.empty()) {
+                on_word(word);
+                word.clear();
+            }
+            std::string ch;
+            append_utf8(ch, cp);
+            run.push_back(std::move(ch));
+        } else if (is_separator(cp)) {
+            flush();
+        } else {
+            if (!run.empty()) {
+                on_cjk(run);
+                run.clear();
+            }
+            append_utf8(word, cp);
+        }
+    }
+    flush();
+}
+
+}  // namespace
+
+std::string index_tokens(std::string_view text) {
+    // Written directly (no per-character strings): this runs for every field of every imported record.
+    std::string out;
+    out.reserve(text.size() * 3);
+    char prev[4];
+    std::size_t prev_len = 0;  // the previous CJK character, 0 when the last token was not CJK
+    bool in_word = false;
+    auto sep = [&] {
+        if (!out.empty()) out += ' ';
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp;
+        i += decode(text, i, cp);
+        if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
+        if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
+        if (is_cjk(cp)) {
+            char cur[4];
+            std::string enc;
+            append_utf8(enc, cp);
+            std::size_t len = enc.size();
+            for (std::size_t k = 0; k < len; ++k) cur[k] = enc[k];
+            if (prev_len > 0) {  // the bigram with the previous character
+                sep();
+                out.append(prev, prev_len);
+                out.append(cur, len);
+            }
+            sep();
+            out.append(cur, len);
+            for (std::size_t k = 0; k < len; ++k) prev[k] = cur[k];
+            prev_len = len;
+            in_word = false;
+        } else if (is_separator(cp)) {
+            prev_len = 0;
+            in_word = false;
+        } else {
+            prev_len = 0;
+            if (!in_word) sep();
+            append_utf8(out, cp);
+            in_word = true;
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> query_tokens(std::string_view query) {
+    std::vector<std::string> out;
+    auto push_unique = [&](std::string t) {
+        for (const auto& o : out)
+            if (o == t) return;
+        out.push_back(std::move(t));
+    };
+    scan(
+        query,
+        [&](const std::vector<std::string>& run) {
+            if (run.size() == 1) push_unique(run[0]);
+            for (std::size_t k = 0; k + 1 < run.size(); ++k) push_unique(run[k] + run[k + 1]);
+        },
+        [&](const std::string& w) { push_unique(w); });
+    return out;
+}
+
+std::string fts_match_expression(std::string_view query) {
+    std::string out;
+    for (const auto& t : query_tokens(query)) {
+        if (!out.empty()) out += ' ';
+        out += '"';
+        out += t;  // tokens never hold '"': it is a separator
+        out += '"';
+    }
+    return out;
+}
+
+const char* to_string(MatchKind kind) {
+    switch (kind) {
+        case MatchKind::Isbn: return "isbn";
+        case MatchKind::Barcode: return "barcode";
+        case MatchKind::CallNumber: return "call_number";
+        case MatchKind::Text: return "text";
+    }
+    return "text";
+}
+
+}  // namespace shuxiang::catalog

@@ -1,0 +1,785 @@
+// SQLite implementation of Store. Schema changes are numbered steps; each runs in its own
+// transaction together with the schema_version update, so an interrupted migration leaves the
+// previous version intact.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <stdexcept>
+
+#include "shuxiang/catalog/clc.hpp"
+#include "shuxiang/catalog/isbn.hpp"
+#include "shuxiang/catalog/store.hpp"
+#include "shuxiang/util/error.hpp"
+
+namespace shuxiang::catalog {
+
+namespace {
+
+// Above this many matching records the text search stops ranking by bm25 (see search()).
+constexpr long long kRankLimit = 2000;
+
+constexpr const char* kStatusNames[] = {"in_processing", "available", "on_loan", "in_transit",
+                                        "lost",          "damaged",   "withdrawn"};
+
+// ---- MARC blob: "SXM2", leader, then fields; lengths are varints ----
+// Lengths and counts as LEB128 varints: most are below 128, so one byte each.
+void put_u32(std::string& out, std::size_t v) {
+    while (v >= 0x80) {
+        out += static_cast<char>((v & 0x7F) | 0x80);
+        v >>= 7;
+    }
+    out += static_cast<char>(v);
+}
+void put_str(std::string& out, std::string_view s) {
+    put_u32(out, s.size());
+    out += s;
+}
+struct Reader {
+    std::string_view s;
+    std::size_t i = 0;
+    bool ok = true;
+    std::size_t u32() {
+        std::size_t v = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            if (i >= s.size()) return ok = false, 0;
+            auto b = static_cast<unsigned char>(s[i++]);
+            v |= static_cast<std::size_t>(b & 0x7F) << shift;
+            if (!(b & 0x80)) return v;
+        }
+        return ok = false, 0;
+    }
+    std::string str() {
+        std::size_t n = u32();
+        if (!ok || i + n > s.size()) return ok = false, std::string();
+        std::string v(s.substr(i, n));
+        i += n;
+        return v;
+    }
+    char ch() {
+        if (i >= s.size()) return ok = false, '\0';
+        return s[i++];
+    }
+};
+
+// ---- SQLite helpers ----
+class Stmt {
+public:
+    Stmt() = default;
+    Stmt(sqlite3* db, const char* sql) : db_(db) {
+        if (sqlite3_prepare_v2(db, sql, -1, &s_, nullptr) != SQLITE_OK)
+            throw std::runtime_error(std::string("SQL prepare: ") + sqlite3_errmsg(db) + " in " + sql);
+    }
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+    Stmt(Stmt&& o) noexcept : db_(o.db_), s_(o.s_) { o.s_ = nullptr; }
+    Stmt& operator=(Stmt&& o) noexcept {
+        std::swap(db_, o.db_);
+        std::swap(s_, o.s_);
+        return *this;
+    }
+    ~Stmt() { sqlite3_finalize(s_); }
+
+    Stmt& reset() {
+        sqlite3_reset(s_);
+        sqlite3_clear_bindings(s_);
+        return *this;
+    }
+    // Text and blobs are bound without a copy (SQLITE_STATIC): every caller binds and steps in one
+    // expression or while the bound value is alive, and cached() clears the bindings before reuse.
+    Stmt& bind(int i, std::string_view v) {
+        sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+        return *this;
+    }
+    Stmt& bind_blob(int i, std::string_view v) {
+        sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+        return *this;
+    }
+    Stmt& bind_blob_or_null(int i, const std::string* v) {
+        if (v) return bind_blob(i, *v);
+        sqlite3_bind_null(s_, i);
+        return *this;
+    }
+    Stmt& bind(int i, long long v) {
+        sqlite3_bind_int64(s_, i, v);
+        return *this;
+    }
+    Stmt& bind(int i, int v) { return bind(i, static_cast<long long>(v)); }
+    Stmt& bind(int i, const std::optional<double>& v) {
+        if (v) sqlite3_bind_double(s_, i, *v);
+        else sqlite3_bind_null(s_, i);
+        return *this;
+    }
+    Stmt& bind(int i, const std::optional<int>& v) {
+        if (v) sqlite3_bind_int64(s_, i, *v);
+        else sqlite3_bind_null(s_, i);
+        return *this;
+    }
+    // true while there is a row.
+    bool step() {
+        int rc = sqlite3_step(s_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        throw std::runtime_error(std::string("SQL step: ") + sqlite3_errmsg(db_));
+    }
+    void run() {
+        while (step()) {
+        }
+    }
+    long long i64(int c) const { return sqlite3_column_int64(s_, c); }
+    double dbl(int c) const { return sqlite3_column_double(s_, c); }
+    bool null(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
+    std::string text(int c) const {
+        auto p = reinterpret_cast<const char*>(sqlite3_column_text(s_, c));
+        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(s_, c))) : std::string();
+    }
+    std::string blob(int c) const {
+        auto p = static_cast<const char*>(sqlite3_column_blob(s_, c));
+        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(s_, c))) : std::string();
+    }
+
+private:
+    sqlite3* db_ = nullptr;
+    sqlite3_stmt* s_ = nullptr;
+};
+
+std::string join(const std::vector<std::string>& v, char sep) {
+    std::string out;
+    for (std::size_t k = 0; k < v.size(); ++k) {
+        if (k) out += sep;
+        out += v[k];
+    }
+    return out;
+}
+
+std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    if (s.empty()) return out;
+    std::size_t b = 0;
+    for (;;) {
+        auto e = s.find(sep, b);
+        out.push_back(s.substr(b, e == std::string::npos ? std::string::npos : e - b));
+        if (e == std::string::npos) break;
+        b = e + 1;
+    }
+    return out;
+}
+
+// Step 1: records, their ISBNs, items, metadata. Step 2: the full-text index over pre-tokenised
+// text (see search.hpp). It is contentless: the tokens can always be rebuilt from the records
+// table, so keeping a second copy would only double the text on disk.
+const char* kMigration1 = R"SQL(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE records(
+  id INTEGER PRIMARY KEY,
+  dedupe_key TEXT NOT NULL UNIQUE,
+  control_number TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  other_title TEXT NOT NULL DEFAULT '',
+  responsibility TEXT NOT NULL DEFAULT '',
+  edition TEXT NOT NULL DEFAULT '',
+  publisher TEXT NOT NULL DEFAULT '',
+  place TEXT NOT NULL DEFAULT '',
+  year TEXT NOT NULL DEFAULT '',
+  isbns TEXT NOT NULL DEFAULT '',
+  price REAL,
+  pages INTEGER,
+  language TEXT NOT NULL DEFAULT '',
+  subjects TEXT NOT NULL DEFAULT '',
+  series TEXT NOT NULL DEFAULT '',
+  clc_class TEXT NOT NULL DEFAULT '',
+  clc_top TEXT NOT NULL DEFAULT '',
+  call_number TEXT NOT NULL DEFAULT '',
+  shelf_key BLOB,
+  audience INTEGER NOT NULL DEFAULT 0,
+  local_collection INTEGER NOT NULL DEFAULT 0,
+  summary TEXT NOT NULL DEFAULT '',
+  flavor INTEGER NOT NULL DEFAULT 1,
+  marc BLOB NOT NULL);
+CREATE INDEX records_shelf_key ON records(shelf_key);
+CREATE INDEX records_clc_top ON records(clc_top);
+CREATE TABLE record_isbns(
+  isbn TEXT NOT NULL,
+  record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+  PRIMARY KEY(isbn, record_id)) WITHOUT ROWID;
+CREATE TABLE items(
+  id INTEGER PRIMARY KEY,
+  barcode TEXT NOT NULL UNIQUE,
+  record_id INTEGER NOT NULL REFERENCES records(id),
+  call_number TEXT NOT NULL DEFAULT '',
+  copy_number INTEGER NOT NULL DEFAULT 1,
+  status TEXT NOT NULL DEFAULT 'available' CHECK(status IN
+    ('in_processing','available','on_loan','in_transit','lost','damaged','withdrawn')),
+  location TEXT NOT NULL DEFAULT '',
+  acquired TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT '',
+  price REAL);
+CREATE INDEX items_record ON items(record_id);
+)SQL";
+
+const char* kMigration2 = R"SQL(
+CREATE VIRTUAL TABLE records_fts USING fts5(
+  title, responsibility, publisher, subjects, series, content = '', tokenize = 'ascii', detail = 'column');
+)SQL";
+
+class SqliteStore final : public Store {
+public:
+    SqliteStore(const std::filesystem::path& path, int migrate_to) : path_(path.string()) {
+        if (sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+            std::string msg = db_ ? sqlite3_errmsg(db_) : "cannot open";
+            sqlite3_close(db_);
+            db_ = nullptr;
+            throw InputError(path_, "", msg);
+        }
+        sqlite3_busy_timeout(db_, 5000);
+        try {
+            exec("PRAGMA journal_mode=WAL");
+            exec("PRAGMA synchronous=NORMAL");
+            exec("PRAGMA foreign_keys=ON");
+            exec("PRAGMA cache_size=-262144");  // up to 256 MiB: keeps index pages cached during big imports
+            migrate(migrate_to);
+        } catch (const InputError&) {
+            sqlite3_close(db_);
+            throw;
+        } catch (const std::exception& e) {
+            sqlite3_close(db_);
+            throw InputError(path_, "", e.what());
+        }
+    }
+    ~SqliteStore() override { close(); }
+
+    int schema_version() override { return version_; }
+
+    BatchResult import_batch(std::vector<ImportEntry>& batch) override;
+    std::optional<BibRecord> record(long long id) override;
+    std::optional<Item> item_by_barcode(std::string_view barcode) override;
+    std::vector<Item> items_of(long long record_id) override;
+    std::vector<long long> records_by_isbn(std::string_view isbn) override;
+    std::vector<long long> records_by_call_number_prefix(std::string_view prefix, std::size_t limit) override;
+    std::vector<SearchHit> search(std::string_view query, std::size_t limit) override;
+    CollectionStats stats() override;
+    long long record_count() override { return scalar("SELECT count(*) FROM records"); }
+    long long item_count() override { return scalar("SELECT count(*) FROM items"); }
+    void for_each_record(const std::function<void(const BibRecord&)>& fn) override;
+    void optimize() override {
+        if (version_ >= 2) exec("INSERT INTO records_fts(records_fts) VALUES('optimize')");
+        exec("PRAGMA optimize");
+    }
+    void set_meta(std::string_view key, std::string_view value) override {
+        Stmt s(db_, "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+        s.bind(1, key).bind(2, value).run();
+    }
+    std::optional<std::string> meta(std::string_view key) override {
+        Stmt s(db_, "SELECT value FROM meta WHERE key = ?");
+        s.bind(1, key);
+        if (s.step()) return s.text(0);
+        return std::nullopt;
+    }
+
+private:
+    void close() {
+        stmts_.clear();
+        if (db_) sqlite3_close(db_);
+        db_ = nullptr;
+    }
+    void exec(const char* sql) {
+        char* err = nullptr;
+        if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+            std::string msg = err ? err : "error";
+            sqlite3_free(err);
+            throw std::runtime_error(msg);
+        }
+    }
+    long long scalar(const char* sql) {
+        Stmt s(db_, sql);
+        return s.step() ? s.i64(0) : 0;
+    }
+    Stmt& cached(const char* sql) {
+        auto it = stmts_.find(sql);
+        if (it == stmts_.end()) it = stmts_.emplace(sql, Stmt(db_, sql)).first;
+        return it->second.reset();
+    }
+    void migrate(int target);
+    void migrate_step(int to);
+    BibRecord read_record(Stmt& s);
+    Item read_item(Stmt& s);
+    void index_record(long long id, const BibRecord& r);
+
+    std::string path_;
+    sqlite3* db_ = nullptr;
+    int version_ = 0;
+    std::map<const char*, Stmt> stmts_;
+};
+
+void SqliteStore::migrate(int target) {
+    exec("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)");
+    {
+        Stmt s(db_, "SELECT version FROM schema_version");
+        version_ = s.step() ? static_cast<int>(s.i64(0)) : 0;
+    }
+    if (version_ > kStoreSchemaVersion)
+        throw InputError(path_, "schema_version",
+                         "written by a newer Shuxiang (schema " + std::to_string(version_) + ", this build reads up to " +
+                             std::to_string(kStoreSchemaVersion) + ")");
+    while (version_ < target) migrate_step(version_ + 1);
+}
+
+void SqliteStore::migrate_step(int to) {
+    exec("BEGIN IMMEDIATE");
+    try {
+        if (to == 1) {
+            exec(kMigration1);
+        } else if (to == 2) {
+            exec(kMigration2);
+            Stmt s(db_, "SELECT id, title, other_title, responsibility, publisher, subjects, series FROM records");
+            while (s.step()) {
+                BibRecord r;
+                r.title = s.text(1);
+                r.other_title = s.text(2);
+                r.responsibility = s.text(3);
+                r.publisher = s.text(4);
+                r.subjects = split(s.text(5), '\n');
+                r.series = s.text(6);
+                index_record(s.i64(0), r);
+            }
+        }
+        exec("DELETE FROM schema_version");
+        Stmt v(db_, "INSERT INTO schema_version(version) VALUES(?)");
+        v.bind(1, to).run();
+        exec("COMMIT");
+        version_ = to;
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+void SqliteStore::index_record(long long id, const BibRecord& r) {
+    Stmt& s = cached(
+        "INSERT INTO records_fts(rowid, title, responsibility, publisher, subjects, series) VALUES(?, ?, ?, ?, ?, ?)");
+    std::string title = r.title;
+    if (!r.other_title.empty()) title += " " + r.other_title;
+    s.bind(1, id)
+        .bind(2, index_tokens(title))
+        .bind(3, index_tokens(r.responsibility))
+        .bind(4, index_tokens(r.publisher))
+        .bind(5, index_tokens(join(r.subjects, ' ')))
+        .bind(6, index_tokens(r.series))
+        .run();
+}
+
+BatchResult SqliteStore::import_batch(std::vector<ImportEntry>& batch) {
+    BatchResult res;
+    exec("BEGIN IMMEDIATE");
+    try {
+        bool fts = version_ >= 2;
+        for (auto& e : batch) {
+            BibRecord& r = e.record;
+            std::string key = dedupe_key(r);
+            Stmt& ins = cached(
+                "INSERT INTO records(dedupe_key, control_number, title, other_title, responsibility, edition, "
+                "publisher, place, year, isbns, price, pages, language, subjects, series, clc_class, clc_top, "
+                "call_number, audience, local_collection, summary, flavor, marc, shelf_key) "
+                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(dedupe_key) DO NOTHING");
+            auto parsed = parse_call_number(r.call_number);
+            const std::string shelf = parsed ? shelf_key(*parsed) : std::string();
+            std::string cls = r.clc_class.empty() ? r.call_number : r.clc_class;
+            ins.bind(1, key)
+                .bind(2, r.control_number)
+                .bind(3, r.title)
+                .bind(4, r.other_title)
+                .bind(5, r.responsibility)
+                .bind(6, r.edition)
+                .bind(7, r.publisher)
+                .bind(8, r.place)
+                .bind(9, r.year)
+                .bind(10, join(r.isbns, ' '))
+                .bind(11, r.price)
+                .bind(12, r.pages)
+                .bind(13, r.language)
+                .bind(14, join(r.subjects, '\n'))
+                .bind(15, r.series)
+                .bind(16, r.clc_class)
+                .bind(17, clc_top_class(cls))
+                .bind(18, r.call_number)
+                .bind(19, static_cast<int>(r.audience))
+                .bind(20, r.local_collection ? 1 : 0)
+                .bind(21, r.summary)
+                .bind(22, static_cast<int>(r.flavor))
+                .bind_blob(23, encode_marc(r.marc))
+                .bind_blob_or_null(24, parsed ? &shelf : nullptr)
+                .run();
+            if (sqlite3_changes(db_) > 0) {
+                r.id = sqlite3_last_insert_rowid(db_);
+                ++res.records_added;
+                Stmt& isb = cached("INSERT OR IGNORE INTO record_isbns(isbn, record_id) VALUES(?, ?)");
+                for (const auto& i : r.isbns) {
+                    auto n = isbn_normalize(i);
+                    isb.reset().bind(1, n ? *n : i).bind(2, r.id).run();
+                }
+                if (fts) index_record(r.id, r);
+            } else {
+                Stmt& find = cached("SELECT id FROM records WHERE dedupe_key = ?");
+                find.bind(1, key);
+                if (!find.step()) throw std::runtime_error("record vanished during import");
+                r.id = find.i64(0);
+                ++res.records_existing;
+            }
+            for (auto& it : e.items) {
+                Stmt& ii = cached(
+                    "INSERT INTO items(barcode, record_id, call_number, copy_number, status, location, acquired, "
+                    "source, price) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(barcode) DO NOTHING");
+                it.record_id = r.id;
+                ii.bind(1, it.barcode)
+                    .bind(2, r.id)
+                    .bind(3, it.call_number.empty() ? r.call_number : it.call_number)
+                    .bind(4, it.copy_number)
+                    .bind(5, to_string(it.status))
+                    .bind(6, it.location)
+                    .bind(7, it.acquired)
+                    .bind(8, it.source)
+                    .bind(9, it.price)
+                    .run();
+                if (sqlite3_changes(db_) > 0) {
+                    it.id = sqlite3_last_insert_rowid(db_);
+                    ++res.items_added;
+                } else {
+                    ++res.items_existing;
+                }
+            }
+        }
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+    return res;
+}
+
+constexpr const char* kRecordColumns =
+    "id, control_number, title, other_title, responsibility, edition, publisher, place, year, isbns, price, "
+    "pages, language, subjects, series, clc_class, call_number, audience, local_collection, summary, flavor, marc";
+
+BibRecord SqliteStore::read_record(Stmt& s) {
+    BibRecord r;
+    r.id = s.i64(0);
+    r.control_number = s.text(1);
+    r.title = s.text(2);
+    r.other_title = s.text(3);
+    r.responsibility = s.text(4);
+    r.edition = s.text(5);
+    r.publisher = s.text(6);
+    r.place = s.text(7);
+    r.year = s.text(8);
+    r.isbns = split(s.text(9), ' ');
+    if (!s.null(10)) r.price = s.dbl(10);
+    if (!s.null(11)) r.pages = static_cast<int>(s.i64(11));
+    r.language = s.text(12);
+    r.subjects = split(s.text(13), '\n');
+    r.series = s.text(14);
+    r.clc_class = s.text(15);
+    r.call_number = s.text(16);
+    r.audience = static_cast<Audience>(s.i64(17));
+    r.local_collection = s.i64(18) != 0;
+    r.summary = s.text(19);
+    r.flavor = static_cast<MarcFlavor>(s.i64(20));
+    if (auto m = decode_marc(s.blob(21))) r.marc = std::move(*m);
+    return r;
+}
+
+std::optional<BibRecord> SqliteStore::record(long long id) {
+    static const std::string sql = std::string("SELECT ") + kRecordColumns + " FROM records WHERE id = ?";
+    Stmt s(db_, sql.c_str());
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return read_record(s);
+}
+
+void SqliteStore::for_each_record(const std::function<void(const BibRecord&)>& fn) {
+    static const std::string sql = std::string("SELECT ") + kRecordColumns + " FROM records ORDER BY id";
+    Stmt s(db_, sql.c_str());
+    while (s.step()) fn(read_record(s));
+}
+
+constexpr const char* kItemColumns =
+    "id, barcode, record_id, call_number, copy_number, status, location, acquired, source, price";
+
+Item SqliteStore::read_item(Stmt& s) {
+    Item it;
+    it.id = s.i64(0);
+    it.barcode = s.text(1);
+    it.record_id = s.i64(2);
+    it.call_number = s.text(3);
+    it.copy_number = static_cast<int>(s.i64(4));
+    it.status = parse_item_status(s.text(5)).value_or(ItemStatus::Available);
+    it.location = s.text(6);
+    it.acquired = s.text(7);
+    it.source = s.text(8);
+    if (!s.null(9)) it.price = s.dbl(9);
+    return it;
+}
+
+std::optional<Item> SqliteStore::item_by_barcode(std::string_view barcode) {
+    static const std::string sql = std::string("SELECT ") + kItemColumns + " FROM items WHERE barcode = ?";
+    Stmt s(db_, sql.c_str());
+    s.bind(1, barcode);
+    if (!s.step()) return std::nullopt;
+    return read_item(s);
+}
+
+std::vector<Item> SqliteStore::items_of(long long record_id) {
+    static const std::string sql =
+        std::string("SELECT ") + kItemColumns + " FROM items WHERE record_id = ? ORDER BY copy_number, id";
+    Stmt s(db_, sql.c_str());
+    s.bind(1, record_id);
+    std::vector<Item> out;
+    while (s.step()) out.push_back(read_item(s));
+    return out;
+}
+
+std::vector<long long> SqliteStore::records_by_isbn(std::string_view isbn) {
+    auto n = isbn_normalize(isbn);
+    std::string key = n ? *n : std::string(isbn);
+    Stmt s(db_, "SELECT record_id FROM record_isbns WHERE isbn = ? ORDER BY record_id");
+    s.bind(1, key);
+    std::vector<long long> out;
+    while (s.step()) out.push_back(s.i64(0));
+    return out;
+}
+
+std::vector<long long> SqliteStore::records_by_call_number_prefix(std::string_view prefix, std::size_t limit) {
+    std::string text;
+    for (char c : prefix) text += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    std::vector<long long> out;
+    if (limit == 0 || text.empty()) return out;
+    auto slash = text.find('/');
+    // Without a book part the prefix is a class prefix: one range of the shelf-key index, already
+    // in shelf order. With one ("K296.4/1"), the exact class is the range and the text filters it.
+    std::optional<std::string> lo = shelf_key_class_prefix(text.substr(0, slash));
+    if (lo) {
+        if (slash != std::string::npos) *lo += '\0';
+        std::string hi = *lo + "\xFF";
+        Stmt& s = cached("SELECT id, call_number FROM records WHERE shelf_key >= ? AND shelf_key < ? ORDER BY shelf_key");
+        s.bind_blob(1, *lo).bind_blob(2, hi);
+        while (out.size() < limit && s.step()) {
+            if (slash != std::string::npos) {
+                auto cn = parse_call_number(s.text(1));
+                if (!cn || cn->text.compare(0, text.size(), text) != 0) continue;
+            }
+            out.push_back(s.i64(0));
+        }
+        return out;
+    }
+    // Not a class number: plain text prefix over the table (slow on big files, rarely used).
+    Stmt s(db_, "SELECT id FROM records WHERE substr(upper(call_number), 1, ?) = ? ORDER BY id LIMIT ?");
+    s.bind(1, static_cast<long long>(text.size())).bind(2, text).bind(3, static_cast<long long>(limit));
+    while (s.step()) out.push_back(s.i64(0));
+    return out;
+}
+
+std::vector<SearchHit> SqliteStore::search(std::string_view query, std::size_t limit) {
+    std::vector<SearchHit> hits;
+    auto seen = [&](long long id) {
+        return std::any_of(hits.begin(), hits.end(), [&](const SearchHit& h) { return h.record_id == id; });
+    };
+    auto add = [&](long long id, double score, MatchKind kind) {
+        if (hits.size() >= limit || seen(id)) return;
+        SearchHit h;
+        h.record_id = id;
+        h.score = score;
+        h.match = kind;
+        hits.push_back(std::move(h));
+    };
+    std::string q(query);
+    while (!q.empty() && (q.back() == ' ' || q.back() == '\n' || q.back() == '\r')) q.pop_back();
+    while (!q.empty() && q.front() == ' ') q.erase(q.begin());
+    if (q.empty() || limit == 0) return hits;
+
+    if (isbn_normalize(q))
+        for (long long id : records_by_isbn(q)) add(id, -3, MatchKind::Isbn);
+    if (auto it = item_by_barcode(q)) add(it->record_id, -2, MatchKind::Barcode);
+    // A call-number prefix needs a class letter followed by a digit ("I247", "TP3"), so that plain
+    // words are not taken for classes.
+    if (parse_call_number(q) && q.find_first_of("0123456789") != std::string::npos &&
+        q.find_first_of("0123456789") <= 2)
+        for (long long id : records_by_call_number_prefix(q, limit)) add(id, -1, MatchKind::CallNumber);
+
+    std::string expr = fts_match_expression(q);
+    if (!expr.empty() && hits.size() < limit && version_ >= 2) {
+        // bm25 ranks every matching row, which costs time in proportion to the matches. So a
+        // probe first reads at most kRankLimit + 1 matches, newest first (cheap: it stops early).
+        // Up to kRankLimit matches are ranked by bm25; a query with more (one common character, a
+        // big publisher) is answered with title matches among the newest kRankLimit first, then
+        // the other matches, newest first.
+        const std::size_t want = limit + hits.size();  // exact hits found above may come again
+        std::vector<std::pair<long long, double>> rows;
+        std::vector<long long> probe;
+        {
+            Stmt& p = cached("SELECT rowid FROM records_fts WHERE records_fts MATCH ? ORDER BY rowid DESC LIMIT ?");
+            p.bind(1, expr).bind(2, kRankLimit + 1);
+            while (p.step()) probe.push_back(p.i64(0));
+        }
+        if (probe.size() <= static_cast<std::size_t>(kRankLimit)) {
+            if (!probe.empty()) {
+                Stmt& s = cached(
+                    "SELECT rowid, bm25(records_fts, 10.0, 4.0, 1.0, 3.0, 2.0) AS score FROM records_fts "
+                    "WHERE records_fts MATCH ? ORDER BY score LIMIT ?");
+                s.bind(1, expr).bind(2, static_cast<long long>(want));
+                while (s.step()) rows.emplace_back(s.i64(0), s.dbl(1));
+            }
+        } else {
+            // Ascending: FTS5 stops a descending scan only at the start of the index, not at a
+            // lower rowid bound, so the window above the probe's last row is read upwards.
+            Stmt& t = cached("SELECT rowid FROM records_fts WHERE records_fts MATCH ? AND rowid >= ? ORDER BY rowid");
+            const std::string title_expr = "{title} : (" + expr + ")";
+            t.bind(1, title_expr).bind(2, probe.back());
+            std::vector<long long> in_title;
+            while (t.step()) in_title.push_back(t.i64(0));
+            for (auto it = in_title.rbegin(); it != in_title.rend() && rows.size() < want; ++it) rows.emplace_back(*it, -1.0);
+            for (std::size_t k = 0; k < probe.size() && rows.size() < 2 * want; ++k) rows.emplace_back(probe[k], 0.0);
+        }
+        for (auto& [id, score] : rows) add(id, score, MatchKind::Text);
+    }
+    Stmt& d = cached("SELECT title, responsibility, call_number FROM records WHERE id = ?");
+    for (auto& h : hits) {
+        d.reset().bind(1, h.record_id);
+        if (d.step()) {
+            h.title = d.text(0);
+            h.responsibility = d.text(1);
+            h.call_number = d.text(2);
+        }
+    }
+    return hits;
+}
+
+CollectionStats SqliteStore::stats() {
+    std::map<std::string, ClassCount> by;
+    {
+        Stmt s(db_, "SELECT clc_top, count(*) FROM records GROUP BY clc_top");
+        while (s.step()) {
+            auto& c = by[s.text(0)];
+            c.code = s.text(0);
+            c.records = s.i64(1);
+        }
+    }
+    {
+        Stmt s(db_,
+               "SELECT r.clc_top, count(*) FROM items i JOIN records r ON r.id = i.record_id "
+               "WHERE i.status NOT IN ('lost', 'withdrawn') GROUP BY r.clc_top");
+        while (s.step()) {
+            auto& c = by[s.text(0)];
+            c.code = s.text(0);
+            c.items = s.i64(1);
+        }
+    }
+    std::vector<ClassCount> rows;
+    for (auto& [k, v] : by) rows.push_back(v);
+    return make_stats(rows);
+}
+
+}  // namespace
+
+BatchResult& BatchResult::operator+=(const BatchResult& o) {
+    records_added += o.records_added;
+    records_existing += o.records_existing;
+    items_added += o.items_added;
+    items_existing += o.items_existing;
+    return *this;
+}
+
+const char* to_string(ItemStatus s) { return kStatusNames[static_cast<int>(s)]; }
+
+std::optional<ItemStatus> parse_item_status(std::string_view s) {
+    for (int k = 0; k < 7; ++k)
+        if (s == kStatusNames[k]) return static_cast<ItemStatus>(k);
+    return std::nullopt;
+}
+
+std::string dedupe_key(const BibRecord& r) {
+    if (!r.control_number.empty()) return "001:" + r.control_number;
+    if (!r.isbns.empty()) {
+        auto n = isbn_normalize(r.isbns.front());
+        return "isbn:" + (n ? *n : r.isbns.front()) + "|" + r.title;
+    }
+    return "title:" + r.title + "|" + r.responsibility + "|" + r.publisher + "|" + r.year;
+}
+
+std::vector<Item> holdings_from_marc(const MarcRecord& r, MarcFlavor flavor) {
+    std::vector<Item> out;
+    const bool cn = flavor == MarcFlavor::Cnmarc;
+    for (const Field* f : r.fields_with(cn ? "905" : "852")) {
+        std::string cls = f->find(cn ? 'd' : 'h') ? f->find(cn ? 'd' : 'h')->value : "";
+        std::string num = f->find(cn ? 'e' : 'i') ? f->find(cn ? 'e' : 'i')->value : "";
+        std::string callno = num.empty() ? cls : cls + "/" + num;
+        if (cn)
+            if (const Subfield* v = f->find('f'); v && !v->value.empty()) callno += ":" + v->value;
+        std::string location;
+        for (char code : cn ? std::string("c") : std::string("bc"))
+            if (const Subfield* s = f->find(code); s && !s->value.empty())
+                location += (location.empty() ? "" : " ") + s->value;
+        // One holdings field may list several barcodes, one per copy.
+        for (const auto& b : f->all(cn ? 'b' : 'p')) {
+            if (b.empty()) continue;
+            Item it;
+            it.barcode = b;
+            it.call_number = callno;
+            it.location = location;
+            it.copy_number = static_cast<int>(out.size()) + 1;
+            out.push_back(std::move(it));
+        }
+    }
+    return out;
+}
+
+std::string encode_marc(const MarcRecord& r) {
+    std::string out = "SXM2";
+    put_str(out, r.leader);
+    put_u32(out, r.fields.size());
+    for (const auto& f : r.fields) {
+        put_str(out, f.tag);
+        // Data and subfields are both kept whatever the tag says, so odd records survive too.
+        put_str(out, f.data);
+        out += f.ind1;
+        out += f.ind2;
+        put_u32(out, f.subfields.size());
+        for (const auto& s : f.subfields) {
+            out += s.code;
+            put_str(out, s.value);
+        }
+    }
+    return out;
+}
+
+std::optional<MarcRecord> decode_marc(std::string_view blob) {
+    if (blob.substr(0, 4) != "SXM2") return std::nullopt;
+    Reader rd{blob, 4};
+    MarcRecord r;
+    r.leader = rd.str();
+    std::size_t n = rd.u32();
+    if (!rd.ok || n > blob.size()) return std::nullopt;
+    for (std::size_t k = 0; k < n && rd.ok; ++k) {
+        Field f;
+        f.tag = rd.str();
+        f.data = rd.str();
+        f.ind1 = rd.ch();
+        f.ind2 = rd.ch();
+        std::size_t m = rd.u32();
+        if (!rd.ok || m > blob.size()) return std::nullopt;
+        for (std::size_t j = 0; j < m && rd.ok; ++j) {
+            Subfield sf;
+            sf.code = rd.ch();
+            sf.value = rd.str();
+            f.subfields.push_back(std::move(sf));
+        }
+        r.fields.push_back(std::move(f));
+    }
+    if (!rd.ok) return std::nullopt;
+    return r;
+}
+
+std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& path, int migrate_to) {
+    return std::make_unique<SqliteStore>(path, std::min(migrate_to, kStoreSchemaVersion));
+}
+
+}  // namespace shuxiang::catalog

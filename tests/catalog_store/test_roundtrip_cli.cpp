@@ -1,0 +1,190 @@
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "shuxiang/catalog/iso2709.hpp"
+#include "shuxiang/catalog/mapping.hpp"
+#include "shuxiang/catalog/marcxml.hpp"
+#include "shuxiang/catalog/store.hpp"
+#include "shuxiang/util/fs.hpp"
+
+using namespace shuxiang;
+using namespace shuxiang::catalog;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path temp_dir(const char* name) {
+    fs::path d = fs::temp_directory_path() / (std::string(name) + "_" + std::to_string(::getpid()));
+    fs::remove_all(d);
+    fs::create_directories(d);
+    return d;
+}
+
+MarcRecord odd_cnmarc() {
+    MarcRecord m;
+    m.leader = "00000nam0 2200000   450 ";
+    Field c;
+    c.tag = "001";
+    c.data = "RT0001";
+    m.fields.push_back(c);
+    auto data = [&](const char* tag, char i1, char i2, std::vector<Subfield> subs) {
+        Field f;
+        f.tag = tag;
+        f.ind1 = i1;
+        f.ind2 = i2;
+        f.subfields = std::move(subs);
+        m.fields.push_back(std::move(f));
+    };
+    data("010", ' ', ' ', {{'a', "978-7-02-000220-7"}, {'d', "CNY25.00"}});
+    data("100", ' ', ' ', {{'a', "20260101d2015    em y0chiy50      ea"}});
+    data("200", '1', ' ', {{'a', "草房子"}, {'9', "cao fang zi"}, {'f', "曹文轩著"}});
+    data("606", '0', ' ', {{'a', "儿童小说"}, {'y', "中国"}, {'z', "当代"}});
+    data("690", ' ', ' ', {{'a', "I287.45"}, {'v', "5"}});
+    data("905", ' ', ' ', {{'a', "SX"}, {'d', "I287.45"}, {'e', "12"}});
+    data("999", '9', '8', {{'x', "local oddity"}, {'x', "repeated"}});
+    return m;
+}
+
+// Runs the shuxiang binary; returns (exit code, stdout).
+std::pair<int, std::string> shuxiang_run(const std::string& args, const std::string& stdin_text = "") {
+    fs::path dir = temp_dir("sx_cli_io");
+    fs::path in = dir / "in.txt", out = dir / "out.txt";
+    atomic_write_file(in, stdin_text);
+    std::string cmd = std::string(SHUXIANG_BIN_DIR) + "/shuxiang --lang zh " + args + " < " + in.string() + " > " +
+                      out.string() + " 2>/dev/null";
+    int rc = std::system(cmd.c_str());
+    std::string text = read_file(out);
+    fs::remove_all(dir);
+    return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, text};
+}
+
+}  // namespace
+
+// ISO 2709 -> database -> ISO 2709 keeps every field, indicator and subfield, byte for byte.
+TEST(RoundTrip, Iso2709ThroughStore) {
+    fs::path dir = temp_dir("sx_rt");
+    std::string first = write_iso2709(odd_cnmarc(), MarcFlavor::Cnmarc);
+    auto recs = read_iso2709(first);
+    ASSERT_EQ(recs.size(), 1u);
+    {
+        auto st = open_sqlite_store(dir / "library.db");
+        std::vector<ImportEntry> batch(1);
+        batch[0].record = to_bib(recs[0].record, recs[0].flavor);
+        st->import_batch(batch);
+        auto back = st->record(batch[0].record.id);
+        ASSERT_TRUE(back);
+        EXPECT_EQ(back->title, "草房子");
+        EXPECT_EQ(back->call_number, "I287.45/12");
+        EXPECT_EQ(back->marc, recs[0].record);
+        EXPECT_EQ(write_iso2709(back->marc, MarcFlavor::Cnmarc), first);
+        // MARCXML of the stored record reads back to the same record.
+        auto xml = read_marcxml(write_marcxml({back->marc}, MarcFlavor::Cnmarc));
+        ASSERT_EQ(xml.size(), 1u);
+        EXPECT_EQ(xml[0].record, back->marc);
+    }
+    fs::remove_all(dir);
+}
+
+TEST(RoundTrip, HoldingsFromMarc) {
+    auto items = holdings_from_marc(odd_cnmarc(), MarcFlavor::Cnmarc);
+    EXPECT_TRUE(items.empty());  // 905 without $b has no copy
+    MarcRecord m;
+    Field f;
+    f.tag = "905";
+    f.subfields = {{'a', "SX"}, {'b', "0001"}, {'b', "0002"}, {'c', "二楼"}, {'d', "I247.5"}, {'e', "3"}, {'f', "2"}};
+    m.fields.push_back(f);
+    items = holdings_from_marc(m, MarcFlavor::Cnmarc);
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_EQ(items[1].barcode, "0002");
+    EXPECT_EQ(items[1].copy_number, 2);
+    EXPECT_EQ(items[0].call_number, "I247.5/3:2");
+    EXPECT_EQ(items[0].location, "二楼");
+    Field g;
+    g.tag = "852";
+    g.subfields = {{'b', "MAIN"}, {'c', "STACKS"}, {'h', "TP312"}, {'i', "L45"}, {'p', "B77"}};
+    MarcRecord m21;
+    m21.fields.push_back(g);
+    items = holdings_from_marc(m21, MarcFlavor::Marc21);
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_EQ(items[0].barcode, "B77");
+    EXPECT_EQ(items[0].call_number, "TP312/L45");
+    EXPECT_EQ(items[0].location, "MAIN STACKS");
+}
+
+TEST(Cli, CallnoSortReadsStdin) {
+    auto [rc, out] = shuxiang_run("catalog callno-sort", "TP312/2\nI247.57/1\n\nI247.5/10\nT-61/1\nTN91/1\nI247.6\n");
+    EXPECT_EQ(rc, 0);
+    EXPECT_EQ(out, "I247.5/10\nI247.57/1\nI247.6\nT-61/1\nTN91/1\nTP312/2\n");
+}
+
+TEST(Cli, ImportSearchShowStats) {
+    fs::path dir = temp_dir("sx_cli");
+    std::string db = (dir / "library.db").string();
+    std::string csv = std::string(SHUXIANG_TEST_DATA_DIR) + "/catalog_store/holdings.csv";
+    auto [rc, out] = shuxiang_run("catalog import --json --db " + db + " " + csv);
+    ASSERT_EQ(rc, 0) << out;
+    auto j = nlohmann::json::parse(out);
+    EXPECT_EQ(j[0]["records_added"], 3);
+    EXPECT_EQ(j[0]["items_added"], 4);
+    EXPECT_EQ(j[0]["problems"].size(), 6u);
+    // Importing again adds nothing.
+    std::tie(rc, out) = shuxiang_run("catalog import --json --db " + db + " " + csv);
+    j = nlohmann::json::parse(out);
+    EXPECT_EQ(j[0]["records_added"], 0);
+    EXPECT_EQ(j[0]["records_existing"], 3);
+    EXPECT_EQ(j[0]["items_existing"], 4);
+
+    std::tie(rc, out) = shuxiang_run("catalog search --json --db " + db + " 草房");
+    ASSERT_EQ(rc, 0);
+    j = nlohmann::json::parse(out);
+    ASSERT_EQ(j.size(), 1u);
+    EXPECT_EQ(j[0]["title"], "草房子");
+
+    std::tie(rc, out) = shuxiang_run("catalog show --json --db " + db + " T0002");
+    ASSERT_EQ(rc, 0);
+    j = nlohmann::json::parse(out);
+    EXPECT_EQ(j["title"], "草房子");
+    EXPECT_EQ(j["items"].size(), 2u);
+    EXPECT_EQ(j["matched_barcode"], "T0002");
+
+    std::tie(rc, out) = shuxiang_run("catalog show --db " + db + " NO-SUCH-BARCODE");
+    EXPECT_EQ(rc, 3);
+
+    std::tie(rc, out) = shuxiang_run("catalog stats --json --db " + db);
+    ASSERT_EQ(rc, 0);
+    j = nlohmann::json::parse(out);
+    EXPECT_EQ(j["total_records"], 3);
+    EXPECT_EQ(j["total_items"], 4);
+    EXPECT_EQ(j["parts"][2]["items"], 3);  // I × 3
+    EXPECT_EQ(j["parts"][4]["items"], 1);  // Z × 1
+
+    std::tie(rc, out) = shuxiang_run("catalog export --db " + db + " --format marcxml " + (dir / "out.xml").string());
+    EXPECT_EQ(rc, 0);
+    auto xml = read_marcxml(read_file(dir / "out.xml"));
+    EXPECT_EQ(xml.size(), 3u);
+    fs::remove_all(dir);
+}
+
+TEST(Cli, DemoIsMarkedSynthetic) {
+    fs::path dir = temp_dir("sx_demo");
+    std::string db = (dir / "library.db").string();
+    auto [rc, out] = shuxiang_run("catalog demo --json --db " + db + " --students 40 --type junior --seed 5");
+    ASSERT_EQ(rc, 0);
+    auto j = nlohmann::json::parse(out);
+    EXPECT_EQ(j["items_added"], 40 * 35);
+    EXPECT_EQ(j["synthetic"], true);
+    std::tie(rc, out) = shuxiang_run("catalog stats --json --db " + db);
+    j = nlohmann::json::parse(out);
+    EXPECT_EQ(j["synthetic"], true);
+    auto st = open_sqlite_store(db);
+    EXPECT_EQ(st->meta("synthetic").value_or(""), "1");
+    EXPECT_EQ(st->meta("demo").value_or(""), "type=junior students=40 seed=5");
+    std::tie(rc, out) = shuxiang_run("catalog demo --db " + db + " --type college");
+    EXPECT_EQ(rc, 2);
+    fs::remove_all(dir);
+}
