@@ -1,6 +1,7 @@
 #include "shuxiang/shelving/assign.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <numeric>
 
@@ -43,8 +44,23 @@ namespace {
 
 struct Keyed {
     std::string key;  // shelf key; unparsed call numbers sort after every parsed one
+    // The key's first 16 bytes, big-endian: most comparisons end here without touching the string.
+    std::uint64_t p0 = 0, p1 = 0;
     int part = 0;
     std::size_t item = 0;
+    void set_prefix() {
+        p0 = p1 = 0;
+        for (std::size_t i = 0; i < 16; ++i) {
+            std::uint64_t b = i < key.size() ? static_cast<unsigned char>(key[i]) : 0;
+            if (i < 8) p0 |= b << (56 - 8 * i);
+            else p1 |= b << (56 - 8 * (i - 8));
+        }
+    }
+};
+
+struct Handle {
+    std::uint64_t p0, p1;
+    std::uint32_t index;
 };
 
 class Assigner {
@@ -62,10 +78,21 @@ public:
 
     // Sorts keyed items in shelf order (ties: item id, so the result never depends on input order).
     void sort(std::vector<Keyed>& v) {
-        std::sort(v.begin(), v.end(), [this](const Keyed& a, const Keyed& b) {
-            if (int c = a.key.compare(b.key); c != 0) return c < 0;
-            return items_[a.item].id < items_[b.item].id;
+        // Sorting small handles instead of the keyed records keeps the swaps cheap.
+        std::vector<Handle> h(v.size());
+        for (std::size_t i = 0; i < v.size(); ++i) h[i] = {v[i].p0, v[i].p1, static_cast<std::uint32_t>(i)};
+        std::sort(h.begin(), h.end(), [&](const Handle& a, const Handle& b) {
+            if (a.p0 != b.p0) return a.p0 < b.p0;
+            if (a.p1 != b.p1) return a.p1 < b.p1;
+            const Keyed& x = v[a.index];
+            const Keyed& y = v[b.index];
+            if (int c = x.key.compare(y.key); c != 0) return c < 0;
+            return items_[x.item].id < items_[y.item].id;
         });
+        std::vector<Keyed> sorted;
+        sorted.reserve(v.size());
+        for (const auto& x : h) sorted.push_back(std::move(v[x.index]));
+        v = std::move(sorted);
     }
 
     // Lays sorted items over `secs` within their working fill, growth space per 大部类 run.
@@ -105,6 +132,7 @@ public:
     }
 
     Assignment finish(std::vector<std::pair<std::size_t, std::string>> shelfless) {
+        out_.placed.reserve(items_.size());
         for (std::size_t s = 0; s < members_.size(); ++s) {
             const auto& m = members_[s];
             auto& fill = out_.fills[s];
@@ -174,6 +202,7 @@ Assignment assign(std::vector<Section> sections, const std::vector<ShelfItem>& i
         } else {
             k.key = "\xff\xff" + it.call_number;
         }
+        k.set_prefix();
         if (std::string room = corner_of(it.location); !room.empty()) {
             corners[room].push_back(std::move(k));
             continue;
