@@ -4,7 +4,9 @@
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
+#include <unordered_map>
 #include <sstream>
 
 #include "registry.hpp"
@@ -29,6 +31,7 @@ struct ShelveArgs {
     std::string db;
     double fill = 0.75;
     std::vector<std::string> room_order;
+    bool keep = false;
     bool json = false;
 };
 
@@ -41,7 +44,8 @@ void check_fill(double fill) {
     if (!(fill > 0 && fill <= 1)) throw InputError("--fill", "", trf("shelving.error.fill", {std::to_string(fill)}));
 }
 
-Assignment compute(const std::string& plan_path, const std::string& db, double fill, const std::vector<std::string>& order) {
+Assignment compute(const std::string& plan_path, const std::string& db, double fill, const std::vector<std::string>& order,
+                   const std::unordered_map<long long, std::string>* previous = nullptr) {
     check_fill(fill);
     require_db(db);
     plan::Plan p = plan::load_plan(plan_path);
@@ -50,11 +54,21 @@ Assignment compute(const std::string& plan_path, const std::string& db, double f
     lo.room_order = order;
     AssignOptions ao;
     ao.corner_rooms = corner_rooms(p);
+    ao.previous = previous;
     return assign(build_sections(p, plan::FurnitureCatalog::builtin(), lo), load_items(db), ao);
 }
 
 int run_shelve(const ShelveArgs& a) {
-    Assignment as = compute(a.plan, a.db, a.fill, a.room_order);
+    std::optional<Assignment> before;
+    std::unordered_map<long long, std::string> previous;
+    if (a.keep) {
+        require_db(a.db);
+        before = load_assignment(a.db);
+        if (before) previous = places(*before);
+    }
+    Assignment as = compute(a.plan, a.db, a.fill, a.room_order, before ? &previous : nullptr);
+    std::optional<MovePlan> moves;
+    if (before) moves = plan_moves(*before, as);
     save_assignment(a.db, as);
     long long capacity = 0, target = 0;
     for (const auto& s : as.sections) {
@@ -81,6 +95,7 @@ int run_shelve(const ShelveArgs& a) {
                             {"target", s.target}, {"count", f.count}, {"first", f.first_call}, {"last", f.last_call}});
         }
         out["section_list"] = secs;
+        if (moves) out["moved"] = moves->moved;
         std::cout << out.dump(2) << "\n";
         return 0;
     }
@@ -89,12 +104,18 @@ int run_shelve(const ShelveArgs& a) {
                                               std::to_string(as.unplaced.size())})
               << "\n";
     for (const auto& [k, n] : reasons) std::cout << "  " << tr(k) << ": " << n << "\n";
+    if (moves)
+        std::cout << trf("shelving.msg.moves", {std::to_string(moves->moved), std::to_string(moves->stay),
+                                                std::to_string(moves->added), std::to_string(moves->removed),
+                                                std::to_string(moves->runs.size())})
+                  << "\n";
     return 0;
 }
 
-int run_moves(const std::string& from, const std::string& to, const std::string& db, double fill, bool js) {
+int run_moves(const std::string& from, const std::string& to, const std::string& db, double fill, bool fresh, bool js) {
     Assignment a = compute(from, db, fill, {});
-    Assignment b = compute(to, db, fill, {});
+    auto previous = places(a);
+    Assignment b = compute(to, db, fill, {}, fresh ? nullptr : &previous);
     MovePlan m = plan_moves(a, b);
     if (js) {
         json runs = json::array();
@@ -192,6 +213,7 @@ const Registrar reg([](CLI::App& root) {
         c->add_option("--fill", a->fill, tr("shelving.cli.fill"));
         c->add_option("--room-order", a->room_order, tr("shelving.cli.room_order"))->delimiter(',');
         c->add_flag("--json", a->json, tr("shelving.cli.json"));
+        c->add_flag("--keep", a->keep, tr("shelving.cli.keep"));
         c->require_subcommand(0, 1);
 
         auto* m = c->add_subcommand("moves", tr("shelving.cli.moves"));
@@ -205,7 +227,9 @@ const Registrar reg([](CLI::App& root) {
         m->add_option("--db", *db, tr("shelving.cli.db"))->required();
         m->add_option("--fill", *fill, tr("shelving.cli.fill"));
         m->add_flag("--json", *js, tr("shelving.cli.json"));
-        m->callback([=] { run_guarded([=] { return run_moves(*from, *to, *db, *fill, *js); }); });
+        auto fresh = std::make_shared<bool>(false);
+        m->add_flag("--fresh", *fresh, tr("shelving.cli.fresh"));
+        m->callback([=] { run_guarded([=] { return run_moves(*from, *to, *db, *fill, *fresh, *js); }); });
 
         c->callback([c, m, a] {
             if (m->parsed()) return;

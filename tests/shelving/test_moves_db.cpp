@@ -183,3 +183,56 @@ TEST_F(ShelvingDb, BadInputs) {
     EXPECT_THROW(load_assignment(db_), InputError);
     EXPECT_THROW(save_assignment(db_, assign({}, {})), InputError);
 }
+
+TEST(Moves, StableLayoutKeepsOldSectionsWhenARangeIsAdded) {
+    // 20 books over R1's 24 slots: fresh spread puts 5 in each section. A new range in front of R1
+    // (row y=1, read first): a fresh layout spreads them at slots ⌊2.4j⌋ of 48, so only books 18 and
+    // 19 (slots 43, 45: R1/2/2, as before) stay and 18 move; shifting boundaries moves none.
+    auto oldp = one_room_plan({piece("R1", "t_double", 2, 2)});
+    auto newp = one_room_plan({piece("R0", "t_double", 2, 1), piece("R1", "t_double", 2, 2)});
+    std::vector<ShelfItem> items;
+    for (int j = 0; j < 20; ++j) items.push_back(item(j, "I247/" + std::to_string(j + 1)));
+    auto a = assign(build_sections(oldp, test_catalog()), items);
+    for (int s = 0; s < 4; ++s) EXPECT_EQ(a.fills[static_cast<std::size_t>(s)].count, 5);
+    auto fresh = assign(build_sections(newp, test_catalog()), items);
+    EXPECT_EQ(plan_moves(a, fresh).moved, 18);
+    auto prev = places(a);
+    AssignOptions o;
+    o.previous = &prev;
+    auto stable = assign(build_sections(newp, test_catalog()), items, o);
+    auto m = plan_moves(a, stable);
+    EXPECT_EQ(m.moved, 0);
+    EXPECT_EQ(m.stay, 20);
+}
+
+TEST(Moves, StableLayoutWhenARangeIsRemovedHandWorked) {
+    // Old R1 + R2, 12 books: R1/1/1 {0,1} R1/1/2 {2} R1/2/1 {3,4} R1/2/2 {5} R2/1/1 {6,7} R2/1/2 {8}
+    // R2/2/1 {9,10} R2/2/2 {11}. New: R1 alone, targets 6. R1/2/2 must take the last 6 (6..11), so
+    // R1/2/1 takes 3,4,5: book 5 moves back one section, R2's six books come to R1/2/2. 7 moves,
+    // the fewest possible (book 5 cannot stay: R1/2/2 would need 7).
+    auto oldp = one_room_plan({piece("R1", "t_double", 2, 2), piece("R2", "t_double", 2, 5)});
+    auto newp = one_room_plan({piece("R1", "t_double", 2, 2)});
+    auto a = assign(build_sections(oldp, test_catalog()), twelve());
+    auto prev = places(a);
+    AssignOptions o;
+    o.previous = &prev;
+    auto b = assign(build_sections(newp, test_catalog()), twelve(), o);
+    EXPECT_TRUE(b.unplaced.empty());
+    auto m = plan_moves(a, b);
+    EXPECT_EQ(m.moved, 7);
+    EXPECT_EQ(m.stay, 5);
+    struct R {
+        const char* from;
+        const char* to;
+        int count;
+    };
+    std::vector<R> want = {{"R1/2/2", "R1/2/1", 1}, {"R2/1/1", "R1/2/2", 2}, {"R2/1/2", "R1/2/2", 1},
+                           {"R2/2/1", "R1/2/2", 2}, {"R2/2/2", "R1/2/2", 1}};
+    ASSERT_EQ(m.runs.size(), want.size());
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        EXPECT_EQ(m.runs[i].from, want[i].from) << i;
+        EXPECT_EQ(m.runs[i].to, want[i].to) << i;
+        EXPECT_EQ(m.runs[i].count, want[i].count) << i;
+    }
+    for (const auto& f : b.fills) EXPECT_LE(f.count, 6);
+}

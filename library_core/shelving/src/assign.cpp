@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <map>
 #include <numeric>
+#include <string_view>
+#include <unordered_map>
 
 #include "shuxiang/catalog/clc.hpp"
 
@@ -65,8 +67,9 @@ struct Handle {
 
 class Assigner {
 public:
-    Assigner(std::vector<Section> sections, const std::vector<ShelfItem>& items)
-        : items_(items) {
+    Assigner(std::vector<Section> sections, const std::vector<ShelfItem>& items,
+             const std::unordered_map<long long, std::string>* previous)
+        : items_(items), previous_(previous) {
         out_.sections = std::move(sections);
         out_.fills.resize(out_.sections.size());
         members_.resize(out_.sections.size());
@@ -105,6 +108,10 @@ public:
             report(v[static_cast<std::size_t>(j)].item, full_capacity ? "shelving.reason.corner_full" : "shelving.reason.no_space");
         n = std::min(n, total);
         if (n == 0) return;
+        if (previous_) {
+            lay_stable(v, secs, n, full_capacity);
+            return;
+        }
         const long long spare = total - n;
         std::size_t sec_pos = 0;
         long long sec_end = secs.empty() ? 0 : cap(secs[0], full_capacity);
@@ -152,12 +159,39 @@ public:
     }
 
 private:
+    // Boundary shifting: section k takes the items up to the end of its old run when it can, and
+    // never fewer than the later sections need it to take for everything to fit. Runs are
+    // contiguous in shelf order, so taking beyond a run's end would only steal from the next one.
+    void lay_stable(const std::vector<Keyed>& v, const std::vector<int>& secs, long long n, bool full) {
+        std::unordered_map<std::string_view, std::size_t> pos;
+        for (std::size_t k = 0; k < secs.size(); ++k) pos.emplace(out_.sections[static_cast<std::size_t>(secs[k])].id, k);
+        std::vector<long long> run_end(secs.size(), -1);
+        for (long long j = 0; j < n; ++j) {
+            auto p = previous_->find(items_[v[static_cast<std::size_t>(j)].item].id);
+            if (p == previous_->end()) continue;
+            auto k = pos.find(p->second);
+            if (k != pos.end()) run_end[k->second] = j + 1;
+        }
+        std::vector<long long> suffix(secs.size() + 1, 0);
+        for (std::size_t k = secs.size(); k-- > 0;) suffix[k] = suffix[k + 1] + cap(secs[k], full);
+        long long i = 0;
+        for (std::size_t k = 0; k < secs.size() && i < n; ++k) {
+            const long long lo = std::max(i, n - suffix[k + 1]);
+            const long long hi = std::min(n, i + cap(secs[k], full));
+            const long long j = std::clamp(run_end[k] < 0 ? i : run_end[k], lo, hi);
+            for (long long x = i; x < j; ++x)
+                members_[static_cast<std::size_t>(secs[k])].push_back(v[static_cast<std::size_t>(x)].item);
+            i = j;
+        }
+    }
+
     long long cap(int s, bool full) const {
         const auto& sec = out_.sections[static_cast<std::size_t>(s)];
         return full ? sec.capacity : sec.target;
     }
 
     const std::vector<ShelfItem>& items_;
+    const std::unordered_map<long long, std::string>* previous_;
     Assignment out_;
     std::vector<std::vector<std::size_t>> members_;
 };
@@ -188,7 +222,7 @@ Assignment assign(std::vector<Section> sections, const std::vector<ShelfItem>& i
         return {};
     };
 
-    Assigner a(std::move(sections), items);
+    Assigner a(std::move(sections), items, options.previous);
     std::map<SectionKind, std::vector<Keyed>> seq;
     std::map<std::string, std::vector<Keyed>> corners;
     for (std::size_t i = 0; i < items.size(); ++i) {

@@ -10,6 +10,13 @@ std::string place_of(const Assignment& a, const Placement& p) {
     return p.room;
 }
 
+std::unordered_map<long long, std::string> places(const Assignment& a) {
+    std::unordered_map<long long, std::string> out;
+    out.reserve(a.placed.size());
+    for (const auto& p : a.placed) out.emplace(p.item_id, place_of(a, p));
+    return out;
+}
+
 MovePlan plan_moves(const Assignment& from, const Assignment& to) {
     std::unordered_map<long long, std::string> old_place;
     old_place.reserve(from.placed.size());

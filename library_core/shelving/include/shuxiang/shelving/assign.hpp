@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "shuxiang/shelving/layout.hpp"
@@ -38,6 +39,11 @@ SectionKind classify(const ItemFacts& facts);
 struct AssignOptions {
     // Room ids that are classroom corners: copies located there (or on furniture there) stay.
     std::set<std::string> corner_rooms;
+    // The previous place of each copy (item id -> section id). When given, the layout keeps the
+    // shelf order and only shifts section boundaries, keeping as many copies in their old section
+    // as the new targets allow (sections that are new stay empty unless needed); growth space then
+    // stays where it was. Without it, growth space is spread per 大部类 (see assign()).
+    const std::unordered_map<long long, std::string>* previous = nullptr;
 };
 
 struct Placement {

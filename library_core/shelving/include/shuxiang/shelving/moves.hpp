@@ -1,6 +1,7 @@
 #pragma once
 // Move plans between two assignments: runs of consecutive books that go from one section to another.
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "shuxiang/shelving/assign.hpp"
@@ -28,6 +29,9 @@ struct MovePlan {
 // Both assignments keep the same shelf order along their reading paths, so boundaries shift and
 // runs stay long; this compares them copy by copy.
 MovePlan plan_moves(const Assignment& from, const Assignment& to);
+
+// Each copy's place in an assignment (item id -> section id or corner room), for AssignOptions::previous.
+std::unordered_map<long long, std::string> places(const Assignment& a);
 
 // Where a placement lies: its section id, or its corner room for a corner without shelving.
 std::string place_of(const Assignment& a, const Placement& p);
