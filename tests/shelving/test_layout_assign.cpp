@@ -279,3 +279,23 @@ TEST(Assign, FullCornerReported) {
     ASSERT_EQ(a.unplaced.size(), 2u);
     EXPECT_EQ(a.unplaced[0].reason, "shelving.reason.corner_full");
 }
+
+TEST(Assign, ShelfOrderMatchesTheCatalogComparator) {
+    // Varied forms: author numbers, volumes, copies, auxiliaries, bare classes, T subclasses.
+    std::vector<std::string> calls = {"I287.5/123:2", "I287.5/123", "I287.5/123:10", "I287.5/L45-2", "I287.5/L45",
+                                      "I247.57",      "I247.5/9",   "I247.6/1",      "K825.6=7/5#2", "K825.6=7/5",
+                                      "K825.6/5",     "K825.6-49/1", "TP312-62/L45", "TP312/4",     "T-61/2",
+                                      "TB1/3",        "TN9/1",      "A81/1",         "Z228/100000",  "Z228/99",
+                                      "I287.5/123#3", "O1-0/7",     "I561.45/30",    "I561.45/4"};
+    auto secs = build_sections(one_room_plan({piece("S", "shelf_double_steel_2000", 5, 5)}), test_catalog());
+    std::vector<ShelfItem> items;
+    for (std::size_t i = 0; i < calls.size(); ++i) items.push_back(item(static_cast<long long>(100 - i), calls[i]));
+    auto a = assign(secs, items);
+    ASSERT_EQ(a.placed.size(), calls.size());
+    for (std::size_t i = 1; i < a.placed.size(); ++i) {
+        auto x = catalog::parse_call_number(a.placed[i - 1].call_number);
+        auto y = catalog::parse_call_number(a.placed[i].call_number);
+        ASSERT_TRUE(x && y);
+        EXPECT_LT(catalog::compare_call_numbers(*x, *y), 0) << a.placed[i - 1].call_number << " / " << a.placed[i].call_number;
+    }
+}

@@ -46,23 +46,53 @@ namespace {
 
 struct Keyed {
     std::string key;  // shelf key; unparsed call numbers sort after every parsed one
-    // The key's first 16 bytes, big-endian: most comparisons end here without touching the string.
-    std::uint64_t p0 = 0, p1 = 0;
+    // The key's first 24 bytes, big-endian: most comparisons end here without touching the string.
+    std::uint64_t p[3] = {0, 0, 0};
     int part = 0;
     std::size_t item = 0;
     void set_prefix() {
-        p0 = p1 = 0;
-        for (std::size_t i = 0; i < 16; ++i) {
-            std::uint64_t b = i < key.size() ? static_cast<unsigned char>(key[i]) : 0;
-            if (i < 8) p0 |= b << (56 - 8 * i);
-            else p1 |= b << (56 - 8 * (i - 8));
-        }
+        for (std::size_t i = 0; i < 24 && i < key.size(); ++i)
+            p[i / 8] |= static_cast<std::uint64_t>(static_cast<unsigned char>(key[i])) << (56 - 8 * (i % 8));
     }
 };
 
+// An order-preserving, shorter form of catalog::shelf_key: the same components, but each number as
+// a length byte plus its significant bytes instead of 8 fixed bytes (negative numbers, which sort
+// first, keep 8). Most keys then fit the string's inline buffer and differ within the first 24
+// bytes, which the sort compares as three integers before looking at the strings.
+void put_compact(std::string& k, long long v) {
+    if (v < 0) {
+        k += '\0';
+        for (int b = 7; b >= 0; --b) k += static_cast<char>((static_cast<unsigned long long>(v) >> (8 * b)) & 0xFF);
+        return;
+    }
+    const auto u = static_cast<unsigned long long>(v);
+    int n = 8;
+    while (n > 0 && ((u >> (8 * (n - 1))) & 0xFF) == 0) --n;
+    k += static_cast<char>(1 + n);
+    for (int b = n - 1; b >= 0; --b) k += static_cast<char>((u >> (8 * b)) & 0xFF);
+}
+
+std::string compact_key(const catalog::CallNumber& cn) {
+    std::string k = cn.class_letters;
+    k.resize(2, '\0');
+    for (unsigned char c : cn.class_key) k += static_cast<char>(c);
+    k += '\0';
+    for (long long v : cn.book_key) {
+        k += '\x01';
+        put_compact(k, v);
+    }
+    k += '\0';
+    put_compact(k, cn.volume);
+    put_compact(k, cn.copy);
+    return k;
+}
+
 struct Handle {
-    std::uint64_t p0, p1;
+    std::uint64_t p0, p1, p2;
+    long long id;
     std::uint32_t index;
+    std::uint32_t size;
 };
 
 class Assigner {
@@ -83,14 +113,19 @@ public:
     void sort(std::vector<Keyed>& v) {
         // Sorting small handles instead of the keyed records keeps the swaps cheap.
         std::vector<Handle> h(v.size());
-        for (std::size_t i = 0; i < v.size(); ++i) h[i] = {v[i].p0, v[i].p1, static_cast<std::uint32_t>(i)};
+        for (std::size_t i = 0; i < v.size(); ++i)
+            h[i] = {v[i].p[0], v[i].p[1], v[i].p[2], items_[v[i].item].id, static_cast<std::uint32_t>(i),
+                    static_cast<std::uint32_t>(v[i].key.size())};
         std::sort(h.begin(), h.end(), [&](const Handle& a, const Handle& b) {
             if (a.p0 != b.p0) return a.p0 < b.p0;
             if (a.p1 != b.p1) return a.p1 < b.p1;
-            const Keyed& x = v[a.index];
-            const Keyed& y = v[b.index];
-            if (int c = x.key.compare(y.key); c != 0) return c < 0;
-            return items_[x.item].id < items_[y.item].id;
+            if (a.p2 != b.p2) return a.p2 < b.p2;
+            // Keys of up to 24 bytes are wholly in the prefix (zero padded): equal prefixes and sizes
+            // mean equal keys, the common case of several copies of one title.
+            if (a.size > 24 || b.size > 24 || a.size != b.size) {
+                if (int c = v[a.index].key.compare(v[b.index].key); c != 0) return c < 0;
+            }
+            return a.id < b.id;
         });
         std::vector<Keyed> sorted;
         sorted.reserve(v.size());
@@ -231,7 +266,7 @@ Assignment assign(std::vector<Section> sections, const std::vector<ShelfItem>& i
         Keyed k;
         k.item = i;
         if (cn) {
-            k.key = catalog::shelf_key(*cn);
+            k.key = compact_key(*cn);
             k.part = catalog::clc_part(cn->class_letters);
         } else {
             k.key = "\xff\xff" + it.call_number;
