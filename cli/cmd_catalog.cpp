@@ -431,7 +431,7 @@ int run_demo(const std::string& db, long long students, const std::string& type,
              bool json_out) {
     auto t = parse_school_type(type);
     if (!t) throw InputError("", "--type", trf("catalog.msg.bad_type", {type}));
-    if (students <= 0 && records <= 0) throw InputError("", "--students", trf("catalog.msg.bad_type", {std::to_string(students)}));
+    if (students <= 0 && records <= 0) throw InputError("", "--students", trf("catalog.msg.bad_students", {std::to_string(students)}));
     auto st = open_sqlite_store(db);
     DemoOptions o;
     o.students = students;

@@ -398,6 +398,12 @@ TEST(Charset, BrokenMarc8EscapeNeverReachesYaz) {
     EXPECT_EQ(marc8_invalid_offset(in.substr(4)), 4u);
     EXPECT_EQ(marc8_invalid_offset(fx::kEaccHongloumeng), std::string::npos);
     EXPECT_EQ(marc8_invalid_offset("\x1B$1!0"), 3u);  // EACC run of two bytes
+    // Found by fuzzing: a combining mark without a base letter makes yaz read past its input.
+    EXPECT_EQ(marc8_invalid_offset("ab\xE2"), 2u);
+    EXPECT_EQ(marc8_invalid_offset("ab\xE2\xE3\xFF"), 2u);
+    EXPECT_EQ(marc8_invalid_offset("Caf\xE2" "e"), std::string::npos);
+    out.clear();
+    EXPECT_EQ(dec.decode("x\xE2\x1B(B", Encoding::Marc8, out), 1u);
 }
 
 TEST(Charset, ValidationAndPlausibility) {

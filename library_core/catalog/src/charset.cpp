@@ -171,6 +171,16 @@ std::size_t marc8_invalid_offset(std::string_view s) {
             continue;
         }
         if ((c >= 0x80 && c <= 0x87) || (c >= 0x8F && c <= 0x9F) || c == 0xFF) return i;
+        if (!multibyte && c >= 0xE0 && c <= 0xFE) {
+            // ANSEL combining marks precede their base letter: a run of them must be followed by
+            // one. yaz reads past the input when it is not (found by fuzzing).
+            std::size_t j = i;
+            while (j < n && p[j] >= 0xE0 && p[j] <= 0xFE) ++j;
+            // The base must be a spacing character of G0 (ASCII) or G1 (ANSEL 0xA1-0xDF).
+            if (j == n || !((p[j] >= 0x20 && p[j] <= 0x7E) || (p[j] >= 0xA1 && p[j] <= 0xDF))) return i;
+            i = j - 1;
+            continue;
+        }
         if (multibyte) {
             if (c == 0x20 || c < 0x20) {
                 if (run % 3 != 0) return run_start;
@@ -279,6 +289,7 @@ std::size_t run_iconv(iconv_t cd, std::string_view in, std::string& out, bool re
             if (first_bad == std::string_view::npos) first_bad = static_cast<std::size_t>(ip - in.data());
             if (!replace) return first_bad;
             out.append(kReplacement);
+            if (il == 0) break;  // an error after consuming everything: nothing left to skip
             ++ip;
             --il;
             iconv(cd, nullptr, nullptr, nullptr, nullptr);
@@ -291,15 +302,20 @@ std::size_t run_iconv(iconv_t cd, std::string_view in, std::string& out, bool re
     return first_bad;
 }
 
-std::size_t run_yaz(yaz_iconv_t cd, std::string_view in, std::string& out, bool replace) {
+std::size_t run_yaz(yaz_iconv_t cd, std::string_view input, std::string& out, bool replace) {
+    // yaz gets a private copy with zero padding, so that a look-ahead past the end reads our bytes
+    // rather than someone else's memory; a count that grows means it overran and we stop.
+    std::string padded(input);
+    padded.append(8, '\0');
+    const std::string_view in(padded.data(), input.size());
     char buf[1024];
     char* op = buf;
     std::size_t ol = sizeof buf;
     yaz_iconv(cd, nullptr, nullptr, &op, &ol);  // start from the default G0/G1 sets
     std::size_t first_bad = std::string_view::npos;
-    char* ip = const_cast<char*>(in.data());
+    char* ip = padded.data();
     std::size_t il = in.size();
-    while (il > 0) {
+    while (il > 0 && il <= in.size()) {
         op = buf;
         ol = sizeof buf;
         std::size_t before = il;
@@ -312,6 +328,10 @@ std::size_t run_yaz(yaz_iconv_t cd, std::string_view in, std::string& out, bool 
             if (first_bad == std::string_view::npos) first_bad = static_cast<std::size_t>(ip - in.data());
             if (!replace) return first_bad;
             out.append(kReplacement);
+            // yaz can report an error (e.g. a combining mark with no base letter at the end) after
+            // consuming all input; skipping a byte then would wrap the count and read past the end
+            // (found by fuzzing).
+            if (il == 0) break;
             ++ip;
             --il;
         } else if (il == before) {
