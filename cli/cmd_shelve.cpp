@@ -134,11 +134,21 @@ int run_moves(const std::string& from, const std::string& to, const std::string&
     return 0;
 }
 
+// The stored assignment was made for some plan; say so when this plan's sections differ from it.
+void warn_if_stale(const plan::Plan& p, const Assignment& stored) {
+    auto now = build_sections(p, plan::FurnitureCatalog::builtin());
+    std::set<std::string> a, b;
+    for (const auto& s : now) a.insert(s.id);
+    for (const auto& s : stored.sections) b.insert(s.id);
+    if (a != b) std::cerr << tr("shelving.warn.stale") << "\n";
+}
+
 int run_locate(const std::string& plan_path, const std::string& db, const std::string& query, bool js) {
     require_db(db);
     plan::Plan p = plan::load_plan(plan_path);
     auto stored = load_assignment(db);
     if (!stored) throw InputError(db, "", tr("shelving.error.not_shelved"));
+    warn_if_stale(p, *stored);
     std::map<long long, const Placement*> where;
     for (const auto& pl : stored->placed) where[pl.item_id] = &pl;
     std::map<long long, std::string> unplaced;
@@ -183,7 +193,6 @@ int run_locate(const std::string& plan_path, const std::string& db, const std::s
             text << row["call_number"].get<std::string>() << "\t" << hit.title << "\t" << it.barcode << "\t" << line << "\n";
         }
     }
-    (void)p;
     if (js) {
         std::cout << out.dump(2) << "\n";
     } else if (out.empty()) {
@@ -199,6 +208,7 @@ int run_signs(const std::string& plan_path, const std::string& db, const std::st
     plan::Plan p = plan::load_plan(plan_path);
     auto stored = load_assignment(db);
     if (!stored) throw InputError(db, "", tr("shelving.error.not_shelved"));
+    warn_if_stale(p, *stored);
     auto files = write_signs(*stored, p.school.name, out);
     for (const auto& f : files) std::cout << f.string() << "\n";
     return 0;

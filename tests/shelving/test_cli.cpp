@@ -143,4 +143,8 @@ TEST_F(ShelveCli, BadInputs) {
     EXPECT_EQ(run_shuxiang("signs --plan " + plan_ + " --db " + db_ + " --out " + (dir_ / "s").string()).code, 2);
     ASSERT_EQ(run_shuxiang("shelve --plan " + plan_ + " --db " + db_).code, 0);
     EXPECT_EQ(run_shuxiang("locate --plan " + plan_ + " --db " + db_ + " zzzzqqq").code, 1);
+    // A plan other than the shelved one: locate still answers from the database, with a warning.
+    auto stale = run_shuxiang("locate --plan " + small_ + " --db " + db_ + " S00000002");
+    EXPECT_EQ(stale.code, 0);
+    EXPECT_NE(stale.out.find("shuxiang shelve"), std::string::npos) << stale.out.substr(0, 300);
 }
