@@ -1,0 +1,150 @@
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "fixtures.hpp"
+#include "support/process.hpp"
+#include "shuxiang/catalog/store.hpp"
+#include "shuxiang/plan/io.hpp"
+#include "shuxiang/shelving/db.hpp"
+
+using namespace shuxiang;
+using shuxiang::test::piece;
+using shuxiang::test::run_shuxiang;
+
+namespace {
+
+class ShelveCli : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = std::filesystem::temp_directory_path() /
+               ("sx_shelve_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+        std::filesystem::remove_all(dir_);
+        std::filesystem::create_directories(dir_);
+        db_ = (dir_ / "lib.db").string();
+        // 40 primary students × 25 books = 1,000 copies.
+        auto r = run_shuxiang("catalog demo --db " + db_ + " --students 40");
+        ASSERT_EQ(r.code, 0) << r.out;
+        // Two double-faced primary ranges: 2 × 2 faces × 3 sections × (0.9 m × 4 / 25 mm = 144) books.
+        auto p = test::one_room_plan({piece("A", "shelf_double_primary_1200", 2, 2, "A1"),
+                                      piece("B", "shelf_double_primary_1200", 2, 5, "A2")});
+        p.school.name = "测试小学";
+        plan_ = (dir_ / "plan.sxplan.json").string();
+        plan::save_plan(plan_, p);
+        // The same room with range B cut from 3 sections to 2: 10 sections × 108 still hold them all.
+        auto small = p;
+        small.levels[0].furniture[1].sections = 2;
+        small_ = (dir_ / "small.sxplan.json").string();
+        plan::save_plan(small_, small);
+    }
+    void TearDown() override { std::filesystem::remove_all(dir_); }
+    std::filesystem::path dir_;
+    std::string db_, plan_, small_;
+};
+
+}  // namespace
+
+TEST_F(ShelveCli, ShelveLocateSigns) {
+    auto r = run_shuxiang("shelve --plan " + plan_ + " --db " + db_ + " --json");
+    ASSERT_EQ(r.code, 0) << r.out;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["sections"], 12);
+    EXPECT_EQ(j["capacity"], 12 * 144);
+    EXPECT_EQ(j["target"], 12 * 108);
+    auto held = shelving::load_items(db_);
+    EXPECT_EQ(j["placed"].get<std::size_t>() + j["unplaced_count"].get<std::size_t>(), held.size());
+    // 1,296 slots at 75 % hold the ~1,000 held copies.
+    EXPECT_EQ(j["unplaced_count"], 0);
+    for (const auto& s : j["section_list"]) EXPECT_LE(s["count"].get<int>(), 108);
+
+    auto stored = shelving::load_assignment(db_);
+    ASSERT_TRUE(stored);
+    const auto& first = stored->placed.front();
+    // Locate the first copy on the path by its barcode.
+    std::string barcode;
+    {
+        sqlite3* raw = nullptr;
+        ASSERT_EQ(sqlite3_open(db_.c_str(), &raw), SQLITE_OK);
+        sqlite3_stmt* st = nullptr;
+        sqlite3_prepare_v2(raw, "SELECT barcode FROM items WHERE id = ?", -1, &st, nullptr);
+        sqlite3_bind_int64(st, 1, first.item_id);
+        if (sqlite3_step(st) == SQLITE_ROW) barcode = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+        sqlite3_finalize(st);
+        sqlite3_close(raw);
+    }
+    ASSERT_FALSE(barcode.empty());
+    auto l = run_shuxiang("locate --plan " + plan_ + " --db " + db_ + " " + barcode + " --json");
+    ASSERT_EQ(l.code, 0) << l.out;
+    auto lj = nlohmann::json::parse(l.out);
+    bool found = false;
+    for (const auto& row : lj)
+        if (row["barcode"] == barcode) {
+            found = true;
+            EXPECT_EQ(row["section"], "A/1/1");
+            EXPECT_EQ(row["room"], "stacks");
+            EXPECT_EQ(row["range_label"], "A1");
+            EXPECT_EQ(row["shelf_level"], 1);
+        }
+    EXPECT_TRUE(found) << l.out;
+    auto text = run_shuxiang("locate --plan " + plan_ + " --db " + db_ + " " + barcode);
+    EXPECT_NE(text.out.find("A1"), std::string::npos) << text.out;
+
+    auto s = run_shuxiang("signs --plan " + plan_ + " --db " + db_ + " --out " + (dir_ / "signs").string());
+    ASSERT_EQ(s.code, 0) << s.out;
+    std::ifstream in(dir_ / "signs" / "signs-a4.html");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string html = ss.str();
+    EXPECT_NE(html.find("size:A4"), std::string::npos);
+    EXPECT_NE(html.find("测试小学"), std::string::npos);
+    EXPECT_NE(html.find(stored->fills.front().first_call), std::string::npos);
+    EXPECT_NE(html.find("I 文学"), std::string::npos);
+    EXPECT_TRUE(std::filesystem::exists(dir_ / "signs" / "labels-a4.html"));
+}
+
+TEST_F(ShelveCli, MovesAndKeep) {
+    ASSERT_EQ(run_shuxiang("shelve --plan " + plan_ + " --db " + db_).code, 0);
+    // Same plan: nothing moves.
+    auto same = run_shuxiang("shelve moves --from " + plan_ + " --to " + plan_ + " --db " + db_ + " --json");
+    ASSERT_EQ(same.code, 0) << same.out;
+    EXPECT_EQ(nlohmann::json::parse(same.out)["moved"], 0);
+    // Shortening range B: its last sections' books must move; shifting boundaries moves fewer than a fresh layout.
+    auto stable = nlohmann::json::parse(run_shuxiang("shelve moves --from " + plan_ + " --to " + small_ + " --db " + db_ + " --json").out);
+    auto fresh = nlohmann::json::parse(
+        run_shuxiang("shelve moves --from " + plan_ + " --to " + small_ + " --db " + db_ + " --json --fresh").out);
+    EXPECT_EQ(stable["removed"], 0);
+    EXPECT_GT(stable["moved"].get<int>(), 0);
+    EXPECT_LT(stable["moved"].get<int>(), fresh["moved"].get<int>());
+    // Re-shelving the same plan with --keep moves nothing.
+    auto keep = run_shuxiang("shelve --plan " + plan_ + " --db " + db_ + " --keep --json");
+    ASSERT_EQ(keep.code, 0) << keep.out;
+    EXPECT_EQ(nlohmann::json::parse(keep.out)["moved"], 0);
+}
+
+TEST_F(ShelveCli, BadInputs) {
+    auto missing = run_shuxiang("shelve --plan " + plan_ + " --db " + (dir_ / "none.db").string());
+    EXPECT_EQ(missing.code, 2) << missing.out;
+    EXPECT_FALSE(std::filesystem::exists(dir_ / "none.db"));
+    EXPECT_EQ(run_shuxiang("shelve --plan " + plan_ + " --db " + db_ + " --fill 1.5").code, 2);
+    EXPECT_EQ(run_shuxiang("shelve --plan " + plan_ + " --db " + db_ + " --fill 0").code, 2);
+    EXPECT_EQ(run_shuxiang("shelve --plan " + (dir_ / "nope.json").string() + " --db " + db_).code, 2);
+    EXPECT_EQ(run_shuxiang("shelve --db " + db_).code, 2);
+    std::ofstream(dir_ / "broken.sxplan.json") << "{ \"schema_version\": 2, ";
+    auto broken = run_shuxiang("shelve --plan " + (dir_ / "broken.sxplan.json").string() + " --db " + db_);
+    EXPECT_EQ(broken.code, 2);
+    EXPECT_NE(broken.out.find("broken.sxplan.json"), std::string::npos) << broken.out;
+    // Locating or printing signs before shelving says so.
+    auto early = run_shuxiang("locate --plan " + plan_ + " --db " + db_ + " I247");
+    EXPECT_EQ(early.code, 2) << early.out;
+    EXPECT_EQ(run_shuxiang("signs --plan " + plan_ + " --db " + db_ + " --out " + (dir_ / "s").string()).code, 2);
+    ASSERT_EQ(run_shuxiang("shelve --plan " + plan_ + " --db " + db_).code, 0);
+    EXPECT_EQ(run_shuxiang("locate --plan " + plan_ + " --db " + db_ + " zzzzqqq").code, 1);
+    // A plan other than the shelved one: locate still answers from the database, with a warning.
+    auto stale = run_shuxiang("locate --plan " + small_ + " --db " + db_ + " S00000002");
+    EXPECT_EQ(stale.code, 0);
+    EXPECT_NE(stale.out.find("shuxiang shelve"), std::string::npos) << stale.out.substr(0, 300);
+}
