@@ -113,6 +113,23 @@ void Simulation::hold(int id, double until) {
     a.hold_until = std::max(a.hold_until, until);
 }
 
+void Simulation::insert_waypoint(int id, Vec2 p, double dwell) {
+    Agent& a = agents_[static_cast<std::size_t>(id)];
+    const auto at = static_cast<std::ptrdiff_t>(std::min(a.next_waypoint, a.waypoints.size()));
+    a.waypoints.insert(a.waypoints.begin() + at, p);
+    a.dwell.insert(a.dwell.begin() + at, dwell);
+    a.corners.clear();
+}
+
+void Simulation::complete_waypoint(int id) {
+    Agent& a = agents_[static_cast<std::size_t>(id)];
+    if (a.next_waypoint >= a.waypoints.size()) return;
+    const std::size_t k = a.next_waypoint++;
+    if (k < a.dwell.size() && a.dwell[k] > 0.0) a.hold_until = std::max(a.hold_until, time_ + a.dwell[k]);
+    a.corners.clear();
+    if (on_waypoint_) on_waypoint_(a.id, k, true);
+}
+
 void Simulation::leave(int id, int exit, double not_before) {
     Agent& a = agents_[static_cast<std::size_t>(id)];
     a.next_waypoint = a.waypoints.size();

@@ -156,6 +156,11 @@ public:
     void add_waypoint(int id, Vec2 p, double dwell);
     // Keeps an agent standing until `until` (extends, never shortens, a current hold).
     void hold(int id, double until);
+    // Inserts a waypoint before the agent's current one (stepping aside to let others pass).
+    void insert_waypoint(int id, Vec2 p, double dwell);
+    // Counts the agent's current waypoint as reached where it stands (served in a queue short of
+    // the desk): its dwell starts now and the waypoint callback runs.
+    void complete_waypoint(int id);
     // Abandons the remaining waypoints and any hold: the agent heads for `exit` (-1: nearest
     // usable) once `not_before` has come (alarm plus pre-movement time).
     void leave(int id, int exit, double not_before);
