@@ -454,6 +454,8 @@ void Simulation::step() {
             while (a.pos.x >= params_.period_x1) a.pos.x -= len;
             while (a.pos.x < params_.period_x0) a.pos.x += len;
         }
+        // An agent with waypoints still to visit does not leave through an exit it is pushed into.
+        if (a.next_waypoint < a.waypoints.size()) continue;
         for (std::size_t e = 0; e < exits_.size(); ++e) {
             if (!exit_open(static_cast<int>(e))) continue;
             if (!geometry::point_in_polygon(exits_[e].area, a.pos)) continue;

@@ -26,7 +26,7 @@ Vec2 to_world(const plan::Furniture& f, double lx, double ly) {
 }
 
 constexpr double kStandOff = 0.45;  // m from a furniture edge to where a reader stands or sits
-constexpr double kQueueRadius = 2.5;  // m: within this of a desk an agent joins its queue
+constexpr double kQueueRadius = 1.2;  // m: within this of a desk an agent joins its queue
 
 bool usable_point(Vec2 p, const geometry::WalkableArea& area, const nav::NavMesh& nav) {
     Vec2 snapped;
@@ -211,6 +211,7 @@ found:
     }
 
     ped::Rng rng(sc.seed * 0x9E3779B97F4A7C15ULL + options.seed);
+    auto draw = [&](double lo, double hi) { return hi > lo ? rng.uniform(lo, hi) : lo; };
     std::vector<AgentState> st;
     std::vector<double> desk_free(places.desks.size(), 0.0);
     std::vector<std::deque<int>> desk_waiting(places.desks.size());  // registered, service not begun
@@ -297,6 +298,7 @@ found:
 
     sim.set_waypoint_callback([&](int id, std::size_t wp, bool reached) {
         AgentState& a = st[static_cast<std::size_t>(id)];
+        if (!reached) ++res.routing_failures;
         if (wp >= a.step_of_waypoint.size() || a.step_of_waypoint[wp] < 0) return;  // -1: a step aside
         const Step& s = a.steps[static_cast<std::size_t>(a.step_of_waypoint[wp])];
         if (s.kind == StepKind::Shelf && reached) {
@@ -310,8 +312,6 @@ found:
                 a.seating = static_cast<int>(res.seatings.size() - 1);
                 seat_until[static_cast<std::size_t>(a.seat)] = now + s.dwell;
                 a.doing = Doing::Reading;
-            } else {
-                ++res.readers_without_seat;
             }
             seat_owner[static_cast<std::size_t>(a.seat)] = -1;  // free again once seat_until has passed
             a.seat = -1;
@@ -352,7 +352,7 @@ found:
     };
     const bool has_alarm = sc.alarm_time < ped::kNever;
     bool alarm_done = false;
-    auto draw_pre = [&](const Group& grp) { return rng.uniform(grp.pre_movement_min, grp.pre_movement_max + 1e-9); };
+    auto draw_pre = [&](const Group& grp) { return draw(grp.pre_movement_min, grp.pre_movement_max); };
 
     auto spawn = [&](const Pending& pd) -> bool {
         const Group& grp = sc.groups[static_cast<std::size_t>(pd.group)];
@@ -362,7 +362,8 @@ found:
             const auto& pe = pa.exits[static_cast<std::size_t>(exit_index(grp.start.opening))];
             Vec2 in = geometry::normalized(pe.door_centre - geometry::centroid(pe.area));
             pos = pe.door_centre + in * 0.7;
-            ok = clear_of_agents(pos, grp.radius);
+            // Half a metre of free space ahead of the door before the next one comes in.
+            ok = clear_of_agents(pos, grp.radius + 0.5);
             if (!ok) return false;  // door busy: try again next step
         } else {
             geometry::Polygon poly = grp.start.polygon;
@@ -406,7 +407,7 @@ found:
             int reps = act.kind == "shelf" ? act.repeat : 1;
             for (int r = 0; r < reps; ++r) {
                 Step s;
-                s.dwell = rng.uniform(act.dwell_min, act.dwell_max + 1e-9);
+                s.dwell = draw(act.dwell_min, act.dwell_max);
                 if (act.kind == "shelf") {
                     if (places.shelves.empty()) continue;
                     s.kind = StepKind::Shelf;
