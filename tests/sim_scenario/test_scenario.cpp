@@ -167,7 +167,10 @@ TEST(ClassVisit, DeterministicForASeed) {
     int visits = 0;
     for (auto& [id, n] : a.shelf_visits) visits += n;
     EXPECT_GE(visits, 20);  // two sections per pupil, a few lost to unreachable stand points at most
-    EXPECT_EQ(static_cast<int>(a.seatings.size()) + a.readers_without_seat, 13);
+    // Everyone looks for a seat once: seated, none free, or the seat given up in a gridlock.
+    const int looked = static_cast<int>(a.seatings.size()) + a.readers_without_seat;
+    EXPECT_LE(looked, 13);
+    EXPECT_GE(looked + a.targets_missed, 13);
 }
 
 TEST(Seats, NeverDoubleBookedAndShortfallCounted) {
@@ -179,7 +182,7 @@ TEST(Seats, NeverDoubleBookedAndShortfallCounted) {
                                          "seats.json");
     RunResult r = run(s);
     ASSERT_EQ(r.agents_not_placed, 0);
-    ASSERT_EQ(r.routing_failures, 0);
+    ASSERT_EQ(r.targets_missed, 0);
     EXPECT_EQ(r.readers_without_seat, r.sim.agents_total - r.seats_total);
     std::map<int, std::vector<SeatEvent>> by_seat;
     std::map<int, int> by_agent;
@@ -208,7 +211,7 @@ TEST(Seats, FreedSeatIsTakenAgainOnlyAfterTheReaderLeft) {
         for (std::size_t i = 1; i < evs.size(); ++i) EXPECT_GE(evs[i].from, evs[i - 1].to) << "seat " << seat;
         reused += evs.size() > 1;
     }
-    EXPECT_EQ(r.seatings.size() + static_cast<std::size_t>(r.readers_without_seat + r.routing_failures), 80u);
+    EXPECT_EQ(r.seatings.size() + static_cast<std::size_t>(r.readers_without_seat + r.targets_missed), 80u);
 }
 
 TEST(Desks, QueueIsFirstInFirstOut) {

@@ -121,6 +121,14 @@ void Simulation::insert_waypoint(int id, Vec2 p, double dwell) {
     a.corners.clear();
 }
 
+void Simulation::skip_waypoint(int id) {
+    Agent& a = agents_[static_cast<std::size_t>(id)];
+    if (a.next_waypoint >= a.waypoints.size()) return;
+    const std::size_t k = a.next_waypoint++;
+    a.corners.clear();
+    if (on_waypoint_) on_waypoint_(a.id, k, false);
+}
+
 void Simulation::complete_waypoint(int id) {
     Agent& a = agents_[static_cast<std::size_t>(id)];
     if (a.next_waypoint >= a.waypoints.size()) return;

@@ -68,7 +68,8 @@ std::string metrics_json(const RunResult& r) {
     j["exits"] = exits;
     j["closed_exit_uses"] = r.closed_exit_uses;
     j["step_asides"] = r.step_asides;
-    j["routing_failures"] = r.routing_failures;
+    j["targets_missed"] = r.targets_missed;
+    j["targets_given_up"] = r.targets_given_up;
     j["max_overlap_m"] = r3(r.sim.max_overlap);
     j["max_wall_overlap_m"] = r3(r.sim.max_wall_overlap);
     j["wall_penetrations"] = r.sim.wall_penetrations;

@@ -117,6 +117,8 @@ struct AgentState {
     Doing doing = Doing::Walking;
     Vec2 check_pos;            // position at the last gridlock check
     int stuck_checks = 0;
+    int asides = 0;            // steps aside since the last target reached
+    bool force_register = false;  // held up near the desk: joins the queue where it stands
 };
 
 struct Pending {
@@ -298,8 +300,9 @@ found:
 
     sim.set_waypoint_callback([&](int id, std::size_t wp, bool reached) {
         AgentState& a = st[static_cast<std::size_t>(id)];
-        if (!reached) ++res.routing_failures;
         if (wp >= a.step_of_waypoint.size() || a.step_of_waypoint[wp] < 0) return;  // -1: a step aside
+        if (!reached) ++res.targets_missed;
+        if (reached) a.asides = 0;
         const Step& s = a.steps[static_cast<std::size_t>(a.step_of_waypoint[wp])];
         if (s.kind == StepKind::Shelf && reached) {
             ++res.shelf_visits[places.shelves[static_cast<std::size_t>(s.target)].id];
@@ -484,8 +487,9 @@ found:
             if (a.doing != Doing::Walking && ag.hold_until <= now) a.doing = Doing::Walking;
             if (a.desk < 0 || a.registered) continue;
             const auto d = static_cast<std::size_t>(a.desk);
-            if (geometry::norm(ag.pos - places.desks[d].at) > kQueueRadius) continue;
+            if (!a.force_register && geometry::norm(ag.pos - places.desks[d].at) > kQueueRadius) continue;
             a.registered = true;
+            a.force_register = false;
             const Step& s = a.steps[a.next_step - 1];
             ServiceEvent ev{a.desk, id, now, std::max(now, desk_free[d]), 0};
             ev.end = ev.start + s.dwell;
@@ -515,6 +519,31 @@ found:
                 }
                 if (++a.stuck_checks < 2) continue;
                 a.stuck_checks = 0;
+                // Held up close to the target (someone browsing the same section, a crowd at the
+                // desk): near enough. Browse or read from here; join the desk's queue from here.
+                if (ag.next_waypoint < ag.waypoints.size() && ag.next_waypoint < a.step_of_waypoint.size() &&
+                    a.step_of_waypoint[ag.next_waypoint] >= 0) {
+                    const Step& cur = a.steps[static_cast<std::size_t>(a.step_of_waypoint[ag.next_waypoint])];
+                    const double d = geometry::norm(ag.waypoints[ag.next_waypoint] - ag.pos);
+                    if (cur.kind == StepKind::Desk && d < 4.0) {
+                        a.force_register = true;
+                        continue;
+                    }
+                    if (cur.kind != StepKind::Desk && d < 1.5) {
+                        sim.complete_waypoint(id);
+                        continue;
+                    }
+                }
+                // Three steps aside did not get it there: give the target up and go on with the
+                // next activity (or, with none left, keep trying for the exit).
+                if (a.asides >= 3 && ag.next_waypoint < ag.waypoints.size()) {
+                    a.asides = 0;
+                    const bool aside = ag.next_waypoint < a.step_of_waypoint.size() && a.step_of_waypoint[ag.next_waypoint] < 0;
+                    sim.skip_waypoint(id);
+                    if (!aside) ++res.targets_given_up;
+                    continue;
+                }
+                ++a.asides;
                 for (int tries = 0; tries < 30; ++tries) {
                     double ang = rng.uniform(0, 2 * M_PI), dist = rng.uniform(1.0, 2.0);
                     Vec2 p = ag.pos + Vec2{std::cos(ang), std::sin(ang)} * dist;

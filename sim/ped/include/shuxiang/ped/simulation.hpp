@@ -158,6 +158,8 @@ public:
     void hold(int id, double until);
     // Inserts a waypoint before the agent's current one (stepping aside to let others pass).
     void insert_waypoint(int id, Vec2 p, double dwell);
+    // Gives up the agent's current waypoint (the callback hears reached = false).
+    void skip_waypoint(int id);
     // Counts the agent's current waypoint as reached where it stands (served in a queue short of
     // the desk): its dwell starts now and the waypoint callback runs.
     void complete_waypoint(int id);

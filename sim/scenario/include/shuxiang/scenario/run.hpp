@@ -87,7 +87,8 @@ struct RunResult {
     double evacuation_time = 0;   // from the alarm to the last agent out
     int agents_left_inside = 0;   // still inside at the end
     int agents_not_placed = 0;
-    int routing_failures = 0;     // targets given up because no path led there
+    int targets_missed = 0;       // targets not reached: no path led there, or given up in a gridlock
+    int targets_given_up = 0;     // of which given up after three steps aside
     int step_asides = 0;          // gridlock reliefs (an agent stepped aside to let others pass)    // start room too full to place them
     int closed_exit_uses = 0;     // arrivals through an exit after its closing time (must stay 0)
     std::vector<std::string> exit_openings;
