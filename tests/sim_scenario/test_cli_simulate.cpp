@@ -61,3 +61,29 @@ TEST(CliSimulate, BadScenarioFileIsExitCode2WithPointer) {
     EXPECT_NE(r.out.find("/groups/0/start"), std::string::npos) << r.out;
     fs::remove_all(out);
 }
+
+TEST(CliCapacity, DemoWithHoldingsByHand) {
+    fs::path out = fresh_dir("cap");
+    fs::create_directories(out);
+    // 1,800 students, 1 new book each a year, no weeding; 18,000 general books already on the
+    // shelves, all in C-K: the class mix of the holdings becomes the share of shelf and growth,
+    // so C-K gets all the working capacity W and fills in the first year y with 18000 + 1800 y > W.
+    shuxiang::atomic_write_file(out / "h.json", R"({"schema_version": 1, "year": 2025, "books": 18000,
+        "by_major_class": [0, 0, 18000, 0, 0], "unclassified": 0, "periodical_titles": 40,
+        "reference_titles": 60, "new_books_this_year": 1800, "weeded_this_year": 0, "local_collection": 0,
+        "loans_this_year": 9000})");
+    auto r = run_shuxiang("capacity --plan " + kDemo + " --holdings " + (out / "h.json").string() + " --json");
+    ASSERT_EQ(r.code, 0) << r.out;
+    auto j = nlohmann::json::parse(r.out);
+    const long long w = j["working_capacity"].get<long long>();
+    EXPECT_EQ(w, static_cast<long long>(j["book_capacity"].get<long long>() * 0.75));
+    EXPECT_EQ(j["shares_from"], "holdings");
+    const auto& ck = j["classes"][2];
+    EXPECT_EQ(ck["current"], 18000);
+    EXPECT_EQ(ck["working_capacity"], w);
+    long long y = 0;
+    while (18000 + 1800 * y <= w) ++y;
+    EXPECT_EQ(ck["full_year"], 2026 + y);
+    EXPECT_TRUE(j["classes"][0]["full_year"].is_null());  // no books of class A and no growth there
+    fs::remove_all(out);
+}
