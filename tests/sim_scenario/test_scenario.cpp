@@ -72,6 +72,18 @@ TEST(ScenarioFile, ParsesEveryField) {
     EXPECT_DOUBLE_EQ(s.closures[0].close_time, 60);
 }
 
+TEST(ScenarioFile, BundledExampleRunsOnTheDemo) {
+    Scenario s = load_scenario(std::string(SHUXIANG_SOURCE_ASSET_DIR) + "/scenarios/demo-fire-south-exit.json");
+    RunResult r = run(s);
+    EXPECT_EQ(r.sim.agents_total, 92);
+    EXPECT_EQ(r.sim.agents_arrived, 92);
+    EXPECT_EQ(r.closed_exit_uses, 0);
+    for (auto& e : r.sim.exits) {
+        if (e.name == "d-exit-south") { EXPECT_EQ(e.count, 0); }
+    }
+    EXPECT_GT(r.evacuation_time, 10.0);
+}
+
 TEST(ScenarioFile, BadInputNamesThePlace) {
     expect_error("{", "byte 2");
     expect_error(R"({"groups": [)" + kGroup + "]}", "/schema_version");
