@@ -48,6 +48,11 @@ int run_simulate(const SimOptions& o) {
     if (!o.db.empty()) std::cerr << tr("sim_scenario.db_unused") << "\n";
     scenario::RunOptions ro;
     ro.seed = o.seed;
+    // Shelf demand per 大部类: the required shares of the school's standards profile.
+    {
+        const auto rules = standards::RuleSet::for_region(standards::builtin_profile_dir(), p.school.region);
+        for (const auto& q : standards::required_shares(p.school, rules)) ro.class_shares.push_back(q.value);
+    }
     if (sc.duration > 7200) ro.record_every = 2.0;  // a school day: keep the trajectory file small
     const bool tty = isatty(STDERR_FILENO) != 0;
     if (tty)

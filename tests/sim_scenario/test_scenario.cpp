@@ -185,6 +185,29 @@ TEST(ClassVisit, DeterministicForASeed) {
     EXPECT_GE(looked + a.targets_missed, 13);
 }
 
+TEST(ClassVisit, ShelvesChosenByClassShares) {
+    Scenario s = builtin_scenario("class-visit", demo(), 20);
+    RunOptions o;
+    o.class_shares = {0.5, 0.0, 0.5, 0.0, 0.0};
+    RunResult r = run_scenario(demo(), plan::FurnitureCatalog::builtin(), s, o);
+    ASSERT_EQ(r.class_visits.size(), 5u);
+    // Sections are split in plan order by the shares: half A, half C–K, none of B, N–X, Z.
+    int a = 0, ck = 0;
+    for (auto& sec : r.places.shelves) {
+        a += sec.major_class == 0;
+        ck += sec.major_class == 2;
+    }
+    EXPECT_EQ(a + ck, static_cast<int>(r.places.shelves.size()));
+    EXPECT_LE(std::abs(a - ck), 1);
+    int visits = 0;
+    for (auto& [id, n] : r.shelf_visits) visits += n;
+    EXPECT_EQ(r.class_visits[0] + r.class_visits[2], visits);
+    EXPECT_EQ(r.class_visits[1], 0);
+    EXPECT_EQ(r.class_visits[3], 0);
+    EXPECT_GT(r.class_visits[0], 5);  // 40 shelf visits by pupils, about half each
+    EXPECT_GT(r.class_visits[2], 5);
+}
+
 TEST(Seats, NeverDoubleBookedAndShortfallCounted) {
     // More readers than seats: 230 spread over the whole floor at 0 s, each to the nearest free
     // seat, reading for longer than the run. Every reachable seat is taken once; the rest are short.

@@ -94,6 +94,12 @@ std::string metrics_json(const RunResult& r) {
     json visits = json::object();
     for (const auto& [id, n] : r.shelf_visits) visits[id] = n;
     j["shelf_visits"] = visits;
+    if (!r.class_visits.empty()) {
+        static const char* names[5] = {"A", "B", "C-K", "N-X", "Z"};
+        json cv = json::object();
+        for (std::size_t c = 0; c < r.class_visits.size(); ++c) cv[c < 5 ? names[c] : std::to_string(c)] = r.class_visits[c];
+        j["visits_per_major_class"] = cv;
+    }
     j["travel_time_mean_s"] = r3(r.travel_mean);
     j["travel_time_max_s"] = r3(r.travel_max);
     json bn = json::array();

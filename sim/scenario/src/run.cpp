@@ -163,6 +163,28 @@ found:
     np.agent_radius = 0.2;
     if (!nav.build(pa.area, np)) throw InputError("plan", "/levels/" + level->id, "no navigation mesh: " + nav.error());
     res.places = places_of_level(*level, catalog, pa.area, nav);
+    // Sections per 大部类: consecutive runs of the (plan-ordered) sections in proportion to the shares.
+    std::vector<std::vector<int>> class_sections;
+    std::vector<double> shares = options.class_shares;
+    double share_sum = 0;
+    for (double v : shares) share_sum += std::max(0.0, v);
+    if (share_sum <= 0 || res.places.shelves.empty()) shares.clear();
+    if (!shares.empty()) {
+        class_sections.resize(shares.size());
+        res.class_visits.assign(shares.size(), 0);
+        const double n = static_cast<double>(res.places.shelves.size());
+        double acc = 0;
+        std::size_t next = 0;
+        for (std::size_t c = 0; c < shares.size(); ++c) {
+            acc += std::max(0.0, shares[c]) / share_sum;
+            const auto end = c + 1 == shares.size() ? res.places.shelves.size()
+                                                    : std::min(res.places.shelves.size(), static_cast<std::size_t>(std::lround(acc * n)));
+            for (; next < end; ++next) {
+                res.places.shelves[next].major_class = static_cast<int>(c);
+                class_sections[c].push_back(static_cast<int>(next));
+            }
+        }
+    }
     const PlacesOfPlan& places = res.places;
 
     ped::ModelParams mp;
@@ -305,7 +327,9 @@ found:
         if (reached) a.asides = 0;
         const Step& s = a.steps[static_cast<std::size_t>(a.step_of_waypoint[wp])];
         if (s.kind == StepKind::Shelf && reached) {
-            ++res.shelf_visits[places.shelves[static_cast<std::size_t>(s.target)].id];
+            const ShelfSection& sec = places.shelves[static_cast<std::size_t>(s.target)];
+            ++res.shelf_visits[sec.id];
+            if (sec.major_class >= 0) ++res.class_visits[static_cast<std::size_t>(sec.major_class)];
             a.doing = Doing::Browsing;
         } else if (s.kind == StepKind::Room && reached) {
             a.doing = Doing::Browsing;
@@ -414,8 +438,23 @@ found:
                 if (act.kind == "shelf") {
                     if (places.shelves.empty()) continue;
                     s.kind = StepKind::Shelf;
-                    s.target = static_cast<int>(rng.uniform() * static_cast<double>(places.shelves.size()));
-                    s.target = std::min(s.target, static_cast<int>(places.shelves.size()) - 1);
+                    const std::vector<int>* pool = nullptr;
+                    if (!shares.empty()) {
+                        // A class by its demand (classes without shelf space are passed over).
+                        double u = rng.uniform() * share_sum, acc = 0;
+                        for (std::size_t c = 0; c < shares.size() && !pool; ++c) {
+                            acc += std::max(0.0, shares[c]);
+                            if (u < acc || c + 1 == shares.size()) pool = &class_sections[c];
+                        }
+                        if (pool && pool->empty()) pool = nullptr;
+                    }
+                    if (pool) {
+                        auto k = static_cast<std::size_t>(rng.uniform() * static_cast<double>(pool->size()));
+                        s.target = (*pool)[std::min(k, pool->size() - 1)];
+                    } else {
+                        s.target = static_cast<int>(rng.uniform() * static_cast<double>(places.shelves.size()));
+                        s.target = std::min(s.target, static_cast<int>(places.shelves.size()) - 1);
+                    }
                 } else if (act.kind == "desk") {
                     s.kind = StepKind::Desk;
                     for (std::size_t d = 0; d < places.desks.size(); ++d)

@@ -19,6 +19,7 @@ struct ShelfSection {
     std::string id;        // "<furniture id>/<face>/<section>"
     std::string furniture;
     geometry::Vec2 stand;  // where a reader stands in front of it
+    int major_class = -1;  // 大部类 0-4 (A, B, C–K, N–X, Z) when shares are given
 };
 struct Seat {
     std::string furniture;
@@ -46,6 +47,10 @@ struct RunOptions {
     double record_every = 1.0;   // s between trajectory frames and density samples
     double series_every = 10.0;  // s between time-series rows
     std::function<void(double fraction)> progress;
+    // Demand per 大部类 (A, B, C–K, N–X, Z), summing to 1: the reachable sections are given to the
+    // classes in plan order in these proportions, and a reader picks a class by its share, then a
+    // section of it. Empty: sections uniformly.
+    std::vector<double> class_shares;
 };
 
 // One service at a desk (for FIFO checks and the waits).
@@ -98,6 +103,7 @@ struct RunResult {
     std::vector<SeatEvent> seatings;
     int seats_total = 0, seats_max_occupied = 0, readers_without_seat = 0;
     std::map<std::string, int> shelf_visits;
+    std::vector<int> class_visits;  // per 大部类 when shares were given
     double travel_mean = 0, travel_max = 0;  // s from appearing to leaving
     double max_density_walking = 0;          // persons/m² (1 m cells, seated readers left out)
     geometry::Vec2 max_density_at;
