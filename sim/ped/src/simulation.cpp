@@ -92,9 +92,59 @@ int Simulation::add_agent(const AgentSpec& spec) {
     a.fixed_exit = spec.exit >= 0;
     a.fixed_dir = normalized(spec.fixed_direction);
     a.waypoints = spec.waypoints;
+    a.dwell = spec.dwell;
+    a.dwell.resize(a.waypoints.size(), 0.0);
     agents_.push_back(std::move(a));
+    live_.push_back(agents_.back().id);
     ++metrics_.agents_total;
     return agents_.back().id;
+}
+
+void Simulation::add_waypoint(int id, Vec2 p, double dwell) {
+    Agent& a = agents_[static_cast<std::size_t>(id)];
+    a.waypoints.push_back(p);
+    a.dwell.push_back(dwell);
+    // Heading for the exit already: turn towards the new waypoint on the next step.
+    if (a.next_waypoint + 1 == a.waypoints.size()) a.corners.clear();
+}
+
+void Simulation::hold(int id, double until) {
+    Agent& a = agents_[static_cast<std::size_t>(id)];
+    a.hold_until = std::max(a.hold_until, until);
+}
+
+void Simulation::insert_waypoint(int id, Vec2 p, double dwell) {
+    Agent& a = agents_[static_cast<std::size_t>(id)];
+    const auto at = static_cast<std::ptrdiff_t>(std::min(a.next_waypoint, a.waypoints.size()));
+    a.waypoints.insert(a.waypoints.begin() + at, p);
+    a.dwell.insert(a.dwell.begin() + at, dwell);
+    a.corners.clear();
+}
+
+void Simulation::skip_waypoint(int id) {
+    Agent& a = agents_[static_cast<std::size_t>(id)];
+    if (a.next_waypoint >= a.waypoints.size()) return;
+    const std::size_t k = a.next_waypoint++;
+    a.corners.clear();
+    if (on_waypoint_) on_waypoint_(a.id, k, false);
+}
+
+void Simulation::complete_waypoint(int id) {
+    Agent& a = agents_[static_cast<std::size_t>(id)];
+    if (a.next_waypoint >= a.waypoints.size()) return;
+    const std::size_t k = a.next_waypoint++;
+    if (k < a.dwell.size() && a.dwell[k] > 0.0) a.hold_until = std::max(a.hold_until, time_ + a.dwell[k]);
+    a.corners.clear();
+    if (on_waypoint_) on_waypoint_(a.id, k, true);
+}
+
+void Simulation::leave(int id, int exit, double not_before) {
+    Agent& a = agents_[static_cast<std::size_t>(id)];
+    a.next_waypoint = a.waypoints.size();
+    a.hold_until = not_before;
+    a.exit = exit;
+    a.fixed_exit = exit >= 0;
+    a.corners.clear();
 }
 
 Vec2 Simulation::delta(Vec2 from, Vec2 to) const {
@@ -146,7 +196,11 @@ void Simulation::route(Agent& a) {
             a.corners = std::move(p.corners);
             return;
         }
-        a.next_waypoint = a.waypoints.size();  // unreachable waypoint: skip it, head for the exit
+        // Unreachable waypoint: skip it (the behaviour layer hears of it and may add another).
+        const std::size_t k = a.next_waypoint++;
+        if (on_waypoint_) on_waypoint_(a.id, k, false);
+        route(a);
+        return;
     }
     if (a.exit >= 0 && exit_open(a.exit)) {
         auto p = nav_.find_path(a.pos, exit_targets_[static_cast<std::size_t>(a.exit)]);
@@ -201,7 +255,11 @@ Vec2 Simulation::desired_direction(Agent& a) {
     }
     if (a.next_waypoint < a.waypoints.size() && a.corner + 1 == a.corners.size() &&
         norm(a.corners.back() - a.pos) < 0.5) {
-        ++a.next_waypoint;
+        const std::size_t k = a.next_waypoint++;
+        if (k < a.dwell.size() && a.dwell[k] > 0.0) a.hold_until = std::max(a.hold_until, time_ + a.dwell[k]);
+        if (on_waypoint_) on_waypoint_(a.id, k, true);
+        a.corners.clear();
+        if (a.hold_until > time_) return {0, 0};
         route(a);
         if (!a.active || a.corners.empty()) return {0, 0};
     }
@@ -217,16 +275,16 @@ void Simulation::build_agent_grid() {
         return static_cast<std::size_t>(y * anx_ + x);
     };
     int live = 0;
-    for (auto& a : agents_)
-        if (a.active && a.start_time <= time_) {
+    for (int lid : live_)
+        if (const Agent& a = agents_[static_cast<std::size_t>(lid)]; a.active && a.start_time <= time_) {
             ++cell_start_[cell_of(a.pos) + 1];
             ++live;
         }
     for (std::size_t c = 0; c < ncell; ++c) cell_start_[c + 1] += cell_start_[c];
     cell_agents_.assign(static_cast<std::size_t>(live), 0);
     std::vector<int> fill(cell_start_.begin(), cell_start_.end() - 1);
-    for (auto& a : agents_)
-        if (a.active && a.start_time <= time_) cell_agents_[static_cast<std::size_t>(fill[cell_of(a.pos)]++)] = a.id;
+    for (int lid : live_)
+        if (const Agent& a = agents_[static_cast<std::size_t>(lid)]; a.active && a.start_time <= time_) cell_agents_[static_cast<std::size_t>(fill[cell_of(a.pos)]++)] = a.id;
     // Cell-ordered copies of what the model step reads from neighbours: contiguous memory instead
     // of hopping through the (large) Agent records.
     cpos_.resize(cell_agents_.size());
@@ -267,8 +325,8 @@ void Simulation::step() {
     for (std::size_t e = 0; e < exits_.size(); ++e) {
         if (exit_was_open_[e] && !exit_open(static_cast<int>(e))) {
             exit_was_open_[e] = false;
-            for (auto& a : agents_)
-                if (a.active && a.exit == static_cast<int>(e)) {
+            for (int lid : live_)
+                if (Agent& a = agents_[static_cast<std::size_t>(lid)]; a.active && a.exit == static_cast<int>(e)) {
                     a.exit = -1;
                     a.corners.clear();
                 }
@@ -276,17 +334,19 @@ void Simulation::step() {
     }
     build_agent_grid();
     const std::size_t n = agents_.size();
-    new_dir_.assign(n, {0, 0});
-    new_speed_.assign(n, 0.0);
-    new_heading_.assign(n, {0, 0});
+    // Only live agents' entries are written and read: resize, do not clear (cost scales with live agents).
+    new_dir_.resize(n);
+    new_speed_.resize(n);
+    new_heading_.resize(n);
     const double cutoff2 = params_.cutoff * params_.cutoff;
     auto visit = [&](Vec2 p, auto&& f) {
         for_cells(p, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, f);
     };
 
-    for (auto& a : agents_) {
+    for (int lid : live_) {
+        Agent& a = agents_[static_cast<std::size_t>(lid)];
         if (!a.active || a.start_time > time_) continue;
-        Vec2 e0 = desired_direction(a);
+        Vec2 e0 = a.hold_until > time_ ? Vec2{0, 0} : desired_direction(a);
         if (!a.active) continue;
         // Direction: desired direction plus exponential repulsion from neighbours and walls.
         near_.clear();
@@ -360,7 +420,8 @@ void Simulation::step() {
     }
 
     old_pos_.resize(n);
-    for (auto& a : agents_) {
+    for (int lid : live_) {
+        Agent& a = agents_[static_cast<std::size_t>(lid)];
         old_pos_[static_cast<std::size_t>(a.id)] = a.pos;
         if (!a.active || a.start_time > time_) {
             a.vel = {0, 0};
@@ -373,7 +434,8 @@ void Simulation::step() {
     resolve_constraints();
 
     const double t_end = time_ + params_.dt;
-    for (auto& a : agents_) {
+    for (int lid : live_) {
+        Agent& a = agents_[static_cast<std::size_t>(lid)];
         if (!a.active || a.start_time > time_) continue;
         Vec2 p0 = old_pos_[static_cast<std::size_t>(a.id)];
         // A centre that crossed a wall during the step is a penetration however it ended up.
@@ -400,6 +462,8 @@ void Simulation::step() {
             while (a.pos.x >= params_.period_x1) a.pos.x -= len;
             while (a.pos.x < params_.period_x0) a.pos.x += len;
         }
+        // An agent with waypoints still to visit does not leave through an exit it is pushed into.
+        if (a.next_waypoint < a.waypoints.size()) continue;
         for (std::size_t e = 0; e < exits_.size(); ++e) {
             if (!exit_open(static_cast<int>(e))) continue;
             if (!geometry::point_in_polygon(exits_[e].area, a.pos)) continue;
@@ -415,6 +479,10 @@ void Simulation::step() {
             break;
         }
     }
+    // Arrived and stranded agents leave the live list (order kept, so results match a full scan).
+    live_.erase(std::remove_if(live_.begin(), live_.end(),
+                               [&](int id) { return !agents_[static_cast<std::size_t>(id)].active; }),
+                live_.end());
     time_ = t_end;
     ++steps_;
     if (params_.density_every > 0 && steps_ % params_.density_every == 0) record_density();
@@ -428,7 +496,8 @@ void Simulation::resolve_constraints() {
     bool clean = false;
     for (int iter = 0; iter < 3 && !clean; ++iter) {
         clean = true;  // a pass that moves nobody proves there is nothing left to measure
-        for (auto& a : agents_) {
+        for (int lid : live_) {
+        Agent& a = agents_[static_cast<std::size_t>(lid)];
             if (!live(a)) continue;
             for_cells(a.pos, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, [&](int k) {
                 const int j = cell_agents_[static_cast<std::size_t>(k)];
@@ -447,7 +516,8 @@ void Simulation::resolve_constraints() {
                 clean = false;
             });
         }
-        for (auto& a : agents_) {
+        for (int lid : live_) {
+        Agent& a = agents_[static_cast<std::size_t>(lid)];
             if (!live(a)) continue;
             for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))]) {
                 Vec2 cp = closest_point(walls_[static_cast<std::size_t>(w)], a.pos);
@@ -462,7 +532,8 @@ void Simulation::resolve_constraints() {
     }
     if (clean) return;
     // Measure what is left.
-    for (auto& a : agents_) {
+    for (int lid : live_) {
+        Agent& a = agents_[static_cast<std::size_t>(lid)];
         if (!live(a)) continue;
         for_cells(a.pos, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, [&](int k) {
             const int j = cell_agents_[static_cast<std::size_t>(k)];
@@ -484,7 +555,8 @@ void Simulation::record_density() {
     int nx = std::max(1, static_cast<int>(std::ceil((box_.max.x - box_.min.x) / c)));
     int ny = std::max(1, static_cast<int>(std::ceil((box_.max.y - box_.min.y) / c)));
     std::vector<int> count(static_cast<std::size_t>(nx * ny), 0);
-    for (auto& a : agents_) {
+    for (int lid : live_) {
+        Agent& a = agents_[static_cast<std::size_t>(lid)];
         if (!a.active || a.start_time > time_) continue;
         int x = std::clamp(static_cast<int>(std::floor((a.pos.x - box_.min.x) / c)), 0, nx - 1);
         int y = std::clamp(static_cast<int>(std::floor((a.pos.y - box_.min.y) / c)), 0, ny - 1);
@@ -500,8 +572,8 @@ void Simulation::record_density() {
 }
 
 bool Simulation::finished() const {
-    for (auto& a : agents_)
-        if (a.active) return false;
+    for (int lid : live_)
+        if (agents_[static_cast<std::size_t>(lid)].active) return false;
     return true;
 }
 

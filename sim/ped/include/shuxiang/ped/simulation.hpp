@@ -61,6 +61,7 @@ struct AgentSpec {
     double start_time = 0.0;       // pre-movement time
     int exit = -1;                 // preferred exit; -1 = nearest usable exit by path length
     std::vector<Vec2> waypoints;   // intermediate targets visited in order before the exit
+    std::vector<double> dwell;     // seconds standing at each waypoint (missing entries: 0)
     Vec2 fixed_direction{0, 0};    // non-zero: ignore navigation and walk this way (periodic runs)
 };
 
@@ -114,7 +115,9 @@ struct Agent {
     double arrival_time = -1.0;
     Vec2 fixed_dir;
     std::vector<Vec2> waypoints;
+    std::vector<double> dwell;
     std::size_t next_waypoint = 0;
+    double hold_until = -1.0;   // standing still (browsing, queueing, reading) until this time
     std::vector<Vec2> corners;  // navmesh path to the current goal
     std::size_t corner = 0;
 };
@@ -136,11 +139,33 @@ public:
     double time() const { return time_; }
     long steps() const { return steps_; }
     const std::vector<Agent>& agents() const { return agents_; }
+    // Ids of agents still in the simulation (waiting to start or walking), in id order.
+    const std::vector<int>& live() const { return live_; }
     const Metrics& metrics() const { return metrics_; }
     const std::vector<Segment>& walls() const { return walls_; }
     const ModelParams& params() const { return params_; }
     // Called after every step (trajectory checks, recording).
     void set_observer(std::function<void(const Simulation&)> f) { observer_ = std::move(f); }
+
+    // Behaviour hooks (scenario layer). Called when agent `id` reaches waypoint `index` (reached
+    // true) or gives it up as unreachable (false), before it heads on. The callback may call
+    // add_waypoint / hold on that agent.
+    using WaypointCallback = std::function<void(int id, std::size_t index, bool reached)>;
+    void set_waypoint_callback(WaypointCallback f) { on_waypoint_ = std::move(f); }
+    // Appends a waypoint (with its dwell) to an agent's remaining route.
+    void add_waypoint(int id, Vec2 p, double dwell);
+    // Keeps an agent standing until `until` (extends, never shortens, a current hold).
+    void hold(int id, double until);
+    // Inserts a waypoint before the agent's current one (stepping aside to let others pass).
+    void insert_waypoint(int id, Vec2 p, double dwell);
+    // Gives up the agent's current waypoint (the callback hears reached = false).
+    void skip_waypoint(int id);
+    // Counts the agent's current waypoint as reached where it stands (served in a queue short of
+    // the desk): its dwell starts now and the waypoint callback runs.
+    void complete_waypoint(int id);
+    // Abandons the remaining waypoints and any hold: the agent heads for `exit` (-1: nearest
+    // usable) once `not_before` has come (alarm plus pre-movement time).
+    void leave(int id, int exit, double not_before);
 
 private:
     struct Cell { int begin = 0, end = 0; };
@@ -164,6 +189,7 @@ private:
     std::vector<bool> exit_was_open_;
     std::vector<MeasureLine> lines_;
     std::vector<Agent> agents_;
+    std::vector<int> live_;  // ids of active agents in id order; the per-step loops run over these only
     Metrics metrics_;
     double time_ = 0.0;
     long steps_ = 0;
@@ -193,6 +219,7 @@ private:
     struct Near { Vec2 d; double s; double l; int slot; };  // offset, distance, contact distance, cell slot
     std::vector<Near> near_;
     std::function<void(const Simulation&)> observer_;
+    WaypointCallback on_waypoint_;
 };
 
 }  // namespace shuxiang::ped

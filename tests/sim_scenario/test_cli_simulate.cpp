@@ -1,0 +1,89 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "shuxiang/util/fs.hpp"
+#include "support/process.hpp"
+
+namespace fs = std::filesystem;
+using shuxiang::test::run_shuxiang;
+
+namespace {
+const std::string kDemo = std::string(SHUXIANG_SOURCE_ASSET_DIR) + "/demo/demo-school.sxplan.json";
+
+fs::path fresh_dir(const std::string& name) {
+    fs::path d = fs::temp_directory_path() / ("sx_sim_" + name + "_" + std::to_string(::getpid()));
+    fs::remove_all(d);
+    return d;
+}
+}  // namespace
+
+TEST(CliSimulate, ClassVisitWritesTheFourOutputs) {
+    fs::path out = fresh_dir("cv");
+    auto r = run_shuxiang("simulate --plan " + kDemo + " --scenario class-visit --students 8 --seed 3 --out " + out.string());
+    ASSERT_EQ(r.code, 0) << r.out;
+    auto m = nlohmann::json::parse(shuxiang::read_file(out / "metrics.json"));
+    EXPECT_EQ(m["agents_total"], 9);
+    EXPECT_EQ(m["agents_arrived"], 9);
+    for (const char* k : {"exits", "max_overlap_m", "max_density_per_m2", "wall_penetrations", "desks", "seats_total",
+                          "readers_without_seat", "shelf_visits", "travel_time_mean_s", "worst_cell_fruin_los", "bottlenecks"})
+        EXPECT_TRUE(m.contains(k)) << k;
+    EXPECT_FALSE(m.contains("evacuation_time_s"));
+    std::string csv = shuxiang::read_file(out / "timeseries.csv");
+    EXPECT_EQ(csv.rfind("t_s,present,", 0), 0u);
+    std::string png = shuxiang::read_file(out / "heatmap.png");
+    ASSERT_GT(png.size(), 8u);
+    EXPECT_EQ(png.substr(1, 3), "PNG");
+    std::string traj = shuxiang::read_file(out / "trajectories.csv");
+    EXPECT_EQ(traj.rfind("# shuxiang trajectories v1", 0), 0u);
+    EXPECT_NE(traj.find("\nt,id,x,y,state\n"), std::string::npos);
+    fs::remove_all(out);
+}
+
+TEST(CliSimulate, EvacuationReportsTime) {
+    fs::path out = fresh_dir("ev");
+    auto r = run_shuxiang("simulate --plan " + kDemo + " --scenario evacuation --students 40 --out " + out.string() + " --json");
+    ASSERT_EQ(r.code, 0) << r.out;
+    auto m = nlohmann::json::parse(shuxiang::read_file(out / "metrics.json"));
+    EXPECT_EQ(m["agents_total"], 40);
+    EXPECT_EQ(m["agents_arrived"], 40);
+    EXPECT_GT(m["evacuation_time_s"].get<double>(), 10.0);
+    fs::remove_all(out);
+}
+
+TEST(CliSimulate, BadScenarioFileIsExitCode2WithPointer) {
+    fs::path out = fresh_dir("bad");
+    fs::create_directories(out);
+    shuxiang::atomic_write_file(out / "s.json", R"({"schema_version": 1, "groups": [{"name": "a", "start": {}}]})");
+    auto r = run_shuxiang("simulate --plan " + kDemo + " --scenario " + (out / "s.json").string() + " --out " + out.string());
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("/groups/0/start"), std::string::npos) << r.out;
+    fs::remove_all(out);
+}
+
+TEST(CliCapacity, DemoWithHoldingsByHand) {
+    fs::path out = fresh_dir("cap");
+    fs::create_directories(out);
+    // 1,800 students, 1 new book each a year, no weeding; 18,000 general books already on the
+    // shelves, all in C-K: the class mix of the holdings becomes the share of shelf and growth,
+    // so C-K gets all the working capacity W and fills in the first year y with 18000 + 1800 y > W.
+    shuxiang::atomic_write_file(out / "h.json", R"({"schema_version": 1, "year": 2025, "books": 18000,
+        "by_major_class": [0, 0, 18000, 0, 0], "unclassified": 0, "periodical_titles": 40,
+        "reference_titles": 60, "new_books_this_year": 1800, "weeded_this_year": 0, "local_collection": 0,
+        "loans_this_year": 9000})");
+    auto r = run_shuxiang("capacity --plan " + kDemo + " --holdings " + (out / "h.json").string() + " --json");
+    ASSERT_EQ(r.code, 0) << r.out;
+    auto j = nlohmann::json::parse(r.out);
+    const long long w = j["working_capacity"].get<long long>();
+    EXPECT_EQ(w, static_cast<long long>(j["book_capacity"].get<long long>() * 0.75));
+    EXPECT_EQ(j["shares_from"], "holdings");
+    const auto& ck = j["classes"][2];
+    EXPECT_EQ(ck["current"], 18000);
+    EXPECT_EQ(ck["working_capacity"], w);
+    long long y = 0;
+    while (18000 + 1800 * y <= w) ++y;
+    EXPECT_EQ(ck["full_year"], 2026 + y);
+    EXPECT_TRUE(j["classes"][0]["full_year"].is_null());  // no books of class A and no growth there
+    fs::remove_all(out);
+}

@@ -1,0 +1,290 @@
+#include <gtest/gtest.h>
+
+#include <shuxiang/plan/io.hpp>
+#include <shuxiang/scenario/run.hpp>
+#include <shuxiang/util/error.hpp>
+#include <shuxiang/util/fs.hpp>
+
+#include <algorithm>
+#include <map>
+
+using namespace shuxiang;
+using namespace shuxiang::scenario;
+
+namespace {
+
+const plan::Plan& demo() {
+    static const plan::Plan p = plan::load_plan(std::string(SHUXIANG_SOURCE_ASSET_DIR) + "/demo/demo-school.sxplan.json");
+    return p;
+}
+
+RunResult run(const Scenario& s, std::uint64_t seed = 1) {
+    RunOptions o;
+    o.seed = seed;
+    return run_scenario(demo(), plan::FurnitureCatalog::builtin(), s, o);
+}
+
+// Expects scenario text to fail at the given JSON pointer.
+void expect_error(const std::string& text, const std::string& where) {
+    try {
+        scenario_from_json_text(text, "bad.json");
+        ADD_FAILURE() << "no error for " << text;
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.file(), "bad.json");
+        EXPECT_EQ(e.where(), where) << e.what();
+    }
+}
+
+const std::string kGroup = R"({"name": "a", "count": 1, "start": {"room": "lending"}})";
+
+}  // namespace
+
+TEST(ScenarioFile, ParsesEveryField) {
+    Scenario s = load_scenario(std::string(SHUXIANG_TEST_DATA_DIR) + "/sim_scenario/full.json");
+    EXPECT_EQ(s.name, "two groups");
+    EXPECT_DOUBLE_EQ(s.duration, 900);
+    EXPECT_DOUBLE_EQ(s.alarm_time, 120);
+    EXPECT_EQ(s.seed, 5u);
+    ASSERT_EQ(s.groups.size(), 2u);
+    const Group& p = s.groups[0];
+    EXPECT_EQ(p.start.opening, "d-entrance");
+    EXPECT_DOUBLE_EQ(p.speed.mean, 1.2);
+    EXPECT_DOUBLE_EQ(p.speed.min, 0.8);
+    EXPECT_DOUBLE_EQ(p.radius, 0.18);
+    EXPECT_DOUBLE_EQ(p.pre_movement_min, 5);
+    EXPECT_DOUBLE_EQ(p.pre_movement_max, 15);
+    EXPECT_EQ(p.membership, "class-3");
+    ASSERT_EQ(p.activities.size(), 3u);
+    EXPECT_EQ(p.activities[0].repeat, 2);
+    EXPECT_EQ(p.activities[1].kind, "desk");
+    EXPECT_DOUBLE_EQ(p.activities[1].dwell_min, 20);
+    EXPECT_DOUBLE_EQ(p.activities[1].probability, 0.5);
+    EXPECT_EQ(p.exit, "d-entrance");
+    const Group& t = s.groups[1];
+    ASSERT_TRUE(t.age.has_value());
+    EXPECT_EQ(*t.age, ped::AgeGroup::From30To50);
+    EXPECT_EQ(t.start.polygon.size(), 4u);
+    ASSERT_EQ(s.schedule.size(), 2u);
+    EXPECT_EQ(s.schedule[1].count, 25);
+    EXPECT_DOUBLE_EQ(s.schedule[1].spread, 60);
+    ASSERT_EQ(s.closures.size(), 1u);
+    EXPECT_EQ(s.closures[0].opening, "d-exit-north");
+    EXPECT_DOUBLE_EQ(s.closures[0].close_time, 60);
+}
+
+TEST(ScenarioFile, BundledExampleRunsOnTheDemo) {
+    Scenario s = load_scenario(std::string(SHUXIANG_SOURCE_ASSET_DIR) + "/scenarios/demo-fire-south-exit.json");
+    RunResult r = run(s);
+    EXPECT_EQ(r.sim.agents_total, 92);
+    EXPECT_EQ(r.sim.agents_arrived, 92);
+    EXPECT_EQ(r.closed_exit_uses, 0);
+    for (auto& e : r.sim.exits) {
+        if (e.name == "d-exit-south") { EXPECT_EQ(e.count, 0); }
+    }
+    EXPECT_GT(r.evacuation_time, 10.0);
+}
+
+TEST(ScenarioFile, BadInputNamesThePlace) {
+    expect_error("{", "byte 2");
+    expect_error(R"({"groups": [)" + kGroup + "]}", "/schema_version");
+    expect_error(R"({"schema_version": 2, "groups": [)" + kGroup + "]}", "/schema_version");
+    expect_error(R"({"schema_version": 1, "groups": []})", "/groups");
+    expect_error(R"({"schema_version": 1, "groups": [{"name": "a", "start": {}}]})", "/groups/0/start");
+    expect_error(R"({"schema_version": 1, "groups": [{"name": "a", "start": {"room": "x", "opening": "y"}}]})",
+                 "/groups/0/start");
+    expect_error(R"({"schema_version": 1, "groups": [)" + kGroup + "," + kGroup + "]}", "/groups/1/name");
+    expect_error(R"({"schema_version": 1, "groups": [{"name": "a", "start": {"room": "r"}, "activities": [{"kind": "dance"}]}]})",
+                 "/groups/0/activities/0/kind");
+    expect_error(R"({"schema_version": 1, "groups": [{"name": "a", "start": {"room": "r"}, "age_group": "toddler"}]})",
+                 "/groups/0/age_group");
+    expect_error(R"({"schema_version": 1, "groups": [{"name": "a", "start": {"room": "r"}, "pre_movement_s": [5, 1]}]})",
+                 "/groups/0/pre_movement_s");
+    expect_error(R"({"schema_version": 1, "groups": [)" + kGroup + R"(], "schedule": [{"group": "b"}]})", "/schedule/0/group");
+    expect_error(R"({"schema_version": 1, "groups": [)" + kGroup + R"(], "exits": [{"close_time_s": 3}]})", "/exits/0/opening");
+    expect_error(R"({"schema_version": 1, "groups": [)" + kGroup + R"(], "colour": 1})", "/colour");
+}
+
+TEST(ScenarioFile, UnknownPlanNamesFailAtRun) {
+    Scenario s = scenario_from_json_text(
+        R"({"schema_version": 1, "groups": [{"name": "a", "count": 1, "start": {"room": "ballroom"}}]})", "s.json");
+    try {
+        run(s);
+        ADD_FAILURE();
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.where(), "/groups/0/start/room");
+    }
+    s = scenario_from_json_text(R"({"schema_version": 1, "groups": [)" + kGroup +
+                                    R"(], "exits": [{"opening": "d-nowhere", "close_time_s": 3}]})",
+                                "s.json");
+    try {
+        run(s);
+        ADD_FAILURE();
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.where(), "/exits/0/opening");
+    }
+}
+
+TEST(Places, DemoSchoolHasDesksSeatsAndShelves) {
+    // The demo's lending room has one circulation desk and three kiosks, all reachable.
+    RunResult r = run(builtin_scenario("evacuation", demo(), 5));
+    EXPECT_EQ(r.places.desks.size(), 4u);
+    EXPECT_EQ(std::count_if(r.places.desks.begin(), r.places.desks.end(), [](const Desk& d) { return d.kiosk; }), 3);
+    EXPECT_GT(r.places.seats.size(), 150u);
+    EXPECT_GT(r.places.shelves.size(), 100u);
+}
+
+TEST(Evacuation, DemoSchoolEveryoneOut) {
+    RunResult r = run(builtin_scenario("evacuation", demo(), 0));
+    EXPECT_GT(r.sim.agents_total, 150);  // every seat plus a fifth
+    EXPECT_EQ(r.sim.agents_arrived, r.sim.agents_total);
+    EXPECT_EQ(r.agents_left_inside, 0);
+    EXPECT_EQ(r.agents_not_placed, 0);
+    EXPECT_EQ(r.sim.wall_penetrations, 0);
+    EXPECT_LE(r.sim.max_overlap, 0.02);
+    EXPECT_GT(r.evacuation_time, 30.0);  // pre-movement alone is up to 30 s
+    EXPECT_LT(r.evacuation_time, 300.0);
+    int by_exit = 0;
+    for (auto& e : r.sim.exits) by_exit += e.count;
+    EXPECT_EQ(by_exit, r.sim.agents_total);
+}
+
+TEST(Evacuation, ClosedExitNotUsedAfterClosing) {
+    Scenario s = builtin_scenario("evacuation", demo(), 120);
+    s.closures.push_back({"d-exit-south", 0.0});   // blocked from the start
+    s.closures.push_back({"d-exit-north", 25.0});  // closes during the evacuation
+    RunResult r = run(s);
+    EXPECT_EQ(r.sim.agents_arrived, r.sim.agents_total);
+    EXPECT_EQ(r.closed_exit_uses, 0);
+    for (auto& e : r.sim.exits) {
+        if (e.name == "d-exit-south") { EXPECT_EQ(e.count, 0); }
+        if (e.name == "d-exit-north") {
+            EXPECT_GT(e.count, 0);
+            EXPECT_LE(e.last, 25.0);
+        }
+    }
+    // Without the closures the south exit is used.
+    RunResult open = run(builtin_scenario("evacuation", demo(), 120));
+    for (auto& e : open.sim.exits)
+        if (e.name == "d-exit-south") { EXPECT_GT(e.count, 0); }
+}
+
+TEST(ClassVisit, DeterministicForASeed) {
+    Scenario s = builtin_scenario("class-visit", demo(), 12);
+    RunResult a = run(s, 7), b = run(s, 7), c = run(s, 8);
+    EXPECT_EQ(metrics_json(a), metrics_json(b));
+    EXPECT_EQ(a.trajectories, b.trajectories);
+    EXPECT_NE(a.trajectories, c.trajectories);
+    EXPECT_EQ(a.sim.agents_total, 13);  // twelve pupils and the teacher
+    EXPECT_EQ(a.sim.agents_arrived, 13);
+    int visits = 0;
+    for (auto& [id, n] : a.shelf_visits) visits += n;
+    EXPECT_GE(visits, 20);  // two sections per pupil, a few lost to unreachable stand points at most
+    // Everyone looks for a seat once: seated, none free, or the seat given up in a gridlock.
+    const int looked = static_cast<int>(a.seatings.size()) + a.readers_without_seat;
+    EXPECT_LE(looked, 13);
+    EXPECT_GE(looked + a.targets_missed, 13);
+}
+
+TEST(ClassVisit, ShelvesChosenByClassShares) {
+    Scenario s = builtin_scenario("class-visit", demo(), 20);
+    RunOptions o;
+    o.class_shares = {0.5, 0.0, 0.5, 0.0, 0.0};
+    RunResult r = run_scenario(demo(), plan::FurnitureCatalog::builtin(), s, o);
+    ASSERT_EQ(r.class_visits.size(), 5u);
+    // Sections are split in plan order by the shares: half A, half C–K, none of B, N–X, Z.
+    int a = 0, ck = 0;
+    for (auto& sec : r.places.shelves) {
+        a += sec.major_class == 0;
+        ck += sec.major_class == 2;
+    }
+    EXPECT_EQ(a + ck, static_cast<int>(r.places.shelves.size()));
+    EXPECT_LE(std::abs(a - ck), 1);
+    int visits = 0;
+    for (auto& [id, n] : r.shelf_visits) visits += n;
+    EXPECT_EQ(r.class_visits[0] + r.class_visits[2], visits);
+    EXPECT_EQ(r.class_visits[1], 0);
+    EXPECT_EQ(r.class_visits[3], 0);
+    EXPECT_GT(r.class_visits[0], 5);  // 40 shelf visits by pupils, about half each
+    EXPECT_GT(r.class_visits[2], 5);
+}
+
+TEST(Seats, NeverDoubleBookedAndShortfallCounted) {
+    // More readers than seats: 230 spread over the whole floor at 0 s, each to the nearest free
+    // seat, reading for longer than the run. Every reachable seat is taken once; the rest are short.
+    Scenario s = scenario_from_json_text(R"({"schema_version": 1, "duration_s": 120,
+        "groups": [{"name": "r", "count": 230, "start": {"polygon": [[0, 0], [32.4, 0], [32.4, 16.8], [0, 16.8]]},
+                    "activities": [{"kind": "seat", "dwell_s": 2000}]}]})",
+                                         "seats.json");
+    RunResult r = run(s);
+    ASSERT_EQ(r.agents_not_placed, 0);
+    ASSERT_EQ(r.targets_missed, 0);
+    EXPECT_EQ(r.readers_without_seat, r.sim.agents_total - r.seats_total);
+    std::map<int, std::vector<SeatEvent>> by_seat;
+    std::map<int, int> by_agent;
+    for (auto& e : r.seatings) {
+        by_seat[e.seat].push_back(e);
+        ++by_agent[e.agent];
+    }
+    for (auto& [seat, evs] : by_seat) EXPECT_EQ(evs.size(), 1u) << "seat " << seat;
+    for (auto& [agent, n] : by_agent) EXPECT_EQ(n, 1) << "agent " << agent;
+    EXPECT_LE(r.seats_max_occupied, r.seats_total);
+    EXPECT_GT(r.seatings.size(), 100u);  // most readers reach their seat within two minutes
+}
+
+TEST(Seats, FreedSeatIsTakenAgainOnlyAfterTheReaderLeft) {
+    Scenario s = scenario_from_json_text(R"({"schema_version": 1, "duration_s": 900,
+        "groups": [{"name": "r", "count": 40, "start": {"opening": "d-entrance"}, "exit": "d-entrance",
+                    "activities": [{"kind": "seat", "dwell_s": [20, 60]}, {"kind": "seat", "dwell_s": [20, 60]}]}],
+        "schedule": [{"time_s": 0, "group": "r", "spread_s": 60}]})",
+                                         "seats2.json");
+    RunResult r = run(s);
+    std::map<int, std::vector<SeatEvent>> by_seat;
+    for (auto& e : r.seatings) by_seat[e.seat].push_back(e);
+    std::size_t reused = 0;
+    for (auto& [seat, evs] : by_seat) {
+        std::sort(evs.begin(), evs.end(), [](auto& x, auto& y) { return x.from < y.from; });
+        for (std::size_t i = 1; i < evs.size(); ++i) EXPECT_GE(evs[i].from, evs[i - 1].to) << "seat " << seat;
+        reused += evs.size() > 1;
+    }
+    EXPECT_EQ(r.seatings.size() + static_cast<std::size_t>(r.readers_without_seat + r.targets_missed), 80u);
+}
+
+TEST(Desks, QueueIsFirstInFirstOut) {
+    Scenario s = scenario_from_json_text(R"({"schema_version": 1, "duration_s": 1500,
+        "groups": [{"name": "q", "count": 25, "start": {"opening": "d-entrance"}, "exit": "d-entrance",
+                    "activities": [{"kind": "desk", "target": "lend-desk", "service_s": 20}]}],
+        "schedule": [{"time_s": 0, "group": "q", "spread_s": 30}]})",
+                                         "desk.json");
+    RunResult r = run(s);
+    ASSERT_EQ(r.services.size(), 25u);
+    for (std::size_t i = 0; i < r.services.size(); ++i) {
+        const auto& e = r.services[i];
+        EXPECT_EQ(r.places.desks[static_cast<std::size_t>(e.desk)].furniture, "lend-desk");
+        EXPECT_GE(e.start, e.arrive);
+        EXPECT_NEAR(e.end - e.start, 20.0, 1e-9);
+        if (i > 0) {
+            // In order of arrival; one clerk: the next service starts when the last one ends or later.
+            EXPECT_GE(e.arrive, r.services[i - 1].arrive);
+            EXPECT_GE(e.start, r.services[i - 1].end - 1e-9);
+        }
+    }
+    // 25 people in about 30 s at one 20 s clerk: the clerk is busy without a break, so the last
+    // service ends at least 25 × 20 = 500 s after the first began (a little more if the clerk waits
+    // for someone still walking up); the queue is long and waits grow.
+    const DeskResult& d = *std::find_if(r.desks.begin(), r.desks.end(), [](auto& x) { return x.furniture == "lend-desk"; });
+    EXPECT_EQ(d.served, 25);
+    EXPECT_GE(r.services.back().end - r.services.front().start, 500.0 - 1e-6);
+    EXPECT_LT(r.services.back().end - r.services.front().start, 530.0);
+    EXPECT_GE(d.max_queue, 4);
+    EXPECT_GT(d.max_wait, 60.0);
+    EXPECT_EQ(r.sim.agents_arrived, 25);
+}
+
+TEST(Fruin, WalkwayLevels) {
+    EXPECT_EQ(fruin_los(0.2), 'A');
+    EXPECT_EQ(fruin_los(0.4), 'B');
+    EXPECT_EQ(fruin_los(0.6), 'C');
+    EXPECT_EQ(fruin_los(1.0), 'D');
+    EXPECT_EQ(fruin_los(2.0), 'E');
+    EXPECT_EQ(fruin_los(2.5), 'F');
+}
