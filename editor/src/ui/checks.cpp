@@ -65,7 +65,7 @@ std::vector<CheckItem> run_checks(const Editor& ed) {
             if (c.id == "safety.aisles" || c.id == "safety.wall_aisles" || c.id == "safety.overlaps" ||
                 c.id == "safety.reachable")
                 continue;
-            std::string text = tr(c.title_key) + ": " + fmt_num(c.measured) + " " + c.unit + " (" + c.comparison + " " +
+            std::string text = tr(c.title_key) + ": " + fmt_num(c.measured) + " " + standards::unit_text(c.unit, language()) + " (" + c.comparison + " " +
                                fmt_num(c.required) + ")";
             const std::string advice = standards::advice_text(c, language());
             if (!advice.empty()) text += " — " + advice;

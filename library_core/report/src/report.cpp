@@ -58,12 +58,9 @@ const char* room_colour(plan::RoomKind k) {
 }
 
 
-// Units with words are translated ("books" → 册); symbols stay as they are.
 std::string unit_text(const std::string& unit) {
     if (unit.empty() || unit == "%") return {};
-    std::string key = "unit." + unit;
-    if (tr_in(Language::En, key) == key) return html_escape(unit);
-    return bi(key);
+    return html::bi_text(standards::unit_text(unit, Language::ZhCN), standards::unit_text(unit, Language::En));
 }
 
 std::string measured_text(const Check& c) {

@@ -60,6 +60,13 @@ std::string fmt(double v, int decimals = 0) {
 
 }  // namespace
 
+std::string unit_text(const std::string& unit, Language lang) {
+    if (unit.empty() || unit == "%") return unit;
+    std::string key = "unit." + unit;
+    std::string text = tr_in(lang, key);
+    return text == key ? unit : text;
+}
+
 std::string advice_text(const Check& c, Language lang) {
     if (c.advice_key.empty()) return {};
     std::vector<std::string> args;

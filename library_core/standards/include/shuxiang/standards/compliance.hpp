@@ -79,6 +79,9 @@ void check_plan(const plan::Plan& plan, const plan::FurnitureCatalog& catalog, c
 Checklist check_all(const plan::Plan& plan, const plan::FurnitureCatalog& catalog, const HoldingsSummary* holdings,
                     const RuleSet& rules);
 
+// A check's unit for display: words translated ("books" → 册), symbols kept ("m", "%").
+std::string unit_text(const std::string& unit, Language lang);
+
 // The advice of a check in a language, its arguments translated ("" when there is none).
 std::string advice_text(const Check& c, Language lang);
 
