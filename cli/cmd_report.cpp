@@ -77,6 +77,7 @@ std::unique_ptr<standards::HoldingsSummary> holdings_of(const Common& c, const s
 
 struct ReportOpts {
     Common common;
+    std::string rubric;
     std::string plan;
     std::vector<std::string> compare;
     std::string html, json;
@@ -121,7 +122,10 @@ int run_report(const ReportOpts& o) {
             throw InputError(o.common.sim_metrics, "byte " + std::to_string(e.byte), "invalid JSON");
         }
     }
-    report::ReportInput in{&p, &catalog, &cl, holdings.get(), rules.name_zh(), rules.name_en(), sim, date};
+    auto rubric = standards::Rubric::load_file(o.rubric.empty() ? standards::builtin_rubric_path().string() : o.rubric);
+    auto score = standards::score(cl, rubric);
+    report::ReportInput in{&p, &catalog, &cl, holdings.get(), rules.name_zh(), rules.name_en(), sim, date, &score,
+                           rubric.threshold};
     if (!o.html.empty()) atomic_write_file(o.html, report::render_html(in));
     if (!o.json.empty()) atomic_write_file(o.json, report::render_json(in).dump(2) + "\n");
     std::cout << p.school.name << ": " << cl.count(standards::Status::Pass) << " " << tr("status.pass") << ", "
@@ -206,6 +210,7 @@ Registrar reg([](CLI::App& root) {
         cmd->add_option("--html", o->html, tr("cli.report.html"));
         cmd->add_option("--json", o->json, tr("cli.report.json"));
         cmd->add_option("--sim-metrics", o->common.sim_metrics, tr("cli.report.sim"))->check(CLI::ExistingFile);
+        cmd->add_option("--rubric", o->rubric, tr("cli.report.rubric"))->check(CLI::ExistingFile);
         add_common(cmd, o->common);
         cmd->callback([o] { run_guarded([&] { return run_report(*o); }); });
     }

@@ -62,6 +62,14 @@ TEST(CliReport, DemoSchoolReportWithHoldings) {
     EXPECT_EQ(by_id.at("space.functions")["status"], "pass");
     EXPECT_EQ(by_id.at("safety.overlaps")["status"], "pass");
     EXPECT_EQ(by_id.at("safety.reachable")["status"], "pass");
+    // The excellent-library score and its breakdown by category, under the bundled rubric.
+    ASSERT_TRUE(j.contains("score"));
+    EXPECT_DOUBLE_EQ(j["score"]["max_points"].get<double>(), 100);
+    EXPECT_DOUBLE_EQ(j["score"]["threshold"].get<double>(), 85);
+    double sum = 0;
+    for (auto& c : j["score"]["categories"]) sum += c["points"].get<double>();
+    EXPECT_NEAR(sum, j["score"]["points"].get<double>(), 1e-9);
+    EXPECT_EQ(j["score"]["selected"].get<bool>(), j["score"]["percent"].get<double>() >= 85);
     std::string html = read_file(d / "r.html");
     EXPECT_NE(html.find("id=\"books-total\">52000<"), std::string::npos);
     EXPECT_NE(html.find("岳阳市南湖新区书香实验学校"), std::string::npos);

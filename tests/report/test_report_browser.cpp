@@ -72,6 +72,14 @@ TEST(ReportInBrowser, LoadsWithoutErrorsShowsNumbersAndSwitchesLanguage) {
     ASSERT_EQ(shot.code, 0) << shot.out;
     ASSERT_TRUE(fs::exists(png));
     EXPECT_GT(fs::file_size(png), 20000u);  // a rendered page, not a blank image
+    // Printing gives A4 pages (595 × 842 pt) from the page's @page rule.
+    auto pdf = dir / "report.pdf";
+    auto print = run_command(chromium(dir / "profile4") + " --no-pdf-header-footer --print-to-pdf=" + pdf.string() +
+                             " file://" + html.string());
+    ASSERT_EQ(print.code, 0) << print.out;
+    std::string pdf_bytes = read_file(pdf);
+    EXPECT_NE(pdf_bytes.find("/MediaBox [0 0 594.95996 841.91998]"), std::string::npos);
+    EXPECT_EQ(pdf_bytes.find("/MediaBox [0 0 612 792]"), std::string::npos);  // not US Letter
     if (const char* keep = std::getenv("SHUXIANG_KEEP_SCREENSHOT")) fs::copy_file(png, keep, fs::copy_options::overwrite_existing);
     fs::remove_all(dir);
 }

@@ -243,6 +243,20 @@ std::string render_html(const ReportInput& in) {
       << "<div class=\"s-na\"><b id=\"count-na\">" << cl.count(Status::NotAssessable) << "</b>"
       << bi("status.not_assessable") << "</div></div>\n";
 
+    if (in.score) {
+        const auto& sc = *in.score;
+        o << "<h2>" << bi("report.score") << "</h2>\n<p>" << bi("report.score_total") << " <b id=\"score\">"
+          << num(sc.points, 1) << " / " << num(sc.max_points, 0) << "</b> (" << num(sc.percent, 1) << " %) · "
+          << bi("report.score_threshold") << " " << num(in.score_threshold, 0) << " % · "
+          << html::status_pill(sc.selected ? Status::Pass : Status::Fail);
+        if (sc.not_assessed > 0) o << " · " << bi("report.score_not_assessed") << " " << sc.not_assessed;
+        o << "</p>\n<table id=\"score-breakdown\"><tbody>\n";
+        for (auto& cat : sc.categories)
+            o << "<tr><td>" << html::bi_text(cat.name_zh, cat.name_en) << "</td><td class=\"num\">" << num(cat.points, 1)
+              << " / " << num(cat.max_points, 0) << "</td></tr>\n";
+        o << "</tbody></table>\n";
+    }
+
     // Checklist; checks with places get a number that the plan view shows.
     std::vector<std::pair<int, standards::Marker>> markers;
     o << "<h2>" << bi("report.checklist") << "</h2>\n<table id=\"checklist\">\n<thead><tr><th>#</th><th>"
@@ -337,6 +351,25 @@ nlohmann::ordered_json render_json(const ReportInput& in) {
         auto& mj = cj["markers"] = nlohmann::ordered_json::array();
         for (auto& m : c.markers) mj.push_back({{"level", m.level}, {"x", m.x}, {"y", m.y}, {"object", m.object}});
         checks.push_back(std::move(cj));
+    }
+    if (in.score) {
+        auto& sj = j["score"];
+        sj["points"] = in.score->points;
+        sj["max_points"] = in.score->max_points;
+        sj["percent"] = in.score->percent;
+        sj["threshold"] = in.score_threshold;
+        sj["selected"] = in.score->selected;
+        sj["not_assessed"] = in.score->not_assessed;
+        auto& cats = sj["categories"] = nlohmann::ordered_json::array();
+        for (auto& c : in.score->categories) {
+            nlohmann::ordered_json cj{{"id", c.id}, {"name", c.name_zh}, {"name_en", c.name_en}, {"points", c.points},
+                                      {"max_points", c.max_points}};
+            auto& lines = cj["lines"] = nlohmann::ordered_json::array();
+            for (auto& l : c.lines)
+                lines.push_back({{"check", l.check}, {"status", standards::to_string(l.status)}, {"points", l.points},
+                                 {"max_points", l.max_points}});
+            cats.push_back(std::move(cj));
+        }
     }
     if (in.holdings) j["holdings"] = nlohmann::ordered_json::parse(standards::holdings_to_json_text(*in.holdings));
     if (in.sim_metrics) j["simulation"] = *in.sim_metrics;

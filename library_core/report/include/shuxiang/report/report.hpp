@@ -10,6 +10,7 @@
 #include "shuxiang/plan/model.hpp"
 #include "shuxiang/standards/compliance.hpp"
 #include "shuxiang/standards/holdings.hpp"
+#include "shuxiang/standards/rubric.hpp"
 
 namespace shuxiang::report {
 
@@ -21,6 +22,8 @@ struct ReportInput {
     std::string profile_name_zh, profile_name_en;
     std::optional<nlohmann::json> sim_metrics;  // metrics.json of the latest simulation, if any
     std::string generated;                      // date of the report, YYYY-MM-DD
+    const standards::Score* score = nullptr;    // excellent-library score under a rubric, if any
+    double score_threshold = 0;                 // the rubric's threshold for selection
 };
 
 std::string render_html(const ReportInput& in);
