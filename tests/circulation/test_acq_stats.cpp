@@ -273,3 +273,38 @@ TEST_F(Shelf, HoldingsPerStudentByStage) {
     EXPECT_DOUBLE_EQ(st.holdings_per_student_by_stage["junior"], 2.0 + 7.0 / 4);
     EXPECT_EQ(st.holdings_per_student_by_stage.count("senior"), 0u);
 }
+
+TEST_F(Shelf, PeriodicalAndReferenceTitles) {
+    auto before = lib->holdings_summary(2026);
+    struct Spec {
+        const char* title;
+        const char* cls;
+        bool serial;
+    };
+    // One serial, two reference titles (a Z dictionary, a G633 teaching reference), one novel.
+    std::vector<Spec> specs = {{"少年文艺（期刊）", "I207.8", true},
+                               {"新华字典", "Z32", false},
+                               {"初中数学教学参考", "G633.6", false},
+                               {"长篇小说", "I247.5", false}};
+    std::vector<cat::ImportEntry> batch;
+    int n = 0;
+    for (auto& sp : specs) {
+        cat::ImportEntry e;
+        e.record.title = sp.title;
+        e.record.control_number = std::string("KIND") + std::to_string(++n);
+        e.record.clc_class = sp.cls;
+        e.record.call_number = std::string(sp.cls) + "/1";
+        e.record.marc = cat::synthesize_cnmarc(e.record);
+        if (sp.serial) e.record.marc.leader[7] = 's';
+        cat::Item it;
+        it.barcode = std::string("K0") + std::to_string(n);
+        it.call_number = e.record.call_number;
+        e.items.push_back(it);
+        batch.push_back(std::move(e));
+    }
+    lib->store().import_batch(batch);
+    auto h = lib->holdings_summary(2026);
+    EXPECT_EQ(h.periodical_titles - before.periodical_titles, 1);
+    EXPECT_EQ(h.reference_titles - before.reference_titles, 2);
+    EXPECT_EQ(h.books - before.books, 4);
+}

@@ -59,6 +59,10 @@ public:
         return p ? std::string(reinterpret_cast<const char*>(p)) : std::string();
     }
     long long i64(int c) const { return sqlite3_column_int64(s_, c); }
+    std::string_view blob(int c) const {
+        auto p = static_cast<const char*>(sqlite3_column_blob(s_, c));
+        return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(s_, c))) : std::string_view();
+    }
     int i32(int c) const { return sqlite3_column_int(s_, c); }
     double dbl(int c) const { return sqlite3_column_double(s_, c); }
     bool null(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }

@@ -5,6 +5,7 @@
 
 #include "internal.hpp"
 #include "shuxiang/catalog/clc.hpp"
+#include "shuxiang/catalog/store.hpp"
 #include "shuxiang/util/i18n.hpp"
 
 namespace shuxiang::circulation {
@@ -214,6 +215,26 @@ standards::HoldingsSummary Library::holdings_summary(int year) {
         if (part >= 1 && part <= 5) h.by_major_class[static_cast<std::size_t>(part - 1)] += n;
         else h.unclassified += n;
         if (s.i32(1)) h.local_collection += n;
+    }
+    // Titles held at the end of the year by kind. Periodicals are serials (leader/07 = 's').
+    // Reference works and teaching references: 综合性图书 (Z: encyclopaedias, dictionaries), the form
+    // subdivisions -61 (词典、百科全书) and -62 (手册、名录), and G62/G63 (primary and secondary
+    // teaching: 教学参考书).
+    {
+        Stmt t(db_, "SELECT DISTINCT r.id, r.clc_class, r.marc FROM records r JOIN items i ON i.record_id = r.id "
+                    "WHERE i.status NOT IN ('withdrawn', 'lost') AND (i.acquired = '' OR substr(i.acquired, 1, 10) <= ?)");
+        t.bind(1, end);
+        while (t.step()) {
+            std::string cls = t.text(1);
+            auto marc = catalog::decode_marc(t.blob(2));
+            if (marc && marc->leader.size() > 7 && marc->leader[7] == 's') {
+                ++h.periodical_titles;
+                continue;
+            }
+            if (cls.rfind("Z", 0) == 0 || cls.find("-61") != std::string::npos || cls.find("-62") != std::string::npos ||
+                cls.rfind("G62", 0) == 0 || cls.rfind("G63", 0) == 0)
+                ++h.reference_titles;
+        }
     }
     h.new_books_this_year = sql::scalar(db_, "SELECT count(*) FROM items WHERE substr(acquired, 1, 4) = ? AND status <> 'withdrawn'", y, true);
     h.weeded_this_year = sql::scalar(db_, "SELECT count(*) FROM circ_withdrawals WHERE substr(day, 1, 4) = ?", y, true);
