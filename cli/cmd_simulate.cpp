@@ -10,6 +10,7 @@
 
 #include "registry.hpp"
 #include "shuxiang/capacity/capacity.hpp"
+#include "shuxiang/circulation/library.hpp"
 #include "shuxiang/plan/furniture.hpp"
 #include "shuxiang/plan/io.hpp"
 #include "shuxiang/scenario/run.hpp"
@@ -26,6 +27,7 @@ namespace {
 struct SimOptions {
     std::string plan;
     std::string db;
+    std::string date = "2026-09-01";  // the statistics year of the library database
     std::string scenario;
     std::string out;
     std::uint64_t seed = 1;
@@ -45,11 +47,24 @@ int run_simulate(const SimOptions& o) {
                                                                       : scenario::load_scenario(o.scenario);
     if (o.students > 0 && !scenario::is_builtin_scenario(o.scenario))
         std::cerr << tr("sim_scenario.students_ignored") << "\n";
-    if (!o.db.empty()) std::cerr << tr("sim_scenario.db_unused") << "\n";
     scenario::RunOptions ro;
     ro.seed = o.seed;
-    // Shelf demand per 大部类: the required shares of the school's standards profile.
-    {
+    // Shelf demand per 大部类: this year's loans when a library database is given (what readers
+    // really ask for), else the required shares of the school's standards profile.
+    std::string demand_from = "standards";
+    if (!o.db.empty()) {
+        circulation::Library lib(o.db);
+        auto st = lib.reading_stats(std::stoi(o.date.substr(0, 4)));
+        long long total = 0;
+        for (auto n : st.loans_by_major_class) total += n;
+        if (total > 0) {
+            for (auto n : st.loans_by_major_class) ro.class_shares.push_back(100.0 * double(n) / double(total));
+            demand_from = "loans";
+        } else {
+            std::cerr << tr("sim_scenario.db_no_loans") << "\n";
+        }
+    }
+    if (ro.class_shares.empty()) {
         const auto rules = standards::RuleSet::for_region(standards::builtin_profile_dir(), p.school.region);
         for (const auto& q : standards::required_shares(p.school, rules)) ro.class_shares.push_back(q.value);
     }
@@ -72,6 +87,7 @@ int run_simulate(const SimOptions& o) {
         std::cout << trf("sim_scenario.summary", {std::to_string(r.sim.agents_total), std::to_string(r.sim.agents_arrived), fixed1(r.duration)}) << "\n";
         if (r.evacuation) std::cout << trf("sim_scenario.evacuation_time", {fixed1(r.evacuation_time)}) << "\n";
         std::cout << trf("sim_scenario.written", {o.out}) << "\n";
+        std::cout << tr(demand_from == "loans" ? "sim_scenario.demand_loans" : "sim_scenario.demand_standards") << "\n";
     }
     return 0;
 }
@@ -178,7 +194,9 @@ const Registrar kRegister{[](CLI::App& root) {
     CLI::App* cmd = root.add_subcommand("simulate", tr("sim_scenario.cmd.simulate"));
     cmd->set_help_flag("-h,--help", tr("cli.help"));
     cmd->add_option("--plan", o->plan, tr("sim_scenario.opt.plan"))->required();
-    cmd->add_option("--db", o->db, tr("sim_scenario.opt.db"));
+    cmd->add_option("--db", o->db, tr("sim_scenario.opt.db"))->check(CLI::ExistingFile);
+    cmd->add_option("--date", o->date, tr("cli.date"))
+        ->check([](const std::string& d) { return d.size() == 10 && d[4] == '-' && d[7] == '-' ? std::string() : std::string("YYYY-MM-DD"); });
     cmd->add_option("--scenario", o->scenario, tr("sim_scenario.opt.scenario"))->required();
     cmd->add_option("--seed", o->seed, tr("sim_scenario.opt.seed"));
     cmd->add_option("--students", o->students, tr("sim_scenario.opt.students"))->check(CLI::Range(1, 100000));

@@ -219,6 +219,8 @@ TEST_F(Shelf, ReadingStatisticsAndHoldingsSummary) {
     EXPECT_DOUBLE_EQ(st.new_per_student, 0.5);
     EXPECT_EQ(st.loans_this_year, 4);
     EXPECT_DOUBLE_EQ(st.loans_per_student, 1.0);
+    // 2026 loans by 大部类: A1, A2, A3 (I, C–K) and B1 (Z); W1 was lent in 2025.
+    EXPECT_EQ(st.loans_by_major_class, (std::array<long long, 5>{0, 0, 3, 0, 1}));
     ASSERT_EQ(st.class_ranking.size(), 3u);
     EXPECT_EQ(st.class_ranking[0].class_key, "3-2");
     EXPECT_DOUBLE_EQ(st.class_ranking[0].loans_per_student, 1.5);

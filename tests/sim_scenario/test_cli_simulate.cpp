@@ -87,3 +87,59 @@ TEST(CliCapacity, DemoWithHoldingsByHand) {
     EXPECT_TRUE(j["classes"][0]["full_year"].is_null());  // no books of class A and no growth there
     fs::remove_all(out);
 }
+
+#include "shuxiang/catalog/store.hpp"
+#include "shuxiang/catalog/csv.hpp"
+#include "shuxiang/circulation/library.hpp"
+
+TEST(CliSimulate, LoansFromTheDatabaseDecideWhichShelvesReadersVisit) {
+    namespace cat = shuxiang::catalog;
+    namespace circ = shuxiang::circulation;
+    fs::path out = fresh_dir("db");
+    fs::create_directories(out);
+    const std::string db = (out / "library.db").string();
+    {
+        circ::Library lib(db);
+        // One 综合性图书 (Z) title with 20 copies, all lent this year: readers only want group 5.
+        std::vector<cat::ImportEntry> batch(1);
+        batch[0].record.title = "中国大百科全书";
+        batch[0].record.control_number = "LOANS1";
+        batch[0].record.clc_class = "Z227";
+        batch[0].record.call_number = "Z227/1";
+        batch[0].record.marc = cat::synthesize_cnmarc(batch[0].record);
+        for (int i = 0; i < 20; ++i) {
+            cat::Item it;
+            it.barcode = "Z" + std::to_string(100 + i);
+            it.call_number = "Z227/1";
+            batch[0].items.push_back(it);
+        }
+        lib.store().import_batch(batch);
+        circ::Ctx admin{"admin", "2026-03-02"};
+        for (int p = 0; p < 10; ++p) {
+            circ::Patron pat;
+            pat.id = "S" + std::to_string(p);
+            pat.name = "学生" + std::to_string(p);
+            pat.grade = 4;
+            pat.class_no = "1";
+            ASSERT_TRUE(lib.add_patron(admin, pat).ok);
+            for (int k = 0; k < 2; ++k)
+                ASSERT_TRUE(lib.checkout(admin, pat.id, "Z" + std::to_string(100 + 2 * p + k)).ok);
+        }
+    }
+    auto r = run_shuxiang("simulate --plan " + kDemo + " --db " + db + " --date 2026-11-24 --scenario class-visit"
+                          " --students 12 --seed 5 --out " + (out / "run").string());
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("书架需求：按本年各大部类借阅量"), std::string::npos) << r.out;
+    auto m = nlohmann::json::parse(shuxiang::read_file(out / "run" / "metrics.json"));
+    ASSERT_TRUE(m.contains("visits_per_major_class"));
+    auto v = m["visits_per_major_class"];
+    EXPECT_GT(v["Z"].get<int>(), 0);
+    EXPECT_EQ(v["A"].get<int>() + v["B"].get<int>() + v["C-K"].get<int>() + v["N-X"].get<int>(), 0) << v.dump();
+    // Without the database the standard shares send most readers to C–K.
+    r = run_shuxiang("simulate --plan " + kDemo + " --scenario class-visit --students 12 --seed 5 --out " +
+                     (out / "std").string());
+    ASSERT_EQ(r.code, 0) << r.out;
+    auto s = nlohmann::json::parse(shuxiang::read_file(out / "std" / "metrics.json"))["visits_per_major_class"];
+    EXPECT_GT(s["C-K"].get<int>(), s["Z"].get<int>()) << s.dump();
+    fs::remove_all(out);
+}

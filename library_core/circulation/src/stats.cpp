@@ -152,6 +152,15 @@ ReadingStats Library::reading_stats(int year) {
     }
     st.loans_per_student = st.students ? static_cast<double>(st.loans_this_year) / static_cast<double>(st.students) : 0;
     {
+        Stmt s(db_, "SELECT r.clc_top, count(*) FROM circ_loans l JOIN records r ON r.id = l.record_id "
+                    "WHERE l.out_date BETWEEN ? AND ? AND l.corner = '' GROUP BY r.clc_top");
+        s.bind(1, from).bind(2, to);
+        while (s.step()) {
+            int part = catalog::clc_part(s.text(0));
+            if (part >= 1 && part <= 5) st.loans_by_major_class[static_cast<std::size_t>(part - 1)] += s.i64(1);
+        }
+    }
+    {
         Stmt s(db_, "SELECT p.grade, p.class_no, count(DISTINCT p.id), "
                     "(SELECT count(*) FROM circ_loans l JOIN circ_patrons q ON q.id = l.patron_id WHERE q.kind = 'student' "
                     "  AND q.grade = p.grade AND q.class_no = p.class_no AND l.out_date BETWEEN ? AND ? AND l.corner = '') "

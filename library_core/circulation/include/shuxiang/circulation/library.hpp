@@ -7,6 +7,7 @@
 // the same file. Item status and location changes are written to the catalog's `items` table.
 // Every mutating call is one BEGIN IMMEDIATE transaction that checks the operator's role inside the
 // transaction and writes one audit row; refusals change nothing and are audited as refused.
+#include <array>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -194,6 +195,9 @@ struct ReadingStats {
     double new_per_student = 0;
     long long loans_this_year = 0;
     double loans_per_student = 0;
+    // Loans this year by 大部类 (A, B, C–K, N–X, Z): what readers ask for, which drives the
+    // simulator's choice of shelves.
+    std::array<long long, 5> loans_by_major_class{};
     struct ClassRow {
         std::string class_key;
         long long students = 0, loans = 0;
