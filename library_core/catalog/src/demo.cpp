@@ -322,6 +322,56 @@ void generate_stage(const DemoOptions& opt, long long target_items, long long ta
     }
 }
 
+// Periodical subscriptions (报刊): serial records (leader/07 = 's'), one bound volume each, enough
+// titles for the school type's norm (60 primary, 80 junior, 120 senior) with a few to spare.
+void add_periodicals(const DemoOptions& opt, DemoState& state, std::vector<ImportEntry>& batch) {
+    static const char* const kFront[] = {"少年", "儿童", "小学生", "中学生", "青少年", "中国少年", "学生", "校园", "科学", "我们"};
+    static const char* const kBack[] = {"文艺", "文学", "画报", "天地", "博览", "读写", "英语", "数学报", "科学",
+                                        "时代", "作文", "科普", "历史", "地理", "美术", "音乐", "体育", "故事会"};
+    static const char* const kClass[] = {"I2", "G62", "G63", "N49", "J2", "K2", "H31", "O1", "G8", "Z2"};
+    int titles = 70;
+    switch (opt.type) {
+        case SchoolType::Primary: titles = 70; break;
+        case SchoolType::Junior:
+        case SchoolType::NineYear: titles = 90; break;
+        default: titles = 130;
+    }
+    for (int k = 0; k < titles; ++k) {
+        ImportEntry e;
+        BibRecord& r = e.record;
+        ++state.records;
+        char cn[48];
+        std::snprintf(cn, sizeof cn, "SXDEMO%llu-P%04d", static_cast<unsigned long long>(opt.seed), k + 1);
+        r.control_number = cn;
+        const std::size_t nf = sizeof kFront / sizeof *kFront, nb = sizeof kBack / sizeof *kBack;
+        // k → a distinct (front, back) pair: 10 × 18 = 180 names.
+        r.title = std::string(kFront[static_cast<std::size_t>(k) % nf]) + kBack[(static_cast<std::size_t>(k) / nf + static_cast<std::size_t>(k)) % nb];
+        r.other_title = std::to_string(opt.latest_year) + "年合订本";
+        r.publisher = "示例期刊社";
+        r.place = "北京";
+        r.year = std::to_string(opt.latest_year);
+        r.language = "chi";
+        r.clc_class = kClass[static_cast<std::size_t>(k) % (sizeof kClass / sizeof *kClass)];
+        r.call_number = r.clc_class + "/P" + std::to_string(k + 1);
+        r.summary = kSyntheticNote;
+        r.flavor = MarcFlavor::Cnmarc;
+        r.marc = synthesize_cnmarc(r);
+        if (r.marc.leader.size() > 7) r.marc.leader[7] = 's';
+        Item it;
+        char bc[24];
+        std::snprintf(bc, sizeof bc, "S%08lld", ++state.barcode);
+        it.barcode = bc;
+        it.call_number = r.call_number;
+        it.copy_number = 1;
+        it.status = ItemStatus::Available;
+        it.acquired = std::to_string(opt.latest_year) + "-01-15";
+        it.source = "订购";
+        e.items.push_back(std::move(it));
+        ++state.items;
+        batch.push_back(std::move(e));
+    }
+}
+
 }  // namespace
 
 void generate_demo(const DemoOptions& opt, std::size_t batch_size,
@@ -345,6 +395,7 @@ void generate_demo(const DemoOptions& opt, std::size_t batch_size,
         }
         generate_stage(stage, target_items, target_records, state, batch, batch_size, sink);
     }
+    if (opt.records <= 0) add_periodicals(opt, state, batch);
     if (!batch.empty()) sink(batch);
 }
 

@@ -229,15 +229,26 @@ standards::HoldingsSummary Library::holdings_summary(int year) {
     // Reference works and teaching references: 综合性图书 (Z: encyclopaedias, dictionaries), the form
     // subdivisions -61 (词典、百科全书) and -62 (手册、名录), and G62/G63 (primary and secondary
     // teaching: 教学参考书).
+    long long serial_new = 0;  // periodical volumes received this year: not new books
     {
-        Stmt t(db_, "SELECT DISTINCT r.id, r.clc_class, r.marc FROM records r JOIN items i ON i.record_id = r.id "
-                    "WHERE i.status NOT IN ('withdrawn', 'lost') AND (i.acquired = '' OR substr(i.acquired, 1, 10) <= ?)");
+        Stmt t(db_, "SELECT r.id, r.clc_class, r.marc, r.clc_top, count(*), sum(substr(i.acquired, 1, 4) = ?2) "
+                    "FROM records r JOIN items i ON i.record_id = r.id "
+                    "WHERE i.status NOT IN ('withdrawn', 'lost') AND (i.acquired = '' OR substr(i.acquired, 1, 10) <= ?1) "
+                    "GROUP BY r.id");
         t.bind(1, end);
+        t.bind(2, y);
         while (t.step()) {
             std::string cls = t.text(1);
             auto marc = catalog::decode_marc(t.blob(2));
             if (marc && marc->leader.size() > 7 && marc->leader[7] == 's') {
+                // A periodical counts as a title (种), and its volumes are not books (册).
                 ++h.periodical_titles;
+                long long n = t.i64(4);
+                h.books -= n;
+                serial_new += t.i64(5);
+                int part = catalog::clc_part(t.text(3));
+                if (part >= 1 && part <= 5) h.by_major_class[static_cast<std::size_t>(part - 1)] -= n;
+                else h.unclassified -= n;
                 continue;
             }
             if (cls.rfind("Z", 0) == 0 || cls.find("-61") != std::string::npos || cls.find("-62") != std::string::npos ||
@@ -245,7 +256,8 @@ standards::HoldingsSummary Library::holdings_summary(int year) {
                 ++h.reference_titles;
         }
     }
-    h.new_books_this_year = sql::scalar(db_, "SELECT count(*) FROM items WHERE substr(acquired, 1, 4) = ? AND status <> 'withdrawn'", y, true);
+    h.new_books_this_year = sql::scalar(db_, "SELECT count(*) FROM items WHERE substr(acquired, 1, 4) = ? AND status <> 'withdrawn'", y, true) -
+                            serial_new;
     h.weeded_this_year = sql::scalar(db_, "SELECT count(*) FROM circ_withdrawals WHERE substr(day, 1, 4) = ?", y, true);
     h.loans_this_year = sql::scalar(db_, "SELECT count(*) FROM circ_loans WHERE substr(out_date, 1, 4) = ?", y, true);
     h.synthetic = sql::scalar(db_, "SELECT count(*) FROM records WHERE control_number LIKE 'SXDEMO%'") > 0;
