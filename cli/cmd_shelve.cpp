@@ -17,6 +17,8 @@
 #include "shuxiang/shelving/db.hpp"
 #include "shuxiang/shelving/moves.hpp"
 #include "shuxiang/shelving/signs.hpp"
+#include "shuxiang/shelving/stocktake.hpp"
+#include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
 
@@ -214,6 +216,38 @@ int run_signs(const std::string& plan_path, const std::string& db, const std::st
     return 0;
 }
 
+int run_range_stocktake(const std::string& db, const std::string& range, const std::string& scanned_file, bool json) {
+    std::vector<std::string> scanned;
+    {
+        std::istringstream in(read_file(scanned_file));
+        std::string line;
+        while (std::getline(in, line)) {
+            while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+            if (!line.empty()) scanned.push_back(line);
+        }
+    }
+    auto r = shelving::stocktake_range(db, range, scanned);
+    if (json) {
+        nlohmann::json j{{"range", r.range}, {"expected", r.expected}, {"found", r.found}, {"missing", r.missing},
+                         {"unexpected", r.unexpected}};
+        auto& mis = j["misplaced"] = nlohmann::json::array();
+        for (const auto& m : r.misplaced)
+            mis.push_back({{"barcode", m.barcode}, {"call_number", m.call_number}, {"belongs_section", m.section},
+                           {"belongs_range_label", m.label}, {"belongs_room", m.room}, {"belongs_level", m.level}});
+        std::cout << j.dump(2) << "\n";
+    } else {
+        std::cout << trf("shelving.stocktake.summary", {r.range, std::to_string(r.expected), std::to_string(r.found),
+                                                         std::to_string(r.missing.size()), std::to_string(r.misplaced.size()),
+                                                         std::to_string(r.unexpected.size())})
+                  << "\n";
+        for (const auto& m : r.misplaced)
+            std::cout << trf("shelving.stocktake.belongs", {m.barcode, m.call_number, m.label.empty() ? m.section : m.label + " " + m.section,
+                                                             std::to_string(m.level)})
+                      << "\n";
+    }
+    return 0;
+}
+
 const Registrar reg([](CLI::App& root) {
     {
         auto* c = root.add_subcommand("shelve", tr("shelving.cli.shelve"));
@@ -241,8 +275,19 @@ const Registrar reg([](CLI::App& root) {
         m->add_flag("--fresh", *fresh, tr("shelving.cli.fresh"));
         m->callback([=] { run_guarded([=] { return run_moves(*from, *to, *db, *fill, *fresh, *js); }); });
 
-        c->callback([c, m, a] {
-            if (m->parsed()) return;
+        auto* st = c->add_subcommand("stocktake", tr("shelving.cli.stocktake"));
+        auto st_db = std::make_shared<std::string>();
+        auto st_range = std::make_shared<std::string>();
+        auto st_scanned = std::make_shared<std::string>();
+        auto st_json = std::make_shared<bool>(false);
+        st->add_option("--db", *st_db, tr("shelving.cli.db"))->required()->check(CLI::ExistingFile);
+        st->add_option("--range", *st_range, tr("shelving.cli.range"))->required();
+        st->add_option("--scanned", *st_scanned, tr("shelving.cli.scanned"))->required()->check(CLI::ExistingFile);
+        st->add_flag("--json", *st_json, tr("shelving.cli.json"));
+        st->callback([=] { run_guarded([=] { return run_range_stocktake(*st_db, *st_range, *st_scanned, *st_json); }); });
+
+        c->callback([c, m, st, a] {
+            if (m->parsed() || st->parsed()) return;
             run_guarded([a] {
                 if (a->plan.empty() || a->db.empty()) throw InputError("shelve", "", tr("shelving.error.need_plan_db"));
                 return run_shelve(*a);
