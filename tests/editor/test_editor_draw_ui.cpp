@@ -3,7 +3,6 @@
 // and on the pixels of the top view. The viewport's top view is centred on `camera target`, so a
 // plan point (X, Y) is clicked through the same ray → floor path as a mouse click.
 #include <gtest/gtest.h>
-#include <png.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "editor/png_read.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/plan/io.hpp"
 
@@ -228,27 +228,6 @@ TEST_F(DrawToolTest, OpeningsThatDoNotFitAreRefused) {
 }
 
 namespace {
-struct Image {
-    int w = 0, h = 0;
-    std::vector<unsigned char> rgb;
-    std::array<int, 3> at(int x, int y) const {
-        const auto i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 3;
-        return {rgb[i], rgb[i + 1], rgb[i + 2]};
-    }
-};
-Image load_png(const std::string& path) {
-    Image img;
-    png_image im{};
-    im.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_file(&im, path.c_str())) return img;
-    im.format = PNG_FORMAT_RGB;
-    img.rgb.resize(PNG_IMAGE_SIZE(im));
-    if (png_image_finish_read(&im, nullptr, img.rgb.data(), 0, nullptr)) {
-        img.w = static_cast<int>(im.width);
-        img.h = static_cast<int>(im.height);
-    }
-    return img;
-}
 bool close_to(std::array<int, 3> c, std::array<int, 3> want, int tol) {
     for (std::size_t i = 0; i < 3; ++i)
         if (std::abs(c[i] - want[i]) > tol) return false;
@@ -265,7 +244,7 @@ TEST_F(DrawToolTest, TopViewShowsTheDoorGapAndItsSwing) {
     ASSERT_EQ(rc, 0) << text("err.txt");
     const auto& d = plan("door.json").levels.at(0).openings.at(0);
     EXPECT_DOUBLE_EQ(d.offset, 5.0);
-    const Image img = load_png(at("top.png"));
+    const Png img = read_png(at("top.png"));
     ASSERT_GT(img.w, 0);
     const int cx = img.w / 2;
     auto row = [&](double y) { return static_cast<int>((0.5 - (y - 4.0) / 10.0) * img.h); };

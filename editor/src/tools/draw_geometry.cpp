@@ -162,8 +162,8 @@ std::vector<Vec2> room_polygon(std::vector<Vec2> c, std::string* why) {
         if (p.empty() || plan::length(v - p.back()) > kEps) p.push_back(v);
     while (p.size() > 1 && plan::length(p.front() - p.back()) <= kEps) p.pop_back();
     if (p.size() < 3) return fail("editor.draw.err.few_corners");
-    if (plan::polygon_area(p) < 1e-4) return fail("editor.draw.err.no_area");
     if (plan::polygon_self_intersects(p)) return fail("editor.draw.err.self_intersects");
+    if (plan::polygon_area(p) < 1e-4) return fail("editor.draw.err.no_area");
     if (plan::signed_area(p) < 0) std::reverse(p.begin(), p.end());
     return p;
 }
