@@ -31,6 +31,18 @@ std::optional<bool> boolean(const std::string& s) {
     return std::nullopt;
 }
 
+// The room of the level whose corners are those of `poly` (in any order or orientation).
+const plan::Room* room_with_polygon(const plan::Level& l, const std::vector<plan::Vec2>& poly) {
+    for (const auto& r : l.rooms) {
+        if (r.polygon.size() != poly.size()) continue;
+        const bool same = std::all_of(poly.begin(), poly.end(), [&](plan::Vec2 v) {
+            return std::any_of(r.polygon.begin(), r.polygon.end(), [&](plan::Vec2 u) { return plan::length(u - v) < 1e-4; });
+        });
+        if (same) return &r;
+    }
+    return nullptr;
+}
+
 ActionResult bad_value(const std::string& field, const std::string& value) {
     return ActionResult::fail(trf("editor.draw.err.bad_value", {field, value}));
 }
@@ -110,10 +122,13 @@ ActionResult DrawTool::click(plan::Vec2 p, bool invert) {
     if (kind_ != DrawToolKind::Wall && kind_ != DrawToolKind::Room) return {};
     const plan::Vec2 q = snapped(p, invert);
     cursor_ = q;
-    // A room tool's first click inside a closed loop of walls (not on a wall) makes the room of the loop.
+    // A room tool's first click inside a closed loop of walls (not on a wall) makes the room of the
+    // loop; where that room exists already, the click starts a zone's polygon inside it instead.
     if (kind_ == DrawToolKind::Room && points_.empty() && snap_kind_ != draw::SnapKind::Endpoint &&
-        snap_kind_ != draw::SnapKind::WallLine && ed_.level() && !draw::wall_loop_around(*ed_.level(), p).empty())
-        return room_from_loop(p);
+        snap_kind_ != draw::SnapKind::WallLine && ed_.level()) {
+        const std::vector<plan::Vec2> loop = draw::wall_loop_around(*ed_.level(), p);
+        if (!loop.empty() && !room_with_polygon(*ed_.level(), loop)) return finish_room(loop);
+    }
     return add_point(q);
 }
 
@@ -229,19 +244,6 @@ ActionResult DrawTool::finish_room(const std::vector<plan::Vec2>& corners) {
     return r;
 }
 
-ActionResult DrawTool::room_from_loop(plan::Vec2 p) {
-    const plan::Level* l = ed_.level();
-    const std::vector<plan::Vec2> loop = draw::wall_loop_around(*l, p);
-    for (const auto& r : l->rooms) {
-        if (r.polygon.size() != loop.size()) continue;
-        const bool same = std::all_of(loop.begin(), loop.end(), [&](plan::Vec2 v) {
-            return std::any_of(r.polygon.begin(), r.polygon.end(), [&](plan::Vec2 u) { return plan::length(u - v) < 1e-4; });
-        });
-        if (same) return ActionResult::fail(trf("editor.draw.err.room_exists", {r.name}));
-    }
-    return finish_room(loop);
-}
-
 std::optional<OpeningPreview> DrawTool::opening_at(plan::Vec2 raw, bool invert) const {
     const plan::Level* l = ed_.level();
     if (!l) return std::nullopt;
@@ -294,6 +296,32 @@ const plan::Opening* selected_opening(const Editor& ed) {
         for (const auto& o : l->openings)
             if (o.id == id) return &o;
     return nullptr;
+}
+
+std::optional<ActionResult> delete_drawn(Editor& ed) {
+    const plan::Level* l = ed.level();
+    if (!l) return std::nullopt;
+    std::vector<std::unique_ptr<plan::Command>> cmds;
+    std::vector<std::string> walls;
+    for (const auto& id : ed.selection())
+        if (plan::find_wall(*l, id)) walls.push_back(id);
+    for (const auto& id : ed.selection()) {
+        if (std::find(walls.begin(), walls.end(), id) != walls.end())
+            cmds.push_back(std::make_unique<plan::RemoveWall>(l->id, id));  // with its openings
+        else if (plan::find_room(*l, id))
+            cmds.push_back(std::make_unique<plan::RemoveRoom>(l->id, id));
+        else if (plan::find_furniture(*l, id))
+            cmds.push_back(std::make_unique<plan::RemoveFurniture>(l->id, id));
+        else if (const auto it = std::find_if(l->openings.begin(), l->openings.end(), [&](const plan::Opening& o) { return o.id == id; });
+                 it != l->openings.end() && std::find(walls.begin(), walls.end(), it->wall) == walls.end())
+            cmds.push_back(std::make_unique<plan::RemoveOpening>(l->id, id));
+    }
+    const bool drawn = std::any_of(ed.selection().begin(), ed.selection().end(),
+                                   [&](const std::string& id) { return !plan::find_furniture(*l, id); });
+    if (!drawn || cmds.empty()) return std::nullopt;
+    auto r = ed.apply(std::make_unique<plan::CompositeCommand>("editor.cmd.delete", std::move(cmds)));
+    if (r.ok) ed.select_none();
+    return r;
 }
 
 std::optional<ActionResult> set_draw_field(Editor& ed, DrawTool& tool, const std::string& field,

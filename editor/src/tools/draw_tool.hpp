@@ -83,7 +83,6 @@ private:
     ActionResult finish();
     ActionResult finish_wall();
     ActionResult finish_room(const std::vector<plan::Vec2>& corners);
-    ActionResult room_from_loop(plan::Vec2 p);
     ActionResult place_opening();
     std::optional<OpeningPreview> opening_at(plan::Vec2 raw, bool invert) const;
     void reset_drawing();
@@ -100,6 +99,11 @@ private:
 // The selected wall or opening of the editor's current level (nullptr when none).
 const plan::Wall* selected_wall(const Editor& ed);
 const plan::Opening* selected_opening(const Editor& ed);
+
+// Deletes the selection when it holds walls (with their openings), openings or rooms (and any
+// furniture selected with them), as one undo step. nullopt when it holds furniture only or nothing:
+// Editor::delete_selection() handles those.
+std::optional<ActionResult> delete_drawn(Editor& ed);
 
 // Inspector fields of the selected wall or opening, else of the active tool's settings ("thickness",
 // "height", "width", "offset", "sill", "swing", "entrance", "name", "kind"). nullopt when neither a wall

@@ -353,8 +353,13 @@ bool draw_tool_keys(App& app) {
                 return true;
             }
     }
-    if (!t.active()) return false;
     Editor& ed = app.editor();
+    if (!drawing && !io.KeyCtrl && (pressed(GLFW_KEY_DELETE) || pressed(GLFW_KEY_BACKSPACE)))
+        if (auto r = delete_drawn(ed)) {
+            report(ed, *r);
+            return true;
+        }
+    if (!t.active()) return false;
     bool used = drawing;
     if (pressed(GLFW_KEY_ENTER) || pressed(GLFW_KEY_KP_ENTER)) {
         report(ed, t.enter());
@@ -401,6 +406,7 @@ std::optional<ActionResult> run_draw_action(App& app, const std::vector<std::str
         else return ActionResult::fail("key: expected enter, esc, backspace or y");
         return ActionResult{};
     }
+    if (a == "delete") return delete_drawn(ed);
     if (a == "set") {
         std::string value = w[2];
         for (std::size_t i = 3; i < w.size(); ++i) value += " " + w[i];
