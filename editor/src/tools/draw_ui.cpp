@@ -314,8 +314,12 @@ bool draw_tool_mouse(App& app, glm::vec2 p01, bool over_view) {
     static std::optional<glm::vec2> press;  // viewport point where the left button went down
     static ImVec2 press_px;
     static bool double_press = false;
+    static bool ctrl_before = false;
     ImGuiIO& io = ImGui::GetIO();
-    if (auto f = app.cursor_floor()) t.hover({f->x, f->y}, io.KeyCtrl);
+    // Only a moving mouse hovers: a script's hover stays until the next real movement.
+    const bool moved = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.KeyCtrl != ctrl_before;
+    ctrl_before = io.KeyCtrl;
+    if (auto f = app.cursor_floor(); f && moved) t.hover({f->x, f->y}, io.KeyCtrl);
     if (!io.WantCaptureMouse && over_view && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         press = p01;
         press_px = io.MousePos;
