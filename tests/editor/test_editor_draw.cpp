@@ -6,7 +6,9 @@
 #include <cmath>
 
 #include "shuxiang/plan/geometry.hpp"
+#include "shuxiang/util/i18n.hpp"
 #include "tools/draw_geometry.hpp"
+#include "tools/draw_tool.hpp"
 
 namespace {
 
@@ -197,6 +199,111 @@ TEST(DrawOpening, DoorSwingHingesAndArcs) {
     ASSERT_TRUE(ends);
     expect_point(ends->first, {4.5, 0});
     expect_point(ends->second, {5.5, 0});
+}
+
+// ---------------------------------------------------------------- the tool's state machine on an Editor
+
+using shuxiang::editor::DrawTool;
+using shuxiang::editor::DrawToolKind;
+using shuxiang::editor::Editor;
+
+class DrawToolMachine : public ::testing::Test {
+protected:
+    void SetUp() override { shuxiang::set_language(shuxiang::Language::En); }
+    const Level& level() const { return *ed.level(); }
+    Editor ed;
+    DrawTool tool{ed};
+};
+
+TEST_F(DrawToolMachine, TypedLengthsBackspaceEscapeAndOneUndoStepPerWall) {
+    tool.set_kind(DrawToolKind::Wall);
+    EXPECT_TRUE(tool.click({0.04, -0.03}, false).ok);  // grid: (0, 0)
+    tool.hover({3, 0.2}, false);                         // 3.8° → 0°
+    tool.type("4x.5");                                   // the x is not part of a length
+    EXPECT_EQ(tool.typed(), "4.5");
+    ASSERT_TRUE(tool.live_segment());
+    EXPECT_NEAR(tool.live_segment()->first, 3.0, 1e-9);
+    EXPECT_NEAR(tool.live_segment()->second, 0.0, 1e-9);
+    EXPECT_TRUE(tool.enter().ok);
+    expect_point(tool.points().back(), {4.5, 0});
+    tool.hover({4.6, 2}, false);  // 87° → 90°
+    tool.type("2");
+    tool.backspace();             // removes the typed 2, not a point
+    EXPECT_EQ(tool.points().size(), 2u);
+    tool.type("250cm");
+    EXPECT_TRUE(tool.enter().ok);
+    expect_point(tool.points().back(), {4.5, 2.5});
+    tool.backspace();             // nothing typed: removes (4.5, 2.5)
+    EXPECT_EQ(tool.points().size(), 2u);
+    EXPECT_TRUE(tool.enter().ok); // nothing typed: finishes
+    ASSERT_EQ(level().walls.size(), 1u);
+    EXPECT_EQ(level().walls[0].points, (std::vector<Vec2>{{0, 0}, {4.5, 0}}));
+    EXPECT_TRUE(tool.points().empty());
+    // A second wall, cancelled with Esc; Esc again leaves the tool.
+    tool.click({1, 1}, false);
+    tool.click({2, 1}, false);
+    tool.escape();
+    EXPECT_TRUE(tool.points().empty());
+    EXPECT_EQ(tool.kind(), DrawToolKind::Wall);
+    tool.escape();
+    EXPECT_EQ(tool.kind(), DrawToolKind::Select);
+    EXPECT_EQ(level().walls.size(), 1u);
+    EXPECT_TRUE(ed.undo().ok);  // the whole wall in one step
+    EXPECT_TRUE(level().walls.empty());
+    EXPECT_FALSE(ed.undo().ok);
+}
+
+TEST_F(DrawToolMachine, ClosingALoopFinishesAndSnappingCanBeInverted) {
+    tool.set_kind(DrawToolKind::Wall);
+    for (Vec2 p : {Vec2{0, 0}, Vec2{5, 0}, Vec2{5, 4}, Vec2{0, 4}}) tool.click(p, false);
+    EXPECT_TRUE(tool.click({0.1, 0.1}, false).ok);  // snaps onto the first point: closes and finishes
+    ASSERT_EQ(level().walls.size(), 1u);
+    EXPECT_EQ(level().walls[0].points.size(), 5u);
+    EXPECT_EQ(level().walls[0].points.back(), (Vec2{0, 0}));
+    tool.snap = false;
+    tool.click({1.234, 1.0}, false);
+    expect_point(tool.points().back(), {1.234, 1.0});  // off: raw
+    tool.click({2.345, 1.01}, true);
+    // Ctrl inverts: snapped, 0.5° → 0° from the anchor and 1.111 m → 1.1 m along it.
+    expect_point(tool.points().back(), {2.334, 1.0});
+    EXPECT_TRUE(tool.double_click({2.345, 1.01}, true).ok);  // same point: just finishes
+    EXPECT_EQ(level().walls.size(), 2u);
+}
+
+TEST_F(DrawToolMachine, RoomsAndOpeningsRefusedWithReasons) {
+    tool.set_kind(DrawToolKind::Wall);
+    for (Vec2 p : {Vec2{0, 0}, Vec2{6, 0}, Vec2{6, 4}, Vec2{0, 4}, Vec2{0, 0}}) tool.click(p, false);
+    tool.set_kind(DrawToolKind::Room);
+    EXPECT_FALSE(tool.drag({1, 1}, {1, 1}, false).ok);  // no area
+    EXPECT_TRUE(tool.click({3, 2}, false).ok);          // the loop
+    ASSERT_EQ(level().rooms.size(), 1u);
+    EXPECT_DOUBLE_EQ(shuxiang::plan::polygon_area(level().rooms[0].polygon), 24.0);
+    EXPECT_EQ(level().rooms[0].name, "Reading");
+    EXPECT_EQ(ed.selection(), std::vector<std::string>{"r1"});
+    tool.set_kind(DrawToolKind::Door);
+    tool.settings.door_width = 1.0;
+    tool.hover({5.96, 2.1}, false);  // the east side, 6 + 2.1 m along the wall
+    ASSERT_TRUE(tool.opening_preview());
+    EXPECT_DOUBLE_EQ(tool.opening_preview()->opening.offset, 8.1);
+    EXPECT_EQ(tool.opening_preview()->misfit, "");
+    EXPECT_TRUE(tool.click({5.96, 2.1}, false).ok);
+    const auto again = tool.click({5.9, 2.6}, false);  // 8.6: 8.1 .. 9.1 overlaps
+    EXPECT_FALSE(again.ok);
+    EXPECT_EQ(again.message, "The opening overlaps another opening of this wall");
+    EXPECT_FALSE(tool.click({5.9, 3.8}, false).ok);    // 9.3 .. 10.3 turns the corner at 10
+    EXPECT_FALSE(tool.click({3, 2}, false).ok);        // no wall there
+    ASSERT_EQ(level().openings.size(), 1u);
+    EXPECT_EQ(level().openings[0].id, "d1");
+    // The inspector's fields of the selected door: an offset that does not fit is refused.
+    ASSERT_EQ(ed.selection(), std::vector<std::string>{"d1"});
+    auto r = shuxiang::editor::set_draw_field(ed, tool, "offset", "9.8");
+    ASSERT_TRUE(r);
+    EXPECT_FALSE(r->ok);
+    r = shuxiang::editor::set_draw_field(ed, tool, "offset", "7");
+    ASSERT_TRUE(r && r->ok);
+    EXPECT_DOUBLE_EQ(level().openings[0].offset, 7.0);
+    r = shuxiang::editor::set_draw_field(ed, tool, "swing", "sideways");
+    EXPECT_FALSE(r->ok);
 }
 
 }  // namespace

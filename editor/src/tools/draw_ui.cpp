@@ -364,7 +364,7 @@ bool draw_tool_keys(App& app) {
             return true;
         }
     if (!t.active()) return false;
-    bool used = drawing;
+    bool used = drawing && !io.KeyCtrl;  // Ctrl+Z, Ctrl+S... still work while drawing
     if (pressed(GLFW_KEY_ENTER) || pressed(GLFW_KEY_KP_ENTER)) {
         report(ed, t.enter());
         used = true;

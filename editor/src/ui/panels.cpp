@@ -166,7 +166,10 @@ void toolbar(App& app) {
     ImGui::SameLine();
     if (ImGui::Button(L("editor.menu.duplicate", "tb_dup").c_str())) report(ed, ed.duplicate_selection());
     ImGui::SameLine();
-    if (ImGui::Button(L("editor.menu.delete", "tb_del").c_str())) report(ed, ed.delete_selection());
+    if (ImGui::Button(L("editor.menu.delete", "tb_del").c_str())) {
+        if (auto r = delete_drawn(ed)) report(ed, *r);  // walls, openings, rooms
+        else report(ed, ed.delete_selection());
+    }
     ImGui::SameLine();
     if (ImGui::Button(L("editor.view.frame_all", "tb_all").c_str())) ed.frame_all(app.aspect());
     draw_tool_buttons(app);
