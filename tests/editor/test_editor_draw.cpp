@@ -251,6 +251,12 @@ TEST_F(DrawToolMachine, TypedLengthsBackspaceEscapeAndOneUndoStepPerWall) {
     EXPECT_TRUE(ed.undo().ok);  // the whole wall in one step
     EXPECT_TRUE(level().walls.empty());
     EXPECT_FALSE(ed.undo().ok);
+    // A drawing in progress does not survive a new document.
+    tool.set_kind(DrawToolKind::Wall);
+    tool.click({1, 1}, false);
+    ASSERT_TRUE(ed.new_from_template("empty").ok);
+    tool.click({3, 3}, false);
+    EXPECT_EQ(tool.points(), (std::vector<Vec2>{{3, 3}}));
 }
 
 TEST_F(DrawToolMachine, ClosingALoopFinishesAndSnappingCanBeInverted) {

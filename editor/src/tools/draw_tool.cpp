@@ -80,7 +80,16 @@ void DrawTool::reset_drawing() {
     typed_.clear();
 }
 
+void DrawTool::follow_document() {
+    if (serial_ == ed_.document_serial() && level_ == ed_.level_index()) return;
+    serial_ = ed_.document_serial();
+    level_ = ed_.level_index();
+    reset_drawing();
+    preview_.reset();
+}
+
 plan::Vec2 DrawTool::snapped(plan::Vec2 p, bool invert) {
+    follow_document();
     const plan::Level* l = ed_.level();
     if (snap == invert || !l) {
         snap_kind_ = draw::SnapKind::None;
@@ -94,6 +103,7 @@ plan::Vec2 DrawTool::snapped(plan::Vec2 p, bool invert) {
 }
 
 void DrawTool::hover(plan::Vec2 p, bool invert) {
+    follow_document();
     if (kind_ == DrawToolKind::Wall || kind_ == DrawToolKind::Room)
         cursor_ = snapped(p, invert);
     else if (is_opening_tool(kind_)) {
@@ -115,6 +125,7 @@ ActionResult DrawTool::add_point(plan::Vec2 p) {
 }
 
 ActionResult DrawTool::click(plan::Vec2 p, bool invert) {
+    follow_document();
     if (is_opening_tool(kind_)) {
         hover(p, invert);
         return place_opening();
@@ -133,6 +144,7 @@ ActionResult DrawTool::click(plan::Vec2 p, bool invert) {
 }
 
 ActionResult DrawTool::double_click(plan::Vec2 p, bool invert) {
+    follow_document();
     if (kind_ != DrawToolKind::Wall && kind_ != DrawToolKind::Room) return {};
     if (points_.empty()) return {};
     const plan::Vec2 q = snapped(p, invert);
@@ -144,6 +156,7 @@ ActionResult DrawTool::double_click(plan::Vec2 p, bool invert) {
 }
 
 ActionResult DrawTool::drag(plan::Vec2 a, plan::Vec2 b, bool invert) {
+    follow_document();
     if (kind_ != DrawToolKind::Room || !points_.empty()) return {};
     const plan::Vec2 qa = snapped(a, invert), qb = snapped(b, invert);
     cursor_ = qb;
@@ -153,6 +166,7 @@ ActionResult DrawTool::drag(plan::Vec2 a, plan::Vec2 b, bool invert) {
 }
 
 ActionResult DrawTool::enter() {
+    follow_document();
     if (typed_.empty()) return finish();
     const std::string text = typed_;
     typed_.clear();

@@ -86,6 +86,8 @@ private:
     ActionResult place_opening();
     std::optional<OpeningPreview> opening_at(plan::Vec2 raw, bool invert) const;
     void reset_drawing();
+    // Drops a drawing begun on another document or level.
+    void follow_document();
 
     Editor& ed_;
     DrawToolKind kind_ = DrawToolKind::Select;
@@ -94,6 +96,8 @@ private:
     draw::SnapKind snap_kind_ = draw::SnapKind::None;
     std::string typed_;
     std::optional<OpeningPreview> preview_;
+    unsigned serial_ = 0;
+    int level_ = 0;
 };
 
 // The selected wall or opening of the editor's current level (nullptr when none).
