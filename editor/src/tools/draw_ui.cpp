@@ -157,6 +157,18 @@ void tool_settings(App& app) {
     ImGui::Separator();
 }
 
+// The left button's press in the viewport while a tool is active (one window, one pointer).
+struct Press {
+    std::optional<glm::vec2> at;  // viewport point (0..1) where the button went down
+    ImVec2 px;                    // and in pixels
+    bool double_click = false;
+    bool ctrl_before = false;
+};
+Press g_press;
+
+// A press dragged this far (pixels) is a drag, not a click.
+bool dragged_far(const ImVec2& now) { return std::hypot(now.x - g_press.px.x, now.y - g_press.px.y) > 6.f; }
+
 bool is_drawing_tool(DrawToolKind k) { return k == DrawToolKind::Wall || k == DrawToolKind::Room; }
 
 ActionResult pointer_action(App& app, const std::string& a, const std::vector<plan::Vec2>& pts, bool invert, bool dbl) {
@@ -283,6 +295,14 @@ void draw_tool_overlay(App& app) {
         std::vector<plan::Vec2> pts = t.points();
         if (t.cursor() && !pts.empty()) pts.push_back(*t.cursor());
         polyline(app, dl, pts, IM_COL32(255, 214, 40, 255), 2.5f);
+        // A room tool's drag shows the rectangle it will make (corners unsnapped until release).
+        if (t.kind() == DrawToolKind::Room && t.points().empty() && g_press.at && ImGui::IsMouseDown(ImGuiMouseButton_Left) &&
+            dragged_far(ImGui::GetIO().MousePos))
+            if (auto a = floor_at(app, *g_press.at); a && t.cursor()) {
+                auto r = draw::rectangle(*a, *t.cursor());
+                if (!r.empty()) r.push_back(r.front());
+                polyline(app, dl, r, IM_COL32(255, 214, 40, 255), 2.f);
+            }
         if (t.kind() == DrawToolKind::Room && pts.size() >= 3)
             polyline(app, dl, {pts.back(), pts.front()}, IM_COL32(255, 214, 40, 120), 1.5f);
         for (const auto& p : t.points())
@@ -311,33 +331,28 @@ void draw_tool_overlay(App& app) {
 bool draw_tool_mouse(App& app, glm::vec2 p01, bool over_view) {
     DrawTool& t = app.draw_tool();
     if (!t.active()) return false;
-    static std::optional<glm::vec2> press;  // viewport point where the left button went down
-    static ImVec2 press_px;
-    static bool double_press = false;
-    static bool ctrl_before = false;
     ImGuiIO& io = ImGui::GetIO();
     // Only a moving mouse hovers: a script's hover stays until the next real movement.
-    const bool moved = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.KeyCtrl != ctrl_before;
-    ctrl_before = io.KeyCtrl;
+    const bool moved = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.KeyCtrl != g_press.ctrl_before;
+    g_press.ctrl_before = io.KeyCtrl;
     if (auto f = app.cursor_floor(); f && moved) t.hover({f->x, f->y}, io.KeyCtrl);
     if (!io.WantCaptureMouse && over_view && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-        press = p01;
-        press_px = io.MousePos;
-        double_press = ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
+        g_press.at = p01;
+        g_press.px = io.MousePos;
+        g_press.double_click = ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
     }
-    if (press && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
-        const auto a = floor_at(app, *press), b = floor_at(app, p01);
-        const float moved = std::hypot(io.MousePos.x - press_px.x, io.MousePos.y - press_px.y);
+    if (g_press.at && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+        const auto a = floor_at(app, *g_press.at), b = floor_at(app, p01);
         Editor& ed = app.editor();
         if (a && b) {
-            if (double_press)
+            if (g_press.double_click)
                 report(ed, t.double_click(*b, io.KeyCtrl));
-            else if (moved > 6.f && t.kind() == DrawToolKind::Room && t.points().empty())
+            else if (dragged_far(io.MousePos) && t.kind() == DrawToolKind::Room && t.points().empty())
                 report(ed, t.drag(*a, *b, io.KeyCtrl));
             else
                 report(ed, t.click(*b, io.KeyCtrl));
         }
-        press.reset();
+        g_press.at.reset();
     }
     return true;
 }
