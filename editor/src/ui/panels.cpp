@@ -167,7 +167,7 @@ void toolbar(App& app) {
     if (ImGui::Button(L("editor.menu.duplicate", "tb_dup").c_str())) report(ed, ed.duplicate_selection());
     ImGui::SameLine();
     if (ImGui::Button(L("editor.menu.delete", "tb_del").c_str())) {
-        if (auto r = delete_drawn(ed)) report(ed, *r);  // walls, openings, rooms
+        if (auto r = delete_drawn(ed)) report(ed, *r);  // walls and openings
         else report(ed, ed.delete_selection());
     }
     ImGui::SameLine();
