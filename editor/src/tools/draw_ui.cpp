@@ -294,6 +294,11 @@ void draw_tool_overlay(App& app) {
     if (is_drawing_tool(t.kind())) {
         std::vector<plan::Vec2> pts = t.points();
         if (t.cursor() && !pts.empty()) pts.push_back(*t.cursor());
+        if (t.kind() == DrawToolKind::Wall && ed.camera().mode == ViewMode::Top) {
+            // The wall's thickness to scale under its centre line.
+            const auto o = screen(app, {0, 0}), x = screen(app, {1, 0});
+            if (o && x) polyline(app, dl, pts, IM_COL32(255, 214, 40, 90), std::max(2.f, static_cast<float>(t.settings.wall_thickness) * std::abs(x->x - o->x)));
+        }
         polyline(app, dl, pts, IM_COL32(255, 214, 40, 255), 2.5f);
         // A room tool's drag shows the rectangle it will make (corners unsnapped until release).
         if (t.kind() == DrawToolKind::Room && t.points().empty() && g_press.at && ImGui::IsMouseDown(ImGuiMouseButton_Left) &&
