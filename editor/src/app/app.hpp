@@ -10,6 +10,7 @@
 #include "app/editor.hpp"
 #include "pick/picker.hpp"
 #include "render/renderer.hpp"
+#include "tools/draw_tool.hpp"
 
 struct GLFWwindow;
 
@@ -41,6 +42,7 @@ public:
     int run();
 
     Editor& editor() { return editor_; }
+    DrawTool& draw_tool() { return draw_tool_; }
     const Layout& layout() const { return layout_; }
     const DrawStats& stats() const { return stats_; }
     int imgui_draw_calls() const { return imgui_draw_calls_; }
@@ -74,6 +76,7 @@ private:
 
     Options opt_;
     Editor editor_;
+    DrawTool draw_tool_{editor_};
     std::unique_ptr<Renderer> renderer_;  // GL objects: released before the context goes
     Picker picker_;
     GLFWwindow* window_ = nullptr;
