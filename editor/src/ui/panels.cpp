@@ -84,6 +84,7 @@ void menu_bar(App& app) {
         if (ImGui::MenuItem(L("editor.menu.delete").c_str(), "Del", false, any)) report(ed, ed.delete_selection());
         if (ImGui::MenuItem(L("editor.menu.select_all").c_str(), "Ctrl+A")) ed.select_all();
         if (ImGui::MenuItem(L("editor.menu.select_none").c_str())) ed.select_none();
+        app.manip().menu_items(app);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(L("editor.menu.view").c_str())) {
@@ -422,6 +423,10 @@ void status_bar(App& app, float y, float w, float h) {
         ImGui::Text("%s  %.2f m²", r->name.c_str(), plan::polygon_area(r->polygon));
     } else {
         ImGui::TextDisabled("%s", tr("editor.inspector.none").c_str());
+    }
+    if (!app.manip().status().empty()) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted(("  " + app.manip().status()).c_str());
     }
     ImGui::SameLine(w * 0.55f);
     ImGui::Text("%s %d  |  %.1f ms  |  %s", tr("editor.status.draw_calls").c_str(), app.stats().draw_calls, app.frame_ms(),
