@@ -73,7 +73,8 @@ ActionResult paste(Editor& ed, Clipboard& cb, const std::string& text, const std
     if (!items) return ActionResult::fail(tr("editor.manip.err.clipboard_empty"));
     for (const auto& f : *items)
         if (!ed.catalog().find(f.type)) return ActionResult::fail(trf("editor.err.unknown_type", {f.type}));
-    ++cb.pastes;
+    // Pastes at a point land there; the others step 0.5 m further each time so copies do not stack.
+    if (!at) ++cb.pastes;
     const double step = 0.5 * cb.pastes;
     return add_items(ed, place_paste(std::move(*items), ed.catalog(), at, {step, step}), "editor.manip.cmd.paste");
 }

@@ -18,8 +18,8 @@ std::optional<std::vector<plan::Furniture>> furniture_from_clipboard(const std::
 std::vector<plan::Furniture> place_paste(std::vector<plan::Furniture> items, const plan::FurnitureCatalog& catalog,
                                          const std::optional<plan::Vec2>& at, plan::Vec2 offset);
 
-// The clipboard of one editor: the last copied text, and how many times it was pasted since (each
-// paste without a point lands 0.5 m further east and north).
+// The clipboard of one editor: the last copied text, and how many times it was pasted without a
+// point since (each such paste lands 0.5 m further east and north than the previous one).
 struct Clipboard {
     std::string text;
     int pastes = 0;
