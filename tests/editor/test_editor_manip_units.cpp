@@ -2,6 +2,8 @@
 // selection, align / distribute / array, the JSON clipboard, and the actions' undo steps on an Editor.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "app/editor.hpp"
 #include "tools/arrange.hpp"
 #include "tools/clipboard.hpp"
@@ -91,6 +93,30 @@ TEST(ManipSnap, WallFaceCatchesTheNearEdge) {
     s.walls = false;
     r = snap_move(l, cat(), {"f1"}, {-1.04, 0}, s);
     EXPECT_EQ(r.kind_x, SnapKind::Grid);
+}
+
+TEST(ManipSnap, ObliqueWallPullsAlongItsNormal) {
+    // A 45° wall from (0, 0) to (10, 10), 0.2 m thick: its north-west face is 0.1 from the centre line.
+    plan::Level l;
+    plan::Wall w;
+    w.id = "W2";
+    w.points = {{0, 0}, {10, 10}};
+    w.thickness = 0.2;
+    l.walls = {w};
+    const double r2 = std::sqrt(0.5);
+    const plan::Vec2 d{r2, r2}, n{-r2, r2};
+    // A table turned 45° (its 0.8 m depth across the wall), centre 0.65 from the centre line: its near
+    // side is 0.25 out, 0.15 from the face. It snaps 0.15 along -n, both axes at once.
+    const plan::Vec2 c{d.x * 5 + n.x * 0.65, d.y * 5 + n.y * 0.65};
+    l.furniture = {item("f1", kTable, c.x, c.y, 45)};
+    const SnapResult r = snap_move(l, cat(), {"f1"}, {0, 0}, SnapSettings{});
+    EXPECT_NEAR(r.offset.x, -n.x * 0.15, 1e-9);
+    EXPECT_NEAR(r.offset.y, -n.y * 0.15, 1e-9);
+    EXPECT_EQ(r.kind_x, SnapKind::Wall);
+    EXPECT_EQ(r.target_y, "W2");
+    // Beyond the end of the wall (along it) nothing catches: the grid decides.
+    l.furniture = {item("f1", kTable, c.x + d.x * 11, c.y + d.y * 11, 45)};  // along 15.4 .. 16.6, wall ends at 14.24
+    EXPECT_EQ(snap_move(l, cat(), {"f1"}, {0, 0}, SnapSettings{}).kind_x, SnapKind::Grid);
 }
 
 TEST(ManipSnap, NeighbourEdgesMeetEdgeToEdge) {

@@ -15,14 +15,15 @@ void Box2::add(const Box2& b) {
     add(b.hi);
 }
 
+std::vector<plan::Vec2> item_outline(const plan::Furniture& f, const plan::FurnitureCatalog& catalog) {
+    if (const plan::FurnitureType* t = catalog.find(f.type)) return plan::world_footprint(f, *t);
+    const double x = f.position.x, y = f.position.y;
+    return {{x - 0.25, y - 0.25}, {x + 0.25, y - 0.25}, {x + 0.25, y + 0.25}, {x - 0.25, y + 0.25}};
+}
+
 Box2 item_box(const plan::Furniture& f, const plan::FurnitureCatalog& catalog) {
     Box2 b;
-    if (const plan::FurnitureType* t = catalog.find(f.type)) {
-        for (const auto& p : plan::world_footprint(f, *t)) b.add(p);
-    } else {
-        b.add(plan::Vec2{f.position.x - 0.25, f.position.y - 0.25});
-        b.add(plan::Vec2{f.position.x + 0.25, f.position.y + 0.25});
-    }
+    for (const auto& p : item_outline(f, catalog)) b.add(p);
     return b;
 }
 

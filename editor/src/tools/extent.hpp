@@ -21,7 +21,9 @@ struct Box2 {
     Box2 moved(plan::Vec2 d) const { return {{lo.x + d.x, lo.y + d.y}, {hi.x + d.x, hi.y + d.y}}; }
 };
 
-// The extent of an item's footprint; an item of an unknown type counts as a 0.5 m square (as drawn).
+// The footprint polygon in plan coordinates; an item of an unknown type is a 0.5 m square (as drawn).
+std::vector<plan::Vec2> item_outline(const plan::Furniture& f, const plan::FurnitureCatalog& catalog);
+// The extent of an item's footprint.
 Box2 item_box(const plan::Furniture& f, const plan::FurnitureCatalog& catalog);
 Box2 items_box(const std::vector<plan::Furniture>& items, const plan::FurnitureCatalog& catalog);
 

@@ -38,19 +38,37 @@ SnapResult snap_move(const plan::Level& level, const plan::FurnitureCatalog& cat
     if (!s.enabled || items.empty()) return r;
     const Box2 b = items_box(items, catalog).moved(raw);
     std::optional<Candidate> bx, by;
+    // A wall that runs obliquely snaps along its normal, both axes at once (no grid then).
+    std::optional<Candidate> oblique;
+    plan::Vec2 oblique_normal;
     if (s.walls) {
+        std::vector<plan::Vec2> outline;
+        for (const auto& f : items)
+            for (const auto& p : item_outline(f, catalog)) outline.push_back({p.x + raw.x, p.y + raw.y});
         for (const auto& w : level.walls) {
             const double h = w.thickness / 2;
             for (std::size_t i = 0; i + 1 < w.points.size(); ++i) {
                 const plan::Vec2 p = w.points[i], q = w.points[i + 1];
-                if (std::abs(p.x - q.x) < 1e-9) {  // runs along Y: faces at x ± h
-                    if (!overlaps(b.lo.y, b.hi.y, std::min(p.y, q.y) - h, std::max(p.y, q.y) + h)) continue;
-                    consider(bx, p.x - h - b.hi.x, s.reach, SnapKind::Wall, w.id);
-                    consider(bx, p.x + h - b.lo.x, s.reach, SnapKind::Wall, w.id);
-                } else if (std::abs(p.y - q.y) < 1e-9) {  // runs along X
-                    if (!overlaps(b.lo.x, b.hi.x, std::min(p.x, q.x) - h, std::max(p.x, q.x) + h)) continue;
-                    consider(by, p.y - h - b.hi.y, s.reach, SnapKind::Wall, w.id);
-                    consider(by, p.y + h - b.lo.y, s.reach, SnapKind::Wall, w.id);
+                const double len = std::hypot(q.x - p.x, q.y - p.y);
+                if (len < 1e-9) continue;
+                const plan::Vec2 d{(q.x - p.x) / len, (q.y - p.y) / len}, n{-d.y, d.x};
+                double u0 = 1e300, u1 = -1e300, s0 = 1e300, s1 = -1e300;
+                for (const auto& v : outline) {
+                    const plan::Vec2 r{v.x - p.x, v.y - p.y};
+                    u0 = std::min(u0, r.x * d.x + r.y * d.y);
+                    u1 = std::max(u1, r.x * d.x + r.y * d.y);
+                    s0 = std::min(s0, r.x * n.x + r.y * n.y);
+                    s1 = std::max(s1, r.x * n.x + r.y * n.y);
+                }
+                if (!overlaps(u0, u1, -h, len + h)) continue;
+                // The face on the item's side meets its nearest side: +h against the lowest, -h the highest.
+                for (const double delta : {h - s0, -h - s1}) {
+                    if (std::abs(n.y) < 1e-9) consider(bx, delta * n.x, s.reach, SnapKind::Wall, w.id);
+                    else if (std::abs(n.x) < 1e-9) consider(by, delta * n.y, s.reach, SnapKind::Wall, w.id);
+                    else if (std::abs(delta) <= s.reach && (!oblique || std::abs(delta) < std::abs(oblique->delta))) {
+                        oblique = Candidate{delta, SnapKind::Wall, w.id};
+                        oblique_normal = n;
+                    }
                 }
             }
         }
@@ -69,6 +87,13 @@ SnapResult snap_move(const plan::Level& level, const plan::FurnitureCatalog& cat
                 consider(by, o.hi.y - b.lo.y, s.reach, SnapKind::Furniture, f.id);
             }
         }
+    }
+    if (oblique && (!bx || std::abs(oblique->delta) < std::abs(bx->delta)) &&
+        (!by || std::abs(oblique->delta) < std::abs(by->delta))) {
+        r.offset = {raw.x + oblique_normal.x * oblique->delta, raw.y + oblique_normal.y * oblique->delta};
+        r.kind_x = r.kind_y = SnapKind::Wall;
+        r.target_x = r.target_y = oblique->target;
+        return r;
     }
     const plan::Vec2 anchor = items.front().position;
     auto axis = [&](const std::optional<Candidate>& c, double raw_v, double anchor_v, double& out, SnapKind& kind,
