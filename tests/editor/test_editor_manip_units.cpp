@@ -283,6 +283,25 @@ TEST(ManipArrange, ArrayByClearGapOrPitch) {
     EXPECT_NEAR(c[1].position.x, -2.2, 1e-12);
 }
 
+TEST(ManipPreview, ADragOntoAnotherItemShowsBothRed) {
+    plan::Level l;
+    l.furniture = {item("f1", kTable, 3, 3), item("f2", kTable, 6, 3), item("f3", kTable, 9, 3)};
+    EXPECT_TRUE(overlapping_ids(l, cat()).empty());
+    // f2 dragged to x 3.8: it overlaps f1 (x 2.4 .. 3.6 against 3.2 .. 4.4) by 0.4 m.
+    const plan::Level moved = with_items(l, {item("f2", kTable, 3.8, 3)});
+    EXPECT_DOUBLE_EQ(moved.furniture[1].position.x, 3.8);
+    EXPECT_DOUBLE_EQ(l.furniture[1].position.x, 6);
+    EXPECT_EQ(overlapping_ids(moved, cat()), (std::vector<std::string>{"f1", "f2"}));
+    // The scene tints exactly those two: compare their boxes' colours with f3's.
+    const SceneData sd = build_scene(moved, cat(), overlapping_ids(moved, cat()));
+    const SceneData plain = build_scene(moved, cat());
+    ASSERT_EQ(sd.boxes.size(), plain.boxes.size());
+    int tinted = 0;
+    for (std::size_t i = 0; i < sd.boxes.size(); ++i)
+        if (sd.boxes[i].color != plain.boxes[i].color) ++tinted;
+    EXPECT_EQ(tinted * 3, static_cast<int>(sd.boxes.size()) * 2);  // two of three tables' parts
+}
+
 TEST(ManipClipboard, RoundTripsAndRejectsForeignText) {
     plan::Furniture a = item("f7", kShelf, 1.5, 2.25, 90);
     a.label = "A1";

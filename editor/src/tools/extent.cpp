@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "shuxiang/plan/geometry.hpp"
+
 namespace shuxiang::editor {
 
 void Box2::add(plan::Vec2 p) {
@@ -31,6 +33,24 @@ Box2 items_box(const std::vector<plan::Furniture>& items, const plan::FurnitureC
     Box2 b;
     for (const auto& f : items) b.add(item_box(f, catalog));
     return b;
+}
+
+plan::Level with_items(plan::Level level, const std::vector<plan::Furniture>& changed) {
+    for (auto& f : level.furniture)
+        for (const auto& g : changed)
+            if (g.id == f.id) f = g;
+    return level;
+}
+
+std::vector<std::string> overlapping_ids(const plan::Level& level, const plan::FurnitureCatalog& catalog) {
+    plan::Plan p;
+    p.levels.push_back(level);
+    std::vector<std::string> out;
+    for (const auto& o : plan::furniture_overlaps(p, catalog, 1e-3)) {
+        out.push_back(o.a);
+        out.push_back(o.b);
+    }
+    return out;
 }
 
 std::vector<plan::Furniture> furniture_with_ids(const plan::Level& level, const std::vector<std::string>& ids) {

@@ -27,6 +27,11 @@ std::vector<plan::Vec2> item_outline(const plan::Furniture& f, const plan::Furni
 Box2 item_box(const plan::Furniture& f, const plan::FurnitureCatalog& catalog);
 Box2 items_box(const std::vector<plan::Furniture>& items, const plan::FurnitureCatalog& catalog);
 
+// The level with its items of the same ids replaced by `changed` (a drag's preview).
+plan::Level with_items(plan::Level level, const std::vector<plan::Furniture>& changed);
+// Ids of the level's furniture whose footprints overlap another's by more than 1 mm.
+std::vector<std::string> overlapping_ids(const plan::Level& level, const plan::FurnitureCatalog& catalog);
+
 // Copies of the level's furniture with these ids, in the level's order.
 std::vector<plan::Furniture> furniture_with_ids(const plan::Level& level, const std::vector<std::string>& ids);
 

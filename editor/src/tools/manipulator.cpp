@@ -10,6 +10,7 @@
 
 #include "app/app.hpp"
 #include "shuxiang/plan/geometry.hpp"
+#include "tools/extent.hpp"
 #include "shuxiang/util/i18n.hpp"
 
 namespace shuxiang::editor {
@@ -206,17 +207,8 @@ ActionResult Manipulator::paste(Editor& ed, const std::optional<plan::Vec2>& at)
 
 bool Manipulator::build_preview(Editor& ed, SceneData& out) const {
     if (mode_ != Mode::Drag || preview_.empty() || !ed.level()) return false;
-    plan::Plan p;
-    p.levels.push_back(*ed.level());
-    for (auto& f : p.levels.front().furniture)
-        for (const auto& g : preview_)
-            if (g.id == f.id) f = g;
-    std::vector<std::string> alert;
-    for (const auto& o : plan::furniture_overlaps(p, ed.catalog(), 1e-3)) {
-        alert.push_back(o.a);
-        alert.push_back(o.b);
-    }
-    out = build_scene(p.levels.front(), ed.catalog(), alert);
+    const plan::Level moved = with_items(*ed.level(), preview_);
+    out = build_scene(moved, ed.catalog(), overlapping_ids(moved, ed.catalog()));
     return true;
 }
 
