@@ -6,6 +6,7 @@
 // view with a known target and zoom, using the viewport's size measured once from a screenshot.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <csignal>
 #include <unistd.h>
 
 #include <cstdio>
@@ -270,6 +271,29 @@ TEST(EditorManip, AlignDistributeArrayCopyPaste) {
     EXPECT_NEAR(fur(q, "f11").position.x, 20.0, 1e-9);
     EXPECT_NEAR(fur(q, "f11").position.y, 20.0, 1e-9);
     EXPECT_NEAR(fur(load("offset.json"), "f12").position.x, 5.5, 1e-9);  // f2 at 5.0, 0.5 m east
+}
+
+TEST(EditorManip, CopyTravelsToAnotherEditorThroughTheSystemClipboard) {
+    // Editor A copies and keeps running (it owns the X selection); editor B, whose own clipboard is
+    // empty, pastes what A copied.
+    const fs::path a_script = work_dir() / "a.script", a_saved = work_dir() / "a.json", pid = work_dir() / "a.pid";
+    std::ofstream(a_script) << "new empty\n" + add(kTable, 1, 1) + "set label X9\ncopy\n" + save("a.json") + "wait 100000\n";
+    const std::string start = std::string(SHUXIANG_BIN_DIR) + "/shuxiang-editor --size 800x600 --script " +
+                              a_script.string() + " >/dev/null 2>&1 & echo $! >" + pid.string();
+    ASSERT_EQ(std::system(start.c_str()), 0);
+    for (int i = 0; i < 300 && !fs::exists(a_saved); ++i) ::usleep(100000);
+    ASSERT_TRUE(fs::exists(a_saved)) << "editor A did not start";
+    std::string err;
+    const int rc = run_editor("b", "new empty\npaste 20 20\n" + save("b.json"), &err);
+    std::ifstream in(pid);
+    long a_pid = 0;
+    in >> a_pid;
+    if (a_pid > 0) ::kill(static_cast<pid_t>(a_pid), SIGTERM);
+    ASSERT_EQ(rc, 0) << err;
+    const Furniture f = fur(load("b.json"), "f1");
+    EXPECT_EQ(f.type, kTable);
+    EXPECT_EQ(f.label, "X9");
+    EXPECT_DOUBLE_EQ(f.position.x, 20.0);
 }
 
 TEST(EditorManip, BadArgumentsStopTheScriptWithTheLine) {
