@@ -128,13 +128,22 @@ TEST(ManipSnap, NeighbourEdgesMeetEdgeToEdge) {
     EXPECT_NEAR(6 + r.offset.x, 4.2, 1e-9);
     EXPECT_EQ(r.kind_x, SnapKind::Furniture);
     EXPECT_EQ(r.target_x, "f1");
-    // Across Y the two do not overlap along X after the move, so Y stays on the grid (3.1 + 0.01 → 3.1).
+    // Side by side and 0.1 apart, the fronts line up too: y 2.71 .. 3.51 → f1's 2.6 .. 3.4, centre 3.0.
+    EXPECT_NEAR(3.1 + r.offset.y, 3.0, 1e-9);
+    EXPECT_EQ(r.kind_y, SnapKind::Furniture);
+    // 0.5 m apart (beyond the reach) nothing lines up: Y stays on the grid (3.1 + 0.01 → 3.1).
+    r = snap_move(l, cat(), {"f2"}, {-1.3, 0.01}, s);
+    EXPECT_EQ(r.kind_x, SnapKind::Grid);
     EXPECT_NEAR(r.offset.y, 0.0, 1e-9);
-    // Stacked north of f1 (y 2.6 .. 3.4): f2 moved to y ≈ 3.85 has its south edge at 3.45 → 3.4.
+    EXPECT_EQ(r.kind_y, SnapKind::Grid);
+    // Stacked north of f1 (y 2.6 .. 3.4): f2 moved to y ≈ 3.85 has its south edge at 3.45 → 3.4, and
+    // its west edge (2.45) lines up with f1's (2.4).
     l.furniture = {item("f1", kTable, 3, 3), item("f2", kTable, 3.05, 5)};
     r = snap_move(l, cat(), {"f2"}, {0, -1.15}, s);
     EXPECT_NEAR(5 + r.offset.y, 3.8, 1e-9);
     EXPECT_EQ(r.kind_y, SnapKind::Furniture);
+    EXPECT_NEAR(3.05 + r.offset.x, 3.0, 1e-9);
+    EXPECT_EQ(r.kind_x, SnapKind::Furniture);
     // A moving group ignores its own members.
     r = snap_move(l, cat(), {"f1", "f2"}, {0.33, 0}, s);
     EXPECT_EQ(r.kind_x, SnapKind::Grid);

@@ -77,14 +77,23 @@ SnapResult snap_move(const plan::Level& level, const plan::FurnitureCatalog& cat
         for (const auto& f : level.furniture) {
             if (std::find(moving.begin(), moving.end(), f.id) != moving.end()) continue;
             const Box2 o = item_box(f, catalog);
-            // Side by side along X when their Y extents overlap (and the other way round).
+            // Side by side along X when their Y extents overlap (and the other way round): the facing
+            // edges meet, and when they are that close their fronts and backs line up too.
             if (overlaps(b.lo.y, b.hi.y, o.lo.y, o.hi.y)) {
                 consider(bx, o.lo.x - b.hi.x, s.reach, SnapKind::Furniture, f.id);
                 consider(bx, o.hi.x - b.lo.x, s.reach, SnapKind::Furniture, f.id);
+                if (std::max(o.lo.x - b.hi.x, b.lo.x - o.hi.x) <= s.reach) {
+                    consider(by, o.lo.y - b.lo.y, s.reach, SnapKind::Furniture, f.id);
+                    consider(by, o.hi.y - b.hi.y, s.reach, SnapKind::Furniture, f.id);
+                }
             }
             if (overlaps(b.lo.x, b.hi.x, o.lo.x, o.hi.x)) {
                 consider(by, o.lo.y - b.hi.y, s.reach, SnapKind::Furniture, f.id);
                 consider(by, o.hi.y - b.lo.y, s.reach, SnapKind::Furniture, f.id);
+                if (std::max(o.lo.y - b.hi.y, b.lo.y - o.hi.y) <= s.reach) {
+                    consider(bx, o.lo.x - b.lo.x, s.reach, SnapKind::Furniture, f.id);
+                    consider(bx, o.hi.x - b.hi.x, s.reach, SnapKind::Furniture, f.id);
+                }
             }
         }
     }

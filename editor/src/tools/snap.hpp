@@ -31,7 +31,8 @@ double snap_to_step(double value, double step);  // nearest multiple; step <= 0 
 // The snapped move of the furniture `moving` (ids on `level`) by `raw`. Per axis, the nearest wall face
 // or neighbour edge within `reach` wins; otherwise the first moving item's centre lands on the grid.
 // A wall along X or Y catches one axis; an oblique wall moves the items along its normal (both axes).
-// Neighbours count by their footprints' axis-aligned extents.
+// Neighbours count by their footprints' axis-aligned extents: facing edges meet, and a neighbour that
+// close also lines up the other axis's edges (a row of ranges end to end keeps its fronts flush).
 SnapResult snap_move(const plan::Level& level, const plan::FurnitureCatalog& catalog,
                      const std::vector<std::string>& moving, plan::Vec2 raw, const SnapSettings& s);
 // A rotation by `raw_deg` snapped so that the item ends on a multiple of the angle step.
