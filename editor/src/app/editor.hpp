@@ -97,8 +97,10 @@ public:
     void log(LogLine::Level lv, std::string text);
     const std::deque<LogLine>& log_lines() const { return log_; }
 
-private:
+    // The first `prefix`N not used in the plan nor in `reserved`.
     std::string unique_id(const std::string& prefix, const std::vector<std::string>& reserved = {}) const;
+
+private:
     void after_document_replaced(const std::filesystem::path& path);
     void prune_selection();
     void add_recent(const std::filesystem::path& p);

@@ -6,6 +6,7 @@
 
 #include "app/app.hpp"
 #include "tools/draw_ui.hpp"
+#include "tools/manip_script.hpp"
 #include "ui/checks.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/error.hpp"
@@ -59,9 +60,12 @@ ScriptRunner ScriptRunner::parse(const std::string& text, const std::string& fil
         if (sl.words.empty()) continue;
         auto it = actions().find(sl.words[0]);
         const std::string where = "line " + std::to_string(n);
-        if (it == actions().end()) throw InputError(filename, where, "unknown action '" + sl.words[0] + "'");
+        auto mt = manip_script_arity().find(sl.words[0]);
+        const bool manip = mt != manip_script_arity().end();
+        if (it == actions().end() && !manip) throw InputError(filename, where, "unknown action '" + sl.words[0] + "'");
+        const Arity ar = manip ? Arity{mt->second.first, mt->second.second} : it->second;
         const int args = static_cast<int>(sl.words.size()) - 1;
-        if (args < it->second.min || (it->second.max >= 0 && args > it->second.max))
+        if (args < ar.min || (ar.max >= 0 && args > ar.max))
             throw InputError(filename, where, "wrong number of arguments for '" + sl.words[0] + "'");
         r.lines_.push_back(std::move(sl));
     }
@@ -229,6 +233,9 @@ std::optional<std::string> ScriptRunner::step(App& app) {
             if (w.size() > 2 && !view_only) return fail("screenshot: the second word may only be 'viewport'");
             app.request_screenshot(w[1], view_only);
             return std::nullopt;
+        } else if (auto mo = manip_script_action(app, w)) {
+            if (!mo->usage.empty()) return fail(mo->usage);
+            r = mo->result;
         } else if (a == "wait") {
             if (!need_numbers(1, 2) || nums[0] < 0) return fail("wait: expected a number of frames");
             wait_frames_ = static_cast<int>(nums[0]);

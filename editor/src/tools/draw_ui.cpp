@@ -1,4 +1,5 @@
 #include "tools/draw_ui.hpp"
+#include "tools/manipulator.hpp"
 
 #include <epoxy/gl.h>
 #define GLFW_INCLUDE_NONE
@@ -448,8 +449,8 @@ std::optional<ActionResult> run_draw_action(App& app, const std::vector<std::str
         if (auto x = number(w[i])) v.push_back(*x);
     if (v.size() != n) return ActionResult::fail(a + ": expected " + std::to_string(n) + " numbers");
     const std::string mod = w.size() > n + 1 ? w[n + 1] : "";
-    if (!mod.empty() && mod != "ctrl" && mod != "add" && mod != "double")
-        return ActionResult::fail(a + ": the last word may be ctrl, add or double");
+    if (!mod.empty() && mod != "ctrl" && mod != "add" && mod != "double" && mod != "shift")
+        return ActionResult::fail(a + ": the last word may be ctrl, shift, add or double");
     std::vector<glm::vec2> p01;
     for (std::size_t i = 0; i < n; i += 2) {
         glm::vec2 p(static_cast<float>(v[i]), static_cast<float>(v[i + 1]));
@@ -462,7 +463,17 @@ std::optional<ActionResult> run_draw_action(App& app, const std::vector<std::str
         p01.push_back(p);
     }
     if (!t.active()) {
-        // The select tool: a click picks as a user's click does; hovering and dragging do nothing.
+        // The select tool: a click picks as a user's click does; a drag goes to the manipulation
+        // tools (gizmo, moving items, box selection) as the mouse's would; hovering does nothing.
+        if (base == "drag") {
+            if (!mod.empty() && mod != "ctrl" && mod != "shift") return ActionResult::fail(a + ": the last word may be ctrl or shift");
+            app.sync_scene();
+            const Mods mods{mod == "shift", mod == "ctrl"};
+            app.manip().press(app, p01[0], mods);
+            app.manip().motion(app, (p01[0] + p01[1]) * 0.5f, mods);
+            app.manip().release(app, p01[1], mods);
+            return ActionResult{};
+        }
         if (base != "click") return ActionResult{};
         app.sync_scene();
         app.click(p01[0], mod == "add" || mod == "ctrl");

@@ -85,6 +85,7 @@ void menu_bar(App& app) {
         if (ImGui::MenuItem(L("editor.menu.delete").c_str(), "Del", false, any)) report(ed, ed.delete_selection());
         if (ImGui::MenuItem(L("editor.menu.select_all").c_str(), "Ctrl+A")) ed.select_all();
         if (ImGui::MenuItem(L("editor.menu.select_none").c_str())) ed.select_none();
+        app.manip().menu_items(app);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(L("editor.menu.view").c_str())) {
@@ -286,6 +287,29 @@ bool mixed_double(const char* label, const std::vector<double>& values, double& 
     return ImGui::InputDouble(label, &out, 0.1, 1.0, fmt);
 }
 
+// Sections (when every item is shelving) and label of a multi-selection; "—" where the items differ.
+template <typename Apply>
+void multi_sections_and_label(Editor& ed, const std::vector<const plan::Furniture*>& items, Apply&& apply) {
+    std::vector<double> sections;
+    for (const auto* f : items)
+        if (const plan::FurnitureType* t = ed.catalog().find(f->type); t && t->holds_books())
+            sections.push_back(plan::effective_sections(*f, *t));
+    double v = 0;
+    if (sections.size() == items.size() && mixed_double(L("editor.inspector.sections").c_str(), sections, v, "%.0f")) {
+        const int n = static_cast<int>(std::lround(v));
+        if (n >= 1 && n <= 50) apply("sections", [&](plan::Furniture& g) { g.sections = n; });
+    }
+    if (ImGui::IsItemDeactivatedAfterEdit()) ed.seal();
+    bool same = true;
+    for (const auto* f : items) same = same && f->label == items.front()->label;
+    std::string label = same ? items.front()->label : "—";
+    ImGui::SetNextItemWidth(-80);
+    if (ImGui::InputText(L("editor.inspector.label").c_str(), &label, ImGuiInputTextFlags_EnterReturnsTrue)) {
+        apply("label", [&](plan::Furniture& g) { g.label = label; });
+        ed.seal();
+    }
+}
+
 void inspector(App& app, float x, float y, float w, float h) {
     Editor& ed = app.editor();
     begin_panel("editor.panel.inspector", x, y, w, h);
@@ -341,6 +365,8 @@ void inspector(App& app, float x, float y, float w, float h) {
             ImGui::Separator();
             ImGui::Text("%.2f × %.2f × %.2f m", plan::effective_width(*items.front(), *t), t->depth, t->height);
             if (t->seats) ImGui::Text("%s: %d", tr("editor.inspector.seats").c_str(), t->seats);
+        } else if (items.size() > 1) {
+            multi_sections_and_label(ed, items, apply);
         }
     } else if (const plan::Room* r = ed.selected_room()) {
         plan::Room g = *r;
@@ -430,6 +456,10 @@ void status_bar(App& app, float y, float w, float h) {
         ImGui::TextDisabled("%s", tr("editor.inspector.none").c_str());
     }
     draw_tool_status(app);
+    if (!app.manip().status().empty()) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted(("  " + app.manip().status()).c_str());
+    }
     ImGui::SameLine(w * 0.55f);
     ImGui::Text("%s %d  |  %.1f ms  |  %s", tr("editor.status.draw_calls").c_str(), app.stats().draw_calls, app.frame_ms(),
                 ed.history().is_saved() ? tr("editor.status.saved").c_str() : tr("editor.status.modified").c_str());
