@@ -16,6 +16,9 @@ struct GLFWwindow;
 namespace shuxiang::editor {
 
 class ScriptRunner;
+namespace simview {
+class SimView;
+}
 
 struct Options {
     std::filesystem::path plan;
@@ -41,6 +44,8 @@ public:
     int run();
 
     Editor& editor() { return editor_; }
+    simview::SimView& sim() { return *sim_; }
+    const std::filesystem::path& db() const { return opt_.db; }
     const Layout& layout() const { return layout_; }
     const DrawStats& stats() const { return stats_; }
     int imgui_draw_calls() const { return imgui_draw_calls_; }
@@ -75,6 +80,7 @@ private:
     Options opt_;
     Editor editor_;
     std::unique_ptr<Renderer> renderer_;  // GL objects: released before the context goes
+    std::unique_ptr<simview::SimView> sim_;  // simulation runs, playback and overlays (GL: released with renderer_)
     Picker picker_;
     GLFWwindow* window_ = nullptr;
     Layout layout_;

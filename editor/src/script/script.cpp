@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "app/app.hpp"
+#include "simview/sim_view.hpp"
 #include "ui/checks.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/error.hpp"
@@ -56,9 +57,11 @@ ScriptRunner ScriptRunner::parse(const std::string& text, const std::string& fil
         if (sl.words.empty()) continue;
         auto it = actions().find(sl.words[0]);
         const std::string where = "line " + std::to_string(n);
-        if (it == actions().end()) throw InputError(filename, where, "unknown action '" + sl.words[0] + "'");
+        const auto sim_arity = simview::SimView::script_arity(sl.words[0]);
+        if (it == actions().end() && !sim_arity) throw InputError(filename, where, "unknown action '" + sl.words[0] + "'");
+        const Arity ar = sim_arity ? Arity{sim_arity->first, sim_arity->second} : it->second;
         const int args = static_cast<int>(sl.words.size()) - 1;
-        if (args < it->second.min || (it->second.max >= 0 && args > it->second.max))
+        if (args < ar.min || (ar.max >= 0 && args > ar.max))
             throw InputError(filename, where, "wrong number of arguments for '" + sl.words[0] + "'");
         r.lines_.push_back(std::move(sl));
     }
@@ -69,6 +72,12 @@ std::optional<std::string> ScriptRunner::step(App& app) {
     if (wait_frames_ > 0) {
         --wait_frames_;
         return std::nullopt;
+    }
+    // A simulation the script started waits for its end (frames go on rendering meanwhile).
+    if (std::string sim_error; app.sim().script_wait(app, sim_error)) {
+        return std::nullopt;
+    } else if (!sim_error.empty()) {
+        return format_place(file_, "line " + std::to_string(lines_[next_ - 1].number), sim_error);
     }
     Editor& ed = app.editor();
     while (next_ < lines_.size()) {
@@ -89,6 +98,11 @@ std::optional<std::string> ScriptRunner::step(App& app) {
             return true;
         };
         ActionResult r;
+        if (simview::SimView::script_arity(a)) {
+            if (auto err = app.sim().script(app, w); !err.empty()) return fail(err);
+            if (a == "simulate") return std::nullopt;  // wait for it from the next frame
+            continue;
+        }
         if (a == "open") {
             r = ed.open(w[1]);
             if (r.ok) ed.frame_all(app.aspect());

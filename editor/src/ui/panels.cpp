@@ -10,6 +10,7 @@
 #include <glm/glm.hpp>
 
 #include "app/app.hpp"
+#include "simview/sim_view.hpp"
 #include "ui/checks.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/util/i18n.hpp"
@@ -102,6 +103,7 @@ void menu_bar(App& app) {
         if (ImGui::MenuItem("English###en", nullptr, language() == Language::En)) app.set_language("en");
         ImGui::EndMenu();
     }
+    app.sim().menu(app);
     ImGui::EndMainMenuBar();
 }
 
