@@ -76,7 +76,7 @@ std::optional<std::string> ScriptRunner::step(App& app) {
     // A simulation the script started waits for its end (frames go on rendering meanwhile).
     if (std::string sim_error; app.sim().script_wait(app, sim_error)) {
         return std::nullopt;
-    } else if (!sim_error.empty()) {
+    } else if (sim_wait_ = false; !sim_error.empty()) {
         return format_place(file_, "line " + std::to_string(lines_[next_ - 1].number), sim_error);
     }
     Editor& ed = app.editor();
@@ -100,7 +100,10 @@ std::optional<std::string> ScriptRunner::step(App& app) {
         ActionResult r;
         if (simview::SimView::script_arity(a)) {
             if (auto err = app.sim().script(app, w); !err.empty()) return fail(err);
-            if (a == "simulate") return std::nullopt;  // wait for it from the next frame
+            if (a == "simulate") {
+                sim_wait_ = true;  // wait for it from the next frame
+                return std::nullopt;
+            }
             continue;
         }
         if (a == "open") {

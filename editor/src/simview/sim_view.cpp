@@ -9,7 +9,9 @@
 #include <cstdio>
 
 #include "app/app.hpp"
+#include "shuxiang/plan/furniture.hpp"
 #include "shuxiang/util/error.hpp"
+#include "shuxiang/walkable/from_plan.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/i18n.hpp"
 
@@ -29,17 +31,14 @@ std::optional<double> number(const std::string& s) {
     return v;
 }
 
-// Floor bounds of a level: its rooms' polygons.
+// Bounds of the level's walkable area, as the simulator builds it: its density cells start at the
+// south-west corner of these, so the map's cells are the cells of metrics.json.
 bool floor_bounds(const plan::Level& l, glm::vec2& lo, glm::vec2& hi) {
-    bool any = false;
-    for (const auto& r : l.rooms)
-        for (const auto& p : r.polygon) {
-            const glm::vec2 q(static_cast<float>(p.x), static_cast<float>(p.y));
-            lo = any ? glm::min(lo, q) : q;
-            hi = any ? glm::max(hi, q) : q;
-            any = true;
-        }
-    return any;
+    const geometry::Box b = walkable::walkable_from_level(l, plan::FurnitureCatalog::builtin()).area.bounds();
+    if (!(b.max.x > b.min.x && b.max.y > b.min.y)) return false;
+    lo = {static_cast<float>(b.min.x), static_cast<float>(b.min.y)};
+    hi = {static_cast<float>(b.max.x), static_cast<float>(b.max.y)};
+    return true;
 }
 
 }  // namespace
@@ -55,6 +54,7 @@ void SimView::init(const std::filesystem::path& shader_dir) {
 std::string SimView::start(App& app, const scenario::RunSetupInput& in) {
     if (job_.running()) return tr("editor.sim.err.running");
     if (!job_.start(app.editor().plan(), in)) return tr("editor.sim.err.running");
+    script_error_.clear();
     app.editor().log(LogLine::Level::Info, trf("editor.sim.log.started", {in.scenario, std::to_string(in.seed)}));
     return {};
 }
@@ -185,12 +185,11 @@ DrawStats SimView::draw(const Camera& cam, const Viewport& vp) {
 }
 
 bool SimView::script_wait(App& app, std::string& error) {
+    if (!script_waiting_) return false;
     if (job_.running()) return true;
     collect(app);
-    if (script_waiting_) {
-        script_waiting_ = false;
-        error = script_error_;
-    }
+    script_waiting_ = false;
+    error = script_error_;
     return false;
 }
 
@@ -217,8 +216,7 @@ std::string SimView::script(App& app, const std::vector<std::string>& w) {
             return {};
         }
         if (w[1] == "wait") {
-            script_waiting_ = true;
-            script_error_.clear();
+            script_waiting_ = true;  // the outcome of the last run started: an error if it failed or was cancelled
             return {};
         }
         scenario::RunSetupInput in;
@@ -242,7 +240,6 @@ std::string SimView::script(App& app, const std::vector<std::string>& w) {
             return trf("editor.sim.err.no_scenario", {in.scenario});
         if (auto err = start(app, in); !err.empty()) return err;
         script_waiting_ = wait;
-        script_error_.clear();
         return {};
     }
     if (a == "results") {
