@@ -140,9 +140,9 @@ DensityMap density_map(const Trajectories& tr, glm::vec2 lo, glm::vec2 hi, std::
     };
     if (at_time) {
         // The frame nearest the playback time.
-        const Frame* best = nullptr;
-        for (const auto& f : tr.frames)
-            if (!best || std::abs(f.t - *at_time) < std::abs(best->t - *at_time)) best = &f;
+        auto it = std::lower_bound(tr.frames.begin(), tr.frames.end(), *at_time, [](const Frame& f, double v) { return f.t < v; });
+        const Frame* best = it != tr.frames.end() ? &*it : nullptr;
+        if (it != tr.frames.begin() && (!best || *at_time - (it - 1)->t < best->t - *at_time)) best = &*(it - 1);
         if (best && std::abs(best->t - *at_time) <= tr.frame_s) add_frame(best->agents);
     } else {
         for (const auto& f : tr.frames) add_frame(f.agents);

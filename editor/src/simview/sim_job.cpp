@@ -37,6 +37,9 @@ bool SimJob::start(const plan::Plan& plan, const scenario::RunSetupInput& in) {
                 if (cancel_.load()) throw Cancelled{};
             };
             out.result = scenario::run_scenario(snapshot, plan::FurnitureCatalog::builtin(), setup.scenario, setup.options);
+            out.results.source = in.scenario + " seed " + std::to_string(in.seed);
+            out.results.metrics = nlohmann::json::parse(scenario::metrics_json(*out.result));
+            out.results.trajectories = parse_trajectories(out.result->trajectories, "trajectories");
         } catch (const Cancelled&) {
             out.cancelled = true;
         } catch (const InputError& e) {

@@ -11,6 +11,7 @@
 #include "shuxiang/plan/model.hpp"
 #include "shuxiang/scenario/run.hpp"
 #include "shuxiang/scenario/setup.hpp"
+#include "simview/sim_data.hpp"
 
 namespace shuxiang::editor::simview {
 
@@ -31,6 +32,7 @@ public:
     // message (empty when it was cancelled).
     struct Outcome {
         std::optional<scenario::RunResult> result;
+        SimResults results;  // metrics and parsed trajectories of `result` (parsed off the UI thread)
         std::string error;
         bool cancelled = false;
         scenario::RunSetupInput input;

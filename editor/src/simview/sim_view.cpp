@@ -55,6 +55,13 @@ std::string SimView::start(App& app, const scenario::RunSetupInput& in) {
     if (job_.running()) return tr("editor.sim.err.running");
     if (!job_.start(app.editor().plan(), in)) return tr("editor.sim.err.running");
     script_error_.clear();
+    // The panel shows what runs (also when a script started it).
+    scenario_index_ = 3;
+    for (int i = 0; i < 3; ++i)
+        if (in.scenario == kScenarios[i]) scenario_index_ = i;
+    if (scenario_index_ == 3) scenario_file_ = in.scenario;
+    seed_ = static_cast<int>(in.seed);
+    students_ = in.students;
     app.editor().log(LogLine::Level::Info, trf("editor.sim.log.started", {in.scenario, std::to_string(in.seed)}));
     return {};
 }
@@ -73,12 +80,8 @@ void SimView::collect(App& app) {
         script_error_ = out->error;
         return;
     }
-    SimResults r;
-    r.source = out->input.scenario + " seed " + std::to_string(out->input.seed);
-    r.metrics = nlohmann::json::parse(scenario::metrics_json(*out->result));
-    r.trajectories = parse_trajectories(out->result->trajectories, "trajectories");
     run_ = std::move(out->result);
-    results_ = std::move(r);
+    results_ = std::move(out->results);
     ++results_serial_;
     time = results_->trajectories.start();
     playing = false;
