@@ -143,9 +143,18 @@ std::string SimView::frame_bottleneck(App& app, std::size_t index) {
 }
 
 void SimView::rebuild_heat(App& app) {
-    const plan::Level* l = app.editor().level();
-    glm::vec2 lo(0.f), hi(0.f);
-    if (!l || !results_ || !floor_bounds(*l, lo, hi)) return;
+    Editor& ed = app.editor();
+    const plan::Level* l = ed.level();
+    if (!l || !results_) return;
+    // The walkable area is rebuilt only when the plan or the level changed, not at every playback step.
+    const std::pair<unsigned long, int> key{ed.history().version() ^ (static_cast<unsigned long>(ed.document_serial()) << 40),
+                                            ed.level_index()};
+    if (key != bounds_key_) {
+        bounds_key_ = key;
+        has_bounds_ = floor_bounds(*l, bounds_lo_, bounds_hi_);
+    }
+    if (!has_bounds_) return;
+    const glm::vec2 lo = bounds_lo_, hi = bounds_hi_;
     const std::optional<double> at = heat_mode == HeatMode::Now ? std::optional<double>(time) : std::nullopt;
     renderer_->set_heatmap(density_map(results_->trajectories, lo, hi, at));
 }

@@ -83,6 +83,9 @@ private:
     bool uploaded_agents_ = true;
     int uploaded_level_ = -1;
     bool level_matches_ = false;
+    std::pair<unsigned long, int> bounds_key_{~0UL, -1};  // plan version and level of the bounds below
+    bool has_bounds_ = false;
+    glm::vec2 bounds_lo_{0.f}, bounds_hi_{0.f};
 };
 
 }  // namespace shuxiang::editor::simview
