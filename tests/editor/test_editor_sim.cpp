@@ -299,6 +299,25 @@ TEST_F(EditorSim, AgentsAppearAtTheirTrajectoryPositionsInTheTopView) {
     EXPECT_GE(gone, 1);
 }
 
+TEST_F(EditorSim, AllAgentsAreOneInstancedDrawCallIn3D) {
+    const fs::path cli_out = cli_run("class-visit", 3, 8);
+    const auto frames = read_frames(cli_out / "trajectories.csv");
+    const double T = 600.0;
+    ASSERT_TRUE(frames.count(T));
+    auto stats = [&](const std::string& agents) {
+        const Proc r = editor("open " + kRoom + "\nresults " + cli_out.string() + "\nview 3d\nplayback " + std::to_string(T) +
+                              "\noverlay agents " + agents + "\nwait 2\n");
+        EXPECT_EQ(r.rc, 0) << r.err;
+        std::smatch m;
+        EXPECT_TRUE(std::regex_search(r.out, m, std::regex("scene draw calls: (\\d+), instances: (\\d+)"))) << r.out;
+        return std::pair{std::stoi(m[1]), std::stol(m[2])};
+    };
+    const auto on = stats("on"), off = stats("off");
+    EXPECT_EQ(on.first, off.first + 1);
+    EXPECT_EQ(on.second - off.second, static_cast<long>(frames.at(T).size()));
+    EXPECT_GE(frames.at(T).size(), 2u);
+}
+
 TEST_F(EditorSim, HeatmapTintsTheFloorWhereDensityWasHigh) {
     const fs::path cli_out = cli_run("class-visit", 3, 8);
     const Proc r = editor("open " + kRoom + "\nresults " + cli_out.string() + "\n" + kTopView +
