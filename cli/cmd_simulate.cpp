@@ -14,6 +14,7 @@
 #include "shuxiang/plan/furniture.hpp"
 #include "shuxiang/plan/io.hpp"
 #include "shuxiang/scenario/run.hpp"
+#include "shuxiang/scenario/setup.hpp"
 #include "shuxiang/standards/compliance.hpp"
 #include "shuxiang/standards/holdings.hpp"
 #include "shuxiang/standards/profile.hpp"
@@ -43,32 +44,12 @@ std::string fixed1(double v) {
 
 int run_simulate(const SimOptions& o) {
     const plan::Plan p = plan::load_plan(o.plan);
-    scenario::Scenario sc = scenario::is_builtin_scenario(o.scenario) ? scenario::builtin_scenario(o.scenario, p, o.students)
-                                                                      : scenario::load_scenario(o.scenario);
-    if (o.students > 0 && !scenario::is_builtin_scenario(o.scenario))
-        std::cerr << tr("sim_scenario.students_ignored") << "\n";
-    scenario::RunOptions ro;
-    ro.seed = o.seed;
-    // Shelf demand per 大部类: this year's loans when a library database is given (what readers
-    // really ask for), else the required shares of the school's standards profile.
-    std::string demand_from = "standards";
-    if (!o.db.empty()) {
-        circulation::Library lib(o.db);
-        auto st = lib.reading_stats(std::stoi(o.date.substr(0, 4)));
-        long long total = 0;
-        for (auto n : st.loans_by_major_class) total += n;
-        if (total > 0) {
-            for (auto n : st.loans_by_major_class) ro.class_shares.push_back(100.0 * double(n) / double(total));
-            demand_from = "loans";
-        } else {
-            std::cerr << tr("sim_scenario.db_no_loans") << "\n";
-        }
-    }
-    if (ro.class_shares.empty()) {
-        const auto rules = standards::RuleSet::for_region(standards::builtin_profile_dir(), p.school.region);
-        for (const auto& q : standards::required_shares(p.school, rules)) ro.class_shares.push_back(q.value);
-    }
-    if (sc.duration > 7200) ro.record_every = 2.0;  // a school day: keep the trajectory file small
+    scenario::RunSetup setup = scenario::prepare_run(p, {o.scenario, o.seed, o.students, o.db, o.date});
+    if (setup.students_ignored) std::cerr << tr("sim_scenario.students_ignored") << "\n";
+    if (setup.db_without_loans) std::cerr << tr("sim_scenario.db_no_loans") << "\n";
+    const scenario::Scenario& sc = setup.scenario;
+    scenario::RunOptions& ro = setup.options;
+    const std::string demand_from = setup.demand_from_loans ? "loans" : "standards";
     const bool tty = isatty(STDERR_FILENO) != 0;
     if (tty)
         ro.progress = [](double f) {

@@ -1,7 +1,6 @@
 // End-to-end tests of the editor: each runs bin/shuxiang-editor with a script (the same actions the
 // UI uses) and checks the plan it saved or the pixels of its screenshots.
 #include <gtest/gtest.h>
-#include <png.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -16,9 +15,10 @@
 #include <string>
 #include <vector>
 
-#include "editor/png_read.hpp"
 #include "shuxiang/plan/io.hpp"
 #include "shuxiang/plan/model.hpp"
+
+#include "editor/png_probe.hpp"
 
 namespace fs = std::filesystem;
 using shuxiang::plan::Plan;
@@ -73,11 +73,9 @@ protected:
     fs::path dir_;
 };
 
-bool near(std::array<int, 3> c, std::array<int, 3> want, int tol) {
-    for (int i = 0; i < 3; ++i)
-        if (std::abs(c[static_cast<std::size_t>(i)] - want[static_cast<std::size_t>(i)]) > tol) return false;
-    return true;
-}
+using shuxiang::test::near;
+using shuxiang::test::Png;
+using shuxiang::test::read_png;
 
 const shuxiang::plan::Furniture& item(const Plan& p, std::size_t i) { return p.levels.at(0).furniture.at(i); }
 

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "editor/png_read.hpp"
+#include "editor/png_probe.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/plan/io.hpp"
 
@@ -23,6 +23,9 @@ using shuxiang::plan::Plan;
 using shuxiang::plan::Vec2;
 
 namespace {
+
+using shuxiang::test::Png;
+using shuxiang::test::read_png;
 
 class DrawToolTest : public ::testing::Test {
 protected:

@@ -14,6 +14,7 @@
 #include "shuxiang/plan/geometry.hpp"
 #include "script/script.hpp"
 #include "tools/draw_ui.hpp"
+#include "simview/sim_view.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
 #include "shuxiang/util/paths.hpp"
@@ -37,11 +38,12 @@ constexpr float kFontSize = 17.f;
 
 }  // namespace
 
-App::App(Options opt) : opt_(std::move(opt)) {}
+App::App(Options opt) : opt_(std::move(opt)), sim_(std::make_unique<simview::SimView>()) {}
 
 App::~App() {
     if (window_) {
         renderer_.reset();
+        sim_.reset();
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
         ImGui::DestroyContext();
@@ -269,8 +271,10 @@ void App::render_frame() {
     compute_layout();
     handle_input();
     sync_scene();
+    sim_->update(*this, ImGui::GetIO().DeltaTime);
     draw_ui(*this);
     manip_.draw(*this);
+    sim_->draw_ui(*this);
 
     int fbw = 0, fbh = 0;
     glfwGetFramebufferSize(window_, &fbw, &fbh);
@@ -281,6 +285,10 @@ void App::render_frame() {
     Viewport vp{static_cast<int>(L.vx), static_cast<int>(static_cast<float>(fbh) - L.vy - L.vh),
                 static_cast<int>(L.vw), static_cast<int>(L.vh)};
     stats_ = renderer_->draw(editor_.camera(), vp, editor_.show_grid);
+    const DrawStats sim_stats = sim_->draw(editor_.camera(), vp);
+    stats_.draw_calls += sim_stats.draw_calls;
+    stats_.instances += sim_stats.instances;
+    stats_.vertices += sim_stats.vertices;
 
     ImGui::Render();
     ImDrawData* dd = ImGui::GetDrawData();
@@ -341,6 +349,7 @@ int App::run() {
     init_imgui();
     renderer_ = std::make_unique<Renderer>();
     renderer_->init(shader_dir());
+    sim_->init(shader_dir());
     std::cout << "GL: " << reinterpret_cast<const char*>(glGetString(GL_RENDERER)) << ", "
               << reinterpret_cast<const char*>(glGetString(GL_VERSION)) << "\n";
     if (missing_glyphs_ > 0) std::cout << "font: " << missing_glyphs_ << " missing glyphs\n";

@@ -18,6 +18,9 @@ struct GLFWwindow;
 namespace shuxiang::editor {
 
 class ScriptRunner;
+namespace simview {
+class SimView;
+}
 
 struct Options {
     std::filesystem::path plan;
@@ -44,6 +47,8 @@ public:
 
     Editor& editor() { return editor_; }
     DrawTool& draw_tool() { return draw_tool_; }
+    simview::SimView& sim() { return *sim_; }
+    const std::filesystem::path& db() const { return opt_.db; }
     const Layout& layout() const { return layout_; }
     const DrawStats& stats() const { return stats_; }
     int imgui_draw_calls() const { return imgui_draw_calls_; }
@@ -82,6 +87,7 @@ private:
     Editor editor_;
     DrawTool draw_tool_{editor_};
     std::unique_ptr<Renderer> renderer_;  // GL objects: released before the context goes
+    std::unique_ptr<simview::SimView> sim_;  // simulation runs, playback and overlays (GL: released with renderer_)
     Picker picker_;
     GLFWwindow* window_ = nullptr;
     Layout layout_;

@@ -36,6 +36,8 @@ void setup_flat_vao(GLuint vao, GLuint vbo) {
     glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, sizeof(FlatVertex), reinterpret_cast<void*>(offsetof(FlatVertex, color)));
 }
 
+}  // namespace
+
 void setup_instance_vao(GLuint vao, GLuint cube, GLuint ibo) {
     glBindVertexArray(vao);
     glBindBuffer(GL_ARRAY_BUFFER, cube);
@@ -54,6 +56,8 @@ void setup_instance_vao(GLuint vao, GLuint cube, GLuint ibo) {
     glVertexAttribPointer(6, 4, GL_FLOAT, GL_FALSE, sizeof(BoxInstance), reinterpret_cast<void*>(offsetof(BoxInstance, color)));
     glVertexAttribDivisor(6, 1);
 }
+
+namespace {
 
 template <typename T>
 void upload_buffer(GLuint vbo, const std::vector<T>& data) {

@@ -16,6 +16,9 @@ struct Viewport {
     float aspect() const { return height > 0 ? static_cast<float>(width) / static_cast<float>(height) : 1.f; }
 };
 
+// Binds a mesh of position + normal (6 floats a vertex) and a buffer of BoxInstance to `vao`.
+void setup_instance_vao(GLuint vao, GLuint mesh, GLuint instances);
+
 class Renderer {
 public:
     Renderer() = default;

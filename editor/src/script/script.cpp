@@ -7,6 +7,7 @@
 #include "app/app.hpp"
 #include "tools/draw_ui.hpp"
 #include "tools/manip_script.hpp"
+#include "simview/sim_view.hpp"
 #include "ui/checks.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/error.hpp"
@@ -62,8 +63,11 @@ ScriptRunner ScriptRunner::parse(const std::string& text, const std::string& fil
         const std::string where = "line " + std::to_string(n);
         auto mt = manip_script_arity().find(sl.words[0]);
         const bool manip = mt != manip_script_arity().end();
-        if (it == actions().end() && !manip) throw InputError(filename, where, "unknown action '" + sl.words[0] + "'");
-        const Arity ar = manip ? Arity{mt->second.first, mt->second.second} : it->second;
+        const auto sim_arity = simview::SimView::script_arity(sl.words[0]);
+        if (it == actions().end() && !manip && !sim_arity) throw InputError(filename, where, "unknown action '" + sl.words[0] + "'");
+        const Arity ar = sim_arity ? Arity{sim_arity->first, sim_arity->second}
+                         : manip   ? Arity{mt->second.first, mt->second.second}
+                                   : it->second;
         const int args = static_cast<int>(sl.words.size()) - 1;
         if (args < ar.min || (ar.max >= 0 && args > ar.max))
             throw InputError(filename, where, "wrong number of arguments for '" + sl.words[0] + "'");
@@ -76,6 +80,12 @@ std::optional<std::string> ScriptRunner::step(App& app) {
     if (wait_frames_ > 0) {
         --wait_frames_;
         return std::nullopt;
+    }
+    // A simulation the script started waits for its end (frames go on rendering meanwhile).
+    if (std::string sim_error; app.sim().script_wait(app, sim_error)) {
+        return std::nullopt;
+    } else if (sim_wait_ = false; !sim_error.empty()) {
+        return format_place(file_, "line " + std::to_string(lines_[next_ - 1].number), sim_error);
     }
     Editor& ed = app.editor();
     while (next_ < lines_.size()) {
@@ -96,6 +106,14 @@ std::optional<std::string> ScriptRunner::step(App& app) {
             return true;
         };
         ActionResult r;
+        if (simview::SimView::script_arity(a)) {
+            if (auto err = app.sim().script(app, w); !err.empty()) return fail(err);
+            if (a == "simulate") {
+                sim_wait_ = true;  // wait for it from the next frame
+                return std::nullopt;
+            }
+            continue;
+        }
         // The drawing tools' actions (tools/draw_ui.cpp), and clicks and fields while a tool is active.
         if (auto d = run_draw_action(app, w)) {
             if (!d->ok) return fail(d->message);

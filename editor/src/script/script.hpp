@@ -22,7 +22,7 @@ public:
     static ScriptRunner load(const std::filesystem::path& path);
     static ScriptRunner parse(const std::string& text, const std::string& filename);
 
-    bool done() const { return next_ >= lines_.size() && wait_frames_ == 0; }
+    bool done() const { return next_ >= lines_.size() && wait_frames_ == 0 && !sim_wait_; }
     // Runs actions until one needs rendered frames (screenshot, wait) or the script ends.
     // Returns "file:line N: message" when an action fails.
     std::optional<std::string> step(App& app);
@@ -33,6 +33,7 @@ private:
     std::vector<ScriptLine> lines_;
     std::size_t next_ = 0;
     int wait_frames_ = 0;
+    bool sim_wait_ = false;  // a simulation action may be waiting for a run to end
 };
 
 }  // namespace shuxiang::editor

@@ -10,6 +10,7 @@
 #include <glm/glm.hpp>
 
 #include "app/app.hpp"
+#include "simview/sim_view.hpp"
 #include "ui/checks.hpp"
 #include "tools/draw_ui.hpp"
 #include "shuxiang/plan/geometry.hpp"
@@ -104,6 +105,7 @@ void menu_bar(App& app) {
         if (ImGui::MenuItem("English###en", nullptr, language() == Language::En)) app.set_language("en");
         ImGui::EndMenu();
     }
+    app.sim().menu(app);
     ImGui::EndMainMenuBar();
 }
 

@@ -1,12 +1,13 @@
 #pragma once
-// Reads a PNG screenshot of the editor as 8-bit RGB for the editor tests' pixel checks.
+// Reading screenshots back in the editor's tests: an RGB PNG and colour comparison with a tolerance.
 #include <png.h>
 
 #include <array>
+#include <cstdlib>
 #include <filesystem>
 #include <vector>
 
-namespace {
+namespace shuxiang::test {
 
 struct Png {
     int w = 0, h = 0;
@@ -30,4 +31,10 @@ inline Png read_png(const std::filesystem::path& p) {
     return img;
 }
 
-}  // namespace
+inline bool near(std::array<int, 3> c, std::array<int, 3> want, int tol) {
+    for (std::size_t i = 0; i < 3; ++i)
+        if (std::abs(c[i] - want[i]) > tol) return false;
+    return true;
+}
+
+}  // namespace shuxiang::test
