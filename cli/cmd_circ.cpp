@@ -602,7 +602,9 @@ void add_stats(CLI::App& root) {
     auto a = common(c, false);
     auto year = std::make_shared<int>(0);
     auto holdings = std::make_shared<std::string>();
+    auto target_wait = std::make_shared<int>(30);
     c->add_option("--year", *year, tr("circ.cli.year"));
+    c->add_option("--target-wait", *target_wait, tr("circ.cli.target_wait"))->check(CLI::Range(1, 3650));
     c->add_option("--holdings-out", *holdings, tr("circ.cli.holdings_out"));
     c->callback([=] {
         run_guarded([=] {
@@ -612,7 +614,7 @@ void add_stats(CLI::App& root) {
             if (!holdings->empty()) {
                 atomic_write_file(*holdings, standards::holdings_to_json_text(lib.holdings_summary(y)));
             }
-            auto st = lib.reading_stats(y);
+            auto st = lib.reading_stats(y, *target_wait);
             // Aggregates only: classes and titles, never a student's name or number.
             json j = {{"year", st.year}, {"students", st.students}, {"students_by_stage", st.students_by_stage},
                       {"held_items", st.held_items}, {"holdings_per_student", st.holdings_per_student},
@@ -633,7 +635,9 @@ void add_stats(CLI::App& root) {
             j["demand"] = json::array();
             for (auto& d : st.demand)
                 j["demand"].push_back({{"record", d.record_id}, {"title", d.title}, {"waiting", d.waiting}, {"copies", d.copies},
-                                       {"suggested_extra", d.suggested_extra}});
+                                       {"loan_days", d.loan_days}, {"wait_days", d.wait_days},
+                                       {"suggested_extra", d.suggested_extra}, {"wait_after_days", d.wait_after_days}});
+            j["target_wait_days"] = st.target_wait_days;
             j["ratings"] = json::array();
             for (auto& r : st.ratings)
                 j["ratings"].push_back({{"record", r.record_id}, {"title", r.title}, {"ratings", r.ratings},
@@ -650,7 +654,11 @@ void add_stats(CLI::App& root) {
                     std::cout << "  " << r.class_key << "\t" << r.students << "\t" << r.loans << "\t" << buf << "\n";
                 }
                 for (auto& t : st.top_titles) std::cout << "  " << t.loans << "\t" << t.title << "\n";
-                for (auto& d : st.demand) std::cout << "  " << d.title << "\t" << d.waiting << "\t+" << d.suggested_extra << "\n";
+                for (auto& d : st.demand)
+                    std::cout << "  " << trf("circ.cli.demand_line", {d.title, std::to_string(d.waiting), std::to_string(d.copies),
+                                                                      std::to_string(d.wait_days), std::to_string(d.suggested_extra),
+                                                                      std::to_string(d.wait_after_days)})
+                              << "\n";
             }
             return 0;
         });

@@ -233,7 +233,21 @@ TEST_F(Shelf, ReadingStatisticsAndHoldingsSummary) {
     ASSERT_EQ(st.demand.size(), 1u);
     EXPECT_EQ(st.demand[0].waiting, 3);
     EXPECT_EQ(st.demand[0].copies, 2);
-    EXPECT_EQ(st.demand[0].suggested_extra, 2);
+    // Waiting: S3 (primary, 14 days), J1 (junior, 21), T1 (teacher, 60): L = ceil(95 / 3) = 32 days.
+    // Now the last waits ceil(3 / 2) × 32 = 64 days; one round (32) is already over the 30-day
+    // target, so one copy per reader: 3 - 2 = 1 extra, and then the last waits 32 days.
+    EXPECT_EQ(st.demand[0].loan_days, 32);
+    EXPECT_EQ(st.demand[0].wait_days, 64);
+    EXPECT_EQ(st.demand[0].suggested_extra, 1);
+    EXPECT_EQ(st.demand[0].wait_after_days, 32);
+    // With a 70-day target two rounds fit (70 / 32 = 2): ceil(3 / 2) = 2 copies, none extra.
+    auto st70 = lib->reading_stats(2026, 70);
+    ASSERT_EQ(st70.demand.size(), 1u);
+    EXPECT_EQ(st70.demand[0].suggested_extra, 0);
+    EXPECT_EQ(st70.demand[0].wait_after_days, 64);
+    // The copy policy caps it: at most 2 copies of a title, already held.
+    lib->set_setting("acq.max_copies", "2");
+    EXPECT_EQ(lib->reading_stats(2026).demand[0].suggested_extra, 0);
     ASSERT_EQ(st.ratings.size(), 2u);
     EXPECT_DOUBLE_EQ(st.ratings[0].average, 4.5);
     EXPECT_EQ(st.ratings[0].recommendations, 1);
@@ -255,6 +269,25 @@ TEST_F(Shelf, ReadingStatisticsAndHoldingsSummary) {
     auto h25 = lib->holdings_summary(2025);
     EXPECT_EQ(h25.books, 4);
     EXPECT_EQ(h25.loans_this_year, 1);
+}
+
+TEST(Demand, QueueModelByHand) {
+    // 10 waiting, 2 copies, 14-day loans: the last waits ceil(10 / 2) × 14 = 70 days. A 30-day target
+    // allows floor(30 / 14) = 2 rounds, so ceil(10 / 2) = 5 copies: 3 extra (then 2 × 14 = 28 days).
+    EXPECT_EQ(queue_wait_days(10, 2, 14), 70);
+    EXPECT_EQ(suggested_extra_copies(10, 2, 14, 30, 100), 3);
+    EXPECT_EQ(queue_wait_days(10, 5, 14), 28);
+    EXPECT_EQ(suggested_extra_copies(10, 2, 14, 30, 4), 2);   // copy policy: at most 4 copies
+    EXPECT_EQ(suggested_extra_copies(10, 2, 14, 30, 2), 0);   // already at the policy
+    EXPECT_EQ(suggested_extra_copies(10, 2, 14, 14, 100), 8); // one round: a copy per reader
+    EXPECT_EQ(suggested_extra_copies(3, 0, 21, 30, 100), 3);  // no copy left: 1 round of 21 days
+    EXPECT_EQ(suggested_extra_copies(4, 1, 60, 30, 100), 3);  // a round is over the target: one round
+    EXPECT_EQ(suggested_extra_copies(5, 3, 14, 28, 100), 0);  // ceil(5 / 3) × 14 = 28: on target
+    EXPECT_EQ(suggested_extra_copies(5, 3, 14, 27, 100), 2);  // 27 / 14 = 1 round: 5 copies
+    EXPECT_EQ(suggested_extra_copies(1, 1, 14, 30, 100), 0);
+    EXPECT_EQ(suggested_extra_copies(0, 0, 14, 30, 100), 0);
+    EXPECT_EQ(queue_wait_days(3, 0, 14), -1);
+    EXPECT_EQ(queue_wait_days(0, 0, 14), 0);
 }
 
 TEST_F(Shelf, HoldingsPerStudentByStage) {

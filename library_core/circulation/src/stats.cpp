@@ -105,9 +105,29 @@ StocktakeReport Library::stocktake(const std::string& first, const std::string& 
     return rep;
 }
 
-ReadingStats Library::reading_stats(int year) {
+long long queue_wait_days(long long waiting, long long copies, int loan_days) {
+    if (waiting <= 0) return 0;
+    if (copies <= 0) return -1;
+    return (waiting + copies - 1) / copies * std::max(0, loan_days);
+}
+
+long long suggested_extra_copies(long long waiting, long long copies, int loan_days, int target_days, long long max_copies) {
+    if (waiting <= 0) return 0;
+    copies = std::max(0LL, copies);
+    // ceil(q / n) × L <= T  <=>  ceil(q / n) <= k = floor(T / L)  <=>  n >= ceil(q / k).
+    long long needed = 1;
+    if (loan_days > 0) {
+        const long long rounds = std::max(0, target_days) / loan_days;
+        needed = rounds >= 1 ? (waiting + rounds - 1) / rounds : waiting;
+    }
+    const long long extra = std::max(0LL, needed - copies);
+    return std::min(extra, std::max(0LL, max_copies - copies));
+}
+
+ReadingStats Library::reading_stats(int year, int target_wait_days) {
     ReadingStats st;
     st.year = year;
+    st.target_wait_days = target_wait_days;
     std::string y = std::to_string(year);
     std::string from = y + "-01-01", to = y + "-12-31";
     {
@@ -183,14 +203,26 @@ ReadingStats Library::reading_stats(int year) {
         while (s.step()) st.top_titles.push_back({s.i64(0), s.text(1), s.i64(2)});
     }
     {
-        // Extra copies: one per two waiting readers, so that a hold waits about one loan period.
+        // Extra copies from the queue model (suggested_extra_copies), capped by the copy policy.
+        const long long max_copies = std::stoll(setting("acq.max_copies", "5"));
         Stmt s(db_, "SELECT h.record_id, coalesce(r.title, ''), count(*) AS n, "
                     "(SELECT count(*) FROM items i WHERE i.record_id = h.record_id AND i.status NOT IN ('lost', 'withdrawn')) "
                     "FROM circ_holds h LEFT JOIN records r ON r.id = h.record_id WHERE h.status = 'waiting' "
                     "GROUP BY h.record_id ORDER BY n DESC, h.record_id");
         while (s.step()) {
             ReadingStats::DemandRow d{s.i64(0), s.text(1), s.i64(2), s.i64(3), 0};
-            d.suggested_extra = (d.waiting + 1) / 2;
+            long long days = 0, readers = 0;
+            Stmt w(db_, "SELECT patron_id FROM circ_holds WHERE record_id = ? AND status = 'waiting'");
+            w.bind(1, d.record_id);
+            while (w.step())
+                if (auto p = patron(w.text(0))) {
+                    days += policy_for(*p).loan_days;
+                    ++readers;
+                }
+            d.loan_days = readers ? static_cast<int>((days + readers - 1) / readers) : 0;
+            d.suggested_extra = suggested_extra_copies(d.waiting, d.copies, d.loan_days, target_wait_days, max_copies);
+            d.wait_days = queue_wait_days(d.waiting, d.copies, d.loan_days);
+            d.wait_after_days = queue_wait_days(d.waiting, d.copies + d.suggested_extra, d.loan_days);
             st.demand.push_back(d);
         }
     }
