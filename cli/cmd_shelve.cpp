@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <sstream>
 
+#include "cmd_stocktake.hpp"
 #include "registry.hpp"
 #include "shuxiang/catalog/clc.hpp"
 #include "shuxiang/catalog/store.hpp"
@@ -17,7 +18,6 @@
 #include "shuxiang/shelving/db.hpp"
 #include "shuxiang/shelving/moves.hpp"
 #include "shuxiang/shelving/signs.hpp"
-#include "shuxiang/shelving/stocktake.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
@@ -216,38 +216,6 @@ int run_signs(const std::string& plan_path, const std::string& db, const std::st
     return 0;
 }
 
-int run_range_stocktake(const std::string& db, const std::string& range, const std::string& scanned_file, bool json) {
-    std::vector<std::string> scanned;
-    {
-        std::istringstream in(read_file(scanned_file));
-        std::string line;
-        while (std::getline(in, line)) {
-            while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
-            if (!line.empty()) scanned.push_back(line);
-        }
-    }
-    auto r = shelving::stocktake_range(db, range, scanned);
-    if (json) {
-        nlohmann::json j{{"range", r.range}, {"expected", r.expected}, {"found", r.found}, {"missing", r.missing},
-                         {"unexpected", r.unexpected}};
-        auto& mis = j["misplaced"] = nlohmann::json::array();
-        for (const auto& m : r.misplaced)
-            mis.push_back({{"barcode", m.barcode}, {"call_number", m.call_number}, {"belongs_section", m.section},
-                           {"belongs_range_label", m.label}, {"belongs_room", m.room}, {"belongs_level", m.level}});
-        std::cout << j.dump(2) << "\n";
-    } else {
-        std::cout << trf("shelving.stocktake.summary", {r.range, std::to_string(r.expected), std::to_string(r.found),
-                                                         std::to_string(r.missing.size()), std::to_string(r.misplaced.size()),
-                                                         std::to_string(r.unexpected.size())})
-                  << "\n";
-        for (const auto& m : r.misplaced)
-            std::cout << trf("shelving.stocktake.belongs", {m.barcode, m.call_number, m.label.empty() ? m.section : m.label + " " + m.section,
-                                                             std::to_string(m.level)})
-                      << "\n";
-    }
-    return 0;
-}
-
 const Registrar reg([](CLI::App& root) {
     {
         auto* c = root.add_subcommand("shelve", tr("shelving.cli.shelve"));
@@ -284,7 +252,7 @@ const Registrar reg([](CLI::App& root) {
         st->add_option("--range", *st_range, tr("shelving.cli.range"))->required();
         st->add_option("--scanned", *st_scanned, tr("shelving.cli.scanned"))->required()->check(CLI::ExistingFile);
         st->add_flag("--json", *st_json, tr("shelving.cli.json"));
-        st->callback([=] { run_guarded([=] { return run_range_stocktake(*st_db, *st_range, *st_scanned, *st_json); }); });
+        st->callback([=] { run_guarded([=] { return run_stocktake(*st_db, *st_range, *st_scanned, *st_json, true); }); });
 
         c->callback([c, m, st, a] {
             if (m->parsed() || st->parsed()) return;

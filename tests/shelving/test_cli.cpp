@@ -197,6 +197,24 @@ TEST_F(ShelveCli, StocktakeOfOneRangeSaysWhereMisplacedCopiesBelong) {
     EXPECT_EQ(j["misplaced"][0]["belongs_section"], where[on_b.front()].first);
     EXPECT_EQ(j["misplaced"][0]["belongs_level"], where[on_b.front()].second);
     EXPECT_EQ(j["misplaced"][0]["belongs_range_label"], "A2");
+    EXPECT_EQ(j["by_shelf"], true);
+    EXPECT_EQ(j["misplaced"][0]["belongs_range"], "B");
+    EXPECT_EQ(j["misplaced"][0]["belongs_room"], "stacks");
+    // `shuxiang stocktake` is the same code path once the database is shelved.
+    auto top = run_shuxiang("stocktake --db " + db_ + " --range A --scanned " + (dir_ / "scan.txt").string() + " --json");
+    ASSERT_EQ(top.code, 0) << top.out;
+    EXPECT_EQ(nlohmann::json::parse(top.out), j);
+    // Both ranges by label (A1..A2): nothing misplaced; missing A's first two and B's all but the first.
+    auto both = run_shuxiang("stocktake --db " + db_ + " --range A1..A2 --scanned " + (dir_ / "scan.txt").string() + " --json");
+    ASSERT_EQ(both.code, 0) << both.out;
+    auto jb = nlohmann::json::parse(both.out);
+    EXPECT_EQ(jb["sections"].size(), 12u);
+    EXPECT_EQ(jb["expected"].get<std::size_t>(), on_a.size() + on_b.size());
+    EXPECT_EQ(jb["found"].get<std::size_t>(), on_a.size() - 1);
+    EXPECT_TRUE(jb["misplaced"].empty());
+    std::vector<std::string> missing{on_a[0], on_a[1]};
+    missing.insert(missing.end(), on_b.begin() + 1, on_b.end());
+    EXPECT_EQ(jb["missing"], nlohmann::json(missing));
     // Plain text names the place; an unknown range is refused.
     auto t = run_shuxiang("shelve stocktake --db " + db_ + " --range A --scanned " + (dir_ / "scan.txt").string());
     EXPECT_NE(t.out.find(where[on_b.front()].first), std::string::npos) << t.out;

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "shuxiang/catalog/store.hpp"
+#include "shuxiang/shelving/stocktake.hpp"
 #include "shuxiang/standards/holdings.hpp"
 
 struct sqlite3;
@@ -173,12 +174,8 @@ struct WeedRules {
     int no_loans_years = 3;    // ... and not lent in this many years
 };
 
-struct StocktakeReport {
-    std::vector<std::string> missing;     // expected in range, not scanned
-    std::vector<std::string> misplaced;   // scanned, known, call number outside the range
-    std::vector<std::string> unexpected;  // scanned, unknown barcode or not expected on a shelf (on loan, withdrawn, lost)
-    long long expected = 0, found = 0;
-};
+// A stocktake's result (see shelving/stocktake.hpp): by shelf once the collection is shelved.
+using StocktakeReport = shelving::Stocktake;
 
 // One reading-statistics snapshot (the inputs of the compliance report and the demand model).
 struct ReadingStats {
@@ -296,6 +293,11 @@ public:
     // Weeding and stocktake.
     std::vector<WeedCandidate> weed_candidates(const std::string& day, const WeedRules& rules);
     Result withdraw(const Ctx& c, const std::vector<std::string>& barcodes, const std::string& reason);
+    // Stocktake of first..last. When the database holds a shelving assignment, by shelf
+    // (shelving::stocktake_shelves: shelves or call numbers, misplaced copies with where they
+    // belong). Otherwise by call number: expected = copies on a shelf status, not in a classroom
+    // corner, whose call number lies in the range (中图法 shelf order); misplaced = scanned copies
+    // on a shelf status outside it.
     StocktakeReport stocktake(const std::string& first, const std::string& last,
                               const std::vector<std::string>& scanned);
 
