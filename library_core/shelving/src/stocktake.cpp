@@ -115,7 +115,7 @@ std::optional<Stocktake> stocktake_shelves(const std::filesystem::path& db, cons
         for (const auto& p : a->placed) {
             if (p.section < 0) continue;
             const SectionKind k = a->sections[static_cast<std::size_t>(p.section)].kind;
-            if (k == SectionKind::Corner) continue;
+            if (k == SectionKind::Corner || k == SectionKind::NewBooks) continue;
             if (compare_shelf_order(first, p.call_number) <= 0 && compare_shelf_order(p.call_number, last) <= 0)
                 in_scope[static_cast<std::size_t>(p.section)] = true;
         }
