@@ -57,10 +57,13 @@ void print(const shelving::Stocktake& r, const std::string& range, bool json) {
         std::cout << j.dump(2) << "\n";
         return;
     }
-    std::cout << trf("shelving.stocktake.summary", {range, std::to_string(r.expected), std::to_string(r.found),
-                                                     std::to_string(r.missing.size()), std::to_string(r.misplaced.size()),
-                                                     std::to_string(r.unexpected.size())})
-              << "\n";
+    if (r.by_shelf)
+        std::cout << trf("shelving.stocktake.summary", {range, std::to_string(r.expected), std::to_string(r.found),
+                                                         std::to_string(r.missing.size()), std::to_string(r.misplaced.size()),
+                                                         std::to_string(r.unexpected.size())})
+                  << "\n";
+    else
+        std::cout << trf("circ.cli.stocktake_summary", {std::to_string(r.expected), std::to_string(r.found)}) << "\n";
     auto list = [](const char* key, const std::vector<std::string>& v) {
         std::cout << tr(key) << " (" << v.size() << "):";
         for (const auto& b : v) std::cout << " " << b;
