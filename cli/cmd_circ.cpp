@@ -1,4 +1,4 @@
-// `shuxiang operators|patrons|circ|acq|weed|stocktake|stats`: the daily work of the school library.
+// `shuxiang operators|patrons|circ|acq|weed|stats` (stocktake: cmd_stocktake.cpp): the daily work of the school library.
 // Exit codes: 0 done, 3 refused (the reason on stderr, or in the JSON), 2 bad input, 1 failure.
 #include <fstream>
 #include <iostream>
@@ -523,7 +523,7 @@ void add_acq(CLI::App& root) {
     }
 }
 
-void add_weed_stocktake(CLI::App& root) {
+void add_weed(CLI::App& root) {
     auto* g = root.add_subcommand("weed", tr("circ.cli.weed"));
     g->require_subcommand(1);
     {
@@ -559,42 +559,6 @@ void add_weed_stocktake(CLI::App& root) {
         c->add_option("--reason", *reason, tr("circ.cli.reason"))->required();
         c->callback([=] { run_guarded([=] { check_date(*a); Library lib(a->db); return report(*a, lib.withdraw(a->ctx(), split_list(*items), *reason)); }); });
     }
-    auto* c = root.add_subcommand("stocktake", tr("circ.cli.stocktake"));
-    auto a = common(c, false);
-    auto range = std::make_shared<std::string>(), scanned = std::make_shared<std::string>();
-    c->add_option("--range", *range, tr("circ.cli.range"))->required();
-    c->add_option("--scanned", *scanned, tr("circ.cli.scanned"))->required();
-    c->callback([=] {
-        run_guarded([=] {
-            auto dots = range->find("..");
-            if (dots == std::string::npos) throw InputError("--range", "", tr("circ.cli.bad_range"));
-            std::vector<std::string> codes;
-            std::istringstream in(read_file(*scanned));
-            std::string line;
-            while (std::getline(in, line)) {
-                while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
-                auto b = line.find_first_not_of(" \t");
-                if (b != std::string::npos) codes.push_back(line.substr(b));
-            }
-            Library lib(a->db);
-            auto rep = lib.stocktake(range->substr(0, dots), range->substr(dots + 2), codes);
-            if (a->json_out) {
-                std::cout << json{{"expected", rep.expected}, {"found", rep.found}, {"missing", rep.missing},
-                                  {"misplaced", rep.misplaced}, {"unexpected", rep.unexpected}}
-                                 .dump(2)
-                          << "\n";
-            } else {
-                std::cout << trf("circ.cli.stocktake_summary", {std::to_string(rep.expected), std::to_string(rep.found)}) << "\n";
-                for (auto& [key, list] : {std::pair{"circ.cli.missing", &rep.missing}, std::pair{"circ.cli.misplaced", &rep.misplaced},
-                                          std::pair{"circ.cli.unexpected", &rep.unexpected}}) {
-                    std::cout << tr(key) << " (" << list->size() << "):";
-                    for (auto& b : *list) std::cout << " " << b;
-                    std::cout << "\n";
-                }
-            }
-            return 0;
-        });
-    });
 }
 
 void add_stats(CLI::App& root) {
@@ -602,7 +566,9 @@ void add_stats(CLI::App& root) {
     auto a = common(c, false);
     auto year = std::make_shared<int>(0);
     auto holdings = std::make_shared<std::string>();
+    auto target_wait = std::make_shared<int>(30);
     c->add_option("--year", *year, tr("circ.cli.year"));
+    c->add_option("--target-wait", *target_wait, tr("circ.cli.target_wait"))->check(CLI::Range(1, 3650));
     c->add_option("--holdings-out", *holdings, tr("circ.cli.holdings_out"));
     c->callback([=] {
         run_guarded([=] {
@@ -612,7 +578,7 @@ void add_stats(CLI::App& root) {
             if (!holdings->empty()) {
                 atomic_write_file(*holdings, standards::holdings_to_json_text(lib.holdings_summary(y)));
             }
-            auto st = lib.reading_stats(y);
+            auto st = lib.reading_stats(y, *target_wait);
             // Aggregates only: classes and titles, never a student's name or number.
             json j = {{"year", st.year}, {"students", st.students}, {"students_by_stage", st.students_by_stage},
                       {"held_items", st.held_items}, {"holdings_per_student", st.holdings_per_student},
@@ -633,7 +599,9 @@ void add_stats(CLI::App& root) {
             j["demand"] = json::array();
             for (auto& d : st.demand)
                 j["demand"].push_back({{"record", d.record_id}, {"title", d.title}, {"waiting", d.waiting}, {"copies", d.copies},
-                                       {"suggested_extra", d.suggested_extra}});
+                                       {"loan_days", d.loan_days}, {"wait_days", d.wait_days},
+                                       {"suggested_extra", d.suggested_extra}, {"wait_after_days", d.wait_after_days}});
+            j["target_wait_days"] = st.target_wait_days;
             j["ratings"] = json::array();
             for (auto& r : st.ratings)
                 j["ratings"].push_back({{"record", r.record_id}, {"title", r.title}, {"ratings", r.ratings},
@@ -650,7 +618,11 @@ void add_stats(CLI::App& root) {
                     std::cout << "  " << r.class_key << "\t" << r.students << "\t" << r.loans << "\t" << buf << "\n";
                 }
                 for (auto& t : st.top_titles) std::cout << "  " << t.loans << "\t" << t.title << "\n";
-                for (auto& d : st.demand) std::cout << "  " << d.title << "\t" << d.waiting << "\t+" << d.suggested_extra << "\n";
+                for (auto& d : st.demand)
+                    std::cout << "  " << trf("circ.cli.demand_line", {d.title, std::to_string(d.waiting), std::to_string(d.copies),
+                                                                      std::to_string(d.wait_days), std::to_string(d.suggested_extra),
+                                                                      std::to_string(d.wait_after_days)})
+                              << "\n";
             }
             return 0;
         });
@@ -662,7 +634,7 @@ const Registrar reg([](CLI::App& root) {
     add_patrons(root);
     add_circ(root);
     add_acq(root);
-    add_weed_stocktake(root);
+    add_weed(root);
     add_stats(root);
 });
 

@@ -9,15 +9,16 @@
 #include <unordered_map>
 #include <sstream>
 
+#include "cmd_stocktake.hpp"
 #include "registry.hpp"
 #include "shuxiang/catalog/clc.hpp"
 #include "shuxiang/catalog/store.hpp"
+#include "shuxiang/circulation/library.hpp"
 #include "shuxiang/plan/furniture.hpp"
 #include "shuxiang/plan/io.hpp"
 #include "shuxiang/shelving/db.hpp"
 #include "shuxiang/shelving/moves.hpp"
 #include "shuxiang/shelving/signs.hpp"
-#include "shuxiang/shelving/stocktake.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
@@ -35,7 +36,17 @@ struct ShelveArgs {
     std::vector<std::string> room_order;
     bool keep = false;
     bool json = false;
+    std::string date;   // --date: the day the new-books window ends (today when empty)
+    int new_days = 90;  // --new-days: its length; 0 = no new-books display
 };
+
+// The new-books window: the `days` days ending with `date` (today when empty), both inclusive.
+std::pair<std::string, std::string> new_books_window(const std::string& date, int days) {
+    const std::string until = date.empty() ? circulation::today() : date;
+    if (!circulation::valid_date(until)) throw InputError("--date", "", trf("circ.refuse.bad_date", {until}));
+    if (days <= 0) return {"", until};
+    return {circulation::add_days(until, -(days - 1)).value_or(""), until};
+}
 
 void require_db(const std::string& db) {
     // The catalog would create an empty database; shelving an absent one is a mistake.
@@ -47,6 +58,7 @@ void check_fill(double fill) {
 }
 
 Assignment compute(const std::string& plan_path, const std::string& db, double fill, const std::vector<std::string>& order,
+                   const std::pair<std::string, std::string>& new_books,
                    const std::unordered_map<long long, std::string>* previous = nullptr) {
     check_fill(fill);
     require_db(db);
@@ -57,6 +69,8 @@ Assignment compute(const std::string& plan_path, const std::string& db, double f
     AssignOptions ao;
     ao.corner_rooms = corner_rooms(p);
     ao.previous = previous;
+    ao.new_since = new_books.first;
+    ao.new_until = new_books.second;
     return assign(build_sections(p, plan::FurnitureCatalog::builtin(), lo), load_items(db), ao);
 }
 
@@ -68,14 +82,16 @@ int run_shelve(const ShelveArgs& a) {
         before = load_assignment(a.db);
         if (before) previous = places(*before);
     }
-    Assignment as = compute(a.plan, a.db, a.fill, a.room_order, before ? &previous : nullptr);
+    const auto window = new_books_window(a.date, a.new_days);
+    Assignment as = compute(a.plan, a.db, a.fill, a.room_order, window, before ? &previous : nullptr);
     std::optional<MovePlan> moves;
     if (before) moves = plan_moves(*before, as);
     save_assignment(a.db, as);
-    long long capacity = 0, target = 0;
-    for (const auto& s : as.sections) {
-        capacity += s.capacity;
-        target += s.target;
+    long long capacity = 0, target = 0, on_display = 0;
+    for (std::size_t i = 0; i < as.sections.size(); ++i) {
+        capacity += as.sections[i].capacity;
+        target += as.sections[i].target;
+        if (as.sections[i].kind == SectionKind::NewBooks) on_display += as.fills[i].count;
     }
     std::map<std::string, int> reasons;
     for (const auto& u : as.unplaced) reasons[u.reason]++;
@@ -98,6 +114,7 @@ int run_shelve(const ShelveArgs& a) {
         }
         out["section_list"] = secs;
         if (moves) out["moved"] = moves->moved;
+        out["new_books"] = {{"since", window.first}, {"until", window.second}, {"on_display", on_display}};
         std::cout << out.dump(2) << "\n";
         return 0;
     }
@@ -106,6 +123,8 @@ int run_shelve(const ShelveArgs& a) {
                                               std::to_string(as.unplaced.size())})
               << "\n";
     for (const auto& [k, n] : reasons) std::cout << "  " << tr(k) << ": " << n << "\n";
+    if (on_display > 0)
+        std::cout << trf("shelving.msg.new_books", {std::to_string(on_display), window.first, window.second}) << "\n";
     if (moves)
         std::cout << trf("shelving.msg.moves", {std::to_string(moves->moved), std::to_string(moves->stay),
                                                 std::to_string(moves->added), std::to_string(moves->removed),
@@ -114,10 +133,11 @@ int run_shelve(const ShelveArgs& a) {
     return 0;
 }
 
-int run_moves(const std::string& from, const std::string& to, const std::string& db, double fill, bool fresh, bool js) {
-    Assignment a = compute(from, db, fill, {});
+int run_moves(const std::string& from, const std::string& to, const std::string& db, double fill, bool fresh, bool js,
+              const std::pair<std::string, std::string>& new_books) {
+    Assignment a = compute(from, db, fill, {}, new_books);
     auto previous = places(a);
-    Assignment b = compute(to, db, fill, {}, fresh ? nullptr : &previous);
+    Assignment b = compute(to, db, fill, {}, new_books, fresh ? nullptr : &previous);
     MovePlan m = plan_moves(a, b);
     if (js) {
         json runs = json::array();
@@ -216,38 +236,6 @@ int run_signs(const std::string& plan_path, const std::string& db, const std::st
     return 0;
 }
 
-int run_range_stocktake(const std::string& db, const std::string& range, const std::string& scanned_file, bool json) {
-    std::vector<std::string> scanned;
-    {
-        std::istringstream in(read_file(scanned_file));
-        std::string line;
-        while (std::getline(in, line)) {
-            while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
-            if (!line.empty()) scanned.push_back(line);
-        }
-    }
-    auto r = shelving::stocktake_range(db, range, scanned);
-    if (json) {
-        nlohmann::json j{{"range", r.range}, {"expected", r.expected}, {"found", r.found}, {"missing", r.missing},
-                         {"unexpected", r.unexpected}};
-        auto& mis = j["misplaced"] = nlohmann::json::array();
-        for (const auto& m : r.misplaced)
-            mis.push_back({{"barcode", m.barcode}, {"call_number", m.call_number}, {"belongs_section", m.section},
-                           {"belongs_range_label", m.label}, {"belongs_room", m.room}, {"belongs_level", m.level}});
-        std::cout << j.dump(2) << "\n";
-    } else {
-        std::cout << trf("shelving.stocktake.summary", {r.range, std::to_string(r.expected), std::to_string(r.found),
-                                                         std::to_string(r.missing.size()), std::to_string(r.misplaced.size()),
-                                                         std::to_string(r.unexpected.size())})
-                  << "\n";
-        for (const auto& m : r.misplaced)
-            std::cout << trf("shelving.stocktake.belongs", {m.barcode, m.call_number, m.label.empty() ? m.section : m.label + " " + m.section,
-                                                             std::to_string(m.level)})
-                      << "\n";
-    }
-    return 0;
-}
-
 const Registrar reg([](CLI::App& root) {
     {
         auto* c = root.add_subcommand("shelve", tr("shelving.cli.shelve"));
@@ -258,6 +246,8 @@ const Registrar reg([](CLI::App& root) {
         c->add_option("--room-order", a->room_order, tr("shelving.cli.room_order"))->delimiter(',');
         c->add_flag("--json", a->json, tr("shelving.cli.json"));
         c->add_flag("--keep", a->keep, tr("shelving.cli.keep"));
+        c->add_option("--date", a->date, tr("shelving.cli.date"));
+        c->add_option("--new-days", a->new_days, tr("shelving.cli.new_days"))->check(CLI::NonNegativeNumber);
         c->require_subcommand(0, 1);
 
         auto* m = c->add_subcommand("moves", tr("shelving.cli.moves"));
@@ -273,7 +263,13 @@ const Registrar reg([](CLI::App& root) {
         m->add_flag("--json", *js, tr("shelving.cli.json"));
         auto fresh = std::make_shared<bool>(false);
         m->add_flag("--fresh", *fresh, tr("shelving.cli.fresh"));
-        m->callback([=] { run_guarded([=] { return run_moves(*from, *to, *db, *fill, *fresh, *js); }); });
+        auto m_date = std::make_shared<std::string>();
+        auto m_days = std::make_shared<int>(90);
+        m->add_option("--date", *m_date, tr("shelving.cli.date"));
+        m->add_option("--new-days", *m_days, tr("shelving.cli.new_days"))->check(CLI::NonNegativeNumber);
+        m->callback([=] {
+            run_guarded([=] { return run_moves(*from, *to, *db, *fill, *fresh, *js, new_books_window(*m_date, *m_days)); });
+        });
 
         auto* st = c->add_subcommand("stocktake", tr("shelving.cli.stocktake"));
         auto st_db = std::make_shared<std::string>();
@@ -284,7 +280,7 @@ const Registrar reg([](CLI::App& root) {
         st->add_option("--range", *st_range, tr("shelving.cli.range"))->required();
         st->add_option("--scanned", *st_scanned, tr("shelving.cli.scanned"))->required()->check(CLI::ExistingFile);
         st->add_flag("--json", *st_json, tr("shelving.cli.json"));
-        st->callback([=] { run_guarded([=] { return run_range_stocktake(*st_db, *st_range, *st_scanned, *st_json); }); });
+        st->callback([=] { run_guarded([=] { return run_stocktake(*st_db, *st_range, *st_scanned, *st_json, true); }); });
 
         c->callback([c, m, st, a] {
             if (m->parsed() || st->parsed()) return;

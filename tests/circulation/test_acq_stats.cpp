@@ -2,6 +2,8 @@
 #include <sqlite3.h>
 
 #include "fixture.hpp"
+#include "shuxiang/shelving/db.hpp"
+#include "shuxiang/util/error.hpp"
 
 using namespace sxt;
 
@@ -180,17 +182,118 @@ TEST_F(Shelf, WeedingCandidatesAndWithdrawal) {
     EXPECT_EQ(lib->checkout(as("admin"), "T1", "W1").code, "not_available");
 }
 
+std::vector<std::string> barcodes(const std::vector<shuxiang::shelving::MisplacedCopy>& v) {
+    std::vector<std::string> out;
+    for (auto& m : v) out.push_back(m.barcode);
+    return out;
+}
+
 TEST_F(Shelf, StocktakeByCallNumberRange) {
     ASSERT_TRUE(lib->checkout(as("admin"), "T1", "A2").ok);
     auto rep = lib->stocktake("I200", "I299", {"A1", "W1", "B1", "XYZ", "A2", "A1"});
-    EXPECT_EQ(rep.expected, 4);  // A1, A3, W1, W2 (A2 is on loan)
+    EXPECT_FALSE(rep.by_shelf);  // nothing shelved yet
+    EXPECT_EQ(rep.expected, 4);  // W1, W2 (I247.5/9), A1, A3 (I287.45/123); A2 is on loan
     EXPECT_EQ(rep.found, 2);
-    EXPECT_EQ(rep.missing, (std::vector<std::string>{"A3", "W2"}));
-    EXPECT_EQ(rep.misplaced, (std::vector<std::string>{"B1"}));
+    EXPECT_EQ(rep.missing, (std::vector<std::string>{"W2", "A3"}));  // shelf order
+    EXPECT_EQ(barcodes(rep.misplaced), (std::vector<std::string>{"B1"}));
+    EXPECT_EQ(rep.misplaced[0].section, "");  // no shelves to name
     EXPECT_EQ(rep.unexpected, (std::vector<std::string>{"A2", "XYZ"}));
     auto z = lib->stocktake("Z", "Z9", {"B1", "B2"});
     EXPECT_EQ(z.expected, 2);
     EXPECT_TRUE(z.missing.empty());
+}
+
+// Once shelves are assigned, the same stocktake goes by shelf and says where misplaced copies belong.
+TEST_F(Shelf, StocktakeByShelfOnceShelved) {
+    namespace sh = shuxiang::shelving;
+    // A hand-made assignment in one room 书库: range R1 (label A1) with two sections of 2 levels,
+    // R2 (A2) and R3 (A3) with one section each.
+    sh::Assignment a;
+    auto sec = [&](const std::string& fid, const std::string& label, int number) {
+        sh::Section s;
+        s.id = fid + "/1/" + std::to_string(number);
+        s.furniture_id = fid;
+        s.label = label;
+        s.level_id = "L1";
+        s.room_id = "stacks";
+        s.room_name = "书库";
+        s.number = number;
+        s.levels = 2;
+        s.width = 0.9;
+        s.capacity = 72;
+        s.target = 54;
+        a.sections.push_back(s);
+        a.fills.push_back({});
+    };
+    sec("R1", "A1", 1);  // 0: W1, W2 (level 1), A1 (level 2)
+    sec("R1", "A1", 2);  // 1: A2, A3
+    sec("R2", "A2", 1);  // 2: B1, B2
+    sec("R3", "A3", 1);  // 3: empty
+    auto put = [&](const std::string& barcode, int section, int level) {
+        auto it = lib->store().item_by_barcode(barcode);
+        ASSERT_TRUE(it);
+        a.placed.push_back({it->id, section, level, "stacks", it->call_number});
+        ++a.fills[static_cast<std::size_t>(section)].count;
+    };
+    put("W1", 0, 1);
+    put("W2", 0, 1);
+    put("A1", 0, 2);
+    put("A2", 1, 1);
+    put("A3", 1, 2);
+    put("B1", 2, 1);
+    put("B2", 2, 2);
+    sh::save_assignment(path, a);
+    ASSERT_TRUE(lib->checkout(as("admin"), "T1", "A2").ok);
+
+    // Range A1 (by label): both its sections; A2 is on loan, so W1, W2, A1, A3 are expected.
+    auto r = lib->stocktake("A1", "A1", {"W1", "A1", "B1", "XYZ", "A2", "W1"});
+    EXPECT_TRUE(r.by_shelf);
+    EXPECT_EQ(r.sections, (std::vector<std::string>{"R1/1/1", "R1/1/2"}));
+    EXPECT_EQ(r.expected, 4);
+    EXPECT_EQ(r.found, 2);
+    EXPECT_EQ(r.missing, (std::vector<std::string>{"W2", "A3"}));
+    ASSERT_EQ(r.misplaced.size(), 1u);
+    EXPECT_EQ(r.misplaced[0].barcode, "B1");
+    EXPECT_EQ(r.misplaced[0].call_number, "Z228.1/5");
+    EXPECT_EQ(r.misplaced[0].room, "stacks");
+    EXPECT_EQ(r.misplaced[0].room_name, "书库");
+    EXPECT_EQ(r.misplaced[0].range, "R2");
+    EXPECT_EQ(r.misplaced[0].label, "A2");
+    EXPECT_EQ(r.misplaced[0].section, "R2/1/1");
+    EXPECT_EQ(r.misplaced[0].level, 1);
+    EXPECT_EQ(r.unexpected, (std::vector<std::string>{"A2", "XYZ"}));
+
+    // A shelf range A2..A3: sections R2/1/1 and R3/1/1. W2 belongs on R1/1/1, top level.
+    auto r2 = lib->stocktake("A2", "A3", {"B2", "W2"});
+    EXPECT_EQ(r2.sections, (std::vector<std::string>{"R2/1/1", "R3/1/1"}));
+    EXPECT_EQ(r2.expected, 2);
+    EXPECT_EQ(r2.missing, (std::vector<std::string>{"B1"}));
+    ASSERT_EQ(r2.misplaced.size(), 1u);
+    EXPECT_EQ(r2.misplaced[0].section, "R1/1/1");
+    EXPECT_EQ(r2.misplaced[0].level, 1);
+    // Section id to furniture id, in reading order.
+    auto r3 = lib->stocktake("R1/1/2", "R2", {});
+    EXPECT_EQ(r3.sections, (std::vector<std::string>{"R1/1/2", "R2/1/1"}));
+    EXPECT_EQ(r3.missing, (std::vector<std::string>{"A3", "B1", "B2"}));
+
+    // Call numbers I240..I250 (W1, W2) take their section R1/1/1 whole: A1 stands there too.
+    // A3 (I287.45/123) belongs on R1/1/2, level 2. Before shelving, A3 would only be "outside the range".
+    auto c = lib->stocktake("I240", "I250", {"W1", "W2", "A1", "A3"});
+    EXPECT_TRUE(c.by_shelf);
+    EXPECT_EQ(c.sections, (std::vector<std::string>{"R1/1/1"}));
+    EXPECT_EQ(c.expected, 3);
+    EXPECT_EQ(c.found, 3);
+    ASSERT_EQ(c.misplaced.size(), 1u);
+    EXPECT_EQ(c.misplaced[0].barcode, "A3");
+    EXPECT_EQ(c.misplaced[0].section, "R1/1/2");
+    EXPECT_EQ(c.misplaced[0].level, 2);
+    // A withdrawn copy is no longer expected and, scanned, is unexpected.
+    ASSERT_TRUE(lib->withdraw(as("admin"), {"W2"}, "破损").ok);
+    auto w = lib->stocktake("A1", "A1", {"W2"});
+    EXPECT_EQ(w.expected, 3);
+    EXPECT_EQ(w.unexpected, (std::vector<std::string>{"W2"}));
+    // An end that is neither a shelf nor a call number is bad input.
+    EXPECT_THROW(lib->stocktake("书架X", "A1", {}), shuxiang::InputError);
 }
 
 TEST_F(Shelf, ReadingStatisticsAndHoldingsSummary) {
@@ -233,7 +336,21 @@ TEST_F(Shelf, ReadingStatisticsAndHoldingsSummary) {
     ASSERT_EQ(st.demand.size(), 1u);
     EXPECT_EQ(st.demand[0].waiting, 3);
     EXPECT_EQ(st.demand[0].copies, 2);
-    EXPECT_EQ(st.demand[0].suggested_extra, 2);
+    // Waiting: S3 (primary, 14 days), J1 (junior, 21), T1 (teacher, 60): L = ceil(95 / 3) = 32 days.
+    // Now the last waits ceil(3 / 2) × 32 = 64 days; one round (32) is already over the 30-day
+    // target, so one copy per reader: 3 - 2 = 1 extra, and then the last waits 32 days.
+    EXPECT_EQ(st.demand[0].loan_days, 32);
+    EXPECT_EQ(st.demand[0].wait_days, 64);
+    EXPECT_EQ(st.demand[0].suggested_extra, 1);
+    EXPECT_EQ(st.demand[0].wait_after_days, 32);
+    // With a 70-day target two rounds fit (70 / 32 = 2): ceil(3 / 2) = 2 copies, none extra.
+    auto st70 = lib->reading_stats(2026, 70);
+    ASSERT_EQ(st70.demand.size(), 1u);
+    EXPECT_EQ(st70.demand[0].suggested_extra, 0);
+    EXPECT_EQ(st70.demand[0].wait_after_days, 64);
+    // The copy policy caps it: at most 2 copies of a title, already held.
+    lib->set_setting("acq.max_copies", "2");
+    EXPECT_EQ(lib->reading_stats(2026).demand[0].suggested_extra, 0);
     ASSERT_EQ(st.ratings.size(), 2u);
     EXPECT_DOUBLE_EQ(st.ratings[0].average, 4.5);
     EXPECT_EQ(st.ratings[0].recommendations, 1);
@@ -255,6 +372,25 @@ TEST_F(Shelf, ReadingStatisticsAndHoldingsSummary) {
     auto h25 = lib->holdings_summary(2025);
     EXPECT_EQ(h25.books, 4);
     EXPECT_EQ(h25.loans_this_year, 1);
+}
+
+TEST(Demand, QueueModelByHand) {
+    // 10 waiting, 2 copies, 14-day loans: the last waits ceil(10 / 2) × 14 = 70 days. A 30-day target
+    // allows floor(30 / 14) = 2 rounds, so ceil(10 / 2) = 5 copies: 3 extra (then 2 × 14 = 28 days).
+    EXPECT_EQ(queue_wait_days(10, 2, 14), 70);
+    EXPECT_EQ(suggested_extra_copies(10, 2, 14, 30, 100), 3);
+    EXPECT_EQ(queue_wait_days(10, 5, 14), 28);
+    EXPECT_EQ(suggested_extra_copies(10, 2, 14, 30, 4), 2);   // copy policy: at most 4 copies
+    EXPECT_EQ(suggested_extra_copies(10, 2, 14, 30, 2), 0);   // already at the policy
+    EXPECT_EQ(suggested_extra_copies(10, 2, 14, 14, 100), 8); // one round: a copy per reader
+    EXPECT_EQ(suggested_extra_copies(3, 0, 21, 30, 100), 3);  // no copy left: 1 round of 21 days
+    EXPECT_EQ(suggested_extra_copies(4, 1, 60, 30, 100), 3);  // a round is over the target: one round
+    EXPECT_EQ(suggested_extra_copies(5, 3, 14, 28, 100), 0);  // ceil(5 / 3) × 14 = 28: on target
+    EXPECT_EQ(suggested_extra_copies(5, 3, 14, 27, 100), 2);  // 27 / 14 = 1 round: 5 copies
+    EXPECT_EQ(suggested_extra_copies(1, 1, 14, 30, 100), 0);
+    EXPECT_EQ(suggested_extra_copies(0, 0, 14, 30, 100), 0);
+    EXPECT_EQ(queue_wait_days(3, 0, 14), -1);
+    EXPECT_EQ(queue_wait_days(0, 0, 14), 0);
 }
 
 TEST_F(Shelf, HoldingsPerStudentByStage) {

@@ -167,6 +167,26 @@ TEST_F(Lib, RenewAndHoldsQueueInOrder) {
     EXPECT_EQ(lib->holds(rec_b)[1].barcode, "B1");
 }
 
+TEST_F(Lib, HoldLimitAndEditedPolicies) {
+    long long rec_c = add_title(lib->store(), "小王子", "I565.88/1", 1, "C");
+    // Primary pupils may hold 2 titles at once.
+    ASSERT_TRUE(lib->place_hold(as("admin"), "S1", rec_a).ok);
+    ASSERT_TRUE(lib->place_hold(as("admin"), "S1", rec_b).ok);
+    EXPECT_EQ(lib->place_hold(as("admin"), "S1", rec_c).code, "hold_limit");
+    EXPECT_EQ(lib->place_hold(as("admin"), "S1", 99999).code, "unknown_record");
+    // The policy is editable (librarians only, no negative numbers) and applies at once.
+    LoanPolicy p{PatronKind::Student, Stage::Primary, 2, 7, 1, 3};
+    ASSERT_TRUE(lib->add_operator(as("admin"), {"vol", Role::Volunteer, "", ""}).ok);
+    EXPECT_EQ(lib->set_policy(as("vol"), p).code, "not_permitted");
+    EXPECT_EQ(lib->set_policy(as("admin"), LoanPolicy{PatronKind::Student, Stage::Primary, 2, -1, 1, 3}).code, "bad_policy");
+    ASSERT_TRUE(lib->set_policy(as("admin"), p).ok);
+    EXPECT_TRUE(lib->place_hold(as("admin"), "S1", rec_c).ok);  // now 3 holds allowed
+    ASSERT_TRUE(lib->checkout(as("admin", "2026-09-01"), "S2", "A1").ok);
+    EXPECT_EQ(lib->open_loans("S2").at(0).due_date, "2026-09-08");  // 7 days
+    // Junior and teacher policies are untouched.
+    EXPECT_EQ(lib->policy_for(*lib->patron("T1")).loan_days, 60);
+}
+
 TEST_F(Lib, OverdueByClassLostAndDamaged) {
     ASSERT_TRUE(lib->checkout(as("admin", "2026-09-01"), "S1", "A1").ok);   // due 09-15
     ASSERT_TRUE(lib->checkout(as("admin", "2026-09-10"), "S2", "A2").ok);   // due 09-24

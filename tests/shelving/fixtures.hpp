@@ -30,6 +30,13 @@ inline const plan::FurnitureCatalog& test_catalog() {
         cab.faces = 1;
         cab.sections = 1;
         c.add(cab);
+        plan::FurnitureType shown;  // a small new-books display: ⌊0.45 / 0.15⌋ × ⌊0.22 / 0.22⌋ = 3 books
+        shown.id = "t_new_books_display";
+        shown.category = plan::FurnitureCategory::DisplayCase;
+        shown.width = 0.45;
+        shown.depth = 0.22;
+        shown.height = 0.9;
+        c.add(shown);
         return c;
     }();
     return cat;

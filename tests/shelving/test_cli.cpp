@@ -197,9 +197,87 @@ TEST_F(ShelveCli, StocktakeOfOneRangeSaysWhereMisplacedCopiesBelong) {
     EXPECT_EQ(j["misplaced"][0]["belongs_section"], where[on_b.front()].first);
     EXPECT_EQ(j["misplaced"][0]["belongs_level"], where[on_b.front()].second);
     EXPECT_EQ(j["misplaced"][0]["belongs_range_label"], "A2");
+    EXPECT_EQ(j["by_shelf"], true);
+    EXPECT_EQ(j["misplaced"][0]["belongs_range"], "B");
+    EXPECT_EQ(j["misplaced"][0]["belongs_room"], "stacks");
+    // `shuxiang stocktake` is the same code path once the database is shelved.
+    auto top = run_shuxiang("stocktake --db " + db_ + " --range A --scanned " + (dir_ / "scan.txt").string() + " --json");
+    ASSERT_EQ(top.code, 0) << top.out;
+    EXPECT_EQ(nlohmann::json::parse(top.out), j);
+    // Both ranges by label (A1..A2): nothing misplaced; missing A's first two and B's all but the first.
+    auto both = run_shuxiang("stocktake --db " + db_ + " --range A1..A2 --scanned " + (dir_ / "scan.txt").string() + " --json");
+    ASSERT_EQ(both.code, 0) << both.out;
+    auto jb = nlohmann::json::parse(both.out);
+    EXPECT_EQ(jb["sections"].size(), 12u);
+    EXPECT_EQ(jb["expected"].get<std::size_t>(), on_a.size() + on_b.size());
+    EXPECT_EQ(jb["found"].get<std::size_t>(), on_a.size() - 1);
+    EXPECT_TRUE(jb["misplaced"].empty());
+    std::vector<std::string> missing{on_a[0], on_a[1]};
+    missing.insert(missing.end(), on_b.begin() + 1, on_b.end());
+    EXPECT_EQ(jb["missing"], nlohmann::json(missing));
     // Plain text names the place; an unknown range is refused.
     auto t = run_shuxiang("shelve stocktake --db " + db_ + " --range A --scanned " + (dir_ / "scan.txt").string());
     EXPECT_NE(t.out.find(where[on_b.front()].first), std::string::npos) << t.out;
     auto bad = run_shuxiang("shelve stocktake --db " + db_ + " --range Q --scanned " + (dir_ / "scan.txt").string());
     EXPECT_EQ(bad.code, 2) << bad.out;
+}
+
+TEST_F(ShelveCli, NewBooksDisplayTakesTheMostRecentCopies) {
+    // The same room with the catalogue's 新书展台 (16 books face up).
+    auto p = plan::load_plan(plan_);
+    p.levels[0].furniture.push_back(piece("NEW", "display_table_new_books", 8, 8));
+    const std::string with_display = (dir_ / "display.sxplan.json").string();
+    plan::save_plan(with_display, p);
+    // Copies acquired in the 30 days ending 2026-12-31, most recent first, straight from the catalog.
+    std::vector<std::pair<std::string, long long>> recent;  // acquired, item id
+    {
+        sqlite3* raw = nullptr;
+        ASSERT_EQ(sqlite3_open(db_.c_str(), &raw), SQLITE_OK);
+        sqlite3_stmt* st = nullptr;
+        sqlite3_prepare_v2(raw,
+                           "SELECT substr(acquired, 1, 10), id FROM items WHERE status NOT IN ('lost', 'withdrawn') "
+                           "AND substr(acquired, 1, 10) BETWEEN '2026-12-02' AND '2026-12-31' ORDER BY acquired DESC",
+                           -1, &st, nullptr);
+        while (sqlite3_step(st) == SQLITE_ROW)
+            recent.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), sqlite3_column_int64(st, 1));
+        sqlite3_finalize(st);
+        sqlite3_close(raw);
+    }
+    ASSERT_GT(recent.size(), 1u);
+    ASSERT_LE(recent.size(), 16u);
+    for (std::size_t i = 1; i < recent.size(); ++i) ASSERT_NE(recent[i].first, recent[i - 1].first) << "ties would need shelf order";
+
+    auto r = run_shuxiang("shelve --plan " + with_display + " --db " + db_ + " --date 2026-12-31 --new-days 30 --json");
+    ASSERT_EQ(r.code, 0) << r.out;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["new_books"]["since"], "2026-12-02");
+    EXPECT_EQ(j["new_books"]["until"], "2026-12-31");
+    EXPECT_EQ(j["new_books"]["on_display"].get<std::size_t>(), recent.size());
+    auto stored = shelving::load_assignment(db_);
+    ASSERT_TRUE(stored);
+    std::vector<long long> shown;
+    std::map<int, int> count;
+    for (const auto& pl : stored->placed) {
+        if (pl.section < 0) continue;
+        ++count[pl.section];
+        if (stored->sections[static_cast<std::size_t>(pl.section)].furniture_id == "NEW") shown.push_back(pl.item_id);
+    }
+    std::vector<long long> want;
+    for (const auto& x : recent) want.push_back(x.second);
+    EXPECT_EQ(shown, want);
+    for (std::size_t s = 0; s < stored->sections.size(); ++s)
+        EXPECT_LE(count[static_cast<int>(s)], stored->sections[s].capacity) << stored->sections[s].id;
+
+    // A year's new books are more than the table holds: it is full, newest first, and nothing is lost.
+    r = run_shuxiang("shelve --plan " + with_display + " --db " + db_ + " --date 2026-12-31 --new-days 365 --json");
+    ASSERT_EQ(r.code, 0) << r.out;
+    j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["new_books"]["on_display"], 16);
+    EXPECT_EQ(j["placed"].get<std::size_t>() + j["unplaced_count"].get<std::size_t>(), shelving::load_items(db_).size());
+    for (const auto& s : j["section_list"]) EXPECT_LE(s["count"].get<int>(), s["capacity"].get<int>()) << s["id"];
+    // --new-days 0: no display.
+    r = run_shuxiang("shelve --plan " + with_display + " --db " + db_ + " --date 2026-12-31 --new-days 0 --json");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(nlohmann::json::parse(r.out)["new_books"]["on_display"], 0);
+    EXPECT_EQ(run_shuxiang("shelve --plan " + with_display + " --db " + db_ + " --date 2026-13-01").code, 2);
 }

@@ -65,49 +65,61 @@ Result Library::withdraw(const Ctx& c, const std::vector<std::string>& barcodes,
     return done(success("circ.ok.withdrawn", {std::to_string(barcodes.size())}, 0));
 }
 
-namespace {
-// Shelf order when both parse as 中图法 call numbers, else plain text order.
-int shelf_compare(const std::string& a, const std::string& b) {
-    auto pa = catalog::parse_call_number(a), pb = catalog::parse_call_number(b);
-    if (pa && pb) return catalog::compare_call_numbers(*pa, *pb);
-    return a < b ? -1 : (a == b ? 0 : 1);
-}
-}  // namespace
-
 StocktakeReport Library::stocktake(const std::string& first, const std::string& last, const std::vector<std::string>& scanned) {
-    StocktakeReport rep;
-    auto in_range = [&](const std::string& cn) { return shelf_compare(first, cn) <= 0 && shelf_compare(cn, last) <= 0; };
-    std::set<std::string> scanned_set(scanned.begin(), scanned.end());
-    std::set<std::string> expected;
+    if (auto by_shelf = shelving::stocktake_shelves(path_, first, last, scanned)) return *by_shelf;
+    auto in_range = [&](const std::string& cn) {
+        return shelving::compare_shelf_order(first, cn) <= 0 && shelving::compare_shelf_order(cn, last) <= 0;
+    };
+    struct Copy {
+        std::string barcode, call_number;
+    };
+    std::vector<Copy> expected;
+    const char* not_in_corner = "location NOT IN (SELECT corner FROM circ_loans WHERE returned_date IS NULL AND corner <> '')";
     {
-        Stmt s(db_, "SELECT barcode, call_number FROM items WHERE status IN ('available', 'damaged', 'in_processing') AND location NOT IN "
-                    "(SELECT corner FROM circ_loans WHERE returned_date IS NULL AND corner <> '')");
+        Stmt s(db_, std::string("SELECT barcode, call_number, status FROM items WHERE ") + not_in_corner);
         while (s.step())
-            if (in_range(s.text(1))) expected.insert(s.text(0));
+            if (shelving::on_shelf_status(s.text(2)) && in_range(s.text(1))) expected.push_back({s.text(0), s.text(1)});
     }
-    rep.expected = static_cast<long long>(expected.size());
-    for (auto& b : expected)
-        if (scanned_set.count(b)) ++rep.found;
-        else rep.missing.push_back(b);
-    for (auto& b : scanned_set) {
-        if (expected.count(b)) continue;
-        Stmt s(db_, "SELECT status, call_number FROM items WHERE barcode = ?");
+    std::stable_sort(expected.begin(), expected.end(), [](const Copy& x, const Copy& y) {
+        int c = shelving::compare_shelf_order(x.call_number, y.call_number);
+        return c != 0 ? c < 0 : x.barcode < y.barcode;
+    });
+    std::vector<std::string> barcodes;
+    for (auto& c : expected) barcodes.push_back(c.barcode);
+    return shelving::compare_scan(barcodes, scanned, [&](const std::string& b) -> std::optional<shelving::MisplacedCopy> {
+        Stmt s(db_, std::string("SELECT status, call_number FROM items WHERE barcode = ? AND ") + not_in_corner);
         s.bind(1, b);
-        if (!s.step()) {
-            rep.unexpected.push_back(b);
-            continue;
-        }
-        std::string st = s.text(0);
-        bool shelvable = st == "available" || st == "damaged" || st == "in_processing";
-        if (shelvable && !in_range(s.text(1))) rep.misplaced.push_back(b);
-        else rep.unexpected.push_back(b);
-    }
-    return rep;
+        if (!s.step() || !shelving::on_shelf_status(s.text(0))) return std::nullopt;
+        shelving::MisplacedCopy m;
+        m.barcode = b;
+        m.call_number = s.text(1);
+        return m;
+    });
 }
 
-ReadingStats Library::reading_stats(int year) {
+long long queue_wait_days(long long waiting, long long copies, int loan_days) {
+    if (waiting <= 0) return 0;
+    if (copies <= 0) return -1;
+    return (waiting + copies - 1) / copies * std::max(0, loan_days);
+}
+
+long long suggested_extra_copies(long long waiting, long long copies, int loan_days, int target_days, long long max_copies) {
+    if (waiting <= 0) return 0;
+    copies = std::max(0LL, copies);
+    // ceil(q / n) × L <= T  <=>  ceil(q / n) <= k = floor(T / L)  <=>  n >= ceil(q / k).
+    long long needed = 1;
+    if (loan_days > 0) {
+        const long long rounds = std::max(0, target_days) / loan_days;
+        needed = rounds >= 1 ? (waiting + rounds - 1) / rounds : waiting;
+    }
+    const long long extra = std::max(0LL, needed - copies);
+    return std::min(extra, std::max(0LL, max_copies - copies));
+}
+
+ReadingStats Library::reading_stats(int year, int target_wait_days) {
     ReadingStats st;
     st.year = year;
+    st.target_wait_days = target_wait_days;
     std::string y = std::to_string(year);
     std::string from = y + "-01-01", to = y + "-12-31";
     {
@@ -183,14 +195,26 @@ ReadingStats Library::reading_stats(int year) {
         while (s.step()) st.top_titles.push_back({s.i64(0), s.text(1), s.i64(2)});
     }
     {
-        // Extra copies: one per two waiting readers, so that a hold waits about one loan period.
+        // Extra copies from the queue model (suggested_extra_copies), capped by the copy policy.
+        const long long max_copies = std::stoll(setting("acq.max_copies", "5"));
         Stmt s(db_, "SELECT h.record_id, coalesce(r.title, ''), count(*) AS n, "
                     "(SELECT count(*) FROM items i WHERE i.record_id = h.record_id AND i.status NOT IN ('lost', 'withdrawn')) "
                     "FROM circ_holds h LEFT JOIN records r ON r.id = h.record_id WHERE h.status = 'waiting' "
                     "GROUP BY h.record_id ORDER BY n DESC, h.record_id");
         while (s.step()) {
             ReadingStats::DemandRow d{s.i64(0), s.text(1), s.i64(2), s.i64(3), 0};
-            d.suggested_extra = (d.waiting + 1) / 2;
+            long long days = 0, readers = 0;
+            Stmt w(db_, "SELECT patron_id FROM circ_holds WHERE record_id = ? AND status = 'waiting'");
+            w.bind(1, d.record_id);
+            while (w.step())
+                if (auto p = patron(w.text(0))) {
+                    days += policy_for(*p).loan_days;
+                    ++readers;
+                }
+            d.loan_days = readers ? static_cast<int>((days + readers - 1) / readers) : 0;
+            d.suggested_extra = suggested_extra_copies(d.waiting, d.copies, d.loan_days, target_wait_days, max_copies);
+            d.wait_days = queue_wait_days(d.waiting, d.copies, d.loan_days);
+            d.wait_after_days = queue_wait_days(d.waiting, d.copies + d.suggested_extra, d.loan_days);
             st.demand.push_back(d);
         }
     }

@@ -173,6 +173,15 @@ public:
         }
     }
 
+    // Fills `secs` one after the other to capacity with `v` in its order; returns how many it took.
+    std::size_t fill_in_order(const std::vector<Keyed>& v, const std::vector<int>& secs) {
+        std::size_t j = 0;
+        for (int s : secs)
+            for (long long c = 0; c < cap(s, true) && j < v.size(); ++c)
+                members_[static_cast<std::size_t>(s)].push_back(v[j++].item);
+        return j;
+    }
+
     Assignment finish(std::vector<std::pair<std::size_t, std::string>> shelfless) {
         out_.placed.reserve(items_.size());
         for (std::size_t s = 0; s < members_.size(); ++s) {
@@ -260,6 +269,30 @@ Assignment assign(std::vector<Section> sections, const std::vector<ShelfItem>& i
     Assigner a(std::move(sections), items, options.previous);
     std::map<SectionKind, std::vector<Keyed>> seq;
     std::map<std::string, std::vector<Keyed>> corners;
+    // Which collection's sequence a copy joins, or why it cannot be placed.
+    auto route = [&](std::size_t i, Keyed&& k, bool parsed) {
+        SectionKind kind = items[i].kind;
+        if (kind == SectionKind::General || kind == SectionKind::Corner || kind == SectionKind::NewBooks || !by_kind.count(kind)) {
+            // Without shelving of its own, a special copy joins the main sequence if it has a call number.
+            if (!parsed) {
+                a.report(i, kind == SectionKind::Periodical && !by_kind.count(kind) ? "shelving.reason.no_periodical_rack"
+                                                                                    : "shelving.reason.bad_call_number");
+                return;
+            }
+            kind = SectionKind::General;
+        } else if (!parsed && kind != SectionKind::Periodical) {
+            a.report(i, "shelving.reason.bad_call_number");
+            return;
+        }
+        seq[kind].push_back(std::move(k));
+    };
+    const auto& displays = by_kind[SectionKind::NewBooks];
+    auto is_new = [&](const ShelfItem& it) {
+        if (displays.empty() || options.new_since.empty() || it.kind == SectionKind::Periodical) return false;
+        const std::string day = it.acquired.substr(0, 10);
+        return day.size() == 10 && day >= options.new_since && (options.new_until.empty() || day <= options.new_until);
+    };
+    std::vector<Keyed> fresh;
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& it = items[i];
         auto cn = catalog::parse_call_number(it.call_number);
@@ -276,20 +309,19 @@ Assignment assign(std::vector<Section> sections, const std::vector<ShelfItem>& i
             corners[room].push_back(std::move(k));
             continue;
         }
-        SectionKind kind = it.kind;
-        if (kind == SectionKind::General || kind == SectionKind::Corner || !by_kind.count(kind)) {
-            // Without shelving of its own, a special copy joins the main sequence if it has a call number.
-            if (!cn) {
-                a.report(i, kind == SectionKind::Periodical && !by_kind.count(kind) ? "shelving.reason.no_periodical_rack"
-                                                                                    : "shelving.reason.bad_call_number");
-                continue;
-            }
-            kind = SectionKind::General;
-        } else if (!cn && kind != SectionKind::Periodical) {
-            a.report(i, "shelving.reason.bad_call_number");
+        if (cn && is_new(it)) {
+            fresh.push_back(std::move(k));
             continue;
         }
-        seq[kind].push_back(std::move(k));
+        route(i, std::move(k), cn.has_value());
+    }
+    if (!fresh.empty()) {
+        // Most recent first; the same day in shelf order, then by item id.
+        a.sort(fresh);
+        std::stable_sort(fresh.begin(), fresh.end(), [&](const Keyed& x, const Keyed& y) {
+            return items[x.item].acquired.substr(0, 10) > items[y.item].acquired.substr(0, 10);
+        });
+        for (std::size_t j = a.fill_in_order(fresh, displays); j < fresh.size(); ++j) route(fresh[j].item, std::move(fresh[j]), true);
     }
     for (auto& [kind, v] : seq) {
         a.sort(v);

@@ -130,7 +130,7 @@ void ensure_schema(Db& db) {
 
 SectionKind kind_from(const std::string& s) {
     for (auto k : {SectionKind::General, SectionKind::Reference, SectionKind::Local, SectionKind::PictureBook,
-                   SectionKind::Periodical, SectionKind::Corner})
+                   SectionKind::Periodical, SectionKind::Corner, SectionKind::NewBooks})
         if (s == to_string(k)) return k;
     return SectionKind::General;
 }
@@ -155,7 +155,7 @@ std::vector<ShelfItem> load_items(const std::filesystem::path& path) {
     // Audience 1 is Audience::Preschool (catalog/bib.hpp's enum order, as the store writes it).
     Stmt s(db,
            "SELECT i.id, CASE WHEN i.call_number <> '' THEN i.call_number ELSE r.call_number END, i.location, "
-           "r.audience, r.local_collection, r.clc_class, r.subjects, r.marc, r.id FROM items i "
+           "r.audience, r.local_collection, r.clc_class, r.subjects, r.marc, r.id, substr(i.acquired, 1, 10) FROM items i "
            "JOIN records r ON r.id = i.record_id WHERE i.status NOT IN ('lost', 'withdrawn') ORDER BY r.id, i.id");
     long long last_record = -1;
     SectionKind kind = SectionKind::General;
@@ -164,6 +164,7 @@ std::vector<ShelfItem> load_items(const std::filesystem::path& path) {
         it.id = s.i64(0);
         it.call_number = s.text(1);
         it.location = s.text(2);
+        it.acquired = s.text(9);
         if (s.i64(8) != last_record) {
             last_record = s.i64(8);
             ItemFacts f;

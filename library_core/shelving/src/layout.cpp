@@ -17,6 +17,7 @@ const char* to_string(SectionKind k) {
         case SectionKind::PictureBook: return "picture_book";
         case SectionKind::Periodical: return "periodical";
         case SectionKind::Corner: return "corner";
+        case SectionKind::NewBooks: return "new_books";
     }
     return "general";
 }
@@ -55,6 +56,20 @@ SectionKind kind_of(const plan::Furniture& f, const plan::FurnitureType& t, cons
     return SectionKind::General;
 }
 
+}  // namespace
+
+bool new_books_display(const plan::Furniture& f, const plan::FurnitureType& t) {
+    if (t.category != plan::FurnitureCategory::DisplayCase) return false;
+    return contains_any(t.id, {"new_book"}) || t.name_zh.find("新书") != std::string::npos || contains_any(f.label, {"新书"});
+}
+
+int new_books_display_capacity(const plan::FurnitureType& t) {
+    // Face-up covers; the epsilon keeps exact multiples (1.2 m / 0.15 m) from rounding down.
+    return static_cast<int>(std::floor(t.width / 0.15 + 1e-9)) * static_cast<int>(std::floor(t.depth / 0.22 + 1e-9));
+}
+
+namespace {
+
 struct Range {
     const plan::Furniture* f;
     const plan::FurnitureType* t;
@@ -74,6 +89,7 @@ std::vector<Section> build_sections(const plan::Plan& plan, const plan::Furnitur
     struct RoomGroup {
         long long rank;
         std::vector<Range> ranges;
+        std::vector<Range> displays;  // new-books displays, after the ranges
     };
     std::vector<RoomGroup> groups;
     std::map<std::pair<const plan::Level*, const plan::Room*>, std::size_t> group_of;
@@ -85,31 +101,33 @@ std::vector<Section> build_sections(const plan::Plan& plan, const plan::Furnitur
             long long rank = it != listed.end() ? it->second : base + plan_rank;
             ++plan_rank;
             group_of[{&level, &room}] = groups.size();
-            groups.push_back({rank, {}});
+            groups.push_back({rank, {}, {}});
         }
     }
     for (const auto& level : plan.levels) {
         for (const auto& f : level.furniture) {
             const auto* t = catalog.find(f.type);
-            if (!t || !t->holds_books()) continue;
+            if (!t) continue;
+            const bool display = !t->holds_books() && new_books_display(f, *t);
+            if (!t->holds_books() && !display) continue;
             const plan::Room* room = plan::room_of(level, f);
             if (room && room->kind == plan::RoomKind::Workroom && !options.include_workrooms) continue;
             auto key = std::make_pair(&level, room);
             auto it = group_of.find(key);
             if (it == group_of.end()) {
                 it = group_of.emplace(key, groups.size()).first;
-                groups.push_back({1000000000LL + static_cast<long long>(groups.size()), {}});
+                groups.push_back({1000000000LL + static_cast<long long>(groups.size()), {}, {}});
             }
-            groups[it->second].ranges.push_back({&f, t, room, &level});
+            (display ? groups[it->second].displays : groups[it->second].ranges).push_back({&f, t, room, &level});
         }
     }
     std::stable_sort(groups.begin(), groups.end(), [](const RoomGroup& a, const RoomGroup& b) { return a.rank < b.rank; });
 
     std::vector<Section> out;
     for (auto& g : groups) {
-        if (g.ranges.empty()) continue;
+        if (g.ranges.empty() && g.displays.empty()) continue;
         // The room's frame follows its first range, so parallel ranges form rows across it.
-        const double yaw = g.ranges.front().f->yaw_deg * std::numbers::pi / 180.0;
+        const double yaw = g.ranges.empty() ? 0.0 : g.ranges.front().f->yaw_deg * std::numbers::pi / 180.0;
         const plan::Vec2 axis{std::cos(yaw), std::sin(yaw)};
         const plan::Vec2 normal{-std::sin(yaw), std::cos(yaw)};
         for (auto& r : g.ranges) {
@@ -153,6 +171,21 @@ std::vector<Section> build_sections(const plan::Plan& plan, const plan::Furnitur
                     out.push_back(std::move(sec));
                 }
             }
+        }
+        for (const auto& r : g.displays) {
+            Section sec;
+            sec.id = r.f->id + "/1/1";
+            sec.furniture_id = r.f->id;
+            sec.label = r.f->label;
+            sec.level_id = r.level->id;
+            sec.room_id = r.room ? r.room->id : "";
+            sec.room_name = r.room ? r.room->name : "";
+            sec.levels = 1;
+            sec.width = r.t->width;
+            sec.kind = SectionKind::NewBooks;
+            // A display is filled: the working fill is for shelves that must keep growth space.
+            sec.capacity = sec.target = new_books_display_capacity(*r.t);
+            out.push_back(std::move(sec));
         }
     }
     return out;

@@ -73,6 +73,8 @@ std::vector<RangeSign> range_signs(const Assignment& a) {
     for (std::size_t i = 0; i < a.sections.size(); ++i) {
         const auto& s = a.sections[i];
         const auto& f = a.fills[i];
+        // The new-books display shows no call-number span: its books change every few weeks.
+        if (s.kind == SectionKind::NewBooks) continue;
         auto [it, fresh] = index.emplace(s.furniture_id, out.size());
         if (fresh) out.push_back({s.furniture_id, s.label, s.room_name.empty() ? s.room_id : s.room_name, {}});
         auto& sign = out[it->second];
@@ -134,7 +136,7 @@ std::string labels_html(const Assignment& a, const std::string& school) {
     for (std::size_t i = 0; i < a.sections.size(); ++i) {
         const auto& s = a.sections[i];
         const auto& f = a.fills[i];
-        if (f.count == 0) continue;
+        if (f.count == 0 || s.kind == SectionKind::NewBooks) continue;
         if (on_sheet == 0) h += "<div class=\"sheet\">\n";
         auto classes = classes_between(f.first_call, f.last_call);
         std::string cls;

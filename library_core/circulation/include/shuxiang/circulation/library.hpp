@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "shuxiang/catalog/store.hpp"
+#include "shuxiang/shelving/stocktake.hpp"
 #include "shuxiang/standards/holdings.hpp"
 
 struct sqlite3;
@@ -173,12 +174,8 @@ struct WeedRules {
     int no_loans_years = 3;    // ... and not lent in this many years
 };
 
-struct StocktakeReport {
-    std::vector<std::string> missing;     // expected in range, not scanned
-    std::vector<std::string> misplaced;   // scanned, known, call number outside the range
-    std::vector<std::string> unexpected;  // scanned, unknown barcode or not expected on a shelf (on loan, withdrawn, lost)
-    long long expected = 0, found = 0;
-};
+// A stocktake's result (see shelving/stocktake.hpp): by shelf once the collection is shelved.
+using StocktakeReport = shelving::Stocktake;
 
 // One reading-statistics snapshot (the inputs of the compliance report and the demand model).
 struct ReadingStats {
@@ -214,7 +211,11 @@ struct ReadingStats {
         long long record_id = 0;
         std::string title;
         long long waiting = 0, copies = 0, suggested_extra = 0;
+        int loan_days = 0;         // mean loan period of the waiting readers' policies, rounded up
+        long long wait_days = -1;  // the last waiting reader's wait now (-1: no copy to lend)
+        long long wait_after_days = -1;  // ... with the suggested extra copies
     };
+    int target_wait_days = 30;      // the demand model's target (see suggested_extra_copies)
     std::vector<DemandRow> demand;  // titles with waiting holds
     struct RatingRow {
         long long record_id = 0;
@@ -292,11 +293,17 @@ public:
     // Weeding and stocktake.
     std::vector<WeedCandidate> weed_candidates(const std::string& day, const WeedRules& rules);
     Result withdraw(const Ctx& c, const std::vector<std::string>& barcodes, const std::string& reason);
+    // Stocktake of first..last. When the database holds a shelving assignment, by shelf
+    // (shelving::stocktake_shelves: shelves or call numbers, misplaced copies with where they
+    // belong). Otherwise by call number: expected = copies on a shelf status, not in a classroom
+    // corner, whose call number lies in the range (中图法 shelf order); misplaced = scanned copies
+    // on a shelf status outside it.
     StocktakeReport stocktake(const std::string& first, const std::string& last,
                               const std::vector<std::string>& scanned);
 
     // Statistics.
-    ReadingStats reading_stats(int year);
+    // target_wait_days: the demand model's target wait for the last reader in a holds queue.
+    ReadingStats reading_stats(int year, int target_wait_days = 30);
     standards::HoldingsSummary holdings_summary(int year);
 
     // Low-level access for tests and the benchmark.
@@ -315,6 +322,15 @@ private:
     sqlite3* db_ = nullptr;
     int version_ = 0;
 };
+
+// Demand per title (holds queue): with `waiting` readers, `copies` copies and a loan period of
+// `loan_days`, readers are served in rounds of `copies` loans, so the last one waits about
+// ceil(waiting / copies) × loan_days days. Returns the smallest e >= 0 with
+// ceil(waiting / (copies + e)) × loan_days <= target_days; when even one round is longer than the
+// target, enough copies for everyone waiting (one round). Capped so that copies + e <= max_copies.
+long long suggested_extra_copies(long long waiting, long long copies, int loan_days, int target_days, long long max_copies);
+// The last waiting reader's wait in days under that model; -1 when there is no copy to lend.
+long long queue_wait_days(long long waiting, long long copies, int loan_days);
 
 // "YYYY-MM-DD" + days; nullopt for a malformed date.
 std::optional<std::string> add_days(const std::string& day, int days);

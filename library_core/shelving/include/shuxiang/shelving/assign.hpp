@@ -19,6 +19,7 @@ struct ShelfItem {
     std::string location;  // where it is now: a section id, furniture id or room id, or ""
     // The collection it belongs to: General, Reference, Local, PictureBook or Periodical.
     SectionKind kind = SectionKind::General;
+    std::string acquired;  // YYYY-MM-DD (a longer timestamp is cut to its day); "" when unknown
 };
 
 // The facts about a title that decide its collection.
@@ -44,6 +45,12 @@ struct AssignOptions {
     // as the new targets allow (sections that are new stay empty unless needed); growth space then
     // stays where it was. Without it, growth space is spread per 大部类 (see assign()).
     const std::unordered_map<long long, std::string>* previous = nullptr;
+    // New-books display (新书展示): copies acquired from new_since to new_until (YYYY-MM-DD, both
+    // inclusive; new_since "" = no display) go to the plan's new-books displays, most recent first
+    // (ties in shelf order), each display up to its capacity, displays in reading order. The rest,
+    // and every copy when the plan has no display, stay in the shelf order of their collection.
+    // Periodicals, classroom-corner copies and copies whose call number does not parse are not shown.
+    std::string new_since, new_until;
 };
 
 struct Placement {

@@ -18,12 +18,19 @@ enum class SectionKind {
     PictureBook,  // picture_book_bin furniture
     Periodical,   // periodical_rack furniture
     Corner,       // classroom_cabinet furniture, or any shelving in a classroom-corner room
+    NewBooks,     // the new-books display (新书展示): display furniture for new books, see new_books_display()
 };
 const char* to_string(SectionKind k);
 
 // Average thickness of one book on the shelf, metres (documented in docs/shelving.md):
 // general 25 mm, reference 40 mm, local 25 mm, picture books 10 mm, periodicals 6 mm, corner 25 mm.
 double book_thickness(SectionKind k);
+
+// A new-books display (新书展示): display-case furniture whose type id contains "new_book", whose
+// Chinese name or label contains 新书. It holds books face up, one per 0.15 × 0.22 m (a 大32开 cover,
+// 140 × 203 mm, with a small gap), so a 1.2 × 0.6 m table shows ⌊1.2 / 0.15⌋ × ⌊0.6 / 0.22⌋ = 16.
+bool new_books_display(const plan::Furniture& f, const plan::FurnitureType& t);
+int new_books_display_capacity(const plan::FurnitureType& t);
 
 // One section: one bay of one face of a range. Levels are numbered 1 (top) .. levels.
 struct Section {
@@ -53,7 +60,9 @@ struct LayoutOptions {
 // The sections of a plan in reading order: rooms in the chosen order; in a room, ranges in a
 // serpentine (rows front to back along the ranges' normal, alternating direction along each row);
 // in a range, face 1 left to right then face 2 left to right (for a double-faced range that walks
-// round its end). Furniture of unknown types or holding no books is skipped.
+// round its end). A new-books display is one section (id "<furniture id>/1/1", one level, target =
+// capacity) after the room's ranges, so it leaves their order as it was. Furniture of unknown types
+// or holding no books is skipped.
 std::vector<Section> build_sections(const plan::Plan& plan, const plan::FurnitureCatalog& catalog,
                                     const LayoutOptions& options = {});
 

@@ -24,7 +24,7 @@ struct RangeSign {
     std::vector<SignFace> faces;
 };
 
-// The signs of every range in reading order (ranges holding no books are left out).
+// The signs of every range in reading order (ranges holding no books and new-books displays are left out).
 std::vector<RangeSign> range_signs(const Assignment& a);
 
 // The 中图法 classes a call-number span covers: every basic class from the first's to the last's,
