@@ -10,6 +10,7 @@
 #include <glm/glm.hpp>
 
 #include "app/app.hpp"
+#include "library/library_ui.hpp"
 #include "ui/checks.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/util/i18n.hpp"
@@ -474,6 +475,7 @@ void draw_ui(App& app) {
     status_bar(app, bottom, ds.x, Lo.status_h);
     overlay_labels(app);
     draw_aisle_overlay(app);
+    draw_library_ui(app);
 }
 
 }  // namespace shuxiang::editor
