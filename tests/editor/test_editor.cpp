@@ -1,7 +1,7 @@
 // End-to-end tests of the editor: each runs bin/shuxiang-editor with a script (the same actions the
 // UI uses) and checks the plan it saved or the pixels of its screenshots.
 #include <gtest/gtest.h>
-#include <png.h>
+#include "png_image.hpp"
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -72,27 +72,8 @@ protected:
     fs::path dir_;
 };
 
-struct Png {
-    int w = 0, h = 0;
-    std::vector<unsigned char> rgb;
-    std::array<int, 3> at(int x, int y) const {
-        const std::size_t i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 3;
-        return {rgb[i], rgb[i + 1], rgb[i + 2]};
-    }
-};
-
-Png read_png(const fs::path& p) {
-    Png img;
-    png_image im{};
-    im.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_file(&im, p.c_str())) return img;
-    im.format = PNG_FORMAT_RGB;
-    img.w = static_cast<int>(im.width);
-    img.h = static_cast<int>(im.height);
-    img.rgb.resize(PNG_IMAGE_SIZE(im));
-    if (!png_image_finish_read(&im, nullptr, img.rgb.data(), 0, nullptr)) img = {};
-    return img;
-}
+using shuxiang::test::Png;
+using shuxiang::test::read_png;
 
 bool near(std::array<int, 3> c, std::array<int, 3> want, int tol) {
     for (int i = 0; i < 3; ++i)
