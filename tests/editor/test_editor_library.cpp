@@ -427,3 +427,26 @@ TEST_F(EditorLibrary, LevelOfDetailKeepsDrawCallsAndCutsInstancesFarAway) {
     EXPECT_EQ(std::stoi(a[1]), std::stoi(b[1]));
     EXPECT_GT(std::stol(b[2]) - std::stol(a[2]), 900);
 }
+
+TEST_F(EditorLibrary, RangeLabelShowsOnlyWithAnAssignment) {
+    const Fixture& fx = fixture();
+    // The label "A1  I247.5/1 – O1/1" sits on a light cream plate (250, 246, 230 at 88 % opacity)
+    // above the range; nothing else in this view is that light and warm.
+    const std::string look = "view top\ncamera target 5 5 0\ncamera zoom 3\n";
+    ASSERT_EQ(run(look + "screenshot " + path("a.png").string() + " viewport\n", fx.plan.string() + " --db " + fx.db.string()), 0) << err_;
+    ASSERT_EQ(run(look + "screenshot " + path("b.png").string() + " viewport\n", fx.plan.string()), 0) << err_;
+    auto plate = [](const Png& img) {
+        int n = 0;
+        for (int j = 0; j < img.h; ++j)
+            for (int i = 0; i < img.w / 2; ++i) {  // the left half: the panel sits top right
+                const auto c = img.at(i, j);
+                if (c[0] >= 225 && c[1] >= 220 && c[2] >= 200 && c[0] - c[2] >= 8) ++n;
+            }
+        return n;
+    };
+    const Png a = read_png(path("a.png")), b = read_png(path("b.png"));
+    ASSERT_GT(a.w, 0);
+    ASSERT_GT(b.w, 0);
+    EXPECT_GT(plate(a), 300);
+    EXPECT_EQ(plate(b), 0);
+}

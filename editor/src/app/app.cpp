@@ -115,7 +115,7 @@ void App::sync_scene() {
         plan::Level copy = *editor_.level();
         for (auto& f : copy.furniture)
             if (editor_.is_selected(f.id)) f.position = {f.position.x + drag_offset_.x, f.position.y + drag_offset_.y};
-        preview = build_scene(copy, editor_.catalog());
+        preview = build_scene(copy, editor_.catalog(), {}, editor_.library.shelf_source());
         scene = &preview;
         renderer_->upload(preview);
         drag_dirty_ = true;
