@@ -177,7 +177,14 @@ void Renderer::set_overlay(const std::vector<FlatVertex>& triangles) {
 void Renderer::choose_lod(const Camera& cam, const Viewport& vp) {
     // A piece is near when a 25 mm spine at its nearest point would span at least 1.5 pixels.
     constexpr float kSpine = 0.025f, kMinPixels = 1.5f;
-    std::vector<char> near(groups_.size(), 1);
+    // 0: outside the view (not drawn), 1: far (strips), 2: near (spines).
+    std::vector<char> near(groups_.size(), 2);
+    // Frustum planes of the view-projection (Gribb & Hartmann), to leave out pieces not in view.
+    const glm::mat4 m = glm::transpose(cam.projection(vp.aspect()) * cam.view());
+    const glm::vec4 planes[6] = {m[3] + m[0], m[3] - m[0], m[3] + m[1], m[3] - m[1], m[3] + m[2], m[3] - m[2]};
+    for (std::size_t i = 0; i < groups_.size(); ++i)
+        for (const glm::vec4& p : planes)
+            if (glm::dot(glm::vec3(p), groups_[i].center) + p.w < -groups_[i].radius * glm::length(glm::vec3(p))) near[i] = 0;
     if (lod_) {
         const glm::vec3 eye = cam.eye();
         const float vh = static_cast<float>(vp.height);
@@ -190,7 +197,7 @@ void Renderer::choose_lod(const Camera& cam, const Viewport& vp) {
                 px = kSpine * ortho_px;
             else
                 px = kSpine * focal / std::max(glm::distance(eye, g.center) - g.radius, 0.1f);
-            near[i] = px >= kMinPixels;
+            if (near[i]) near[i] = px >= kMinPixels ? 2 : 1;
         }
     }
     if (near == lod_near_) return;
@@ -198,9 +205,9 @@ void Renderer::choose_lod(const Camera& cam, const Viewport& vp) {
     std::vector<BoxInstance> books, strips;
     for (std::size_t i = 0; i < groups_.size(); ++i) {
         const SpineGroup& g = groups_[i];
-        if (lod_near_[i])
+        if (lod_near_[i] == 2)
             books.insert(books.end(), all_books_.begin() + g.first_book, all_books_.begin() + g.first_book + g.book_count);
-        else
+        else if (lod_near_[i] == 1)
             strips.insert(strips.end(), all_strips_.begin() + g.first_strip,
                           all_strips_.begin() + g.first_strip + g.strip_count);
     }

@@ -32,7 +32,7 @@ public:
     // Extra triangles drawn over the scene (found-book highlight, walking route); depth-tested.
     void set_overlay(const std::vector<FlatVertex>& triangles);
     // Level of detail for book spines (on by default): pieces whose spines would be under ~1.5 px
-    // wide are drawn as one strip-textured box per shelf level.
+    // wide are drawn as one strip-textured box per shelf level. Pieces outside the view get neither.
     void set_lod(bool on) {
         if (on != lod_) lod_near_.clear();
         lod_ = on;
@@ -57,7 +57,7 @@ private:
     // The scene's spines and strips, kept to re-pick which pieces are near when the camera moves.
     std::vector<BoxInstance> all_books_, all_strips_;
     std::vector<SpineGroup> groups_;
-    std::vector<char> lod_near_;  // per group: drawn as spines; empty = not chosen yet
+    std::vector<char> lod_near_;  // per group: 0 out of view, 1 strips, 2 spines; empty = not chosen yet
     bool lod_ = true;
 };
 
