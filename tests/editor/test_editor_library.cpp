@@ -450,3 +450,26 @@ TEST_F(EditorLibrary, RangeLabelShowsOnlyWithAnAssignment) {
     EXPECT_GT(plate(a), 300);
     EXPECT_EQ(plate(b), 0);
 }
+
+TEST_F(EditorLibrary, FarShelvesShowClassColourThroughTheirStrips) {
+    const Fixture& fx = fixture();
+    // From 30 m a 25 mm spine is ~0.7 px wide, so R1 is drawn as strips: the 0.5 m of class I books on
+    // each shelf of section 1 is one box, coloured by its strip (no gaps between spines). Seen from
+    // 45° above the south, over the room's south wall.
+    std::string out;
+    const std::string script = "db " + fx.db.string() + "\nview 3d\ncamera orbit -90 45 30\ncamera target 3.47 4.75 0.9\nscreenshot " +
+                               path("far.png").string() + " viewport\n";
+    ASSERT_EQ(run(script, fx.plan.string(), &out), 0) << out;
+    const Png img = read_png(path("far.png"));
+    ASSERT_GT(img.w, 0);
+    const auto class_i = lit_south(editor::library::class_color(8));
+    EXPECT_GT(count_near(img, img.w / 2, img.h / 2, 20, class_i, 6), 20);
+    // The scene holds 6 strips and no spines (boxes: walls, floor marks and the range's parts).
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(out, m, std::regex("instances: (\\d+)")));
+    std::string lod_off;
+    ASSERT_EQ(run("lod off\n" + script, fx.plan.string(), &lod_off), 0) << lod_off;
+    std::smatch m2;
+    ASSERT_TRUE(std::regex_search(lod_off, m2, std::regex("instances: (\\d+)")));
+    EXPECT_EQ(std::stol(m2[1]) - std::stol(m[1]), 101 - 6);  // 101 spines instead of 6 strips
+}
