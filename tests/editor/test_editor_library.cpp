@@ -473,3 +473,15 @@ TEST_F(EditorLibrary, FarShelvesShowClassColourThroughTheirStrips) {
     ASSERT_TRUE(std::regex_search(lod_off, m2, std::regex("instances: (\\d+)")));
     EXPECT_EQ(std::stol(m2[1]) - std::stol(m[1]), 101 - 6);  // 101 spines instead of 6 strips
 }
+
+TEST(LibraryView, StaleWhenThePlansShelvesChanged) {
+    LibraryView v;
+    ASSERT_FALSE(v.open(fixture().db).has_value());
+    plan::Plan p = test_plan();
+    const auto& cat = plan::FurnitureCatalog::builtin();
+    EXPECT_FALSE(v.stale_for(p, cat));
+    p.levels[0].furniture[0].position = {4, 5};  // moving a range keeps its sections
+    EXPECT_FALSE(v.stale_for(p, cat));
+    p.levels[0].furniture[0].sections = 3;  // R1/1/4 and R1/2/4 are gone
+    EXPECT_TRUE(v.stale_for(p, cat));
+}

@@ -67,6 +67,17 @@ void panel(App& app) {
         return;
     }
     ImGui::TextWrapped("%s", lib.db().filename().string().c_str());
+    // Whether the assignment still matches the plan, worked out again only when either changes.
+    static unsigned long seen_history = ~0UL, seen_library = ~0UL;
+    static unsigned seen_document = ~0U;
+    static bool stale = false;
+    if (seen_history != ed.history().version() || seen_library != lib.version() || seen_document != ed.document_serial()) {
+        seen_history = ed.history().version();
+        seen_library = lib.version();
+        seen_document = ed.document_serial();
+        stale = lib.stale_for(ed.plan(), ed.catalog());
+    }
+    if (stale) ImGui::TextColored({1.f, 0.7f, 0.2f, 1.f}, "%s", tr("editor.library.stale").c_str());
     if (!lib.assigned()) {
         ImGui::TextWrapped("%s", tr("editor.library.not_shelved").c_str());
     } else {

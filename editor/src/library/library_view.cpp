@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <set>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -10,6 +11,7 @@
 #include "shuxiang/catalog/store.hpp"
 #include "shuxiang/nav/navmesh.hpp"
 #include "shuxiang/shelving/db.hpp"
+#include "shuxiang/shelving/layout.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
 #include "shuxiang/walkable/from_plan.hpp"
@@ -122,6 +124,14 @@ std::vector<RangeSpan> LibraryView::range_spans() const {
         else out[it->second].last = f.last_call;  // sections come in reading order
     }
     return out;
+}
+
+bool LibraryView::stale_for(const plan::Plan& plan, const plan::FurnitureCatalog& catalog) const {
+    if (!assignment_) return false;
+    std::set<std::string> now, stored;
+    for (const auto& s : shelving::build_sections(plan, catalog)) now.insert(s.id);
+    for (const auto& s : assignment_->sections) stored.insert(s.id);
+    return now != stored;
 }
 
 std::optional<std::string> LibraryView::find(const std::string& query) {

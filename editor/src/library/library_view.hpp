@@ -79,6 +79,9 @@ public:
     const std::vector<long long>& class_counts() const { return class_counts_; }
 
     std::vector<RangeSpan> range_spans() const;
+    // True when the plan's shelf sections differ from those the stored assignment was made for
+    // (furniture added, removed or changed since `shuxiang shelve`).
+    bool stale_for(const plan::Plan& plan, const plan::FurnitureCatalog& catalog) const;
 
     // Searches the catalog (title, author, ISBN, barcode, call number) and lists every copy of the
     // matching records; the hits replace the previous ones and the found section is cleared.
