@@ -77,7 +77,11 @@ void panel(App& app) {
         seen_document = ed.document_serial();
         stale = lib.stale_for(ed.plan(), ed.catalog());
     }
-    if (stale) ImGui::TextColored({1.f, 0.7f, 0.2f, 1.f}, "%s", tr("editor.library.stale").c_str());
+    if (stale) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.f, 0.7f, 0.2f, 1.f));
+        ImGui::TextWrapped("%s", tr("editor.library.stale").c_str());
+        ImGui::PopStyleColor();
+    }
     if (!lib.assigned()) {
         ImGui::TextWrapped("%s", tr("editor.library.not_shelved").c_str());
     } else {
