@@ -45,8 +45,14 @@ function(sx_add_test)
   endif()
   if(T_DISPLAY)
     # One ctest entry for the whole program under one X server: starting Xvfb per case is slow.
+    # Each such test starts its search for a free display number at its own place (-a -n): two
+    # xvfb-run -a started at the same moment from the same number can both pick it.
+    get_property(display_tests GLOBAL PROPERTY SX_DISPLAY_TESTS)
+    list(LENGTH display_tests display_index)
+    set_property(GLOBAL APPEND PROPERTY SX_DISPLAY_TESTS ${T_NAME})
+    math(EXPR server_num "120 + 7 * ${display_index}")
     add_test(NAME ${T_NAME}
-      COMMAND xvfb-run -a -s "-screen 0 1600x1000x24" $<TARGET_FILE:${T_NAME}>)
+      COMMAND xvfb-run -a -n ${server_num} -s "-screen 0 1600x1000x24" $<TARGET_FILE:${T_NAME}>)
     set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}" TIMEOUT 600)
   else()
     gtest_discover_tests(${T_NAME} PROPERTIES LABELS "${T_LABELS}" DISCOVERY_TIMEOUT 60)

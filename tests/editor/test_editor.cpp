@@ -1,7 +1,7 @@
 // End-to-end tests of the editor: each runs bin/shuxiang-editor with a script (the same actions the
 // UI uses) and checks the plan it saved or the pixels of its screenshots.
 #include <gtest/gtest.h>
-#include "png_image.hpp"
+#include <png.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "editor/png_read.hpp"
 #include "shuxiang/plan/io.hpp"
 #include "shuxiang/plan/model.hpp"
 
@@ -71,9 +72,6 @@ protected:
 
     fs::path dir_;
 };
-
-using shuxiang::test::Png;
-using shuxiang::test::read_png;
 
 bool near(std::array<int, 3> c, std::array<int, 3> want, int tol) {
     for (int i = 0; i < 3; ++i)

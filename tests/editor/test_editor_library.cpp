@@ -2,7 +2,6 @@
 // 中图法 class or by fill), spine level of detail, range call-number spans, and find a book with its
 // walking route. In-process tests of the GL-free parts, then the real editor under Xvfb with scripts.
 #include <gtest/gtest.h>
-#include "png_image.hpp"
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "editor/png_read.hpp"
 #include "library/library_view.hpp"
 #include "library/palette.hpp"
 #include "render/scene.hpp"
@@ -271,8 +271,6 @@ TEST(LibraryView, FindJoinsCatalogAndAssignmentAndRoutesFromTheEntrance) {
 
 namespace {
 
-using shuxiang::test::Png;
-using shuxiang::test::read_png;
 
 bool close_to(std::array<int, 3> c, std::array<int, 3> want, int tol) {
     for (std::size_t i = 0; i < 3; ++i)

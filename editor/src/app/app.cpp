@@ -14,6 +14,7 @@
 #include "render/screenshot.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "script/script.hpp"
+#include "tools/draw_ui.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
 #include "shuxiang/util/paths.hpp"
@@ -110,12 +111,8 @@ void App::compute_layout() {
 void App::sync_scene() {
     const SceneData* scene = &editor_.scene();
     SceneData preview;
-    if (dragging_items_ && (drag_offset_.x != 0 || drag_offset_.y != 0) && editor_.level()) {
+    if (manip_.build_preview(editor_, preview)) {
         // The drag previews on a copy; the document changes once, on release.
-        plan::Level copy = *editor_.level();
-        for (auto& f : copy.furniture)
-            if (editor_.is_selected(f.id)) f.position = {f.position.x + drag_offset_.x, f.position.y + drag_offset_.y};
-        preview = build_scene(copy, editor_.catalog(), {}, editor_.library.shelf_source());
         scene = &preview;
         renderer_->upload(preview);
         drag_dirty_ = true;
@@ -151,29 +148,18 @@ void App::handle_input() {
         glm::vec3 hit(0.f);
         if (intersect_plane_z(cam.ray(p01, aspect()), 0.f, hit)) cursor_floor_ = hit;
     }
+    const bool tool_mouse = draw_tool_mouse(*this, p01, over_view);
+    const Mods mods{io.KeyShift, io.KeyCtrl};
     if (!io.WantCaptureMouse && over_view) {
-        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-            const std::string id = click(p01, io.KeyCtrl || io.KeyShift);
-            // Pressing on selected furniture starts dragging it.
-            if (!id.empty() && editor_.is_selected(id) && editor_.level() &&
-                plan::find_furniture(*editor_.level(), id) && cursor_floor_) {
-                dragging_items_ = true;
-                drag_start_ = *cursor_floor_;
-                drag_offset_ = {0, 0};
-            }
-        }
+        if (!tool_mouse && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) manip_.press(*this, p01, mods);
         if (io.MouseWheel != 0) cam.zoom_at(p01, aspect(), io.MouseWheel > 0 ? 0.85f : 1.f / 0.85f);
     }
-    if (dragging_items_) {
+    if (manip_.busy()) {
+        // Gizmo drags, item drags and boxes follow the pointer outside the viewport too.
         if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-            if (cursor_floor_) drag_offset_ = {cursor_floor_->x - drag_start_.x, cursor_floor_->y - drag_start_.y};
+            manip_.motion(*this, p01, mods);
         } else {
-            dragging_items_ = false;
-            if (glm::length(drag_offset_) > 1e-4f) {
-                auto r = editor_.move_selection(drag_offset_.x, drag_offset_.y);
-                if (!r.ok) editor_.log(LogLine::Level::Warning, r.message);
-            }
-            drag_offset_ = {0, 0};
+            manip_.release(*this, p01, mods);
             drag_dirty_ = true;
         }
     }
@@ -191,6 +177,8 @@ void App::handle_input() {
         if (over_view && ImGui::IsMouseDown(ImGuiMouseButton_Middle) && (d.x != 0 || d.y != 0)) cam.pan(d, aspect());
     }
     if (io.WantCaptureKeyboard) return;
+    if (draw_tool_keys(*this)) return;
+    manip_.keys(*this);
     auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
     auto report = [&](const ActionResult& r) {
         if (!r.ok) editor_.log(LogLine::Level::Warning, r.message);
@@ -220,13 +208,6 @@ void App::handle_input() {
         if (ImGui::IsKeyDown(GLFW_KEY_S)) cam.walk(-step, 0);
         if (ImGui::IsKeyDown(GLFW_KEY_A)) cam.walk(0, -step);
         if (ImGui::IsKeyDown(GLFW_KEY_D)) cam.walk(0, step);
-    } else {
-        // Arrow keys nudge the selection by 10 cm (1 cm with Shift).
-        const double n = io.KeyShift ? 0.01 : 0.1;
-        if (pressed(GLFW_KEY_LEFT)) report(editor_.move_selection(-n, 0));
-        if (pressed(GLFW_KEY_RIGHT)) report(editor_.move_selection(n, 0));
-        if (pressed(GLFW_KEY_UP)) report(editor_.move_selection(0, n));
-        if (pressed(GLFW_KEY_DOWN)) report(editor_.move_selection(0, -n));
     }
 }
 
@@ -250,8 +231,14 @@ std::string App::click(glm::vec2 p01, bool additive) {
     }
     glm::vec3 floor(0.f);
     const plan::Room* room = nullptr;
-    if (intersect_plane_z(ray, 0.f, floor) && editor_.level())
+    if (intersect_plane_z(ray, 0.f, floor) && editor_.level()) {
+        // Walls and their openings before the room they bound.
+        if (auto id = pick_wall_or_opening(*editor_.level(), {floor.x, floor.y}); !id.empty()) {
+            editor_.select({id}, additive);
+            return id;
+        }
         room = plan::room_at(*editor_.level(), {floor.x, floor.y});
+    }
     if (room) {
         editor_.select({room->id}, additive);
         return room->id;
@@ -285,6 +272,7 @@ void App::render_frame() {
     handle_input();
     sync_scene();
     draw_ui(*this);
+    manip_.draw(*this);
 
     int fbw = 0, fbh = 0;
     glfwGetFramebufferSize(window_, &fbw, &fbh);

@@ -10,6 +10,8 @@
 #include "app/editor.hpp"
 #include "pick/picker.hpp"
 #include "render/renderer.hpp"
+#include "tools/draw_tool.hpp"
+#include "tools/manipulator.hpp"
 
 struct GLFWwindow;
 
@@ -41,6 +43,7 @@ public:
     int run();
 
     Editor& editor() { return editor_; }
+    DrawTool& draw_tool() { return draw_tool_; }
     const Layout& layout() const { return layout_; }
     const DrawStats& stats() const { return stats_; }
     int imgui_draw_calls() const { return imgui_draw_calls_; }
@@ -56,6 +59,9 @@ public:
     // A left click at a viewport point (0..1, y down): picks furniture by ray test, else the innermost
     // room under the point, else clears the selection. Returns the id it selected (empty for none).
     std::string click(glm::vec2 p01, bool additive);
+    const Picker& picker() const { return picker_; }
+    // The pointer tools (gizmo, box select, snapping, clipboard, arrange).
+    Manipulator& manip() { return manip_; }
     // Brings the GPU buffers and the picker up to date with the document.
     void sync_scene();
     // Text prompts of the File menu (open / save as paths).
@@ -74,6 +80,7 @@ private:
 
     Options opt_;
     Editor editor_;
+    DrawTool draw_tool_{editor_};
     std::unique_ptr<Renderer> renderer_;  // GL objects: released before the context goes
     Picker picker_;
     GLFWwindow* window_ = nullptr;
@@ -97,10 +104,7 @@ private:
     float frame_ms_ = 0;
     double frame_ms_sum_ = 0;  // frames after the first, for the mean in the exit line
     int frames_timed_ = 0;
-    // Mouse drag state.
-    bool dragging_items_ = false;
-    glm::vec3 drag_start_{0.f};
-    glm::vec2 drag_offset_{0.f};
+    Manipulator manip_;
     std::string error_exit_;  // set when a screenshot could not be written
 };
 

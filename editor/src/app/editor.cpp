@@ -27,6 +27,11 @@ plan::Plan empty_plan() {
 
 std::string describe(const InputError& e) { return format_place(e.file(), e.where(), e.message()); }
 
+bool selectable(const plan::Level& l, const std::string& id) {
+    return plan::find_furniture(l, id) || plan::find_room(l, id) || plan::find_wall(l, id) ||
+           std::any_of(l.openings.begin(), l.openings.end(), [&](const plan::Opening& o) { return o.id == id; });
+}
+
 }  // namespace
 
 SceneBounds bounds_of(const std::vector<FurnitureBox>& boxes) {
@@ -150,7 +155,7 @@ ActionResult Editor::select(const std::vector<std::string>& ids, bool add) {
     const plan::Level* l = level();
     if (!l) return ActionResult::fail(trf("editor.err.no_level", {std::to_string(level_)}));
     for (const auto& id : ids)
-        if (!plan::find_furniture(*l, id) && !plan::find_room(*l, id))
+        if (!selectable(*l, id))
             return ActionResult::fail(trf("editor.err.unknown_id", {id}));
     if (!add) selection_.clear();
     for (const auto& id : ids)
@@ -189,7 +194,7 @@ const plan::Room* Editor::selected_room() const {
 void Editor::prune_selection() {
     const plan::Level* l = level();
     std::erase_if(selection_, [&](const std::string& id) {
-        return !l || (!plan::find_furniture(*l, id) && !plan::find_room(*l, id));
+        return !l || !selectable(*l, id);
     });
 }
 

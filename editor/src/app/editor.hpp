@@ -53,7 +53,7 @@ public:
     // Changes whenever the whole document is replaced (open, new).
     unsigned document_serial() const { return document_serial_; }
 
-    // ---- selection (ids of furniture or rooms on the current level)
+    // ---- selection (ids of furniture, rooms, walls or openings on the current level)
     const std::vector<std::string>& selection() const { return selection_; }
     ActionResult select(const std::vector<std::string>& ids, bool add = false);
     void select_all();
@@ -75,6 +75,10 @@ public:
     ActionResult set_room(const plan::Room& updated, bool merge = true);
     ActionResult undo();
     ActionResult redo();
+    // A command built by a tool (tools/): one undo step, or merged into the last with `merge`.
+    ActionResult apply(std::unique_ptr<plan::Command> cmd, bool merge = false) { return execute(std::move(cmd), merge); }
+    // The next id "<prefix>N" not used anywhere in the plan.
+    std::string new_id(const std::string& prefix) const { return unique_id(prefix); }
     // Ends a continuous edit (mouse release, field deactivated).
     void seal() { history_.seal(); }
 
@@ -98,8 +102,10 @@ public:
     void log(LogLine::Level lv, std::string text);
     const std::deque<LogLine>& log_lines() const { return log_; }
 
-private:
+    // The first `prefix`N not used in the plan nor in `reserved`.
     std::string unique_id(const std::string& prefix, const std::vector<std::string>& reserved = {}) const;
+
+private:
     void after_document_replaced(const std::filesystem::path& path);
     void prune_selection();
     void add_recent(const std::filesystem::path& p);

@@ -6,6 +6,8 @@
 
 #include "app/app.hpp"
 #include "library/library_ui.hpp"
+#include "tools/draw_ui.hpp"
+#include "tools/manip_script.hpp"
 #include "ui/checks.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/error.hpp"
@@ -28,6 +30,8 @@ const std::map<std::string, Arity>& actions() {
         {"level", {1, 1}},     {"click", {2, 3}},     {"set", {2, -1}},      {"checks", {1, 1}},     {"wait", {1, 1}},      {"grid", {1, 1}},
         {"db", {1, 1}},        {"books", {1, 1}},     {"find", {1, -1}},     {"find-select", {1, 1}},
         {"find-report", {1, 1}}, {"lod", {1, 1}},
+        {"tool", {1, 1}},      {"type", {1, 1}},      {"key", {1, 1}},      {"click-at", {2, 3}},
+        {"hover", {2, 3}},     {"hover-at", {2, 3}},  {"drag", {4, 5}},     {"drag-at", {4, 5}},
     };
     return a;
 }
@@ -59,9 +63,12 @@ ScriptRunner ScriptRunner::parse(const std::string& text, const std::string& fil
         if (sl.words.empty()) continue;
         auto it = actions().find(sl.words[0]);
         const std::string where = "line " + std::to_string(n);
-        if (it == actions().end()) throw InputError(filename, where, "unknown action '" + sl.words[0] + "'");
+        auto mt = manip_script_arity().find(sl.words[0]);
+        const bool manip = mt != manip_script_arity().end();
+        if (it == actions().end() && !manip) throw InputError(filename, where, "unknown action '" + sl.words[0] + "'");
+        const Arity ar = manip ? Arity{mt->second.first, mt->second.second} : it->second;
         const int args = static_cast<int>(sl.words.size()) - 1;
-        if (args < it->second.min || (it->second.max >= 0 && args > it->second.max))
+        if (args < ar.min || (ar.max >= 0 && args > ar.max))
             throw InputError(filename, where, "wrong number of arguments for '" + sl.words[0] + "'");
         r.lines_.push_back(std::move(sl));
     }
@@ -92,6 +99,11 @@ std::optional<std::string> ScriptRunner::step(App& app) {
             return true;
         };
         ActionResult r;
+        // The drawing tools' actions (tools/draw_ui.cpp), and clicks and fields while a tool is active.
+        if (auto d = run_draw_action(app, w)) {
+            if (!d->ok) return fail(d->message);
+            continue;
+        }
         if (a == "open") {
             r = ed.open(w[1]);
             if (r.ok) ed.frame_all(app.aspect());
@@ -226,6 +238,9 @@ std::optional<std::string> ScriptRunner::step(App& app) {
             if (w.size() > 2 && !view_only) return fail("screenshot: the second word may only be 'viewport'");
             app.request_screenshot(w[1], view_only);
             return std::nullopt;
+        } else if (auto mo = manip_script_action(app, w)) {
+            if (!mo->usage.empty()) return fail(mo->usage);
+            r = mo->result;
         } else if (a == "wait") {
             if (!need_numbers(1, 2) || nums[0] < 0) return fail("wait: expected a number of frames");
             wait_frames_ = static_cast<int>(nums[0]);

@@ -12,6 +12,7 @@
 #include "app/app.hpp"
 #include "library/library_ui.hpp"
 #include "ui/checks.hpp"
+#include "tools/draw_ui.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/util/i18n.hpp"
 
@@ -85,6 +86,7 @@ void menu_bar(App& app) {
         if (ImGui::MenuItem(L("editor.menu.delete").c_str(), "Del", false, any)) report(ed, ed.delete_selection());
         if (ImGui::MenuItem(L("editor.menu.select_all").c_str(), "Ctrl+A")) ed.select_all();
         if (ImGui::MenuItem(L("editor.menu.select_none").c_str())) ed.select_none();
+        app.manip().menu_items(app);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(L("editor.menu.view").c_str())) {
@@ -166,9 +168,13 @@ void toolbar(App& app) {
     ImGui::SameLine();
     if (ImGui::Button(L("editor.menu.duplicate", "tb_dup").c_str())) report(ed, ed.duplicate_selection());
     ImGui::SameLine();
-    if (ImGui::Button(L("editor.menu.delete", "tb_del").c_str())) report(ed, ed.delete_selection());
+    if (ImGui::Button(L("editor.menu.delete", "tb_del").c_str())) {
+        if (auto r = delete_drawn(ed)) report(ed, *r);  // walls and openings
+        else report(ed, ed.delete_selection());
+    }
     ImGui::SameLine();
     if (ImGui::Button(L("editor.view.frame_all", "tb_all").c_str())) ed.frame_all(app.aspect());
+    draw_tool_buttons(app);
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
@@ -282,9 +288,33 @@ bool mixed_double(const char* label, const std::vector<double>& values, double& 
     return ImGui::InputDouble(label, &out, 0.1, 1.0, fmt);
 }
 
+// Sections (when every item is shelving) and label of a multi-selection; "—" where the items differ.
+template <typename Apply>
+void multi_sections_and_label(Editor& ed, const std::vector<const plan::Furniture*>& items, Apply&& apply) {
+    std::vector<double> sections;
+    for (const auto* f : items)
+        if (const plan::FurnitureType* t = ed.catalog().find(f->type); t && t->holds_books())
+            sections.push_back(plan::effective_sections(*f, *t));
+    double v = 0;
+    if (sections.size() == items.size() && mixed_double(L("editor.inspector.sections").c_str(), sections, v, "%.0f")) {
+        const int n = static_cast<int>(std::lround(v));
+        if (n >= 1 && n <= 50) apply("sections", [&](plan::Furniture& g) { g.sections = n; });
+    }
+    if (ImGui::IsItemDeactivatedAfterEdit()) ed.seal();
+    bool same = true;
+    for (const auto* f : items) same = same && f->label == items.front()->label;
+    std::string label = same ? items.front()->label : "—";
+    ImGui::SetNextItemWidth(-80);
+    if (ImGui::InputText(L("editor.inspector.label").c_str(), &label, ImGuiInputTextFlags_EnterReturnsTrue)) {
+        apply("label", [&](plan::Furniture& g) { g.label = label; });
+        ed.seal();
+    }
+}
+
 void inspector(App& app, float x, float y, float w, float h) {
     Editor& ed = app.editor();
     begin_panel("editor.panel.inspector", x, y, w, h);
+    const bool shown = draw_tool_inspector(app);
     auto items = ed.selected_furniture();
     if (!items.empty()) {
         const plan::FurnitureType* t = ed.catalog().find(items.front()->type);
@@ -336,6 +366,8 @@ void inspector(App& app, float x, float y, float w, float h) {
             ImGui::Separator();
             ImGui::Text("%.2f × %.2f × %.2f m", plan::effective_width(*items.front(), *t), t->depth, t->height);
             if (t->seats) ImGui::Text("%s: %d", tr("editor.inspector.seats").c_str(), t->seats);
+        } else if (items.size() > 1) {
+            multi_sections_and_label(ed, items, apply);
         }
     } else if (const plan::Room* r = ed.selected_room()) {
         plan::Room g = *r;
@@ -372,7 +404,7 @@ void inspector(App& app, float x, float y, float w, float h) {
             report(ed, ed.set_room(g, false));
         }
         ImGui::Text("%s: %.2f m²", tr("editor.inspector.area").c_str(), plan::polygon_area(r->polygon));
-    } else {
+    } else if (!shown) {
         ImGui::TextDisabled("%s", tr("editor.inspector.none").c_str());
     }
     ImGui::End();
@@ -424,6 +456,11 @@ void status_bar(App& app, float y, float w, float h) {
     } else {
         ImGui::TextDisabled("%s", tr("editor.inspector.none").c_str());
     }
+    draw_tool_status(app);
+    if (!app.manip().status().empty()) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted(("  " + app.manip().status()).c_str());
+    }
     ImGui::SameLine(w * 0.55f);
     ImGui::Text("%s %d  |  %.1f ms  |  %s", tr("editor.status.draw_calls").c_str(), app.stats().draw_calls, app.frame_ms(),
                 ed.history().is_saved() ? tr("editor.status.saved").c_str() : tr("editor.status.modified").c_str());
@@ -474,6 +511,7 @@ void draw_ui(App& app) {
     log_panel(app, Lo.left_w, Lo.vy + Lo.vh, Lo.vw, Lo.log_h);
     status_bar(app, bottom, ds.x, Lo.status_h);
     overlay_labels(app);
+    draw_tool_overlay(app);
     draw_aisle_overlay(app);
     draw_library_ui(app);
 }

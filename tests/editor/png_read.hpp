@@ -1,13 +1,12 @@
 #pragma once
-// PNG screenshots read back as RGB pixels, for the editor tests that assert on pixels.
+// Reads a PNG screenshot of the editor as 8-bit RGB for the editor tests' pixel checks.
 #include <png.h>
 
 #include <array>
-#include <cstddef>
 #include <filesystem>
 #include <vector>
 
-namespace shuxiang::test {
+namespace {
 
 struct Png {
     int w = 0, h = 0;
@@ -18,7 +17,6 @@ struct Png {
     }
 };
 
-// The image as 8-bit RGB; empty (w = 0) when the file does not read.
 inline Png read_png(const std::filesystem::path& p) {
     Png img;
     png_image im{};
@@ -32,4 +30,4 @@ inline Png read_png(const std::filesystem::path& p) {
     return img;
 }
 
-}  // namespace shuxiang::test
+}  // namespace
