@@ -16,6 +16,7 @@ if [ -x "$BIN/shuxiang" ] && "$BIN/shuxiang" catalog --help >/dev/null 2>&1; the
   if [ ! -f "$DB" ]; then
     echo "Creating the demo library database (synthetic collection) in $DB ..."
     "$BIN/shuxiang" catalog demo --db "$DB" --students 1800 --type nine_year --seed 1
+    rm -f "$DB_DIR/shelved"
   fi
   # The editor colours the books on the shelves by class once the collection is shelved on the plan.
   if "$BIN/shuxiang" shelve --help >/dev/null 2>&1 && [ ! -f "$DB_DIR/shelved" ]; then
