@@ -1,6 +1,7 @@
 #!/bin/sh
 # Frame time and draw calls of the real editor under Xvfb (Mesa llvmpipe): the demo school, and a
-# large library of 500 double-faced 4-section ranges (2,000 shelf sections with their book spines).
+# large library of 500 double-faced 4-section ranges (2,000 shelf sections with their book spines),
+# framed whole and close up.
 # Usage: bench/editor/frame_time.sh [BUILD_DIR]
 set -e
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -27,4 +28,11 @@ run library "$big
 select none
 view 3d
 frame all
+wait 20"
+# Close up in the same library: the ranges near the camera are drawn as spines, the rest as strips.
+run close-up "$big
+select none
+view 3d
+camera target 50 10 0
+camera orbit -60 25 12
 wait 20"

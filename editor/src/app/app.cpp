@@ -10,6 +10,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "library/library_ui.hpp"
 #include "render/screenshot.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "script/script.hpp"
@@ -134,6 +135,7 @@ void App::sync_scene() {
         for (const auto& r : l->rooms)
             if (editor_.is_selected(r.id)) outlines.push_back(r.polygon);
     renderer_->set_selection(boxes, outlines);
+    renderer_->set_overlay(library_overlay(editor_, glfwGetTime()));
 }
 
 void App::handle_input() {
@@ -284,6 +286,7 @@ void App::render_frame() {
     const Layout& L = layout_;
     Viewport vp{static_cast<int>(L.vx), static_cast<int>(static_cast<float>(fbh) - L.vy - L.vh),
                 static_cast<int>(L.vw), static_cast<int>(L.vh)};
+    renderer_->set_lod(editor_.spine_lod);
     stats_ = renderer_->draw(editor_.camera(), vp, editor_.show_grid);
     const DrawStats sim_stats = sim_->draw(editor_.camera(), vp);
     stats_.draw_calls += sim_stats.draw_calls;
@@ -331,6 +334,12 @@ int App::run() {
         auto r = editor_.open(opt_.plan);
         if (!r.ok) {
             std::cerr << r.message << "\n";
+            return 2;
+        }
+    }
+    if (!opt_.db.empty()) {
+        if (auto err = editor_.library.open(opt_.db)) {
+            std::cerr << *err << "\n";
             return 2;
         }
     }

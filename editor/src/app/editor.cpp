@@ -366,7 +366,7 @@ void Editor::frame_selection(float aspect) {
 }
 
 const SceneData& Editor::scene() {
-    if (built_version_ != history_.version() || built_level_ != level_) {
+    if (built_version_ != history_.version() || built_level_ != level_ || built_library_ != library.version()) {
         const plan::Level* l = level();
         std::vector<std::string> overlapping;
         if (l)
@@ -375,7 +375,8 @@ const SceneData& Editor::scene() {
                     overlapping.push_back(o.a);
                     overlapping.push_back(o.b);
                 }
-        scene_ = l ? build_scene(*l, catalog_, overlapping) : SceneData{};
+        scene_ = l ? build_scene(*l, catalog_, overlapping, library.shelf_source()) : SceneData{};
+        built_library_ = library.version();
         built_version_ = history_.version();
         built_level_ = level_;
         ++scene_version_;

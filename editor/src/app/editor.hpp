@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "library/library_view.hpp"
 #include "render/camera.hpp"
 #include "render/scene.hpp"
 #include "shuxiang/plan/furniture.hpp"
@@ -88,6 +89,10 @@ public:
     void frame_all(float aspect);
     void frame_selection(float aspect);
     bool show_grid = true;
+    bool spine_lod = true;  // far shelves as one strip per shelf level
+
+    // ---- library views (the --db database: books on the shelves, find a book)
+    library::LibraryView library;
 
     // The level's drawable data, rebuilt when the document changed.
     const SceneData& scene();
@@ -115,6 +120,7 @@ private:
     SceneData scene_;
     unsigned long built_version_ = ~0UL;
     int built_level_ = -1;
+    unsigned long built_library_ = ~0UL;
     unsigned long scene_version_ = 0;  // bumps whenever scene_ is rebuilt
     std::deque<LogLine> log_;
     std::vector<std::filesystem::path> recent_;

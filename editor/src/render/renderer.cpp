@@ -1,6 +1,10 @@
 #include "render/renderer.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstddef>
+#include <cstdint>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -69,48 +73,74 @@ void upload_buffer(GLuint vbo, const std::vector<T>& data) {
 }  // namespace
 
 Renderer::~Renderer() {
-    GLuint bufs[] = {cube_vbo_, box_ibo_, book_ibo_, floor_vbo_, grid_vbo_, sel_vbo_};
-    GLuint vaos[] = {box_vao_, book_vao_, floor_vao_, grid_vao_, sel_vao_};
+    GLuint bufs[] = {cube_vbo_, box_ibo_, book_ibo_, floor_vbo_, grid_vbo_, sel_vbo_, strip_ibo_, overlay_vbo_};
+    GLuint vaos[] = {box_vao_, book_vao_, floor_vao_, grid_vao_, sel_vao_, strip_vao_, overlay_vao_};
     if (cube_vbo_) {
-        glDeleteBuffers(6, bufs);
-        glDeleteVertexArrays(5, vaos);
+        glDeleteBuffers(8, bufs);
+        glDeleteVertexArrays(7, vaos);
+        glDeleteTextures(1, &strip_tex_);
     }
 }
 
 void Renderer::init(const std::filesystem::path& dir) {
     flat_.load(dir, "flat");
     inst_.load(dir, "instanced");
-    GLuint bufs[6];
-    glGenBuffers(6, bufs);
+    strip_.load(dir, "spine_strip");
+    GLuint bufs[8];
+    glGenBuffers(8, bufs);
     cube_vbo_ = bufs[0];
     box_ibo_ = bufs[1];
     book_ibo_ = bufs[2];
     floor_vbo_ = bufs[3];
     grid_vbo_ = bufs[4];
     sel_vbo_ = bufs[5];
-    GLuint vaos[5];
-    glGenVertexArrays(5, vaos);
+    strip_ibo_ = bufs[6];
+    overlay_vbo_ = bufs[7];
+    GLuint vaos[7];
+    glGenVertexArrays(7, vaos);
     box_vao_ = vaos[0];
     book_vao_ = vaos[1];
     floor_vao_ = vaos[2];
     grid_vao_ = vaos[3];
     sel_vao_ = vaos[4];
+    strip_vao_ = vaos[5];
+    overlay_vao_ = vaos[6];
     upload_buffer(cube_vbo_, cube_vertices());
     setup_instance_vao(box_vao_, cube_vbo_, box_ibo_);
     setup_instance_vao(book_vao_, cube_vbo_, book_ibo_);
     setup_flat_vao(floor_vao_, floor_vbo_);
     setup_flat_vao(grid_vao_, grid_vbo_);
     setup_flat_vao(sel_vao_, sel_vbo_);
+    setup_instance_vao(strip_vao_, cube_vbo_, strip_ibo_);
+    setup_flat_vao(overlay_vao_, overlay_vbo_);
     glBindVertexArray(0);
+    glGenTextures(1, &strip_tex_);
+    glBindTexture(GL_TEXTURE_2D, strip_tex_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindTexture(GL_TEXTURE_2D, 0);
 }
 
 void Renderer::upload(const SceneData& s) {
     upload_buffer(box_ibo_, s.boxes);
-    upload_buffer(book_ibo_, s.books);
+    // Spines and strips are uploaded per frame by choose_lod(), for the pieces near and far.
+    all_books_ = s.books;
+    all_strips_ = s.strips;
+    groups_ = s.spine_groups;
+    lod_near_.clear();
+    // Strips side by side in rows of at most 4096 texels (well inside every GL's texture size limit).
+    strips_per_row_ = 4096 / kStripTexels;
+    const int nstrips = static_cast<int>(s.strip_texels.size() / kStripTexels);
+    const int rows = std::max(1, (nstrips + strips_per_row_ - 1) / strips_per_row_);
+    std::vector<std::array<std::uint8_t, 4>> tex(static_cast<std::size_t>(rows * strips_per_row_ * kStripTexels));
+    std::copy(s.strip_texels.begin(), s.strip_texels.end(), tex.begin());
+    glBindTexture(GL_TEXTURE_2D, strip_tex_);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, strips_per_row_ * kStripTexels, rows, 0, GL_RGBA, GL_UNSIGNED_BYTE, tex.data());
+    glBindTexture(GL_TEXTURE_2D, 0);
     upload_buffer(floor_vbo_, s.floor_triangles);
     upload_buffer(grid_vbo_, s.grid_lines);
     box_count_ = static_cast<GLsizei>(s.boxes.size());
-    book_count_ = static_cast<GLsizei>(s.books.size());
     floor_count_ = static_cast<GLsizei>(s.floor_triangles.size());
     grid_count_ = static_cast<GLsizei>(s.grid_lines.size());
 }
@@ -143,8 +173,57 @@ void Renderer::set_selection(const std::vector<FurnitureBox>& boxes, const std::
     sel_count_ = static_cast<GLsizei>(v.size());
 }
 
+void Renderer::set_overlay(const std::vector<FlatVertex>& triangles) {
+    upload_buffer(overlay_vbo_, triangles);
+    overlay_count_ = static_cast<GLsizei>(triangles.size());
+}
+
+void Renderer::choose_lod(const Camera& cam, const Viewport& vp) {
+    // A piece is near when a 25 mm spine at its nearest point would span at least 1.5 pixels.
+    constexpr float kSpine = 0.025f, kMinPixels = 1.5f;
+    // 0: outside the view (not drawn), 1: far (strips), 2: near (spines).
+    std::vector<char> near(groups_.size(), 2);
+    // Frustum planes of the view-projection (Gribb & Hartmann), to leave out pieces not in view.
+    const glm::mat4 m = glm::transpose(cam.projection(vp.aspect()) * cam.view());
+    const glm::vec4 planes[6] = {m[3] + m[0], m[3] - m[0], m[3] + m[1], m[3] - m[1], m[3] + m[2], m[3] - m[2]};
+    for (std::size_t i = 0; i < groups_.size(); ++i)
+        for (const glm::vec4& p : planes)
+            if (glm::dot(glm::vec3(p), groups_[i].center) + p.w < -groups_[i].radius * glm::length(glm::vec3(p))) near[i] = 0;
+    if (lod_) {
+        const glm::vec3 eye = cam.eye();
+        const float vh = static_cast<float>(vp.height);
+        const float ortho_px = vh / (2.f * std::max(cam.top_half_height, 1e-3f));
+        const float focal = vh / (2.f * std::tan(glm::radians(cam.fov_deg) / 2.f));
+        for (std::size_t i = 0; i < groups_.size(); ++i) {
+            const SpineGroup& g = groups_[i];
+            float px = 0;
+            if (cam.mode == ViewMode::Top)
+                px = kSpine * ortho_px;
+            else
+                px = kSpine * focal / std::max(glm::distance(eye, g.center) - g.radius, 0.1f);
+            if (near[i]) near[i] = px >= kMinPixels ? 2 : 1;
+        }
+    }
+    if (near == lod_near_) return;
+    lod_near_ = std::move(near);
+    std::vector<BoxInstance> books, strips;
+    for (std::size_t i = 0; i < groups_.size(); ++i) {
+        const SpineGroup& g = groups_[i];
+        if (lod_near_[i] == 2)
+            books.insert(books.end(), all_books_.begin() + g.first_book, all_books_.begin() + g.first_book + g.book_count);
+        else if (lod_near_[i] == 1)
+            strips.insert(strips.end(), all_strips_.begin() + g.first_strip,
+                          all_strips_.begin() + g.first_strip + g.strip_count);
+    }
+    upload_buffer(book_ibo_, books);
+    upload_buffer(strip_ibo_, strips);
+    book_count_ = static_cast<GLsizei>(books.size());
+    strip_count_ = static_cast<GLsizei>(strips.size());
+}
+
 DrawStats Renderer::draw(const Camera& cam, const Viewport& vp, bool show_grid) {
     DrawStats st;
+    choose_lod(cam, vp);
     glViewport(vp.x, vp.y, vp.width, vp.height);
     glEnable(GL_SCISSOR_TEST);
     glScissor(vp.x, vp.y, vp.width, vp.height);
@@ -184,6 +263,31 @@ DrawStats Renderer::draw(const Camera& cam, const Viewport& vp, bool show_grid) 
         ++st.draw_calls;
         st.instances += n;
         st.vertices += 36LL * n;
+    }
+    if (strip_count_) {
+        strip_.use();
+        strip_.set("u_view_proj", vpm);
+        strip_.set("u_light_dir", glm::vec3(0.35f, -0.55f, 0.76f));
+        glUniform1i(strip_.uniform("u_strips"), 0);
+        glUniform1i(strip_.uniform("u_texels"), kStripTexels);
+        glUniform1i(strip_.uniform("u_per_row"), strips_per_row_);
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, strip_tex_);
+        glBindVertexArray(strip_vao_);
+        glDrawArraysInstanced(GL_TRIANGLES, 0, 36, strip_count_);
+        glBindTexture(GL_TEXTURE_2D, 0);
+        ++st.draw_calls;
+        st.instances += strip_count_;
+        st.vertices += 36LL * strip_count_;
+    }
+    if (overlay_count_) {
+        flat_.use();
+        glDisable(GL_CULL_FACE);
+        glBindVertexArray(overlay_vao_);
+        glDrawArrays(GL_TRIANGLES, 0, overlay_count_);
+        glEnable(GL_CULL_FACE);
+        ++st.draw_calls;
+        st.vertices += overlay_count_;
     }
     if (sel_count_) {
         flat_.use();

@@ -64,7 +64,8 @@ unsigned mix(unsigned x) {
     return x;
 }
 
-void add_shelving(SceneData& s, const plan::Furniture& f, const plan::FurnitureType& t, glm::vec3 color) {
+void add_shelving(SceneData& s, const plan::Furniture& f, const plan::FurnitureType& t, glm::vec3 color,
+                  const ShelfSource& shelves) {
     const glm::vec2 pos(static_cast<float>(f.position.x), static_cast<float>(f.position.y));
     const float yaw = static_cast<float>(f.yaw_deg);
     const int sections = std::max(1, plan::effective_sections(f, t));
@@ -88,10 +89,19 @@ void add_shelving(SceneData& s, const plan::Furniture& f, const plan::FurnitureT
         box({0, 0, base + static_cast<float>(l) * pitch}, {W, D, kBoard}, color);
     if (!t.holds_books()) return;
 
-    // Spines: 80 % of each shelf filled, neutral colours until a collection is assigned.
+    // Spines: the assigned books where the source knows the shelf, else 80 % of each shelf filled with
+    // neutral colours. Each shelf level also gets a far-away strip (see SpineGroup).
     const float face_depth = two ? D / 2 - kBoard : D - kBoard;
     const float book_depth = std::min(face_depth, static_cast<float>(t.shelf_depth > 0 ? t.shelf_depth : face_depth)) * 0.85f;
     unsigned seed = static_cast<unsigned>(std::hash<std::string>{}(f.id));
+    SpineGroup group;
+    group.first_book = static_cast<std::uint32_t>(s.books.size());
+    group.first_strip = static_cast<std::uint32_t>(s.strips.size());
+    struct Spine {
+        float x, thick, hgt;
+        glm::vec3 color;
+    };
+    std::vector<Spine> shelf;
     for (int face = 0; face < (two ? 2 : 1); ++face) {
         const float dir = face == 0 ? -1.f : 1.f;  // face 0 looks to local -Y
         const float y_center = two ? dir * (kBoard / 2 + book_depth / 2 + 0.01f)
@@ -99,23 +109,66 @@ void add_shelving(SceneData& s, const plan::Furniture& f, const plan::FurnitureT
         for (int sec = 0; sec < sections; ++sec) {
             const float x0 = -W / 2 + static_cast<float>(sec) * sw + kBoard;
             const float usable = sw - 2 * kBoard;
+            // A reader facing the back face (local +Y) sees the sections and books from +X to -X.
+            const int section_number = face == 0 ? sec + 1 : sections - sec;
             for (int l = 0; l < levels; ++l) {
                 const float z0 = base + static_cast<float>(l) * pitch + kBoard / 2;
                 const float room = pitch - kBoard - 0.03f;
-                float x = x0;
-                while (x < x0 + usable * 0.8f) {
-                    seed = mix(seed + 1);
-                    const float thick = 0.018f + static_cast<float>(seed % 23) * 0.001f;
-                    const float hgt = std::min(room, 0.17f + static_cast<float>((seed >> 8) % 12) * 0.01f);
-                    glm::vec3 c = neutral_book_color(seed >> 16);
-                    s.books.push_back({box_matrix(pos, yaw, {x + thick / 2, y_center, z0 + hgt / 2},
-                                                  {thick * 0.95f, book_depth, hgt}),
-                                       glm::vec4(c, 1.f)});
-                    x += thick;
+                shelf.clear();
+                const ShelfBooks* assigned = shelves ? shelves(f.id, face + 1, section_number, levels - l) : nullptr;
+                if (assigned) {
+                    const std::size_t n = assigned->colors.size();
+                    const float thick = n ? std::min(assigned->thickness, usable / static_cast<float>(n)) : 0.f;
+                    for (std::size_t i = 0; i < n; ++i) {
+                        seed = mix(seed + 1);
+                        const float hgt = std::min(room, 0.17f + static_cast<float>((seed >> 8) % 12) * 0.01f);
+                        const float r = static_cast<float>(i) * thick;
+                        shelf.push_back({face == 0 ? x0 + r : x0 + usable - r - thick, thick, hgt, assigned->colors[i]});
+                    }
+                } else {
+                    float x = x0;
+                    while (x < x0 + usable * 0.8f) {
+                        seed = mix(seed + 1);
+                        const float thick = 0.018f + static_cast<float>(seed % 23) * 0.001f;
+                        const float hgt = std::min(room, 0.17f + static_cast<float>((seed >> 8) % 12) * 0.01f);
+                        shelf.push_back({x, thick, hgt, neutral_book_color(seed >> 16)});
+                        x += thick;
+                    }
                 }
+                if (shelf.empty()) continue;
+                float lo = 1e9f, hi = -1e9f, mean_h = 0;
+                for (const auto& b : shelf) {
+                    s.books.push_back({box_matrix(pos, yaw, {b.x + b.thick / 2, y_center, z0 + b.hgt / 2},
+                                                  {b.thick * 0.95f, book_depth, b.hgt}),
+                                       glm::vec4(b.color, 1.f)});
+                    lo = std::min(lo, b.x);
+                    hi = std::max(hi, b.x + b.thick);
+                    mean_h += b.hgt;
+                }
+                mean_h /= static_cast<float>(shelf.size());
+                // The strip: texel i shows the book under its centre, along local +X.
+                const float strip_index = static_cast<float>(s.strip_texels.size() / kStripTexels);
+                std::size_t k = 0;
+                std::sort(shelf.begin(), shelf.end(), [](const Spine& a, const Spine& b) { return a.x < b.x; });
+                for (int i = 0; i < kStripTexels; ++i) {
+                    const float x = lo + (hi - lo) * (static_cast<float>(i) + 0.5f) / kStripTexels;
+                    while (k + 1 < shelf.size() && shelf[k].x + shelf[k].thick <= x) ++k;
+                    const glm::vec3 c = glm::clamp(shelf[k].color, 0.f, 1.f) * 255.f + 0.5f;
+                    s.strip_texels.push_back({static_cast<std::uint8_t>(c.r), static_cast<std::uint8_t>(c.g),
+                                              static_cast<std::uint8_t>(c.b), 255});
+                }
+                s.strips.push_back({box_matrix(pos, yaw, {(lo + hi) / 2, y_center, z0 + mean_h / 2},
+                                               {hi - lo, book_depth, mean_h}),
+                                    glm::vec4(strip_index, 0.f, 0.f, 1.f)});
             }
         }
     }
+    group.book_count = static_cast<std::uint32_t>(s.books.size()) - group.first_book;
+    group.strip_count = static_cast<std::uint32_t>(s.strips.size()) - group.first_strip;
+    if (group.book_count == 0) return;
+    group.center = glm::vec3(pos, H / 2);
+    group.radius = 0.5f * std::sqrt(W * W + D * D + H * H);
+    s.spine_groups.push_back(group);
 }
 
 struct WallPiece {
@@ -273,7 +326,7 @@ std::vector<std::array<int, 3>> triangulate(const std::vector<Vec2>& poly) {
 }
 
 SceneData build_scene(const plan::Level& level, const plan::FurnitureCatalog& catalog,
-                      const std::vector<std::string>& alert) {
+                      const std::vector<std::string>& alert, const ShelfSource& shelves) {
     SceneData s;
     // Floors: larger rooms first and lower, so zones inside a room draw over it.
     std::vector<const plan::Room*> rooms;
@@ -327,7 +380,7 @@ SceneData build_scene(const plan::Level& level, const plan::FurnitureCatalog& ca
                                   t->category == FurnitureCategory::ShelvingDouble ||
                                   t->category == FurnitureCategory::ClassroomCabinet || t->holds_books();
             if (shelving && t->footprint.empty())
-                add_shelving(s, f, *t, color);
+                add_shelving(s, f, *t, color, shelves);
             else
                 s.boxes.push_back({box_matrix(pos, yaw, {off, h / 2}, {w, d, h}), glm::vec4(color, 1.f)});
         }

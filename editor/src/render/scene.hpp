@@ -3,6 +3,8 @@
 // parts), book-spine instances, lines (grid) and labels, built on the CPU from the plan and the
 // furniture catalogue so that it can be tested without a GL context.
 #include <array>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -40,6 +42,29 @@ struct RoomLabel {
     double area = 0;   // m²
 };
 
+// Books on one shelf as the stored assignment has them, in reading order (left to right as a reader
+// facing that face sees them).
+struct ShelfBooks {
+    std::vector<glm::vec3> colors;  // one per book
+    float thickness = 0.025f;       // m per book on the shelf
+};
+// Which books stand on one shelf: furniture id, face (1 = front, local -Y), section (1.., numbered from
+// the left as a reader facing that face sees them) and shelf level (1 = top). nullptr: the shelf is
+// not in an assignment, so it gets the neutral fill.
+using ShelfSource = std::function<const ShelfBooks*(const std::string& furniture, int face, int section, int level)>;
+
+// Level of detail for spines: far away the spines of one shelf level are drawn as one box whose
+// colour comes from a strip of kStripTexels texels (the books along that shelf).
+inline constexpr int kStripTexels = 64;
+// The spines and strips of one piece of furniture (contiguous ranges of SceneData::books / strips),
+// with a bounding sphere for choosing near (spines) or far (strips).
+struct SpineGroup {
+    glm::vec3 center{0.f};
+    float radius = 0;
+    std::uint32_t first_book = 0, book_count = 0;
+    std::uint32_t first_strip = 0, strip_count = 0;
+};
+
 struct SceneBounds {
     glm::vec3 min{0.f};
     glm::vec3 max{0.f};
@@ -52,6 +77,9 @@ struct SceneData {
     std::vector<FlatVertex> grid_lines;
     std::vector<BoxInstance> boxes;           // walls and furniture parts
     std::vector<BoxInstance> books;           // book spines
+    std::vector<BoxInstance> strips;          // one per shelf level with books; color.x = strip index
+    std::vector<std::array<std::uint8_t, 4>> strip_texels;  // kStripTexels RGBA texels per strip
+    std::vector<SpineGroup> spine_groups;     // one per piece of furniture with books
     std::vector<FurnitureBox> furniture;
     std::vector<RoomLabel> labels;
     SceneBounds bounds;                       // rooms, walls and furniture of the level
@@ -64,9 +92,10 @@ glm::vec3 neutral_book_color(unsigned variant);
 
 // Builds the drawable data of one level. Furniture of a type missing from the catalogue is drawn as
 // a magenta 0.5 m cube so that it shows instead of vanishing.
-// Furniture whose id is in `alert` (overlapping others) is tinted red.
+// Furniture whose id is in `alert` (overlapping others) is tinted red. With a `shelves` source the
+// spines are the assigned books (a shelf it has no answer for keeps the neutral fill).
 SceneData build_scene(const plan::Level& level, const plan::FurnitureCatalog& catalog,
-                      const std::vector<std::string>& alert = {});
+                      const std::vector<std::string>& alert = {}, const ShelfSource& shelves = {});
 
 // Ear-clipping triangulation of a simple polygon (either winding). Returns vertex index triples.
 std::vector<std::array<int, 3>> triangulate(const std::vector<plan::Vec2>& polygon);

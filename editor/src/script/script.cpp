@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "app/app.hpp"
+#include "library/library_ui.hpp"
 #include "tools/draw_ui.hpp"
 #include "tools/manip_script.hpp"
 #include "simview/sim_view.hpp"
@@ -28,6 +29,8 @@ const std::map<std::string, Arity>& actions() {
         {"undo", {0, 0}},      {"redo", {0, 0}},      {"view", {1, 1}},     {"camera", {1, 4}},
         {"lang", {1, 1}},      {"screenshot", {1, 2}}, {"save", {0, 1}},     {"frame", {1, 1}},
         {"level", {1, 1}},     {"click", {2, 3}},     {"set", {2, -1}},      {"checks", {1, 1}},     {"wait", {1, 1}},      {"grid", {1, 1}},
+        {"db", {1, 1}},        {"books", {1, 1}},     {"find", {1, -1}},     {"find-select", {1, 1}},
+        {"find-report", {1, 1}}, {"lod", {1, 1}},
         {"tool", {1, 1}},      {"type", {1, 1}},      {"key", {1, 1}},      {"click-at", {2, 3}},
         {"hover", {2, 3}},     {"hover-at", {2, 3}},  {"drag", {4, 5}},     {"drag-at", {4, 5}},
     };
@@ -236,6 +239,8 @@ std::optional<std::string> ScriptRunner::step(App& app) {
             } catch (const InputError& e) {
                 return fail(format_place(e.file(), e.where(), e.message()));
             }
+        } else if (is_library_action(a)) {
+            if (auto err = run_library_action(app, w)) return fail(*err);
         } else if (a == "grid") {
             ed.show_grid = w[1] != "off";
         } else if (a == "lang") {

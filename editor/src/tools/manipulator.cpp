@@ -208,7 +208,7 @@ ActionResult Manipulator::paste(Editor& ed, const std::optional<plan::Vec2>& at)
 bool Manipulator::build_preview(Editor& ed, SceneData& out) const {
     if (mode_ != Mode::Drag || preview_.empty() || !ed.level()) return false;
     const plan::Level moved = with_items(*ed.level(), preview_);
-    out = build_scene(moved, ed.catalog(), overlapping_ids(moved, ed.catalog()));
+    out = build_scene(moved, ed.catalog(), overlapping_ids(moved, ed.catalog()), ed.library.shelf_source());
     return true;
 }
 

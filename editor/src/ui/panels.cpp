@@ -11,6 +11,7 @@
 
 #include "app/app.hpp"
 #include "simview/sim_view.hpp"
+#include "library/library_ui.hpp"
 #include "ui/checks.hpp"
 #include "tools/draw_ui.hpp"
 #include "shuxiang/plan/geometry.hpp"
@@ -514,6 +515,7 @@ void draw_ui(App& app) {
     overlay_labels(app);
     draw_tool_overlay(app);
     draw_aisle_overlay(app);
+    draw_library_ui(app);
 }
 
 }  // namespace shuxiang::editor
