@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/editor.hpp"
+#include "app/session.hpp"
 #include "pick/picker.hpp"
 #include "render/renderer.hpp"
 
@@ -62,6 +63,9 @@ public:
     std::string path_input;
     bool open_prompt = false, save_prompt = false;
     bool quit_requested = false;
+    bool import_prompt = false;  // File > Import model
+    // Recent files, autosave and the unsaved-changes prompt (app/session.cpp).
+    Session& session() { return session_; }
 
 private:
     void init_window();
@@ -74,6 +78,7 @@ private:
 
     Options opt_;
     Editor editor_;
+    Session session_;
     std::unique_ptr<Renderer> renderer_;  // GL objects: released before the context goes
     Picker picker_;
     GLFWwindow* window_ = nullptr;

@@ -2,6 +2,7 @@
 // Draws a SceneData with OpenGL 3.3 core: one draw call per mesh kind (floors, grid, box instances,
 // book-spine instances, selection lines), however many shelves or books the plan holds.
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ public:
     // Selection outline: the edges of these boxes are drawn on top.
     void set_selection(const std::vector<FurnitureBox>& boxes, const std::vector<std::vector<plan::Vec2>>& outlines);
     DrawStats draw(const Camera& cam, const Viewport& vp, bool show_grid);
+    // Imported meshes (6 floats a vertex: position, normal) by key; instances come with upload().
+    void set_mesh(const std::string& key, const std::vector<float>& vertices);
+    bool has_mesh(const std::string& key) const { return meshes_.count(key) > 0; }
 
 private:
     ShaderProgram flat_, inst_;
@@ -39,6 +43,11 @@ private:
     GLuint floor_vao_ = 0, floor_vbo_ = 0;
     GLuint grid_vao_ = 0, grid_vbo_ = 0;
     GLuint sel_vao_ = 0, sel_vbo_ = 0;
+    struct Mesh {
+        GLuint vbo = 0, ibo = 0, vao = 0;
+        GLsizei vertices = 0, instances = 0;
+    };
+    std::map<std::string, Mesh> meshes_;
     GLsizei box_count_ = 0, book_count_ = 0, floor_count_ = 0, grid_count_ = 0, sel_count_ = 0;
 };
 

@@ -3,6 +3,7 @@
 // parts), book-spine instances, lines (grid) and labels, built on the CPU from the plan and the
 // furniture catalogue so that it can be tested without a GL context.
 #include <array>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,7 @@ struct FurnitureBox {
     glm::vec3 center;     // world, z at half height
     glm::vec3 half;       // half extents along the item's local axes
     float yaw_deg = 0;
+    std::vector<glm::vec2> hull;  // imported models: local convex footprint (picking); empty: the box
 };
 
 struct RoomLabel {
@@ -54,6 +56,9 @@ struct SceneData {
     std::vector<BoxInstance> books;           // book spines
     std::vector<FurnitureBox> furniture;
     std::vector<RoomLabel> labels;
+    // Imported models: instances (placement and colour; the mesh is in metres) per furniture type id,
+    // one draw call per type however many copies are placed.
+    std::map<std::string, std::vector<BoxInstance>> meshes;
     SceneBounds bounds;                       // rooms, walls and furniture of the level
 };
 

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "app/app.hpp"
+#include "app/session.hpp"
 #include "ui/checks.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/error.hpp"
@@ -29,14 +30,16 @@ const std::map<std::string, Arity>& actions() {
     return a;
 }
 
-std::optional<double> number(const std::string& s) {
+std::optional<double> number(const std::string& s) { return script_number(s); }
+
+}  // namespace
+
+std::optional<double> script_number(const std::string& s) {
     double v = 0;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
     return v;
 }
-
-}  // namespace
 
 ScriptRunner ScriptRunner::load(const std::filesystem::path& path) { return parse(read_file(path), path.string()); }
 
@@ -56,9 +59,12 @@ ScriptRunner ScriptRunner::parse(const std::string& text, const std::string& fil
         if (sl.words.empty()) continue;
         auto it = actions().find(sl.words[0]);
         const std::string where = "line " + std::to_string(n);
-        if (it == actions().end()) throw InputError(filename, where, "unknown action '" + sl.words[0] + "'");
+        Arity ar{0, 0};
+        if (it != actions().end()) ar = it->second;
+        else if (!session_action_arity(sl.words[0], ar.min, ar.max))
+            throw InputError(filename, where, "unknown action '" + sl.words[0] + "'");
         const int args = static_cast<int>(sl.words.size()) - 1;
-        if (args < it->second.min || (it->second.max >= 0 && args > it->second.max))
+        if (args < ar.min || (ar.max >= 0 && args > ar.max))
             throw InputError(filename, where, "wrong number of arguments for '" + sl.words[0] + "'");
         r.lines_.push_back(std::move(sl));
     }
@@ -221,6 +227,9 @@ std::optional<std::string> ScriptRunner::step(App& app) {
             if (w.size() > 2 && !view_only) return fail("screenshot: the second word may only be 'viewport'");
             app.request_screenshot(w[1], view_only);
             return std::nullopt;
+        } else if (int lo = 0, hi = 0; session_action_arity(a, lo, hi)) {
+            if (auto err = run_session_action(app, w)) return fail(*err);
+            if (app.quit_requested) return std::nullopt;
         } else if (a == "wait") {
             if (!need_numbers(1, 2) || nums[0] < 0) return fail("wait: expected a number of frames");
             wait_frames_ = static_cast<int>(nums[0]);
