@@ -19,6 +19,8 @@
 #include <nlohmann/json.hpp>
 
 #include "assets/model_import.hpp"
+#include "render/scene.hpp"
+#include "shuxiang/plan/furniture.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/plan/io.hpp"
 
@@ -202,6 +204,41 @@ TEST(ModelImport, BrokenEmptyAndUnsupportedFilesGiveAReason) {
     fs::remove(cut);
 }
 
+TEST(ModelScene, CopiesOfAModelAreInstancesOfOneMesh) {
+    // The scene keeps one instance list per imported type: 3 chairs and 2 tables are 2 lists (2 draw
+    // calls), and picking gets each copy's hull.
+    shuxiang::plan::Plan p;
+    for (const char* id : {"model_chair", "model_table"}) {
+        shuxiang::plan::PlanFurnitureType t;
+        t.id = id;
+        t.width = t.depth = 1;
+        t.height = 0.8;
+        t.footprint = {{-0.5, -0.5}, {0.5, -0.5}, {0, 0.5}};
+        t.model = std::string("/models/") + id + ".obj";
+        p.furniture_types.push_back(t);
+    }
+    const auto cat = shuxiang::plan::with_plan_types(shuxiang::plan::FurnitureCatalog::builtin(), p);
+    shuxiang::plan::Level l;
+    int n = 0;
+    for (const char* type : {"model_chair", "model_chair", "model_table", "model_chair", "model_table"}) {
+        shuxiang::plan::Furniture f;
+        f.id = "f" + std::to_string(++n);
+        f.type = type;
+        f.position = {2.0 * n, 1};
+        l.furniture.push_back(f);
+    }
+    const auto scene = shuxiang::editor::build_scene(l, cat);
+    ASSERT_EQ(scene.meshes.size(), 2u);
+    EXPECT_EQ(scene.meshes.at("model_chair").size(), 3u);
+    EXPECT_EQ(scene.meshes.at("model_table").size(), 2u);
+    EXPECT_TRUE(scene.boxes.empty());  // no box stands in for a model
+    // The third item (a table at x = 6) is placed by its instance matrix.
+    EXPECT_FLOAT_EQ(scene.meshes.at("model_table")[0].model[3][0], 6.f);
+    ASSERT_EQ(scene.furniture.size(), 5u);
+    EXPECT_EQ(scene.furniture[0].hull.size(), 3u);
+    EXPECT_FLOAT_EQ(scene.furniture[0].half.z, 0.4f);
+}
+
 // ------------------------------------------------------------------------------ the editor under Xvfb
 
 struct Result {
@@ -338,6 +375,23 @@ TEST_F(EditorFiles, ImportedModelIsDrawnWithItsOwnMesh) {
     EXPECT_NE(solid, bg);
     EXPECT_NE(solid2, bg);
     EXPECT_EQ(solid, solid2);
+}
+
+TEST_F(EditorFiles, PickingUsesTheModelsHullNotItsBox) {
+    // Top view centred on an L-shaped counter at the origin, 2 m half height: a click in its notch
+    // (inside the bounding box, outside the convex hull) selects nothing, so `delete` has nothing to
+    // delete; a click on the counter selects it.
+    const std::string setup = "lang en\nnew empty\nimport-model " + (kData / "lshape.obj").string() +
+                              "\nadd model_lshape 0 0\nselect none\nview top\ncamera target 0 0 0\ncamera zoom 2\nwait 2\n";
+    // Viewport fractions of plan points: v = 0.5 - y / 4; u = 0.5 + x / (4 × aspect), aspect 1.18
+    // (810 × 687 px at 1400 × 900). The notch's outer corner (0.8, -0.8) lies beyond the hull's
+    // diagonal edge (the hull covers the inner half of the notch); (-0.5, 0.5) is on the counter.
+    const Result notch = run(setup + "click 0.670 0.700\ndelete\n", "", "notch");
+    EXPECT_EQ(notch.rc, 2);
+    EXPECT_NE(notch.err.find("line 11: No furniture selected"), std::string::npos) << notch.err;  // the delete
+    const Result solid = run(setup + "click 0.394 0.375\ndelete\nsave " + path("s.sxplan.json").string() + "\n", "", "solid");
+    ASSERT_EQ(solid.rc, 0) << solid.err;
+    EXPECT_TRUE(nlohmann::json::parse(slurp(path("s.sxplan.json")))["levels"][0]["furniture"].empty());
 }
 
 TEST_F(EditorFiles, BrokenModelFilesStopWithAMessageNotACrash) {
