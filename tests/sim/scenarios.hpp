@@ -5,6 +5,9 @@
 #include <shuxiang/nav/navmesh.hpp>
 #include <shuxiang/ped/simulation.hpp>
 
+#include <gtest/gtest.h>
+
+#include <cstdio>
 #include <vector>
 
 namespace sxtest {
@@ -46,6 +49,17 @@ inline std::vector<Vec2> grid_positions(int n, double x0, double y0, double x1, 
         out.push_back({x0 + (i + 0.5) * step, y0 + (j + 0.5) * step});
     }
     return out;
+}
+
+// The hard constraints every run must keep.
+inline void expect_clean(const shuxiang::ped::Metrics& m) {
+    std::printf("  overlap after step %.4f m (model before projection %.4f m), wall overlap %.4f m, "
+                "penetrations %ld, max density %.1f /m2\n",
+                m.max_overlap, m.max_overlap_model, m.max_wall_overlap, m.wall_penetrations, m.max_density);
+    EXPECT_LE(m.max_overlap, 0.02);
+    EXPECT_LE(m.max_overlap_model, 0.02);  // the model itself, not only after the projection
+    EXPECT_LE(m.max_wall_overlap, 0.02);
+    EXPECT_EQ(m.wall_penetrations, 0);
 }
 
 }  // namespace sxtest

@@ -188,3 +188,54 @@ TEST(Model, DisplayKeysAreTranslated) {
     EXPECT_EQ(shuxiang::tr("sim.path.unreachable"), "Unreachable (not connected to the start)");
     shuxiang::set_language(shuxiang::Language::ZhCN);
 }
+
+namespace {
+
+// Two 6 × 6 m rooms joined by a 0.9 m door in a 0.2 m wall at x = 6; `n` people of radius `r` in
+// each room walk to the far side of the other. Two adults (r = 0.25) cannot pass each other there.
+ped::Metrics narrow_door_counter_flow(int n, double r, std::uint64_t seed, bool turn_taking) {
+    WalkableArea a;
+    a.add_accessible(rectangle(0, 0, 5.9, 6));
+    a.add_accessible(rectangle(6.1, 0, 12, 6));
+    a.add_accessible(rectangle(5.85, 2.55, 6.15, 3.45));
+    nav::NavMesh nav;
+    EXPECT_TRUE(nav.build(a, {r, 0.05})) << nav.error();
+    Simulation sim(a, nav);
+    int east = sim.add_exit({"east", rectangle(11.4, 0, 12, 6)});
+    int west = sim.add_exit({"west", rectangle(0, 0, 0.6, 6)});
+    if (turn_taking) sim.add_passage({"door", Segment{{6, 2.55}, {6, 3.45}}, 0.2});
+    ped::Rng rng(seed);
+    for (auto& p : random_positions(n, r, 1.0, 0.5, 5.2, 5.5, seed * 10))
+        sim.add_agent({p, r, rng.uniform(1.2, 1.5), 0.0, east, {}, {}});
+    for (auto& p : random_positions(n, r, 6.8, 0.5, 11.0, 5.5, seed * 10 + 1))
+        sim.add_agent({p, r, rng.uniform(1.2, 1.5), 0.0, west, {}, {}});
+    sim.run(300);
+    return sim.metrics();
+}
+
+}  // namespace
+
+// Face to face in a door too narrow to pass, the plain model locks: both fronts stop (speed 0 at
+// contact) and the crowd behind holds them there. Turn-taking at the door resolves it.
+TEST(Passage, NarrowDoorCounterFlowLocksWithoutTurnTaking) {
+    auto m = narrow_door_counter_flow(12, 0.25, 1, false);
+    std::printf("0.9 m door, 12 + 12 adults, no turn-taking: %d/24 arrived in 300 s\n", m.agents_arrived);
+    EXPECT_LT(m.agents_arrived, 24);
+}
+
+TEST(Passage, NarrowDoorCounterFlowTakesTurns) {
+    for (double r : {0.25, 0.2})
+        for (int n : {4, 12})
+            for (std::uint64_t seed : {1, 2, 3}) {
+                SCOPED_TRACE("r " + std::to_string(r) + ", n " + std::to_string(n) + ", seed " + std::to_string(seed));
+                auto m = narrow_door_counter_flow(n, r, seed, true);
+                std::printf("0.9 m door, r %.2f, %d + %d: %d arrived, last at %.1f s, %ld waits\n", r, n, n,
+                            m.agents_arrived, m.evacuation_time, m.passage_waits);
+                EXPECT_EQ(m.exits[0].count, n);
+                EXPECT_EQ(m.exits[1].count, n);
+                // One at a time at about 1 person/s plus the walk (free walk about 9 s).
+                EXPECT_LT(m.evacuation_time, 12.0 + 2.0 * n);
+                EXPECT_GT(m.passage_waits, 0);
+                expect_clean(m);
+            }
+}

@@ -26,15 +26,6 @@ nav::NavMesh build_nav(const WalkableArea& a, double radius) {
     return nav;
 }
 
-void expect_clean(const ped::Metrics& m) {
-    std::printf("  overlap after step %.4f m (model before projection %.4f m), wall overlap %.4f m, "
-                "penetrations %ld, max density %.1f /m2\n",
-                m.max_overlap, m.max_overlap_model, m.max_wall_overlap, m.wall_penetrations, m.max_density);
-    EXPECT_LE(m.max_overlap, 0.02);
-    EXPECT_LE(m.max_overlap_model, 0.02);  // the model itself, not only after the projection
-    EXPECT_LE(m.max_wall_overlap, 0.02);
-    EXPECT_EQ(m.wall_penetrations, 0);
-}
 
 }  // namespace
 

@@ -63,6 +63,18 @@ TEST(Walkable, PlanLevelBecomesWalkableArea) {
     ASSERT_EQ(pa.exits.size(), 1u);
     EXPECT_EQ(pa.exits[0].opening, "x1");
     EXPECT_GT(geometry::centroid(pa.exits[0].area).x, 12.1);
+    // Doors and exits (not windows), each as the line across it on the wall's centre line.
+    ASSERT_EQ(pa.doors.size(), 2u);
+    EXPECT_EQ(pa.doors[0].opening, "d1");
+    EXPECT_NEAR(pa.doors[0].across.a.x, 6.0, 1e-9);
+    EXPECT_NEAR(pa.doors[0].across.a.y, 2.0, 1e-9);  // the mid wall runs north from (6, 0)
+    EXPECT_NEAR(pa.doors[0].across.b.y, 3.0, 1e-9);
+    EXPECT_DOUBLE_EQ(pa.doors[0].width, 1.0);
+    EXPECT_DOUBLE_EQ(pa.doors[0].wall_thickness, 0.2);
+    EXPECT_EQ(pa.doors[1].opening, "x1");  // 14.5 m along the outer wall: east wall, y = 2.5
+    EXPECT_NEAR(pa.doors[1].across.a.x, 12.0, 1e-9);
+    EXPECT_NEAR(pa.doors[1].across.a.y, 1.9, 1e-9);
+    EXPECT_NEAR(pa.doors[1].across.b.y, 3.1, 1e-9);
     ASSERT_EQ(pa.unknown_furniture.size(), 1u);
     EXPECT_EQ(pa.unknown_furniture[0], "u1");
 }

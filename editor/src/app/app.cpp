@@ -13,6 +13,7 @@
 #include "render/screenshot.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "script/script.hpp"
+#include "tools/draw_ui.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
 #include "shuxiang/util/paths.hpp"
@@ -151,8 +152,9 @@ void App::handle_input() {
         glm::vec3 hit(0.f);
         if (intersect_plane_z(cam.ray(p01, aspect()), 0.f, hit)) cursor_floor_ = hit;
     }
+    const bool tool_mouse = draw_tool_mouse(*this, p01, over_view);
     if (!io.WantCaptureMouse && over_view) {
-        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        if (!tool_mouse && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
             const std::string id = click(p01, io.KeyCtrl || io.KeyShift);
             // Pressing on selected furniture starts dragging it.
             if (!id.empty() && editor_.is_selected(id) && editor_.level() &&
@@ -191,6 +193,7 @@ void App::handle_input() {
         if (over_view && ImGui::IsMouseDown(ImGuiMouseButton_Middle) && (d.x != 0 || d.y != 0)) cam.pan(d, aspect());
     }
     if (io.WantCaptureKeyboard) return;
+    if (draw_tool_keys(*this)) return;
     auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
     auto report = [&](const ActionResult& r) {
         if (!r.ok) editor_.log(LogLine::Level::Warning, r.message);
@@ -250,8 +253,14 @@ std::string App::click(glm::vec2 p01, bool additive) {
     }
     glm::vec3 floor(0.f);
     const plan::Room* room = nullptr;
-    if (intersect_plane_z(ray, 0.f, floor) && editor_.level())
+    if (intersect_plane_z(ray, 0.f, floor) && editor_.level()) {
+        // Walls and their openings before the room they bound.
+        if (auto id = pick_wall_or_opening(*editor_.level(), {floor.x, floor.y}); !id.empty()) {
+            editor_.select({id}, additive);
+            return id;
+        }
         room = plan::room_at(*editor_.level(), {floor.x, floor.y});
+    }
     if (room) {
         editor_.select({room->id}, additive);
         return room->id;
@@ -333,6 +342,7 @@ void App::capture_if_requested() {
 int App::run() {
     set_language(opt_.lang);
     editor_.set_recent(load_recent_files());
+    editor_.on_recent_changed = save_recent_files;
     // The plan is read before any window opens so that a bad file is reported without a display.
     if (!opt_.plan.empty()) {
         auto r = editor_.open(opt_.plan);

@@ -11,6 +11,7 @@
 #include "app/session.hpp"
 #include "pick/picker.hpp"
 #include "render/renderer.hpp"
+#include "tools/draw_tool.hpp"
 
 struct GLFWwindow;
 
@@ -42,6 +43,7 @@ public:
     int run();
 
     Editor& editor() { return editor_; }
+    DrawTool& draw_tool() { return draw_tool_; }
     const Layout& layout() const { return layout_; }
     const DrawStats& stats() const { return stats_; }
     int imgui_draw_calls() const { return imgui_draw_calls_; }
@@ -79,6 +81,7 @@ private:
     Options opt_;
     Editor editor_;
     Session session_;
+    DrawTool draw_tool_{editor_};
     std::unique_ptr<Renderer> renderer_;  // GL objects: released before the context goes
     Picker picker_;
     GLFWwindow* window_ = nullptr;

@@ -5,7 +5,6 @@
 #include <numbers>
 
 #include "app/edit_commands.hpp"
-#include "app/session.hpp"
 #include "shuxiang/plan/commands.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/plan/io.hpp"
@@ -27,6 +26,11 @@ plan::Plan empty_plan() {
 }
 
 std::string describe(const InputError& e) { return format_place(e.file(), e.where(), e.message()); }
+
+bool selectable(const plan::Level& l, const std::string& id) {
+    return plan::find_furniture(l, id) || plan::find_room(l, id) || plan::find_wall(l, id) ||
+           std::any_of(l.openings.begin(), l.openings.end(), [&](const plan::Opening& o) { return o.id == id; });
+}
 
 }  // namespace
 
@@ -78,7 +82,7 @@ void Editor::add_recent(const std::filesystem::path& p) {
     recent_.erase(std::remove(recent_.begin(), recent_.end(), abs), recent_.end());
     recent_.insert(recent_.begin(), abs);
     if (recent_.size() > 8) recent_.resize(8);
-    save_recent_files(recent_);
+    if (on_recent_changed) on_recent_changed(recent_);
 }
 
 ActionResult Editor::open(const std::filesystem::path& path) {
@@ -153,7 +157,7 @@ ActionResult Editor::select(const std::vector<std::string>& ids, bool add) {
     const plan::Level* l = level();
     if (!l) return ActionResult::fail(trf("editor.err.no_level", {std::to_string(level_)}));
     for (const auto& id : ids)
-        if (!plan::find_furniture(*l, id) && !plan::find_room(*l, id))
+        if (!selectable(*l, id))
             return ActionResult::fail(trf("editor.err.unknown_id", {id}));
     if (!add) selection_.clear();
     for (const auto& id : ids)
@@ -192,7 +196,7 @@ const plan::Room* Editor::selected_room() const {
 void Editor::prune_selection() {
     const plan::Level* l = level();
     std::erase_if(selection_, [&](const std::string& id) {
-        return !l || (!plan::find_furniture(*l, id) && !plan::find_room(*l, id));
+        return !l || !selectable(*l, id);
     });
 }
 

@@ -4,6 +4,7 @@
 // so a script exercises the same code paths as a user.
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,6 +53,8 @@ public:
     ActionResult save();  // to the current path
     const std::vector<std::filesystem::path>& recent() const { return recent_; }
     void set_recent(std::vector<std::filesystem::path> files) { recent_ = std::move(files); }
+    // Called with the list whenever it changes (the app persists it; app/session.cpp).
+    std::function<void(const std::vector<std::filesystem::path>&)> on_recent_changed;
     // Imports a model file into the document's palette (one undo step); see app/session_import.cpp.
     ActionResult import_model(const std::filesystem::path& file);
     const assets::ModelLibrary& models() const { return models_; }
@@ -60,7 +63,7 @@ public:
     // Changes whenever the whole document is replaced (open, new).
     unsigned document_serial() const { return document_serial_; }
 
-    // ---- selection (ids of furniture or rooms on the current level)
+    // ---- selection (ids of furniture, rooms, walls or openings on the current level)
     const std::vector<std::string>& selection() const { return selection_; }
     ActionResult select(const std::vector<std::string>& ids, bool add = false);
     void select_all();
@@ -82,6 +85,10 @@ public:
     ActionResult set_room(const plan::Room& updated, bool merge = true);
     ActionResult undo();
     ActionResult redo();
+    // A command built by a tool (tools/): one undo step, or merged into the last with `merge`.
+    ActionResult apply(std::unique_ptr<plan::Command> cmd, bool merge = false) { return execute(std::move(cmd), merge); }
+    // The next id "<prefix>N" not used anywhere in the plan.
+    std::string new_id(const std::string& prefix) const { return unique_id(prefix); }
     // Ends a continuous edit (mouse release, field deactivated).
     void seal() { history_.seal(); }
 

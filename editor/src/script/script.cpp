@@ -6,6 +6,7 @@
 
 #include "app/app.hpp"
 #include "app/session.hpp"
+#include "tools/draw_ui.hpp"
 #include "ui/checks.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/error.hpp"
@@ -26,6 +27,8 @@ const std::map<std::string, Arity>& actions() {
         {"undo", {0, 0}},      {"redo", {0, 0}},      {"view", {1, 1}},     {"camera", {1, 4}},
         {"lang", {1, 1}},      {"screenshot", {1, 2}}, {"save", {0, 1}},     {"frame", {1, 1}},
         {"level", {1, 1}},     {"click", {2, 3}},     {"set", {2, -1}},      {"checks", {1, 1}},     {"wait", {1, 1}},      {"grid", {1, 1}},
+        {"tool", {1, 1}},      {"type", {1, 1}},      {"key", {1, 1}},      {"click-at", {2, 3}},
+        {"hover", {2, 3}},     {"hover-at", {2, 3}},  {"drag", {4, 5}},     {"drag-at", {4, 5}},
     };
     return a;
 }
@@ -95,6 +98,11 @@ std::optional<std::string> ScriptRunner::step(App& app) {
             return true;
         };
         ActionResult r;
+        // The drawing tools' actions (tools/draw_ui.cpp), and clicks and fields while a tool is active.
+        if (auto d = run_draw_action(app, w)) {
+            if (!d->ok) return fail(d->message);
+            continue;
+        }
         if (a == "open") {
             r = ed.open(w[1]);
             if (r.ok) ed.frame_all(app.aspect());

@@ -13,6 +13,7 @@
 #include "ui/checks.hpp"
 #include "ui/palette.hpp"
 #include "app/session.hpp"
+#include "tools/draw_ui.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/util/i18n.hpp"
 
@@ -164,9 +165,13 @@ void toolbar(App& app) {
     ImGui::SameLine();
     if (ImGui::Button(L("editor.menu.duplicate", "tb_dup").c_str())) report(ed, ed.duplicate_selection());
     ImGui::SameLine();
-    if (ImGui::Button(L("editor.menu.delete", "tb_del").c_str())) report(ed, ed.delete_selection());
+    if (ImGui::Button(L("editor.menu.delete", "tb_del").c_str())) {
+        if (auto r = delete_drawn(ed)) report(ed, *r);  // walls and openings
+        else report(ed, ed.delete_selection());
+    }
     ImGui::SameLine();
     if (ImGui::Button(L("editor.view.frame_all", "tb_all").c_str())) ed.frame_all(app.aspect());
+    draw_tool_buttons(app);
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
@@ -251,6 +256,7 @@ bool mixed_double(const char* label, const std::vector<double>& values, double& 
 void inspector(App& app, float x, float y, float w, float h) {
     Editor& ed = app.editor();
     begin_panel("editor.panel.inspector", x, y, w, h);
+    const bool shown = draw_tool_inspector(app);
     auto items = ed.selected_furniture();
     if (!items.empty()) {
         const plan::FurnitureType* t = ed.catalog().find(items.front()->type);
@@ -338,7 +344,7 @@ void inspector(App& app, float x, float y, float w, float h) {
             report(ed, ed.set_room(g, false));
         }
         ImGui::Text("%s: %.2f m²", tr("editor.inspector.area").c_str(), plan::polygon_area(r->polygon));
-    } else {
+    } else if (!shown) {
         ImGui::TextDisabled("%s", tr("editor.inspector.none").c_str());
     }
     ImGui::End();
@@ -390,6 +396,7 @@ void status_bar(App& app, float y, float w, float h) {
     } else {
         ImGui::TextDisabled("%s", tr("editor.inspector.none").c_str());
     }
+    draw_tool_status(app);
     ImGui::SameLine(w * 0.55f);
     ImGui::Text("%s %d  |  %.1f ms  |  %s", tr("editor.status.draw_calls").c_str(), app.stats().draw_calls, app.frame_ms(),
                 ed.history().is_saved() ? tr("editor.status.saved").c_str() : tr("editor.status.modified").c_str());
@@ -439,6 +446,7 @@ void draw_ui(App& app) {
     log_panel(app, Lo.left_w, Lo.vy + Lo.vh, Lo.vw, Lo.log_h);
     status_bar(app, bottom, ds.x, Lo.status_h);
     overlay_labels(app);
+    draw_tool_overlay(app);
     draw_aisle_overlay(app);
     draw_session_prompts(app);  // last: a modal opened before the panels exist trips ImGui 1.86
 }

@@ -81,6 +81,122 @@ int Simulation::add_line(MeasureLine l) {
     return static_cast<int>(lines_.size() - 1);
 }
 
+int Simulation::add_passage(Passage p) {
+    PassageState st;
+    Vec2 d = p.line.b - p.line.a;
+    st.half = norm(d) / 2;
+    st.along = normalized(d);
+    st.across = geometry::perp(st.along);
+    st.mid = (p.line.a + p.line.b) * 0.5;
+    st.p = std::move(p);
+    passages_.push_back(std::move(st));
+    return static_cast<int>(passages_.size()) - 1;
+}
+
+namespace {
+int side_index(int side) { return side > 0 ? 1 : 0; }
+}  // namespace
+
+void Simulation::update_passages() {
+    const PassageParams& pp = passage_params_;
+    auto in_core = [&](const PassageState& st, Vec2 pos) {
+        Vec2 rel = pos - st.mid;
+        return std::abs(dot(rel, st.along)) <= st.half + 0.3 &&
+               std::abs(dot(rel, st.across)) <= st.p.depth / 2 + pp.core_margin;
+    };
+    for (int lid : live_) {
+        Agent& a = agents_[static_cast<std::size_t>(lid)];
+        if (a.passage < 0) continue;
+        PassageState& st = passages_[static_cast<std::size_t>(a.passage)];
+        if (a.active && in_core(st, a.pos)) continue;
+        --st.inside;
+        a.passage = -1;
+    }
+    for (auto& st : passages_) {
+        for (int k = 0; k < 2; ++k) {
+            if (!st.waited_now[k]) st.wait_since[k] = kNever;
+            else if (st.wait_since[k] == kNever) st.wait_since[k] = time_ - params_.dt;
+            st.waited_now[k] = false;
+        }
+        if (st.inside <= 0) {
+            st.inside = 0;
+            // The door is clear: it turns to the side that has been waiting, or becomes free.
+            st.dir = st.turning ? -st.dir : 0;
+            st.turning = false;
+        } else if (st.dir != 0 && !st.turning) {
+            double since = st.wait_since[side_index(-st.dir)];
+            if (since != kNever && time_ - since >= pp.max_turn) st.turning = true;
+        }
+    }
+}
+
+Vec2 Simulation::passage_gate(Agent& a, Vec2 e0) {
+    if (a.passage >= 0) return e0;
+    const PassageParams& pp = passage_params_;
+    const bool was_waiting = a.passage_waiting;
+    a.passage_waiting = false;
+    for (std::size_t i = 0; i < passages_.size(); ++i) {
+        PassageState& st = passages_[i];
+        Vec2 rel = a.pos - st.mid;
+        double c = dot(rel, st.across), l = dot(rel, st.along);
+        if (std::abs(c) > st.p.depth / 2 + pp.admit_margin || std::abs(l) > st.half + pp.admit_margin) continue;
+        // Only walkers whose path goes through the opening take part.
+        bool through = false;
+        Vec2 p = a.pos;
+        double cp = c;
+        for (std::size_t k = a.corner; k < a.corners.size() && k < a.corner + 4 && !through; ++k) {
+            Vec2 q = a.corners[k];
+            double cq = dot(q - st.mid, st.across);
+            if ((cp > 0.0) != (cq > 0.0) && cp != cq) {
+                Vec2 hit = p + (q - p) * (cp / (cp - cq));
+                through = std::abs(dot(hit - st.mid, st.along)) <= st.half + 0.15;
+            }
+            p = q;
+            cp = cq;
+        }
+        if (!through) continue;
+        const int side = c >= 0.0 ? 1 : -1;
+        const bool waited_enough = was_waiting && time_ - a.passage_wait_start >= pp.max_wait;
+        if (st.dir == 0 || (st.dir == side && !st.turning) || waited_enough) {
+            a.passage = static_cast<int>(i);
+            ++st.inside;
+            if (st.dir == 0) st.dir = side;
+            return e0;
+        }
+        // Someone is coming the other way: wait, keeping the door's mouth clear for them. In the
+        // mouth, step out of it sideways (to whichever side is nearer, one's right when in line)
+        // and back; outside it, stand.
+        st.waited_now[side_index(side)] = true;
+        a.passage_waiting = true;
+        if (!was_waiting) {
+            ++metrics_.passage_waits;
+            a.passage_wait_start = time_;
+        }
+        const double lane = st.half + a.radius + 0.1;
+        const double depth = st.p.depth / 2 + pp.mouth_depth;
+        Vec2 travel = st.across * static_cast<double>(-side);
+        if (std::abs(l) >= lane || std::abs(c) >= depth) {
+            // Make way for those who came through and walk at us: step off their line.
+            Vec2 aside{0, 0};
+            for (const auto& nb : near_) {
+                Vec2 hj = cheading_[static_cast<std::size_t>(nb.slot)];
+                if (dot(hj, travel) >= 0.0) continue;  // going our way, or standing
+                Vec2 dji = nb.d * -1.0;              // from them to us
+                if (dot(hj, dji) <= 0.0) continue;     // walking away from us
+                double lat = cross(hj, dji);
+                if (std::abs(lat) > nb.l + 0.2 || nb.s > nb.l + 1.0) continue;
+                aside += geometry::perp(hj) * (lat >= 0.0 ? 1.0 : -1.0);
+            }
+            return norm(aside) > 0.0 ? normalized(aside) : Vec2{0, 0};
+        }
+        Vec2 right{travel.y, -travel.x};
+        double lat_sign = std::abs(l) > 0.05 ? (l > 0.0 ? 1.0 : -1.0) : (dot(right, st.along) > 0.0 ? 1.0 : -1.0);
+        Vec2 out = st.along * (lat_sign * (lane - std::abs(l))) + st.across * (side * 0.5 * (depth - std::abs(c)));
+        return normalized(out);
+    }
+    return e0;
+}
+
 int Simulation::add_agent(const AgentSpec& spec) {
     Agent a;
     a.id = static_cast<int>(agents_.size());
@@ -333,6 +449,7 @@ void Simulation::step() {
         }
     }
     build_agent_grid();
+    if (!passages_.empty()) update_passages();
     const std::size_t n = agents_.size();
     // Only live agents' entries are written and read: resize, do not clear (cost scales with live agents).
     new_dir_.resize(n);
@@ -358,6 +475,7 @@ void Simulation::step() {
             if (s2 > cutoff2 || s2 < 1e-18) return;
             near_.push_back({d, std::sqrt(s2), a.radius + crad_[ks], k});
         });
+        if (!passages_.empty() && (e0.x != 0.0 || e0.y != 0.0)) e0 = passage_gate(a, e0);
         Vec2 rep{0, 0};
         const double rep_cut = 8.0 * params_.neighbour_range;
         for (auto& nb : near_) {

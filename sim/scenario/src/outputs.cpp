@@ -68,6 +68,7 @@ std::string metrics_json(const RunResult& r) {
     j["exits"] = exits;
     j["closed_exit_uses"] = r.closed_exit_uses;
     j["step_asides"] = r.step_asides;
+    j["passage_waits"] = r.sim.passage_waits;
     j["targets_missed"] = r.targets_missed;
     j["targets_given_up"] = r.targets_given_up;
     j["max_overlap_m"] = r3(r.sim.max_overlap);

@@ -209,6 +209,8 @@ found:
         sim.add_exit(std::move(e));
     }
     if (pa.exits.empty()) throw InputError("plan", "/levels/" + level->id, "the level has no exit or entrance");
+    for (const auto& d : pa.doors)
+        if (d.width < options.one_lane_width) sim.add_passage({d.opening, d.across, d.wall_thickness});
 
     // Check the scenario's references against the plan.
     std::vector<int> group_exit(sc.groups.size(), -1);
@@ -550,7 +552,8 @@ found:
             for (int id : sim.live()) {
                 AgentState& a = st[static_cast<std::size_t>(id)];
                 const auto& ag = sim.agents()[static_cast<std::size_t>(id)];
-                const bool walking = ag.start_time <= now && ag.hold_until <= now;
+                // Waiting one's turn at a one-lane door is not being stuck.
+                const bool walking = ag.start_time <= now && ag.hold_until <= now && !ag.passage_waiting;
                 if (!walking || geometry::norm(ag.pos - a.check_pos) > 0.3) {
                     a.check_pos = ag.pos;
                     a.stuck_checks = 0;

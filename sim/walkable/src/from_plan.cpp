@@ -76,6 +76,15 @@ PlanArea walkable_from_level(const plan::Level& level, const plan::FurnitureCata
         }
     }
 
+    for (auto& o : level.openings) {
+        if (!passable(o)) continue;
+        const plan::Wall* wall = plan::find_wall(level, o.wall);
+        auto at = wall ? plan::point_along_polyline(wall->points, o.offset) : std::nullopt;
+        if (!at) continue;
+        geometry::Vec2 c = g(at->point), d = geometry::normalized(g(at->direction)) * (o.width / 2);
+        out.doors.push_back({o.id, {c - d, c + d}, o.width, wall->thickness});
+    }
+
     // Exits: the ground just outside emergency exits and entrances.
     for (auto& o : level.openings) {
         if (!passable(o) || !(o.kind == plan::OpeningKind::EmergencyExit || o.entrance)) continue;

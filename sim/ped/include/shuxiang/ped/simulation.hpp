@@ -53,6 +53,23 @@ struct MeasureLine {
     Segment line;
 };
 
+// A door too narrow for two people to pass each other (one lane). Walkers take turns by
+// direction: those arriving against the current flow wait beside the door until it is clear.
+struct Passage {
+    std::string name;
+    Segment line;         // across the opening on the wall's centre line, from post to post
+    double depth = 0.2;   // wall thickness (m)
+};
+
+// Turn-taking at one-lane passages (a behavioural rule, not part of the published model).
+struct PassageParams {
+    double core_margin = 0.45;   // the door zone reaches this far (m) beyond each wall face
+    double admit_margin = 2.2;   // walkers ask to enter within this distance (m) of a wall face
+    double mouth_depth = 1.6;    // those waiting keep the lane this deep (m) in front of the door clear
+    double max_turn = 4.0;       // after someone has waited this long (s) the flow stops and turns
+    double max_wait = 15.0;      // nobody waits longer (s): a door held by someone stuck in it is not a wall
+};
+
 // One pedestrian to add.
 struct AgentSpec {
     Vec2 position;
@@ -94,6 +111,7 @@ struct Metrics {
     double max_density = 0.0;      // persons per m² in the densest density cell
     double max_density_time = 0.0;
     Vec2 max_density_at;
+    long passage_waits = 0;        // times an agent had to wait for a one-lane door to clear
     std::vector<ExitStats> exits;
     std::vector<LineStats> lines;
 };
@@ -120,6 +138,9 @@ struct Agent {
     double hold_until = -1.0;   // standing still (browsing, queueing, reading) until this time
     std::vector<Vec2> corners;  // navmesh path to the current goal
     std::size_t corner = 0;
+    int passage = -1;           // one-lane passage the agent has been let into
+    bool passage_waiting = false;
+    double passage_wait_start = 0.0;  // when the current wait began
 };
 
 class Simulation {
@@ -129,6 +150,8 @@ public:
 
     int add_exit(Exit e);
     int add_line(MeasureLine l);
+    int add_passage(Passage p);
+    void set_passage_params(PassageParams p) { passage_params_ = p; }
     int add_agent(const AgentSpec& spec);
 
     void step();
@@ -174,6 +197,9 @@ private:
     Vec2 goal_of(const Agent& a) const;
     bool line_of_sight(Vec2 p, Vec2 q, double clearance) const;
     Vec2 desired_direction(Agent& a);
+    // Turn-taking at one-lane passages: e0 unchanged, or the way to a waiting spot (zero there).
+    Vec2 passage_gate(Agent& a, Vec2 e0);
+    void update_passages();
     void build_agent_grid();
     void resolve_constraints();
     void record_density();
@@ -188,6 +214,18 @@ private:
     std::vector<Vec2> exit_targets_;
     std::vector<bool> exit_was_open_;
     std::vector<MeasureLine> lines_;
+    struct PassageState {
+        Passage p;
+        Vec2 mid, along, across;  // centre, unit vector along the line, unit normal
+        double half = 0;          // half the opening's width
+        int dir = 0;              // side (+1 / -1 of `across`) walkers are now let in from; 0 free
+        int inside = 0;           // agents let in and still in the door zone
+        bool turning = false;     // no more from `dir`: the other side has waited too long
+        double wait_since[2] = {kNever, kNever};  // by side (index 0: -1, 1: +1)
+        bool waited_now[2] = {false, false};
+    };
+    std::vector<PassageState> passages_;
+    PassageParams passage_params_;
     std::vector<Agent> agents_;
     std::vector<int> live_;  // ids of active agents in id order; the per-step loops run over these only
     Metrics metrics_;

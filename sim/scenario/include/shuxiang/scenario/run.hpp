@@ -51,6 +51,9 @@ struct RunOptions {
     // classes in plan order in these proportions, and a reader picks a class by its share, then a
     // section of it. Empty: sections uniformly.
     std::vector<double> class_shares;
+    // Doors narrower than this (m) are one-lane: walkers take turns by direction (two adults need
+    // about 2 × 0.5 m to pass each other). 0 turns the rule off.
+    double one_lane_width = 1.2;
 };
 
 // One service at a desk (for FIFO checks and the waits).
@@ -94,7 +97,7 @@ struct RunResult {
     int agents_not_placed = 0;
     int targets_missed = 0;       // targets not reached: no path led there, or given up in a gridlock
     int targets_given_up = 0;     // of which given up after three steps aside
-    int step_asides = 0;          // gridlock reliefs (an agent stepped aside to let others pass)    // start room too full to place them
+    int step_asides = 0;          // gridlock reliefs (an agent stepped aside to let others pass)
     int closed_exit_uses = 0;     // arrivals through an exit after its closing time (must stay 0)
     std::vector<std::string> exit_openings;
     std::vector<double> exit_close_times;

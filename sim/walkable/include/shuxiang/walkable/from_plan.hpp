@@ -18,9 +18,18 @@ struct PlanExit {
     geometry::Vec2 door_centre; // centre of the opening on the wall's centre line
 };
 
+// A door or emergency exit: the line across it on the wall's centre line, post to post.
+struct PlanDoor {
+    std::string opening;
+    geometry::Segment across;
+    double width = 0.9;
+    double wall_thickness = 0.2;
+};
+
 struct PlanArea {
     geometry::WalkableArea area;
     std::vector<PlanExit> exits;
+    std::vector<PlanDoor> doors;
     std::vector<std::string> unknown_furniture;  // furniture ids whose type the catalogue lacks
 };
 
