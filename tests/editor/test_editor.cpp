@@ -55,7 +55,9 @@ protected:
     Result run_args(const std::string& args) {
         // Under the asan preset the editor keeps ASan/UBSan's error checks, but not leak checking: Mesa's
         // llvmpipe leaks from JIT-compiled code that LeakSanitizer cannot attribute or suppress.
-        const std::string cmd = "ASAN_OPTIONS=\"${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0\" " +
+        // Recent files and autosaves go to the test's folder, not the user's.
+        const std::string cmd = "XDG_CONFIG_HOME=" + dir_.string() + " XDG_STATE_HOME=" + dir_.string() +
+                                " ASAN_OPTIONS=\"${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0\" " +
                                 std::string(SHUXIANG_BIN_DIR) + "/shuxiang-editor " + args + " >" +
                                 path("out.txt").string() + " 2>" + path("err.txt").string();
         Result r;

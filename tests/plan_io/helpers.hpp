@@ -107,6 +107,17 @@ inline Plan rich_plan() {
     Level empty;
     empty.id = "roof";
     p.levels.push_back(empty);
+    PlanFurnitureType chair;  // an imported model (schema 3)
+    chair.id = "model_chair";
+    chair.name_zh = "学校的椅子";
+    chair.name_en = "School chair";
+    chair.category = "sofa";
+    chair.width = 0.5;
+    chair.depth = 0.45;
+    chair.height = 0.8;
+    chair.footprint = {{-0.25, -0.2}, {0.25, -0.225}, {0.2, 0.225}, {-0.25, 0.2}};
+    chair.model = "/srv/models/chair.obj";
+    p.furniture_types.push_back(chair);
     return p;
 }
 

@@ -56,7 +56,7 @@ TEST_F(PlanIo, TextLayoutIsStable) {
     l.rooms.push_back(r);
     p.levels.push_back(l);
     const std::string expected = R"({
-  "schema_version": 2,
+  "schema_version": 3,
   "school": {
     "name": "小学",
     "type": "primary",
@@ -137,12 +137,12 @@ TEST_F(PlanIo, V1AndV2FixturesLoadToTheSameModel) {
     EXPECT_EQ(l.rooms[0].polygon[2], (Vec2{12, 8}));
 }
 
-TEST_F(PlanIo, V1FixtureSavesAsV2AndRoundTrips) {
+TEST_F(PlanIo, V1FixtureSavesAsCurrentAndRoundTrips) {
     const Plan v1 = load_plan(data_dir() / "v1/qingshi_road.sxplan.json", test_catalog());
     const fs::path out = dir / "upgraded.sxplan.json";
     save_plan(out, v1);
     const std::string text = shuxiang::read_file(out);
-    EXPECT_EQ(text.rfind("{\n  \"schema_version\": 2,\n", 0), 0u);
+    EXPECT_EQ(text.rfind("{\n  \"schema_version\": 3,\n", 0), 0u);
     EXPECT_EQ(load_plan(out, test_catalog()), v1);
 }
 

@@ -100,7 +100,7 @@ TEST_F(Migrate, V1ProblemsAreReportedInV1Terms) {
     EXPECT_EQ(problems[2].pointer, "/levels/0/walls/0/openings/0/kind");
     EXPECT_EQ(problems[2].message, "unknown value 'hatch'; expected one of: door, window, exit");
     // The migrated document is still complete enough to read, so validation goes on to the rest.
-    EXPECT_EQ(doc["schema_version"], 2);
+    EXPECT_EQ(doc["schema_version"], kSchemaVersion);
 }
 
 TEST_F(Migrate, V1ShapeErrorsReachTheReaderAtTheSamePointer) {
@@ -125,9 +125,22 @@ TEST_F(Migrate, V1ShapeErrorsReachTheReaderAtTheSamePointer) {
 
 TEST_F(Migrate, CurrentVersionIsLeftAlone) {
     json doc = json::parse(fixture_text("v2/qingshi_road.sxplan.json"));
+    doc["schema_version"] = kSchemaVersion;
     const json before = doc;
     EXPECT_TRUE(migrate_plan_json(doc).empty());
     EXPECT_EQ(doc, before);
+}
+
+TEST_F(Migrate, V2ToV3OnlyChangesTheVersion) {
+    // Schema 3 only adds the optional furniture_types: a v2 document is otherwise unchanged.
+    json doc = json::parse(fixture_text("v2/qingshi_road.sxplan.json"));
+    json expected = doc;
+    expected["schema_version"] = 3;
+    std::vector<Problem> problems;
+    migrate_plan_v2_to_v3(doc, problems);
+    EXPECT_TRUE(problems.empty());
+    EXPECT_EQ(doc, expected);
+    EXPECT_FALSE(doc.contains("furniture_types"));
 }
 
 TEST_F(Migrate, V1FixtureMigratesToTheV2Fixture) {

@@ -141,9 +141,12 @@ TEST(PlanSchema, EnumsListExactlyTheModelsValues) {
     EXPECT_EQ(values("/$defs/opening/properties/kind/enum"), openings);
 }
 
-TEST(PlanSchema, V2FixtureConforms) {
+TEST(PlanSchema, MigratedV2FixtureConforms) {
     MiniValidator v(load_schema());
-    const auto errors = v.errors(json::parse(fixture_text("v2/qingshi_road.sxplan.json")));
+    json doc = json::parse(fixture_text("v2/qingshi_road.sxplan.json"));
+    ASSERT_TRUE(migrate_plan_json(doc).empty());
+    EXPECT_EQ(doc["schema_version"], 3);
+    const auto errors = v.errors(doc);
     EXPECT_TRUE(errors.empty()) << errors.front();
     EXPECT_TRUE(v.unknown_keywords.empty()) << *v.unknown_keywords.begin();
 }
@@ -182,6 +185,7 @@ TEST(PlanSchema, EverythingTheProgramWritesIsDescribed) {
     EXPECT_EQ(keys(s["$defs"]["wall"]["properties"]), keys(l["walls"][0]));
     EXPECT_EQ(keys(s["$defs"]["opening"]["properties"]), keys(l["openings"][0]));
     EXPECT_EQ(keys(s["$defs"]["furniture"]["properties"]), keys(l["furniture"][0]));
+    EXPECT_EQ(keys(s["$defs"]["furniture_type"]["properties"]), keys(written["furniture_types"][0]));
 }
 
 TEST(PlanSchema, RequiredFieldsAreTheOnesTheReaderRequires) {

@@ -119,6 +119,8 @@ void App::sync_scene() {
         renderer_->upload(preview);
         drag_dirty_ = true;
     } else if (uploaded_scene_ != editor_.scene_version() || drag_dirty_) {
+        for (const auto& [id, m] : editor_.models().all())
+            if (!renderer_->has_mesh(id)) renderer_->set_mesh(id, m->vertices);
         renderer_->upload(*scene);
         picker_.rebuild(scene->furniture);
         uploaded_scene_ = editor_.scene_version();
@@ -329,6 +331,8 @@ void App::capture_if_requested() {
 
 int App::run() {
     set_language(opt_.lang);
+    editor_.set_recent(load_recent_files());
+    editor_.on_recent_changed = save_recent_files;
     // The plan is read before any window opens so that a bad file is reported without a display.
     if (!opt_.plan.empty()) {
         auto r = editor_.open(opt_.plan);
@@ -343,6 +347,8 @@ int App::run() {
             return 2;
         }
     }
+    session_.offered = session_.find_recovery(editor_.path());
+    if (session_.offered) editor_.log(LogLine::Level::Info, trf("editor.log.recovery_offered", {session_.offered->autosave.string()}));
     std::optional<ScriptRunner> script;
     if (!opt_.script.empty()) {
         try {
@@ -370,8 +376,14 @@ int App::run() {
 
     bool final_shot_taken = false;
     int rc = 0;
-    while (!glfwWindowShouldClose(window_) && !quit_requested) {
+    while (!quit_requested) {
         glfwPollEvents();
+        if (glfwWindowShouldClose(window_)) {  // closing the window asks first when there are unsaved changes
+            glfwSetWindowShouldClose(window_, GLFW_FALSE);
+            if (auto r = session_.request(*this, {PendingAction::Kind::Quit, {}}); !r.ok) editor_.log(LogLine::Level::Warning, r.message);
+            if (quit_requested) break;
+        }
+        session_.tick(editor_);
         if (script && !pending_shot_) {
             if (auto err = script->step(*this)) {
                 std::cerr << *err << "\n";
@@ -399,6 +411,7 @@ int App::run() {
             break;
         }
     }
+    if (rc == 0) session_.remove_autosave(editor_);  // a clean exit leaves nothing to recover
     std::cout << "frames: " << frame << ", scene draw calls: " << stats_.draw_calls
               << ", instances: " << stats_.instances << ", imgui draw calls: " << imgui_draw_calls_
               << ", last frame: " << frame_ms_ << " ms, mean frame: "

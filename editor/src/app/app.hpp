@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/editor.hpp"
+#include "app/session.hpp"
 #include "pick/picker.hpp"
 #include "render/renderer.hpp"
 #include "tools/draw_tool.hpp"
@@ -73,6 +74,9 @@ public:
     std::string path_input;
     bool open_prompt = false, save_prompt = false;
     bool quit_requested = false;
+    bool import_prompt = false;  // File > Import model
+    // Recent files, autosave and the unsaved-changes prompt (app/session.cpp).
+    Session& session() { return session_; }
 
 private:
     void init_window();
@@ -85,6 +89,7 @@ private:
 
     Options opt_;
     Editor editor_;
+    Session session_;
     DrawTool draw_tool_{editor_};
     std::unique_ptr<Renderer> renderer_;  // GL objects: released before the context goes
     std::unique_ptr<simview::SimView> sim_;  // simulation runs, playback and overlays (GL: released with renderer_)

@@ -82,13 +82,15 @@ void Editor::add_recent(const std::filesystem::path& p) {
     recent_.erase(std::remove(recent_.begin(), recent_.end(), abs), recent_.end());
     recent_.insert(recent_.begin(), abs);
     if (recent_.size() > 8) recent_.resize(8);
+    if (on_recent_changed) on_recent_changed(recent_);
 }
 
 ActionResult Editor::open(const std::filesystem::path& path) {
     try {
-        plan::Plan p = plan::load_plan(path);
+        plan::Plan p = plan::load_plan(path, catalog_);
         history_.reset(std::move(p));
         history_.mark_saved();
+        load_document_models();
     } catch (const InputError& e) {
         log(LogLine::Level::Error, describe(e));
         return ActionResult::fail(describe(e));
@@ -218,7 +220,7 @@ std::string Editor::unique_id(const std::string& prefix, const std::vector<std::
 ActionResult Editor::add_furniture(const std::string& type, double x, double y, double yaw_deg) {
     const plan::Level* l = level();
     if (!l) return ActionResult::fail(trf("editor.err.no_level", {std::to_string(level_)}));
-    if (!catalog_.find(type)) return ActionResult::fail(trf("editor.err.unknown_type", {type}));
+    if (!catalog().find(type)) return ActionResult::fail(trf("editor.err.unknown_type", {type}));
     plan::Furniture f;
     f.id = unique_id("f");
     f.type = type;
@@ -366,17 +368,19 @@ void Editor::frame_selection(float aspect) {
 }
 
 const SceneData& Editor::scene() {
-    if (built_version_ != history_.version() || built_level_ != level_ || built_library_ != library.version()) {
+    if (built_version_ != history_.version() || built_level_ != level_ || built_library_ != library.version() ||
+        built_models_ != models_.serial()) {
         const plan::Level* l = level();
         std::vector<std::string> overlapping;
         if (l)
-            for (const auto& o : plan::furniture_overlaps(plan(), catalog_, 1e-3))
+            for (const auto& o : plan::furniture_overlaps(plan(), catalog(), 1e-3))
                 if (o.level == l->id) {
                     overlapping.push_back(o.a);
                     overlapping.push_back(o.b);
                 }
-        scene_ = l ? build_scene(*l, catalog_, overlapping, library.shelf_source()) : SceneData{};
+        scene_ = l ? build_scene(*l, catalog(), overlapping, library.shelf_source()) : SceneData{};
         built_library_ = library.version();
+        built_models_ = models_.serial();
         built_version_ = history_.version();
         built_level_ = level_;
         ++scene_version_;

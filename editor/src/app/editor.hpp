@@ -4,11 +4,13 @@
 // so a script exercises the same code paths as a user.
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "library/library_view.hpp"
+#include "assets/model_library.hpp"
 #include "render/camera.hpp"
 #include "render/scene.hpp"
 #include "shuxiang/plan/furniture.hpp"
@@ -38,7 +40,8 @@ public:
     plan::History& history() { return history_; }
     const plan::History& history() const { return history_; }
     const std::filesystem::path& path() const { return path_; }
-    const plan::FurnitureCatalog& catalog() const { return catalog_; }
+    // The built-in catalogue plus the document's own (imported) types (app/session_import.cpp).
+    const plan::FurnitureCatalog& catalog() const;
     int level_index() const { return level_; }
     const plan::Level* level() const;
     ActionResult set_level(int index);
@@ -50,6 +53,14 @@ public:
     ActionResult save(const std::filesystem::path& path);
     ActionResult save();  // to the current path
     const std::vector<std::filesystem::path>& recent() const { return recent_; }
+    void set_recent(std::vector<std::filesystem::path> files) { recent_ = std::move(files); }
+    // Called with the list whenever it changes (the app persists it; app/session.cpp).
+    std::function<void(const std::vector<std::filesystem::path>&)> on_recent_changed;
+    // Imports a model file into the document's palette (one undo step); see app/session_import.cpp.
+    ActionResult import_model(const std::filesystem::path& file);
+    const assets::ModelLibrary& models() const { return models_; }
+    // Loads the meshes of the document's imported types; missing files are logged and drawn as boxes.
+    void load_document_models();
     // Changes whenever the whole document is replaced (open, new).
     unsigned document_serial() const { return document_serial_; }
 
@@ -125,6 +136,11 @@ private:
     std::deque<LogLine> log_;
     std::vector<std::filesystem::path> recent_;
     unsigned document_serial_ = 0;
+    assets::ModelLibrary models_;
+    mutable plan::FurnitureCatalog merged_;  // catalog_ + the plan's types, rebuilt when they change
+    mutable std::vector<plan::PlanFurnitureType> merged_types_;
+    mutable unsigned merged_models_ = ~0U;
+    unsigned built_models_ = ~0U;
 };
 
 // Bounds of furniture boxes (for framing).

@@ -20,7 +20,17 @@ void Picker::rebuild(const std::vector<FurnitureBox>& boxes) {
     shapes_.clear();
     ids_.clear();
     for (const auto& b : boxes) {
-        auto shape = std::make_unique<btBoxShape>(btVector3(b.half.x, b.half.y, b.half.z));
+        std::unique_ptr<btCollisionShape> shape;
+        if (b.hull.size() >= 3) {
+            // An imported model's footprint as a prism from the floor to its height.
+            auto hull = std::make_unique<btConvexHullShape>();
+            for (const auto& v : b.hull)
+                for (float z : {-b.half.z, b.half.z}) hull->addPoint(btVector3(v.x, v.y, z), false);
+            hull->recalcLocalAabb();
+            shape = std::move(hull);
+        } else {
+            shape = std::make_unique<btBoxShape>(btVector3(b.half.x, b.half.y, b.half.z));
+        }
         auto obj = std::make_unique<btCollisionObject>();
         btTransform t;
         t.setIdentity();

@@ -13,7 +13,7 @@ class btDefaultCollisionConfiguration;
 class btCollisionDispatcher;
 class btDbvtBroadphase;
 class btCollisionObject;
-class btBoxShape;
+class btCollisionShape;
 
 namespace shuxiang::editor {
 
@@ -24,7 +24,7 @@ public:
     Picker(const Picker&) = delete;
     Picker& operator=(const Picker&) = delete;
 
-    // Replaces the collision objects with these boxes.
+    // Replaces the collision objects with these boxes (convex hull prisms where a box has a hull).
     void rebuild(const std::vector<FurnitureBox>& boxes);
     // The id of the nearest box the ray hits, with the hit point.
     std::optional<std::string> pick(const Ray& ray, float max_distance, glm::vec3* hit_point = nullptr) const;
@@ -36,7 +36,7 @@ private:
     std::unique_ptr<btDbvtBroadphase> broadphase_;
     std::unique_ptr<btCollisionWorld> world_;
     std::vector<std::unique_ptr<btCollisionObject>> objects_;
-    std::vector<std::unique_ptr<btBoxShape>> shapes_;
+    std::vector<std::unique_ptr<btCollisionShape>> shapes_;
     std::vector<std::string> ids_;
 };
 

@@ -80,6 +80,26 @@ Renderer::~Renderer() {
         glDeleteVertexArrays(7, vaos);
         glDeleteTextures(1, &strip_tex_);
     }
+    for (auto& [key, m] : meshes_) {
+        GLuint b[] = {m.vbo, m.ibo};
+        glDeleteBuffers(2, b);
+        glDeleteVertexArrays(1, &m.vao);
+    }
+}
+
+void Renderer::set_mesh(const std::string& key, const std::vector<float>& vertices) {
+    Mesh& m = meshes_[key];
+    if (!m.vao) {
+        GLuint b[2];
+        glGenBuffers(2, b);
+        m.vbo = b[0];
+        m.ibo = b[1];
+        glGenVertexArrays(1, &m.vao);
+        setup_instance_vao(m.vao, m.vbo, m.ibo);
+        glBindVertexArray(0);
+    }
+    upload_buffer(m.vbo, vertices);
+    m.vertices = static_cast<GLsizei>(vertices.size() / 6);
 }
 
 void Renderer::init(const std::filesystem::path& dir) {
@@ -143,6 +163,13 @@ void Renderer::upload(const SceneData& s) {
     box_count_ = static_cast<GLsizei>(s.boxes.size());
     floor_count_ = static_cast<GLsizei>(s.floor_triangles.size());
     grid_count_ = static_cast<GLsizei>(s.grid_lines.size());
+    for (auto& [key, m] : meshes_) {
+        auto it = s.meshes.find(key);
+        static const std::vector<BoxInstance> none;
+        const auto& inst = it == s.meshes.end() ? none : it->second;
+        upload_buffer(m.ibo, inst);
+        m.instances = static_cast<GLsizei>(inst.size());
+    }
 }
 
 void Renderer::set_selection(const std::vector<FurnitureBox>& boxes, const std::vector<std::vector<plan::Vec2>>& outlines) {
@@ -264,6 +291,17 @@ DrawStats Renderer::draw(const Camera& cam, const Viewport& vp, bool show_grid) 
         st.instances += n;
         st.vertices += 36LL * n;
     }
+    // Imported meshes: one instanced call per model type; two-sided, since files' windings vary.
+    glDisable(GL_CULL_FACE);
+    for (const auto& [key, m] : meshes_) {
+        if (!m.instances || !m.vertices) continue;
+        glBindVertexArray(m.vao);
+        glDrawArraysInstanced(GL_TRIANGLES, 0, m.vertices, m.instances);
+        ++st.draw_calls;
+        st.instances += m.instances;
+        st.vertices += static_cast<long long>(m.vertices) * m.instances;
+    }
+    glEnable(GL_CULL_FACE);
     if (strip_count_) {
         strip_.use();
         strip_.set("u_view_proj", vpm);

@@ -2,6 +2,7 @@
 // Draws a SceneData with OpenGL 3.3 core: one draw call per mesh kind (floors, grid, box instances,
 // book-spine instances, selection lines), however many shelves or books the plan holds.
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,9 @@ public:
         lod_ = on;
     }
     DrawStats draw(const Camera& cam, const Viewport& vp, bool show_grid);
+    // Imported meshes (6 floats a vertex: position, normal) by key; instances come with upload().
+    void set_mesh(const std::string& key, const std::vector<float>& vertices);
+    bool has_mesh(const std::string& key) const { return meshes_.count(key) > 0; }
 
 private:
     void choose_lod(const Camera& cam, const Viewport& vp);
@@ -54,6 +58,11 @@ private:
     GLuint sel_vao_ = 0, sel_vbo_ = 0;
     GLuint strip_vao_ = 0, strip_ibo_ = 0, strip_tex_ = 0;
     GLuint overlay_vao_ = 0, overlay_vbo_ = 0;
+    struct Mesh {
+        GLuint vbo = 0, ibo = 0, vao = 0;
+        GLsizei vertices = 0, instances = 0;
+    };
+    std::map<std::string, Mesh> meshes_;
     GLsizei box_count_ = 0, book_count_ = 0, floor_count_ = 0, grid_count_ = 0, sel_count_ = 0;
     GLsizei strip_count_ = 0, overlay_count_ = 0;
     int strips_per_row_ = 1;

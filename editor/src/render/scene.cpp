@@ -355,6 +355,7 @@ SceneData build_scene(const plan::Level& level, const plan::FurnitureCatalog& ca
         const glm::vec2 pos(static_cast<float>(f.position.x), static_cast<float>(f.position.y));
         const float yaw = static_cast<float>(f.yaw_deg);
         glm::vec3 half;
+        std::vector<glm::vec2> hull;
         if (!t) {
             half = glm::vec3(0.25f);
             s.boxes.push_back({box_matrix(pos, yaw, {0, 0, 0.25f}, glm::vec3(0.5f)), glm::vec4(0.9f, 0.1f, 0.8f, 1.f)});
@@ -379,12 +380,16 @@ SceneData build_scene(const plan::Level& level, const plan::FurnitureCatalog& ca
             const bool shelving = t->category == FurnitureCategory::ShelvingSingle ||
                                   t->category == FurnitureCategory::ShelvingDouble ||
                                   t->category == FurnitureCategory::ClassroomCabinet || t->holds_books();
-            if (shelving && t->footprint.empty())
+            if (!t->model.empty()) {
+                // An imported mesh, centred on its footprint's box like the type's outline.
+                s.meshes[t->id].push_back({box_matrix(pos, yaw, {0, 0, 0}, glm::vec3(1.f)), glm::vec4(color, 1.f)});
+                for (auto& v : t->footprint) hull.emplace_back(static_cast<float>(v.x), static_cast<float>(v.y));
+            } else if (shelving && t->footprint.empty())
                 add_shelving(s, f, *t, color, shelves);
             else
                 s.boxes.push_back({box_matrix(pos, yaw, {off, h / 2}, {w, d, h}), glm::vec4(color, 1.f)});
         }
-        s.furniture.push_back({f.id, {pos, half.z}, half, yaw});
+        s.furniture.push_back({f.id, {pos, half.z}, half, yaw, std::move(hull)});
         const float r = std::sqrt(half.x * half.x + half.y * half.y);
         s.bounds.add({pos.x - r, pos.y - r, 0.f});
         s.bounds.add({pos.x + r, pos.y + r, 2 * half.z});

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,7 @@ struct FurnitureBox {
     glm::vec3 center;     // world, z at half height
     glm::vec3 half;       // half extents along the item's local axes
     float yaw_deg = 0;
+    std::vector<glm::vec2> hull;  // imported models: local convex footprint (picking); empty: the box
 };
 
 struct RoomLabel {
@@ -82,6 +84,9 @@ struct SceneData {
     std::vector<SpineGroup> spine_groups;     // one per piece of furniture with books
     std::vector<FurnitureBox> furniture;
     std::vector<RoomLabel> labels;
+    // Imported models: instances (placement and colour; the mesh is in metres) per furniture type id,
+    // one draw call per type however many copies are placed.
+    std::map<std::string, std::vector<BoxInstance>> meshes;
     SceneBounds bounds;                       // rooms, walls and furniture of the level
 };
 

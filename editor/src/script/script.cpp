@@ -6,6 +6,7 @@
 
 #include "app/app.hpp"
 #include "library/library_ui.hpp"
+#include "app/session.hpp"
 #include "tools/draw_ui.hpp"
 #include "tools/manip_script.hpp"
 #include "simview/sim_view.hpp"
@@ -37,14 +38,16 @@ const std::map<std::string, Arity>& actions() {
     return a;
 }
 
-std::optional<double> number(const std::string& s) {
+std::optional<double> number(const std::string& s) { return script_number(s); }
+
+}  // namespace
+
+std::optional<double> script_number(const std::string& s) {
     double v = 0;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
     return v;
 }
-
-}  // namespace
 
 ScriptRunner ScriptRunner::load(const std::filesystem::path& path) { return parse(read_file(path), path.string()); }
 
@@ -67,10 +70,12 @@ ScriptRunner ScriptRunner::parse(const std::string& text, const std::string& fil
         auto mt = manip_script_arity().find(sl.words[0]);
         const bool manip = mt != manip_script_arity().end();
         const auto sim_arity = simview::SimView::script_arity(sl.words[0]);
-        if (it == actions().end() && !manip && !sim_arity) throw InputError(filename, where, "unknown action '" + sl.words[0] + "'");
-        const Arity ar = sim_arity ? Arity{sim_arity->first, sim_arity->second}
-                         : manip   ? Arity{mt->second.first, mt->second.second}
-                                   : it->second;
+        Arity ar{0, 0};
+        if (sim_arity) ar = Arity{sim_arity->first, sim_arity->second};
+        else if (manip) ar = Arity{mt->second.first, mt->second.second};
+        else if (it != actions().end()) ar = it->second;
+        else if (!session_action_arity(sl.words[0], ar.min, ar.max))
+            throw InputError(filename, where, "unknown action '" + sl.words[0] + "'");
         const int args = static_cast<int>(sl.words.size()) - 1;
         if (args < ar.min || (ar.max >= 0 && args > ar.max))
             throw InputError(filename, where, "wrong number of arguments for '" + sl.words[0] + "'");
@@ -259,6 +264,9 @@ std::optional<std::string> ScriptRunner::step(App& app) {
         } else if (auto mo = manip_script_action(app, w)) {
             if (!mo->usage.empty()) return fail(mo->usage);
             r = mo->result;
+        } else if (int lo = 0, hi = 0; session_action_arity(a, lo, hi)) {
+            if (auto err = run_session_action(app, w)) return fail(*err);
+            if (app.quit_requested) return std::nullopt;
         } else if (a == "wait") {
             if (!need_numbers(1, 2) || nums[0] < 0) return fail("wait: expected a number of frames");
             wait_frames_ = static_cast<int>(nums[0]);

@@ -10,6 +10,9 @@ namespace shuxiang::editor {
 
 class App;
 
+// A whole word read as a number ("1.5", "-2"), or nothing.
+std::optional<double> script_number(const std::string& word);
+
 struct ScriptLine {
     int number = 0;  // 1-based line in the file
     std::vector<std::string> words;

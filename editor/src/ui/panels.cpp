@@ -13,6 +13,8 @@
 #include "simview/sim_view.hpp"
 #include "library/library_ui.hpp"
 #include "ui/checks.hpp"
+#include "ui/palette.hpp"
+#include "app/session.hpp"
 #include "tools/draw_ui.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/util/i18n.hpp"
@@ -48,10 +50,8 @@ void menu_bar(App& app) {
             for (const auto& name : ed.template_names()) {
                 const std::string key = "editor.template." + name;
                 const std::string& label = tr(key) == key ? name : tr(key);
-                if (ImGui::MenuItem((label + "###tpl" + name).c_str())) {
-                    report(ed, ed.new_from_template(name));
-                    ed.frame_all(app.aspect());
-                }
+                if (ImGui::MenuItem((label + "###tpl" + name).c_str()))
+                    report(ed, app.session().request(app, {PendingAction::Kind::New, name}));
             }
             ImGui::EndMenu();
         }
@@ -65,14 +65,15 @@ void menu_bar(App& app) {
         if (ImGui::MenuItem(L("editor.menu.save_as").c_str())) app.save_prompt = true;
         if (ImGui::BeginMenu(L("editor.menu.recent").c_str(), !ed.recent().empty())) {
             for (const auto& p : std::vector(ed.recent())) {
-                if (ImGui::MenuItem(p.string().c_str())) {
-                    if (ed.open(p).ok) ed.frame_all(app.aspect());
-                }
+                if (ImGui::MenuItem(p.string().c_str()))
+                    report(ed, app.session().request(app, {PendingAction::Kind::Open, p.string()}));
             }
             ImGui::EndMenu();
         }
         ImGui::Separator();
-        if (ImGui::MenuItem(L("editor.menu.quit").c_str())) app.quit_requested = true;
+        if (ImGui::MenuItem(L("editor.menu.import_model").c_str())) app.import_prompt = true;
+        ImGui::Separator();
+        if (ImGui::MenuItem(L("editor.menu.quit").c_str())) report(ed, app.session().request(app, {PendingAction::Kind::Quit, {}}));
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(L("editor.menu.edit").c_str())) {
@@ -129,11 +130,9 @@ void path_prompts(App& app) {
             ImGui::SetNextItemWidth(480);
             const bool enter = ImGui::InputText("##path", &app.path_input, ImGuiInputTextFlags_EnterReturnsTrue);
             if (ImGui::Button(L("editor.prompt.ok").c_str()) || enter) {
-                ActionResult r = saving ? ed.save(app.path_input) : ed.open(app.path_input);
-                if (r.ok) {
-                    if (!saving) ed.frame_all(app.aspect());
-                    ImGui::CloseCurrentPopup();
-                }
+                ActionResult r = saving ? ed.save(app.path_input)
+                                        : app.session().request(app, {PendingAction::Kind::Open, app.path_input});
+                if (r.ok) ImGui::CloseCurrentPopup();
             }
             ImGui::SameLine();
             if (ImGui::Button(L("editor.prompt.cancel").c_str())) ImGui::CloseCurrentPopup();
@@ -233,38 +232,6 @@ void outliner(App& app, float x, float y, float w, float h) {
         ImGui::PopID();
     }
     ImGui::End();
-}
-
-void palette(App& app, float x, float y, float w, float h, std::string& search, std::string& drag_type) {
-    Editor& ed = app.editor();
-    begin_panel("editor.panel.palette", x, y, w, h);
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##search", tr("editor.palette.search").c_str(), &search);
-    ImGui::BeginChild("types");
-    std::string needle = search;
-    std::transform(needle.begin(), needle.end(), needle.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    for (const auto& t : ed.catalog().types()) {
-        std::string hay = t.id + " " + t.name_zh + " " + t.name_en;
-        std::transform(hay.begin(), hay.end(), hay.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (!needle.empty() && hay.find(needle) == std::string::npos) continue;
-        char dims[64];
-        std::snprintf(dims, sizeof dims, "%.2f×%.2f×%.2f m", t.width, t.depth, t.height);
-        ImGui::Selectable((std::string(type_name(t)) + "###" + t.id).c_str(), false);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", t.id.c_str(), dims);
-        // Double-click places the item at the view's centre; dragging drops it where released.
-        if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
-            const glm::vec3 c = ed.camera().target;
-            report(ed, ed.add_furniture(t.id, std::round(c.x * 10) / 10, std::round(c.y * 10) / 10, 0));
-        }
-        if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) drag_type = t.id;
-    }
-    ImGui::EndChild();
-    ImGui::End();
-    if (!drag_type.empty() && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-        if (auto p = app.cursor_floor())
-            report(ed, ed.add_furniture(drag_type, std::round(p->x * 10) / 10, std::round(p->y * 10) / 10, 0));
-        drag_type.clear();
-    }
 }
 
 // A numeric field over several items: shows the common value, or a dash for mixed values.
@@ -496,7 +463,6 @@ void overlay_labels(App& app) {
 }  // namespace
 
 void draw_ui(App& app) {
-    static std::string search, drag_type;
     const Layout& Lo = app.layout();
     const ImVec2 ds = ImGui::GetIO().DisplaySize;
     menu_bar(app);
@@ -506,7 +472,7 @@ void draw_ui(App& app) {
     const float bottom = ds.y - Lo.status_h;
     const float left_h = bottom - top;
     outliner(app, 0, top, Lo.left_w, left_h * 0.55f);
-    palette(app, 0, top + left_h * 0.55f, Lo.left_w, left_h * 0.45f, search, drag_type);
+    draw_palette(app, 0, top + left_h * 0.55f, Lo.left_w, left_h * 0.45f);
     const float right_x = ds.x - Lo.right_w;
     inspector(app, right_x, top, Lo.right_w, left_h * 0.5f);
     draw_checks_panel(app, right_x, top + left_h * 0.5f, Lo.right_w, left_h * 0.5f);
@@ -516,6 +482,7 @@ void draw_ui(App& app) {
     draw_tool_overlay(app);
     draw_aisle_overlay(app);
     draw_library_ui(app);
+    draw_session_prompts(app);  // last: a modal opened before the panels exist trips ImGui 1.86
 }
 
 }  // namespace shuxiang::editor

@@ -305,6 +305,27 @@ std::optional<FurnitureCategory> furniture_category_from_string(std::string_view
 
 std::string display_key(FurnitureCategory c) { return std::string("plan.furniture_category.") + to_string(c); }
 
+FurnitureType to_furniture_type(const PlanFurnitureType& p) {
+    FurnitureType t;
+    t.id = p.id;
+    t.name_zh = p.name_zh.empty() ? p.id : p.name_zh;
+    t.name_en = p.name_en.empty() ? p.id : p.name_en;
+    t.category = furniture_category_from_string(p.category).value_or(FurnitureCategory::Other);
+    t.width = p.width;
+    t.depth = p.depth;
+    t.height = p.height;
+    t.footprint = p.footprint;
+    if (signed_area(t.footprint) < 0) std::reverse(t.footprint.begin(), t.footprint.end());
+    t.model = p.model;
+    return t;
+}
+
+FurnitureCatalog with_plan_types(const FurnitureCatalog& base, const Plan& plan) {
+    FurnitureCatalog cat = base;
+    for (const auto& p : plan.furniture_types) cat.add(to_furniture_type(p));
+    return cat;
+}
+
 int effective_sections(const Furniture& f, const FurnitureType& t) {
     if (t.sections > 0 && f.sections && *f.sections > 0) return *f.sections;
     return t.sections;

@@ -385,17 +385,40 @@ void read_level(Reader& r, const json& j, const std::string& p, Level& l) {
             [&](const json& x, const std::string& xp, Furniture& v) { read_furniture(r, x, xp, v); });
 }
 
+void read_plan_type(Reader& r, const json& j, const std::string& p, PlanFurnitureType& t) {
+    const json* o = r.object(j, p, {"id", "name_zh", "name_en", "category", "width", "depth", "height", "footprint", "model"});
+    if (!o) return;
+    r.string(*o, p, "id", true, t.id);
+    r.string(*o, p, "name_zh", false, t.name_zh);
+    r.string(*o, p, "name_en", false, t.name_en);
+    if (const json* c = r.member(*o, p, "category", false)) {
+        if (!c->is_string())
+            r.add(p + "/category", "plan_io.wrong_type", {"string", type_name(*c)});
+        else if (!furniture_category_from_string(c->get<std::string>()))
+            r.add(p + "/category", "plan_io.unknown_enum", {c->get<std::string>(), "shelving_single, ..., other"});
+        else
+            t.category = c->get<std::string>();
+    }
+    r.number(*o, p, "width", true, t.width);
+    r.number(*o, p, "depth", true, t.depth);
+    r.number(*o, p, "height", true, t.height);
+    r.points(*o, p, "footprint", false, t.footprint);
+    r.string(*o, p, "model", false, t.model);
+}
+
 // `doc` is at kSchemaVersion.
 Plan read_plan(const json& doc, Problems& problems) {
     Reader r(problems);
     Plan plan;
-    const json* o = r.object(doc, "", {"schema_version", "school", "levels", "notes", "opening_hours_per_week"});
+    const json* o = r.object(doc, "", {"schema_version", "school", "levels", "notes", "opening_hours_per_week", "furniture_types"});
     if (!o) return plan;
     if (const json* s = r.member(*o, "", "school", true)) read_school(r, *s, "/school", plan.school);
     r.array(*o, "", "levels", true, plan.levels,
             [&](const json& x, const std::string& xp, Level& v) { read_level(r, x, xp, v); });
     r.string(*o, "", "notes", false, plan.notes);
     r.number(*o, "", "opening_hours_per_week", false, plan.opening_hours_per_week);
+    r.array(*o, "", "furniture_types", false, plan.furniture_types,
+            [&](const json& x, const std::string& xp, PlanFurnitureType& v) { read_plan_type(r, x, xp, v); });
     return plan;
 }
 
@@ -553,6 +576,20 @@ void check_values(const Plan& plan, Problems& problems, const Problems& schema =
             c.add("/opening_hours_per_week", "plan_io.too_large", {"168", number_text(plan.opening_hours_per_week)});
     }
 
+    std::map<std::string, std::string> type_ids;  // plan type id → pointer of its first definition
+    for (std::size_t i = 0; i < plan.furniture_types.size(); ++i) {
+        const PlanFurnitureType& t = plan.furniture_types[i];
+        const std::string p = child("/furniture_types", i);
+        if (t.id.empty()) c.add(p + "/id", "plan_io.empty_id");
+        else if (auto [it, fresh] = type_ids.emplace(t.id, p + "/id"); !fresh)
+            c.add(p + "/id", "plan_io.duplicate_type", {t.id, it->second});
+        c.positive(t.width, p + "/width");
+        c.positive(t.depth, p + "/depth");
+        c.positive(t.height, p + "/height");
+        for (std::size_t k = 0; k < t.footprint.size(); ++k) c.point(t.footprint[k], child(p + "/footprint", k));
+        if (!t.footprint.empty() && t.footprint.size() < 3)
+            c.add(p + "/footprint", "plan_io.too_few_footprint_points", {std::to_string(t.footprint.size())});
+    }
     for (std::size_t li = 0; li < plan.levels.size(); ++li) {
         const Level& l = plan.levels[li];
         const std::string lp = child("/levels", li);
@@ -621,10 +658,18 @@ void check_values(const Plan& plan, Problems& problems, const Problems& schema =
 }
 
 void check_types(const Plan& plan, const FurnitureCatalog& catalog, Problems& problems) {
+    for (std::size_t i = 0; i < plan.furniture_types.size(); ++i)
+        if (catalog.find(plan.furniture_types[i].id))
+            problems.push_back(make_problem(child(child("/furniture_types", i), "id"), "plan_io.type_is_catalogue",
+                                            {plan.furniture_types[i].id}));
+    auto plan_type = [&](const std::string& id) {
+        return std::any_of(plan.furniture_types.begin(), plan.furniture_types.end(),
+                           [&](const PlanFurnitureType& t) { return t.id == id; });
+    };
     for (std::size_t li = 0; li < plan.levels.size(); ++li)
         for (std::size_t i = 0; i < plan.levels[li].furniture.size(); ++i) {
             const Furniture& f = plan.levels[li].furniture[i];
-            if (!catalog.find(f.type))
+            if (!catalog.find(f.type) && !plan_type(f.type))
                 problems.push_back(make_problem(child(child(child("/levels", li) + "/furniture", i), "type"),
                                                 "plan_io.unknown_furniture_type", {f.type}));
         }
@@ -774,6 +819,26 @@ ojson to_json(const Plan& plan) {
         levels.push_back(std::move(lj));
     }
     doc["levels"] = std::move(levels);
+    // Written only when present, so that plans without imported models read as before.
+    if (!plan.furniture_types.empty()) {
+        ojson types = ojson::array();
+        for (std::size_t i = 0; i < plan.furniture_types.size(); ++i) {
+            const PlanFurnitureType& t = plan.furniture_types[i];
+            const std::string p = child("/furniture_types", i);
+            ojson tj;
+            tj["id"] = t.id;
+            tj["name_zh"] = t.name_zh;
+            tj["name_en"] = t.name_en;
+            tj["category"] = t.category;
+            tj["width"] = num(t.width, p + "/width");
+            tj["depth"] = num(t.depth, p + "/depth");
+            tj["height"] = num(t.height, p + "/height");
+            if (!t.footprint.empty()) tj["footprint"] = points_json(t.footprint, p + "/footprint");
+            tj["model"] = t.model;
+            types.push_back(std::move(tj));
+        }
+        doc["furniture_types"] = std::move(types);
+    }
     return doc;
 }
 
@@ -847,7 +912,13 @@ Plan plan_from_json_text(std::string_view text, const std::string& filename) {
 }
 
 Plan load_plan(const std::filesystem::path& path, const FurnitureCatalog& catalog) {
-    return plan_from_json_text(read_plan_file(path), path.string(), catalog);
+    Plan plan = plan_from_json_text(read_plan_file(path), path.string(), catalog);
+    // Model files are written relative to the plan's folder so that the two can move together.
+    for (PlanFurnitureType& t : plan.furniture_types) {
+        const std::filesystem::path m = std::filesystem::path(t.model);
+        if (!t.model.empty() && m.is_relative()) t.model = (path.parent_path() / m).lexically_normal().string();
+    }
+    return plan;
 }
 
 Plan load_plan(const std::filesystem::path& path) { return load_plan(path, FurnitureCatalog::builtin()); }
@@ -862,7 +933,20 @@ std::string plan_to_json_text(const Plan& plan) {
 void save_plan(const std::filesystem::path& path, const Plan& plan) {
     std::string text;
     try {
-        text = plan_to_json_text(plan);
+        if (plan.furniture_types.empty()) {
+            text = plan_to_json_text(plan);
+        } else {
+            Plan relative = plan;
+            std::error_code ec;
+            const auto dir = std::filesystem::absolute(path, ec).parent_path();
+            for (PlanFurnitureType& t : relative.furniture_types) {
+                const std::filesystem::path m(t.model);
+                if (t.model.empty() || m.is_relative()) continue;
+                const auto rel = m.lexically_normal().lexically_relative(dir);
+                if (!rel.empty()) t.model = rel.generic_string();
+            }
+            text = plan_to_json_text(relative);
+        }
     } catch (const InputError& e) {
         throw InputError(path.string(), e.where(), e.message());
     }

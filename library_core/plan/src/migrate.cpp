@@ -257,9 +257,14 @@ void migrate_plan_v1_to_v2(json& doc, std::vector<Problem>& problems) {
     doc["schema_version"] = 2;
 }
 
+// Schema 2 → 3: schema 3 only adds the optional top-level `furniture_types` (a plan's own imported
+// furniture models); every schema 2 document is a schema 3 document without it.
+void migrate_plan_v2_to_v3(json& doc, std::vector<Problem>& /*problems*/) { doc["schema_version"] = 3; }
+
 const std::vector<MigrationStep>& plan_migrations() {
     static const std::vector<MigrationStep> steps{
         {1, &migrate_plan_v1_to_v2},
+        {2, &migrate_plan_v2_to_v3},
     };
     return steps;
 }

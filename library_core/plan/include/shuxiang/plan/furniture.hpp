@@ -84,6 +84,11 @@ std::optional<FurnitureCategory> furniture_category_from_string(std::string_view
 // Translation key of a category's display name ("plan.furniture_category.sofa" → 沙发 / Sofa).
 std::string display_key(FurnitureCategory c);
 
+// A plan's own type (an imported model) as a catalogue type; an unknown category becomes Other.
+FurnitureType to_furniture_type(const PlanFurnitureType& t);
+// The catalogue plus the plan's own furniture types, for geometry and drawing of such plans.
+FurnitureCatalog with_plan_types(const FurnitureCatalog& base, const Plan& plan);
+
 // Effective values for a placed item (sections override applied).
 int effective_sections(const Furniture& f, const FurnitureType& t);
 double effective_width(const Furniture& f, const FurnitureType& t);

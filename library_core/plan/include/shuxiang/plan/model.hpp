@@ -15,7 +15,7 @@ namespace shuxiang::plan {
 
 // The plan file format version this program writes. Older files are migrated step by step on load;
 // newer ones are refused.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 struct Vec2 {
     double x = 0;
@@ -142,6 +142,23 @@ struct Level {
     friend bool operator==(const Level&, const Level&) = default;
 };
 
+// A furniture type defined by the plan itself (schema 3): a school's own model imported in the editor.
+// Furniture refers to it by `id` like to a catalogue type; ids must not repeat a catalogue id.
+struct PlanFurnitureType {
+    std::string id;
+    std::string name_zh;
+    std::string name_en;
+    std::string category = "other";  // a furniture category file value ("sofa", "other", ...)
+    double width = 1.0;              // m, bounding box along local X
+    double depth = 1.0;              // m, along local Y
+    double height = 1.0;             // m
+    std::vector<Vec2> footprint;     // local convex outline (counter-clockwise); empty: width × depth
+    // Mesh file. In the file: relative to the plan file's folder (or absolute); after load_plan(path)
+    // it is resolved against that folder, and save_plan(path) writes it relative to the new folder.
+    std::string model;
+    friend bool operator==(const PlanFurnitureType&, const PlanFurnitureType&) = default;
+};
+
 // The whole document.
 struct Plan {
     School school;
@@ -149,6 +166,7 @@ struct Plan {
     std::string notes;
     // Weekly opening hours in term (the standards ask for at least 40).
     double opening_hours_per_week = 0;
+    std::vector<PlanFurnitureType> furniture_types;  // imported models (schema 3); usually empty
     friend bool operator==(const Plan&, const Plan&) = default;
 };
 
