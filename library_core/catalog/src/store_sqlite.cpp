@@ -480,6 +480,7 @@ BatchResult SqliteStore::import_batch(std::vector<ImportEntry>& batch) {
                 find.bind(1, key);
                 if (!find.step()) throw std::runtime_error("record vanished during import");
                 r.id = find.i64(0);
+                find.reset();  // no read left open on the connection after the batch commits
                 ++res.records_existing;
             }
             for (auto& it : e.items) {
@@ -632,6 +633,7 @@ std::vector<long long> SqliteStore::records_by_call_number_prefix(std::string_vi
             }
             out.push_back(s.i64(0));
         }
+        s.reset();  // stopped early: close the read so the connection keeps no old snapshot
         return out;
     }
     // Not a class number: plain text prefix over the table (slow on big files, rarely used).
@@ -682,6 +684,7 @@ std::vector<SearchHit> SqliteStore::search(std::string_view query, std::size_t l
             Stmt& p = cached("SELECT rowid FROM records_fts WHERE records_fts MATCH ? ORDER BY rowid DESC LIMIT ?");
             p.bind(1, expr).bind(2, kRankLimit + 1);
             while (p.step()) probe.push_back(p.i64(0));
+            p.reset();
         }
         if (probe.size() <= static_cast<std::size_t>(kRankLimit)) {
             if (!probe.empty()) {
@@ -713,6 +716,7 @@ std::vector<SearchHit> SqliteStore::search(std::string_view query, std::size_t l
             h.call_number = d.text(2);
         }
     }
+    d.reset();
     return hits;
 }
 
