@@ -14,6 +14,7 @@
 #include "shuxiang/catalog/isbn.hpp"
 #include "shuxiang/catalog/store.hpp"
 #include "shuxiang/util/error.hpp"
+#include "shuxiang/util/sqlite.hpp"
 
 namespace shuxiang::catalog {
 
@@ -65,86 +66,7 @@ struct Reader {
     }
 };
 
-// ---- SQLite helpers ----
-class Stmt {
-public:
-    Stmt() = default;
-    Stmt(sqlite3* db, const char* sql) : db_(db) {
-        if (sqlite3_prepare_v2(db, sql, -1, &s_, nullptr) != SQLITE_OK)
-            throw std::runtime_error(std::string("SQL prepare: ") + sqlite3_errmsg(db) + " in " + sql);
-    }
-    Stmt(const Stmt&) = delete;
-    Stmt& operator=(const Stmt&) = delete;
-    Stmt(Stmt&& o) noexcept : db_(o.db_), s_(o.s_) { o.s_ = nullptr; }
-    Stmt& operator=(Stmt&& o) noexcept {
-        std::swap(db_, o.db_);
-        std::swap(s_, o.s_);
-        return *this;
-    }
-    ~Stmt() { sqlite3_finalize(s_); }
-
-    Stmt& reset() {
-        sqlite3_reset(s_);
-        sqlite3_clear_bindings(s_);
-        return *this;
-    }
-    // Text and blobs are bound without a copy (SQLITE_STATIC): every caller binds and steps in one
-    // expression or while the bound value is alive, and cached() clears the bindings before reuse.
-    Stmt& bind(int i, std::string_view v) {
-        sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
-        return *this;
-    }
-    Stmt& bind_blob(int i, std::string_view v) {
-        sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
-        return *this;
-    }
-    Stmt& bind_blob_or_null(int i, const std::string* v) {
-        if (v) return bind_blob(i, *v);
-        sqlite3_bind_null(s_, i);
-        return *this;
-    }
-    Stmt& bind(int i, long long v) {
-        sqlite3_bind_int64(s_, i, v);
-        return *this;
-    }
-    Stmt& bind(int i, int v) { return bind(i, static_cast<long long>(v)); }
-    Stmt& bind(int i, const std::optional<double>& v) {
-        if (v) sqlite3_bind_double(s_, i, *v);
-        else sqlite3_bind_null(s_, i);
-        return *this;
-    }
-    Stmt& bind(int i, const std::optional<int>& v) {
-        if (v) sqlite3_bind_int64(s_, i, *v);
-        else sqlite3_bind_null(s_, i);
-        return *this;
-    }
-    // true while there is a row.
-    bool step() {
-        int rc = sqlite3_step(s_);
-        if (rc == SQLITE_ROW) return true;
-        if (rc == SQLITE_DONE) return false;
-        throw std::runtime_error(std::string("SQL step: ") + sqlite3_errmsg(db_));
-    }
-    void run() {
-        while (step()) {
-        }
-    }
-    long long i64(int c) const { return sqlite3_column_int64(s_, c); }
-    double dbl(int c) const { return sqlite3_column_double(s_, c); }
-    bool null(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
-    std::string text(int c) const {
-        auto p = reinterpret_cast<const char*>(sqlite3_column_text(s_, c));
-        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(s_, c))) : std::string();
-    }
-    std::string blob(int c) const {
-        auto p = static_cast<const char*>(sqlite3_column_blob(s_, c));
-        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(s_, c))) : std::string();
-    }
-
-private:
-    sqlite3* db_ = nullptr;
-    sqlite3_stmt* s_ = nullptr;
-};
+using sqlite::Stmt;
 
 std::string join(const std::vector<std::string>& v, char sep) {
     std::string out;
@@ -323,14 +245,7 @@ private:
         if (db_ && owns_db_) sqlite3_close(db_);
         db_ = nullptr;
     }
-    void exec(const char* sql) {
-        char* err = nullptr;
-        if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-            std::string msg = err ? err : "error";
-            sqlite3_free(err);
-            throw std::runtime_error(msg);
-        }
-    }
+    void exec(const char* sql) { sqlite::exec(db_, sql); }
     long long scalar(const char* sql) {
         Stmt s(db_, sql);
         return s.step() ? s.i64(0) : 0;
@@ -441,30 +356,30 @@ BatchResult SqliteStore::import_batch(std::vector<ImportEntry>& batch) {
             auto parsed = parse_call_number(r.call_number);
             const std::string shelf = parsed ? shelf_key(*parsed) : std::string();
             std::string cls = r.clc_class.empty() ? r.call_number : r.clc_class;
-            ins.bind(1, key)
-                .bind(2, r.control_number)
-                .bind(3, r.title)
-                .bind(4, r.other_title)
-                .bind(5, r.responsibility)
-                .bind(6, r.edition)
-                .bind(7, r.publisher)
-                .bind(8, r.place)
-                .bind(9, r.year)
-                .bind(10, join(r.isbns, ' '))
+            ins.bind_ref(1, key)
+                .bind_ref(2, r.control_number)
+                .bind_ref(3, r.title)
+                .bind_ref(4, r.other_title)
+                .bind_ref(5, r.responsibility)
+                .bind_ref(6, r.edition)
+                .bind_ref(7, r.publisher)
+                .bind_ref(8, r.place)
+                .bind_ref(9, r.year)
+                .bind_ref(10, join(r.isbns, ' '))
                 .bind(11, r.price)
                 .bind(12, r.pages)
-                .bind(13, r.language)
-                .bind(14, join(r.subjects, '\n'))
-                .bind(15, r.series)
-                .bind(16, r.clc_class)
-                .bind(17, clc_top_class(cls))
-                .bind(18, r.call_number)
+                .bind_ref(13, r.language)
+                .bind_ref(14, join(r.subjects, '\n'))
+                .bind_ref(15, r.series)
+                .bind_ref(16, r.clc_class)
+                .bind_ref(17, clc_top_class(cls))
+                .bind_ref(18, r.call_number)
                 .bind(19, static_cast<int>(r.audience))
                 .bind(20, r.local_collection ? 1 : 0)
-                .bind(21, r.summary)
+                .bind_ref(21, r.summary)
                 .bind(22, static_cast<int>(r.flavor))
-                .bind_blob(23, encode_marc(r.marc))
-                .bind_blob_or_null(24, parsed ? &shelf : nullptr)
+                .bind_blob_ref(23, encode_marc(r.marc))
+                .bind_blob_ref_or_null(24, parsed ? &shelf : nullptr)
                 .run();
             if (sqlite3_changes(db_) > 0) {
                 r.id = sqlite3_last_insert_rowid(db_);
@@ -488,14 +403,14 @@ BatchResult SqliteStore::import_batch(std::vector<ImportEntry>& batch) {
                     "INSERT INTO items(barcode, record_id, call_number, copy_number, status, location, acquired, "
                     "source, price) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(barcode) DO NOTHING");
                 it.record_id = r.id;
-                ii.bind(1, it.barcode)
+                ii.bind_ref(1, it.barcode)
                     .bind(2, r.id)
-                    .bind(3, it.call_number.empty() ? r.call_number : it.call_number)
+                    .bind_ref(3, it.call_number.empty() ? r.call_number : it.call_number)
                     .bind(4, it.copy_number)
-                    .bind(5, to_string(it.status))
-                    .bind(6, it.location)
-                    .bind(7, it.acquired)
-                    .bind(8, it.source)
+                    .bind_ref(5, to_string(it.status))
+                    .bind_ref(6, it.location)
+                    .bind_ref(7, it.acquired)
+                    .bind_ref(8, it.source)
                     .bind(9, it.price)
                     .run();
                 if (sqlite3_changes(db_) > 0) {
@@ -625,7 +540,7 @@ std::vector<long long> SqliteStore::records_by_call_number_prefix(std::string_vi
         if (slash != std::string::npos) *lo += '\0';
         std::string hi = *lo + "\xFF";
         Stmt& s = cached("SELECT id, call_number FROM records WHERE shelf_key >= ? AND shelf_key < ? ORDER BY shelf_key");
-        s.bind_blob(1, *lo).bind_blob(2, hi);
+        s.bind_blob_ref(1, *lo).bind_blob_ref(2, hi);
         while (out.size() < limit && s.step()) {
             if (slash != std::string::npos) {
                 auto cn = parse_call_number(s.text(1));
