@@ -2,7 +2,7 @@
 // BM_Import), then times only Store::import_batch, printing wall and process CPU time.
 //
 //   catalog_import_loop [RECORDS [SCHEMA_VERSION [DB]]]
-//   valgrind --tool=callgrind --toggle-collect='run_import*' ./build/bin/catalog_import_loop 20000
+//   valgrind --tool=callgrind --toggle-collect='*run_import*' ./build/bin/catalog_import_loop 20000
 #include <ctime>
 
 #include <chrono>
