@@ -93,6 +93,7 @@ TEST(Store, CreatesSchemaInWalMode) {
     auto st = open_sqlite_store(t.path);
     EXPECT_EQ(st->schema_version(), kStoreSchemaVersion);
     EXPECT_EQ(pragma(t.path, "PRAGMA journal_mode"), "wal");
+    EXPECT_EQ(pragma(t.path, "PRAGMA page_size"), "8192");  // set for new files only
     EXPECT_EQ(pragma(t.path, "SELECT version FROM schema_version"), "3");
     EXPECT_EQ(st->record_count(), 0);
 }
