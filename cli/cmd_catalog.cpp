@@ -267,13 +267,15 @@ int run_export(const std::string& db, const std::string& format, const std::stri
             ++n;
             // The stored original goes out untouched when the flavor matches, so a round trip
             // keeps every field, indicator and subfield; otherwise the mapping builds a new record.
+            // Its holdings fields are then matched to the copies now stored (added, withdrawn).
             const bool keep = !r.marc.fields.empty() && (fmt == "marcxml" || r.flavor == target);
             MarcFlavor flavor = fmt == "marcxml" ? r.flavor : target;
+            MarcRecord m = with_holdings(keep ? r.marc : to_marc(r, flavor), flavor, st->items_of(r.id));
             if (fmt == "marcxml") {
                 if (!xml_flavor) xml_flavor = flavor;
-                xml_records.push_back(keep ? r.marc : to_marc(r, flavor));
+                xml_records.push_back(std::move(m));
             } else {
-                data += write_iso2709(keep ? r.marc : to_marc(r, target), target);
+                data += write_iso2709(m, target);
             }
         });
         if (fmt == "marcxml") data = write_marcxml(xml_records, xml_flavor.value_or(MarcFlavor::Cnmarc));

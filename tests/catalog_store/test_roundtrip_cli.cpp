@@ -2,6 +2,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -186,5 +187,134 @@ TEST(Cli, DemoIsMarkedSynthetic) {
     EXPECT_EQ(st->meta("demo").value_or(""), "type=junior students=40 seed=5");
     std::tie(rc, out) = shuxiang_run("catalog demo --db " + db + " --type college");
     EXPECT_EQ(rc, 2);
+    fs::remove_all(dir);
+}
+
+namespace {
+
+Field holdings_field(const char* tag, std::vector<Subfield> subs) {
+    Field f;
+    f.tag = tag;
+    f.subfields = std::move(subs);
+    return f;
+}
+
+Item copy(const char* barcode, const char* call_number, const char* location) {
+    Item it;
+    it.barcode = barcode;
+    it.call_number = call_number;
+    it.location = location;
+    return it;
+}
+
+// (barcode, call number, location) of every item in the database, by barcode.
+std::vector<std::string> item_rows(Store& st) {
+    std::vector<std::string> out;
+    st.for_each_record([&](const BibRecord& r) {
+        for (const auto& it : st.items_of(r.id)) out.push_back(it.barcode + "|" + it.call_number + "|" + it.location);
+    });
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+TEST(Holdings, UnchangedCopiesKeepTheFieldsByteForByte) {
+    MarcRecord m = odd_cnmarc();
+    m.fields.insert(m.fields.begin() + 6, holdings_field("905", {{'a', "SX"}, {'b', "0001"}, {'b', "0002"}, {'c', "二楼"},
+                                                                 {'d', "I247.5"}, {'e', "3"}, {'f', "2"}}));
+    auto items = holdings_from_marc(m, MarcFlavor::Cnmarc);
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_EQ(with_holdings(m, MarcFlavor::Cnmarc, items), m);
+    EXPECT_EQ(write_iso2709(with_holdings(m, MarcFlavor::Cnmarc, items), MarcFlavor::Cnmarc),
+              write_iso2709(m, MarcFlavor::Cnmarc));
+}
+
+TEST(Holdings, DeletedCopiesDroppedNewCopiesAppended) {
+    MarcRecord m = odd_cnmarc();  // 001 010 100 200 606 690 905(no barcode) 999
+    m.fields.insert(m.fields.begin() + 7, holdings_field("905", {{'a', "SX"}, {'b', "0001"}, {'b', "0002"}, {'c', "二楼"},
+                                                                 {'d', "I247.5"}, {'e', "3"}}));
+    m.fields.insert(m.fields.begin() + 8, holdings_field("905", {{'b', "0003"}, {'d', "I247.5"}}));
+    // 0001 was withdrawn and deleted, 0003 too; N1 was received later.
+    auto out = with_holdings(m, MarcFlavor::Cnmarc, {copy("0002", "I247.5/3", "二楼"), copy("N1", "I247.5/3:2", "三楼")});
+    ASSERT_EQ(out.fields.size(), m.fields.size());  // one field gone (0003), one added (N1)
+    EXPECT_EQ(out.fields[6], m.fields[6]);            // the call-number 905 without barcode stays
+    EXPECT_EQ(out.fields[7].subfields,
+              (std::vector<Subfield>{{'a', "SX"}, {'b', "0002"}, {'c', "二楼"}, {'d', "I247.5"}, {'e', "3"}}));
+    EXPECT_EQ(out.fields[8].tag, "905");
+    EXPECT_EQ(out.fields[8].subfields,
+              (std::vector<Subfield>{{'b', "N1"}, {'c', "三楼"}, {'d', "I247.5"}, {'e', "3"}, {'f', "2"}}));
+    EXPECT_EQ(out.fields[9].tag, "999");
+    auto back = holdings_from_marc(out, MarcFlavor::Cnmarc);
+    ASSERT_EQ(back.size(), 2u);
+    EXPECT_EQ(back[1].barcode, "N1");
+    EXPECT_EQ(back[1].call_number, "I247.5/3:2");
+    EXPECT_EQ(back[1].location, "三楼");
+}
+
+TEST(Holdings, Marc21NewFieldGoesBeforeHigherTags) {
+    MarcRecord m;
+    m.leader = "00000nam a2200000 i 4500";
+    m.fields.push_back(holdings_field("245", {{'a', "Title"}}));
+    m.fields.push_back(holdings_field("856", {{'u', "http://x"}}));
+    auto out = with_holdings(m, MarcFlavor::Marc21, {copy("B9", "TP312/L45", "MAIN STACKS")});
+    ASSERT_EQ(out.fields.size(), 3u);
+    EXPECT_EQ(out.fields[1].tag, "852");
+    EXPECT_EQ(out.fields[1].subfields,
+              (std::vector<Subfield>{{'b', "MAIN STACKS"}, {'h', "TP312"}, {'i', "L45"}, {'p', "B9"}}));
+    auto back = holdings_from_marc(out, MarcFlavor::Marc21);
+    ASSERT_EQ(back.size(), 1u);
+    EXPECT_EQ(back[0].call_number, "TP312/L45");
+    EXPECT_EQ(back[0].location, "MAIN STACKS");
+}
+
+// import -> add a copy -> export -> import into a fresh database gives the same copies, in each
+// export format; without the new copy the ISO 2709 export is the imported file, byte for byte.
+TEST(Cli, ExportCarriesCopiesAddedAfterImport) {
+    fs::path dir = temp_dir("sx_export_items");
+    MarcRecord a = odd_cnmarc();
+    a.fields.insert(a.fields.begin() + 7, holdings_field("905", {{'a', "SX"}, {'b', "C001"}, {'b', "C002"}, {'c', "二楼"},
+                                                                 {'d', "I287.45"}, {'e', "12"}}));
+    MarcRecord b = odd_cnmarc();
+    b.fields[0].data = "RT0002";
+    b.fields[1].subfields[0].value = "978-7-5321-1234-5";
+    b.fields.insert(b.fields.begin() + 7, holdings_field("905", {{'b', "C003"}, {'c', "三楼"}, {'d', "I287.45"}, {'e', "13"}}));
+    const std::string file = (dir / "in.iso").string();
+    const std::string original = write_iso2709(a, MarcFlavor::Cnmarc) + write_iso2709(b, MarcFlavor::Cnmarc);
+    atomic_write_file(file, original);
+    const std::string db = (dir / "library.db").string();
+    auto [rc, out] = shuxiang_run("catalog import --json --db " + db + " --format cnmarc " + file);
+    ASSERT_EQ(rc, 0) << out;
+    EXPECT_EQ(nlohmann::json::parse(out)[0]["items_added"], 3);
+
+    std::tie(rc, out) = shuxiang_run("catalog export --db " + db + " --format cnmarc " + (dir / "same.iso").string());
+    ASSERT_EQ(rc, 0);
+    EXPECT_EQ(read_file(dir / "same.iso"), original);
+
+    std::vector<std::string> want;
+    {
+        auto st = open_sqlite_store(db);
+        std::vector<ImportEntry> batch(1);
+        batch[0].record = to_bib(b, MarcFlavor::Cnmarc);  // found again by its 001
+        batch[0].items = {copy("N100", "I287.45/13:2", "新书架")};
+        auto res = st->import_batch(batch);
+        ASSERT_EQ(res.records_existing, 1u);
+        ASSERT_EQ(res.items_added, 1u);
+        want = item_rows(*st);
+    }
+    ASSERT_EQ(want, (std::vector<std::string>{"C001|I287.45/12|二楼", "C002|I287.45/12|二楼", "C003|I287.45/13|三楼",
+                                              "N100|I287.45/13:2|新书架"}));
+    for (const char* fmt : {"cnmarc", "marcxml", "marc21"}) {
+        SCOPED_TRACE(fmt);
+        const std::string exported = (dir / (std::string("out.") + fmt)).string();
+        std::tie(rc, out) = shuxiang_run("catalog export --db " + db + " --format " + fmt + " " + exported);
+        ASSERT_EQ(rc, 0);
+        const std::string fresh = (dir / (std::string("fresh_") + fmt + ".db")).string();
+        std::tie(rc, out) = shuxiang_run("catalog import --json --db " + fresh + " --format " + fmt + " " + exported);
+        ASSERT_EQ(rc, 0) << out;
+        auto st = open_sqlite_store(fresh);
+        EXPECT_EQ(st->record_count(), 2);
+        EXPECT_EQ(item_rows(*st), want);
+    }
     fs::remove_all(dir);
 }

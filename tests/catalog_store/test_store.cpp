@@ -78,6 +78,14 @@ std::string pragma(const fs::path& db, const char* p) {
     return out;
 }
 
+int exec_rc(const fs::path& db, const char* sql) {
+    sqlite3* h = nullptr;
+    sqlite3_open(db.string().c_str(), &h);
+    int rc = sqlite3_exec(h, sql, nullptr, nullptr, nullptr);
+    sqlite3_close(h);
+    return rc;
+}
+
 }  // namespace
 
 TEST(Store, CreatesSchemaInWalMode) {
@@ -85,7 +93,8 @@ TEST(Store, CreatesSchemaInWalMode) {
     auto st = open_sqlite_store(t.path);
     EXPECT_EQ(st->schema_version(), kStoreSchemaVersion);
     EXPECT_EQ(pragma(t.path, "PRAGMA journal_mode"), "wal");
-    EXPECT_EQ(pragma(t.path, "SELECT version FROM schema_version"), "2");
+    EXPECT_EQ(pragma(t.path, "PRAGMA page_size"), "8192");  // set for new files only
+    EXPECT_EQ(pragma(t.path, "SELECT version FROM schema_version"), "3");
     EXPECT_EQ(st->record_count(), 0);
 }
 
@@ -274,11 +283,31 @@ TEST(Store, MigratesStepByStep) {
         v1->import_batch(batch);
         EXPECT_TRUE(v1->search("草房子", 5).empty());  // no full-text index in version 1
     }
-    auto v2 = open_sqlite_store(t.path);
-    EXPECT_EQ(v2->schema_version(), 2);
-    auto h = v2->search("草房子", 5);  // indexed by the migration
-    ASSERT_EQ(h.size(), 1u);
-    EXPECT_EQ(h[0].title, "草房子");
+    std::optional<Item> before;
+    {
+        auto v2 = open_sqlite_store(t.path, 2);
+        EXPECT_EQ(v2->schema_version(), 2);
+        auto h = v2->search("草房子", 5);  // indexed by the migration
+        ASSERT_EQ(h.size(), 1u);
+        EXPECT_EQ(h[0].title, "草房子");
+        before = v2->item_by_barcode("B002");
+        ASSERT_TRUE(before);
+    }
+    // Step 3 rebuilds the items table (a status check without IN): ids and values stay, the check
+    // still refuses an unknown status.
+    auto v3 = open_sqlite_store(t.path);
+    EXPECT_EQ(v3->schema_version(), 3);
+    auto after = v3->item_by_barcode("B002");
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->id, before->id);
+    EXPECT_EQ(after->record_id, before->record_id);
+    EXPECT_EQ(after->call_number, before->call_number);
+    EXPECT_EQ(v3->item_count(), 6);
+    EXPECT_EQ(exec_rc(t.path, "UPDATE items SET status = 'eaten' WHERE barcode = 'B002'"), SQLITE_CONSTRAINT);
+    EXPECT_EQ(exec_rc(t.path, "UPDATE items SET status = 'lost' WHERE barcode = 'B002'"), SQLITE_OK);
+    EXPECT_EQ(v3->item_by_barcode("B002")->status, ItemStatus::Lost);
+    EXPECT_EQ(pragma(t.path, "SELECT count(*) FROM pragma_foreign_key_check"), "0");
+    EXPECT_EQ(v3->search("草房子", 5).size(), 1u);
 }
 
 TEST(Store, RefusesNewerSchema) {

@@ -1,6 +1,7 @@
 // Acquisitions review (凡进必审, 谁推荐谁负责, 谁采购谁审核): suggestions, automatic checks, four-eyes
 // review, orders within the year's budget, receiving into the catalog.
 #include <cmath>
+#include <set>
 #include <sstream>
 
 #include "internal.hpp"
@@ -255,25 +256,29 @@ std::optional<Order> Library::find_order(long long id) {
 
 Result Library::receive(const Ctx& c, long long order_id, const std::vector<std::string>& barcodes) {
     std::string target = std::to_string(order_id);
-    std::optional<Suggestion> sug;
-    {
-        // Checks first, in a transaction of their own (the catalog store writes on its own connection).
-        Tx tx(db_);
-        auto done = [&](Result r) { return finish(c, "acq.receive", target, tx, std::move(r)); };
-        if (auto r = refuse_role(c, Action::Receive)) return done(*r);
-        auto o = find_order(order_id);
-        if (!o) return done(refusal("unknown_order", {target}));
-        if (o->status != "open") return done(refusal("order_received", {target}));
-        if (static_cast<int>(barcodes.size()) != o->copies)
-            return done(refusal("barcode_count", {std::to_string(barcodes.size()), std::to_string(o->copies)}));
-        for (auto& b : barcodes)
-            // A copy left in processing by an interrupted receive may be received again.
-            if (b.empty() ||
-                sql::scalar(db_, "SELECT count(*) FROM items WHERE barcode = ? AND status <> 'in_processing'", b, true) > 0)
-                return done(refusal("barcode_exists", {b}));
-        sug = suggestion(o->suggestion_id);
-        tx.rollback();
+    // One transaction: the record, its copies and the order change together or not at all (the
+    // catalog store works on this connection; its batch is a savepoint of this transaction).
+    Tx tx(db_);
+    auto done = [&](Result r) { return finish(c, "acq.receive", target, tx, std::move(r)); };
+    if (auto r = refuse_role(c, Action::Receive)) return done(*r);
+    auto o = find_order(order_id);
+    if (!o) return done(refusal("unknown_order", {target}));
+    if (o->status != "open") return done(refusal("order_received", {target}));
+    if (static_cast<int>(barcodes.size()) != o->copies)
+        return done(refusal("barcode_count", {std::to_string(barcodes.size()), std::to_string(o->copies)}));
+    std::size_t in_processing = 0;
+    std::set<std::string> distinct;
+    for (auto& b : barcodes) {
+        // A copy left in processing (by a receive of an older Shuxiang that was interrupted
+        // between its two transactions) may be received again.
+        if (b.empty() ||
+            sql::scalar(db_, "SELECT count(*) FROM items WHERE barcode = ? AND status <> 'in_processing'", b, true) > 0)
+            return done(refusal("barcode_exists", {b}));
+        if (distinct.insert(b).second)
+            in_processing += static_cast<std::size_t>(sql::scalar(db_, "SELECT count(*) FROM items WHERE barcode = ?", b, true));
     }
+    auto sug = suggestion(o->suggestion_id);
+    if (!sug) return done(refusal("unknown_order", {target}));
     std::vector<catalog::ImportEntry> batch(1);
     auto& rec = batch[0].record;
     rec.title = sug->title;
@@ -291,15 +296,23 @@ Result Library::receive(const Ctx& c, long long order_id, const std::vector<std:
         it.price = sug->price;
         batch[0].items.push_back(it);
     }
-    store_->import_batch(batch);
-    Tx tx(db_);
-    auto o = find_order(order_id);
-    if (!o || o->status != "open") return finish(c, "acq.receive", target, tx, refusal("order_received", {target}));
+    auto added = store_->import_batch(batch);
+    // A barcode given twice is found only here, when its second copy finds the first one stored;
+    // the refusal rolls back the record and the copies already inserted.
+    if (added.items_added + in_processing != barcodes.size()) {
+        std::string dup = barcodes.front();
+        std::set<std::string> seen;
+        for (auto& b : barcodes)
+            if (!seen.insert(b).second) {
+                dup = b;
+                break;
+            }
+        return done(refusal("barcode_exists", {dup}));
+    }
     for (auto& b : barcodes) Stmt(db_, "UPDATE items SET status = 'available' WHERE barcode = ?").bind(1, b).run();
     Stmt(db_, "UPDATE acq_orders SET status = 'received', received_day = ? WHERE id = ?").bind(1, c.date).bind(2, order_id).run();
     Stmt(db_, "UPDATE acq_suggestions SET status = 'received' WHERE id = ?").bind(1, o->suggestion_id).run();
-    return finish(c, "acq.receive", target, tx,
-                  success("circ.ok.received", {target, std::to_string(barcodes.size())}, batch[0].record.id));
+    return done(success("circ.ok.received", {target, std::to_string(barcodes.size())}, batch[0].record.id));
 }
 
 }  // namespace shuxiang::circulation

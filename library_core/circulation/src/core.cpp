@@ -305,8 +305,7 @@ Result success(std::string_view key, std::initializer_list<std::string> args, lo
 
 
 Library::Library(const std::filesystem::path& db) : path_(db) {
-    store_ = catalog::open_sqlite_store(db);
-    if (sqlite3_open_v2(db.string().c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(db.string().c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
         std::string msg = db_ ? sqlite3_errmsg(db_) : "cannot open";
         sqlite3_close(db_);
         db_ = nullptr;
@@ -315,19 +314,25 @@ Library::Library(const std::filesystem::path& db) : path_(db) {
     // A second process holding the write lock makes us wait, not fail.
     sqlite3_busy_timeout(db_, 30000);
     try {
+        // The catalog store shares this connection, so that an operation touching both the
+        // catalog and circulation tables (receiving an order) is one transaction.
+        store_ = catalog::open_sqlite_store(db_);
         sql::exec(db_, "PRAGMA foreign_keys=ON");
         sql::exec(db_, "PRAGMA synchronous=NORMAL");
         migrate();
     } catch (const InputError&) {
+        store_.reset();
         sqlite3_close(db_);
         throw;
     } catch (const std::exception& e) {
+        store_.reset();
         sqlite3_close(db_);
         throw InputError(db.string(), "circ_schema", e.what());
     }
 }
 
 Library::~Library() {
+    store_.reset();  // finalizes its statements before the shared connection closes
     if (db_) sqlite3_close(db_);
 }
 

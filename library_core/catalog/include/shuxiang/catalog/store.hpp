@@ -13,6 +13,8 @@
 #include "shuxiang/catalog/search.hpp"
 #include "shuxiang/catalog/stats.hpp"
 
+struct sqlite3;
+
 namespace shuxiang::catalog {
 
 enum class ItemStatus { InProcessing, Available, OnLoan, InTransit, Lost, Damaged, Withdrawn };
@@ -58,7 +60,8 @@ public:
     virtual ~Store() = default;
     virtual int schema_version() = 0;
 
-    // Stores a batch in one transaction: all of it or nothing. Records already present are not
+    // Stores a batch in one transaction (a savepoint when the connection is already in one): all
+    // of it or nothing. Records already present are not
     // touched; items are attached to the stored (or found) record. Fills record and item ids.
     virtual BatchResult import_batch(std::vector<ImportEntry>& batch) = 0;
 
@@ -84,17 +87,28 @@ public:
     virtual std::optional<std::string> meta(std::string_view key) = 0;
 };
 
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 
 // Opens or creates an SQLite library database (WAL, foreign keys on), migrating an older schema
 // step by step up to `migrate_to` (tests use a lower value to build old files). Throws InputError
 // naming the file when it cannot be opened or was written by a newer Shuxiang.
 std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& path, int migrate_to = kStoreSchemaVersion);
+// The same on a connection the caller opened and keeps (closing it after the store is destroyed),
+// so that the caller's own tables and the catalog change in one transaction: import_batch inside
+// the caller's open transaction is a savepoint of it. Sets the store's pragmas on the connection.
+std::unique_ptr<Store> open_sqlite_store(sqlite3* db, int migrate_to = kStoreSchemaVersion);
 
 // Copies carried in a MARC record's holdings fields: CNMARC 905 ($b barcode, $c location, $d/$e
 // call number, $f volume) and MARC21 852 ($p barcode, $b/$c location, $h/$i call number). Fields
 // without a barcode are skipped; copy numbers count from 1 in field order.
 std::vector<Item> holdings_from_marc(const MarcRecord& r, MarcFlavor flavor);
+
+// The record's holdings fields made to match its stored copies, for export: fields whose barcodes
+// all belong to `items` stay byte for byte, barcodes of copies no longer there are dropped (and a
+// field left without any barcode with them), fields that never had a barcode are kept, and each
+// copy not yet in a field gets a new field after the others (CNMARC 905 $b $c $d $e $f, MARC21 852
+// $b $h $i $p), so that holdings_from_marc() reads the same barcode, call number and location back.
+MarcRecord with_holdings(MarcRecord r, MarcFlavor flavor, const std::vector<Item>& items);
 
 // Lossless binary form of a MARC record, as kept in the database.
 std::string encode_marc(const MarcRecord& r);

@@ -1,0 +1,95 @@
+// Receiving an order is one transaction: the record, its copies and the order change together.
+#include <sqlite3.h>
+
+#include "fixture.hpp"
+
+using namespace sxt;
+
+namespace {
+
+long long count(sqlite3* db, const char* sql) {
+    sqlite3_stmt* s = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &s, nullptr), SQLITE_OK) << sql;
+    long long n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+    sqlite3_finalize(s);
+    return n;
+}
+
+struct ReceiveTx : ::testing::Test {
+    std::filesystem::path path =
+        temp_db(std::string("rtx_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::unique_ptr<Library> lib = std::make_unique<Library>(path);
+    long long order_id = 0;
+    void SetUp() override {
+        ASSERT_TRUE(lib->add_patron(as("admin"), teacher("T1", "赵老师")).ok);
+        ASSERT_TRUE(lib->add_operator(as("admin"), {"r2", Role::Reviewer, "", ""}).ok);
+        Suggestion s;
+        s.by = "T1";
+        s.isbn = "9787020123452";
+        s.title = "红楼梦";
+        s.publisher = "人民文学出版社";
+        s.price = 30;
+        s.list_price = 30.0;
+        s.pages = 300;
+        s.copies = 3;
+        auto sid = lib->suggest(as("admin"), s);
+        ASSERT_TRUE(sid.ok) << sid.message;
+        ASSERT_TRUE(lib->review(as("r2"), sid.id, "", "").ok);
+        ASSERT_TRUE(lib->set_budget(as("admin"), 2026, 500).ok);
+        auto o = lib->order(as("admin", "2026-10-01"), sid.id, "admin");
+        ASSERT_TRUE(o.ok) << o.message;
+        order_id = o.id;
+    }
+    void expect_nothing_received() {
+        EXPECT_EQ(count(lib->db(), "SELECT count(*) FROM records"), 0);
+        EXPECT_EQ(count(lib->db(), "SELECT count(*) FROM items"), 0);
+        EXPECT_EQ(count(lib->db(), "SELECT count(*) FROM records_fts WHERE records_fts MATCH '\"红楼\"'"), 0);
+        EXPECT_EQ(lib->find_order(order_id)->status, "open");
+        EXPECT_EQ(lib->suggestion(lib->find_order(order_id)->suggestion_id)->status, "ordered");
+        // A fresh connection sees the same: nothing was committed.
+        sqlite3* other = nullptr;
+        ASSERT_EQ(sqlite3_open(path.string().c_str(), &other), SQLITE_OK);
+        EXPECT_EQ(count(other, "SELECT count(*) FROM items"), 0);
+        EXPECT_EQ(count(other, "SELECT count(*) FROM acq_orders WHERE status = 'open'"), 1);
+        sqlite3_close(other);
+    }
+};
+
+}  // namespace
+
+TEST_F(ReceiveTx, DuplicateBarcodeFoundAfterInsertRollsBackRecordAndItems) {
+    // The checks pass (neither barcode is stored yet); the second "D1" is only found when the store
+    // meets the first one it has just inserted.
+    auto r = lib->receive(as("admin", "2026-10-20"), order_id, {"D1", "D2", "D1"});
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(r.code, "barcode_exists");
+    expect_nothing_received();
+    // The refusal is audited.
+    auto audit = lib->audit(1);
+    ASSERT_EQ(audit.size(), 1u);
+    EXPECT_EQ(audit[0].action, "acq.receive");
+    // And a correct receive then works, on the same connection.
+    auto ok = lib->receive(as("admin", "2026-10-20"), order_id, {"D1", "D2", "D3"});
+    ASSERT_TRUE(ok.ok) << ok.message;
+    EXPECT_EQ(count(lib->db(), "SELECT count(*) FROM items WHERE status = 'available'"), 3);
+    EXPECT_EQ(count(lib->db(), "SELECT count(*) FROM records"), 1);
+    EXPECT_EQ(lib->store().search("红楼", 5).size(), 1u);
+    EXPECT_EQ(lib->find_order(order_id)->status, "received");
+}
+
+TEST_F(ReceiveTx, FailureAfterItemsInsertedLeavesNothing) {
+    // The order update fails after the record and its copies were stored.
+    char* err = nullptr;
+    ASSERT_EQ(sqlite3_exec(lib->db(),
+                           "CREATE TRIGGER fail_receive BEFORE UPDATE OF status ON acq_orders "
+                           "BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
+                           nullptr, nullptr, &err),
+              SQLITE_OK)
+        << (err ? err : "");
+    EXPECT_THROW(lib->receive(as("admin", "2026-10-20"), order_id, {"F1", "F2", "F3"}), std::exception);
+    expect_nothing_received();
+    ASSERT_EQ(sqlite3_exec(lib->db(), "DROP TRIGGER fail_receive", nullptr, nullptr, nullptr), SQLITE_OK);
+    auto ok = lib->receive(as("admin", "2026-10-20"), order_id, {"F1", "F2", "F3"});
+    ASSERT_TRUE(ok.ok) << ok.message;
+    EXPECT_EQ(count(lib->db(), "SELECT count(*) FROM items"), 3);
+}
