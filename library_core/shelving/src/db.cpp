@@ -7,12 +7,13 @@
 
 #include "shuxiang/catalog/store.hpp"
 #include "shuxiang/util/error.hpp"
+#include "shuxiang/util/sqlite.hpp"
 
 namespace shuxiang::shelving {
 
 namespace {
 
-// A small RAII wrapper: the catalog's own statement class is private to its store.
+// The database connection; statements come from shuxiang/util/sqlite.hpp.
 class Db {
 public:
     explicit Db(const std::filesystem::path& path) : path_(path.string()) {
@@ -45,53 +46,19 @@ private:
     sqlite3* db_ = nullptr;
 };
 
-class Stmt {
-public:
-    Stmt(Db& db, const char* sql) : db_(db) {
-        if (sqlite3_prepare_v2(db.get(), sql, -1, &s_, nullptr) != SQLITE_OK)
-            throw InputError(db.path(), "", sqlite3_errmsg(db.get()));
-    }
-    ~Stmt() { sqlite3_finalize(s_); }
-    Stmt(const Stmt&) = delete;
-    Stmt& operator=(const Stmt&) = delete;
-    Stmt& bind(int i, const std::string& v) {
-        sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-        return *this;
-    }
-    Stmt& bind(int i, long long v) {
-        sqlite3_bind_int64(s_, i, v);
-        return *this;
-    }
-    Stmt& bind(int i, double v) {
-        sqlite3_bind_double(s_, i, v);
-        return *this;
-    }
-    bool step() {
-        int rc = sqlite3_step(s_);
-        if (rc == SQLITE_ROW) return true;
-        if (rc != SQLITE_DONE) throw InputError(db_.path(), "", sqlite3_errmsg(db_.get()));
-        return false;
-    }
-    void run() {
-        step();
-        sqlite3_reset(s_);
-        sqlite3_clear_bindings(s_);
-    }
-    std::string text(int i) {
-        auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, i));
-        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(s_, i))) : std::string();
-    }
-    std::string blob(int i) {
-        auto* p = static_cast<const char*>(sqlite3_column_blob(s_, i));
-        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(s_, i))) : std::string();
-    }
-    long long i64(int i) { return sqlite3_column_int64(s_, i); }
-    double f64(int i) { return sqlite3_column_double(s_, i); }
+using sqlite::Stmt;
 
-private:
-    Db& db_;
-    sqlite3_stmt* s_ = nullptr;
-};
+// SQLite's own errors (std::runtime_error from the statement layer) name the database file.
+template <class F>
+auto naming_the_file(const std::filesystem::path& path, F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const InputError&) {
+        throw;
+    } catch (const std::runtime_error& e) {
+        throw InputError(path.string(), "", e.what());
+    }
+}
 
 const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS shelving_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -113,7 +80,7 @@ CREATE TABLE IF NOT EXISTS shelving_unplaced(
 )SQL";
 
 int stored_version(Db& db) {
-    Stmt s(db, "SELECT value FROM shelving_meta WHERE key = 'schema_version'");
+    Stmt s(db.get(), "SELECT value FROM shelving_meta WHERE key = 'schema_version'");
     return s.step() ? std::stoi(s.text(0)) : 0;
 }
 
@@ -150,37 +117,39 @@ std::vector<std::string> split_lines(const std::string& s) {
 }  // namespace
 
 std::vector<ShelfItem> load_items(const std::filesystem::path& path) {
-    Db db(path);
-    std::vector<ShelfItem> out;
-    // Audience 1 is Audience::Preschool (catalog/bib.hpp's enum order, as the store writes it).
-    Stmt s(db,
-           "SELECT i.id, CASE WHEN i.call_number <> '' THEN i.call_number ELSE r.call_number END, i.location, "
-           "r.audience, r.local_collection, r.clc_class, r.subjects, r.marc, r.id, substr(i.acquired, 1, 10) FROM items i "
-           "JOIN records r ON r.id = i.record_id WHERE i.status NOT IN ('lost', 'withdrawn') ORDER BY r.id, i.id");
-    long long last_record = -1;
-    SectionKind kind = SectionKind::General;
-    while (s.step()) {
-        ShelfItem it;
-        it.id = s.i64(0);
-        it.call_number = s.text(1);
-        it.location = s.text(2);
-        it.acquired = s.text(9);
-        if (s.i64(8) != last_record) {
-            last_record = s.i64(8);
-            ItemFacts f;
-            f.call_number = it.call_number;
-            f.preschool_audience = s.i64(3) == static_cast<long long>(catalog::Audience::Preschool);
-            f.local_collection = s.i64(4) != 0;
-            f.clc_class = s.text(5);
-            f.subjects = split_lines(s.text(6));
-            if (auto marc = catalog::decode_marc(s.blob(7)); marc && marc->leader.size() > 7)
-                f.serial = marc->leader[7] == 's';
-            kind = classify(f);
+    return naming_the_file(path, [&] {
+        Db db(path);
+        std::vector<ShelfItem> out;
+        // Audience 1 is Audience::Preschool (catalog/bib.hpp's enum order, as the store writes it).
+        Stmt s(db.get(),
+               "SELECT i.id, CASE WHEN i.call_number <> '' THEN i.call_number ELSE r.call_number END, i.location, "
+               "r.audience, r.local_collection, r.clc_class, r.subjects, r.marc, r.id, substr(i.acquired, 1, 10) FROM items i "
+               "JOIN records r ON r.id = i.record_id WHERE i.status NOT IN ('lost', 'withdrawn') ORDER BY r.id, i.id");
+        long long last_record = -1;
+        SectionKind kind = SectionKind::General;
+        while (s.step()) {
+            ShelfItem it;
+            it.id = s.i64(0);
+            it.call_number = s.text(1);
+            it.location = s.text(2);
+            it.acquired = s.text(9);
+            if (s.i64(8) != last_record) {
+                last_record = s.i64(8);
+                ItemFacts f;
+                f.call_number = it.call_number;
+                f.preschool_audience = s.i64(3) == static_cast<long long>(catalog::Audience::Preschool);
+                f.local_collection = s.i64(4) != 0;
+                f.clc_class = s.text(5);
+                f.subjects = split_lines(s.text(6));
+                if (auto marc = catalog::decode_marc(s.blob(7)); marc && marc->leader.size() > 7)
+                    f.serial = marc->leader[7] == 's';
+                kind = classify(f);
+            }
+            it.kind = kind;
+            out.push_back(std::move(it));
         }
-        it.kind = kind;
-        out.push_back(std::move(it));
-    }
-    return out;
+        return out;
+    });
 }
 
 std::set<std::string> corner_rooms(const plan::Plan& plan) {
@@ -192,102 +161,106 @@ std::set<std::string> corner_rooms(const plan::Plan& plan) {
 }
 
 void save_assignment(const std::filesystem::path& path, const Assignment& a) {
-    Db db(path);
-    db.exec("BEGIN IMMEDIATE");
-    try {
-        ensure_schema(db);
-        db.exec("DELETE FROM shelving_sections; DELETE FROM shelving_items; DELETE FROM shelving_unplaced;");
-        {
-            Stmt s(db,
-                   "INSERT INTO shelving_sections(seq, id, furniture, label, level_id, room_id, room_name, face, number, "
-                   "levels, width, kind, capacity, target, count, first_call, last_call, fill) "
-                   "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-            for (std::size_t i = 0; i < a.sections.size(); ++i) {
-                const auto& sec = a.sections[i];
-                const auto& f = a.fills[i];
-                s.bind(1, static_cast<long long>(i)).bind(2, sec.id).bind(3, sec.furniture_id).bind(4, sec.label);
-                s.bind(5, sec.level_id).bind(6, sec.room_id).bind(7, sec.room_name);
-                s.bind(8, static_cast<long long>(sec.face)).bind(9, static_cast<long long>(sec.number));
-                s.bind(10, static_cast<long long>(sec.levels)).bind(11, sec.width).bind(12, std::string(to_string(sec.kind)));
-                s.bind(13, static_cast<long long>(sec.capacity)).bind(14, static_cast<long long>(sec.target));
-                s.bind(15, static_cast<long long>(f.count)).bind(16, f.first_call).bind(17, f.last_call);
-                s.bind(18, sec.capacity > 0 ? static_cast<double>(f.count) / sec.capacity : 0.0);
-                s.run();
+    return naming_the_file(path, [&] {
+        Db db(path);
+        db.exec("BEGIN IMMEDIATE");
+        try {
+            ensure_schema(db);
+            db.exec("DELETE FROM shelving_sections; DELETE FROM shelving_items; DELETE FROM shelving_unplaced;");
+            {
+                Stmt s(db.get(),
+                       "INSERT INTO shelving_sections(seq, id, furniture, label, level_id, room_id, room_name, face, number, "
+                       "levels, width, kind, capacity, target, count, first_call, last_call, fill) "
+                       "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                for (std::size_t i = 0; i < a.sections.size(); ++i) {
+                    const auto& sec = a.sections[i];
+                    const auto& f = a.fills[i];
+                    s.bind(1, static_cast<long long>(i)).bind(2, sec.id).bind(3, sec.furniture_id).bind(4, sec.label);
+                    s.bind(5, sec.level_id).bind(6, sec.room_id).bind(7, sec.room_name);
+                    s.bind(8, static_cast<long long>(sec.face)).bind(9, static_cast<long long>(sec.number));
+                    s.bind(10, static_cast<long long>(sec.levels)).bind(11, sec.width).bind(12, std::string(to_string(sec.kind)));
+                    s.bind(13, static_cast<long long>(sec.capacity)).bind(14, static_cast<long long>(sec.target));
+                    s.bind(15, static_cast<long long>(f.count)).bind(16, f.first_call).bind(17, f.last_call);
+                    s.bind(18, sec.capacity > 0 ? static_cast<double>(f.count) / sec.capacity : 0.0);
+                    s.run();
+                }
             }
-        }
-        {
-            Stmt ins(db, "INSERT INTO shelving_items(item_id, seq, section, level, room, call_number) VALUES(?,?,?,?,?,?)");
-            Stmt loc(db, "UPDATE items SET location = ? WHERE id = ?");
-            long long seq = 0;
-            for (const auto& p : a.placed) {
-                std::string section = p.section >= 0 ? a.sections[static_cast<std::size_t>(p.section)].id : "";
-                ins.bind(1, p.item_id).bind(2, seq++).bind(3, section).bind(4, static_cast<long long>(p.level));
-                ins.bind(5, p.room).bind(6, p.call_number).run();
-                loc.bind(1, section.empty() ? p.room : section).bind(2, p.item_id).run();
+            {
+                Stmt ins(db.get(), "INSERT INTO shelving_items(item_id, seq, section, level, room, call_number) VALUES(?,?,?,?,?,?)");
+                Stmt loc(db.get(), "UPDATE items SET location = ? WHERE id = ?");
+                long long seq = 0;
+                for (const auto& p : a.placed) {
+                    std::string section = p.section >= 0 ? a.sections[static_cast<std::size_t>(p.section)].id : "";
+                    ins.bind(1, p.item_id).bind(2, seq++).bind(3, section).bind(4, static_cast<long long>(p.level));
+                    ins.bind(5, p.room).bind(6, p.call_number).run();
+                    loc.bind(1, section.empty() ? p.room : section).bind(2, p.item_id).run();
+                }
+                Stmt un(db.get(), "INSERT INTO shelving_unplaced(item_id, call_number, reason) VALUES(?,?,?)");
+                for (const auto& u : a.unplaced) un.bind(1, u.item_id).bind(2, u.call_number).bind(3, u.reason).run();
             }
-            Stmt un(db, "INSERT INTO shelving_unplaced(item_id, call_number, reason) VALUES(?,?,?)");
-            for (const auto& u : a.unplaced) un.bind(1, u.item_id).bind(2, u.call_number).bind(3, u.reason).run();
+            db.exec("COMMIT");
+        } catch (...) {
+            sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
         }
-        db.exec("COMMIT");
-    } catch (...) {
-        sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
-        throw;
-    }
+    });
 }
 
 std::optional<Assignment> load_assignment(const std::filesystem::path& path) {
-    Db db(path);
-    {
-        Stmt t(db, "SELECT count(*) FROM sqlite_master WHERE name = 'shelving_meta'");
-        if (!t.step() || t.i64(0) == 0) return std::nullopt;
-    }
-    if (int v = stored_version(db); v > kShelvingSchemaVersion)
-        throw InputError(db.path(), "shelving_meta/schema_version",
-                         "shelving tables written by a newer Shuxiang (schema " + std::to_string(v) + ")");
-    Assignment a;
-    std::map<std::string, int> index;
-    {
-        Stmt s(db,
-               "SELECT id, furniture, label, level_id, room_id, room_name, face, number, levels, width, kind, capacity, "
-               "target, count, first_call, last_call FROM shelving_sections ORDER BY seq");
-        while (s.step()) {
-            Section sec;
-            sec.id = s.text(0);
-            sec.furniture_id = s.text(1);
-            sec.label = s.text(2);
-            sec.level_id = s.text(3);
-            sec.room_id = s.text(4);
-            sec.room_name = s.text(5);
-            sec.face = static_cast<int>(s.i64(6));
-            sec.number = static_cast<int>(s.i64(7));
-            sec.levels = static_cast<int>(s.i64(8));
-            sec.width = s.f64(9);
-            sec.kind = kind_from(s.text(10));
-            sec.capacity = static_cast<int>(s.i64(11));
-            sec.target = static_cast<int>(s.i64(12));
-            index[sec.id] = static_cast<int>(a.sections.size());
-            a.sections.push_back(std::move(sec));
-            a.fills.push_back({static_cast<int>(s.i64(13)), s.text(14), s.text(15)});
+    return naming_the_file(path, [&]() -> std::optional<Assignment> {
+        Db db(path);
+        {
+            Stmt t(db.get(), "SELECT count(*) FROM sqlite_master WHERE name = 'shelving_meta'");
+            if (!t.step() || t.i64(0) == 0) return std::nullopt;
         }
-    }
-    {
-        Stmt s(db, "SELECT item_id, section, level, room, call_number FROM shelving_items ORDER BY seq");
-        while (s.step()) {
-            Placement p;
-            p.item_id = s.i64(0);
-            auto it = index.find(s.text(1));
-            p.section = it == index.end() ? -1 : it->second;
-            p.level = static_cast<int>(s.i64(2));
-            p.room = s.text(3);
-            p.call_number = s.text(4);
-            a.placed.push_back(std::move(p));
+        if (int v = stored_version(db); v > kShelvingSchemaVersion)
+            throw InputError(db.path(), "shelving_meta/schema_version",
+                             "shelving tables written by a newer Shuxiang (schema " + std::to_string(v) + ")");
+        Assignment a;
+        std::map<std::string, int> index;
+        {
+            Stmt s(db.get(),
+                   "SELECT id, furniture, label, level_id, room_id, room_name, face, number, levels, width, kind, capacity, "
+                   "target, count, first_call, last_call FROM shelving_sections ORDER BY seq");
+            while (s.step()) {
+                Section sec;
+                sec.id = s.text(0);
+                sec.furniture_id = s.text(1);
+                sec.label = s.text(2);
+                sec.level_id = s.text(3);
+                sec.room_id = s.text(4);
+                sec.room_name = s.text(5);
+                sec.face = static_cast<int>(s.i64(6));
+                sec.number = static_cast<int>(s.i64(7));
+                sec.levels = static_cast<int>(s.i64(8));
+                sec.width = s.dbl(9);
+                sec.kind = kind_from(s.text(10));
+                sec.capacity = static_cast<int>(s.i64(11));
+                sec.target = static_cast<int>(s.i64(12));
+                index[sec.id] = static_cast<int>(a.sections.size());
+                a.sections.push_back(std::move(sec));
+                a.fills.push_back({static_cast<int>(s.i64(13)), s.text(14), s.text(15)});
+            }
         }
-    }
-    {
-        Stmt s(db, "SELECT item_id, call_number, reason FROM shelving_unplaced ORDER BY item_id");
-        while (s.step()) a.unplaced.push_back({s.i64(0), s.text(1), s.text(2)});
-    }
-    return a;
+        {
+            Stmt s(db.get(), "SELECT item_id, section, level, room, call_number FROM shelving_items ORDER BY seq");
+            while (s.step()) {
+                Placement p;
+                p.item_id = s.i64(0);
+                auto it = index.find(s.text(1));
+                p.section = it == index.end() ? -1 : it->second;
+                p.level = static_cast<int>(s.i64(2));
+                p.room = s.text(3);
+                p.call_number = s.text(4);
+                a.placed.push_back(std::move(p));
+            }
+        }
+        {
+            Stmt s(db.get(), "SELECT item_id, call_number, reason FROM shelving_unplaced ORDER BY item_id");
+            while (s.step()) a.unplaced.push_back({s.i64(0), s.text(1), s.text(2)});
+        }
+        return a;
+    });
 }
 
 }  // namespace shuxiang::shelving

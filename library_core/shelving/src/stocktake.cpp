@@ -10,6 +10,7 @@
 #include "shuxiang/catalog/clc.hpp"
 #include "shuxiang/shelving/db.hpp"
 #include "shuxiang/util/error.hpp"
+#include "shuxiang/util/sqlite.hpp"
 #include "shuxiang/util/i18n.hpp"
 
 namespace shuxiang::shelving {
@@ -59,22 +60,17 @@ void load_copies(const std::filesystem::path& db, std::unordered_map<std::string
         sqlite3_close(raw);
         throw InputError(db.string(), "", msg);
     }
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(raw, "SELECT id, barcode, call_number, status FROM items", -1, &st, nullptr) != SQLITE_OK) {
-        std::string msg = sqlite3_errmsg(raw);
+    try {
+        sqlite::Stmt st(raw, "SELECT id, barcode, call_number, status FROM items");
+        while (st.step()) {
+            Copy c{st.i64(0), st.text(1), st.text(2), st.text(3)};
+            barcode_of[c.id] = c.barcode;
+            by_barcode[c.barcode] = std::move(c);
+        }
+    } catch (const std::runtime_error& e) {
         sqlite3_close(raw);
-        throw InputError(db.string(), "", msg);
+        throw InputError(db.string(), "", e.what());
     }
-    auto text = [&](int c) {
-        auto p = sqlite3_column_text(st, c);
-        return p ? std::string(reinterpret_cast<const char*>(p)) : std::string();
-    };
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        Copy c{sqlite3_column_int64(st, 0), text(1), text(2), text(3)};
-        barcode_of[c.id] = c.barcode;
-        by_barcode[c.barcode] = std::move(c);
-    }
-    sqlite3_finalize(st);
     sqlite3_close(raw);
 }
 

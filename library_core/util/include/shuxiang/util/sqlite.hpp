@@ -86,9 +86,11 @@ public:
         if (rc == SQLITE_DONE) return false;
         throw std::runtime_error(sqlite3_errmsg(db_));
     }
+    // Steps to the end, then resets (bindings stay) so that the statement can be bound and run again.
     void run() {
         while (step()) {
         }
+        sqlite3_reset(s_);
     }
 
     long long i64(int c) const { return sqlite3_column_int64(s_, c); }
