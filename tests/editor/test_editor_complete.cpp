@@ -128,3 +128,31 @@ TEST_F(EditorComplete, CapacityAndReportReadThePlanTypes) {
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------- 2. deleting rooms
+
+namespace {
+
+TEST_F(EditorComplete, DeleteRemovesASelectedRoomInOneUndoStepAndKeepsItsFurniture) {
+    const std::string one = kData + "one-room.sxplan.json";
+    const Proc r = editor("open " + one + "\nadd table_reading_4 3 3\nselect reading\ndelete\nsave " +
+                          path("del.json").string() + "\nchecks " + path("checks.txt").string() + "\nundo\nsave " +
+                          path("undo.json").string() + "\nredo\nsave " + path("redo.json").string() + "\n");
+    ASSERT_EQ(r.rc, 0) << r.err;
+    const auto del = shuxiang::plan::load_plan(path("del.json"));
+    EXPECT_TRUE(del.levels.at(0).rooms.empty());
+    ASSERT_EQ(del.levels.at(0).furniture.size(), 1u);  // the table stays where it stood
+    EXPECT_DOUBLE_EQ(del.levels.at(0).furniture[0].position.x, 3.0);
+    EXPECT_EQ(del.levels.at(0).walls.size(), shuxiang::plan::load_plan(one).levels.at(0).walls.size());
+    // The checks panel reports it outside any room.
+    const std::string checks = slurp(path("checks.txt"));
+    EXPECT_NE(checks.find("outside_rooms\tf1\tf1 ("), std::string::npos) << checks;
+    // One undo brings the room back (and only the room: the table was added in an earlier step).
+    const auto undo = shuxiang::plan::load_plan(path("undo.json"));
+    ASSERT_EQ(undo.levels.at(0).rooms.size(), 1u);
+    EXPECT_EQ(undo.levels.at(0).rooms[0].id, "reading");
+    EXPECT_EQ(undo.levels.at(0).furniture.size(), 1u);
+    EXPECT_EQ(shuxiang::plan::load_plan(path("redo.json")), del);
+}
+
+}  // namespace

@@ -232,7 +232,7 @@ std::optional<std::string> ScriptRunner::step(App& app) {
         } else if (a == "checks") {
             // The checks panel's items, one a line: kind, ids (comma-separated), text.
             static const char* kinds[] = {"overlap", "narrow_aisle", "unreachable", "no_entrance", "standard_fail",
-                                          "standard_warning"};
+                                          "standard_warning", "outside_rooms"};
             std::string text;
             for (const auto& it : current_checks(ed)) {
                 std::string ids;
