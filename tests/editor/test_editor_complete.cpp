@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +15,8 @@
 #include <nlohmann/json.hpp>
 
 #include "editor/png_probe.hpp"
+#include "library/palette.hpp"
+#include "shuxiang/catalog/store.hpp"
 #include "shuxiang/plan/io.hpp"
 
 namespace fs = std::filesystem;
@@ -153,6 +156,150 @@ TEST_F(EditorComplete, DeleteRemovesASelectedRoomInOneUndoStepAndKeepsItsFurnitu
     EXPECT_EQ(undo.levels.at(0).rooms[0].id, "reading");
     EXPECT_EQ(undo.levels.at(0).furniture.size(), 1u);
     EXPECT_EQ(shuxiang::plan::load_plan(path("redo.json")), del);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- 3. the outliner's walls and openings
+
+namespace {
+
+// Pixels of the viewport in the selection orange (255, 158, 13) the editor outlines a selected wall
+// or opening with.
+long orange_pixels(const Png& img) {
+    long n = 0;
+    for (int y = 0; y < img.h; ++y)
+        for (int x = 0; x < img.w; ++x) n += near(img.at(x, y), {255, 158, 13}, 12) ? 1 : 0;
+    return n;
+}
+
+TEST_F(EditorComplete, OutlinerListsWallsAndOpeningsAndTheyCanBeSelected) {
+    const std::string room = kData + "sim-room.sxplan.json";
+    const auto shot = [&](const std::string& n) { return "screenshot " + path(n).string() + " viewport\n"; };
+    const Proc r = editor("open " + room + "\noutliner " + path("rows.txt").string() +
+                          "\nview top\ngrid off\nframe all\nselect none\n" + shot("none.png") + "select w-n\n" +
+                          shot("wall.png") + "select d-entrance\n" + shot("door.png") + "delete\nsave " +
+                          path("nodoor.json").string() + "\nselect w-e\ndelete\nsave " + path("nowall.json").string() + "\n");
+    ASSERT_EQ(r.rc, 0) << r.err;
+    const std::string rows = slurp(path("rows.txt"));
+    // Four groups in order: one room, four walls, one door, four pieces of furniture.
+    EXPECT_NE(rows.find("rooms\treading\t"), std::string::npos) << rows;
+    EXPECT_NE(rows.find("walls\tw-s\tw-s  12.00 m, 0.20 m thick\n"), std::string::npos) << rows;
+    EXPECT_NE(rows.find("walls\tw-e\tw-e  8.00 m, 0.20 m thick\n"), std::string::npos) << rows;
+    EXPECT_NE(rows.find("openings\td-entrance\td-entrance  Door, 1.80 m wide (wall w-s)\n"), std::string::npos) << rows;
+    EXPECT_NE(rows.find("furniture\tdesk\t"), std::string::npos) << rows;
+    long lines = 0;
+    for (char c : rows) lines += c == '\n';
+    EXPECT_EQ(lines, 1 + 4 + 1 + 4);
+    EXPECT_LT(rows.find("rooms\t"), rows.find("walls\t"));
+    EXPECT_LT(rows.find("walls\t"), rows.find("openings\t"));
+    EXPECT_LT(rows.find("openings\t"), rows.find("furniture\t"));
+    // Selected, the 12 m north wall is outlined along the top of the room, the 1.8 m door is shorter.
+    const Png none = read_png(path("none.png")), wall = read_png(path("wall.png")), door = read_png(path("door.png"));
+    ASSERT_GT(none.w, 100);
+    EXPECT_EQ(orange_pixels(none), 0);
+    const long w = orange_pixels(wall), d = orange_pixels(door);
+    EXPECT_GT(w, 300);
+    EXPECT_GT(d, 50);
+    EXPECT_LT(d, w);
+    // The selection is the document's: delete removes the door, then the wall (with nothing else).
+    const auto nodoor = shuxiang::plan::load_plan(path("nodoor.json"));
+    EXPECT_TRUE(nodoor.levels.at(0).openings.empty());
+    EXPECT_EQ(nodoor.levels.at(0).walls.size(), 4u);
+    const auto nowall = shuxiang::plan::load_plan(path("nowall.json"));
+    EXPECT_EQ(nowall.levels.at(0).walls.size(), 3u);
+    EXPECT_EQ(nowall.levels.at(0).rooms.size(), 1u);
+    EXPECT_EQ(nowall.levels.at(0).furniture.size(), 4u);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- 4. the new-books display's books
+
+namespace {
+
+// A reading room with one double range and a 1.2 × 0.6 m new-books table at (5, 2), facing south.
+const char* kDisplayPlan = R"({
+  "schema_version": 2,
+  "school": {"name": "新书小学", "type": "primary", "students": {"primary": 300, "junior": 0, "senior": 0},
+             "teachers": 20, "classes": 6, "region": ""},
+  "opening_hours_per_week": 40.0,
+  "levels": [{"id": "L1", "name": "一层", "elevation": 0.0,
+    "rooms": [{"id": "reading", "name": "阅览室", "kind": "reading", "polygon": [[0, 0], [8, 0], [8, 6], [0, 6]],
+               "clear_height": 3.0}],
+    "walls": [{"id": "w-s", "points": [[0, 0], [8, 0]], "thickness": 0.2, "height": 3.0},
+              {"id": "w-n", "points": [[8, 6], [0, 6]], "thickness": 0.2, "height": 3.0}],
+    "openings": [{"id": "door", "kind": "door", "wall": "w-s", "offset": 1.5, "width": 1.2, "height": 2.4,
+                  "entrance": true}],
+    "furniture": [{"id": "R1", "type": "shelf_double_steel_1800", "position": [3.0, 4.5], "yaw": 0, "label": "A"},
+                  {"id": "NB", "type": "display_table_new_books", "position": [5.0, 2.0], "yaw": 0}]}]
+})";
+
+TEST_F(EditorComplete, NewBooksDisplayShowsItsBooksFaceUpColouredByClass) {
+    namespace cat = shuxiang::catalog;
+    const fs::path plan = path("plan.sxplan.json"), db = path("library.db");
+    std::ofstream(plan) << kDisplayPlan;
+    // 20 old novels, then 3 novels (I) bought on 25 August and 2 mathematics books (O) on 20 August.
+    std::vector<cat::ImportEntry> batch;
+    auto add = [&](const std::string& call, const std::string& acquired) {
+        cat::ImportEntry e;
+        e.record.title = "书 " + call;
+        e.record.call_number = call;
+        e.record.marc.leader = "00000nam  2200000   4500";
+        cat::Item it;
+        it.barcode = "B" + std::to_string(batch.size() + 1);
+        it.acquired = acquired;
+        e.items.push_back(it);
+        batch.push_back(std::move(e));
+    };
+    for (int i = 1; i <= 20; ++i) add("I247.5/" + std::to_string(i), "2020-01-10");
+    for (int i = 101; i <= 103; ++i) add("I247.5/" + std::to_string(i), "2026-08-25");
+    add("O1/1", "2026-08-20");
+    add("O1/2", "2026-08-20");
+    cat::open_sqlite_store(db)->import_batch(batch);
+    const Proc sh = cli("shelve --json --plan " + plan.string() + " --db " + db.string() + " --date 2026-09-01 --new-days 30");
+    ASSERT_EQ(sh.rc, 0) << sh.out << sh.err;
+    EXPECT_EQ(json::parse(sh.out)["new_books"]["on_display"], 5) << sh.out;
+
+    // Top view, 0.8 m half height, the table in the lower half (the Collection panel covers the upper
+    // right): cells of 0.15 × 0.22 m, front row (y 1.78..2.0) first.
+    const std::string look = "view top\ngrid off\ncamera target 5 2.5 0\ncamera zoom 0.8\nwait 2\n";
+    const Proc r = editor(look + "screenshot " + path("books.png").string() + " viewport\n", plan.string() + " --db " + db.string());
+    ASSERT_EQ(r.rc, 0) << r.err;
+    const Proc bare = editor(look + "screenshot " + path("bare.png").string() + " viewport\n", plan.string());
+    ASSERT_EQ(bare.rc, 0) << bare.err;
+    const Png img = read_png(path("books.png")), plain = read_png(path("bare.png"));
+    ASSERT_GT(img.w, 100);
+    const double aspect = static_cast<double>(img.w) / img.h;
+    auto px = [&](double x, double y) {
+        return std::array<int, 2>{static_cast<int>((0.5 + (x - 5.0) / (1.6 * aspect)) * img.w),
+                                  static_cast<int>((0.5 - (y - 2.5) / 1.6) * img.h)};
+    };
+    auto cell = [&](int i) {  // centre of cell i: 8 a row, left to right, front row first
+        return px(5.0 - 0.6 + (i % 8 + 0.5) * 0.15, 2.0 - 0.22 + (i / 8 + 0.5) * 0.22);
+    };
+    // Top faces are lit by 0.55 + 0.45 · n·l with l = (0.35, -0.55, 0.76) normalised.
+    const float k = 0.55f + 0.45f * 0.76f / std::sqrt(0.35f * 0.35f + 0.55f * 0.55f + 0.76f * 0.76f);
+    auto lit = [&](const std::string& call) {
+        const glm::vec3 c = shuxiang::editor::library::class_color(shuxiang::editor::library::class_index(call)) * k * 255.f;
+        return std::array<int, 3>{static_cast<int>(std::lround(c.r)), static_cast<int>(std::lround(c.g)),
+                                  static_cast<int>(std::lround(c.b))};
+    };
+    const auto novel = lit("I247.5/101"), maths = lit("O1/1");
+    ASSERT_FALSE(near(novel, maths, 20));
+    const auto border = px(5.0, 2.0 - 0.26);  // the table's own top in front of the covers
+    const auto table = img.at(border[0], border[1]);
+    EXPECT_EQ(plain.at(border[0], border[1]), table);
+    for (int i = 0; i < 16; ++i) {
+        const auto p = cell(i);
+        const auto got = img.at(p[0], p[1]);
+        const std::string where = "cell " + std::to_string(i) + ": " + std::to_string(got[0]) + "," +
+                                  std::to_string(got[1]) + "," + std::to_string(got[2]);
+        if (i < 3) EXPECT_TRUE(near(got, novel, 8)) << where;        // newest first: the three novels
+        else if (i < 5) EXPECT_TRUE(near(got, maths, 8)) << where;   // then the mathematics books
+        else EXPECT_EQ(got, table) << where;                         // the rest of the table is bare
+        EXPECT_EQ(plain.at(p[0], p[1]), table) << "without --db, " << where;
+    }
 }
 
 }  // namespace
