@@ -86,7 +86,8 @@ void menu_bar(App& app) {
         ImGui::Separator();
         const bool any = !ed.selected_furniture().empty();
         if (ImGui::MenuItem(L("editor.menu.duplicate").c_str(), "Ctrl+D", false, any)) report(ed, ed.duplicate_selection());
-        if (ImGui::MenuItem(L("editor.menu.delete").c_str(), "Del", false, any)) report(ed, ed.delete_selection());
+        if (ImGui::MenuItem(L("editor.menu.delete").c_str(), "Del", false, !ed.selection().empty()))
+            report(ed, ed.delete_selection());  // furniture, rooms, walls and openings
         if (ImGui::MenuItem(L("editor.menu.select_all").c_str(), "Ctrl+A")) ed.select_all();
         if (ImGui::MenuItem(L("editor.menu.select_none").c_str())) ed.select_none();
         app.manip().menu_items(app);
@@ -206,8 +207,16 @@ void outliner(App& app, float x, float y, float w, float h) {
         ImGui::SetNextItemOpen(current, ImGuiCond_Always);
         if (ImGui::TreeNode("lv", "%s", lv.name.c_str())) {
             if (!current) report(ed, ed.set_level(static_cast<int>(li)));
-            // Rooms, walls, openings and furniture (ui/outliner.cpp); a click selects, Ctrl adds.
-            for (const auto& g : outliner_groups(lv, ed.catalog())) {
+            // Rooms, walls, openings and furniture (ui/outliner.cpp); a click selects, Ctrl adds. The
+            // rows are rebuilt only when the document, the level or the language changed.
+            static std::vector<OutlinerGroup> groups;
+            static std::tuple<unsigned long, unsigned, std::size_t, Language> built{~0UL, 0, 0, Language::ZhCN};
+            const auto key = std::make_tuple(ed.history().version(), ed.document_serial(), li, language());
+            if (key != built) {
+                groups = outliner_groups(lv, ed.catalog());
+                built = key;
+            }
+            for (const auto& g : groups) {
                 if (!ImGui::TreeNode(g.name.c_str(), "%s (%zu)", g.title.c_str(), g.rows.size())) continue;
                 ImGuiListClipper clip;
                 clip.Begin(static_cast<int>(g.rows.size()));
