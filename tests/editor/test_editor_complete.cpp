@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -16,8 +17,11 @@
 
 #include "editor/png_probe.hpp"
 #include "library/palette.hpp"
+#include "render/display_books.hpp"
+#include "ui/outliner.hpp"
 #include "shuxiang/catalog/store.hpp"
 #include "shuxiang/plan/io.hpp"
+#include "shuxiang/util/i18n.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -300,6 +304,113 @@ TEST_F(EditorComplete, NewBooksDisplayShowsItsBooksFaceUpColouredByClass) {
         else EXPECT_EQ(got, table) << where;                         // the rest of the table is bare
         EXPECT_EQ(plain.at(p[0], p[1]), table) << "without --db, " << where;
     }
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- GL-free parts
+
+namespace {
+
+namespace ed = shuxiang::editor;
+namespace plan = shuxiang::plan;
+
+plan::Level display_level(double yaw) {
+    plan::Level l;
+    l.id = "L1";
+    plan::Furniture f;
+    f.id = "NB";
+    f.type = "display_table_new_books";
+    f.position = {5.0, 2.0};
+    f.yaw_deg = yaw;
+    l.furniture.push_back(f);
+    return l;
+}
+
+ed::SceneData scene_with(std::size_t books, double yaw) {
+    auto shelf = std::make_shared<ed::ShelfBooks>();
+    for (std::size_t i = 0; i < books; ++i) shelf->colors.push_back(glm::vec3(static_cast<float>(i) / 32.f, 0.5f, 0.25f));
+    const ed::ShelfSource src = [shelf](const std::string& id, int face, int section, int level) -> const ed::ShelfBooks* {
+        return id == "NB" && face == 1 && section == 1 && level == 1 ? shelf.get() : nullptr;
+    };
+    return ed::build_scene(display_level(yaw), plan::FurnitureCatalog::builtin(), {}, src);
+}
+
+TEST(DisplayBooks, AsManyCoversAsAssignedUpToTheEightByTwoCells) {
+    EXPECT_TRUE(ed::build_scene(display_level(0), plan::FurnitureCatalog::builtin()).books.empty());  // no database
+    const auto five = scene_with(5, 0);
+    ASSERT_EQ(five.books.size(), 5u);
+    EXPECT_EQ(five.strips.size(), 1u);  // one row
+    ASSERT_EQ(five.spine_groups.size(), 1u);
+    EXPECT_EQ(five.spine_groups[0].book_count, 5u);
+    // The first cover: the front-left cell's centre, (-0.6 + 0.075, -0.22 + 0.11) from the table's
+    // centre, lying on its 0.9 m top (25 mm thick, 2 mm above).
+    const glm::vec4 c0 = five.books[0].model[3];
+    EXPECT_NEAR(c0.x, 5.0 - 0.525, 1e-5);
+    EXPECT_NEAR(c0.y, 2.0 - 0.11, 1e-5);
+    EXPECT_NEAR(c0.z, 0.9 + 0.0125 + 0.002, 1e-5);
+    EXPECT_NEAR(five.books[0].color.r, 0.f, 1e-6);
+    EXPECT_NEAR(five.books[4].color.r, 4.f / 32.f, 1e-6);
+    EXPECT_NEAR(five.books[4].model[3].x, 5.0 - 0.6 + 4.5 * 0.15, 1e-5);
+    // Twenty assigned: the table shows the 16 it has cells for, the ninth starting the back row.
+    const auto twenty = scene_with(20, 0);
+    ASSERT_EQ(twenty.books.size(), 16u);
+    EXPECT_EQ(twenty.strips.size(), 2u);
+    EXPECT_NEAR(twenty.books[8].model[3].x, 5.0 - 0.525, 1e-5);
+    EXPECT_NEAR(twenty.books[8].model[3].y, 2.0 + 0.11, 1e-5);
+    // Turned 90°, local (-0.525, -0.11) lies at world (+0.11, -0.525) from the centre.
+    const auto turned = scene_with(1, 90);
+    ASSERT_EQ(turned.books.size(), 1u);
+    EXPECT_NEAR(turned.books[0].model[3].x, 5.0 + 0.11, 1e-5);
+    EXPECT_NEAR(turned.books[0].model[3].y, 2.0 - 0.525, 1e-5);
+}
+
+TEST(Outliner, GroupsRoomsWallsOpeningsAndFurnitureInOrder) {
+    shuxiang::set_language(shuxiang::Language::En);
+    plan::Level l;
+    l.id = "L1";
+    plan::Room r;
+    r.id = "r1";
+    r.name = "Hall";
+    r.polygon = {{0, 0}, {4, 0}, {4, 3}, {0, 3}};
+    l.rooms.push_back(r);
+    plan::Wall w;
+    w.id = "w1";
+    w.points = {{0, 0}, {4, 0}, {4, 3}};  // a polyline: 4 + 3 m
+    w.thickness = 0.24;
+    l.walls.push_back(w);
+    plan::Opening win;
+    win.id = "win1";
+    win.kind = plan::OpeningKind::Window;
+    win.wall = "w1";
+    win.width = 1.5;
+    l.openings.push_back(win);
+    plan::Opening ex = win;
+    ex.id = "x1";
+    ex.kind = plan::OpeningKind::EmergencyExit;
+    ex.width = 1.2;
+    l.openings.push_back(ex);
+    plan::Furniture f;
+    f.id = "f1";
+    f.type = "no_such_type";
+    l.furniture.push_back(f);
+    const auto g = ed::outliner_groups(l, plan::FurnitureCatalog::builtin());
+    ASSERT_EQ(g.size(), 4u);
+    EXPECT_EQ(g[0].name, "rooms");
+    EXPECT_EQ(g[1].name, "walls");
+    EXPECT_EQ(g[2].name, "openings");
+    EXPECT_EQ(g[3].name, "furniture");
+    ASSERT_EQ(g[1].rows.size(), 1u);
+    EXPECT_EQ(g[1].rows[0].label, "w1  7.00 m, 0.24 m thick");
+    ASSERT_EQ(g[2].rows.size(), 2u);
+    EXPECT_EQ(g[2].rows[0].label, "win1  Window, 1.50 m wide (wall w1)");
+    EXPECT_EQ(g[2].rows[1].id, "x1");
+    EXPECT_EQ(g[2].rows[1].label, "x1  Emergency exit, 1.20 m wide (wall w1)");
+    EXPECT_EQ(g[3].rows[0].label, "f1  no_such_type");
+    EXPECT_EQ(ed::outliner_text(l, plan::FurnitureCatalog::builtin()),
+              "rooms\tr1\tHall  ·  " + shuxiang::tr(plan::display_key(r.kind)) +
+                  "\nwalls\tw1\tw1  7.00 m, 0.24 m thick\nopenings\twin1\twin1  Window, 1.50 m wide (wall w1)\n"
+                  "openings\tx1\tx1  Emergency exit, 1.20 m wide (wall w1)\nfurniture\tf1\tf1  no_such_type\n");
 }
 
 }  // namespace
