@@ -189,7 +189,7 @@ int run_info(const PlanOptions& o) {
     std::optional<FurnitureCatalog> storage;
     const FurnitureCatalog& catalog = catalog_for(o, storage);
     const Plan plan = plan_from_json_text(text, o.file, catalog);  // InputError → exit 2
-    const PlanSummary s = summarize(plan, catalog);
+    const PlanSummary s = summarize(plan, with_plan_types(catalog, plan));  // imported models count too
     if (o.json) std::cout << summary_json(o.file, s).dump(2) << "\n";
     else print_summary(s);
     return 0;

@@ -86,19 +86,20 @@ struct ReportOpts {
 int run_report(const ReportOpts& o) {
     std::string date = o.common.date.empty() ? today() : o.common.date;
     check_date(date);
-    const auto& catalog = plan::FurnitureCatalog::builtin();
+    const auto& builtin = plan::FurnitureCatalog::builtin();
     auto holdings = holdings_of(o.common, date);
     if (o.html.empty() && o.json.empty()) throw InputError("", "--html/--json", "give --html OUT.html and/or --json OUT.json");
 
     if (!o.compare.empty()) {
         if (o.compare.size() < 2) throw InputError("", "--compare", "give at least two plans to compare");
         std::vector<plan::Plan> plans;
-        for (auto& f : o.compare) plans.push_back(plan::load_plan(f, catalog));
+        for (auto& f : o.compare) plans.push_back(plan::load_plan(f, builtin));
         std::vector<standards::Checklist> lists;
         std::vector<const plan::Plan*> ptrs;
         std::vector<std::string> names;
         for (size_t i = 0; i < plans.size(); ++i) {
-            lists.push_back(standards::check_all(plans[i], catalog, holdings.get(), rules_for(o.common, plans[i])));
+            lists.push_back(standards::check_all(plans[i], plan::with_plan_types(builtin, plans[i]), holdings.get(),
+                                                 rules_for(o.common, plans[i])));
             ptrs.push_back(&plans[i]);
             names.push_back(fs::path(o.compare[i]).filename().string());
         }
@@ -111,7 +112,8 @@ int run_report(const ReportOpts& o) {
     }
 
     if (o.plan.empty()) throw InputError("", "--plan", "give --plan PLAN (or --compare BEFORE AFTER)");
-    plan::Plan p = plan::load_plan(o.plan, catalog);
+    plan::Plan p = plan::load_plan(o.plan, builtin);
+    const plan::FurnitureCatalog catalog = plan::with_plan_types(builtin, p);  // the plan's imported models too
     auto rules = rules_for(o.common, p);
     auto cl = standards::check_all(p, catalog, holdings.get(), rules);
     std::optional<nlohmann::json> sim;
@@ -143,9 +145,9 @@ struct ProposalOpts {
 int run_proposal(const ProposalOpts& o) {
     std::string date = o.common.date.empty() ? today() : o.common.date;
     check_date(date);
-    const auto& catalog = plan::FurnitureCatalog::builtin();
     report::Proposal prop;
-    prop.plan = plan::load_plan(o.plan, catalog);
+    prop.plan = plan::load_plan(o.plan);
+    const plan::FurnitureCatalog catalog = plan::with_plan_types(plan::FurnitureCatalog::builtin(), prop.plan);
     auto holdings = holdings_of(o.common, date);
     if (holdings) prop.holdings = *holdings;
     auto rules = rules_for(o.common, prop.plan);

@@ -71,7 +71,7 @@ Assignment compute(const std::string& plan_path, const std::string& db, double f
     ao.previous = previous;
     ao.new_since = new_books.first;
     ao.new_until = new_books.second;
-    return assign(build_sections(p, plan::FurnitureCatalog::builtin(), lo), load_items(db), ao);
+    return assign(build_sections(p, plan::with_plan_types(plan::FurnitureCatalog::builtin(), p), lo), load_items(db), ao);
 }
 
 int run_shelve(const ShelveArgs& a) {
@@ -158,7 +158,7 @@ int run_moves(const std::string& from, const std::string& to, const std::string&
 
 // The stored assignment was made for some plan; say so when this plan's sections differ from it.
 void warn_if_stale(const plan::Plan& p, const Assignment& stored) {
-    auto now = build_sections(p, plan::FurnitureCatalog::builtin());
+    auto now = build_sections(p, plan::with_plan_types(plan::FurnitureCatalog::builtin(), p));
     std::set<std::string> a, b;
     for (const auto& s : now) a.insert(s.id);
     for (const auto& s : stored.sections) b.insert(s.id);

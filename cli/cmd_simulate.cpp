@@ -60,7 +60,7 @@ int run_simulate(const SimOptions& o) {
             if (f >= 1.0) std::fprintf(stderr, "\n");
             std::fflush(stderr);
         };
-    const scenario::RunResult r = scenario::run_scenario(p, plan::FurnitureCatalog::builtin(), sc, ro);
+    const scenario::RunResult r = scenario::run_scenario(p, plan::with_plan_types(plan::FurnitureCatalog::builtin(), p), sc, ro);
     scenario::write_outputs(r, o.out);
     if (o.json) {
         std::cout << scenario::metrics_json(r);
@@ -111,7 +111,7 @@ int run_capacity(const CapOptions& o) {
         if (o.weeding < 0 && h.books > 0) co.weeding_rate = static_cast<double>(h.weeded_this_year) / h.books;
     }
     if (o.weeding >= 0) co.weeding_rate = o.weeding;
-    const capacity::Report r = capacity::compute(p, plan::FurnitureCatalog::builtin(), co);
+    const capacity::Report r = capacity::compute(p, plan::with_plan_types(plan::FurnitureCatalog::builtin(), p), co);
     static const char* names[5] = {"A", "B", "C-K", "N-X", "Z"};
     if (o.json) {
         nlohmann::json j;

@@ -160,11 +160,15 @@ TEST_F(EditorTest, ClickPicksFurnitureByRayAndRoomsByFloor) {
                              "delete\n"
                              "save " + path("picked.json").string() + "\n"
                              "click 0.5 0.5\n"   // now only the floor: selects the room
-                             "delete\n");        // nothing deletable: the script must stop here
+                             "delete\n"          // what is selected goes: the room
+                             "save " + path("noroom.json").string() + "\n"
+                             "delete\n");        // nothing left selected: the script must stop here
     EXPECT_EQ(r.rc, 2);
-    EXPECT_NE(r.err.find("script.txt: line 10: "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("script.txt: line 12: "), std::string::npos) << r.err;
     const Plan p = shuxiang::plan::load_plan(path("picked.json"));
     EXPECT_TRUE(p.levels.at(0).furniture.empty());
+    ASSERT_EQ(p.levels.at(0).rooms.size(), 1u);
+    EXPECT_TRUE(shuxiang::plan::load_plan(path("noroom.json")).levels.at(0).rooms.empty());
 }
 
 TEST_F(EditorTest, TopViewShowsRoomColourInsideAndBackgroundOutside) {

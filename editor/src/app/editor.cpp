@@ -5,6 +5,7 @@
 #include <numbers>
 
 #include "app/edit_commands.hpp"
+#include "tools/draw_tool.hpp"
 #include "shuxiang/plan/commands.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/plan/io.hpp"
@@ -288,6 +289,7 @@ ActionResult Editor::duplicate_selection() {
 }
 
 ActionResult Editor::delete_selection() {
+    if (auto drawn = delete_drawn(*this)) return *drawn;  // rooms, walls, openings (tools/draw_tool.cpp)
     const plan::Level* l = level();
     auto sel = selected_furniture();
     if (!l || sel.empty()) return ActionResult::fail(tr("editor.err.nothing_selected"));

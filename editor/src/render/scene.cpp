@@ -1,4 +1,5 @@
 #include "render/scene.hpp"
+#include "render/display_books.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -386,8 +387,10 @@ SceneData build_scene(const plan::Level& level, const plan::FurnitureCatalog& ca
                 for (auto& v : t->footprint) hull.emplace_back(static_cast<float>(v.x), static_cast<float>(v.y));
             } else if (shelving && t->footprint.empty())
                 add_shelving(s, f, *t, color, shelves);
-            else
+            else {
                 s.boxes.push_back({box_matrix(pos, yaw, {off, h / 2}, {w, d, h}), glm::vec4(color, 1.f)});
+                add_display_books(s, f, off, w, d, h, shelves);  // the new-books table's covers
+            }
         }
         s.furniture.push_back({f.id, {pos, half.z}, half, yaw, std::move(hull)});
         const float r = std::sqrt(half.x * half.x + half.y * half.y);

@@ -11,6 +11,7 @@
 #include "tools/manip_script.hpp"
 #include "simview/sim_view.hpp"
 #include "ui/checks.hpp"
+#include "ui/outliner.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/fs.hpp"
@@ -31,7 +32,7 @@ const std::map<std::string, Arity>& actions() {
         {"lang", {1, 1}},      {"screenshot", {1, 2}}, {"save", {0, 1}},     {"frame", {1, 1}},
         {"level", {1, 1}},     {"click", {2, 3}},     {"set", {2, -1}},      {"checks", {1, 1}},     {"wait", {1, 1}},      {"grid", {1, 1}},
         {"db", {1, 1}},        {"books", {1, 1}},     {"find", {1, -1}},     {"find-select", {1, 1}},
-        {"find-report", {1, 1}}, {"lod", {1, 1}},
+        {"find-report", {1, 1}}, {"lod", {1, 1}},    {"outliner", {1, 1}},
         {"tool", {1, 1}},      {"type", {1, 1}},      {"key", {1, 1}},      {"click-at", {2, 3}},
         {"hover", {2, 3}},     {"hover-at", {2, 3}},  {"drag", {4, 5}},     {"drag-at", {4, 5}},
     };
@@ -232,7 +233,7 @@ std::optional<std::string> ScriptRunner::step(App& app) {
         } else if (a == "checks") {
             // The checks panel's items, one a line: kind, ids (comma-separated), text.
             static const char* kinds[] = {"overlap", "narrow_aisle", "unreachable", "no_entrance", "standard_fail",
-                                          "standard_warning"};
+                                          "standard_warning", "outside_rooms"};
             std::string text;
             for (const auto& it : current_checks(ed)) {
                 std::string ids;
@@ -241,6 +242,12 @@ std::optional<std::string> ScriptRunner::step(App& app) {
             }
             try {
                 atomic_write_file(w[1], text);
+            } catch (const InputError& e) {
+                return fail(format_place(e.file(), e.where(), e.message()));
+            }
+        } else if (a == "outliner") {  // the outliner's rows of the current level (ui/outliner.cpp)
+            try {
+                atomic_write_file(w[1], ed.level() ? outliner_text(*ed.level(), ed.catalog()) : std::string());
             } catch (const InputError& e) {
                 return fail(format_place(e.file(), e.where(), e.message()));
             }

@@ -36,7 +36,8 @@ bool SimJob::start(const plan::Plan& plan, const scenario::RunSetupInput& in) {
                 progress_.store(f);
                 if (cancel_.load()) throw Cancelled{};
             };
-            out.result = scenario::run_scenario(snapshot, plan::FurnitureCatalog::builtin(), setup.scenario, setup.options);
+            out.result = scenario::run_scenario(snapshot, plan::with_plan_types(plan::FurnitureCatalog::builtin(), snapshot),
+                                                setup.scenario, setup.options);
             out.results.source = in.scenario + " seed " + std::to_string(in.seed);
             out.results.metrics = nlohmann::json::parse(scenario::metrics_json(*out.result));
             out.results.trajectories = parse_trajectories(out.result->trajectories, "trajectories");

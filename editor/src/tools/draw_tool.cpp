@@ -324,12 +324,14 @@ std::optional<ActionResult> delete_drawn(Editor& ed) {
             cmds.push_back(std::make_unique<plan::RemoveWall>(l->id, id));  // with its openings
         else if (plan::find_furniture(*l, id))
             cmds.push_back(std::make_unique<plan::RemoveFurniture>(l->id, id));
+        else if (plan::find_room(*l, id))  // its furniture stays where it stands (see docs/editor-script.md)
+            cmds.push_back(std::make_unique<plan::RemoveRoom>(l->id, id));
         else if (const auto it = std::find_if(l->openings.begin(), l->openings.end(), [&](const plan::Opening& o) { return o.id == id; });
                  it != l->openings.end() && std::find(walls.begin(), walls.end(), it->wall) == walls.end())
             cmds.push_back(std::make_unique<plan::RemoveOpening>(l->id, id));
     }
     const bool drawn = std::any_of(ed.selection().begin(), ed.selection().end(), [&](const std::string& id) {
-        return !plan::find_furniture(*l, id) && !plan::find_room(*l, id);
+        return !plan::find_furniture(*l, id);
     });
     if (!drawn || cmds.empty()) return std::nullopt;
     auto r = ed.apply(std::make_unique<plan::CompositeCommand>("editor.cmd.delete", std::move(cmds)));

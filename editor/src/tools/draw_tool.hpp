@@ -104,9 +104,10 @@ private:
 const plan::Wall* selected_wall(const Editor& ed);
 const plan::Opening* selected_opening(const Editor& ed);
 
-// Deletes the selection when it holds walls (with their openings) or openings (and any furniture
-// selected with them), as one undo step. nullopt when it holds none: Editor::delete_selection()
-// handles furniture (rooms are not deleted this way).
+// Deletes the selection when it holds walls (with their openings), openings or rooms (and any
+// furniture selected with them), as one undo step. A deleted room's furniture stays where it stands
+// (the checks panel then lists it as outside any room). nullopt when the selection holds only
+// furniture: Editor::delete_selection() handles that.
 std::optional<ActionResult> delete_drawn(Editor& ed);
 
 // Inspector fields of the selected wall or opening, else of the active tool's settings ("thickness",

@@ -54,6 +54,11 @@ std::vector<CheckItem> run_checks(const Editor& ed) {
     }
     for (const auto& l : r.levels_without_entrance)
         out.push_back({CheckItem::Kind::NoEntrance, trf("editor.check.no_entrance", {l}), {}});
+    // Furniture standing in no room (left behind when its room was deleted, or placed outside).
+    for (const auto& l : p.levels)
+        for (const auto& f : l.furniture)
+            if (!plan::room_of(l, f))
+                out.push_back({CheckItem::Kind::OutsideRooms, trf("editor.check.outside_rooms", {f.id, l.name}), {f.id}});
 
     // The standards' checks that need only the plan (the collection checks need the database); those
     // the geometry checks above already show with their places are left out.
@@ -137,7 +142,8 @@ void draw_checks_panel(App& app, float x, float y, float w, float h) {
     if (items.empty()) ImGui::TextColored({0.5f, 0.85f, 0.5f, 1.f}, "%s", tr("editor.check.all_ok").c_str());
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& it = items[i];
-        const bool warning = it.kind == CheckItem::Kind::NoEntrance || it.kind == CheckItem::Kind::StandardWarning;
+        const bool warning = it.kind == CheckItem::Kind::NoEntrance || it.kind == CheckItem::Kind::StandardWarning ||
+                             it.kind == CheckItem::Kind::OutsideRooms;
         const ImVec4 c = warning ? ImVec4(1.f, 0.8f, 0.35f, 1.f) : ImVec4(1.f, 0.5f, 0.45f, 1.f);
         ImGui::PushStyleColor(ImGuiCol_Text, c);
         ImGui::PushID(static_cast<int>(i));

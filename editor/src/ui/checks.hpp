@@ -19,7 +19,7 @@ inline constexpr double kMinShelfAisle = 1.00;
 inline constexpr double kMinWallAisle = 0.75;
 
 struct CheckItem {
-    enum class Kind { Overlap, NarrowAisle, Unreachable, NoEntrance, StandardFail, StandardWarning } kind;
+    enum class Kind { Overlap, NarrowAisle, Unreachable, NoEntrance, StandardFail, StandardWarning, OutsideRooms } kind;
     std::string text;                 // translated
     std::vector<std::string> ids;     // what selecting the item selects
     std::optional<plan::Aisle> aisle; // narrow aisles: drawn in red in the viewport

@@ -13,6 +13,7 @@
 #include "simview/sim_view.hpp"
 #include "library/library_ui.hpp"
 #include "ui/checks.hpp"
+#include "ui/outliner.hpp"
 #include "ui/palette.hpp"
 #include "app/session.hpp"
 #include "tools/draw_ui.hpp"
@@ -85,7 +86,8 @@ void menu_bar(App& app) {
         ImGui::Separator();
         const bool any = !ed.selected_furniture().empty();
         if (ImGui::MenuItem(L("editor.menu.duplicate").c_str(), "Ctrl+D", false, any)) report(ed, ed.duplicate_selection());
-        if (ImGui::MenuItem(L("editor.menu.delete").c_str(), "Del", false, any)) report(ed, ed.delete_selection());
+        if (ImGui::MenuItem(L("editor.menu.delete").c_str(), "Del", false, !ed.selection().empty()))
+            report(ed, ed.delete_selection());  // furniture, rooms, walls and openings
         if (ImGui::MenuItem(L("editor.menu.select_all").c_str(), "Ctrl+A")) ed.select_all();
         if (ImGui::MenuItem(L("editor.menu.select_none").c_str())) ed.select_none();
         app.manip().menu_items(app);
@@ -205,25 +207,24 @@ void outliner(App& app, float x, float y, float w, float h) {
         ImGui::SetNextItemOpen(current, ImGuiCond_Always);
         if (ImGui::TreeNode("lv", "%s", lv.name.c_str())) {
             if (!current) report(ed, ed.set_level(static_cast<int>(li)));
-            if (ImGui::TreeNode("rooms", "%s (%zu)", tr("editor.outliner.rooms").c_str(), lv.rooms.size())) {
-                for (const auto& r : lv.rooms) {
-                    const std::string label = r.name + "  ·  " + tr(plan::display_key(r.kind)) + "###" + r.id;
-                    if (ImGui::Selectable(label.c_str(), ed.is_selected(r.id)))
-                        report(ed, ed.select({r.id}, ImGui::GetIO().KeyCtrl));
-                }
-                ImGui::TreePop();
+            // Rooms, walls, openings and furniture (ui/outliner.cpp); a click selects, Ctrl adds. The
+            // rows are rebuilt only when the document, the level or the language changed.
+            static std::vector<OutlinerGroup> groups;
+            static std::tuple<unsigned long, unsigned, std::size_t, Language> built{~0UL, 0, 0, Language::ZhCN};
+            const auto key = std::make_tuple(ed.history().version(), ed.document_serial(), li, language());
+            if (key != built) {
+                groups = outliner_groups(lv, ed.catalog());
+                built = key;
             }
-            if (ImGui::TreeNode("furn", "%s (%zu)", tr("editor.outliner.furniture").c_str(), lv.furniture.size())) {
+            for (const auto& g : groups) {
+                if (!ImGui::TreeNode(g.name.c_str(), "%s (%zu)", g.title.c_str(), g.rows.size())) continue;
                 ImGuiListClipper clip;
-                clip.Begin(static_cast<int>(lv.furniture.size()));
+                clip.Begin(static_cast<int>(g.rows.size()));
                 while (clip.Step())
                     for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
-                        const auto& f = lv.furniture[static_cast<std::size_t>(i)];
-                        const auto* t = ed.catalog().find(f.type);
-                        std::string label = f.id + "  " + (t ? type_name(*t) : f.type);
-                        if (!f.label.empty()) label += "  [" + f.label + "]";
-                        if (ImGui::Selectable((label + "###" + f.id).c_str(), ed.is_selected(f.id)))
-                            report(ed, ed.select({f.id}, ImGui::GetIO().KeyCtrl));
+                        const auto& row = g.rows[static_cast<std::size_t>(i)];
+                        if (ImGui::Selectable((row.label + "###" + row.id).c_str(), ed.is_selected(row.id)))
+                            report(ed, ed.select({row.id}, ImGui::GetIO().KeyCtrl));
                     }
                 ImGui::TreePop();
             }

@@ -74,7 +74,7 @@ DistrictSummary summarize_district(const std::vector<std::pair<std::string, Prop
                                         : standards::RuleSet::load(profile_dir, profile_id);
         out.target = rules.value("district.target_share_compliant", 90);
         const standards::HoldingsSummary* h = prop.holdings ? &*prop.holdings : nullptr;
-        auto cl = standards::check_all(prop.plan, catalog, h, rules);
+        auto cl = standards::check_all(prop.plan, plan::with_plan_types(catalog, prop.plan), h, rules);
         DistrictRow row;
         row.file = file;
         row.school = prop.plan.school.name;
