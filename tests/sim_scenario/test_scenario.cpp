@@ -328,15 +328,15 @@ double spread(const std::map<double, std::vector<Row>>& frames, int n) {
     return worst;
 }
 // Whether in some frame all `n` stand (browsing, or waiting for the others) at once within 3 m
-// of their centroid, and the centroid lies inside the box (a room; the crowd may spill through
-// its door).
+// of their centroid, with one of them at least inside the box (a room: the meeting point may lie
+// just inside its door, the crowd spilling through it).
 bool all_stay_in(const std::map<double, std::vector<Row>>& frames, int n, double x0, double y0, double x1, double y1) {
     for (const auto& [t, ps] : frames) {
         if (static_cast<int>(ps.size()) != n || std::any_of(ps.begin(), ps.end(), [](const Row& r) { return r.state != 'b'; }))
             continue;
         double cx = 0, cy = 0;
         for (const auto& p : ps) cx += p.x / n, cy += p.y / n;
-        if (cx > x0 && cx < x1 && cy > y0 && cy < y1 &&
+        if (std::any_of(ps.begin(), ps.end(), [&](const Row& r) { return r.x > x0 && r.x < x1 && r.y > y0 && r.y < y1; }) &&
             std::all_of(ps.begin(), ps.end(), [&](const Row& r) { return std::hypot(r.x - cx, r.y - cy) < 3.0; }))
             return true;
     }
@@ -377,4 +377,24 @@ TEST(Groups, KeepTogetherIsValidated) {
                  "/groups/0/keep_together_m");
     expect_error(R"({"schema_version": 1, "groups": [{"name": "a", "count": 1, "start": {"room": "lending"}, "keep_together_m": "4"}]})",
                  "/groups/0/keep_together_m");
+}
+
+// A unit coming in through a door one at a time (the first appears at 5 s, the last at 13.3 s)
+// meets at its first target: all six stand together at a point of the periodicals room before leaving.
+TEST(Groups, UnitEnteringByTheDoorMeetsAtItsFirstTarget) {
+    Scenario s = scenario_from_json_text(R"({"schema_version": 1, "name": "door unit", "duration_s": 600, "seed": 2,
+        "groups": [{"name": "pupils", "count": 6, "start": {"opening": "d-entrance"}, "membership": "c1", "keep_together_m": 4,
+                    "activities": [{"kind": "room", "target": "periodicals", "dwell_s": 10}], "exit": "d-entrance"}],
+        "schedule": [{"time_s": 5, "group": "pupils", "spread_s": 10}]})",
+                                         "door.json");
+    for (std::uint64_t seed : {1, 2, 3}) {
+        RunResult r = run(s, seed);
+        EXPECT_EQ(r.sim.agents_arrived, 6) << "seed " << seed;
+        const auto frames = frames_of(r.trajectories);
+        EXPECT_TRUE(all_stay_in(frames, 6, 16.86, 0.12, 22.74, 5.94)) << "seed " << seed;
+        EXPECT_LE(spread(frames, 6), 4.0 + 1.5) << "seed " << seed;
+    }
+    // On their own they go to six points of the room and never stand together.
+    s.groups[0].keep_together_m = 0;
+    EXPECT_FALSE(all_stay_in(frames_of(run(s, 1).trajectories), 6, 16.86, 0.12, 22.74, 5.94));
 }

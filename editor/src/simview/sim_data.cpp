@@ -68,7 +68,7 @@ Trajectories parse_trajectories(const std::string& text, const std::string& file
         }
         if (line.rfind("t,", 0) == 0) continue;  // the column header
         const std::string where = "line " + std::to_string(n);
-        if (!saw_magic) throw InputError(file, where, "not a shuxiang trajectories file (no '# shuxiang trajectories v1')");
+        if (!saw_magic) throw InputError(file, where, "not a shuxiang trajectories file (no '# shuxiang trajectories v1' or 'v2')");
         const std::size_t ncols = tr.version >= 2 ? 6 : 5;
         std::string_view cols[6];
         std::size_t c = 0, from = 0;
@@ -90,7 +90,7 @@ Trajectories parse_trajectories(const std::string& text, const std::string& file
         }
         tr.frames.back().agents.push_back(a);
     }
-    if (!saw_magic) throw InputError(file, "line 1", "not a shuxiang trajectories file (no '# shuxiang trajectories v1')");
+    if (!saw_magic) throw InputError(file, "line 1", "not a shuxiang trajectories file (no '# shuxiang trajectories v1' or 'v2')");
     for (auto& f : tr.frames)
         std::sort(f.agents.begin(), f.agents.end(), [](const AgentSample& a, const AgentSample& b) { return a.id < b.id; });
     return tr;

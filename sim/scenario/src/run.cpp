@@ -560,6 +560,7 @@ found:
     };
     auto keep_units_together = [&] {
         for (Unit& u : units) {
+            if (u.leader < 0) continue;  // nobody has come yet
             bool all_here = u.spawned == u.expected;
             for (int id : u.members) {
                 const auto& ag = sim.agents()[static_cast<std::size_t>(id)];
