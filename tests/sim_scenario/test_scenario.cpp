@@ -398,3 +398,17 @@ TEST(Groups, UnitEnteringByTheDoorMeetsAtItsFirstTarget) {
     s.groups[0].keep_together_m = 0;
     EXPECT_FALSE(all_stay_in(frames_of(run(s, 1).trajectories), 6, 16.86, 0.12, 22.74, 5.94));
 }
+
+// A unit whose start area is too small for it: those not placed are not waited for.
+TEST(Groups, UnitDoesNotWaitForMembersThatWereNotPlaced) {
+    Scenario s = scenario_from_json_text(R"({"schema_version": 1, "name": "full", "duration_s": 600,
+        "groups": [{"name": "pupils", "count": 15, "keep_together_m": 4, "start": {"polygon": [[12, 2], [13, 2], [13, 3], [12, 3]]},
+                    "activities": [{"kind": "room", "target": "periodicals", "dwell_s": 10}]}]})",
+                                         "full.json");
+    RunResult r = run(s);
+    EXPECT_GT(r.agents_not_placed, 0);
+    EXPECT_GT(r.sim.agents_total, 1);
+    EXPECT_EQ(r.sim.agents_total + r.agents_not_placed, 15);
+    EXPECT_EQ(r.sim.agents_arrived, r.sim.agents_total);
+    EXPECT_LT(r.duration, 300.0);
+}

@@ -126,8 +126,8 @@ struct AgentState {
 
 // Members of one membership whose groups have keep_together_m walk as a unit: all follow the
 // leader's (first member's) plan at the leader's pace, to the same point for shelf and room steps,
-// meet after every step before the next one starts, and, walking, whoever is ahead waits while
-// more than half the radius from the centroid.
+// meet after every step before the next one starts, and, walking, whoever is more than the radius
+// from the rearmost walker waits (docs/scenario-format.md, Walking units).
 struct Unit {
     double radius = 0;
     int expected = 0, spawned = 0;
@@ -408,6 +408,7 @@ found:
         for (std::size_t gi = 0; gi < sc.groups.size(); ++gi) {
             const Group& grp = sc.groups[gi];
             if (grp.keep_together_m <= 0) continue;
+            // Without a membership the group is its own unit ("\n" keeps it apart from memberships).
             const std::string key = grp.membership.empty() ? "\n" + grp.name : grp.membership;
             auto [it, fresh] = by_key.emplace(key, static_cast<int>(units.size()));
             if (fresh) units.emplace_back();
@@ -463,6 +464,8 @@ found:
             }
             if (!ok) {
                 ++not_placed;
+                if (const int ui = unit_of_group[static_cast<std::size_t>(pd.group)]; ui >= 0)
+                    --units[static_cast<std::size_t>(ui)].expected;  // its unit does not wait for it
                 return true;  // given up: the room is full
             }
         }
