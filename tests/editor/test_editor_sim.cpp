@@ -162,6 +162,47 @@ TEST(SimData, BadTrajectoryLineNamesFileAndLine) {
     EXPECT_THROW(sv::parse_trajectories("t,id,x,y,state\n1.0,0,0,0,w\n", "x.csv"), shuxiang::InputError);
 }
 
+// v2 adds the agent's group (index into the "# group N: NAME" lines); v1 files still read, with no group.
+TEST(SimData, TrajectoriesV2CarryGroupsAndV1StillReads) {
+    const sv::Trajectories tr = sv::parse_trajectories("# shuxiang trajectories v2\n"
+                                                       "# level=L1 scenario=two frame_s=1.000000\n"
+                                                       "# group 0: class 3\n# group 1: teacher\n"
+                                                       "t,id,x,y,state,group\n"
+                                                       "1.0,0,0.00,0.00,w,0\n1.0,1,5.00,5.00,q,1\n"
+                                                       "2.0,0,1.00,0.00,b,0\n2.0,1,5.00,5.00,q,1\n",
+                                                       "t2.csv");
+    EXPECT_EQ(tr.version, 2);
+    EXPECT_EQ(tr.groups, (std::vector<std::string>{"class 3", "teacher"}));
+    auto a = tr.at(1.5);
+    ASSERT_EQ(a.size(), 2u);
+    EXPECT_EQ(a[0].group, 0);
+    EXPECT_EQ(a[1].group, 1);
+    EXPECT_FLOAT_EQ(a[0].pos.x, 0.5f);
+    const sv::Trajectories v1 = sv::parse_trajectories("# shuxiang trajectories v1\nt,id,x,y,state\n1.0,3,2.00,1.00,r\n", "t1.csv");
+    EXPECT_EQ(v1.version, 1);
+    EXPECT_TRUE(v1.groups.empty());
+    ASSERT_EQ(v1.at(1.0).size(), 1u);
+    EXPECT_EQ(v1.at(1.0)[0].group, -1);
+    EXPECT_EQ(v1.at(1.0)[0].state, 'r');
+    // A v2 row without its group, and a v1 row with one, name their line.
+    for (const auto& [text, line] : std::vector<std::pair<std::string, std::string>>{
+             {"# shuxiang trajectories v2\nt,id,x,y,state,group\n1.0,0,0.0,0.0,w\n", "line 3"},
+             {"# shuxiang trajectories v1\nt,id,x,y,state\n1.0,0,0.0,0.0,w,1\n", "line 3"},
+             {"# shuxiang trajectories v2\n# group x: a\n", "line 2"}}) {
+        try {
+            sv::parse_trajectories(text, "g.csv");
+            ADD_FAILURE() << "no error for " << text;
+        } catch (const shuxiang::InputError& e) {
+            EXPECT_EQ(e.where(), line) << text;
+        }
+    }
+    // Group colours: distinct for the first eight, grey without a group.
+    for (int i = 0; i < 8; ++i)
+        for (int j = i + 1; j < 8; ++j) EXPECT_GT(glm::length(sv::group_color(i) - sv::group_color(j)), 0.2f) << i << " " << j;
+    EXPECT_EQ(sv::group_color(-1), glm::vec3(0.5f));
+    EXPECT_EQ(sv::group_color(9), sv::group_color(1));
+}
+
 TEST(SimData, DensityMapCountsStandingAndWalkingButNotReaders) {
     // Cell (2, 1) of a 4 × 3 m floor: 3 walking/queueing/browsing agents and a reader in frame 1,
     // one agent in frame 2. Peak 3 /m² (Fruin F, >= 2.17); cell (0, 0) peaks at 1 (D: 0.71-1.08).
@@ -297,6 +338,66 @@ TEST_F(EditorSim, AgentsAppearAtTheirTrajectoryPositionsInTheTopView) {
         }
     }
     EXPECT_GE(gone, 1);
+}
+
+// Two groups of a scenario file in colour mode "group": each agent standing alone is drawn in its
+// group's colour (the group read from the CLI's trajectory file independently of the editor).
+TEST_F(EditorSim, ColourByGroupPaintsEachAgentInItsGroupsColour) {
+    std::ofstream(path("two.json")) << R"({"schema_version": 1, "name": "two", "duration_s": 120, "seed": 4, "groups": [
+        {"name": "class 3", "count": 4, "start": {"polygon": [[1, 1], [5, 1], [5, 7], [1, 7]]},
+         "activities": [{"kind": "room", "target": "reading", "dwell_s": 100}]},
+        {"name": "teacher", "count": 3, "start": {"polygon": [[7, 1], [11, 1], [11, 7], [7, 7]]},
+         "activities": [{"kind": "room", "target": "reading", "dwell_s": 100}]}]})";
+    const fs::path out = path("cli");
+    const Proc c = cli("simulate --plan " + kRoom + " --scenario " + path("two.json").string() + " --out " + out.string());
+    ASSERT_EQ(c.rc, 0) << c.out << c.err;
+    // Rows at T with their group (the sixth column).
+    const double T = 30.0;
+    struct G {
+        double x, y;
+        int group;
+    };
+    std::vector<G> now;
+    {
+        std::istringstream in(slurp(out / "trajectories.csv"));
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.empty() || line[0] == '#' || line[0] == 't') continue;
+            double t, x, y;
+            int id, g;
+            char st, c1, c2, c3, c4, c5;
+            std::istringstream ls(line);
+            ls >> t >> c1 >> id >> c2 >> x >> c3 >> y >> c4 >> st >> c5 >> g;
+            if (std::abs(t - T) < 1e-6) now.push_back({x, y, g});
+        }
+    }
+    ASSERT_EQ(now.size(), 7u);
+    const Proc r = editor("open " + kRoom + "\nresults " + out.string() + "\n" + kTopView + "overlay color group\nplayback " +
+                          std::to_string(T) + "\nscreenshot " + path("g.png").string() + " viewport\n" +
+                          "panel playback on\nscreenshot " + path("legend.png").string() + "\n");
+    ASSERT_EQ(r.rc, 0) << r.err;
+    const Png img = read_png(path("g.png"));
+    const TopView tv{img.w, img.h};
+    const double lit = 0.55 + 0.45 * 0.76 / std::sqrt(0.35 * 0.35 + 0.55 * 0.55 + 0.76 * 0.76);
+    int checked[2] = {0, 0};
+    for (const auto& s : now) {
+        bool alone = true;
+        for (const auto& o : now)
+            if (&o != &s && std::hypot(o.x - s.x, o.y - s.y) < 0.45) alone = false;
+        if (!alone || (std::abs(s.x - 6) < 1.0 && std::abs(s.y - 4) < 0.6)) continue;  // the room's label sits at (6, 4)
+        const auto [x, y] = tv.px(s.x, s.y);
+        const glm::vec3 c = sv::group_color(s.group) * static_cast<float>(lit);
+        const glm::vec3 other = sv::group_color(1 - s.group) * static_cast<float>(lit);
+        EXPECT_TRUE(near(img.at(x, y), rgb255(c.r, c.g, c.b), 4))
+            << "group " << s.group << " at " << s.x << ", " << s.y << ": " << img.at(x, y)[0] << " " << img.at(x, y)[1] << " " << img.at(x, y)[2];
+        EXPECT_FALSE(near(img.at(x, y), rgb255(other.r, other.g, other.b), 30));
+        ++checked[s.group];
+    }
+    EXPECT_GE(checked[0], 1);
+    EXPECT_GE(checked[1], 1);
+    const Proc bad = editor("overlay color team\n");
+    EXPECT_NE(bad.rc, 0);
+    EXPECT_NE(bad.err.find("state, speed or group"), std::string::npos) << bad.err;
 }
 
 TEST_F(EditorSim, AllAgentsAreOneInstancedDrawCallIn3D) {

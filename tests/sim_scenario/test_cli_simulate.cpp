@@ -1,6 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
+#include <set>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "shuxiang/util/fs.hpp"
@@ -36,8 +40,8 @@ TEST(CliSimulate, ClassVisitWritesTheFourOutputs) {
     ASSERT_GT(png.size(), 8u);
     EXPECT_EQ(png.substr(1, 3), "PNG");
     std::string traj = shuxiang::read_file(out / "trajectories.csv");
-    EXPECT_EQ(traj.rfind("# shuxiang trajectories v1", 0), 0u);
-    EXPECT_NE(traj.find("\nt,id,x,y,state\n"), std::string::npos);
+    EXPECT_EQ(traj.rfind("# shuxiang trajectories v2", 0), 0u);
+    EXPECT_NE(traj.find("\nt,id,x,y,state,group\n"), std::string::npos);
     fs::remove_all(out);
 }
 
@@ -141,5 +145,38 @@ TEST(CliSimulate, LoansFromTheDatabaseDecideWhichShelvesReadersVisit) {
     ASSERT_EQ(r.code, 0) << r.out;
     auto s = nlohmann::json::parse(shuxiang::read_file(out / "std" / "metrics.json"))["visits_per_major_class"];
     EXPECT_GT(s["C-K"].get<int>(), s["Z"].get<int>()) << s.dump();
+    fs::remove_all(out);
+}
+
+// Two groups in a scenario file: the trajectory file names them and tags every row with its
+// agent's group (ids are given in arrival order: the two readers first, then the teacher).
+TEST(CliSimulate, TrajectoriesCarryTheGroup) {
+    fs::path out = fresh_dir("groups");
+    fs::create_directories(out);
+    shuxiang::atomic_write_file(out / "s.json", R"({"schema_version": 1, "name": "two", "duration_s": 60, "groups": [
+        {"name": "class 3", "count": 2, "start": {"polygon": [[9, 1], [12, 1], [12, 4], [9, 4]]},
+         "activities": [{"kind": "room", "target": "lending", "dwell_s": 5}]},
+        {"name": "teacher", "count": 1, "start": {"polygon": [[13, 1], [15, 1], [15, 4], [13, 4]]},
+         "activities": [{"kind": "room", "target": "lending", "dwell_s": 5}]}]})");
+    auto r = run_shuxiang("simulate --plan " + kDemo + " --scenario " + (out / "s.json").string() + " --out " + out.string());
+    ASSERT_EQ(r.code, 0) << r.out;
+    const std::string traj = shuxiang::read_file(out / "trajectories.csv");
+    EXPECT_NE(traj.find("\n# group 0: class 3\n# group 1: teacher\nt,id,x,y,state,group\n"), std::string::npos) << traj.substr(0, 300);
+    std::istringstream in(traj);
+    std::string line;
+    std::map<int, std::set<int>> groups_of;
+    int rows = 0;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#' || line[0] == 't') continue;
+        ++rows;
+        ASSERT_EQ(std::count(line.begin(), line.end(), ','), 5) << line;
+        const int id = std::stoi(line.substr(line.find(',') + 1));
+        groups_of[id].insert(std::stoi(line.substr(line.rfind(',') + 1)));
+    }
+    EXPECT_GT(rows, 3);
+    ASSERT_EQ(groups_of.size(), 3u);
+    EXPECT_EQ(groups_of[0], std::set<int>{0});
+    EXPECT_EQ(groups_of[1], std::set<int>{0});
+    EXPECT_EQ(groups_of[2], std::set<int>{1});
     fs::remove_all(out);
 }

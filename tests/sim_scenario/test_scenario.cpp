@@ -6,6 +6,8 @@
 #include <shuxiang/util/fs.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <sstream>
 #include <map>
 
 using namespace shuxiang;
@@ -289,4 +291,124 @@ TEST(Fruin, WalkwayLevels) {
     EXPECT_EQ(fruin_los(1.0), 'D');
     EXPECT_EQ(fruin_los(2.0), 'E');
     EXPECT_EQ(fruin_los(2.5), 'F');
+}
+
+namespace {
+struct Row {
+    double x, y;
+    char state;
+};
+// Trajectory rows by frame time (read independently of the writer; the group column is ignored).
+std::map<double, std::vector<Row>> frames_of(const std::string& traj) {
+    std::map<double, std::vector<Row>> frames;
+    std::istringstream in(traj);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#' || line[0] == 't') continue;
+        double t = 0;
+        int id = 0;
+        Row r{};
+        char c[4];
+        std::istringstream ls(line);
+        ls >> t >> c[0] >> id >> c[1] >> r.x >> c[2] >> r.y >> c[3] >> r.state;
+        frames[t].push_back(r);
+    }
+    return frames;
+}
+// Largest distance of a member from the centroid over the frames in which all `n` are present
+// (walking to a meeting point, waiting there, walking out).
+double spread(const std::map<double, std::vector<Row>>& frames, int n) {
+    double worst = 0;
+    for (const auto& [t, ps] : frames) {
+        if (static_cast<int>(ps.size()) != n) continue;
+        double cx = 0, cy = 0;
+        for (const auto& p : ps) cx += p.x / n, cy += p.y / n;
+        for (const auto& p : ps) worst = std::max(worst, std::hypot(p.x - cx, p.y - cy));
+    }
+    return worst;
+}
+// Whether in some frame all `n` stand (browsing, or waiting for the others) at once within 3 m
+// of their centroid, with one of them at least inside the box (a room: the meeting point may lie
+// just inside its door, the crowd spilling through it).
+bool all_stay_in(const std::map<double, std::vector<Row>>& frames, int n, double x0, double y0, double x1, double y1) {
+    for (const auto& [t, ps] : frames) {
+        if (static_cast<int>(ps.size()) != n || std::any_of(ps.begin(), ps.end(), [](const Row& r) { return r.state != 'b'; }))
+            continue;
+        double cx = 0, cy = 0;
+        for (const auto& p : ps) cx += p.x / n, cy += p.y / n;
+        if (std::any_of(ps.begin(), ps.end(), [&](const Row& r) { return r.x > x0 && r.x < x1 && r.y > y0 && r.y < y1; }) &&
+            std::all_of(ps.begin(), ps.end(), [&](const Row& r) { return std::hypot(r.x - cx, r.y - cy) < 3.0; }))
+            return true;
+    }
+    return false;
+}
+}  // namespace
+
+// A class with its teacher (membership "class-5", keep_together_m 4) follows the teacher's plan:
+// a point in the primary reading room, then one in the stacks, then out. They wait for each
+// other at both points (all 13 stand in the room at once). Walking, nobody gets more than the
+// radius from the rearmost walker; a hold of two steps, a rearmost re-chosen every 0.5 s and
+// the placement at the start (anywhere in the lending hall) let it overshoot a little, so the
+// bound on the distance from the centroid is radius + 1.5 m (seeds 1-10: 3.3 to 5.35 m).
+// Everyone still leaves. The same class without the rule spreads over the route (14-20 m).
+TEST(Groups, ClassWalksTogetherAndEveryoneArrives) {
+    Scenario s = load_scenario(std::string(SHUXIANG_TEST_DATA_DIR) + "/sim_scenario/class-together.json");
+    ASSERT_EQ(s.groups.size(), 2u);
+    EXPECT_DOUBLE_EQ(s.groups[0].keep_together_m, 4.0);
+    for (std::uint64_t seed : {1, 2, 3, 4}) {
+        RunResult r = run(s, seed);
+        EXPECT_EQ(r.sim.agents_total, 13);
+        EXPECT_EQ(r.sim.agents_arrived, 13) << "seed " << seed;
+        EXPECT_EQ(r.targets_given_up, 0) << "seed " << seed;
+        const auto frames = frames_of(r.trajectories);
+        EXPECT_LE(spread(frames, 13), 4.0 + 1.5) << "seed " << seed;
+        EXPECT_TRUE(all_stay_in(frames, 13, 23.46, 6.06, 32.28, 16.68)) << "seed " << seed;  // reading-primary
+        EXPECT_TRUE(all_stay_in(frames, 13, 0.12, 6.06, 10.74, 16.68)) << "seed " << seed;   // stacks
+    }
+    Scenario loose = s;
+    for (auto& g : loose.groups) g.keep_together_m = 0;
+    RunResult r = run(loose, 1);
+    EXPECT_EQ(r.sim.agents_arrived, 13);
+    EXPECT_GT(spread(frames_of(r.trajectories), 13), 10.0);
+}
+
+TEST(Groups, KeepTogetherIsValidated) {
+    expect_error(R"({"schema_version": 1, "groups": [{"name": "a", "count": 1, "start": {"room": "lending"}, "keep_together_m": -1}]})",
+                 "/groups/0/keep_together_m");
+    expect_error(R"({"schema_version": 1, "groups": [{"name": "a", "count": 1, "start": {"room": "lending"}, "keep_together_m": "4"}]})",
+                 "/groups/0/keep_together_m");
+}
+
+// A unit coming in through a door one at a time (the first appears at 5 s, the last at 13.3 s)
+// meets at its first target: all six stand together at a point of the periodicals room before leaving.
+TEST(Groups, UnitEnteringByTheDoorMeetsAtItsFirstTarget) {
+    Scenario s = scenario_from_json_text(R"({"schema_version": 1, "name": "door unit", "duration_s": 600, "seed": 2,
+        "groups": [{"name": "pupils", "count": 6, "start": {"opening": "d-entrance"}, "membership": "c1", "keep_together_m": 4,
+                    "activities": [{"kind": "room", "target": "periodicals", "dwell_s": 10}], "exit": "d-entrance"}],
+        "schedule": [{"time_s": 5, "group": "pupils", "spread_s": 10}]})",
+                                         "door.json");
+    for (std::uint64_t seed : {1, 2, 3}) {
+        RunResult r = run(s, seed);
+        EXPECT_EQ(r.sim.agents_arrived, 6) << "seed " << seed;
+        const auto frames = frames_of(r.trajectories);
+        EXPECT_TRUE(all_stay_in(frames, 6, 16.86, 0.12, 22.74, 5.94)) << "seed " << seed;
+        EXPECT_LE(spread(frames, 6), 4.0 + 1.5) << "seed " << seed;
+    }
+    // On their own they go to six points of the room and never stand together.
+    s.groups[0].keep_together_m = 0;
+    EXPECT_FALSE(all_stay_in(frames_of(run(s, 1).trajectories), 6, 16.86, 0.12, 22.74, 5.94));
+}
+
+// A unit whose start area is too small for it: those not placed are not waited for.
+TEST(Groups, UnitDoesNotWaitForMembersThatWereNotPlaced) {
+    Scenario s = scenario_from_json_text(R"({"schema_version": 1, "name": "full", "duration_s": 600,
+        "groups": [{"name": "pupils", "count": 15, "keep_together_m": 4, "start": {"polygon": [[12, 2], [13, 2], [13, 3], [12, 3]]},
+                    "activities": [{"kind": "room", "target": "periodicals", "dwell_s": 10}]}]})",
+                                         "full.json");
+    RunResult r = run(s);
+    EXPECT_GT(r.agents_not_placed, 0);
+    EXPECT_GT(r.sim.agents_total, 1);
+    EXPECT_EQ(r.sim.agents_total + r.agents_not_placed, 15);
+    EXPECT_EQ(r.sim.agents_arrived, r.sim.agents_total);
+    EXPECT_LT(r.duration, 300.0);
 }

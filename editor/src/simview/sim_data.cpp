@@ -45,7 +45,19 @@ Trajectories parse_trajectories(const std::string& text, const std::string& file
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty()) continue;
         if (line[0] == '#') {
-            if (line.rfind("# shuxiang trajectories v1", 0) == 0) saw_magic = true;
+            if (line.rfind("# shuxiang trajectories v1", 0) == 0 || line.rfind("# shuxiang trajectories v2", 0) == 0) {
+                saw_magic = true;
+                tr.version = line[25] - '0';
+            }
+            if (line.rfind("# group ", 0) == 0) {
+                const std::size_t colon = line.find(": ");
+                int g = -1;
+                if (colon == std::string::npos || !parse_num(std::string_view(line).substr(8, colon - 8), g) || g < 0 || g > 10000)
+                    throw InputError(file, "line " + std::to_string(n), "expected '# group N: NAME'");
+                if (tr.groups.size() <= static_cast<std::size_t>(g)) tr.groups.resize(static_cast<std::size_t>(g) + 1);
+                tr.groups[static_cast<std::size_t>(g)] = line.substr(colon + 2);
+                continue;
+            }
             if (const auto lv = header_value(line, "level"); !lv.empty()) tr.level = lv;
             if (const auto sc = header_value(line, "scenario"); !sc.empty()) tr.scenario = sc;
             if (const auto fs = header_value(line, "frame_s"); !fs.empty()) {
@@ -56,10 +68,11 @@ Trajectories parse_trajectories(const std::string& text, const std::string& file
         }
         if (line.rfind("t,", 0) == 0) continue;  // the column header
         const std::string where = "line " + std::to_string(n);
-        if (!saw_magic) throw InputError(file, where, "not a shuxiang trajectories file (no '# shuxiang trajectories v1')");
-        std::string_view cols[5];
+        if (!saw_magic) throw InputError(file, where, "not a shuxiang trajectories file (no '# shuxiang trajectories v1' or 'v2')");
+        const std::size_t ncols = tr.version >= 2 ? 6 : 5;
+        std::string_view cols[6];
         std::size_t c = 0, from = 0;
-        for (; c < 5; ++c) {
+        for (; c < ncols; ++c) {
             const std::size_t comma = line.find(',', from);
             cols[c] = std::string_view(line).substr(from, comma == std::string::npos ? std::string::npos : comma - from);
             if (comma == std::string::npos) break;
@@ -67,9 +80,9 @@ Trajectories parse_trajectories(const std::string& text, const std::string& file
         }
         AgentSample a;
         double t = 0;
-        if (c != 4 || cols[4].size() != 1 || !parse_num(cols[0], t) || !parse_num(cols[1], a.id) || !parse_num(cols[2], a.x) ||
-            !parse_num(cols[3], a.y))
-            throw InputError(file, where, "expected 't,id,x,y,state'");
+        if (c != ncols - 1 || cols[4].size() != 1 || !parse_num(cols[0], t) || !parse_num(cols[1], a.id) || !parse_num(cols[2], a.x) ||
+            !parse_num(cols[3], a.y) || (ncols == 6 && (!parse_num(cols[5], a.group) || a.group < 0)))
+            throw InputError(file, where, ncols == 6 ? "expected 't,id,x,y,state,group'" : "expected 't,id,x,y,state'");
         a.state = cols[4][0];
         if (tr.frames.empty() || std::abs(tr.frames.back().t - t) > 1e-6) {
             if (!tr.frames.empty() && t < tr.frames.back().t) throw InputError(file, where, "time goes backwards");
@@ -77,7 +90,7 @@ Trajectories parse_trajectories(const std::string& text, const std::string& file
         }
         tr.frames.back().agents.push_back(a);
     }
-    if (!saw_magic) throw InputError(file, "line 1", "not a shuxiang trajectories file (no '# shuxiang trajectories v1')");
+    if (!saw_magic) throw InputError(file, "line 1", "not a shuxiang trajectories file (no '# shuxiang trajectories v1' or 'v2')");
     for (auto& f : tr.frames)
         std::sort(f.agents.begin(), f.agents.end(), [](const AgentSample& a, const AgentSample& b) { return a.id < b.id; });
     return tr;
@@ -96,6 +109,7 @@ std::vector<AgentAt> Trajectories::at(double t) const {
         AgentAt g;
         g.id = s.id;
         g.state = s.state;
+        g.group = s.group;
         g.pos = {s.x, s.y};
         const AgentSample* next = b ? find_agent(*b, s.id) : nullptr;
         if (next) {
@@ -175,6 +189,14 @@ glm::vec3 state_color(char state) {
 glm::vec3 speed_color(float speed) {
     const float f = std::clamp(speed / 1.5f, 0.f, 1.f);
     return glm::mix(glm::vec3(0.15f, 0.30f, 0.95f), glm::vec3(0.95f, 0.15f, 0.10f), f);
+}
+
+glm::vec3 group_color(int group) {
+    // Distinct hues, none close to the floor's grey or to each other.
+    static const glm::vec3 c[8] = {{0.90f, 0.10f, 0.10f}, {0.10f, 0.45f, 0.95f}, {0.10f, 0.70f, 0.20f}, {0.95f, 0.60f, 0.05f},
+                                   {0.60f, 0.15f, 0.80f}, {0.05f, 0.75f, 0.80f}, {0.95f, 0.35f, 0.70f}, {0.55f, 0.35f, 0.15f}};
+    if (group < 0) return {0.5f, 0.5f, 0.5f};
+    return c[group % 8];
 }
 
 std::string show_number(const nlohmann::json& v) {

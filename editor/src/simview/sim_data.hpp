@@ -17,6 +17,7 @@ struct AgentSample {
     int id = 0;
     float x = 0, y = 0;
     char state = 'w';  // w walking, b browsing/staying, q queueing, r reading
+    int group = -1;    // scenario group index (v2 files); -1 in v1 files
 };
 
 struct Frame {
@@ -30,12 +31,15 @@ struct AgentAt {
     glm::vec2 pos{0.f};
     char state = 'w';
     float speed = 0;
+    int group = -1;
 };
 
 struct Trajectories {
     std::string level;     // level id from the header
     std::string scenario;
     double frame_s = 1.0;
+    int version = 1;                  // 1: t,id,x,y,state; 2: adds the group column
+    std::vector<std::string> groups;  // v2: group names by index ("# group N: NAME")
     std::vector<Frame> frames;  // by time
     double start() const { return frames.empty() ? 0.0 : frames.front().t; }
     double end() const { return frames.empty() ? 0.0 : frames.back().t; }
@@ -71,6 +75,8 @@ std::vector<unsigned char> density_texels(const DensityMap& m, float alpha);
 // Agent colours: by state, or by speed (blue slow … red at 1.5 m/s and above).
 glm::vec3 state_color(char state);
 glm::vec3 speed_color(float speed);
+// Colour of a scenario group by index (a fixed palette of 8, repeating); grey for no group (-1).
+glm::vec3 group_color(int group);
 
 // One line of the results panel: a JSON pointer into metrics.json, and its value as shown.
 struct ResultRow {

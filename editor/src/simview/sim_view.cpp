@@ -178,7 +178,9 @@ void SimView::update(App& app, float dt) {
         if (level_matches_ && agents)
             for (const auto& a : results_->trajectories.at(time))
                 inst.push_back(agent_instance(a.pos, kAgentRadius, kAgentHeight,
-                                              color_by == ColorBy::Speed ? speed_color(a.speed) : state_color(a.state)));
+                                              color_by == ColorBy::Speed   ? speed_color(a.speed)
+                                              : color_by == ColorBy::Group ? group_color(a.group)
+                                                                           : state_color(a.state)));
         renderer_->set_agents(inst);
     }
     if (level_matches_ && (new_data || uploaded_heat_mode_ != heat_mode || (heat_mode == HeatMode::Now && uploaded_time_ != time)))
@@ -283,10 +285,11 @@ std::string SimView::script(App& app, const std::vector<std::string>& w) {
         if (w[1] == "color") {
             if (w[2] == "state") color_by = ColorBy::State;
             else if (w[2] == "speed") color_by = ColorBy::Speed;
-            else return "overlay color: expected state or speed";
+            else if (w[2] == "group") color_by = ColorBy::Group;
+            else return "overlay color: expected state, speed or group";
             return {};
         }
-        return "overlay: expected heatmap on|off|peak|now, agents on|off or color state|speed";
+        return "overlay: expected heatmap on|off|peak|now, agents on|off or color state|speed|group";
     }
     if (a == "bottleneck") {
         auto v = number(w[1]);
@@ -408,12 +411,22 @@ void SimView::draw_ui(App& app) {
             ImGui::Checkbox(L("editor.sim.heatmap").c_str(), &heatmap);
             ImGui::SameLine();
             ImGui::Checkbox(L("editor.sim.agents").c_str(), &agents);
-            int cb = color_by == ColorBy::Speed ? 1 : 0;
+            int cb = color_by == ColorBy::Speed ? 1 : color_by == ColorBy::Group ? 2 : 0;
             ImGui::TextUnformatted(tr("editor.sim.color_by").c_str());
             ImGui::SameLine();
             if (ImGui::RadioButton(L("editor.sim.color_state").c_str(), cb == 0)) color_by = ColorBy::State;
             ImGui::SameLine();
             if (ImGui::RadioButton(L("editor.sim.color_speed").c_str(), cb == 1)) color_by = ColorBy::Speed;
+            ImGui::SameLine();
+            if (ImGui::RadioButton(L("editor.sim.color_group").c_str(), cb == 2)) color_by = ColorBy::Group;
+            if (color_by == ColorBy::Group)
+                for (std::size_t g = 0; g < results_->trajectories.groups.size(); ++g) {
+                    const glm::vec3 c = group_color(static_cast<int>(g));
+                    ImGui::SameLine();
+                    ImGui::ColorButton(("##grp" + std::to_string(g)).c_str(), {c.r, c.g, c.b, 1.f}, ImGuiColorEditFlags_NoTooltip, {14, 14});
+                    ImGui::SameLine(0, 3);
+                    ImGui::TextUnformatted(results_->trajectories.groups[g].c_str());
+                }
             if (color_by == ColorBy::State)
                 for (char s : {'w', 'b', 'q', 'r'}) {
                     const glm::vec3 c = state_color(s);

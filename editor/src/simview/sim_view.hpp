@@ -21,7 +21,7 @@ class App;
 
 namespace shuxiang::editor::simview {
 
-enum class ColorBy { State, Speed };
+enum class ColorBy { State, Speed, Group };
 enum class HeatMode { Peak, Now };
 
 class SimView {

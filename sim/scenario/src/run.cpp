@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <deque>
+#include <map>
 
 namespace shuxiang::scenario {
 
@@ -119,6 +120,23 @@ struct AgentState {
     int stuck_checks = 0;
     int asides = 0;            // steps aside since the last target reached
     bool force_register = false;  // held up near the desk: joins the queue where it stands
+    int unit = -1;             // index into the walking units (keep_together_m), or -1
+    bool gathering = false;    // at the unit's meeting point: waits until every member is there
+};
+
+// Members of one membership whose groups have keep_together_m walk as a unit: all follow the
+// leader's (first member's) plan at the leader's pace, to the same point for shelf and room steps,
+// meet after every step before the next one starts, and, walking, whoever is more than the radius
+// from the rearmost walker waits (docs/scenario-format.md, Walking units).
+struct Unit {
+    double radius = 0;
+    int expected = 0, spawned = 0;
+    int leader = -1;
+    double speed = 0;
+    std::vector<int> members;
+    std::vector<Step> plan;
+    std::vector<std::optional<Vec2>> meet;  // by step: the point of a shelf or room step, once drawn
+    int rear = -1;                          // the walker farthest from the unit's goal
 };
 
 struct Pending {
@@ -255,6 +273,12 @@ found:
         return seat_owner[static_cast<std::size_t>(s)] < 0 && seat_until[static_cast<std::size_t>(s)] <= now;
     };
     double now = 0.0;
+    std::vector<int> unit_of_group(sc.groups.size(), -1);
+    std::vector<Unit> units;
+    const bool has_alarm = sc.alarm_time < ped::kNever;
+    bool alarm_done = false;
+    const double kGatherHold = 2 * mp.dt;  // rolling hold of a waiting unit member, renewed every step
+    const long kRearEvery = std::max(1L, std::lround(0.5 / mp.dt));
 
     // Issues the agent's next step as a waypoint; steps that cannot be done are skipped.
     std::function<void(int)> issue = [&](int id) {
@@ -265,7 +289,10 @@ found:
             Vec2 pos = sim.agents()[static_cast<std::size_t>(id)].pos;
             Vec2 target;
             double dwell = s.dwell;
-            if (s.kind == StepKind::Shelf) {
+            Unit* unit = a.unit >= 0 ? &units[static_cast<std::size_t>(a.unit)] : nullptr;
+            if (unit && unit->meet[si] && (s.kind == StepKind::Shelf || s.kind == StepKind::Room)) {
+                target = *unit->meet[si];
+            } else if (s.kind == StepKind::Shelf) {
                 target = places.shelves[static_cast<std::size_t>(s.target)].stand;
             } else if (s.kind == StepKind::Room) {
                 const plan::Room* r = find_room(*level, s.room);
@@ -316,6 +343,7 @@ found:
                 a.seat = best;
                 target = places.seats[static_cast<std::size_t>(best)].at;
             }
+            if (unit && (s.kind == StepKind::Shelf || s.kind == StepKind::Room)) unit->meet[si] = target;
             a.step_of_waypoint.push_back(static_cast<int>(si));
             sim.add_waypoint(id, target, dwell);
             return;
@@ -347,6 +375,11 @@ found:
         } else if (s.kind == StepKind::Desk) {
             a.desk = -1;  // served in the queue (or the desk could not be reached)
         }
+        if (a.unit >= 0 && !alarm_done) {
+            a.gathering = true;
+            sim.hold(id, now + kGatherHold);
+            return;
+        }
         issue(id);
     });
 
@@ -370,6 +403,22 @@ found:
     });
     std::size_t next_pending = 0;
     int not_placed = 0;
+    {
+        std::map<std::string, int> by_key;
+        for (std::size_t gi = 0; gi < sc.groups.size(); ++gi) {
+            const Group& grp = sc.groups[gi];
+            if (grp.keep_together_m <= 0) continue;
+            // Without a membership the group is its own unit ("\n" keeps it apart from memberships).
+            const std::string key = grp.membership.empty() ? "\n" + grp.name : grp.membership;
+            auto [it, fresh] = by_key.emplace(key, static_cast<int>(units.size()));
+            if (fresh) units.emplace_back();
+            unit_of_group[gi] = it->second;
+            Unit& u = units[static_cast<std::size_t>(it->second)];
+            u.radius = std::max(u.radius, grp.keep_together_m);
+        }
+        for (const auto& pd : pending)
+            if (unit_of_group[static_cast<std::size_t>(pd.group)] >= 0) ++units[static_cast<std::size_t>(unit_of_group[static_cast<std::size_t>(pd.group)])].expected;
+    }
 
     auto clear_of_agents = [&](Vec2 p, double r) {
         for (int id : sim.live()) {
@@ -379,8 +428,6 @@ found:
         }
         return true;
     };
-    const bool has_alarm = sc.alarm_time < ped::kNever;
-    bool alarm_done = false;
     auto draw_pre = [&](const Group& grp) { return draw(grp.pre_movement_min, grp.pre_movement_max); };
 
     auto spawn = [&](const Pending& pd) -> bool {
@@ -417,6 +464,8 @@ found:
             }
             if (!ok) {
                 ++not_placed;
+                if (const int ui = unit_of_group[static_cast<std::size_t>(pd.group)]; ui >= 0)
+                    --units[static_cast<std::size_t>(ui)].expected;  // its unit does not wait for it
                 return true;  // given up: the room is full
             }
         }
@@ -426,6 +475,9 @@ found:
         spec.desired_speed = ped::draw_speed(grp.age ? ped::speed_distribution(*grp.age) : grp.speed, rng);
         spec.start_time = now + (has_alarm ? 0.0 : draw_pre(grp));
         spec.exit = group_exit[static_cast<std::size_t>(pd.group)];
+        const int ui = unit_of_group[static_cast<std::size_t>(pd.group)];
+        Unit* unit = ui >= 0 ? &units[static_cast<std::size_t>(ui)] : nullptr;
+        if (unit && unit->leader >= 0) spec.desired_speed = unit->speed;
         int id = sim.add_agent(spec);
         AgentState a;
         a.group = pd.group;
@@ -470,14 +522,116 @@ found:
                 a.steps.push_back(s);
             }
         }
+        if (unit) {
+            if (unit->leader < 0) {
+                unit->leader = id;
+                unit->speed = spec.desired_speed;
+                unit->plan = a.steps;
+                unit->meet.assign(a.steps.size(), std::nullopt);
+            }
+            a.steps = unit->plan;
+            a.unit = ui;
+            ++unit->spawned;
+            unit->members.push_back(id);
+        }
         st.push_back(std::move(a));
         if (has_alarm && now >= sc.alarm_time) {
             st.back().steps.clear();
             sim.leave(id, spec.exit, now + draw_pre(grp));
+        } else if (unit && grp.start.opening.empty()) {
+            st.back().gathering = true;  // sets off when the whole unit is there
+            sim.hold(id, now + kGatherHold);
         } else {
-            issue(id);
+            issue(id);  // through a door: one at a time, so the unit meets at its first target
         }
         return true;
+    };
+
+    // Walking units: a unit sets off from a meeting point when every member has come and has
+    // finished standing there; until then the waiting ones are held. Walking, a member more than
+    // half the radius from the centroid of those walking and nearer the unit's goal than that
+    // centroid waits a step (the walker farthest from the goal never waits, so the unit cannot
+    // lock itself).
+    // The step an agent is walking to (its first pending waypoint that is not a step aside), or -1
+    // on its way out.
+    auto pending_step = [&](int id) -> int {
+        const AgentState& a = st[static_cast<std::size_t>(id)];
+        const auto& ag = sim.agents()[static_cast<std::size_t>(id)];
+        for (std::size_t k = ag.next_waypoint; k < a.step_of_waypoint.size(); ++k)
+            if (a.step_of_waypoint[k] >= 0) return a.step_of_waypoint[k];
+        return -1;
+    };
+    auto keep_units_together = [&] {
+        for (Unit& u : units) {
+            if (u.leader < 0) continue;  // nobody has come yet
+            bool all_here = u.spawned == u.expected;
+            for (int id : u.members) {
+                const auto& ag = sim.agents()[static_cast<std::size_t>(id)];
+                const AgentState& a = st[static_cast<std::size_t>(id)];
+                if (ag.active && (!a.gathering || ag.hold_until > now + kGatherHold + 1e-9)) all_here = false;
+            }
+            // The unit's goal: the meeting point of the step it is walking to; for a seat or a
+            // desk, or on the way out, wherever the leader is heading.
+            std::optional<Vec2> goal;
+            const auto& lead = sim.agents()[static_cast<std::size_t>(u.leader)];
+            const AgentState& ls = st[static_cast<std::size_t>(u.leader)];
+            const int lstep = ls.gathering ? static_cast<int>(ls.next_step) - 1 : pending_step(u.leader);
+            if (lstep >= 0 && u.meet[static_cast<std::size_t>(lstep)]) goal = u.meet[static_cast<std::size_t>(lstep)];
+            else if (lead.active && !ls.gathering && !lead.corners.empty()) goal = lead.corners.back();
+            // The rearmost walker: the one farthest from the goal along its path (every 0.5 s).
+            if (sim.steps() % kRearEvery == 0) {
+                u.rear = -1;
+                double rear_d = -1;
+                for (int id : u.members) {
+                    const auto& ag = sim.agents()[static_cast<std::size_t>(id)];
+                    if (!goal || !ag.active || ag.start_time > now || st[static_cast<std::size_t>(id)].gathering) continue;
+                    const nav::Path path = nav.find_path(ag.pos, *goal);
+                    const double d = path.status == nav::PathStatus::Ok ? path.length : geometry::norm(*goal - ag.pos);
+                    if (d > rear_d) {
+                        rear_d = d;
+                        u.rear = id;
+                    }
+                }
+            }
+            const int rear = u.rear >= 0 && sim.agents()[static_cast<std::size_t>(u.rear)].active &&
+                                     !st[static_cast<std::size_t>(u.rear)].gathering
+                                 ? u.rear
+                                 : -1;
+            for (int id : u.members) {
+                const auto& ag = sim.agents()[static_cast<std::size_t>(id)];
+                if (!ag.active) continue;
+                AgentState& a = st[static_cast<std::size_t>(id)];
+                if (a.gathering) {
+                    if (all_here) {
+                        a.gathering = false;
+                        issue(id);
+                    } else {
+                        sim.hold(id, now + kGatherHold);
+                    }
+                    continue;
+                }
+                if (ag.start_time > now || ag.hold_until > now) continue;
+                // A member that touches (0.5 m gap) one already standing at the meeting point has
+                // arrived: the crowd of its own unit stands in the way of the point itself. Steps
+                // aside on the way are dropped; the step's own waypoint is completed here.
+                const int step = pending_step(id);
+                if (step >= 0 && u.meet[static_cast<std::size_t>(step)]) {
+                    bool joins = false;
+                    for (int o : u.members) {
+                        const auto& b = sim.agents()[static_cast<std::size_t>(o)];
+                        const AgentState& bs = st[static_cast<std::size_t>(o)];
+                        joins = joins || (o != id && b.active && bs.gathering && static_cast<int>(bs.next_step) - 1 == step &&
+                                          geometry::norm(b.pos - ag.pos) < b.radius + ag.radius + 0.5);
+                    }
+                    if (joins) {
+                        while (!a.gathering && ag.next_waypoint < ag.waypoints.size()) sim.complete_waypoint(id);
+                        continue;
+                    }
+                }
+                if (rear >= 0 && id != rear && geometry::norm(ag.pos - sim.agents()[static_cast<std::size_t>(rear)].pos) > u.radius)
+                    sim.hold(id, now + kGatherHold);
+            }
+        }
     };
 
     // Density sampling.
@@ -490,9 +644,17 @@ found:
     const int dny = std::max(1, static_cast<int>(std::ceil(box.max.y - box.min.y)));
     std::vector<int> dcount(static_cast<std::size_t>(dnx * dny), 0);
     std::vector<double> dpeak(dcount.size(), 0.0), dbad(dcount.size(), 0.0);
-    std::string traj = "# shuxiang trajectories v1\n# level=" + level->id + " scenario=" + sc.name +
+    std::string traj = "# shuxiang trajectories v2\n# level=" + level->id + " scenario=" + sc.name +
                        " frame_s=" + std::to_string(options.record_every) +
-                       "\n# state: w walking, b browsing/staying, q queueing, r reading\nt,id,x,y,state\n";
+                       "\n# state: w walking, b browsing/staying, q queueing, r reading\n";
+    // v2: the last column is the index of the agent's scenario group, named here (one line each,
+    // the name is the rest of the line so it may hold spaces).
+    for (std::size_t g = 0; g < sc.groups.size(); ++g) {
+        std::string name = sc.groups[g].name;
+        std::replace_if(name.begin(), name.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+        traj += "# group " + std::to_string(g) + ": " + name + "\n";
+    }
+    traj += "t,id,x,y,state,group\n";
 
     const long record_steps = std::max(1L, std::lround(options.record_every / mp.dt));
     const long stuck_steps = std::lround(10.0 / mp.dt);
@@ -509,6 +671,7 @@ found:
                 if (a.desk >= 0) a.desk = -1;
                 if (a.seat >= 0) seat_owner[static_cast<std::size_t>(a.seat)] = -1;
                 a.doing = Doing::Walking;
+                a.gathering = false;
                 sim.leave(id, group_exit[static_cast<std::size_t>(a.group)],
                           now + draw_pre(sc.groups[static_cast<std::size_t>(a.group)]));
             }
@@ -546,6 +709,7 @@ found:
             sim.hold(id, ev.end);
             a.doing = Doing::Queueing;
         }
+        if (!alarm_done) keep_units_together();
         // Gridlock relief: an agent that has walked less than 0.3 m in 20 s (face to face in a
         // narrow aisle, or pressed against someone browsing) steps aside 1-2 m and waits 3 s.
         if (sim.steps() % stuck_steps == 0) {
@@ -611,9 +775,9 @@ found:
                 const auto& ag = sim.agents()[static_cast<std::size_t>(id)];
                 if (ag.start_time > now) continue;
                 const AgentState& a = st[static_cast<std::size_t>(id)];
-                const char state = a.doing == Doing::Walking ? 'w' : a.doing == Doing::Browsing ? 'b'
+                const char state = a.doing == Doing::Walking ? (a.gathering ? 'b' : 'w') : a.doing == Doing::Browsing ? 'b'
                                  : a.doing == Doing::Queueing ? 'q' : 'r';
-                std::snprintf(buf, sizeof buf, "%.1f,%d,%.2f,%.2f,%c\n", now, id, ag.pos.x, ag.pos.y, state);
+                std::snprintf(buf, sizeof buf, "%.1f,%d,%.2f,%.2f,%c,%d\n", now, id, ag.pos.x, ag.pos.y, state, a.group);
                 traj += buf;
                 if (a.doing == Doing::Reading) continue;
                 int hx = std::clamp(static_cast<int>((ag.pos.x - box.min.x) / res.heat_cell), 0, res.heat_nx - 1);

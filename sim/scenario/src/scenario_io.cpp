@@ -99,7 +99,7 @@ Scenario scenario_from_json_text(std::string_view text, const std::string& filen
         const std::string p = "/groups/" + std::to_string(i);
         const json& g = r.object((*groups)[i], p);
         r.check_keys(g, p, {"name", "count", "start", "age_group", "speed", "radius_m", "pre_movement_s", "activities",
-                            "exit", "membership"});
+                            "exit", "membership", "keep_together_m"});
         Group grp;
         grp.name = r.string(g, "name", p, true);
         if (!names.insert(grp.name).second) r.fail(p + "/name", "group name used twice");
@@ -160,6 +160,7 @@ Scenario scenario_from_json_text(std::string_view text, const std::string& filen
         }
         grp.exit = r.string(g, "exit", p, false);
         grp.membership = r.string(g, "membership", p, false);
+        grp.keep_together_m = r.number(g, "keep_together_m", p, 0, 0, 50);
         s.groups.push_back(std::move(grp));
     }
     if (auto sch = doc.find("schedule"); sch != doc.end()) {

@@ -45,6 +45,7 @@ struct Group {
     std::vector<Activity> activities;     // in order
     std::string exit;                     // opening id to leave by; empty = nearest usable
     std::string membership;               // agents of one membership arrive together
+    double keep_together_m = 0;           // > 0: the membership walks as a unit (docs/scenario-format.md)
 };
 
 // One arrival of a group (count overrides the group's when > 0); spread_s spaces the arrivals.
