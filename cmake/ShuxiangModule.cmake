@@ -53,7 +53,11 @@ function(sx_add_test)
     math(EXPR server_num "120 + 7 * ${display_index}")
     add_test(NAME ${T_NAME}
       COMMAND xvfb-run -a -n ${server_num} -s "-screen 0 1600x1000x24" $<TARGET_FILE:${T_NAME}>)
-    set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}" TIMEOUT 600)
+    # The editor keeps recent files and recovery autosaves under the XDG folders: each display test
+    # gets its own, so tests neither see each other's files nor touch the user's home.
+    set(test_home ${CMAKE_BINARY_DIR}/test-home/${T_NAME})
+    set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}" TIMEOUT 600
+      ENVIRONMENT "XDG_CONFIG_HOME=${test_home}/config;XDG_STATE_HOME=${test_home}/state")
   else()
     gtest_discover_tests(${T_NAME} PROPERTIES LABELS "${T_LABELS}" DISCOVERY_TIMEOUT 60)
   endif()
