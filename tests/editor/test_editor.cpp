@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -380,4 +381,25 @@ TEST_F(EditorTest, ChecksPanelListsGeometryAndStandardsProblems) {
     for (const auto& t : texts)
         if (t.find("0.80 m wide, less than 1.00 m") != std::string::npos) aisle_text = true;
     EXPECT_TRUE(aisle_text);
+}
+
+TEST_F(EditorTest, TopViewDimensionsMeasureWallsAndTheSelection) {
+    // The demo's south wall runs 32.4 m along y = 0 and is 0.24 m thick: its dimension line lies
+    // 0.12 + 0.4 m outside (south). A 4-section range at the origin measures 4 sections by its depth.
+    const Result r = run_script("open " + std::string(SHUXIANG_SOURCE_ASSET_DIR) + "/demo/demo-school.sxplan.json\n"
+                                "view top\nframe all\nselect stk-range-1\ndimensions " + path("dims.txt").string() +
+                                "\nscreenshot " + path("dims.png").string() + " viewport\n");
+    ASSERT_EQ(r.rc, 0) << r.err;
+    std::istringstream in(slurp(path("dims.txt")));
+    std::map<std::string, std::vector<std::string>> rows;
+    for (std::string line; std::getline(in, line);) rows[line.substr(0, line.find('\t'))].push_back(line);
+    ASSERT_EQ(rows["w-south"].size(), 1u);
+    EXPECT_EQ(rows["w-south"][0], "w-south\t32.400\t0.000 -0.520\t32.400 -0.520");
+    ASSERT_EQ(rows["stk-range-1"].size(), 2u);  // width and depth of the selection
+    EXPECT_TRUE(rows["stk-range-1"][1].rfind("stk-range-1\t0.500\t", 0) == 0) << rows["stk-range-1"][1];
+    // Without a selection only walls are measured.
+    const Result r2 = run_script("open " + std::string(SHUXIANG_SOURCE_ASSET_DIR) + "/demo/demo-school.sxplan.json\n"
+                                 "select none\ndimensions " + path("dims2.txt").string() + "\n");
+    ASSERT_EQ(r2.rc, 0) << r2.err;
+    EXPECT_EQ(slurp(path("dims2.txt")).find("stk-range-1"), std::string::npos);
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "render/camera.hpp"
+#include "render/dimensions.hpp"
 #include "render/scene.hpp"
 #include "shuxiang/plan/furniture.hpp"
 
@@ -116,4 +117,40 @@ TEST(EditorCamera, FrameAllFitsTheBoxInTheTopView) {
     EXPECT_FLOAT_EQ(c.target.x, 5.f);
     EXPECT_FLOAT_EQ(c.target.y, 4.f);
     EXPECT_FLOAT_EQ(c.top_half_height, 4.f * 1.1f + 0.5f);  // max(8 / 2, 10 / 2 / 2) · 1.1 + 0.5
+}
+
+TEST(EditorDimensions, WallSegmentsAreMeasuredOnTheOutsideAndFurnitureOnItsOwnAxes) {
+    plan::Level l;
+    l.rooms.push_back({"r", "R", plan::RoomKind::Reading, {{0, 0}, {10, 0}, {10, 8}, {0, 8}}, 3.0});
+    // An L of two segments along the south and east sides, 0.2 m thick; a short inner wall.
+    l.walls.push_back({"outer", {{0, 0}, {10, 0}, {10, 8}}, 0.2, 3.0});
+    l.walls.push_back({"inner", {{4, 0}, {4, 3}}, 0.1, 3.0});
+    const auto d = editor::wall_dimensions(l, 0.4);
+    ASSERT_EQ(d.size(), 3u);
+    EXPECT_EQ(d[0].owner, "outer");
+    EXPECT_FLOAT_EQ(static_cast<float>(d[0].length), 10.f);
+    // South side: the middle of the rooms is (5, 4), so the line goes south by 0.1 + 0.4 m.
+    EXPECT_NEAR(d[0].line_from.y, -0.5f, 1e-5);
+    EXPECT_NEAR(d[0].line_to.x, 10.f, 1e-5);
+    EXPECT_FLOAT_EQ(static_cast<float>(d[1].length), 8.f);
+    EXPECT_NEAR(d[1].line_from.x, 10.5f, 1e-5);  // east side: east of the wall
+    EXPECT_FLOAT_EQ(static_cast<float>(d[2].length), 3.f);
+    EXPECT_NEAR(d[2].line_from.x, 3.55f, 1e-5);  // the inner wall lies west of the middle: set off westwards
+    // A 4-section range turned 90°: width 4 × section along +y, depth across x.
+    const auto& cat = plan::FurnitureCatalog::builtin();
+    const plan::FurnitureType* t = cat.find("shelf_double_steel_1800");
+    ASSERT_NE(t, nullptr);
+    plan::Furniture f;
+    f.id = "f1";
+    f.type = t->id;
+    f.position = {5, 4};
+    f.yaw_deg = 90;
+    f.sections = 4;
+    const auto fd = editor::furniture_dimensions(f, *t, 0.3);
+    ASSERT_EQ(fd.size(), 2u);
+    EXPECT_NEAR(fd[0].length, 4 * t->section_width, 1e-5);
+    EXPECT_NEAR(fd[1].length, t->depth, 1e-5);
+    // Width runs along the item's x axis, now +y; its line sits 0.3 m beyond the item's -y side (+x in plan).
+    EXPECT_NEAR(fd[0].line_from.x, 5 + t->depth / 2 + 0.3, 1e-4);
+    EXPECT_NEAR(fd[0].line_to.y - fd[0].line_from.y, 4 * t->section_width, 1e-4);
 }

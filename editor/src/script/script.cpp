@@ -10,6 +10,7 @@
 #include "tools/draw_ui.hpp"
 #include "tools/manip_script.hpp"
 #include "simview/sim_view.hpp"
+#include "render/dimensions.hpp"
 #include "ui/checks.hpp"
 #include "ui/outliner.hpp"
 #include "shuxiang/util/fs.hpp"
@@ -30,7 +31,7 @@ const std::map<std::string, Arity>& actions() {
         {"move", {2, 2}},      {"rotate", {1, 1}},    {"duplicate", {0, 0}}, {"delete", {0, 0}},
         {"undo", {0, 0}},      {"redo", {0, 0}},      {"view", {1, 1}},     {"camera", {1, 4}},
         {"lang", {1, 1}},      {"screenshot", {1, 2}}, {"save", {0, 1}},     {"frame", {1, 1}},
-        {"level", {1, 1}},     {"click", {2, 3}},     {"set", {2, -1}},      {"checks", {1, 1}},     {"wait", {1, 1}},      {"grid", {1, 1}},
+        {"level", {1, 1}},     {"click", {2, 3}},     {"set", {2, -1}},      {"checks", {1, 1}},     {"dimensions", {1, 1}},     {"wait", {1, 1}},      {"grid", {1, 1}},
         {"db", {1, 1}},        {"books", {1, 1}},     {"find", {1, -1}},     {"find-select", {1, 1}},
         {"find-report", {1, 1}}, {"lod", {1, 1}},    {"outliner", {1, 1}},
         {"tool", {1, 1}},      {"type", {1, 1}},      {"key", {1, 1}},      {"click-at", {2, 3}},
@@ -229,6 +230,25 @@ std::optional<std::string> ScriptRunner::step(App& app) {
                 ed.seal();
             } else {
                 r = ActionResult::fail(tr("editor.err.nothing_selected"));
+            }
+        } else if (a == "dimensions") {
+            // The top view's dimension lines (walls of the level, then the selected furniture), one a
+            // line: owner id, length in m, and the dimension line's ends.
+            std::string text;
+            std::vector<Dimension> dims = ed.level() ? wall_dimensions(*ed.level()) : std::vector<Dimension>{};
+            for (const plan::Furniture* f : ed.selected_furniture())
+                if (const plan::FurnitureType* t = ed.catalog().find(f->type))
+                    for (auto& d : furniture_dimensions(*f, *t)) dims.push_back(std::move(d));
+            for (const auto& d : dims) {
+                char buf[160];
+                std::snprintf(buf, sizeof buf, "%s\t%.3f\t%.3f %.3f\t%.3f %.3f\n", d.owner.c_str(), d.length,
+                              d.line_from.x, d.line_from.y, d.line_to.x, d.line_to.y);
+                text += buf;
+            }
+            try {
+                atomic_write_file(w[1], text);
+            } catch (const InputError& e) {
+                return fail(format_place(e.file(), e.where(), e.message()));
             }
         } else if (a == "checks") {
             // The checks panel's items, one a line: kind, ids (comma-separated), text.

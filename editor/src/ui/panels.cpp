@@ -12,6 +12,7 @@
 #include "app/app.hpp"
 #include "simview/sim_view.hpp"
 #include "library/library_ui.hpp"
+#include "render/dimensions.hpp"
 #include "ui/checks.hpp"
 #include "ui/outliner.hpp"
 #include "ui/palette.hpp"
@@ -461,6 +462,43 @@ void overlay_labels(App& app) {
     dl->PopClipRect();
 }
 
+// Top view: each wall segment's length on a dimension line beside it, and the selection's width
+// and depth. Lines shorter than 40 pixels on screen are left out (they would only be clutter).
+void overlay_dimensions(App& app) {
+    Editor& ed = app.editor();
+    const Camera& cam = ed.camera();
+    if (cam.mode != ViewMode::Top || !ed.level()) return;
+    const Layout& Lo = app.layout();
+    const glm::mat4 vp = cam.projection(app.aspect()) * cam.view();
+    auto screen = [&](glm::vec2 p) {
+        const glm::vec4 c = vp * glm::vec4(p.x, p.y, 0.f, 1.f);
+        return ImVec2(Lo.vx + (c.x / c.w * 0.5f + 0.5f) * Lo.vw, Lo.vy + (0.5f - c.y / c.w * 0.5f) * Lo.vh);
+    };
+    std::vector<Dimension> dims = wall_dimensions(*ed.level());
+    for (const plan::Furniture* f : ed.selected_furniture())
+        if (const plan::FurnitureType* t = ed.catalog().find(f->type))
+            for (auto& d : furniture_dimensions(*f, *t)) dims.push_back(std::move(d));
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    dl->PushClipRect({Lo.vx, Lo.vy}, {Lo.vx + Lo.vw, Lo.vy + Lo.vh});
+    const ImU32 col = IM_COL32(210, 215, 225, 220);
+    for (const auto& d : dims) {
+        const ImVec2 a = screen(d.line_from), b = screen(d.line_to);
+        if (std::hypot(b.x - a.x, b.y - a.y) < 40.f) continue;
+        dl->AddLine(screen(d.from), a, IM_COL32(210, 215, 225, 90));
+        dl->AddLine(screen(d.to), b, IM_COL32(210, 215, 225, 90));
+        dl->AddLine(a, b, col);
+        dl->AddCircleFilled(a, 2.f, col);
+        dl->AddCircleFilled(b, 2.f, col);
+        char text[32];
+        std::snprintf(text, sizeof text, "%.2f m", d.length);
+        const ImVec2 sz = ImGui::CalcTextSize(text);
+        const ImVec2 p((a.x + b.x - sz.x) / 2, (a.y + b.y - sz.y) / 2);
+        dl->AddRectFilled({p.x - 2, p.y}, {p.x + sz.x + 2, p.y + sz.y}, IM_COL32(30, 32, 38, 200), 2.f);
+        dl->AddText(p, col, text);
+    }
+    dl->PopClipRect();
+}
+
 }  // namespace
 
 void draw_ui(App& app) {
@@ -480,6 +518,7 @@ void draw_ui(App& app) {
     log_panel(app, Lo.left_w, Lo.vy + Lo.vh, Lo.vw, Lo.log_h);
     status_bar(app, bottom, ds.x, Lo.status_h);
     overlay_labels(app);
+    overlay_dimensions(app);
     draw_tool_overlay(app);
     draw_aisle_overlay(app);
     draw_library_ui(app);
