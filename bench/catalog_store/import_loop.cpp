@@ -1,7 +1,7 @@
 // A plain import loop for profilers: generates N demo records (seed 11, batches of 5,000, as
 // BM_Import), then times only Store::import_batch, printing wall and process CPU time.
 //
-//   catalog_import_loop [RECORDS [SCHEMA_VERSION [DB]]]
+//   catalog_import_loop [RECORDS [SCHEMA_VERSION [DB [BATCH]]]]   (BATCH: records per transaction, 5,000)
 //   valgrind --tool=callgrind --toggle-collect='*run_import*' ./build/bin/catalog_import_loop 20000
 #include <ctime>
 
@@ -36,11 +36,12 @@ int main(int argc, char** argv) {
     const long long n = argc > 1 ? std::atoll(argv[1]) : 100000;
     const int version = argc > 2 ? std::atoi(argv[2]) : kStoreSchemaVersion;
     const std::string db = argc > 3 ? argv[3] : (std::filesystem::temp_directory_path() / "sx_import_loop.db").string();
+    const auto batch = static_cast<std::size_t>(argc > 4 ? std::atoll(argv[4]) : 5000);
     std::vector<std::vector<ImportEntry>> batches;
     DemoOptions o;
     o.records = n;
     o.seed = 11;
-    generate_demo(o, 5000, [&](std::vector<ImportEntry>& b) { batches.push_back(b); });
+    generate_demo(o, batch, [&](std::vector<ImportEntry>& b) { batches.push_back(b); });
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
     auto st = open_sqlite_store(db, version);
     const double c0 = cpu_seconds();
