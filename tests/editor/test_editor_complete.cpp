@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "editor/editor_process.hpp"
 #include "editor/png_probe.hpp"
 #include "library/palette.hpp"
 #include "render/display_books.hpp"
@@ -31,48 +32,16 @@ using shuxiang::test::read_png;
 
 namespace {
 
+using shuxiang::test::Proc;
+using shuxiang::test::slurp;
+
 const std::string kData = std::string(SHUXIANG_TEST_DATA_DIR) + "/editor/";
 const std::string kBlock = kData + "model-block.sxplan.json";
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-struct Proc {
-    int rc = -1;
-    std::string out, err;
-};
-
-class EditorComplete : public ::testing::Test {
+class EditorComplete : public shuxiang::test::EditorProcessTest {
 protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() / ("sx_edcomplete_" + std::to_string(::getpid()) + "_" +
-                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-    }
-    void TearDown() override {
-        if (!HasFailure()) fs::remove_all(dir_);
-    }
-    fs::path path(const std::string& n) const { return dir_ / n; }
-    Proc run(const std::string& cmd) {
-        Proc r;
-        const int st = std::system((cmd + " >" + path("out.txt").string() + " 2>" + path("err.txt").string()).c_str());
-        r.rc = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-        r.out = slurp(path("out.txt"));
-        r.err = slurp(path("err.txt"));
-        return r;
-    }
-    Proc cli(const std::string& args) { return run(std::string(SHUXIANG_BIN_DIR) + "/shuxiang --lang en " + args); }
-    Proc editor(const std::string& script, const std::string& args = "") {
-        std::ofstream(path("script.txt")) << script;
-        return run("ASAN_OPTIONS=\"${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0\" " + std::string(SHUXIANG_BIN_DIR) +
-                   "/shuxiang-editor --lang en --size 1400x900 " + args + " --script " + path("script.txt").string());
-    }
-    fs::path dir_;
+    EditorComplete() : EditorProcessTest("sx_edcomplete_") {}
+    Proc cli(const std::string& args) { return EditorProcessTest::cli(args, "--lang en "); }
 };
 
 // ---------------------------------------------------------------- 1. the plan's own furniture types

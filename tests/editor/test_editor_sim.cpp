@@ -20,6 +20,7 @@
 #include "shuxiang/util/error.hpp"
 #include "simview/sim_data.hpp"
 
+#include "editor/editor_process.hpp"
 #include "editor/png_probe.hpp"
 
 namespace fs = std::filesystem;
@@ -27,46 +28,14 @@ namespace sv = shuxiang::editor::simview;
 
 namespace {
 
+using shuxiang::test::Proc;
+using shuxiang::test::slurp;
+
 const std::string kRoom = std::string(SHUXIANG_TEST_DATA_DIR) + "/editor/sim-room.sxplan.json";
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-struct Proc {
-    int rc = -1;
-    std::string out, err;
-};
-
-class EditorSim : public ::testing::Test {
+class EditorSim : public shuxiang::test::EditorProcessTest {
 protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() / ("sx_edsim_" + std::to_string(::getpid()) + "_" +
-                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-    }
-    void TearDown() override {
-        if (!HasFailure()) fs::remove_all(dir_);
-    }
-    fs::path path(const std::string& n) const { return dir_ / n; }
-    Proc run(const std::string& cmd) {
-        Proc r;
-        const int st = std::system((cmd + " >" + path("out.txt").string() + " 2>" + path("err.txt").string()).c_str());
-        r.rc = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-        r.out = slurp(path("out.txt"));
-        r.err = slurp(path("err.txt"));
-        return r;
-    }
-    Proc cli(const std::string& args) { return run(std::string(SHUXIANG_BIN_DIR) + "/shuxiang " + args); }
-    Proc editor(const std::string& script) {
-        std::ofstream(path("script.txt")) << script;
-        return run("ASAN_OPTIONS=\"${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0\" " + std::string(SHUXIANG_BIN_DIR) +
-                   "/shuxiang-editor --lang en --size 1400x900 --script " + path("script.txt").string());
-    }
+    EditorSim() : EditorProcessTest("sx_edsim_") {}
     // `shuxiang simulate` of the test room into DIR.
     fs::path cli_run(const std::string& scenario, int seed, int students) {
         const fs::path out = path("cli");
@@ -75,7 +44,6 @@ protected:
         EXPECT_EQ(r.rc, 0) << r.out << r.err;
         return out;
     }
-    fs::path dir_;
 };
 
 using shuxiang::test::near;
