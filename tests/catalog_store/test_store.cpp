@@ -94,7 +94,7 @@ TEST(Store, CreatesSchemaInWalMode) {
     EXPECT_EQ(st->schema_version(), kStoreSchemaVersion);
     EXPECT_EQ(pragma(t.path, "PRAGMA journal_mode"), "wal");
     EXPECT_EQ(pragma(t.path, "PRAGMA page_size"), "8192");  // set for new files only
-    EXPECT_EQ(pragma(t.path, "SELECT version FROM schema_version"), "3");
+    EXPECT_EQ(pragma(t.path, "SELECT version FROM schema_version"), "4");
     EXPECT_EQ(st->record_count(), 0);
 }
 
@@ -295,8 +295,18 @@ TEST(Store, MigratesStepByStep) {
     }
     // Step 3 rebuilds the items table (a status check without IN): ids and values stay, the check
     // still refuses an unknown status.
+    {
+        auto v3 = open_sqlite_store(t.path, 3);
+        EXPECT_EQ(v3->schema_version(), 3);
+        EXPECT_EQ(v3->search("草房子", 5).size(), 1u);
+    }
+    EXPECT_NE(pragma(t.path, "SELECT sql FROM sqlite_schema WHERE name = 'records_fts'").find("'ascii'"),
+              std::string::npos);
+    // Step 4 rebuilds the search index with its own tokenizer.
     auto v3 = open_sqlite_store(t.path);
-    EXPECT_EQ(v3->schema_version(), 3);
+    EXPECT_EQ(v3->schema_version(), 4);
+    EXPECT_NE(pragma(t.path, "SELECT sql FROM sqlite_schema WHERE name = 'records_fts'").find("'sx_cjk'"),
+              std::string::npos);
     auto after = v3->item_by_barcode("B002");
     ASSERT_TRUE(after);
     EXPECT_EQ(after->id, before->id);
@@ -308,6 +318,63 @@ TEST(Store, MigratesStepByStep) {
     EXPECT_EQ(v3->item_by_barcode("B002")->status, ItemStatus::Lost);
     EXPECT_EQ(pragma(t.path, "SELECT count(*) FROM pragma_foreign_key_check"), "0");
     EXPECT_EQ(v3->search("草房子", 5).size(), 1u);
+}
+
+namespace {
+
+// Every term of the search index with the number of records holding it, read through fts5vocab.
+std::vector<std::string> index_terms(const fs::path& db) {
+    sqlite3* h = nullptr;
+    sqlite3_open(db.string().c_str(), &h);
+    register_search_tokenizer(h);
+    sqlite3_exec(h, "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, records_fts, 'row')", nullptr, nullptr, nullptr);
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(h, "SELECT term, doc FROM temp.v ORDER BY term", -1, &s, nullptr);
+    std::vector<std::string> out;
+    while (sqlite3_step(s) == SQLITE_ROW)
+        out.push_back(std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))) + "|" +
+                      std::to_string(sqlite3_column_int64(s, 1)));
+    sqlite3_finalize(s);
+    sqlite3_close(h);
+    return out;
+}
+
+}  // namespace
+
+// Schema 4's tokenizer must index exactly what schema 3 indexed from pre-tokenised text: the same
+// terms in the same records, and the same answers to searches.
+TEST(Store, TokenizerIndexesWhatPretokenisedTextDid) {
+    TempDb a;
+    TempDb b;
+    auto v3 = open_sqlite_store(a.path, 3);
+    auto v4 = open_sqlite_store(b.path);
+    ASSERT_EQ(v4->schema_version(), 4);
+    auto odd = sample();
+    odd.push_back(entry("x1", "ＡＢＣ全角Ｐｙｔｈｏｎ与ＰＹＴＨＯＮ", "ひらがな·カタカナ", "I313/1", {"X001"}, "", {"日本　文学"}));
+    odd.push_back(entry("x2", "《红楼梦》（第1版）——曹雪芹", "C++ Primer 5th", "I242.4/2", {"X002"}, "", {"古典-小说"}));
+    odd.push_back(entry("x3", std::string("bad\xff\xfe" "bytes书\xe4\xb8"), "𠀀𪚥 rare", "I0/3", {"X003"}));
+    for (auto* st : {v3.get(), v4.get()}) {
+        auto copy = odd;
+        st->import_batch(copy);
+    }
+    DemoOptions opt;
+    opt.records = 3000;
+    opt.seed = 5;
+    for (auto* st : {v3.get(), v4.get()})
+        generate_demo(opt, 700, [&](std::vector<ImportEntry>& batch) { st->import_batch(batch); });
+    auto terms3 = index_terms(a.path);
+    auto terms4 = index_terms(b.path);
+    EXPECT_GT(terms3.size(), 1000u);
+    EXPECT_EQ(terms3, terms4);
+    for (const char* q : {"草房子", "书", "房子", "python", "PYTHON", "abc", "文学", "曹雪芹 红楼梦", "カタカナ", "𪚥",
+                          "出版社", "中国", "c", "5th", "科学", "数学 习题"}) {
+        auto h3 = v3->search(q, 50);
+        auto h4 = v4->search(q, 50);
+        ASSERT_EQ(h3.size(), h4.size()) << q;
+        for (std::size_t k = 0; k < h3.size(); ++k) EXPECT_EQ(h3[k].record_id, h4[k].record_id) << q;
+    }
+    EXPECT_EQ(v4->search("全角", 5).size(), 1u);
+    EXPECT_EQ(v4->search("python", 5).size(), 2u);
 }
 
 TEST(Store, RefusesNewerSchema) {

@@ -1,5 +1,7 @@
 #include "shuxiang/catalog/search.hpp"
 
+#include <cstring>
+
 namespace shuxiang::catalog {
 
 namespace {
@@ -42,22 +44,33 @@ bool is_separator(char32_t cp) {
            cp == 0xFFFD || cp == 0x00B7 || cp == 0x00A0;
 }
 
-void append_utf8(std::string& out, char32_t cp) {
+// Writes cp as UTF-8 into out (room for 4 bytes); returns the length.
+std::size_t encode_utf8(char* out, char32_t cp) {
     if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
+        out[0] = static_cast<char>(cp);
+        return 1;
     }
+    if (cp < 0x800) {
+        out[0] = static_cast<char>(0xC0 | (cp >> 6));
+        out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = static_cast<char>(0xE0 | (cp >> 12));
+        out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = static_cast<char>(0xF0 | (cp >> 18));
+    out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    char b[4];
+    out.append(b, encode_utf8(b, cp));
 }
 
 // Splits text into runs: a CJK run (its characters) or a word (lower-cased UTF-8).
@@ -99,15 +112,16 @@ void scan(std::string_view text, OnCjkRun on_cjk, OnWord on_word) {
 
 }  // namespace
 
-std::string index_tokens(std::string_view text) {
+int for_each_index_token(std::string_view text, TokenSink emit, void* ctx) {
     // Written directly (no per-character strings): this runs for every field of every imported record.
-    std::string out;
-    out.reserve(text.size() * 3);
-    char prev[4];
-    std::size_t prev_len = 0;  // the previous CJK character, 0 when the last token was not CJK
-    bool in_word = false;
-    auto sep = [&] {
-        if (!out.empty()) out += ' ';
+    char pair[8];               // the previous CJK character, then the current one: a bigram
+    std::size_t prev_len = 0;   // bytes of the previous CJK character, 0 when the last token was not CJK
+    std::string word;           // the Latin/digit word being read, lower-cased
+    auto end_word = [&]() -> int {
+        if (word.empty()) return 0;
+        int rc = emit(ctx, word.data(), word.size());
+        word.clear();
+        return rc;
     };
     for (std::size_t i = 0; i < text.size();) {
         char32_t cp;
@@ -115,31 +129,39 @@ std::string index_tokens(std::string_view text) {
         if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
         if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
         if (is_cjk(cp)) {
+            if (int rc = end_word()) return rc;
             char cur[4];
-            std::string enc;
-            append_utf8(enc, cp);
-            std::size_t len = enc.size();
-            for (std::size_t k = 0; k < len; ++k) cur[k] = enc[k];
+            std::size_t len = encode_utf8(cur, cp);
             if (prev_len > 0) {  // the bigram with the previous character
-                sep();
-                out.append(prev, prev_len);
-                out.append(cur, len);
+                std::memcpy(pair + prev_len, cur, len);
+                if (int rc = emit(ctx, pair, prev_len + len)) return rc;
             }
-            sep();
-            out.append(cur, len);
-            for (std::size_t k = 0; k < len; ++k) prev[k] = cur[k];
+            if (int rc = emit(ctx, cur, len)) return rc;
+            std::memcpy(pair, cur, len);
             prev_len = len;
-            in_word = false;
         } else if (is_separator(cp)) {
             prev_len = 0;
-            in_word = false;
+            if (int rc = end_word()) return rc;
         } else {
             prev_len = 0;
-            if (!in_word) sep();
-            append_utf8(out, cp);
-            in_word = true;
+            append_utf8(word, cp);
         }
     }
+    return end_word();
+}
+
+std::string index_tokens(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() * 3);
+    for_each_index_token(
+        text,
+        [](void* ctx, const char* token, std::size_t len) {
+            auto& o = *static_cast<std::string*>(ctx);
+            if (!o.empty()) o += ' ';
+            o.append(token, len);
+            return 0;
+        },
+        &out);
     return out;
 }
 

@@ -171,11 +171,21 @@ ALTER TABLE items_v3 RENAME TO items;
 CREATE INDEX items_record ON items(record_id);
 )SQL";
 
+// Step 4: the search index tokenizes for itself (the sx_cjk tokenizer below) instead of reading
+// text that was pre-tokenised by an SQL function: the same tokens, a tenth less import time. The
+// table is rebuilt from the records in the same step.
+const char* kMigration4 = R"SQL(
+DROP TABLE records_fts;
+CREATE VIRTUAL TABLE records_fts USING fts5(
+  title, responsibility, publisher, subjects, series, content = '', tokenize = 'sx_cjk', detail = 'column');
+)SQL";
+
 class SqliteStore final : public Store {
 public:
     SqliteStore(const std::filesystem::path& path, int migrate_to) : path_(path.string()), owns_db_(true) {
         // NOMUTEX: a Store is used by one thread at a time, so the per-call connection mutex is
         // pure overhead (several per cent of an import).
+        sqlite::configure_process();
         if (sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                             nullptr) != SQLITE_OK) {
             std::string msg = db_ ? sqlite3_errmsg(db_) : "cannot open";
@@ -266,13 +276,15 @@ private:
     BibRecord read_record(Stmt& s);
     Item read_item(Stmt& s);
     void register_functions();
-    // Adds the search-index rows of the stored records with ids in [first, last].
-    void index_range(long long first, long long last);
+    // Adds the search-index rows of the stored records with ids in [first, last], to an index of
+    // the given schema version (before 4 the index reads pre-tokenised text).
+    void index_range(long long first, long long last, int fts_version);
 
     std::string path_;
     sqlite3* db_ = nullptr;
     bool owns_db_ = true;
     int version_ = 0;
+    int target_ = 0;  // the version migrate() is heading for
     std::map<const char*, Stmt> stmts_;
     std::vector<long long> added_ids_;  // import_batch's new records, kept to reuse the buffer
 };
@@ -287,6 +299,7 @@ void SqliteStore::migrate(int target) {
         throw InputError(path_, "schema_version",
                          "written by a newer Shuxiang (schema " + std::to_string(version_) + ", this build reads up to " +
                              std::to_string(kStoreSchemaVersion) + ")");
+    target_ = target;
     while (version_ < target) migrate_step(version_ + 1);
 }
 
@@ -299,7 +312,11 @@ void SqliteStore::migrate_step(int to) {
             exec(kMigration3);
         } else if (to == 2) {
             exec(kMigration2);
-            index_range(0, std::numeric_limits<long long>::max());
+            // A store going on to step 4 rebuilds the index there; indexing twice would be wasted.
+            if (target_ < 4) index_range(0, std::numeric_limits<long long>::max(), 2);
+        } else if (to == 4) {
+            exec(kMigration4);
+            index_range(0, std::numeric_limits<long long>::max(), 4);
         }
         exec("DELETE FROM schema_version");
         Stmt v(db_, "INSERT INTO schema_version(version) VALUES(?)");
@@ -312,8 +329,8 @@ void SqliteStore::migrate_step(int to) {
     }
 }
 
-// sx_index_tokens(text): index_tokens() for SQL, so that the search index is filled by one
-// INSERT ... SELECT over the records just stored instead of one statement per record.
+// sx_index_tokens(text): index_tokens() for SQL, for search indexes of schema 2 and 3, which use
+// FTS5's ascii tokenizer over pre-tokenised text.
 void index_tokens_sql(sqlite3_context* ctx, int, sqlite3_value** argv) {
     auto p = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
     if (!p) return sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
@@ -321,22 +338,76 @@ void index_tokens_sql(sqlite3_context* ctx, int, sqlite3_value** argv) {
     sqlite3_result_text64(ctx, t.data(), t.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
+// The sx_cjk FTS5 tokenizer (schema 4 on). A document is split by for_each_index_token(): CJK
+// characters and the bigrams of adjacent ones, other words lower-cased. A query term is one token
+// as it stands: fts_match_expression() quotes terms that query_tokens() already made.
+struct CjkTokenizer {};
+CjkTokenizer g_cjk_tokenizer;
+
+int cjk_create(void*, const char**, int, Fts5Tokenizer** out) {
+    *out = reinterpret_cast<Fts5Tokenizer*>(&g_cjk_tokenizer);
+    return SQLITE_OK;
+}
+void cjk_delete(Fts5Tokenizer*) {}
+
+struct CjkTokenizeCtx {
+    void* fts_ctx;
+    int (*token)(void*, int, const char*, int, int, int);
+    int text_bytes;
+};
+
+int cjk_tokenize(Fts5Tokenizer*, void* fts_ctx, int flags, const char* text, int n,
+                 int (*token)(void*, int, const char*, int, int, int)) {
+    if (n <= 0) return SQLITE_OK;
+    if (flags & FTS5_TOKENIZE_QUERY) return token(fts_ctx, 0, text, n, 0, n);
+    // Offsets are not used with detail=column; each token reports the whole field.
+    CjkTokenizeCtx c{fts_ctx, token, n};
+    return for_each_index_token(
+        std::string_view(text, static_cast<std::size_t>(n)),
+        [](void* p, const char* tok, std::size_t len) {
+            auto& cc = *static_cast<CjkTokenizeCtx*>(p);
+            return cc.token(cc.fts_ctx, 0, tok, static_cast<int>(len), 0, cc.text_bytes);
+        },
+        &c);
+}
+
+}  // namespace
+
+void register_search_tokenizer(sqlite3* db) {
+    fts5_api* api = nullptr;
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, nullptr) == SQLITE_OK) {
+        sqlite3_bind_pointer(s, 1, &api, "fts5_api_ptr", nullptr);
+        sqlite3_step(s);
+    }
+    sqlite3_finalize(s);
+    if (!api || api->iVersion < 2) throw std::runtime_error("SQLite has no usable FTS5");
+    static fts5_tokenizer methods{cjk_create, cjk_delete, cjk_tokenize};
+    if (api->xCreateTokenizer(api, "sx_cjk", nullptr, &methods, nullptr) != SQLITE_OK)
+        throw std::runtime_error(std::string("FTS5 tokenizer: ") + sqlite3_errmsg(db));
+}
+
+namespace {
+
 void SqliteStore::register_functions() {
     if (sqlite3_create_function_v2(db_, "sx_index_tokens", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                    nullptr, index_tokens_sql, nullptr, nullptr, nullptr) != SQLITE_OK)
         throw std::runtime_error(std::string("SQL function: ") + sqlite3_errmsg(db_));
+    register_search_tokenizer(db_);
 }
 
 // Subjects are stored one a line and the title apart from other title information; newlines and
 // spaces both separate tokens, so the index sees the same tokens as from the joined fields.
-void SqliteStore::index_range(long long first, long long last) {
-    cached("INSERT INTO records_fts(rowid, title, responsibility, publisher, subjects, series) "
-           "SELECT id, sx_index_tokens(title || ' ' || other_title), sx_index_tokens(responsibility), "
-           "sx_index_tokens(publisher), sx_index_tokens(subjects), sx_index_tokens(series) "
-           "FROM records WHERE id BETWEEN ? AND ?")
-        .bind(1, first)
-        .bind(2, last)
-        .run();
+void SqliteStore::index_range(long long first, long long last, int fts_version) {
+    Stmt& s = fts_version >= 4
+                  ? cached("INSERT INTO records_fts(rowid, title, responsibility, publisher, subjects, series) "
+                           "SELECT id, title || ' ' || other_title, responsibility, publisher, subjects, series "
+                           "FROM records WHERE id BETWEEN ? AND ?")
+                  : cached("INSERT INTO records_fts(rowid, title, responsibility, publisher, subjects, series) "
+                           "SELECT id, sx_index_tokens(title || ' ' || other_title), sx_index_tokens(responsibility), "
+                           "sx_index_tokens(publisher), sx_index_tokens(subjects), sx_index_tokens(series) "
+                           "FROM records WHERE id BETWEEN ? AND ?");
+    s.bind(1, first).bind(2, last).run();
 }
 
 BatchResult SqliteStore::import_batch(std::vector<ImportEntry>& batch) {
@@ -429,9 +500,9 @@ BatchResult SqliteStore::import_batch(std::vector<ImportEntry>& batch) {
         }
         if (fts && !added.empty()) {
             if (added.back() - added.front() + 1 == static_cast<long long>(added.size()))
-                index_range(added.front(), added.back());
+                index_range(added.front(), added.back(), version_);
             else
-                for (long long id : added) index_range(id, id);
+                for (long long id : added) index_range(id, id, version_);
         }
         exec(nested ? "RELEASE sx_import_batch" : "COMMIT");
     } catch (...) {

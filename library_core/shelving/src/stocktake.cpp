@@ -55,6 +55,7 @@ struct Copy {
 void load_copies(const std::filesystem::path& db, std::unordered_map<std::string, Copy>& by_barcode,
                  std::unordered_map<long long, std::string>& barcode_of) {
     sqlite3* raw = nullptr;
+    sqlite::configure_process();
     if (sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         std::string msg = raw ? sqlite3_errmsg(raw) : "cannot open";
         sqlite3_close(raw);

@@ -87,7 +87,7 @@ public:
     virtual std::optional<std::string> meta(std::string_view key) = 0;
 };
 
-inline constexpr int kStoreSchemaVersion = 3;
+inline constexpr int kStoreSchemaVersion = 4;
 
 // Opens or creates an SQLite library database (WAL, foreign keys on), migrating an older schema
 // step by step up to `migrate_to` (tests use a lower value to build old files). Throws InputError
@@ -97,6 +97,10 @@ std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& path, int 
 // so that the caller's own tables and the catalog change in one transaction: import_batch inside
 // the caller's open transaction is a savepoint of it. Sets the store's pragmas on the connection.
 std::unique_ptr<Store> open_sqlite_store(sqlite3* db, int migrate_to = kStoreSchemaVersion);
+
+// Registers the search index's tokenizer (sx_cjk, schema 4 on) on a connection of one's own, for
+// reading records_fts without a store (tests, tools). A store registers it on its connection.
+void register_search_tokenizer(sqlite3* db);
 
 // Copies carried in a MARC record's holdings fields: CNMARC 905 ($b barcode, $c location, $d/$e
 // call number, $f volume) and MARC21 852 ($p barcode, $b/$c location, $h/$i call number). Fields
