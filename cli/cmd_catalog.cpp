@@ -11,6 +11,7 @@
 #include "shuxiang/catalog/clc.hpp"
 #include "shuxiang/catalog/csv.hpp"
 #include "shuxiang/catalog/demo.hpp"
+#include "shuxiang/catalog/import.hpp"
 #include "shuxiang/catalog/isbn.hpp"
 #include "shuxiang/catalog/iso2709.hpp"
 #include "shuxiang/catalog/mapping.hpp"
@@ -112,7 +113,9 @@ struct ImportArgs {
     std::string encoding = "auto";
     bool strict = false;
     bool json_out = false;
-    std::size_t batch = 2000;
+    // Records per transaction: larger batches rewrite fewer index pages, but about three batches are
+    // in memory at once (peak RSS importing 100,000 records: 310 MB at 10,000, 420 MB at 20,000).
+    std::size_t batch = 10000;
 };
 
 struct FileSummary {
@@ -140,12 +143,8 @@ int run_import(const ImportArgs& a) {
             else kind = "iso2709";
         }
         Progress bar(file);
-        std::vector<ImportEntry> batch;
-        auto flush = [&] {
-            if (batch.empty()) return;
-            sum.result += st->import_batch(batch);
-            batch.clear();
-        };
+        // Reading and mapping run on a second thread while the previous batch is written.
+        auto written = [&](double progress, long long n, const BatchResult&) { bar.update(progress, n); };
         if (kind == "csv") {
             CsvOptions o;
             o.encoding = a.encoding;
@@ -157,14 +156,14 @@ int run_import(const ImportArgs& a) {
                 for (const auto& c : res.ignored_columns) cols += (cols.empty() ? "" : ", ") + c;
                 std::cerr << file << ": " << trf("catalog.msg.ignored_columns", {cols}) << "\n";
             }
-            std::size_t n = 0;
-            for (auto& e : res.entries) {
-                batch.push_back(std::move(e));
-                if (batch.size() >= a.batch) flush();
-                ++n;
-                bar.update(static_cast<double>(n) / static_cast<double>(res.entries.size()), static_cast<long long>(n));
-            }
-            flush();
+            const auto total = static_cast<double>(res.entries.size());
+            sum.result = import_overlapped(
+                *st, a.batch,
+                [&](const AddEntry& add) {
+                    std::size_t n = 0;
+                    for (auto& e : res.entries) add(std::move(e), static_cast<double>(++n) / total);
+                },
+                written);
         } else {
             ReadOptions ro;
             ro.mode = a.strict ? ReadMode::Strict : ReadMode::Permissive;
@@ -178,47 +177,54 @@ int run_import(const ImportArgs& a) {
                 auto n = isbn_normalize(s);
                 return n ? *n : clean_isbn(s);
             };
-            auto add = [&](const ReadRecord& rr) {
+            // On the producer thread: only it touches sum.problems and sum.repaired until the import returns.
+            // Takes the record out of rr (the reader refills it).
+            auto entry_of = [&](ReadRecord& rr) {
                 if (!rr.diagnostics.empty()) ++sum.repaired;
                 for (const auto& d : rr.diagnostics) sum.problems.push_back(d.where() + ": " + d.message());
                 ImportEntry e;
-                e.record = to_bib(rr.record, rr.flavor, mo);
                 e.items = holdings_from_marc(rr.record, rr.flavor);
-                batch.push_back(std::move(e));
-                if (batch.size() >= a.batch) flush();
+                e.record = to_bib(std::move(rr.record), rr.flavor, mo);
+                return e;
             };
-            if (kind == "marcxml") {
-                std::vector<Diagnostic> diags;
-                auto recs = read_marcxml(data, ro, &diags);
-                std::size_t n = 0;
-                for (const auto& rr : recs) {
-                    add(rr);
-                    ++n;
-                    bar.update(static_cast<double>(n) / static_cast<double>(recs.size()), static_cast<long long>(n));
-                }
-            } else {
-                Iso2709Reader rd(data, ro);
-                ReadRecord rr;
-                long long n = 0;
-                std::size_t seen_diags = 0;
-                while (rd.next(rr)) {
-                    seen_diags += rr.diagnostics.size();
-                    add(rr);
-                    bar.update(static_cast<double>(rd.position()) / static_cast<double>(std::max<std::size_t>(rd.size(), 1)), ++n);
-                }
-                // Defects between records (garbage skipped) are not attached to a record.
-                if (rd.diagnostics().size() > seen_diags)
-                    for (const auto& d : rd.diagnostics())
-                        if (d.record == 0) sum.problems.push_back(d.where() + ": " + d.message());
-            }
-            flush();
+            sum.result = import_overlapped(
+                *st, a.batch,
+                [&](const AddEntry& add) {
+                    if (kind == "marcxml") {
+                        std::vector<Diagnostic> diags;
+                        auto recs = read_marcxml(data, ro, &diags);
+                        std::size_t n = 0;
+                        // Defects of the file as a whole (XML broken off, no records) belong to no record.
+                        for (const auto& d : diags)
+                            if (d.record == 0) sum.problems.push_back(d.where() + ": " + d.message());
+                        for (auto& rr : recs)
+                            add(entry_of(rr), static_cast<double>(++n) / static_cast<double>(recs.size()));
+                        return;
+                    }
+                    Iso2709Reader rd(data, ro);
+                    ReadRecord rr;
+                    std::size_t seen_diags = 0;
+                    const auto size = static_cast<double>(std::max<std::size_t>(rd.size(), 1));
+                    while (rd.next(rr)) {
+                        seen_diags += rr.diagnostics.size();
+                        add(entry_of(rr), static_cast<double>(rd.position()) / size);
+                    }
+                    // Defects between records (garbage skipped) are not attached to a record.
+                    if (rd.diagnostics().size() > seen_diags)
+                        for (const auto& d : rd.diagnostics())
+                            if (d.record == 0) sum.problems.push_back(d.where() + ": " + d.message());
+                },
+                written);
         }
         bar.finish();
         summaries.push_back(std::move(sum));
     }
     std::size_t added = 0;
     for (const auto& s : summaries) added += s.result.records_added;
-    if (added >= 10000) st->optimize();
+    // Merging the search index into one segment rewrites all of it: worth it after a bulk load
+    // (the import wrote at least half of what is stored now), not after each smaller addition to a
+    // large catalog, where FTS5's own incremental merging keeps the segments few.
+    if (added >= 10000 && static_cast<long long>(added) * 2 >= st->record_count()) st->optimize();
     if (a.json_out) {
         json out = json::array();
         for (const auto& s : summaries)

@@ -377,6 +377,43 @@ TEST(Store, TokenizerIndexesWhatPretokenisedTextDid) {
     EXPECT_EQ(v4->search("python", 5).size(), 2u);
 }
 
+// import_batch switches the items -> records check off for its own transaction only: on the
+// connection it is on again afterwards, after a failed batch too, and what was stored passes it.
+TEST(Store, ForeignKeysBackOnAfterABatch) {
+    TempDb t;
+    sqlite3* h = nullptr;
+    ASSERT_EQ(sqlite3_open(t.path.string().c_str(), &h), SQLITE_OK);
+    auto fk_on = [&] {
+        sqlite3_stmt* s = nullptr;
+        sqlite3_prepare_v2(h, "PRAGMA foreign_keys", -1, &s, nullptr);
+        sqlite3_step(s);
+        int v = sqlite3_column_int(s, 0);
+        sqlite3_finalize(s);
+        return v == 1;
+    };
+    {
+        auto st = open_sqlite_store(h);
+        auto batch = sample();
+        st->import_batch(batch);
+        EXPECT_TRUE(fk_on());
+        EXPECT_EQ(sqlite3_exec(h, "INSERT INTO items(barcode, record_id) VALUES('ORPHAN', 999999)", nullptr, nullptr,
+                               nullptr),
+                  SQLITE_CONSTRAINT);
+        ASSERT_EQ(sqlite3_exec(h,
+                               "CREATE TRIGGER boom AFTER INSERT ON records WHEN NEW.title = 'boom' "
+                               "BEGIN SELECT RAISE(ABORT, 'injected'); END",
+                               nullptr, nullptr, nullptr),
+                  SQLITE_OK);
+        auto bad = sample();
+        bad.push_back(entry("b1", "boom", "x", "I0/1", {"BOOM1"}));
+        EXPECT_THROW(st->import_batch(bad), std::exception);
+        EXPECT_TRUE(fk_on());
+        EXPECT_EQ(st->record_count(), 6);
+    }
+    sqlite3_close(h);
+    EXPECT_EQ(pragma(t.path, "SELECT count(*) FROM pragma_foreign_key_check"), "0");
+}
+
 TEST(Store, RefusesNewerSchema) {
     TempDb t;
     { open_sqlite_store(t.path); }

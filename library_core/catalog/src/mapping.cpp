@@ -234,10 +234,9 @@ std::string clean_isbn(std::string_view text) {
     return out.empty() ? trim(text) : out;
 }
 
-BibRecord to_bib(const MarcRecord& marc, MarcFlavor flavor, const MappingOptions& options) {
+BibRecord to_bib(MarcRecord marc, MarcFlavor flavor, const MappingOptions& options) {
     BibRecord b;
     b.flavor = flavor;
-    b.marc = marc;
     auto norm = [&](std::string_view s) { return options.normalize_isbn ? options.normalize_isbn(s) : clean_isbn(s); };
     if (const Field* f = marc.field("001")) b.control_number = trim(f->data);
     std::string local_text;  // subjects, series and local notes, searched for the keywords
@@ -271,7 +270,8 @@ BibRecord to_bib(const MarcRecord& marc, MarcFlavor flavor, const MappingOptions
         b.series = trim(marc.value("225", 'a'));
         b.summary = trim(marc.value("330", 'a'));
         for (const Field& f : marc.fields) {
-            if (f.tag == "606" || f.tag == "600" || f.tag == "601" || f.tag == "607" || f.tag == "610") {
+            const std::string_view t = f.tag;  // string_view: compared inline, no strlen per literal
+            if (t == "606" || t == "600" || t == "601" || t == "607" || t == "610") {
                 std::string s = joined_subject(f);
                 if (!s.empty()) b.subjects.push_back(s);
             }
@@ -330,7 +330,8 @@ BibRecord to_bib(const MarcRecord& marc, MarcFlavor flavor, const MappingOptions
         b.series = strip_isbd(marc.value("490", 'a'));
         b.summary = trim(marc.value("520", 'a'));
         for (const Field& f : marc.fields) {
-            if (f.tag == "650" || f.tag == "600" || f.tag == "610" || f.tag == "651") {
+            const std::string_view t = f.tag;
+            if (t == "650" || t == "600" || t == "610" || t == "651") {
                 std::string s = joined_subject(f);
                 if (!s.empty()) b.subjects.push_back(s);
             }
@@ -345,11 +346,13 @@ BibRecord to_bib(const MarcRecord& marc, MarcFlavor flavor, const MappingOptions
     for (const auto& s : b.subjects) local_text += s + "\n";
     local_text += b.series + "\n";
     for (const Field& f : marc.fields) {
-        bool local_note = f.tag[0] == '9' || (flavor == MarcFlavor::Marc21 && f.tag == "590");
+        const std::string_view t = f.tag;
+        bool local_note = (!t.empty() && t[0] == '9') || (flavor == MarcFlavor::Marc21 && t == "590");
         if (!local_note) continue;
         for (const Subfield& s : f.subfields) local_text += s.value + "\n";
     }
     b.local_collection = contains_any(local_text, options.local_keywords);
+    b.marc = std::move(marc);
     return b;
 }
 

@@ -29,8 +29,9 @@ std::optional<int> parse_pages(std::string_view text);
 // The default ISBN clean-up described in MappingOptions.
 std::string clean_isbn(std::string_view text);
 
-// Maps a MARC record of the given flavor; `marc` is copied into the result.
-BibRecord to_bib(const MarcRecord& marc, MarcFlavor flavor, const MappingOptions& options = {});
+// Maps a MARC record of the given flavor; `marc` is kept in the result (pass it with std::move when
+// the caller is done with it: a bulk import then copies no record).
+BibRecord to_bib(MarcRecord marc, MarcFlavor flavor, const MappingOptions& options = {});
 // Builds a new MARC record (leader, 001, and the mapped fields) from a BibRecord's mapped fields;
 // `bib.marc` is ignored. `date_entered` (YYYYMMDD) goes into CNMARC 100$a/0-7 and MARC21 008/0-5.
 MarcRecord to_marc(const BibRecord& bib, MarcFlavor flavor, std::string_view date_entered = "20260101");
