@@ -187,6 +187,14 @@ int run_import(const ImportArgs& a) {
                 e.record = to_bib(std::move(rr.record), rr.flavor, mo);
                 return e;
             };
+            // Strict mode refuses a file with any defect as a whole: an ISO 2709 file is read through
+            // once before anything is written (MARCXML and CSV are read whole before writing anyway).
+            if (a.strict && kind != "marcxml") {
+                Iso2709Reader check(data, ro);
+                ReadRecord rr;
+                while (check.next(rr)) {
+                }
+            }
             sum.result = import_overlapped(
                 *st, a.batch,
                 [&](const AddEntry& add) {

@@ -318,3 +318,69 @@ TEST(Cli, ExportCarriesCopiesAddedAfterImport) {
     }
     fs::remove_all(dir);
 }
+
+namespace {
+
+// Three small CNMARC records, 001 = S1..S3.
+std::vector<MarcRecord> three_records() {
+    std::vector<MarcRecord> v;
+    for (int k = 1; k <= 3; ++k) {
+        MarcRecord m = odd_cnmarc();
+        m.fields[0].data = "S" + std::to_string(k);
+        m.fields[1].subfields[0].value = "978702000220" + std::to_string(k);
+        v.push_back(m);
+    }
+    return v;
+}
+
+long long records_in(const std::string& db) {
+    auto st = open_sqlite_store(db);
+    return st->record_count();
+}
+
+}  // namespace
+
+// A MARCXML file broken off inside its third record: the permissive import takes the two whole
+// records (and what pugixml kept of the third) and reports the broken XML; --strict refuses the
+// file and writes nothing.
+TEST(Cli, TruncatedMarcxmlReportedOrRefused) {
+    fs::path dir = temp_dir("sx_cli_xml");
+    std::string xml = write_marcxml(three_records(), MarcFlavor::Cnmarc);
+    std::size_t third = xml.find("<record", xml.find("<record", xml.find("<record") + 1) + 1);
+    ASSERT_NE(third, std::string::npos);
+    atomic_write_file(dir / "cut.xml", xml.substr(0, third + 60));
+    std::string db = (dir / "library.db").string();
+    auto [rc, out] = shuxiang_run("catalog import --json --db " + db + " " + (dir / "cut.xml").string());
+    ASSERT_EQ(rc, 0) << out;
+    auto j = nlohmann::json::parse(out);
+    EXPECT_GE(j[0]["records_added"].get<int>(), 2);
+    ASSERT_GE(j[0]["problems"].size(), 1u);
+    EXPECT_NE(j[0]["problems"].dump().find("XML 格式错误"), std::string::npos) << j[0]["problems"].dump();
+
+    std::string db2 = (dir / "strict.db").string();
+    std::tie(rc, out) = shuxiang_run("catalog import --strict --db " + db2 + " " + (dir / "cut.xml").string());
+    EXPECT_EQ(rc, 2);
+    EXPECT_EQ(records_in(db2), 0);
+    fs::remove_all(dir);
+}
+
+// --strict refuses an ISO 2709 file whose last record is damaged, even when earlier records fill
+// whole batches: nothing of the file is written.
+TEST(Cli, StrictIso2709RefusesTheWholeFile) {
+    fs::path dir = temp_dir("sx_cli_strict");
+    std::string data;
+    for (const auto& m : three_records()) data += write_iso2709(m, MarcFlavor::Cnmarc);
+    data[data.size() - 30] = '\x1e';  // a field terminator inside the last record's data
+    atomic_write_file(dir / "bad.mrc", data);
+    std::string db = (dir / "library.db").string();
+    auto [rc, out] = shuxiang_run("catalog import --strict --batch 1 --db " + db + " " + (dir / "bad.mrc").string());
+    EXPECT_EQ(rc, 2);
+    EXPECT_EQ(records_in(db), 0);
+    // Permissive, the same file gives the two good records and repairs or skips the third.
+    std::tie(rc, out) = shuxiang_run("catalog import --json --batch 1 --db " + db + " " + (dir / "bad.mrc").string());
+    ASSERT_EQ(rc, 0) << out;
+    auto j = nlohmann::json::parse(out);
+    EXPECT_GE(j[0]["records_added"].get<int>(), 2);
+    EXPECT_GE(j[0]["problems"].size(), 1u);
+    fs::remove_all(dir);
+}
