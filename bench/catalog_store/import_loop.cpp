@@ -1,7 +1,8 @@
-// A plain import loop for profilers: generates N demo records (seed 11, batches of 5,000, as
-// BM_Import), then times only Store::import_batch, printing wall and process CPU time.
+// A plain import loop for profilers: generates N demo records (seed 11, in batches of 10,000 as
+// `catalog import` writes them), then times only Store::import_batch, printing wall and process
+// CPU time.
 //
-//   catalog_import_loop [RECORDS [SCHEMA_VERSION [DB [BATCH]]]]   (BATCH: records per transaction, 5,000)
+//   catalog_import_loop [RECORDS [SCHEMA_VERSION [DB [BATCH]]]]   (BATCH: records per transaction, 10,000 as `catalog import`)
 //   valgrind --tool=callgrind --toggle-collect='*run_import*' ./build/bin/catalog_import_loop 20000
 #include <ctime>
 
@@ -36,7 +37,7 @@ int main(int argc, char** argv) {
     const long long n = argc > 1 ? std::atoll(argv[1]) : 100000;
     const int version = argc > 2 ? std::atoi(argv[2]) : kStoreSchemaVersion;
     const std::string db = argc > 3 ? argv[3] : (std::filesystem::temp_directory_path() / "sx_import_loop.db").string();
-    const auto batch = static_cast<std::size_t>(argc > 4 ? std::atoll(argv[4]) : 5000);
+    const auto batch = static_cast<std::size_t>(argc > 4 ? std::atoll(argv[4]) : 10000);
     std::vector<std::vector<ImportEntry>> batches;
     DemoOptions o;
     o.records = n;

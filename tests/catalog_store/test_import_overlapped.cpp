@@ -57,6 +57,7 @@ TEST(ImportOverlapped, WritesEveryBatchInOrder) {
     auto st = open_sqlite_store(s.db);
     std::vector<long long> counts;
     std::vector<double> progress;
+    std::vector<std::size_t> sizes;
     BatchResult r = import_overlapped(
         *st, 700,
         [&](const AddEntry& add) {
@@ -66,17 +67,22 @@ TEST(ImportOverlapped, WritesEveryBatchInOrder) {
         [&](double p, long long n, const BatchResult& b) {
             counts.push_back(n);
             progress.push_back(p);
-            EXPECT_EQ(b.records_added, n == 5000 ? 5000u % 700u : 700u);
+            sizes.push_back(b.records_added);
         });
     EXPECT_EQ(r.records_added, 5000u);
     EXPECT_EQ(r.items_added, items);
     EXPECT_EQ(st->record_count(), 5000);
     EXPECT_EQ(st->item_count(), static_cast<long long>(items));
-    ASSERT_EQ(counts.size(), 8u);  // 7 full batches and 300 left
-    for (std::size_t k = 0; k + 1 < counts.size(); ++k) EXPECT_EQ(counts[k], static_cast<long long>(700 * (k + 1)));
-    EXPECT_EQ(counts.back(), 5000);
-    EXPECT_DOUBLE_EQ(progress.back(), 1.0);
-    EXPECT_DOUBLE_EQ(progress[0], 700.0 / 5000.0);
+    // 87, 174, 348, 696, then 700 each (1,305 + 5 * 700 = 4,805) and the 195 left.
+    EXPECT_EQ(first_batch_size(700), 87u);
+    const std::vector<std::size_t> want = {87, 174, 348, 696, 700, 700, 700, 700, 700, 195};
+    EXPECT_EQ(sizes, want);
+    long long sum = 0;
+    for (std::size_t k = 0; k < counts.size(); ++k) {
+        sum += static_cast<long long>(want[k]);
+        EXPECT_EQ(counts[k], sum);
+        EXPECT_DOUBLE_EQ(progress[k], static_cast<double>(sum) / 5000.0);
+    }
     // The records' ids follow the producer's order: the first entry has the lowest id.
     auto again = demo_entries(5000);
     EXPECT_EQ(st->records_by_isbn(again.front().record.isbns.front()).front(), 1);
@@ -99,7 +105,7 @@ TEST(ImportOverlapped, ProducerFailureKeepsCompletedBatches) {
     } catch (const std::runtime_error& e) {
         EXPECT_STREQ(e.what(), "bad record 1701");
     }
-    EXPECT_EQ(st->record_count(), 1500);
+    EXPECT_EQ(st->record_count(), 62 + 124 + 248 + 496 + 500);  // the batches completed before entry 1701
 }
 
 // A write fails (a trigger refuses one record): the exception comes out, the batch is rolled
@@ -130,6 +136,7 @@ TEST(ImportOverlapped, WriteFailureStopsTheProducer) {
                                        }
                                    }),
                  std::exception);
-    EXPECT_EQ(st->record_count(), 1000);                  // batches 1 and 2; batch 3 held "boom"
-    EXPECT_LE(produced.load(), 6 * 500);                  // stopped within a few batches of the failure
+    // Batches of 62, 124, 248, 496 and 500: the fifth (entries 930..1429) held "boom".
+    EXPECT_EQ(st->record_count(), 930);
+    EXPECT_LE(produced.load(), 1430 + 2 * 500);  // stopped within two batches of the failure
 }

@@ -367,7 +367,7 @@ CsvImport parse_catalog_csv(std::string_view raw, const std::string& file, const
         auto [eit, fresh] = entry_of.emplace(key, out.entries.size());
         if (fresh) {
             rec.marc = synthesize_cnmarc(rec);
-            out.entries.push_back({std::move(rec), {}});
+            out.entries.push_back({std::move(rec), {}, {}});
         }
         auto& entry = out.entries[eit->second];
         if (!item.barcode.empty()) {

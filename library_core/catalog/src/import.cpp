@@ -1,5 +1,6 @@
 #include "shuxiang/catalog/import.hpp"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -93,6 +94,8 @@ private:
 
 }  // namespace
 
+std::size_t first_batch_size(std::size_t batch_size) { return std::max<std::size_t>(1, batch_size / 8); }
+
 BatchResult import_overlapped(Store& store, std::size_t batch_size, const std::function<void(const AddEntry&)>& produce,
                               const BatchWritten& on_written) {
     if (batch_size == 0) batch_size = 1;
@@ -100,13 +103,19 @@ BatchResult import_overlapped(Store& store, std::size_t batch_size, const std::f
     std::thread producer([&] {
         std::exception_ptr error;
         try {
-            Batch current = handover.fresh(batch_size);
+            // The first batch is an eighth of the full size and each next one doubles, so that the
+            // writer starts within a few milliseconds instead of idling while a whole batch is read.
+            std::size_t size = first_batch_size(batch_size);
+            Batch current = handover.fresh(size);
             produce([&](ImportEntry&& e, double progress) {
+                // Keys, joined fields and the MARC blob are derived here, off the writing thread.
+                prepare_import_entry(e);
                 current.entries.push_back(std::move(e));
                 current.progress = progress;
-                if (current.entries.size() >= batch_size) {
+                if (current.entries.size() >= size) {
                     handover.put(std::move(current));
-                    current = handover.fresh(batch_size);
+                    size = std::min(batch_size, size * 2);
+                    current = handover.fresh(size);
                 }
             });
             if (!current.entries.empty()) handover.put(std::move(current));

@@ -436,16 +436,14 @@ BatchResult SqliteStore::import_batch(std::vector<ImportEntry>& batch) {
         added.clear();
         for (auto& e : batch) {
             BibRecord& r = e.record;
-            std::string key = dedupe_key(r);
+            if (!e.prepared.ready) prepare_import_entry(e);
+            const PreparedRecord& p = e.prepared;
             Stmt& ins = cached(
                 "INSERT INTO records(dedupe_key, control_number, title, other_title, responsibility, edition, "
                 "publisher, place, year, isbns, price, pages, language, subjects, series, clc_class, clc_top, "
                 "call_number, audience, local_collection, summary, flavor, marc, shelf_key) "
                 "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(dedupe_key) DO NOTHING");
-            auto parsed = parse_call_number(r.call_number);
-            const std::string shelf = parsed ? shelf_key(*parsed) : std::string();
-            std::string cls = r.clc_class.empty() ? r.call_number : r.clc_class;
-            ins.bind_ref(1, key)
+            ins.bind_ref(1, p.dedupe_key)
                 .bind_ref(2, r.control_number)
                 .bind_ref(3, r.title)
                 .bind_ref(4, r.other_title)
@@ -454,34 +452,31 @@ BatchResult SqliteStore::import_batch(std::vector<ImportEntry>& batch) {
                 .bind_ref(7, r.publisher)
                 .bind_ref(8, r.place)
                 .bind_ref(9, r.year)
-                .bind_ref(10, join(r.isbns, ' '))
+                .bind_ref(10, p.isbns)
                 .bind(11, r.price)
                 .bind(12, r.pages)
                 .bind_ref(13, r.language)
-                .bind_ref(14, join(r.subjects, '\n'))
+                .bind_ref(14, p.subjects)
                 .bind_ref(15, r.series)
                 .bind_ref(16, r.clc_class)
-                .bind_ref(17, clc_top_class(cls))
+                .bind_ref(17, p.clc_top)
                 .bind_ref(18, r.call_number)
                 .bind(19, static_cast<int>(r.audience))
                 .bind(20, r.local_collection ? 1 : 0)
                 .bind_ref(21, r.summary)
                 .bind(22, static_cast<int>(r.flavor))
-                .bind_blob_ref(23, encode_marc(r.marc))
-                .bind_blob_ref_or_null(24, parsed ? &shelf : nullptr)
+                .bind_blob_ref(23, p.marc_blob)
+                .bind_blob_ref_or_null(24, p.shelf_key ? &*p.shelf_key : nullptr)
                 .run();
             if (sqlite3_changes(db_) > 0) {
                 r.id = sqlite3_last_insert_rowid(db_);
                 ++res.records_added;
                 Stmt& isb = cached("INSERT OR IGNORE INTO record_isbns(isbn, record_id) VALUES(?, ?)");
-                for (const auto& i : r.isbns) {
-                    auto n = isbn_normalize(i);
-                    isb.reset().bind(1, n ? *n : i).bind(2, r.id).run();
-                }
+                for (const auto& i : p.isbn_keys) isb.reset().bind_ref(1, i).bind(2, r.id).run();
                 added.push_back(r.id);
             } else {
                 Stmt& find = cached("SELECT id FROM records WHERE dedupe_key = ?");
-                find.bind(1, key);
+                find.bind_ref(1, p.dedupe_key);
                 if (!find.step()) throw std::runtime_error("record vanished during import");
                 r.id = find.i64(0);
                 find.reset();  // no read left open on the connection after the batch commits
@@ -765,6 +760,24 @@ std::optional<ItemStatus> parse_item_status(std::string_view s) {
     for (int k = 0; k < 7; ++k)
         if (s == kStatusNames[k]) return static_cast<ItemStatus>(k);
     return std::nullopt;
+}
+
+void prepare_import_entry(ImportEntry& e) {
+    const BibRecord& r = e.record;
+    PreparedRecord& p = e.prepared;
+    p.dedupe_key = dedupe_key(r);
+    p.shelf_key.reset();
+    if (auto parsed = parse_call_number(r.call_number)) p.shelf_key = shelf_key(*parsed);
+    p.clc_top = clc_top_class(r.clc_class.empty() ? r.call_number : r.clc_class);
+    p.isbns = join(r.isbns, ' ');
+    p.isbn_keys.clear();
+    for (const auto& i : r.isbns) {
+        auto n = isbn_normalize(i);
+        p.isbn_keys.push_back(n ? *n : i);
+    }
+    p.subjects = join(r.subjects, '\n');
+    p.marc_blob = encode_marc(r.marc);
+    p.ready = true;
 }
 
 std::string dedupe_key(const BibRecord& r) {

@@ -36,11 +36,29 @@ struct Item {
     std::optional<double> price;
 };
 
+// What the SQLite store derives from a record before writing it. An importer that reads on
+// another thread fills it there (prepare_import_entry), so that the writing thread only writes;
+// import_batch derives whatever is not prepared. Stale once the record is changed.
+struct PreparedRecord {
+    bool ready = false;
+    std::string dedupe_key;               // dedupe_key(record)
+    std::optional<std::string> shelf_key;  // of the parsed call number, none when it does not parse
+    std::string clc_top;                  // the 中图法 main class
+    std::string isbns;                    // the ISBNs, space-separated
+    std::vector<std::string> isbn_keys;   // each ISBN normalised (ISBN-13) where it is valid
+    std::string subjects;                 // one a line
+    std::string marc_blob;                // encode_marc(record.marc)
+};
+
 // A record with its copies, as an importer hands them over.
 struct ImportEntry {
     BibRecord record;
     std::vector<Item> items;
+    PreparedRecord prepared;
 };
+
+// Fills entry.prepared from entry.record (any thread; touches nothing shared).
+void prepare_import_entry(ImportEntry& entry);
 
 // What one committed batch did.
 struct BatchResult {
