@@ -43,14 +43,6 @@ std::shared_ptr<Common> common(CLI::App* c, bool mutating, bool query = true, bo
     return a;
 }
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, "", tr("circ.cli.cannot_read"));
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 std::vector<std::string> split_list(const std::string& s) {
     std::vector<std::string> out;
     std::stringstream ss(s);

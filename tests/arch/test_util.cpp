@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -68,4 +69,27 @@ TEST(I18n, BadTableFileIsRefusedWithItsName) {
     }
     fs::remove_all(dir);
     load_translations(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "i18n");
+}
+
+// Exact bytes back whatever the size: empty, NUL bytes, and a few MB that take several reads.
+TEST(ReadFile, ExactBytesAnySize) {
+    auto dir = fs::temp_directory_path() / ("shuxiang_read_test_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::string big;
+    for (int k = 0; big.size() < 5'000'000; ++k) big += std::to_string(k * 7919) + '\0' + "书香\n";
+    for (const std::string& content : {std::string(), std::string("a\0b", 3), big}) {
+        {
+            std::ofstream out(dir / "f.bin", std::ios::binary);
+            out.write(content.data(), static_cast<std::streamsize>(content.size()));
+        }
+        EXPECT_EQ(read_file(dir / "f.bin"), content);
+    }
+    try {
+        read_file(dir);
+        FAIL() << "a directory is not a file";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.file(), dir.string());
+    }
+    fs::remove_all(dir);
 }

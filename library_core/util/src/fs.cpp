@@ -4,25 +4,46 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 
 #include "shuxiang/util/error.hpp"
+#include "shuxiang/util/i18n.hpp"
 
 namespace shuxiang {
 
 std::string read_file(const std::filesystem::path& path) {
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw InputError(path.string(), "", "is a directory, not a file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path.string(), "", std::string("cannot open: ") + std::strerror(errno));
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) throw InputError(path.string(), "", "read error");
-    return ss.str();
+    if (std::filesystem::is_directory(path, ec)) throw InputError(path.string(), "", tr("common.file.is_directory"));
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw InputError(path.string(), "", trf("common.file.cannot_open", {std::strerror(errno)}));
+    auto fail = [&](int e) {
+        ::close(fd);
+        throw InputError(path.string(), "", trf("common.file.read_error", {std::strerror(e)}));
+    };
+    // Sized once from fstat and read in large pieces: a 50 MB catalog file took 7,000 reads and
+    // three copies through a string stream. A file that grows meanwhile is read to its end.
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) fail(errno);
+    std::string out;
+    out.resize(st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 0);
+    std::size_t got = 0;
+    while (true) {
+        if (got == out.size()) out.resize(std::max<std::size_t>(out.size() * 2, 65536));
+        ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail(errno);
+        }
+        if (n == 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    out.resize(got);
+    return out;
 }
 
 void atomic_write_file(const std::filesystem::path& path, std::string_view data) {
