@@ -70,7 +70,7 @@ void BM_Import(benchmark::State& state) {
         benchmark::Counter(static_cast<double>(items), benchmark::Counter::kIsIterationInvariantRate);
     remove_db(db);
 }
-BENCHMARK(BM_Import)->Args({100000, 5000, kStoreSchemaVersion})->Args({100000, 500, kStoreSchemaVersion})->Args({100000, 5000, 1})->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(2);
+BENCHMARK(BM_Import)->Args({100000, 10000, kStoreSchemaVersion})->Args({100000, 500, kStoreSchemaVersion})->Args({100000, 10000, 1})->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(2);
 
 // The search database is made once by the demo generator and kept for later runs.
 Store& search_store() {
