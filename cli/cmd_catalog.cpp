@@ -123,18 +123,22 @@ struct FileSummary {
     BatchResult result;
     std::vector<std::string> problems;  // "where: message"
     std::size_t repaired = 0;
+    std::size_t skipped = 0;       // records that could not be read at all
+    std::size_t last_skipped = 0;  // the number of the last one counted
 };
 
 int run_import(const ImportArgs& a) {
     auto st = open_sqlite_store(a.db);
     std::vector<FileSummary> summaries;
+    bool nothing_read = false;
     const std::string fmt = lower(a.format);
     if (fmt != "auto" && fmt != "marc21" && fmt != "cnmarc" && fmt != "marcxml" && fmt != "csv" && fmt != "iso2709")
         throw InputError("", "--format", trf("catalog.msg.bad_format", {a.format}));
     for (const auto& file : a.files) {
         FileSummary sum;
         sum.file = file;
-        std::string data = read_file(file);
+        const FileBytes bytes(file);  // mapped, not copied: a catalog file may be large
+        const std::string_view data = bytes.view();
         std::string kind = fmt;
         if (kind == "auto") {
             std::string e = ext_of(file);
@@ -198,33 +202,51 @@ int run_import(const ImportArgs& a) {
             sum.result = import_overlapped(
                 *st, a.batch,
                 [&](const AddEntry& add) {
+                    // Defects that belong to no returned record: between records (garbage skipped),
+                    // of the file as a whole (XML broken off), or of a record that could not be read
+                    // at all and was skipped.
+                    constexpr std::size_t kNone = static_cast<std::size_t>(-1);  // no record being returned
+                    auto report_unreturned = [&](const Diagnostic& d, std::size_t returned_number) {
+                        if (d.record == returned_number) return;  // reported with its record
+                        sum.problems.push_back(d.where() + ": " + d.message());
+                        if (d.record != 0 && d.record != sum.last_skipped) {
+                            sum.last_skipped = d.record;
+                            ++sum.skipped;
+                        }
+                    };
                     if (kind == "marcxml") {
                         std::vector<Diagnostic> diags;
                         auto recs = read_marcxml(data, ro, &diags);
-                        std::size_t n = 0;
-                        // Defects of the file as a whole (XML broken off, no records) belong to no record.
+                        std::vector<std::size_t> numbers;
+                        for (const auto& rr : recs) numbers.push_back(rr.number);
                         for (const auto& d : diags)
-                            if (d.record == 0) sum.problems.push_back(d.where() + ": " + d.message());
+                            if (!std::binary_search(numbers.begin(), numbers.end(), d.record)) report_unreturned(d, kNone);
+                        std::size_t n = 0;
                         for (auto& rr : recs)
                             add(entry_of(rr), static_cast<double>(++n) / static_cast<double>(recs.size()));
                         return;
                     }
                     Iso2709Reader rd(data, ro);
                     ReadRecord rr;
-                    std::size_t seen_diags = 0;
+                    std::size_t next_diag = 0;  // rd.diagnostics() before this index are reported
                     const auto size = static_cast<double>(std::max<std::size_t>(rd.size(), 1));
                     while (rd.next(rr)) {
-                        seen_diags += rr.diagnostics.size();
+                        const auto& all = rd.diagnostics();
+                        for (; next_diag < all.size(); ++next_diag) report_unreturned(all[next_diag], rr.number);
                         add(entry_of(rr), static_cast<double>(rd.position()) / size);
                     }
-                    // Defects between records (garbage skipped) are not attached to a record.
-                    if (rd.diagnostics().size() > seen_diags)
-                        for (const auto& d : rd.diagnostics())
-                            if (d.record == 0) sum.problems.push_back(d.where() + ": " + d.message());
+                    const auto& all = rd.diagnostics();
+                    for (; next_diag < all.size(); ++next_diag) report_unreturned(all[next_diag], kNone);
                 },
                 written);
         }
         bar.finish();
+        // A file that gave no record at all (garbage, an empty file, the wrong format) is bad
+        // input, not a successful import of nothing: it is named and the command exits with 2.
+        if (sum.result.records_added + sum.result.records_existing == 0) {
+            sum.problems.push_back(tr("catalog.msg.no_records"));
+            nothing_read = true;
+        }
         summaries.push_back(std::move(sum));
     }
     // No final merge of the search index into one segment: FTS5's incremental merging keeps the
@@ -240,6 +262,7 @@ int run_import(const ImportArgs& a) {
                            {"items_added", s.result.items_added},
                            {"items_existing", s.result.items_existing},
                            {"repaired_records", s.repaired},
+                           {"skipped_records", s.skipped},
                            {"problems", s.problems}});
         std::cout << out.dump(2) << "\n";
     } else {
@@ -254,9 +277,11 @@ int run_import(const ImportArgs& a) {
             for (std::size_t k = 0; k < shown; ++k) std::cerr << "  " << s.problems[k] << "\n";
             if (s.problems.size() > shown)
                 std::cerr << "  " << trf("catalog.msg.more_problems", {std::to_string(s.problems.size() - shown)}) << "\n";
+            if (s.skipped > 0)
+                std::cerr << trf("catalog.msg.skipped_records", {s.file, std::to_string(s.skipped)}) << "\n";
         }
     }
-    return 0;
+    return nothing_read ? 2 : 0;
 }
 
 // ---- export ----

@@ -93,3 +93,28 @@ TEST(ReadFile, ExactBytesAnySize) {
     }
     fs::remove_all(dir);
 }
+
+// FileBytes maps a regular file and reads anything else: the same bytes either way, and an
+// error naming the file when it cannot be opened.
+TEST(FileBytes, SameBytesAsReadFile) {
+    auto dir = fs::temp_directory_path() / ("shuxiang_filebytes_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::string content;
+    for (long long k = 0; content.size() < 300'000; ++k) content += std::to_string(k) + '\0' + "湖湘\n";
+    atomic_write_file(dir / "a.bin", content);
+    atomic_write_file(dir / "empty.bin", "");
+    {
+        FileBytes a(dir / "a.bin");
+        EXPECT_EQ(a.view(), content);
+        FileBytes e(dir / "empty.bin");
+        EXPECT_TRUE(e.view().empty());
+    }
+    try {
+        FileBytes missing(dir / "missing.bin");
+        FAIL() << "expected InputError";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.file(), (dir / "missing.bin").string());
+    }
+    fs::remove_all(dir);
+}

@@ -14,6 +14,7 @@
 #include "shuxiang/catalog/marcxml.hpp"
 #include "shuxiang/catalog/store.hpp"
 #include "shuxiang/util/fs.hpp"
+#include "shuxiang/util/i18n.hpp"
 
 using namespace shuxiang;
 using namespace shuxiang::catalog;
@@ -449,5 +450,38 @@ TEST(Cli, ImportKilledPartWayKeepsWholeBatchesAndResumes) {
     EXPECT_EQ(j[0]["records_added"].get<long long>(), 40000 - kept);
     EXPECT_EQ(records_in(db), 40000);
     EXPECT_EQ(integrity(), "ok");
+    fs::remove_all(dir);
+}
+
+// A record that cannot be read at all is skipped, counted and explained (its defects used to be
+// dropped because they belonged to no returned record); a file that gives no record at all is
+// bad input and exits with 2.
+TEST(Cli, SkippedRecordsReportedAndNothingReadFails) {
+    fs::path dir = temp_dir("sx_cli_skip");
+    auto recs = three_records();
+    std::string data = write_iso2709(recs[0], MarcFlavor::Cnmarc) + "00040nam0 2200000   450 no directory here\x1d" +
+                       write_iso2709(recs[2], MarcFlavor::Cnmarc);
+    atomic_write_file(dir / "mixed.mrc", data);
+    std::string db = (dir / "library.db").string();
+    auto [rc, out] = shuxiang_run("catalog import --json --db " + db + " " + (dir / "mixed.mrc").string());
+    ASSERT_EQ(rc, 0) << out;
+    auto j = nlohmann::json::parse(out);
+    EXPECT_EQ(j[0]["records_added"], 2);
+    EXPECT_EQ(j[0]["skipped_records"], 1);
+    ASSERT_GE(j[0]["problems"].size(), 1u);
+    EXPECT_EQ(j[0]["problems"][0].get<std::string>().rfind("record 2,", 0), 0u) << j[0]["problems"].dump();
+
+    atomic_write_file(dir / "garbage.mrc", "hello, this is not MARC at all\n");
+    std::tie(rc, out) = shuxiang_run("catalog import --json --db " + db + " " + (dir / "garbage.mrc").string());
+    EXPECT_EQ(rc, 2);
+    j = nlohmann::json::parse(out);
+    EXPECT_EQ(j[0]["records_added"], 0);
+    EXPECT_EQ(j[0]["skipped_records"], 1);
+    EXPECT_EQ(j[0]["problems"].back(), tr("catalog.msg.no_records"));
+
+    atomic_write_file(dir / "empty.mrc", "");
+    std::tie(rc, out) = shuxiang_run("catalog import --json --db " + db + " " + (dir / "empty.mrc").string());
+    EXPECT_EQ(rc, 2);
+    EXPECT_EQ(records_in(db), 2);
     fs::remove_all(dir);
 }

@@ -1,6 +1,7 @@
 #include "shuxiang/util/fs.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -44,6 +45,32 @@ std::string read_file(const std::filesystem::path& path) {
     ::close(fd);
     out.resize(got);
     return out;
+}
+
+FileBytes::FileBytes(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(path, ec)) {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) throw InputError(path.string(), "", trf("common.file.cannot_open", {std::strerror(errno)}));
+        struct stat st {};
+        if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+            void* m = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+            if (m != MAP_FAILED) {
+                map_ = m;
+                map_size_ = static_cast<std::size_t>(st.st_size);
+                ::madvise(map_, map_size_, MADV_SEQUENTIAL);
+                view_ = std::string_view(static_cast<const char*>(map_), map_size_);
+            }
+        }
+        ::close(fd);
+        if (map_) return;
+    }
+    copy_ = read_file(path);
+    view_ = copy_;
+}
+
+FileBytes::~FileBytes() {
+    if (map_) ::munmap(map_, map_size_);
 }
 
 void atomic_write_file(const std::filesystem::path& path, std::string_view data) {
