@@ -5,6 +5,7 @@
 
 #include "shuxiang/standards/profile.hpp"
 #include "shuxiang/util/error.hpp"
+#include "shuxiang/util/i18n.hpp"
 
 namespace fs = std::filesystem;
 using namespace shuxiang;
@@ -88,12 +89,45 @@ TEST(Standards, BadProfilesAreRefusedWithFileAndPointer) {
         Profile::load_file(d / "p.json");
         FAIL();
     } catch (const InputError& e) {
-        EXPECT_NE(std::string(e.what()).find("newer"), std::string::npos);
+        EXPECT_EQ(e.message(), trf("common.json.newer_schema", {"9", "1"}));
     }
     std::ofstream(d / "p.json") << R"({"schema_version": 1, "id": "x", "parent": "nope"})";
-    EXPECT_THROW(RuleSet::load(d, "x"), InputError);
+    try {
+        RuleSet::load(d, "x");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.where(), "profile x");
+        EXPECT_EQ(e.message(), trf("standards.error.no_parent", {"nope"}));
+    }
     std::ofstream(d / "p.json") << R"({"schema_version": 1, "id": "x", "parent": "y"})";
     std::ofstream(d / "q.json") << R"({"schema_version": 1, "id": "y", "parent": "x"})";
-    EXPECT_THROW(RuleSet::load(d, "x"), InputError);  // cycle
+    try {
+        RuleSet::load(d, "x");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.message(), trf("standards.error.cycle", {"x"}));
+    }
+    fs::remove_all(d);
+}
+
+TEST(Standards, ProfileErrorsAreInChineseByDefaultAndInEnglishOnRequest) {
+    auto d = temp_dir("lang");
+    std::ofstream(d / "p.json") << R"({"schema_version": 1, "id": "x", "figures": {"k": {"value": 1, "confidence": "official"}}})";
+    auto message = [&] {
+        try {
+            Profile::load_file(d / "p.json");
+        } catch (const InputError& e) {
+            EXPECT_EQ(e.where(), "/figures/k/source");
+            return e.message();
+        }
+        ADD_FAILURE() << "a figure without a source was accepted";
+        return std::string();
+    };
+    ASSERT_EQ(language(), Language::ZhCN);
+    EXPECT_EQ(message(), "每个数值都需注明来源");
+    set_language(Language::En);
+    const std::string en = message();
+    set_language(Language::ZhCN);
+    EXPECT_EQ(en, "every figure needs its source");
     fs::remove_all(d);
 }
