@@ -56,6 +56,25 @@ TEST(I18n, EveryKeyHasBothLanguagesAndSwitches) {
     EXPECT_THROW(parse_language("fr"), InputError);
 }
 
+TEST(I18n, UnknownLanguageIsRefusedInTheCurrentLanguage) {
+    auto message = [] {
+        try {
+            parse_language("fr");
+        } catch (const InputError& e) {
+            EXPECT_EQ(e.where(), "--lang");
+            return e.message();
+        }
+        ADD_FAILURE() << "fr accepted";
+        return std::string();
+    };
+    ASSERT_EQ(language(), Language::ZhCN);
+    EXPECT_EQ(message(), "未知语言“fr”（可用 zh 或 en）");
+    set_language(Language::En);
+    const std::string en = message();
+    set_language(Language::ZhCN);
+    EXPECT_EQ(en, "unknown language 'fr' (use zh or en)");
+}
+
 TEST(I18n, BadTableFileIsRefusedWithItsName) {
     auto dir = fs::temp_directory_path() / "shuxiang_i18n_bad";
     fs::create_directories(dir);
