@@ -9,6 +9,7 @@
 #include "shuxiang/catalog/clc.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
+#include "support/input_error.hpp"
 
 namespace fs = std::filesystem;
 using namespace shuxiang;
@@ -20,16 +21,10 @@ namespace {
 std::pair<std::string, std::string> load_error(const std::string& text) {
     const fs::path f = fs::temp_directory_path() / ("sx_clc_" + std::to_string(::getpid()) + ".json");
     std::ofstream(f) << text;
-    std::pair<std::string, std::string> out;
-    try {
-        ClcTable::load(f);
-        ADD_FAILURE() << "accepted: " << text;
-    } catch (const InputError& e) {
-        EXPECT_EQ(e.file(), f.string());
-        out = {e.where(), e.message()};
-    }
+    const InputError e = test::input_error_of([&] { ClcTable::load(f); });
+    EXPECT_EQ(e.file(), f.string());
     fs::remove(f);
-    return out;
+    return {e.where(), e.message()};
 }
 
 // One part holding class A; the classes and subclasses come after.

@@ -6,6 +6,7 @@
 #include "shuxiang/standards/profile.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
+#include "support/input_error.hpp"
 
 namespace fs = std::filesystem;
 using namespace shuxiang;
@@ -113,21 +114,10 @@ TEST(Standards, BadProfilesAreRefusedWithFileAndPointer) {
 TEST(Standards, ProfileErrorsAreInChineseByDefaultAndInEnglishOnRequest) {
     auto d = temp_dir("lang");
     std::ofstream(d / "p.json") << R"({"schema_version": 1, "id": "x", "figures": {"k": {"value": 1, "confidence": "official"}}})";
-    auto message = [&] {
-        try {
-            Profile::load_file(d / "p.json");
-        } catch (const InputError& e) {
-            EXPECT_EQ(e.where(), "/figures/k/source");
-            return e.message();
-        }
-        ADD_FAILURE() << "a figure without a source was accepted";
-        return std::string();
-    };
-    ASSERT_EQ(language(), Language::ZhCN);
-    EXPECT_EQ(message(), "每个数值都需注明来源");
-    set_language(Language::En);
-    const std::string en = message();
-    set_language(Language::ZhCN);
-    EXPECT_EQ(en, "every figure needs its source");
+    auto load = [&] { Profile::load_file(d / "p.json"); };
+    EXPECT_EQ(test::input_error_of(load).where(), "/figures/k/source");
+    EXPECT_EQ(test::messages_zh_en(load),
+              (std::pair<std::string, std::string>{"每个数值都需注明来源", "every figure needs its source"}));
+    EXPECT_EQ(language(), Language::ZhCN);
     fs::remove_all(d);
 }
