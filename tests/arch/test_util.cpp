@@ -86,7 +86,7 @@ TEST(ReadFile, ExactBytesAnySize) {
     fs::remove_all(dir);
     fs::create_directories(dir);
     std::string big;
-    for (int k = 0; big.size() < 5'000'000; ++k) big += std::to_string(k * 7919) + '\0' + "书香\n";
+    for (int k = 0; big.size() < 5'000'000; ++k) big += std::to_string(static_cast<long long>(k) * 7919) + '\0' + "书香\n";
     for (const std::string& content : {std::string(), std::string("a\0b", 3), big}) {
         {
             std::ofstream out(dir / "f.bin", std::ios::binary);
