@@ -41,7 +41,7 @@ std::string fixed(double v, int decimals) {
 void check_date(const std::string& d) {
     std::tm tm{};
     if (d.size() != 10 || !strptime(d.c_str(), "%Y-%m-%d", &tm))
-        throw InputError("", "--date", "expected YYYY-MM-DD, got '" + d + "'");
+        throw InputError("", "--date", trf("circ.refuse.bad_date", {d}));
 }
 
 struct Common {
@@ -88,10 +88,10 @@ int run_report(const ReportOpts& o) {
     check_date(date);
     const auto& builtin = plan::FurnitureCatalog::builtin();
     auto holdings = holdings_of(o.common, date);
-    if (o.html.empty() && o.json.empty()) throw InputError("", "--html/--json", "give --html OUT.html and/or --json OUT.json");
+    if (o.html.empty() && o.json.empty()) throw InputError("", "--html/--json", tr("cli.report.error.no_output"));
 
     if (!o.compare.empty()) {
-        if (o.compare.size() < 2) throw InputError("", "--compare", "give at least two plans to compare");
+        if (o.compare.size() < 2) throw InputError("", "--compare", tr("cli.report.error.compare_two"));
         std::vector<plan::Plan> plans;
         for (auto& f : o.compare) plans.push_back(plan::load_plan(f, builtin));
         std::vector<standards::Checklist> lists;
@@ -111,7 +111,7 @@ int run_report(const ReportOpts& o) {
         return 0;
     }
 
-    if (o.plan.empty()) throw InputError("", "--plan", "give --plan PLAN (or --compare BEFORE AFTER)");
+    if (o.plan.empty()) throw InputError("", "--plan", tr("cli.report.error.no_plan"));
     plan::Plan p = plan::load_plan(o.plan, builtin);
     const plan::FurnitureCatalog catalog = plan::with_plan_types(builtin, p);  // the plan's imported models too
     auto rules = rules_for(o.common, p);
@@ -121,7 +121,7 @@ int run_report(const ReportOpts& o) {
         try {
             sim = nlohmann::json::parse(read_file(o.common.sim_metrics));
         } catch (const nlohmann::json::parse_error& e) {
-            throw InputError(o.common.sim_metrics, "byte " + std::to_string(e.byte), "invalid JSON");
+            throw InputError(o.common.sim_metrics, "byte " + std::to_string(e.byte), tr("common.json.invalid"));
         }
     }
     auto rubric = standards::Rubric::load_file(o.rubric.empty() ? standards::builtin_rubric_path().string() : o.rubric);
@@ -167,7 +167,7 @@ struct ReviewOpts {
 int run_review(const ReviewOpts& o) {
     std::string date = o.date.empty() ? today() : o.date;
     check_date(date);
-    if (!fs::is_directory(o.dir)) throw InputError(o.dir, "", "not a folder");
+    if (!fs::is_directory(o.dir)) throw InputError(o.dir, "", tr("cli.report.error.not_folder"));
     std::vector<fs::path> files;
     for (auto& e : fs::directory_iterator(o.dir)) {
         auto name = e.path().filename().string();
@@ -184,7 +184,7 @@ int run_review(const ReviewOpts& o) {
             std::cerr << tr("common.error") << ": " << e.what() << "\n";
         }
     }
-    if (props.empty() && errors.empty()) throw InputError(o.dir, "", "no *.sxproposal.json files in this folder");
+    if (props.empty() && errors.empty()) throw InputError(o.dir, "", tr("cli.report.error.no_proposals"));
     auto rubric = standards::Rubric::load_file(standards::builtin_rubric_path());
     auto summary = report::summarize_district(props, plan::FurnitureCatalog::builtin(),
                                               standards::builtin_profile_dir().string(), o.profile, rubric);

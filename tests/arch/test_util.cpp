@@ -7,6 +7,7 @@
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/i18n.hpp"
+#include "support/input_error.hpp"
 
 namespace fs = std::filesystem;
 using namespace shuxiang;
@@ -54,6 +55,14 @@ TEST(I18n, EveryKeyHasBothLanguagesAndSwitches) {
     EXPECT_EQ(tr("no.such.key"), "no.such.key");
     set_language(Language::ZhCN);
     EXPECT_THROW(parse_language("fr"), InputError);
+}
+
+TEST(I18n, UnknownLanguageIsRefusedInTheCurrentLanguage) {
+    auto refuse_fr = [] { parse_language("fr"); };
+    EXPECT_EQ(test::input_error_of(refuse_fr).where(), "--lang");
+    EXPECT_EQ(test::messages_zh_en(refuse_fr),
+              (std::pair<std::string, std::string>{"未知语言“fr”（可用 zh 或 en）", "unknown language 'fr' (use zh or en)"}));
+    EXPECT_EQ(language(), Language::ZhCN);
 }
 
 TEST(I18n, BadTableFileIsRefusedWithItsName) {

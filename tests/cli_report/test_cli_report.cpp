@@ -9,6 +9,7 @@
 #include "shuxiang/report/district.hpp"
 #include "shuxiang/standards/holdings.hpp"
 #include "shuxiang/util/fs.hpp"
+#include "shuxiang/util/i18n.hpp"
 #include "support/process.hpp"
 
 namespace fs = std::filesystem;
@@ -95,7 +96,22 @@ TEST(CliReport, BadInputsGiveClearErrors) {
 
     r = run_shuxiang("report --plan " + kDemo);  // no output asked for
     EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.out.find("--html/--json: " + tr("cli.report.error.no_output")), std::string::npos) << r.out;
     EXPECT_FALSE(fs::exists(d / "o.json"));
+    fs::remove_all(d);
+}
+
+TEST(CliReport, ErrorsAreInChineseByDefaultAndInEnglishWithLangEn) {
+    auto d = tmp("empty");
+    auto r = run_shuxiang("review " + d.string() + " --date 2026-11-24");
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.out.find(d.string() + ": 此文件夹中没有 *.sxproposal.json 文件"), std::string::npos) << r.out;
+    r = run_shuxiang("--lang en review " + d.string() + " --date 2026-11-24");
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.out.find(d.string() + ": no *.sxproposal.json files in this folder"), std::string::npos) << r.out;
+    r = run_shuxiang("--lang en report --plan " + kDemo + " --date 2026-13-45");
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.out.find("--date: invalid date: 2026-13-45 (expected YYYY-MM-DD)"), std::string::npos) << r.out;
     fs::remove_all(d);
 }
 

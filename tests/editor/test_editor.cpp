@@ -18,6 +18,7 @@
 
 #include "shuxiang/plan/io.hpp"
 #include "shuxiang/plan/model.hpp"
+#include "shuxiang/util/i18n.hpp"
 
 #include "editor/png_probe.hpp"
 
@@ -243,7 +244,9 @@ TEST_F(EditorTest, NewFromTemplateMatchesTheTemplateFile) {
 TEST_F(EditorTest, UnknownActionNamesScriptAndLine) {
     const Result r = run_script("new empty\n# a comment\nfrobnicate 1 2\n");
     EXPECT_EQ(r.rc, 2);
-    EXPECT_NE(r.err.find(path("script.txt").string() + ": line 3: unknown action 'frobnicate'"), std::string::npos) << r.err;
+    // The editor runs in Chinese unless told otherwise.
+    EXPECT_NE(r.err.find(path("script.txt").string() + ": line 3: 未知的动作“frobnicate”"), std::string::npos) << r.err;
+    EXPECT_EQ(shuxiang::trf("editor.script.unknown_action", {"frobnicate"}), "未知的动作“frobnicate”");
 }
 
 TEST_F(EditorTest, BadPlanFileNamesFileAndPlaceWithoutCrashing) {

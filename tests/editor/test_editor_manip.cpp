@@ -17,6 +17,7 @@
 
 #include "shuxiang/plan/io.hpp"
 #include "shuxiang/plan/model.hpp"
+#include "shuxiang/util/i18n.hpp"
 
 namespace fs = std::filesystem;
 using shuxiang::plan::Furniture;
@@ -301,7 +302,7 @@ TEST(EditorManip, BadArgumentsStopTheScriptWithTheLine) {
     EXPECT_EQ(run_editor("bad1", "new empty\nalign sideways\n", &err), 2);
     EXPECT_NE(err.find("line 2: align: expected"), std::string::npos) << err;
     EXPECT_EQ(run_editor("bad2", "new empty\narray 6\n", &err), 2);
-    EXPECT_NE(err.find("line 2: wrong number of arguments"), std::string::npos) << err;
+    EXPECT_NE(err.find("line 2: " + shuxiang::trf("editor.script.arg_count", {"array"})), std::string::npos) << err;
     EXPECT_EQ(run_editor("bad3", "new empty\nselect none\ndistribute x\n", &err), 2);
     EXPECT_NE(err.find("line 3:"), std::string::npos) << err;
     EXPECT_EQ(run_editor("bad4", "new empty\ndrag 0.5 0.5 1.5 0.5\n", &err), 2);

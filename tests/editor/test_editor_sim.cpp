@@ -18,6 +18,8 @@
 #include <nlohmann/json.hpp>
 
 #include "shuxiang/util/error.hpp"
+#include "shuxiang/util/i18n.hpp"
+#include "support/input_error.hpp"
 #include "simview/sim_data.hpp"
 
 #include "editor/editor_process.hpp"
@@ -128,6 +130,18 @@ TEST(SimData, BadTrajectoryLineNamesFileAndLine) {
         EXPECT_EQ(e.where(), "line 3");
     }
     EXPECT_THROW(sv::parse_trajectories("t,id,x,y,state\n1.0,0,0,0,w\n", "x.csv"), shuxiang::InputError);
+}
+
+TEST(SimData, TrajectoryErrorsAreInChineseByDefaultAndInEnglishOnRequest) {
+    auto backwards = [] {
+        sv::parse_trajectories("# shuxiang trajectories v1\nt,id,x,y,state\n2.0,0,0,0,w\n1.0,0,0,0,w\n", "b.csv");
+    };
+    EXPECT_EQ(shuxiang::test::input_error_of(backwards).where(), "line 4");
+    EXPECT_EQ(shuxiang::test::messages_zh_en(backwards), (std::pair<std::string, std::string>{"时间倒退了", "time goes backwards"}));
+    auto columns = [] { sv::parse_trajectories("# shuxiang trajectories v2\nt,id,x,y,state,group\n1.0,0,0.0,0.0,w\n", "c.csv"); };
+    EXPECT_EQ(shuxiang::test::messages_zh_en(columns),
+              (std::pair<std::string, std::string>{"应为“t,id,x,y,state,group”", "expected 't,id,x,y,state,group'"}));
+    EXPECT_EQ(shuxiang::language(), shuxiang::Language::ZhCN);
 }
 
 // v2 adds the agent's group (index into the "# group N: NAME" lines); v1 files still read, with no group.

@@ -355,48 +355,49 @@ TEST(FurnitureLoad, BadValuesNameTheirJsonPointer) {
     struct Case {
         std::string types;
         std::string where;
+        std::string message;  // in the default language (zh)
     };
     const std::string good = kGoodType;
     std::vector<Case> cases = {
         {good + R"(, {"id": "t2", "name_zh": "桌", "name_en": "T", "category": "reading_table",
                      "width": -1, "depth": 0.8, "height": 0.7})",
-         "/types/1/width"},
+         "/types/1/width", tr("plan.furniture.error.positive")},
         {R"({"id": "t", "name_zh": "桌", "category": "reading_table", "width": 1, "depth": 1, "height": 1})",
-         "/types/0/name_en"},
+         "/types/0/name_en", tr("plan.furniture.error.missing_string")},
         {R"({"id": "t", "name_zh": "桌", "name_en": "T", "category": "chair", "width": 1, "depth": 1, "height": 1})",
-         "/types/0/category"},
+         "/types/0/category", trf("plan.furniture.error.unknown_category", {"chair"})},
         {R"({"id": "t", "name_zh": "桌", "name_en": "T", "category": "sofa", "width": "1", "depth": 1, "height": 1})",
-         "/types/0/width"},
+         "/types/0/width", tr("common.json.expected_number")},
         {R"({"id": "t", "name_zh": "桌", "name_en": "T", "category": "sofa", "width": 1, "depth": 1, "height": 1,
              "colour": "red"})",
-         "/types/0/colour"},
+         "/types/0/colour", trf("plan.furniture.error.unknown_key", {"colour"})},
         {R"({"id": "s", "name_zh": "架", "name_en": "S", "category": "shelving_double", "faces": 2,
              "sections": 4, "section_width": 0.9, "shelf_depth": 0.25, "shelf_levels": 5,
              "width": 4.0, "depth": 0.5, "height": 1.8})",
-         "/types/0/width"},
+         "/types/0/width", trf("plan.furniture.error.shelving_width", {std::to_string(4 * 0.9)})},
         {R"({"id": "s", "name_zh": "架", "name_en": "S", "category": "shelving_double", "faces": 2,
              "sections": 4, "section_width": 0.9, "shelf_depth": 0.25, "depth": 0.5, "height": 1.8})",
-         "/types/0/shelf_levels"},
+         "/types/0/shelf_levels", tr("plan.furniture.error.need_shelf_levels")},
         {R"({"id": "s", "name_zh": "架", "name_en": "S", "category": "shelving_single", "faces": 2,
              "sections": 4, "section_width": 0.9, "shelf_depth": 0.25, "shelf_levels": 5, "depth": 0.5,
              "height": 1.8})",
-         "/types/0/faces"},
+         "/types/0/faces", tr("plan.furniture.error.single_faces")},
         {R"({"id": "t", "name_zh": "桌", "name_en": "T", "category": "sofa", "width": 1, "depth": 1, "height": 1,
              "footprint": [[0, 0], [1, 0], [1]]})",
-         "/types/0/footprint/2"},
+         "/types/0/footprint/2", tr("plan.furniture.error.point")},
         {R"({"id": "t", "name_zh": "桌", "name_en": "T", "category": "sofa", "width": 1, "depth": 1, "height": 1,
              "seats": 1.5})",
-         "/types/0/seats"},
+         "/types/0/seats", tr("common.json.expected_integer")},
         {R"({"id": "t", "name_zh": "桌", "name_en": "T", "category": "sofa", "width": 1, "depth": 1, "height": 1,
              "audience": "adults"})",
-         "/types/0/audience"},
-        {R"(42)", "/types/0"},
+         "/types/0/audience", tr("plan.furniture.error.audience")},
+        {R"(42)", "/types/0", tr("plan.furniture.error.not_type")},
     };
     for (const auto& c : cases) {
         InputError e = load_error(one_type(c.types), "cat.json");
         EXPECT_EQ(e.where(), c.where) << c.types << "\n-> " << e.what();
         EXPECT_NE(e.file().find("cat.json"), std::string::npos);
-        EXPECT_FALSE(e.message().empty());
+        EXPECT_EQ(e.message(), c.message) << c.types;
     }
 }
 
@@ -407,7 +408,18 @@ TEST(FurnitureLoad, EnvelopeErrors) {
     EXPECT_EQ(load_error(R"([1, 2])").where(), "");
     InputError newer = load_error(R"({"schema_version": 2, "types": []})");
     EXPECT_EQ(newer.where(), "/schema_version");
-    EXPECT_NE(newer.message().find("newer"), std::string::npos) << newer.message();
+    EXPECT_EQ(newer.message(), trf("plan.furniture.error.newer", {"2", "1"}));
+}
+
+TEST(FurnitureLoad, ErrorsAreInChineseByDefaultAndInEnglishOnRequest) {
+    const std::string text = one_type(R"({"id": "t", "name_zh": "桌", "name_en": "T", "category": "chair",
+                                          "width": 1, "depth": 1, "height": 1})");
+    ASSERT_EQ(language(), Language::ZhCN);
+    EXPECT_EQ(load_error(text).message(), "未知的家具类别“chair”");
+    set_language(Language::En);
+    const std::string en = load_error(text).message();
+    set_language(Language::ZhCN);
+    EXPECT_EQ(en, "unknown furniture category 'chair'");
 }
 
 TEST(FurnitureLoad, DuplicateIdAcrossFilesIsRefused) {
@@ -420,7 +432,7 @@ TEST(FurnitureLoad, DuplicateIdAcrossFilesIsRefused) {
     } catch (const InputError& e) {
         EXPECT_NE(e.file().find("b.json"), std::string::npos) << e.file();
         EXPECT_EQ(e.where(), "/types/0/id");
-        EXPECT_NE(e.message().find("a.json"), std::string::npos) << e.message();
+        EXPECT_EQ(e.message(), trf("plan.furniture.error.duplicate", {"t1", "a.json"}));
     }
 }
 

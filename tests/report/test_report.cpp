@@ -3,8 +3,12 @@
 #include <filesystem>
 #include <regex>
 
+#include "shuxiang/report/district.hpp"
 #include "shuxiang/report/report.hpp"
 #include "shuxiang/standards/compliance.hpp"
+#include "shuxiang/util/error.hpp"
+#include "shuxiang/util/i18n.hpp"
+#include "support/input_error.hpp"
 
 namespace fs = std::filesystem;
 using namespace shuxiang;
@@ -102,4 +106,23 @@ TEST(Report, JsonCarriesEveryCheck) {
     EXPECT_FALSE(j["checks"][0].contains("measured"));
     EXPECT_EQ(j["school"]["type"], "primary");
     EXPECT_EQ(report::html_escape("a\"<b>'&"), "a&quot;&lt;b&gt;&#39;&amp;");
+}
+
+// A proposal's errors name the place by JSON pointer and speak the user's language (zh by default).
+TEST(Proposal, ErrorsAreInChineseByDefaultAndInEnglishOnRequest) {
+    auto error_of = [](const std::string& text) {
+        const InputError e = test::input_error_of([&] { report::proposal_from_json_text(text, "a.sxproposal.json"); });
+        EXPECT_EQ(e.file(), "a.sxproposal.json");
+        return std::pair{e.where(), e.message()};
+    };
+    const std::string no_plan = R"({"kind": "shuxiang-proposal", "schema_version": 1})";
+    ASSERT_EQ(language(), Language::ZhCN);
+    EXPECT_EQ(error_of(no_plan), (std::pair<std::string, std::string>{"/plan", "缺少 plan 对象"}));
+    EXPECT_EQ(error_of(R"({"kind": "other"})").second, tr("report.proposal.not_proposal"));
+    EXPECT_EQ(error_of(R"({"kind": "shuxiang-proposal", "schema_version": 2, "plan": {}})"),
+              (std::pair<std::string, std::string>{"/schema_version", trf("common.json.newer_schema", {"2", "1"})}));
+    EXPECT_EQ(error_of("{"), (std::pair<std::string, std::string>{"byte 2", "JSON 格式错误"}));
+    EXPECT_EQ(test::messages_zh_en([&] { report::proposal_from_json_text(no_plan, "a.sxproposal.json"); }),
+              (std::pair<std::string, std::string>{"缺少 plan 对象", "missing the plan"}));
+    EXPECT_EQ(language(), Language::ZhCN);
 }

@@ -10,6 +10,8 @@
 #include "shuxiang/shelving/db.hpp"
 #include "shuxiang/shelving/moves.hpp"
 #include "shuxiang/util/error.hpp"
+#include "shuxiang/util/i18n.hpp"
+#include "support/input_error.hpp"
 
 using namespace shuxiang;
 using namespace shuxiang::shelving;
@@ -180,8 +182,15 @@ TEST_F(ShelvingDb, BadInputs) {
     ASSERT_EQ(sqlite3_open(db_.c_str(), &raw), SQLITE_OK);
     sqlite3_exec(raw, "UPDATE shelving_meta SET value = '99' WHERE key = 'schema_version'", nullptr, nullptr, nullptr);
     sqlite3_close(raw);
-    EXPECT_THROW(load_assignment(db_), InputError);
-    EXPECT_THROW(save_assignment(db_, assign({}, {})), InputError);
+    auto load = [&] { load_assignment(db_); };
+    const InputError e = test::input_error_of(load);
+    EXPECT_EQ(e.file(), db_.string());
+    EXPECT_EQ(e.where(), "shelving_meta/schema_version");
+    EXPECT_EQ(test::messages_zh_en(load),
+              (std::pair<std::string, std::string>{"由较新版本的书香写入（schema 99），本程序最多能读取 schema 1",
+                                                   "written by a newer Shuxiang (schema 99); this program reads up to 1"}));
+    EXPECT_EQ(test::input_error_of([&] { save_assignment(db_, assign({}, {})); }).message(),
+              trf("common.json.newer_schema", {"99", "1"}));
 }
 
 TEST(Moves, StableLayoutKeepsOldSectionsWhenARangeIsAdded) {

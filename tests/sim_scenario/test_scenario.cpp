@@ -4,6 +4,7 @@
 #include <shuxiang/scenario/run.hpp>
 #include <shuxiang/util/error.hpp>
 #include <shuxiang/util/fs.hpp>
+#include <shuxiang/util/i18n.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -26,14 +27,15 @@ RunResult run(const Scenario& s, std::uint64_t seed = 1) {
     return run_scenario(demo(), plan::FurnitureCatalog::builtin(), s, o);
 }
 
-// Expects scenario text to fail at the given JSON pointer.
-void expect_error(const std::string& text, const std::string& where) {
+// Expects scenario text to fail at the given JSON pointer with the given message.
+void expect_error(const std::string& text, const std::string& where, const std::string& message) {
     try {
         scenario_from_json_text(text, "bad.json");
         ADD_FAILURE() << "no error for " << text;
     } catch (const InputError& e) {
         EXPECT_EQ(e.file(), "bad.json");
         EXPECT_EQ(e.where(), where) << e.what();
+        EXPECT_EQ(e.message(), message) << text;
     }
 }
 
@@ -87,23 +89,39 @@ TEST(ScenarioFile, BundledExampleRunsOnTheDemo) {
 }
 
 TEST(ScenarioFile, BadInputNamesThePlace) {
-    expect_error("{", "byte 2");
-    expect_error(R"({"groups": [)" + kGroup + "]}", "/schema_version");
-    expect_error(R"({"schema_version": 2, "groups": [)" + kGroup + "]}", "/schema_version");
-    expect_error(R"({"schema_version": 1, "groups": []})", "/groups");
-    expect_error(R"({"schema_version": 1, "groups": [{"name": "a", "start": {}}]})", "/groups/0/start");
+    expect_error("{", "byte 2", tr("common.json.invalid"));
+    expect_error(R"({"groups": [)" + kGroup + "]}", "/schema_version", tr("common.json.missing"));
+    expect_error(R"({"schema_version": 2, "groups": [)" + kGroup + "]}", "/schema_version", tr("sim_scenario.error.version"));
+    expect_error(R"({"schema_version": 1, "groups": []})", "/groups", tr("sim_scenario.error.groups"));
+    expect_error(R"({"schema_version": 1, "groups": [{"name": "a", "start": {}}]})", "/groups/0/start",
+                 tr("sim_scenario.error.one_start"));
     expect_error(R"({"schema_version": 1, "groups": [{"name": "a", "start": {"room": "x", "opening": "y"}}]})",
-                 "/groups/0/start");
-    expect_error(R"({"schema_version": 1, "groups": [)" + kGroup + "," + kGroup + "]}", "/groups/1/name");
+                 "/groups/0/start", tr("sim_scenario.error.one_start"));
+    expect_error(R"({"schema_version": 1, "groups": [)" + kGroup + "," + kGroup + "]}", "/groups/1/name",
+                 tr("sim_scenario.error.group_twice"));
     expect_error(R"({"schema_version": 1, "groups": [{"name": "a", "start": {"room": "r"}, "activities": [{"kind": "dance"}]}]})",
-                 "/groups/0/activities/0/kind");
+                 "/groups/0/activities/0/kind", tr("sim_scenario.error.activity_kind"));
     expect_error(R"({"schema_version": 1, "groups": [{"name": "a", "start": {"room": "r"}, "age_group": "toddler"}]})",
-                 "/groups/0/age_group");
+                 "/groups/0/age_group", trf("sim_scenario.error.age_group", {"toddler"}));
     expect_error(R"({"schema_version": 1, "groups": [{"name": "a", "start": {"room": "r"}, "pre_movement_s": [5, 1]}]})",
-                 "/groups/0/pre_movement_s");
-    expect_error(R"({"schema_version": 1, "groups": [)" + kGroup + R"(], "schedule": [{"group": "b"}]})", "/schedule/0/group");
-    expect_error(R"({"schema_version": 1, "groups": [)" + kGroup + R"(], "exits": [{"close_time_s": 3}]})", "/exits/0/opening");
-    expect_error(R"({"schema_version": 1, "groups": [)" + kGroup + R"(], "colour": 1})", "/colour");
+                 "/groups/0/pre_movement_s", tr("sim_scenario.error.min_max"));
+    expect_error(R"({"schema_version": 1, "groups": [)" + kGroup + R"(], "schedule": [{"group": "b"}]})", "/schedule/0/group",
+                 trf("sim_scenario.error.no_group", {"b"}));
+    expect_error(R"({"schema_version": 1, "groups": [)" + kGroup + R"(], "exits": [{"close_time_s": 3}]})", "/exits/0/opening",
+                 tr("common.json.missing"));
+    expect_error(R"({"schema_version": 1, "groups": [)" + kGroup + R"(], "colour": 1})", "/colour",
+                 tr("sim_scenario.error.unknown_key"));
+    expect_error(R"({"schema_version": 1, "duration_s": 0, "groups": [)" + kGroup + "]}", "/duration_s",
+                 trf("sim_scenario.error.out_of_range", {std::to_string(1.0), std::to_string(86400.0)}));
+}
+
+TEST(ScenarioFile, ErrorsAreInChineseByDefaultAndInEnglishOnRequest) {
+    const std::string text = R"({"schema_version": 1, "groups": [)" + kGroup + "," + kGroup + "]}";
+    ASSERT_EQ(language(), Language::ZhCN);
+    expect_error(text, "/groups/1/name", "分组名称重复");
+    set_language(Language::En);
+    expect_error(text, "/groups/1/name", "group name used twice");
+    set_language(Language::ZhCN);
 }
 
 TEST(ScenarioFile, UnknownPlanNamesFailAtRun) {
@@ -114,6 +132,7 @@ TEST(ScenarioFile, UnknownPlanNamesFailAtRun) {
         ADD_FAILURE();
     } catch (const InputError& e) {
         EXPECT_EQ(e.where(), "/groups/0/start/room");
+        EXPECT_EQ(e.message(), "楼层 library 上没有房间“ballroom”");
     }
     s = scenario_from_json_text(R"({"schema_version": 1, "groups": [)" + kGroup +
                                     R"(], "exits": [{"opening": "d-nowhere", "close_time_s": 3}]})",
@@ -123,6 +142,7 @@ TEST(ScenarioFile, UnknownPlanNamesFailAtRun) {
         ADD_FAILURE();
     } catch (const InputError& e) {
         EXPECT_EQ(e.where(), "/exits/0/opening");
+        EXPECT_EQ(e.message(), trf("sim_scenario.error.closure_opening", {"d-nowhere", "library"}));
     }
 }
 
@@ -374,9 +394,9 @@ TEST(Groups, ClassWalksTogetherAndEveryoneArrives) {
 
 TEST(Groups, KeepTogetherIsValidated) {
     expect_error(R"({"schema_version": 1, "groups": [{"name": "a", "count": 1, "start": {"room": "lending"}, "keep_together_m": -1}]})",
-                 "/groups/0/keep_together_m");
+                 "/groups/0/keep_together_m", trf("sim_scenario.error.out_of_range", {std::to_string(0.0), std::to_string(50.0)}));
     expect_error(R"({"schema_version": 1, "groups": [{"name": "a", "count": 1, "start": {"room": "lending"}, "keep_together_m": "4"}]})",
-                 "/groups/0/keep_together_m");
+                 "/groups/0/keep_together_m", tr("common.json.expected_number"));
 }
 
 // A unit coming in through a door one at a time (the first appears at 5 s, the last at 13.3 s)

@@ -5,6 +5,8 @@
 
 #include "shuxiang/standards/profile.hpp"
 #include "shuxiang/util/error.hpp"
+#include "shuxiang/util/i18n.hpp"
+#include "support/input_error.hpp"
 
 namespace fs = std::filesystem;
 using namespace shuxiang;
@@ -88,12 +90,34 @@ TEST(Standards, BadProfilesAreRefusedWithFileAndPointer) {
         Profile::load_file(d / "p.json");
         FAIL();
     } catch (const InputError& e) {
-        EXPECT_NE(std::string(e.what()).find("newer"), std::string::npos);
+        EXPECT_EQ(e.message(), trf("common.json.newer_schema", {"9", "1"}));
     }
     std::ofstream(d / "p.json") << R"({"schema_version": 1, "id": "x", "parent": "nope"})";
-    EXPECT_THROW(RuleSet::load(d, "x"), InputError);
+    try {
+        RuleSet::load(d, "x");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.where(), "profile x");
+        EXPECT_EQ(e.message(), trf("standards.error.no_parent", {"nope"}));
+    }
     std::ofstream(d / "p.json") << R"({"schema_version": 1, "id": "x", "parent": "y"})";
     std::ofstream(d / "q.json") << R"({"schema_version": 1, "id": "y", "parent": "x"})";
-    EXPECT_THROW(RuleSet::load(d, "x"), InputError);  // cycle
+    try {
+        RuleSet::load(d, "x");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.message(), trf("standards.error.cycle", {"x"}));
+    }
+    fs::remove_all(d);
+}
+
+TEST(Standards, ProfileErrorsAreInChineseByDefaultAndInEnglishOnRequest) {
+    auto d = temp_dir("lang");
+    std::ofstream(d / "p.json") << R"({"schema_version": 1, "id": "x", "figures": {"k": {"value": 1, "confidence": "official"}}})";
+    auto load = [&] { Profile::load_file(d / "p.json"); };
+    EXPECT_EQ(test::input_error_of(load).where(), "/figures/k/source");
+    EXPECT_EQ(test::messages_zh_en(load),
+              (std::pair<std::string, std::string>{"每个数值都需注明来源", "every figure needs its source"}));
+    EXPECT_EQ(language(), Language::ZhCN);
     fs::remove_all(d);
 }

@@ -54,7 +54,7 @@ App::~App() {
 }
 
 void App::init_window() {
-    if (!glfwInit()) throw InputError("<display>", "", "cannot initialise GLFW (no X display?)");
+    if (!glfwInit()) throw InputError("<display>", "", tr("editor.error.no_glfw"));
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -62,7 +62,7 @@ void App::init_window() {
     window_ = glfwCreateWindow(opt_.width, opt_.height, "书香 Shuxiang", nullptr, nullptr);
     if (!window_) {
         glfwTerminate();
-        throw InputError("<display>", "", "cannot create an OpenGL 3.3 core window");
+        throw InputError("<display>", "", tr("editor.error.no_gl_window"));
     }
     glfwMakeContextCurrent(window_);
     glfwSwapInterval(opt_.frames >= 0 || !opt_.script.empty() || !opt_.screenshot.empty() ? 0 : 1);

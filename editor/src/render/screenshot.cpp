@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "shuxiang/util/error.hpp"
+#include "shuxiang/util/i18n.hpp"
 
 namespace shuxiang::editor {
 
@@ -30,18 +31,18 @@ void write_png(const std::filesystem::path& path, const Image& img) {
     // Written to a temporary name and renamed, so a reader never sees half a file.
     const auto tmp = path.string() + ".tmp";
     std::unique_ptr<FILE, int (*)(FILE*)> fp(std::fopen(tmp.c_str(), "wb"), &std::fclose);
-    if (!fp) throw InputError(path.string(), "", "cannot open for writing");
+    if (!fp) throw InputError(path.string(), "", tr("common.file.cannot_write"));
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
     png_infop info = png ? png_create_info_struct(png) : nullptr;
     if (!png || !info) {
         png_destroy_write_struct(&png, &info);
-        throw InputError(path.string(), "", "libpng initialisation failed");
+        throw InputError(path.string(), "", tr("common.png.encode_failed"));
     }
     if (setjmp(png_jmpbuf(png))) {
         png_destroy_write_struct(&png, &info);
         fp.reset();
         std::remove(tmp.c_str());
-        throw InputError(path.string(), "", "libpng write error");
+        throw InputError(path.string(), "", tr("common.file.write_failed"));
     }
     png_init_io(png, fp.get());
     png_set_IHDR(png, info, static_cast<png_uint_32>(img.width), static_cast<png_uint_32>(img.height), 8,
@@ -51,7 +52,7 @@ void write_png(const std::filesystem::path& path, const Image& img) {
         png_write_row(png, const_cast<png_bytep>(&img.rgb[static_cast<std::size_t>(r) * static_cast<std::size_t>(img.width) * 3]));
     png_write_end(png, nullptr);
     png_destroy_write_struct(&png, &info);
-    if (std::fflush(fp.get()) != 0) throw InputError(path.string(), "", "write failed");
+    if (std::fflush(fp.get()) != 0) throw InputError(path.string(), "", tr("common.file.write_failed"));
     fp.reset();
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);

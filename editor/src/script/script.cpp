@@ -77,10 +77,10 @@ ScriptRunner ScriptRunner::parse(const std::string& text, const std::string& fil
         else if (manip) ar = Arity{mt->second.first, mt->second.second};
         else if (it != actions().end()) ar = it->second;
         else if (!session_action_arity(sl.words[0], ar.min, ar.max))
-            throw InputError(filename, where, "unknown action '" + sl.words[0] + "'");
+            throw InputError(filename, where, trf("editor.script.unknown_action", {sl.words[0]}));
         const int args = static_cast<int>(sl.words.size()) - 1;
         if (args < ar.min || (ar.max >= 0 && args > ar.max))
-            throw InputError(filename, where, "wrong number of arguments for '" + sl.words[0] + "'");
+            throw InputError(filename, where, trf("editor.script.arg_count", {sl.words[0]}));
         r.lines_.push_back(std::move(sl));
     }
     return r;
@@ -136,7 +136,7 @@ std::optional<std::string> ScriptRunner::step(App& app) {
             r = ed.new_from_template(w[1]);
             if (r.ok) ed.frame_all(app.aspect());
         } else if (a == "add") {
-            if (!need_numbers(2, w.size())) return fail("add: X, Y and YAW must be numbers");
+            if (!need_numbers(2, w.size())) return fail(tr("editor.script.usage.add"));
             r = ed.add_furniture(w[1], nums[0], nums[1], nums.size() > 2 ? nums[2] : 0.0);
         } else if (a == "select") {
             if (w.size() == 2 && w[1] == "all")
@@ -146,10 +146,10 @@ std::optional<std::string> ScriptRunner::step(App& app) {
             else
                 r = ed.select(std::vector<std::string>(w.begin() + 1, w.end()));
         } else if (a == "move") {
-            if (!need_numbers(1, 3)) return fail("move: DX and DY must be numbers");
+            if (!need_numbers(1, 3)) return fail(tr("editor.script.usage.move"));
             r = ed.move_selection(nums[0], nums[1]);
         } else if (a == "rotate") {
-            if (!need_numbers(1, 2)) return fail("rotate: DEG must be a number");
+            if (!need_numbers(1, 2)) return fail(tr("editor.script.usage.rotate"));
             r = ed.rotate_selection(nums[0]);
         } else if (a == "duplicate") {
             r = ed.duplicate_selection();
@@ -167,7 +167,7 @@ std::optional<std::string> ScriptRunner::step(App& app) {
             else if (w[1] == "walk")
                 ed.set_view(ViewMode::Walk, app.aspect());
             else
-                return fail("view: expected 3d, top or walk");
+                return fail(tr("editor.script.usage.view"));
         } else if (a == "camera") {
             Camera& c = ed.camera();
             if (w[1] == "orbit" && w.size() == 5 && need_numbers(2, 5)) {
@@ -179,7 +179,7 @@ std::optional<std::string> ScriptRunner::step(App& app) {
             } else if (w[1] == "zoom" && w.size() == 3 && need_numbers(2, 3)) {
                 c.top_half_height = static_cast<float>(nums[0]);
             } else {
-                return fail("camera: expected 'orbit YAW PITCH DIST', 'target X Y Z' or 'zoom HALF_HEIGHT'");
+                return fail(tr("editor.script.usage.camera"));
             }
         } else if (a == "frame") {
             if (w[1] == "all")
@@ -187,13 +187,13 @@ std::optional<std::string> ScriptRunner::step(App& app) {
             else if (w[1] == "selection")
                 ed.frame_selection(app.aspect());
             else
-                return fail("frame: expected all or selection");
+                return fail(tr("editor.script.usage.frame"));
         } else if (a == "level") {
-            if (!need_numbers(1, 2)) return fail("level: expected an index");
+            if (!need_numbers(1, 2)) return fail(tr("editor.script.usage.level"));
             r = ed.set_level(static_cast<int>(nums[0]));
         } else if (a == "click") {
             if (!need_numbers(1, 3) || nums[0] < 0 || nums[0] > 1 || nums[1] < 0 || nums[1] > 1)
-                return fail("click: expected U V between 0 and 1 (viewport fractions, V down)");
+                return fail(tr("editor.script.usage.click"));
             // The picker is rebuilt from the document when a frame renders; make sure it is current.
             app.sync_scene();
             app.click({nums[0], nums[1]}, w.size() > 3 && w[3] == "add");
@@ -213,7 +213,7 @@ std::optional<std::string> ScriptRunner::step(App& app) {
                     else if (field == "yaw" && v) f.yaw_deg = *v;
                     else if (field == "sections" && v && *v >= 1) f.sections = static_cast<int>(*v);
                     else if (field == "label") f.label = value;
-                    else return fail("set: furniture fields are x, y, yaw, sections (numbers) and label");
+                    else return fail(tr("editor.script.usage.set_furniture"));
                 }
                 r = ed.set_furniture(after, field);
                 ed.seal();
@@ -222,10 +222,10 @@ std::optional<std::string> ScriptRunner::step(App& app) {
                 if (field == "name") g.name = value;
                 else if (field == "kind") {
                     auto k = plan::room_kind_from_string(value);
-                    if (!k) return fail("set kind: unknown room kind '" + value + "'");
+                    if (!k) return fail(trf("editor.script.usage.room_kind", {value}));
                     g.kind = *k;
                 } else if (field == "clear_height" && v && *v > 0) g.clear_height = *v;
-                else return fail("set: room fields are name, kind and clear_height");
+                else return fail(tr("editor.script.usage.set_room"));
                 r = ed.set_room(g);
                 ed.seal();
             } else {
@@ -285,7 +285,7 @@ std::optional<std::string> ScriptRunner::step(App& app) {
             r = w.size() > 1 ? ed.save(w[1]) : ed.save();
         } else if (a == "screenshot") {
             const bool view_only = w.size() > 2 && w[2] == "viewport";
-            if (w.size() > 2 && !view_only) return fail("screenshot: the second word may only be 'viewport'");
+            if (w.size() > 2 && !view_only) return fail(tr("editor.script.usage.screenshot"));
             app.request_screenshot(w[1], view_only);
             return std::nullopt;
         } else if (auto mo = manip_script_action(app, w)) {
@@ -295,7 +295,7 @@ std::optional<std::string> ScriptRunner::step(App& app) {
             if (auto err = run_session_action(app, w)) return fail(*err);
             if (app.quit_requested) return std::nullopt;
         } else if (a == "wait") {
-            if (!need_numbers(1, 2) || nums[0] < 0) return fail("wait: expected a number of frames");
+            if (!need_numbers(1, 2) || nums[0] < 0) return fail(tr("editor.script.usage.wait"));
             wait_frames_ = static_cast<int>(nums[0]);
             return std::nullopt;
         }

@@ -9,6 +9,7 @@
 #include "shuxiang/scenario/run.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/fs.hpp"
+#include "shuxiang/util/i18n.hpp"
 
 namespace shuxiang::editor::simview {
 namespace {
@@ -53,7 +54,7 @@ Trajectories parse_trajectories(const std::string& text, const std::string& file
                 const std::size_t colon = line.find(": ");
                 int g = -1;
                 if (colon == std::string::npos || !parse_num(std::string_view(line).substr(8, colon - 8), g) || g < 0 || g > 10000)
-                    throw InputError(file, "line " + std::to_string(n), "expected '# group N: NAME'");
+                    throw InputError(file, "line " + std::to_string(n), shuxiang::tr("editor.sim.error.group_header"));
                 if (tr.groups.size() <= static_cast<std::size_t>(g)) tr.groups.resize(static_cast<std::size_t>(g) + 1);
                 tr.groups[static_cast<std::size_t>(g)] = line.substr(colon + 2);
                 continue;
@@ -68,7 +69,7 @@ Trajectories parse_trajectories(const std::string& text, const std::string& file
         }
         if (line.rfind("t,", 0) == 0) continue;  // the column header
         const std::string where = "line " + std::to_string(n);
-        if (!saw_magic) throw InputError(file, where, "not a shuxiang trajectories file (no '# shuxiang trajectories v1' or 'v2')");
+        if (!saw_magic) throw InputError(file, where, shuxiang::tr("editor.sim.error.not_trajectories"));
         const std::size_t ncols = tr.version >= 2 ? 6 : 5;
         std::string_view cols[6];
         std::size_t c = 0, from = 0;
@@ -82,15 +83,15 @@ Trajectories parse_trajectories(const std::string& text, const std::string& file
         double t = 0;
         if (c != ncols - 1 || cols[4].size() != 1 || !parse_num(cols[0], t) || !parse_num(cols[1], a.id) || !parse_num(cols[2], a.x) ||
             !parse_num(cols[3], a.y) || (ncols == 6 && (!parse_num(cols[5], a.group) || a.group < 0)))
-            throw InputError(file, where, ncols == 6 ? "expected 't,id,x,y,state,group'" : "expected 't,id,x,y,state'");
+            throw InputError(file, where, trf("editor.sim.error.columns", {ncols == 6 ? "t,id,x,y,state,group" : "t,id,x,y,state"}));
         a.state = cols[4][0];
         if (tr.frames.empty() || std::abs(tr.frames.back().t - t) > 1e-6) {
-            if (!tr.frames.empty() && t < tr.frames.back().t) throw InputError(file, where, "time goes backwards");
+            if (!tr.frames.empty() && t < tr.frames.back().t) throw InputError(file, where, shuxiang::tr("editor.sim.error.time_backwards"));
             tr.frames.push_back({t, {}});
         }
         tr.frames.back().agents.push_back(a);
     }
-    if (!saw_magic) throw InputError(file, "line 1", "not a shuxiang trajectories file (no '# shuxiang trajectories v1' or 'v2')");
+    if (!saw_magic) throw InputError(file, "line 1", shuxiang::tr("editor.sim.error.not_trajectories"));
     for (auto& f : tr.frames)
         std::sort(f.agents.begin(), f.agents.end(), [](const AgentSample& a, const AgentSample& b) { return a.id < b.id; });
     return tr;
@@ -258,7 +259,7 @@ SimResults load_results(const std::filesystem::path& dir) {
         throw InputError(mpath.string(), "", e.what());
     }
     if (!r.metrics.is_object() || !r.metrics.contains("agents_total"))
-        throw InputError(mpath.string(), "/agents_total", "missing: not a metrics.json of shuxiang simulate");
+        throw InputError(mpath.string(), "/agents_total", shuxiang::tr("editor.sim.error.not_metrics"));
     const auto tpath = dir / "trajectories.csv";
     r.trajectories = parse_trajectories(read_file(tpath), tpath.string());
     return r;

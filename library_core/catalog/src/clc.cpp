@@ -6,6 +6,7 @@
 
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/fs.hpp"
+#include "shuxiang/util/i18n.hpp"
 #include "shuxiang/util/paths.hpp"
 
 namespace shuxiang::catalog {
@@ -354,13 +355,13 @@ ClcTable ClcTable::load(const std::filesystem::path& file) {
         for (const auto& c : j.at("classes")) {
             ClcClass cls{c.at("code").get<std::string>(), c.at("zh").get<std::string>(), c.at("en").get<std::string>(), 0};
             cls.part = part_of(cls.code);
-            if (cls.code.size() != 1 || cls.part == 0) throw InputError(name, "/classes", "class " + cls.code + " has no 大部类");
+            if (cls.code.size() != 1 || cls.part == 0) throw InputError(name, "/classes", trf("catalog.clc.no_part", {cls.code}));
             t.classes.push_back(std::move(cls));
         }
         for (const auto& c : j.at("t_subclasses")) {
             ClcClass cls{c.at("code").get<std::string>(), c.at("zh").get<std::string>(), c.at("en").get<std::string>(),
                          part_of("T")};
-            if (cls.code.size() != 2 || cls.code[0] != 'T') throw InputError(name, "/t_subclasses", "bad subclass " + cls.code);
+            if (cls.code.size() != 2 || cls.code[0] != 'T') throw InputError(name, "/t_subclasses", trf("catalog.clc.bad_subclass", {cls.code}));
             t.t_subclasses.push_back(std::move(cls));
         }
     } catch (const nlohmann::json::exception& e) {

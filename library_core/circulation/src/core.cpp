@@ -307,7 +307,7 @@ Result success(std::string_view key, std::initializer_list<std::string> args, lo
 Library::Library(const std::filesystem::path& db) : path_(db) {
     sqlite::configure_process();
     if (sqlite3_open_v2(db.string().c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
-        std::string msg = db_ ? sqlite3_errmsg(db_) : "cannot open";
+        std::string msg = db_ ? sqlite3_errmsg(db_) : tr("common.db.cannot_open");
         sqlite3_close(db_);
         db_ = nullptr;
         throw InputError(db.string(), "", msg);

@@ -12,6 +12,7 @@
 
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/fs.hpp"
+#include "shuxiang/util/i18n.hpp"
 #include "shuxiang/util/paths.hpp"
 
 namespace shuxiang::plan {
@@ -61,39 +62,39 @@ public:
 
     std::string string(std::string_view key, bool required, std::string fallback = {}) const {
         if (!has(key)) {
-            if (required) fail(key, "missing required string");
+            if (required) fail(key, tr("plan.furniture.error.missing_string"));
             return fallback;
         }
         const json& v = obj_.at(std::string(key));
-        if (!v.is_string()) fail(key, "expected a string");
+        if (!v.is_string()) fail(key, tr("common.json.expected_string"));
         return v.get<std::string>();
     }
 
     double number(std::string_view key, bool required, double fallback = 0) const {
         if (!has(key)) {
-            if (required) fail(key, "missing required number");
+            if (required) fail(key, tr("plan.furniture.error.missing_number"));
             return fallback;
         }
         const json& v = obj_.at(std::string(key));
-        if (!v.is_number()) fail(key, "expected a number");
+        if (!v.is_number()) fail(key, tr("common.json.expected_number"));
         double d = v.get<double>();
-        if (!std::isfinite(d)) fail(key, "expected a finite number");
+        if (!std::isfinite(d)) fail(key, tr("common.json.expected_finite"));
         return d;
     }
 
     int integer(std::string_view key, int fallback = 0) const {
         if (!has(key)) return fallback;
         const json& v = obj_.at(std::string(key));
-        if (!v.is_number_integer()) fail(key, "expected an integer");
+        if (!v.is_number_integer()) fail(key, tr("common.json.expected_integer"));
         auto i = v.get<long long>();
-        if (i < 0 || i > 1000) fail(key, "expected an integer from 0 to 1000");
+        if (i < 0 || i > 1000) fail(key, tr("plan.furniture.error.integer_range"));
         return static_cast<int>(i);
     }
 
     bool boolean(std::string_view key, bool fallback) const {
         if (!has(key)) return fallback;
         const json& v = obj_.at(std::string(key));
-        if (!v.is_boolean()) fail(key, "expected true or false");
+        if (!v.is_boolean()) fail(key, tr("common.json.expected_bool"));
         return v.get<bool>();
     }
 
@@ -116,46 +117,46 @@ double signed_area(const std::vector<Vec2>& poly) {
 }
 
 FurnitureType read_type(const std::string& file, const json& obj, const std::string& where) {
-    if (!obj.is_object()) throw InputError(file, where, "expected a furniture type object");
+    if (!obj.is_object()) throw InputError(file, where, tr("plan.furniture.error.not_type"));
     TypeReader r(file, obj, where);
     for (auto& [key, value] : obj.items()) {
         (void)value;
-        if (!kKnownKeys.count(key)) r.fail(key, "unknown key '" + key + "'");
+        if (!kKnownKeys.count(key)) r.fail(key, trf("plan.furniture.error.unknown_key", {key}));
     }
 
     FurnitureType t;
     t.id = r.string("id", true);
-    if (t.id.empty()) r.fail("id", "the id must not be empty");
+    if (t.id.empty()) r.fail("id", tr("plan.furniture.error.empty_id"));
     t.name_zh = r.string("name_zh", true);
     t.name_en = r.string("name_en", true);
-    if (t.name_zh.empty()) r.fail("name_zh", "the Chinese name must not be empty");
-    if (t.name_en.empty()) r.fail("name_en", "the English name must not be empty");
+    if (t.name_zh.empty()) r.fail("name_zh", tr("plan.furniture.error.empty_name_zh"));
+    if (t.name_en.empty()) r.fail("name_en", tr("plan.furniture.error.empty_name_en"));
     std::string cat = r.string("category", true);
     auto c = furniture_category_from_string(cat);
-    if (!c) r.fail("category", "unknown furniture category '" + cat + "'");
+    if (!c) r.fail("category", trf("plan.furniture.error.unknown_category", {cat}));
     t.category = *c;
 
     t.faces = r.integer("faces");
-    if (t.faces > 2) r.fail("faces", "shelving has 0, 1 or 2 faces");
+    if (t.faces > 2) r.fail("faces", tr("plan.furniture.error.faces"));
     t.sections = r.integer("sections");
     t.section_width = r.number("section_width", false);
     t.shelf_depth = r.number("shelf_depth", false);
     t.shelf_levels = r.integer("shelf_levels");
-    if (t.section_width < 0) r.fail("section_width", "must not be negative");
-    if (t.shelf_depth < 0) r.fail("shelf_depth", "must not be negative");
+    if (t.section_width < 0) r.fail("section_width", tr("plan.furniture.error.negative"));
+    if (t.shelf_depth < 0) r.fail("shelf_depth", tr("plan.furniture.error.negative"));
     if (t.faces > 0) {
         // A book-holding type must say how its books are held, or shelf metres would silently be 0.
-        if (t.sections < 1) r.fail("sections", "a type with faces needs at least one section");
-        if (t.section_width <= 0) r.fail("section_width", "a type with faces needs a section width > 0");
-        if (t.shelf_depth <= 0) r.fail("shelf_depth", "a type with faces needs a shelf depth > 0");
-        if (t.shelf_levels < 1) r.fail("shelf_levels", "a type with faces needs at least one shelf level");
+        if (t.sections < 1) r.fail("sections", tr("plan.furniture.error.need_sections"));
+        if (t.section_width <= 0) r.fail("section_width", tr("plan.furniture.error.need_section_width"));
+        if (t.shelf_depth <= 0) r.fail("shelf_depth", tr("plan.furniture.error.need_shelf_depth"));
+        if (t.shelf_levels < 1) r.fail("shelf_levels", tr("plan.furniture.error.need_shelf_levels"));
     }
     bool shelving = t.category == FurnitureCategory::ShelvingSingle ||
                     t.category == FurnitureCategory::ShelvingDouble;
     if (t.category == FurnitureCategory::ShelvingSingle && t.faces != 1)
-        r.fail("faces", "single-faced shelving has faces = 1");
+        r.fail("faces", tr("plan.furniture.error.single_faces"));
     if (t.category == FurnitureCategory::ShelvingDouble && t.faces != 2)
-        r.fail("faces", "double-faced shelving has faces = 2");
+        r.fail("faces", tr("plan.furniture.error.double_faces"));
 
     // Shelving width is derived from its sections so that a range can be lengthened by sections.
     if (shelving) {
@@ -163,8 +164,7 @@ FurnitureType read_type(const std::string& file, const json& obj, const std::str
         if (r.has("width")) {
             double w = r.number("width", true);
             if (std::abs(w - derived) > 1e-6)
-                r.fail("width", "shelving width must equal sections × section_width (" +
-                                    std::to_string(derived) + " m)");
+                r.fail("width", trf("plan.furniture.error.shelving_width", {std::to_string(derived)}));
         }
         t.width = derived;
     } else {
@@ -172,16 +172,16 @@ FurnitureType read_type(const std::string& file, const json& obj, const std::str
     }
     t.depth = r.number("depth", true);
     t.height = r.number("height", true);
-    if (t.width <= 0) r.fail("width", "must be greater than 0");
-    if (t.depth <= 0) r.fail("depth", "must be greater than 0");
-    if (t.height <= 0) r.fail("height", "must be greater than 0");
+    if (t.width <= 0) r.fail("width", tr("plan.furniture.error.positive"));
+    if (t.depth <= 0) r.fail("depth", tr("plan.furniture.error.positive"));
+    if (t.height <= 0) r.fail("height", tr("plan.furniture.error.positive"));
     if (t.faces > 0 && t.depth + 1e-9 < t.faces * t.shelf_depth)
-        r.fail("depth", "depth is less than faces × shelf_depth");
+        r.fail("depth", tr("plan.furniture.error.depth_faces"));
 
     t.seats = r.integer("seats");
     t.audience = r.string("audience", false, "all");
     if (t.audience != "primary" && t.audience != "secondary" && t.audience != "all")
-        r.fail("audience", "expected \"primary\", \"secondary\" or \"all\"");
+        r.fail("audience", tr("plan.furniture.error.audience"));
     t.outdoor = r.boolean("outdoor", false);
     t.model = r.string("model", false);
 
@@ -189,15 +189,15 @@ FurnitureType read_type(const std::string& file, const json& obj, const std::str
         const json& fp = r.at("footprint");
         std::string fp_where = where + "/footprint";
         if (!fp.is_array() || fp.size() < 3)
-            throw InputError(file, fp_where, "expected an array of at least 3 [x, y] points");
+            throw InputError(file, fp_where, tr("plan.furniture.error.footprint"));
         for (std::size_t i = 0; i < fp.size(); ++i) {
             const json& pt = fp[i];
             if (!pt.is_array() || pt.size() != 2 || !pt[0].is_number() || !pt[1].is_number())
-                throw InputError(file, fp_where + "/" + std::to_string(i), "expected [x, y] in metres");
+                throw InputError(file, fp_where + "/" + std::to_string(i), tr("plan.furniture.error.point"));
             t.footprint.push_back({pt[0].get<double>(), pt[1].get<double>()});
         }
         double a = signed_area(t.footprint);
-        if (std::abs(a) < 1e-9) throw InputError(file, fp_where, "the footprint has no area");
+        if (std::abs(a) < 1e-9) throw InputError(file, fp_where, tr("plan.furniture.error.no_area"));
         // Keep footprints counter-clockwise so that world_footprint() always is.
         if (a < 0) std::reverse(t.footprint.begin(), t.footprint.end());
     }
@@ -222,11 +222,11 @@ std::pair<double, double> cos_sin_deg(double deg) {
 FurnitureCatalog FurnitureCatalog::load_dir(const std::filesystem::path& dir) {
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec))
-        throw InputError(dir.string(), "", "furniture catalogue folder not found");
+        throw InputError(dir.string(), "", tr("plan.furniture.error.no_folder"));
     std::vector<std::filesystem::path> files;
     for (auto& e : std::filesystem::directory_iterator(dir, ec))
         if (e.is_regular_file() && e.path().extension() == ".json") files.push_back(e.path());
-    if (ec) throw InputError(dir.string(), "", "cannot list the folder: " + ec.message());
+    if (ec) throw InputError(dir.string(), "", trf("common.folder.cannot_list", {ec.message()}));
     std::sort(files.begin(), files.end());
 
     FurnitureCatalog cat;
@@ -237,27 +237,25 @@ FurnitureCatalog FurnitureCatalog::load_dir(const std::filesystem::path& dir) {
         try {
             j = json::parse(read_file(path));
         } catch (const json::parse_error& e) {
-            throw InputError(file, "byte " + std::to_string(e.byte), "invalid JSON");
+            throw InputError(file, "byte " + std::to_string(e.byte), tr("common.json.invalid"));
         }
-        if (!j.is_object()) throw InputError(file, "", "expected an object with schema_version and types");
+        if (!j.is_object()) throw InputError(file, "", tr("plan.furniture.error.envelope"));
         if (!j.contains("schema_version") || !j["schema_version"].is_number_integer())
-            throw InputError(file, "/schema_version", "missing or not an integer");
+            throw InputError(file, "/schema_version", tr("plan.furniture.error.not_integer"));
         int version = j["schema_version"].get<int>();
         if (version > kCatalogSchemaVersion)
             throw InputError(file, "/schema_version",
-                             "catalogue version " + std::to_string(version) +
-                                 " is newer than this program understands (" +
-                                 std::to_string(kCatalogSchemaVersion) + ")");
-        if (version < 1) throw InputError(file, "/schema_version", "expected 1");
+                             trf("plan.furniture.error.newer", {std::to_string(version), std::to_string(kCatalogSchemaVersion)}));
+        if (version < 1) throw InputError(file, "/schema_version", tr("plan.furniture.error.expected_1"));
         if (!j.contains("types") || !j["types"].is_array())
-            throw InputError(file, "/types", "missing or not an array");
+            throw InputError(file, "/types", tr("plan.furniture.error.not_array"));
         const json& types = j["types"];
         for (std::size_t i = 0; i < types.size(); ++i) {
             std::string where = "/types/" + std::to_string(i);
             FurnitureType t = read_type(file, types[i], where);
             if (auto it = defined_in.find(t.id); it != defined_in.end())
                 throw InputError(file, where + "/id",
-                                 "furniture type '" + t.id + "' is already defined in " + it->second);
+                                 trf("plan.furniture.error.duplicate", {t.id, it->second}));
             defined_in.emplace(t.id, path.filename().string());
             cat.types_.push_back(std::move(t));
         }

@@ -33,15 +33,15 @@ Proposal proposal_from_json_text(const std::string& text, const std::string& fil
     try {
         j = ordered_json::parse(text);
     } catch (const ordered_json::parse_error& e) {
-        throw InputError(file, "byte " + std::to_string(e.byte), "invalid JSON");
+        throw InputError(file, "byte " + std::to_string(e.byte), tr("common.json.invalid"));
     }
     if (!j.is_object() || j.value("kind", "") != "shuxiang-proposal")
-        throw InputError(file, "/kind", "not a Shuxiang proposal (expected \"kind\": \"shuxiang-proposal\")");
+        throw InputError(file, "/kind", tr("report.proposal.not_proposal"));
     if (!j.contains("schema_version") || !j["schema_version"].is_number_integer())
-        throw InputError(file, "/schema_version", "expected an integer");
-    if (j["schema_version"].get<int>() > 1)
-        throw InputError(file, "/schema_version", "written by a newer Shuxiang; this program reads proposals up to 1");
-    if (!j.contains("plan") || !j["plan"].is_object()) throw InputError(file, "/plan", "missing the plan");
+        throw InputError(file, "/schema_version", tr("common.json.expected_integer"));
+    if (int v = j["schema_version"].get<int>(); v > 1)
+        throw InputError(file, "/schema_version", trf("common.json.newer_schema", {std::to_string(v), "1"}));
+    if (!j.contains("plan") || !j["plan"].is_object()) throw InputError(file, "/plan", tr("report.proposal.no_plan"));
     Proposal p;
     try {
         p.plan = plan::plan_from_json_text(j["plan"].dump(), file);

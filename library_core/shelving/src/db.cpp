@@ -7,6 +7,7 @@
 
 #include "shuxiang/catalog/store.hpp"
 #include "shuxiang/util/error.hpp"
+#include "shuxiang/util/i18n.hpp"
 #include "shuxiang/util/sqlite.hpp"
 
 namespace shuxiang::shelving {
@@ -21,7 +22,7 @@ public:
         catalog::open_sqlite_store(path);
         sqlite::configure_process();
         if (sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-            std::string msg = db_ ? sqlite3_errmsg(db_) : "cannot open";
+            std::string msg = db_ ? sqlite3_errmsg(db_) : tr("common.db.cannot_open");
             sqlite3_close(db_);
             throw InputError(path_, "", msg);
         }
@@ -34,7 +35,7 @@ public:
     void exec(const std::string& sql) {
         char* err = nullptr;
         if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-            std::string msg = err ? err : "error";
+            std::string msg = err ? err : tr("common.error");
             sqlite3_free(err);
             throw InputError(path_, "", msg);
         }
@@ -90,7 +91,7 @@ void ensure_schema(Db& db) {
     int v = stored_version(db);
     if (v > kShelvingSchemaVersion)
         throw InputError(db.path(), "shelving_meta/schema_version",
-                         "shelving tables written by a newer Shuxiang (schema " + std::to_string(v) + ")");
+                         trf("common.json.newer_schema", {std::to_string(v), std::to_string(kShelvingSchemaVersion)}));
     if (v < kShelvingSchemaVersion)
         db.exec("INSERT OR REPLACE INTO shelving_meta(key, value) VALUES('schema_version', '" +
                 std::to_string(kShelvingSchemaVersion) + "')");
@@ -216,7 +217,7 @@ std::optional<Assignment> load_assignment(const std::filesystem::path& path) {
         }
         if (int v = stored_version(db); v > kShelvingSchemaVersion)
             throw InputError(db.path(), "shelving_meta/schema_version",
-                             "shelving tables written by a newer Shuxiang (schema " + std::to_string(v) + ")");
+                             trf("common.json.newer_schema", {std::to_string(v), std::to_string(kShelvingSchemaVersion)}));
         Assignment a;
         std::map<std::string, int> index;
         {

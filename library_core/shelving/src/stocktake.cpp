@@ -57,7 +57,7 @@ void load_copies(const std::filesystem::path& db, std::unordered_map<std::string
     sqlite3* raw = nullptr;
     sqlite::configure_process();
     if (sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        std::string msg = raw ? sqlite3_errmsg(raw) : "cannot open";
+        std::string msg = raw ? sqlite3_errmsg(raw) : tr("common.db.cannot_open");
         sqlite3_close(raw);
         throw InputError(db.string(), "", msg);
     }

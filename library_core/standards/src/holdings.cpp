@@ -4,6 +4,7 @@
 
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/fs.hpp"
+#include "shuxiang/util/i18n.hpp"
 
 namespace shuxiang::standards {
 
@@ -29,10 +30,10 @@ std::string holdings_to_json_text(const HoldingsSummary& h) {
 namespace {
 template <typename T>
 void read_count(const ordered_json& j, const char* key, T& out, const std::string& file) {
-    if (!j.contains(key)) throw InputError(file, std::string("/") + key, "missing");
+    if (!j.contains(key)) throw InputError(file, std::string("/") + key, tr("common.json.missing"));
     const auto& v = j[key];
     if (!v.is_number_integer() || v.get<long long>() < 0)
-        throw InputError(file, std::string("/") + key, "expected a non-negative integer");
+        throw InputError(file, std::string("/") + key, tr("common.json.expected_nonneg_integer"));
     out = static_cast<T>(v.get<long long>());
 }
 }  // namespace
@@ -42,23 +43,22 @@ HoldingsSummary holdings_from_json_text(const std::string& text, const std::stri
     try {
         j = ordered_json::parse(text);
     } catch (const ordered_json::parse_error& e) {
-        throw InputError(file, "byte " + std::to_string(e.byte), "invalid JSON");
+        throw InputError(file, "byte " + std::to_string(e.byte), tr("common.json.invalid"));
     }
-    if (!j.is_object()) throw InputError(file, "", "expected a JSON object");
+    if (!j.is_object()) throw InputError(file, "", tr("common.json.expected_object"));
     int version = 0;
     read_count(j, "schema_version", version, file);
     if (version > 1)
-        throw InputError(file, "/schema_version", "written by a newer Shuxiang (schema " + std::to_string(version) +
-                                                      "); this program reads up to 1");
+        throw InputError(file, "/schema_version", trf("common.json.newer_schema", {std::to_string(version), "1"}));
     HoldingsSummary h;
     read_count(j, "year", h.year, file);
     read_count(j, "books", h.books, file);
     if (!j.contains("by_major_class") || !j["by_major_class"].is_array() || j["by_major_class"].size() != 5)
-        throw InputError(file, "/by_major_class", "expected an array of 5 counts (A, B, C–K, N–X, Z)");
+        throw InputError(file, "/by_major_class", tr("standards.error.major_classes"));
     for (size_t i = 0; i < 5; ++i) {
         const auto& v = j["by_major_class"][i];
         if (!v.is_number_integer() || v.get<long long>() < 0)
-            throw InputError(file, "/by_major_class/" + std::to_string(i), "expected a non-negative integer");
+            throw InputError(file, "/by_major_class/" + std::to_string(i), tr("common.json.expected_nonneg_integer"));
         h.by_major_class[i] = v.get<long long>();
     }
     read_count(j, "unclassified", h.unclassified, file);
@@ -69,15 +69,14 @@ HoldingsSummary holdings_from_json_text(const std::string& text, const std::stri
     read_count(j, "local_collection", h.local_collection, file);
     read_count(j, "loans_this_year", h.loans_this_year, file);
     if (j.contains("synthetic")) {
-        if (!j["synthetic"].is_boolean()) throw InputError(file, "/synthetic", "expected true or false");
+        if (!j["synthetic"].is_boolean()) throw InputError(file, "/synthetic", tr("common.json.expected_bool"));
         h.synthetic = j["synthetic"].get<bool>();
     }
     long long sum = h.unclassified;
     for (auto c : h.by_major_class) sum += c;
     if (sum != h.books)
         throw InputError(file, "/by_major_class",
-                         "the classes and unclassified add up to " + std::to_string(sum) + ", not to books = " +
-                             std::to_string(h.books));
+                         trf("standards.error.books_sum", {std::to_string(sum), std::to_string(h.books)}));
     return h;
 }
 

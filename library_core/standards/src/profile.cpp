@@ -7,6 +7,7 @@
 
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/fs.hpp"
+#include "shuxiang/util/i18n.hpp"
 #include "shuxiang/util/paths.hpp"
 
 namespace shuxiang::standards {
@@ -29,31 +30,31 @@ constexpr int kProfileSchema = 1;
 std::map<std::string, Figure> read_figures(const json& obj, const std::string& file, const std::string& ptr,
                                            const std::string& profile) {
     std::map<std::string, Figure> out;
-    if (!obj.is_object()) throw InputError(file, ptr, "expected an object of figures");
+    if (!obj.is_object()) throw InputError(file, ptr, tr("standards.error.figures"));
     for (auto& [key, v] : obj.items()) {
         std::string p = ptr + "/" + key;
-        if (!v.is_object()) throw InputError(file, p, "expected {value, unit, source, confidence}");
+        if (!v.is_object()) throw InputError(file, p, tr("standards.error.figure"));
         Figure f;
         f.key = key;
         f.profile = profile;
         if (!v.contains("value") || !v["value"].is_number())
-            throw InputError(file, p + "/value", "expected a number");
+            throw InputError(file, p + "/value", tr("common.json.expected_number"));
         f.value = v["value"].get<double>();
-        if (!std::isfinite(f.value)) throw InputError(file, p + "/value", "not a finite number");
+        if (!std::isfinite(f.value)) throw InputError(file, p + "/value", tr("common.json.expected_finite"));
         if (!v.contains("source") || !v["source"].is_string() || v["source"].get<std::string>().empty())
-            throw InputError(file, p + "/source", "every figure needs its source");
+            throw InputError(file, p + "/source", tr("standards.error.source"));
         f.source = v["source"].get<std::string>();
         if (v.contains("unit")) {
-            if (!v["unit"].is_string()) throw InputError(file, p + "/unit", "expected a string");
+            if (!v["unit"].is_string()) throw InputError(file, p + "/unit", tr("common.json.expected_string"));
             f.unit = v["unit"].get<std::string>();
         }
         if (!v.contains("confidence") || !v["confidence"].is_string())
-            throw InputError(file, p + "/confidence", "expected \"official\", \"secondary\" or \"unconfirmed\"");
+            throw InputError(file, p + "/confidence", tr("standards.error.confidence"));
         auto c = v["confidence"].get<std::string>();
         if (c == "official") f.confidence = Confidence::Official;
         else if (c == "secondary") f.confidence = Confidence::Secondary;
         else if (c == "unconfirmed") f.confidence = Confidence::Unconfirmed;
-        else throw InputError(file, p + "/confidence", "unknown confidence '" + c + "'");
+        else throw InputError(file, p + "/confidence", trf("standards.error.unknown_confidence", {c}));
         out.emplace(key, std::move(f));
     }
     return out;
@@ -61,7 +62,7 @@ std::map<std::string, Figure> read_figures(const json& obj, const std::string& f
 
 std::string opt_string(const json& j, const char* key, const std::string& file) {
     if (!j.contains(key) || j[key].is_null()) return {};
-    if (!j[key].is_string()) throw InputError(file, std::string("/") + key, "expected a string");
+    if (!j[key].is_string()) throw InputError(file, std::string("/") + key, tr("common.json.expected_string"));
     return j[key].get<std::string>();
 }
 
@@ -70,7 +71,7 @@ std::vector<Profile> load_all(const std::filesystem::path& dir) {
     std::error_code ec;
     for (auto& e : std::filesystem::directory_iterator(dir, ec))
         if (e.path().extension() == ".json") files.push_back(e.path());
-    if (ec) throw InputError(dir.string(), "", "cannot read the standards folder: " + ec.message());
+    if (ec) throw InputError(dir.string(), "", trf("standards.error.cannot_read_dir", {ec.message()}));
     std::sort(files.begin(), files.end());
     std::vector<Profile> out;
     for (auto& f : files) out.push_back(Profile::load_file(f));
@@ -85,30 +86,29 @@ Profile Profile::load_file(const std::filesystem::path& path) {
     try {
         j = json::parse(read_file(path));
     } catch (const json::parse_error& e) {
-        throw InputError(file, "byte " + std::to_string(e.byte), "invalid JSON");
+        throw InputError(file, "byte " + std::to_string(e.byte), tr("common.json.invalid"));
     }
-    if (!j.is_object()) throw InputError(file, "", "expected a JSON object");
+    if (!j.is_object()) throw InputError(file, "", tr("common.json.expected_object"));
     if (!j.contains("schema_version") || !j["schema_version"].is_number_integer())
-        throw InputError(file, "/schema_version", "expected an integer");
+        throw InputError(file, "/schema_version", tr("common.json.expected_integer"));
     int v = j["schema_version"].get<int>();
     if (v > kProfileSchema)
         throw InputError(file, "/schema_version",
-                         "written for a newer Shuxiang (schema " + std::to_string(v) + "); this program reads up to " +
-                             std::to_string(kProfileSchema));
+                         trf("common.json.newer_schema", {std::to_string(v), std::to_string(kProfileSchema)}));
     Profile p;
     p.id = opt_string(j, "id", file);
-    if (p.id.empty()) throw InputError(file, "/id", "a profile needs an id");
+    if (p.id.empty()) throw InputError(file, "/id", tr("standards.error.no_id"));
     p.parent = opt_string(j, "parent", file);
     p.edition = opt_string(j, "edition", file);
     if (j.contains("name")) {
-        if (!j["name"].is_object()) throw InputError(file, "/name", "expected {\"zh\", \"en\"}");
+        if (!j["name"].is_object()) throw InputError(file, "/name", tr("common.json.expected_names"));
         p.name_zh = j["name"].value("zh", p.id);
         p.name_en = j["name"].value("en", p.id);
     }
     if (j.contains("regions")) {
-        if (!j["regions"].is_array()) throw InputError(file, "/regions", "expected an array of strings");
+        if (!j["regions"].is_array()) throw InputError(file, "/regions", tr("standards.error.regions"));
         for (size_t i = 0; i < j["regions"].size(); ++i) {
-            if (!j["regions"][i].is_string()) throw InputError(file, "/regions/" + std::to_string(i), "expected a string");
+            if (!j["regions"][i].is_string()) throw InputError(file, "/regions/" + std::to_string(i), tr("common.json.expected_string"));
             p.regions.push_back(j["regions"][i].get<std::string>());
         }
     }
@@ -128,10 +128,10 @@ RuleSet RuleSet::resolve(const std::vector<Profile>& profiles, const std::string
     for (std::string cur = id; !cur.empty();) {
         const Profile* p = find(cur);
         if (!p) {
-            if (chain.empty()) throw InputError("", "profile " + id, "unknown standards profile");
-            throw InputError("", "profile " + chain.back()->id, "its parent '" + cur + "' is not defined");
+            if (chain.empty()) throw InputError("", "profile " + id, tr("standards.error.unknown_profile"));
+            throw InputError("", "profile " + chain.back()->id, trf("standards.error.no_parent", {cur}));
         }
-        if (!seen.insert(cur).second) throw InputError("", "profile " + id, "profiles form a cycle at '" + cur + "'");
+        if (!seen.insert(cur).second) throw InputError("", "profile " + id, trf("standards.error.cycle", {cur}));
         chain.push_back(p);
         cur = p->parent;
     }

@@ -130,7 +130,7 @@ Language language() {
 Language parse_language(std::string_view code) {
     if (code == "zh" || code == "zh-CN" || code == "zh_CN") return Language::ZhCN;
     if (code == "en" || code == "en-US" || code == "en_US") return Language::En;
-    throw InputError("", "--lang", "unknown language '" + std::string(code) + "' (use zh or en)");
+    throw InputError("", "--lang", trf("common.lang.unknown", {std::string(code)}));
 }
 
 void load_translations(const std::filesystem::path& dir) {

@@ -1,6 +1,7 @@
 #include <shuxiang/scenario/run.hpp>
 
 #include <shuxiang/util/error.hpp>
+#include <shuxiang/util/i18n.hpp>
 #include <shuxiang/util/fs.hpp>
 
 #include <nlohmann/json.hpp>
@@ -120,7 +121,7 @@ std::string metrics_json(const RunResult& r) {
 void write_outputs(const RunResult& r, const std::filesystem::path& dir) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    if (ec) throw InputError(dir.string(), "", "cannot create the output folder: " + ec.message());
+    if (ec) throw InputError(dir.string(), "", trf("common.folder.cannot_create", {ec.message()}));
     atomic_write_file(dir / "metrics.json", metrics_json(r));
 
     std::string csv = "t_s,present,walking,browsing,queueing,reading,max_density_per_m2\n";
@@ -170,7 +171,7 @@ void write_outputs(const RunResult& r, const std::filesystem::path& dir) {
         }
     }
     std::string png = encode_png(w, h, rgb);
-    if (png.empty()) throw InputError((dir / "heatmap.png").string(), "", "PNG encoding failed");
+    if (png.empty()) throw InputError((dir / "heatmap.png").string(), "", tr("common.png.encode_failed"));
     atomic_write_file(dir / "heatmap.png", png);
 }
 

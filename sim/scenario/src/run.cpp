@@ -3,6 +3,7 @@
 #include <shuxiang/nav/navmesh.hpp>
 #include <shuxiang/plan/furniture.hpp>
 #include <shuxiang/util/error.hpp>
+#include <shuxiang/util/i18n.hpp>
 #include <shuxiang/walkable/from_plan.hpp>
 
 #include <algorithm>
@@ -162,7 +163,7 @@ geometry::Polygon room_polygon(const plan::Room& r) {
 
 RunResult run_scenario(const plan::Plan& plan, const plan::FurnitureCatalog& catalog, const Scenario& sc,
                        const RunOptions& options) {
-    if (plan.levels.empty()) throw InputError("plan", "/levels", "the plan has no level");
+    if (plan.levels.empty()) throw InputError("plan", "/levels", tr("sim_scenario.error.no_level"));
     // The ground level: the one with the entrance.
     const plan::Level* level = &plan.levels.front();
     for (const auto& l : plan.levels)
@@ -179,7 +180,7 @@ found:
     nav::NavMesh nav;
     nav::NavParams np;
     np.agent_radius = 0.2;
-    if (!nav.build(pa.area, np)) throw InputError("plan", "/levels/" + level->id, "no navigation mesh: " + nav.error());
+    if (!nav.build(pa.area, np)) throw InputError("plan", "/levels/" + level->id, trf("sim_scenario.error.no_navmesh", {nav.error()}));
     res.places = places_of_level(*level, catalog, pa.area, nav);
     // Sections per 大部类: consecutive runs of the (plan-ordered) sections in proportion to the shares.
     std::vector<std::vector<int>> class_sections;
@@ -217,7 +218,7 @@ found:
     for (std::size_t c = 0; c < sc.closures.size(); ++c)
         if (exit_index(sc.closures[c].opening) < 0)
             throw InputError("scenario", "/exits/" + std::to_string(c) + "/opening",
-                             "the plan has no exit or entrance '" + sc.closures[c].opening + "' on level " + level->id);
+                             trf("sim_scenario.error.closure_opening", {sc.closures[c].opening, level->id}));
     for (const auto& pe : pa.exits) {
         ped::Exit e{pe.opening, pe.area, ped::kNever};
         for (const auto& c : sc.closures)
@@ -226,7 +227,7 @@ found:
         res.exit_close_times.push_back(e.close_time);
         sim.add_exit(std::move(e));
     }
-    if (pa.exits.empty()) throw InputError("plan", "/levels/" + level->id, "the level has no exit or entrance");
+    if (pa.exits.empty()) throw InputError("plan", "/levels/" + level->id, tr("sim_scenario.error.no_exit"));
     for (const auto& d : pa.doors)
         if (d.width < options.one_lane_width) sim.add_passage({d.opening, d.across, d.wall_thickness});
 
@@ -236,21 +237,21 @@ found:
         const Group& grp = sc.groups[gi];
         const std::string p = "/groups/" + std::to_string(gi);
         if (!grp.start.room.empty() && !find_room(*level, grp.start.room))
-            throw InputError("scenario", p + "/start/room", "no room '" + grp.start.room + "' on level " + level->id);
+            throw InputError("scenario", p + "/start/room", trf("sim_scenario.error.no_room_on_level", {grp.start.room, level->id}));
         if (!grp.start.opening.empty() && exit_index(grp.start.opening) < 0)
-            throw InputError("scenario", p + "/start/opening", "no entrance or exit '" + grp.start.opening + "'");
+            throw InputError("scenario", p + "/start/opening", trf("sim_scenario.error.no_opening", {grp.start.opening}));
         if (!grp.exit.empty()) {
             group_exit[gi] = exit_index(grp.exit);
-            if (group_exit[gi] < 0) throw InputError("scenario", p + "/exit", "no entrance or exit '" + grp.exit + "'");
+            if (group_exit[gi] < 0) throw InputError("scenario", p + "/exit", trf("sim_scenario.error.no_opening", {grp.exit}));
         }
         for (std::size_t k = 0; k < grp.activities.size(); ++k) {
             const Activity& a = grp.activities[k];
             const std::string q = p + "/activities/" + std::to_string(k) + "/target";
             if (a.kind == "room" && !find_room(*level, a.target))
-                throw InputError("scenario", q, "no room '" + a.target + "'");
+                throw InputError("scenario", q, trf("sim_scenario.error.no_room", {a.target}));
             if (a.kind == "desk" && !a.target.empty() &&
                 std::none_of(places.desks.begin(), places.desks.end(), [&](const Desk& d) { return d.furniture == a.target; }))
-                throw InputError("scenario", q, "no reachable desk or kiosk '" + a.target + "'");
+                throw InputError("scenario", q, trf("sim_scenario.error.no_desk", {a.target}));
         }
     }
 

@@ -1,6 +1,7 @@
 #include <shuxiang/scenario/scenario.hpp>
 
 #include <shuxiang/util/error.hpp>
+#include <shuxiang/util/i18n.hpp>
 #include <shuxiang/util/fs.hpp>
 
 #include <nlohmann/json.hpp>
@@ -19,25 +20,25 @@ struct Reader {
     [[noreturn]] void fail(const std::string& ptr, const std::string& msg) const { throw InputError(file, ptr, msg); }
 
     const json& object(const json& j, const std::string& ptr) const {
-        if (!j.is_object()) fail(ptr, "expected an object");
+        if (!j.is_object()) fail(ptr, tr("common.json.expected_object"));
         return j;
     }
     double number(const json& o, const std::string& key, const std::string& ptr, double def, double lo,
                   double hi) const {
         auto it = o.find(key);
         if (it == o.end()) return def;
-        if (!it->is_number()) fail(ptr + "/" + key, "expected a number");
+        if (!it->is_number()) fail(ptr + "/" + key, tr("common.json.expected_number"));
         double v = it->get<double>();
-        if (!(v >= lo && v <= hi)) fail(ptr + "/" + key, "out of range [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+        if (!(v >= lo && v <= hi)) fail(ptr + "/" + key, trf("sim_scenario.error.out_of_range", {std::to_string(lo), std::to_string(hi)}));
         return v;
     }
     std::string string(const json& o, const std::string& key, const std::string& ptr, bool required) const {
         auto it = o.find(key);
         if (it == o.end()) {
-            if (required) fail(ptr + "/" + key, "missing");
+            if (required) fail(ptr + "/" + key, tr("common.json.missing"));
             return {};
         }
-        if (!it->is_string()) fail(ptr + "/" + key, "expected a string");
+        if (!it->is_string()) fail(ptr + "/" + key, tr("common.json.expected_string"));
         return it->get<std::string>();
     }
     // [min, max] pair or a single number.
@@ -50,15 +51,15 @@ struct Reader {
             lo = (*it)[0].get<double>();
             hi = (*it)[1].get<double>();
         } else {
-            fail(ptr + "/" + key, "expected a number or [min, max]");
+            fail(ptr + "/" + key, tr("sim_scenario.error.number_or_range"));
         }
-        if (!(lo >= 0 && hi >= lo && hi < 1e6)) fail(ptr + "/" + key, "need 0 <= min <= max");
+        if (!(lo >= 0 && hi >= lo && hi < 1e6)) fail(ptr + "/" + key, tr("sim_scenario.error.min_max"));
     }
     void check_keys(const json& o, const std::string& ptr, std::initializer_list<const char*> keys) const {
         for (auto it = o.begin(); it != o.end(); ++it) {
             bool known = false;
             for (const char* k : keys) known = known || it.key() == k;
-            if (!known) fail(ptr + "/" + it.key(), "unknown key");
+            if (!known) fail(ptr + "/" + it.key(), tr("sim_scenario.error.unknown_key"));
         }
     }
 };
@@ -79,13 +80,13 @@ Scenario scenario_from_json_text(std::string_view text, const std::string& filen
     try {
         doc = json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
-        throw InputError(filename, "byte " + std::to_string(e.byte), "JSON syntax error");
+        throw InputError(filename, "byte " + std::to_string(e.byte), tr("common.json.invalid"));
     }
     r.object(doc, "");
     r.check_keys(doc, "", {"schema_version", "name", "duration_s", "alarm_time_s", "seed", "groups", "schedule", "exits"});
     auto ver = doc.find("schema_version");
-    if (ver == doc.end()) r.fail("/schema_version", "missing");
-    if (!ver->is_number_integer() || ver->get<int>() != 1) r.fail("/schema_version", "unsupported version (this program reads 1)");
+    if (ver == doc.end()) r.fail("/schema_version", tr("common.json.missing"));
+    if (!ver->is_number_integer() || ver->get<int>() != 1) r.fail("/schema_version", tr("sim_scenario.error.version"));
     Scenario s;
     s.name = r.string(doc, "name", "", false);
     s.duration = r.number(doc, "duration_s", "", 600, 1, 86400);
@@ -94,7 +95,7 @@ Scenario scenario_from_json_text(std::string_view text, const std::string& filen
 
     std::set<std::string> names;
     auto groups = doc.find("groups");
-    if (groups == doc.end() || !groups->is_array() || groups->empty()) r.fail("/groups", "expected a non-empty array");
+    if (groups == doc.end() || !groups->is_array() || groups->empty()) r.fail("/groups", tr("sim_scenario.error.groups"));
     for (std::size_t i = 0; i < groups->size(); ++i) {
         const std::string p = "/groups/" + std::to_string(i);
         const json& g = r.object((*groups)[i], p);
@@ -102,7 +103,7 @@ Scenario scenario_from_json_text(std::string_view text, const std::string& filen
                             "exit", "membership", "keep_together_m"});
         Group grp;
         grp.name = r.string(g, "name", p, true);
-        if (!names.insert(grp.name).second) r.fail(p + "/name", "group name used twice");
+        if (!names.insert(grp.name).second) r.fail(p + "/name", tr("sim_scenario.error.group_twice"));
         grp.count = static_cast<int>(r.number(g, "count", p, 0, 0, 100000));
         if (auto st = g.find("start"); st != g.end()) {
             const std::string sp = p + "/start";
@@ -111,23 +112,23 @@ Scenario scenario_from_json_text(std::string_view text, const std::string& filen
             grp.start.room = r.string(*st, "room", sp, false);
             grp.start.opening = r.string(*st, "opening", sp, false);
             if (auto poly = st->find("polygon"); poly != st->end()) {
-                if (!poly->is_array() || poly->size() < 3) r.fail(sp + "/polygon", "expected at least 3 points [x, y]");
+                if (!poly->is_array() || poly->size() < 3) r.fail(sp + "/polygon", tr("sim_scenario.error.polygon"));
                 for (std::size_t k = 0; k < poly->size(); ++k) {
                     const json& pt = (*poly)[k];
                     if (!pt.is_array() || pt.size() != 2 || !pt[0].is_number() || !pt[1].is_number())
-                        r.fail(sp + "/polygon/" + std::to_string(k), "expected [x, y]");
+                        r.fail(sp + "/polygon/" + std::to_string(k), tr("sim_scenario.error.point"));
                     grp.start.polygon.push_back({pt[0].get<double>(), pt[1].get<double>()});
                 }
             }
             int given = !grp.start.room.empty() + !grp.start.opening.empty() + !grp.start.polygon.empty();
-            if (given != 1) r.fail(sp, "give exactly one of room, polygon, opening");
+            if (given != 1) r.fail(sp, tr("sim_scenario.error.one_start"));
         } else {
-            r.fail(p + "/start", "missing");
+            r.fail(p + "/start", tr("common.json.missing"));
         }
         if (g.contains("age_group")) {
             std::string a = r.string(g, "age_group", p, true);
             grp.age = age_from_string(a);
-            if (!grp.age) r.fail(p + "/age_group", "unknown age group '" + a + "'");
+            if (!grp.age) r.fail(p + "/age_group", trf("sim_scenario.error.age_group", {a}));
         }
         if (auto sp = g.find("speed"); sp != g.end()) {
             const std::string q = p + "/speed";
@@ -137,12 +138,12 @@ Scenario scenario_from_json_text(std::string_view text, const std::string& filen
             grp.speed.sigma = r.number(*sp, "sigma", q, 0.0, 0.0, 1.0);
             grp.speed.min = r.number(*sp, "min", q, grp.speed.mean, 0.05, 3.0);
             grp.speed.max = r.number(*sp, "max", q, grp.speed.mean, 0.05, 3.0);
-            if (grp.speed.min > grp.speed.mean || grp.speed.mean > grp.speed.max) r.fail(q, "need min <= mean <= max");
+            if (grp.speed.min > grp.speed.mean || grp.speed.mean > grp.speed.max) r.fail(q, tr("sim_scenario.error.speed_order"));
         }
         grp.radius = r.number(g, "radius_m", p, 0.2, 0.1, 0.4);
         r.range(g, "pre_movement_s", p, grp.pre_movement_min, grp.pre_movement_max);
         if (auto acts = g.find("activities"); acts != g.end()) {
-            if (!acts->is_array()) r.fail(p + "/activities", "expected an array");
+            if (!acts->is_array()) r.fail(p + "/activities", tr("common.json.expected_array"));
             for (std::size_t k = 0; k < acts->size(); ++k) {
                 const std::string q = p + "/activities/" + std::to_string(k);
                 const json& a = r.object((*acts)[k], q);
@@ -150,7 +151,7 @@ Scenario scenario_from_json_text(std::string_view text, const std::string& filen
                 Activity act;
                 act.kind = r.string(a, "kind", q, true);
                 if (act.kind != "shelf" && act.kind != "desk" && act.kind != "seat" && act.kind != "room")
-                    r.fail(q + "/kind", "expected shelf, desk, seat or room");
+                    r.fail(q + "/kind", tr("sim_scenario.error.activity_kind"));
                 r.range(a, act.kind == "desk" ? "service_s" : "dwell_s", q, act.dwell_min, act.dwell_max);
                 act.probability = r.number(a, "probability", q, 1.0, 0.0, 1.0);
                 act.repeat = static_cast<int>(r.number(a, "repeat", q, 1, 1, 50));
@@ -164,7 +165,7 @@ Scenario scenario_from_json_text(std::string_view text, const std::string& filen
         s.groups.push_back(std::move(grp));
     }
     if (auto sch = doc.find("schedule"); sch != doc.end()) {
-        if (!sch->is_array()) r.fail("/schedule", "expected an array");
+        if (!sch->is_array()) r.fail("/schedule", tr("common.json.expected_array"));
         for (std::size_t i = 0; i < sch->size(); ++i) {
             const std::string p = "/schedule/" + std::to_string(i);
             const json& a = r.object((*sch)[i], p);
@@ -172,14 +173,14 @@ Scenario scenario_from_json_text(std::string_view text, const std::string& filen
             Arrival arr;
             arr.time = r.number(a, "time_s", p, 0, 0, 86400);
             arr.group = r.string(a, "group", p, true);
-            if (!names.count(arr.group)) r.fail(p + "/group", "no group named '" + arr.group + "'");
+            if (!names.count(arr.group)) r.fail(p + "/group", trf("sim_scenario.error.no_group", {arr.group}));
             arr.count = static_cast<int>(r.number(a, "count", p, 0, 0, 100000));
             arr.spread = r.number(a, "spread_s", p, 0, 0, 86400);
             s.schedule.push_back(arr);
         }
     }
     if (auto ex = doc.find("exits"); ex != doc.end()) {
-        if (!ex->is_array()) r.fail("/exits", "expected an array");
+        if (!ex->is_array()) r.fail("/exits", tr("common.json.expected_array"));
         for (std::size_t i = 0; i < ex->size(); ++i) {
             const std::string p = "/exits/" + std::to_string(i);
             const json& e = r.object((*ex)[i], p);
