@@ -14,6 +14,7 @@
 #include "shuxiang/catalog/isbn.hpp"
 #include "shuxiang/catalog/store.hpp"
 #include "shuxiang/util/error.hpp"
+#include "shuxiang/util/i18n.hpp"
 #include "shuxiang/util/sqlite.hpp"
 
 namespace shuxiang::catalog {
@@ -297,8 +298,7 @@ void SqliteStore::migrate(int target) {
     }
     if (version_ > kStoreSchemaVersion)
         throw InputError(path_, "schema_version",
-                         "written by a newer Shuxiang (schema " + std::to_string(version_) + ", this build reads up to " +
-                             std::to_string(kStoreSchemaVersion) + ")");
+                         trf("common.json.newer_schema", {std::to_string(version_), std::to_string(kStoreSchemaVersion)}));
     target_ = target;
     while (version_ < target) migrate_step(version_ + 1);
 }
