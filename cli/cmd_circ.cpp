@@ -570,7 +570,7 @@ void add_stats(CLI::App& root) {
             if (!holdings->empty()) {
                 atomic_write_file(*holdings, standards::holdings_to_json_text(lib.holdings_summary(y)));
             }
-            auto st = lib.reading_stats(y, *target_wait);
+            auto st = lib.reading_stats(y, *target_wait, a->day());
             // Aggregates only: classes and titles, never a student's name or number.
             json j = {{"year", st.year}, {"students", st.students}, {"students_by_stage", st.students_by_stage},
                       {"held_items", st.held_items}, {"holdings_per_student", st.holdings_per_student},
@@ -591,7 +591,7 @@ void add_stats(CLI::App& root) {
             j["demand"] = json::array();
             for (auto& d : st.demand)
                 j["demand"].push_back({{"record", d.record_id}, {"title", d.title}, {"waiting", d.waiting}, {"copies", d.copies},
-                                       {"loan_days", d.loan_days}, {"wait_days", d.wait_days},
+                                       {"loan_days", d.loan_days}, {"lead_days", d.lead_days}, {"wait_days", d.wait_days},
                                        {"suggested_extra", d.suggested_extra}, {"wait_after_days", d.wait_after_days}});
             j["target_wait_days"] = st.target_wait_days;
             j["ratings"] = json::array();

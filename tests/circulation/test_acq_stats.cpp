@@ -337,13 +337,28 @@ TEST_F(Shelf, ReadingStatisticsAndHoldingsSummary) {
     EXPECT_EQ(st.demand[0].waiting, 3);
     EXPECT_EQ(st.demand[0].copies, 2);
     // Waiting: S3 (primary, 14 days), J1 (junior, 21), T1 (teacher, 60): L = ceil(95 / 3) = 32 days.
-    // Now the last waits ceil(3 / 2) × 32 = 64 days; one round (32) is already over the 30-day
-    // target, so one copy per reader: 3 - 2 = 1 extra, and then the last waits 32 days.
+    // No day given: both copies out with a whole loan period left, so the last waits 2 × 32 = 64
+    // days. New copies arrive in 30 days (acq.lead_days): with 1 or 2 of them the third reader
+    // still waits for an old copy (day 32), with 3 everyone has one on day 30, on target.
     EXPECT_EQ(st.demand[0].loan_days, 32);
+    EXPECT_EQ(st.demand[0].lead_days, 30);
     EXPECT_EQ(st.demand[0].wait_days, 64);
-    EXPECT_EQ(st.demand[0].suggested_extra, 1);
-    EXPECT_EQ(st.demand[0].wait_after_days, 32);
-    // With a 70-day target two rounds fit (70 / 32 = 2): ceil(3 / 2) = 2 copies, none extra.
+    EXPECT_EQ(st.demand[0].suggested_extra, 3);
+    EXPECT_EQ(st.demand[0].wait_after_days, 30);
+    // On 2026-03-10 the copies are due back on 03-16 and 03-17 (14-day loans from 03-02 and
+    // 03-03): days 6 and 7, then the third reader on day 6 + 32 = 38. One new copy (day 30) is enough.
+    auto mar = lib->reading_stats(2026, 30, "2026-03-10");
+    ASSERT_EQ(mar.demand.size(), 1u);
+    EXPECT_EQ(mar.demand[0].wait_days, 38);
+    EXPECT_EQ(mar.demand[0].suggested_extra, 1);
+    EXPECT_EQ(mar.demand[0].wait_after_days, 30);
+    // A month later both are overdue (due now): the third reader waits 32 days; still one copy.
+    auto apr = lib->reading_stats(2026, 30, "2026-04-10");
+    EXPECT_EQ(apr.demand[0].wait_days, 32);
+    EXPECT_EQ(apr.demand[0].suggested_extra, 1);
+    // With a 40-day target on 03-10, 38 days is within it: nothing to buy.
+    EXPECT_EQ(lib->reading_stats(2026, 40, "2026-03-10").demand[0].suggested_extra, 0);
+    // With a 70-day target the 64 days of the no-day model are within it: none extra.
     auto st70 = lib->reading_stats(2026, 70);
     ASSERT_EQ(st70.demand.size(), 1u);
     EXPECT_EQ(st70.demand[0].suggested_extra, 0);
@@ -374,23 +389,57 @@ TEST_F(Shelf, ReadingStatisticsAndHoldingsSummary) {
     EXPECT_EQ(h25.loans_this_year, 1);
 }
 
+// Session 2's closed form is the case where every copy has just been lent (a whole loan period
+// left) and a new copy takes a loan period to arrive: the last of q readers waits ceil(q / c) × L.
+// These are its hand-worked values, now through the general model.
 TEST(Demand, QueueModelByHand) {
+    auto all_out = [](long long copies, int loan) { return std::vector<long long>(static_cast<std::size_t>(copies), loan); };
+    auto wait = [&](long long q, long long c, int L) { return last_reader_wait_days(all_out(c, L), q, L); };
+    auto extra = [&](long long q, long long c, int L, int T, long long max) {
+        return suggested_extra_copies(all_out(c, L), q, L, T, max, L);
+    };
     // 10 waiting, 2 copies, 14-day loans: the last waits ceil(10 / 2) × 14 = 70 days. A 30-day target
     // allows floor(30 / 14) = 2 rounds, so ceil(10 / 2) = 5 copies: 3 extra (then 2 × 14 = 28 days).
-    EXPECT_EQ(queue_wait_days(10, 2, 14), 70);
-    EXPECT_EQ(suggested_extra_copies(10, 2, 14, 30, 100), 3);
-    EXPECT_EQ(queue_wait_days(10, 5, 14), 28);
-    EXPECT_EQ(suggested_extra_copies(10, 2, 14, 30, 4), 2);   // copy policy: at most 4 copies
-    EXPECT_EQ(suggested_extra_copies(10, 2, 14, 30, 2), 0);   // already at the policy
-    EXPECT_EQ(suggested_extra_copies(10, 2, 14, 14, 100), 8); // one round: a copy per reader
-    EXPECT_EQ(suggested_extra_copies(3, 0, 21, 30, 100), 3);  // no copy left: 1 round of 21 days
-    EXPECT_EQ(suggested_extra_copies(4, 1, 60, 30, 100), 3);  // a round is over the target: one round
-    EXPECT_EQ(suggested_extra_copies(5, 3, 14, 28, 100), 0);  // ceil(5 / 3) × 14 = 28: on target
-    EXPECT_EQ(suggested_extra_copies(5, 3, 14, 27, 100), 2);  // 27 / 14 = 1 round: 5 copies
-    EXPECT_EQ(suggested_extra_copies(1, 1, 14, 30, 100), 0);
-    EXPECT_EQ(suggested_extra_copies(0, 0, 14, 30, 100), 0);
-    EXPECT_EQ(queue_wait_days(3, 0, 14), -1);
-    EXPECT_EQ(queue_wait_days(0, 0, 14), 0);
+    EXPECT_EQ(wait(10, 2, 14), 70);
+    EXPECT_EQ(extra(10, 2, 14, 30, 100), 3);
+    EXPECT_EQ(wait(10, 5, 14), 28);
+    EXPECT_EQ(extra(10, 2, 14, 30, 4), 2);   // copy policy: at most 4 copies
+    EXPECT_EQ(extra(10, 2, 14, 30, 2), 0);   // already at the policy
+    EXPECT_EQ(extra(10, 2, 14, 14, 100), 8); // one round: a copy per reader
+    EXPECT_EQ(extra(3, 0, 21, 30, 100), 3);  // no copy left: 1 round of 21 days
+    EXPECT_EQ(extra(4, 1, 60, 30, 100), 3);  // a round is over the target: one round
+    EXPECT_EQ(extra(5, 3, 14, 28, 100), 0);  // ceil(5 / 3) × 14 = 28: on target
+    EXPECT_EQ(extra(5, 3, 14, 27, 100), 2);  // 27 / 14 = 1 round: 5 copies
+    EXPECT_EQ(extra(1, 1, 14, 30, 100), 0);
+    EXPECT_EQ(extra(0, 0, 14, 30, 100), 0);
+    EXPECT_EQ(wait(3, 0, 14), -1);
+    EXPECT_EQ(wait(0, 0, 14), 0);
+}
+
+// With the real days left on each loan: copies due back in 2 and 9 days, 14-day loans, 5 readers.
+// Readers 1 and 2 get them on days 2 and 9, reader 3 the first again on day 16, reader 4 the
+// second on day 23, reader 5 the first on day 30.
+TEST(Demand, QueueModelWithDaysLeft) {
+    EXPECT_EQ(last_reader_wait_days({2, 9}, 1, 14), 2);
+    EXPECT_EQ(last_reader_wait_days({2, 9}, 2, 14), 9);
+    EXPECT_EQ(last_reader_wait_days({2, 9}, 4, 14), 23);
+    EXPECT_EQ(last_reader_wait_days({2, 9}, 5, 14), 30);
+    EXPECT_EQ(last_reader_wait_days({9, 2}, 5, 14), 30);   // order of the copies does not matter
+    EXPECT_EQ(last_reader_wait_days({-5, 0}, 3, 14), 14);  // overdue counts as due now
+    // Target 30 days: met as it is. Target 21: reader 5 is the problem (day 30); one new copy
+    // arriving in 20 days takes reader 4 (day 20) and reader 5 gets the second copy on day 23: over.
+    // Two new copies (day 20 each): readers 3, 4, 5 on days 16, 20, 20: 20 <= 21.
+    EXPECT_EQ(suggested_extra_copies({2, 9}, 5, 14, 30, 10, 20), 0);
+    EXPECT_EQ(suggested_extra_copies({2, 9}, 5, 14, 21, 10, 20), 2);
+    EXPECT_EQ(last_reader_wait_days({2, 9, 20, 20}, 5, 14), 20);
+    // A target shorter than the lead time cannot be met: the fewest copies for the shortest wait.
+    // New copies on day 40: readers 3..5 wait 16, 23, 30 with no copy bought; day 40 helps nobody.
+    EXPECT_EQ(suggested_extra_copies({2, 9}, 5, 14, 10, 10, 40), 0);
+    // Lead 25: one new copy takes reader 5 on day 25 (else 30); a second helps no further.
+    EXPECT_EQ(suggested_extra_copies({2, 9}, 5, 14, 10, 10, 25), 1);
+    // No copy at all: the new copies are the only ones.
+    EXPECT_EQ(suggested_extra_copies({}, 3, 14, 30, 5, 20), 3);  // 2 copies: days 20, 20, 34; 3: 20
+    EXPECT_EQ(last_reader_wait_days({20, 20}, 3, 14), 34);
 }
 
 TEST_F(Shelf, HoldingsPerStudentByStage) {

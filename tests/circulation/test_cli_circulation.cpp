@@ -156,14 +156,26 @@ TEST_F(Cli, AcquisitionsStocktakeWeedAndStats) {
 
     ASSERT_TRUE(run_json("circ checkout --patron 2026009 --item A1 --as admin --date 2026-09-01")["ok"]);
     ASSERT_TRUE(run_json("circ hold --patron T1 --record " + std::to_string(rec_a) + " --as admin --date 2026-09-01")["ok"]);
-    // One teacher waiting (60-day loans), 3 copies: one round of 60 days, over a 45-day target, but
-    // one copy per reader is already there: no extra copy.
-    auto dem = run_json("stats --year 2026 --target-wait 45");
+    // One teacher waiting (60-day loans), 3 copies: A1 lent on 09-01 for 14 days, A2 and A3 on the
+    // shelf, so on 09-10 the teacher can have one at once: no wait, no extra copy.
+    auto dem = run_json("stats --year 2026 --target-wait 45 --date 2026-09-10");
     EXPECT_EQ(dem["target_wait_days"], 45);
     ASSERT_EQ(dem["demand"].size(), 1u);
     EXPECT_EQ(dem["demand"][0]["loan_days"], 60);
-    EXPECT_EQ(dem["demand"][0]["wait_days"], 60);
+    EXPECT_EQ(dem["demand"][0]["lead_days"], 30);
+    EXPECT_EQ(dem["demand"][0]["copies"], 3);
+    EXPECT_EQ(dem["demand"][0]["wait_days"], 0);
     EXPECT_EQ(dem["demand"][0]["suggested_extra"], 0);
+    // A2 and A3 damaged (not lendable until repaired): the teacher waits for A1, due back on 09-22
+    // (a 21-day loan), 12 days: within the target. Back on the shelf afterwards.
+    ASSERT_TRUE(run_json("circ damaged --item A2 --as admin --date 2026-09-10")["ok"]);
+    ASSERT_TRUE(run_json("circ damaged --item A3 --as admin --date 2026-09-10")["ok"]);
+    dem = run_json("stats --year 2026 --target-wait 45 --date 2026-09-10");
+    EXPECT_EQ(dem["demand"][0]["copies"], 1);
+    EXPECT_EQ(dem["demand"][0]["wait_days"], 12);
+    EXPECT_EQ(dem["demand"][0]["suggested_extra"], 0);
+    // A 10-day target: one new copy, on the shelf in 30 days, would not help (12 < 30): none.
+    EXPECT_EQ(run_json("stats --year 2026 --target-wait 10 --date 2026-09-10")["demand"][0]["suggested_extra"], 0);
     auto holdings = (dir / "holdings.json").string();
     auto r = run_shuxiang("stats --year 2026 --json --holdings-out " + holdings + db);
     ASSERT_EQ(r.code, 0) << r.out;

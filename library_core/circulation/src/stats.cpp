@@ -1,6 +1,7 @@
 // Weeding (增新剔旧), stocktake and reading statistics.
 #include <algorithm>
 #include <cmath>
+#include <queue>
 #include <set>
 
 #include "internal.hpp"
@@ -97,26 +98,42 @@ StocktakeReport Library::stocktake(const std::string& first, const std::string& 
     });
 }
 
-long long queue_wait_days(long long waiting, long long copies, int loan_days) {
+long long last_reader_wait_days(std::vector<long long> ready_in_days, long long waiting, int loan_days) {
     if (waiting <= 0) return 0;
-    if (copies <= 0) return -1;
-    return (waiting + copies - 1) / copies * std::max(0, loan_days);
-}
-
-long long suggested_extra_copies(long long waiting, long long copies, int loan_days, int target_days, long long max_copies) {
-    if (waiting <= 0) return 0;
-    copies = std::max(0LL, copies);
-    // ceil(q / n) × L <= T  <=>  ceil(q / n) <= k = floor(T / L)  <=>  n >= ceil(q / k).
-    long long needed = 1;
-    if (loan_days > 0) {
-        const long long rounds = std::max(0, target_days) / loan_days;
-        needed = rounds >= 1 ? (waiting + rounds - 1) / rounds : waiting;
+    if (ready_in_days.empty()) return -1;
+    // A min-heap of the days on which the copies are next free.
+    std::priority_queue<long long, std::vector<long long>, std::greater<>> free_on;
+    for (long long d : ready_in_days) free_on.push(std::max(0LL, d));
+    long long t = 0;
+    for (long long r = 0; r < waiting; ++r) {
+        t = free_on.top();
+        free_on.pop();
+        free_on.push(t + std::max(0, loan_days));
     }
-    const long long extra = std::max(0LL, needed - copies);
-    return std::min(extra, std::max(0LL, max_copies - copies));
+    return t;
 }
 
-ReadingStats Library::reading_stats(int year, int target_wait_days) {
+long long suggested_extra_copies(const std::vector<long long>& ready_in_days, long long waiting, int loan_days,
+                                 int target_days, long long max_copies, int lead_days) {
+    if (waiting <= 0) return 0;
+    const auto copies = static_cast<long long>(ready_in_days.size());
+    // More copies than readers cannot shorten the wait.
+    const long long cap = std::min(std::max(0LL, max_copies - copies), waiting);
+    std::vector<long long> with = ready_in_days;
+    long long best_e = 0, best_wait = -1;
+    for (long long e = 0; e <= cap; ++e) {
+        if (e > 0) with.push_back(std::max(0, lead_days));
+        const long long w = last_reader_wait_days(with, waiting, loan_days);
+        if (w >= 0 && w <= target_days) return e;
+        if (w >= 0 && (best_wait < 0 || w < best_wait)) {
+            best_wait = w;
+            best_e = e;
+        }
+    }
+    return best_e;
+}
+
+ReadingStats Library::reading_stats(int year, int target_wait_days, const std::string& today) {
     ReadingStats st;
     st.year = year;
     st.target_wait_days = target_wait_days;
@@ -197,12 +214,12 @@ ReadingStats Library::reading_stats(int year, int target_wait_days) {
     {
         // Extra copies from the queue model (suggested_extra_copies), capped by the copy policy.
         const long long max_copies = std::stoll(setting("acq.max_copies", "5"));
-        Stmt s(db_, "SELECT h.record_id, coalesce(r.title, ''), count(*) AS n, "
-                    "(SELECT count(*) FROM items i WHERE i.record_id = h.record_id AND i.status NOT IN ('lost', 'withdrawn')) "
-                    "FROM circ_holds h LEFT JOIN records r ON r.id = h.record_id WHERE h.status = 'waiting' "
+        const int lead_days = std::stoi(setting("acq.lead_days", "30"));
+        Stmt s(db_, "SELECT h.record_id, coalesce(r.title, ''), count(*) AS n FROM circ_holds h "
+                    "LEFT JOIN records r ON r.id = h.record_id WHERE h.status = 'waiting' "
                     "GROUP BY h.record_id ORDER BY n DESC, h.record_id");
         while (s.step()) {
-            ReadingStats::DemandRow d{s.i64(0), s.text(1), s.i64(2), s.i64(3), 0};
+            ReadingStats::DemandRow d{s.i64(0), s.text(1), s.i64(2), 0, 0, 0, lead_days, -1, -1};
             long long days = 0, readers = 0;
             Stmt w(db_, "SELECT patron_id FROM circ_holds WHERE record_id = ? AND status = 'waiting'");
             w.bind(1, d.record_id);
@@ -212,9 +229,30 @@ ReadingStats Library::reading_stats(int year, int target_wait_days) {
                     ++readers;
                 }
             d.loan_days = readers ? static_cast<int>((days + readers - 1) / readers) : 0;
-            d.suggested_extra = suggested_extra_copies(d.waiting, d.copies, d.loan_days, target_wait_days, max_copies);
-            d.wait_days = queue_wait_days(d.waiting, d.copies, d.loan_days);
-            d.wait_after_days = queue_wait_days(d.waiting, d.copies + d.suggested_extra, d.loan_days);
+            // When each lendable copy is next free: the days left on its loan (a whole loan period
+            // when no day is given), a loan period for a copy kept for a reader, else at once.
+            std::vector<long long> ready_in;
+            Stmt c(db_, "SELECT i.status, coalesce(l.due_date, ''), "
+                        "(SELECT count(*) FROM circ_holds k WHERE k.barcode = i.barcode AND k.status = 'ready') "
+                        "FROM items i LEFT JOIN circ_loans l ON l.item_id = i.id AND l.returned_date IS NULL "
+                        "WHERE i.record_id = ? AND i.status NOT IN ('lost', 'withdrawn', 'damaged')");
+            c.bind(1, d.record_id);
+            while (c.step()) {
+                const std::string due = c.text(1);
+                if (c.text(0) == "on_loan" || !due.empty())
+                    ready_in.push_back(today.empty() || due.empty() ? d.loan_days
+                                                                    : std::max(0, days_between(today, due)));
+                else if (c.i64(2) > 0)
+                    ready_in.push_back(d.loan_days);
+                else
+                    ready_in.push_back(0);
+            }
+            d.copies = static_cast<long long>(ready_in.size());
+            d.wait_days = last_reader_wait_days(ready_in, d.waiting, d.loan_days);
+            d.suggested_extra =
+                suggested_extra_copies(ready_in, d.waiting, d.loan_days, target_wait_days, max_copies, lead_days);
+            ready_in.insert(ready_in.end(), static_cast<std::size_t>(d.suggested_extra), lead_days);
+            d.wait_after_days = last_reader_wait_days(ready_in, d.waiting, d.loan_days);
             st.demand.push_back(d);
         }
     }

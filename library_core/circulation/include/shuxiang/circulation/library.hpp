@@ -210,8 +210,9 @@ struct ReadingStats {
     struct DemandRow {
         long long record_id = 0;
         std::string title;
-        long long waiting = 0, copies = 0, suggested_extra = 0;
+        long long waiting = 0, copies = 0, suggested_extra = 0;  // copies: lendable (not lost, withdrawn, damaged)
         int loan_days = 0;         // mean loan period of the waiting readers' policies, rounded up
+        int lead_days = 0;         // days until a copy bought now is on the shelf (acq.lead_days)
         long long wait_days = -1;  // the last waiting reader's wait now (-1: no copy to lend)
         long long wait_after_days = -1;  // ... with the suggested extra copies
     };
@@ -303,7 +304,9 @@ public:
 
     // Statistics.
     // target_wait_days: the demand model's target wait for the last reader in a holds queue.
-    ReadingStats reading_stats(int year, int target_wait_days = 30);
+    // today (YYYY-MM-DD): the day the demand model counts the days left on current loans from;
+    // empty, every copy on loan is taken to have a whole loan period left.
+    ReadingStats reading_stats(int year, int target_wait_days = 30, const std::string& today = "");
     standards::HoldingsSummary holdings_summary(int year);
 
     // Low-level access for tests and the benchmark.
@@ -323,14 +326,18 @@ private:
     int version_ = 0;
 };
 
-// Demand per title (holds queue): with `waiting` readers, `copies` copies and a loan period of
-// `loan_days`, readers are served in rounds of `copies` loans, so the last one waits about
-// ceil(waiting / copies) × loan_days days. Returns the smallest e >= 0 with
-// ceil(waiting / (copies + e)) × loan_days <= target_days; when even one round is longer than the
-// target, enough copies for everyone waiting (one round). Capped so that copies + e <= max_copies.
-long long suggested_extra_copies(long long waiting, long long copies, int loan_days, int target_days, long long max_copies);
-// The last waiting reader's wait in days under that model; -1 when there is no copy to lend.
-long long queue_wait_days(long long waiting, long long copies, int loan_days);
+// Demand per title (holds queue). `ready_in_days` says, for each lendable copy, in how many days it
+// can next be lent: 0 on the shelf, the days left on its loan (0 when overdue), the loan period for
+// a copy kept for a reader who has not collected it yet. Readers are served first come, first
+// served: each takes the copy that is free soonest and keeps it `loan_days`. Returns the last of
+// the `waiting` readers' wait in days; 0 with nobody waiting, -1 when there is no copy to lend.
+long long last_reader_wait_days(std::vector<long long> ready_in_days, long long waiting, int loan_days);
+// The smallest number e >= 0 of new copies, ready in `lead_days` (ordering, receiving, processing),
+// with which the last reader waits at most `target_days`, and copies + e <= max_copies (the copy
+// policy). When the target cannot be met within the policy, the smallest e that gives the shortest
+// wait the policy allows.
+long long suggested_extra_copies(const std::vector<long long>& ready_in_days, long long waiting, int loan_days,
+                                 int target_days, long long max_copies, int lead_days);
 
 // "YYYY-MM-DD" + days; nullopt for a malformed date.
 std::optional<std::string> add_days(const std::string& day, int days);
