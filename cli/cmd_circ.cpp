@@ -325,6 +325,34 @@ void add_circ(CLI::App& root) {
         });
     }
     {
+        auto* c = g->add_subcommand("settings", tr("circ.cli.settings"));
+        auto a = common(c, true, true, false);  // listing needs no operator; a change is refused without one
+        auto set = std::make_shared<std::string>();
+        c->add_option("--set", *set, tr("circ.cli.set"));
+        c->callback([=] {
+            run_guarded([=] {
+                check_date(*a);
+                Library lib(a->db);
+                if (!set->empty()) {
+                    const auto eq = set->find('=');
+                    if (eq == std::string::npos || eq == 0) throw InputError("--set", "", tr("circ.cli.set"));
+                    return report(*a, lib.change_setting(a->ctx(), set->substr(0, eq), set->substr(eq + 1)));
+                }
+                json arr = json::array();
+                for (const auto& k : known_settings()) {
+                    const double v = lib.setting_value(k.key);
+                    auto number = [&](double d) { return k.integer ? json(static_cast<long long>(d)) : json(d); };
+                    arr.push_back({{"key", k.key}, {"value", number(v)}, {"default", number(k.default_value)},
+                                   {"min", number(k.min)}, {"max", number(k.max)}, {"integer", k.integer},
+                                   {"help", tr(k.help_key)}});
+                    if (!a->json_out) std::cout << k.key << "\t" << v << "\t" << tr(k.help_key) << "\n";
+                }
+                if (a->json_out) std::cout << arr.dump(2) << "\n";
+                return 0;
+            });
+        });
+    }
+    {
         auto* c = g->add_subcommand("policy", tr("circ.cli.policy"));
         auto a = common(c, true, true, false);  // listing needs no operator; a change is refused without one
         auto kind = std::make_shared<std::string>(), stage = std::make_shared<std::string>();

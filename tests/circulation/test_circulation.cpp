@@ -1,4 +1,5 @@
 // Operators and roles, audit, patrons and rosters, promotion, circulation rules, concurrent writers.
+#include <sqlite3.h>
 #include <sys/wait.h>
 
 #include "fixture.hpp"
@@ -346,4 +347,41 @@ TEST_F(Lib, TwoProcessesLoseNoUpdate) {
     EXPECT_EQ(lib->open_loans("T1").size() + lib->open_loans("T2").size(), static_cast<std::size_t>(n));
     EXPECT_EQ(static_cast<long long>(lib->audit(100000).size()) - audit_before, 2 * n);
     for (int i = 0; i < n; ++i) EXPECT_EQ(item_status("C" + std::to_string(i)), "on_loan");
+}
+
+// Settings: defaults from one table, changes by the librarian only, audited, range-checked, and
+// they take effect (a class set's loan period).
+TEST_F(Lib, SettingsChangeCheckedAndTakeEffect) {
+    EXPECT_EQ(lib->setting_value("class_set_days"), 120);
+    EXPECT_EQ(lib->setting_value("acq.lead_days"), 30);
+    ASSERT_TRUE(lib->add_operator(as("admin"), {"v1", Role::Volunteer, "志愿者", ""}).ok);
+    EXPECT_EQ(lib->change_setting(as("v1"), "class_set_days", "30").code, "not_permitted");
+    EXPECT_EQ(lib->change_setting(as("admin"), "no.such", "1").code, "unknown_setting");
+    for (const char* bad : {"abc", "", "30x", "0", "731", "1e9", "nan"})
+        EXPECT_EQ(lib->change_setting(as("admin"), "class_set_days", bad).code, "bad_setting_integer") << bad;
+    EXPECT_EQ(lib->change_setting(as("admin"), "class_set_days", "30.5").code, "bad_setting_integer");
+    EXPECT_EQ(lib->change_setting(as("admin"), "acq.max_price_factor", "0.5").code, "bad_setting");
+    EXPECT_TRUE(lib->change_setting(as("admin"), "acq.max_price_factor", "1.5").ok);
+    EXPECT_DOUBLE_EQ(lib->setting_value("acq.max_price_factor"), 1.5);
+    auto r = lib->change_setting(as("admin", "2026-09-01"), "class_set_days", "30");
+    ASSERT_TRUE(r.ok) << r.message;
+    EXPECT_EQ(lib->setting_value("class_set_days"), 30);
+    // The class set lent on 09-01 is due 30 days later.
+    ASSERT_TRUE(lib->class_set(as("admin", "2026-09-01"), "corner-3-2", {"A1"}, "T1").ok);
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(lib->db(), "SELECT due_date FROM circ_loans WHERE barcode = 'A1' AND returned_date IS NULL", -1, &s,
+                       nullptr);
+    ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)), "2026-10-01");
+    sqlite3_finalize(s);
+    // Every change, refused or not, is in the audit log.
+    sqlite3_prepare_v2(lib->db(), "SELECT count(*), sum(outcome = 'ok') FROM circ_audit WHERE action = 'setting.set'", -1, &s,
+                       nullptr);
+    ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int(s, 0), 13);
+    EXPECT_EQ(sqlite3_column_int(s, 1), 2);
+    sqlite3_finalize(s);
+    // A value stored by hand that is out of range is not used.
+    lib->set_setting("acq.lead_days", "-4");
+    EXPECT_EQ(lib->setting_value("acq.lead_days"), 30);
 }

@@ -55,6 +55,20 @@ TEST_F(Cli, OperatorsAndRoles) {
     EXPECT_EQ(run_json("operators list").size(), 2u);
 }
 
+TEST_F(Cli, SettingsListedAndChanged) {
+    auto list = run_json("circ settings");
+    ASSERT_EQ(list.size(), known_settings().size());
+    EXPECT_EQ(list[1]["key"], "acq.lead_days");
+    EXPECT_EQ(list[1]["value"], 30);
+    EXPECT_EQ(list[1]["default"], 30);
+    EXPECT_TRUE(run_json("circ settings --set acq.lead_days=14 --as admin")["ok"]);
+    EXPECT_EQ(run_json("circ settings")[1]["value"], 14);
+    EXPECT_EQ(run_json("circ settings --set acq.lead_days=-1 --as admin", 3)["code"], "bad_setting_integer");
+    EXPECT_EQ(run_json("circ settings --set nope=1 --as admin", 3)["code"], "unknown_setting");
+    EXPECT_EQ(run_shuxiang("circ settings --set acq.lead_days" + db + " --as admin").code, 2);  // no '='
+    EXPECT_EQ(run_json("circ settings")[1]["value"], 14);
+}
+
 TEST_F(Cli, RosterCirculationAndOverdue) {
     auto roster = write("roster.csv", "学号,姓名,年级,班级\n2026001,陈一,三年级,2班\n2026002,陈二,三年级,2班\n2026003,陈三,六年级,1班\n");
     auto imp = run_json("patrons import " + roster + " --as admin");

@@ -83,16 +83,16 @@ std::vector<std::string> Library::check_suggestion(const Suggestion& s) {
         q.bind(1, isbn13.empty() ? s.isbn : isbn13).bind(2, s.title).bind(3, s.isbn);
         if (q.step() && q.i64(0) > 0) flags.push_back("blocklist");
     }
-    double factor = std::stod(setting("acq.max_price_factor", "1.3"));
+    double factor = setting_value("acq.max_price_factor");
     if (s.list_price && *s.list_price > 0 && s.price > *s.list_price * factor) flags.push_back("price_list");
-    double per_page = std::stod(setting("acq.usual_price_per_page", "0.15"));
-    double page_factor = std::stod(setting("acq.max_page_price_factor", "2"));
+    double per_page = setting_value("acq.usual_price_per_page");
+    double page_factor = setting_value("acq.max_page_price_factor");
     if (s.pages && *s.pages > 0 && s.price / *s.pages > per_page * page_factor) flags.push_back("price_pages");
     // Copies beyond the policy, counting the copies already held of the same ISBN.
     long long held = 0;
     if (valid)
         for (long long rid : store_->records_by_isbn(isbn13)) held += static_cast<long long>(store_->items_of(rid).size());
-    int max_copies = std::stoi(setting("acq.max_copies", "5"));
+    const auto max_copies = static_cast<long long>(setting_value("acq.max_copies"));
     if (held + s.copies > max_copies) flags.push_back("copies");
     return flags;
 }

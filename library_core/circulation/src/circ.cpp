@@ -210,7 +210,7 @@ Result Library::class_set(const Ctx& c, std::string_view corner, const std::vect
     if (corner.empty()) return done(refusal("empty_id", {}));
     if (barcodes.empty()) return done(refusal("no_items", {}));
     if (!teacher_id.empty() && !patron(teacher_id)) return done(refusal("unknown_patron", {std::string(teacher_id)}));
-    int days = std::stoi(setting("class_set_days", "120"));
+    const int days = static_cast<int>(setting_value("class_set_days"));
     auto due = add_days(c.date, days).value_or(c.date);
     for (auto& b : barcodes) {
         auto item = item_row(db_, b);

@@ -1,7 +1,13 @@
 // Opening the database, this module's schema, operators and roles, audit, dates, patrons.
+#include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
 
 #include "internal.hpp"
 #include "shuxiang/util/error.hpp"
@@ -444,6 +450,67 @@ std::string Library::setting(std::string_view key, std::string_view fallback) {
     Stmt s(db_, "SELECT value FROM circ_settings WHERE key = ?");
     s.bind(1, key);
     return s.step() ? s.text(0) : std::string(fallback);
+}
+
+const std::vector<SettingInfo>& known_settings() {
+    static const std::vector<SettingInfo> all = {
+        {"acq.max_copies", 5, 1, 1000, true, "circ.setting.acq.max_copies"},
+        {"acq.lead_days", 30, 0, 365, true, "circ.setting.acq.lead_days"},
+        {"acq.max_price_factor", 1.3, 1, 10, false, "circ.setting.acq.max_price_factor"},
+        {"acq.usual_price_per_page", 0.15, 0.01, 10, false, "circ.setting.acq.usual_price_per_page"},
+        {"acq.max_page_price_factor", 2, 1, 20, false, "circ.setting.acq.max_page_price_factor"},
+        {"class_set_days", 120, 1, 730, true, "circ.setting.class_set_days"},
+    };
+    return all;
+}
+
+namespace {
+const SettingInfo* find_setting(std::string_view key) {
+    for (const auto& k : known_settings())
+        if (key == k.key) return &k;
+    return nullptr;
+}
+
+// The number in `text` when it is one (the whole text) and within the setting's range.
+std::optional<double> parse_setting(const SettingInfo& info, std::string_view text) {
+    std::string t(text);
+    char* end = nullptr;
+    errno = 0;
+    const double v = std::strtod(t.c_str(), &end);
+    if (t.empty() || errno != 0 || end != t.c_str() + t.size() || !std::isfinite(v)) return std::nullopt;
+    if (info.integer && v != std::floor(v)) return std::nullopt;
+    if (v < info.min || v > info.max) return std::nullopt;
+    return v;
+}
+}  // namespace
+
+double Library::setting_value(std::string_view key) {
+    const SettingInfo* info = find_setting(key);
+    if (!info) throw std::logic_error("unknown setting " + std::string(key));
+    // A value stored by hand that is out of range or not a number falls back to the default.
+    auto v = parse_setting(*info, setting(key, ""));
+    return v ? *v : info->default_value;
+}
+
+Result Library::change_setting(const Ctx& c, std::string_view key, std::string_view value) {
+    Tx tx(db_);
+    const std::string target = std::string(key) + "=" + std::string(value);
+    if (auto r = refuse_role(c, Action::EditPolicy)) return finish(c, "setting.set", target, tx, *r);
+    const SettingInfo* info = find_setting(key);
+    if (!info) return finish(c, "setting.set", target, tx, refusal("unknown_setting", {std::string(key)}));
+    auto v = parse_setting(*info, value);
+    if (!v) {
+        auto num = [](double d) {
+            std::ostringstream o;
+            o << d;
+            return o.str();
+        };
+        return finish(c, "setting.set", target, tx,
+                      refusal(info->integer ? "bad_setting_integer" : "bad_setting",
+                              {std::string(key), std::string(value), num(info->min), num(info->max)}));
+    }
+    set_setting(key, value);
+    return finish(c, "setting.set", target, tx, success("circ.ok.setting", {std::string(key), std::string(value)}, 0));
 }
 
 // Patrons ---------------------------------------------------------------------------------------

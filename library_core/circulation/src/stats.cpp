@@ -213,8 +213,8 @@ ReadingStats Library::reading_stats(int year, int target_wait_days, const std::s
     }
     {
         // Extra copies from the queue model (suggested_extra_copies), capped by the copy policy.
-        const long long max_copies = std::stoll(setting("acq.max_copies", "5"));
-        const int lead_days = std::stoi(setting("acq.lead_days", "30"));
+        const auto max_copies = static_cast<long long>(setting_value("acq.max_copies"));
+        const int lead_days = static_cast<int>(setting_value("acq.lead_days"));
         Stmt s(db_, "SELECT h.record_id, coalesce(r.title, ''), count(*) AS n FROM circ_holds h "
                     "LEFT JOIN records r ON r.id = h.record_id WHERE h.status = 'waiting' "
                     "GROUP BY h.record_id ORDER BY n DESC, h.record_id");

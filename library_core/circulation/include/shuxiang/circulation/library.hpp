@@ -36,6 +36,17 @@ enum class Action {
 };
 bool role_allows(Role r, Action a);
 
+// A library-wide setting a librarian may change (`circ settings`): its default and allowed range.
+struct SettingInfo {
+    const char* key;       // e.g. "acq.max_copies"
+    double default_value;
+    double min, max;
+    bool integer;
+    const char* help_key;  // translation key of a one-line explanation
+};
+// Every known setting, in a fixed order.
+const std::vector<SettingInfo>& known_settings();
+
 // The outcome of a mutating operation: ok, or a refusal with a stable code and a translated reason.
 struct Result {
     bool ok = false;
@@ -290,6 +301,11 @@ public:
     Result block(const Ctx& c, std::string_view isbn_or_title);
     void set_setting(std::string_view key, std::string_view value);
     std::string setting(std::string_view key, std::string_view fallback);
+    // A known setting's value: what was set, else its default (known_settings()).
+    double setting_value(std::string_view key);
+    // Changes a known setting (the EditPolicy role; audited); refused for an unknown key or a value
+    // that is not a number in the setting's range.
+    Result change_setting(const Ctx& c, std::string_view key, std::string_view value);
 
     // Weeding and stocktake.
     std::vector<WeedCandidate> weed_candidates(const std::string& day, const WeedRules& rules);
