@@ -10,6 +10,7 @@ PACKAGES=(
   nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth libgl1-mesa-dri fonts-noto-cjk
   libcli11-dev libpugixml-dev libyaz-dev clang-14 libclang-rt-14-dev libpng-dev yaz assimp-testmodels chromium
+  xdotool  # one editor test sends real X pointer events through GLFW (EditorManip.RealMouseDragMovesTheTable)
 )
 
 missing=()

@@ -9,6 +9,7 @@
 #include <csignal>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -295,6 +296,51 @@ TEST(EditorManip, CopyTravelsToAnotherEditorThroughTheSystemClipboard) {
     EXPECT_EQ(f.type, kTable);
     EXPECT_EQ(f.label, "X9");
     EXPECT_DOUBLE_EQ(f.position.x, 20.0);
+}
+
+// The real input path: X pointer events (xdotool, through the X server) reach GLFW, Dear ImGui's
+// GLFW backend and the viewport's press/motion/release, as a user's mouse does (the other tests
+// call press/motion/release from scripts). A left drag of 140 px on a table in a top view 8 m high
+// moves it 140 × 8 / (viewport height) m east, snapped to the 0.1 m grid, and not north or south.
+TEST(EditorManip, RealMouseDragMovesTheTable) {
+    ASSERT_EQ(std::system("command -v xdotool >/dev/null"), 0) << "xdotool missing: run scripts/setup.sh";
+    const fs::path script = work_dir() / "mouse.script", vp = work_dir() / "mouse.vp", go = work_dir() / "mouse.go",
+                   err = work_dir() / "mouse.err", status = work_dir() / "mouse.status";
+    const TopView top{5, 5, 4};
+    std::ofstream(script) << "new empty\n" + add(kTable, 5, 5) + "select none\n" + top.setup() + "viewport " +
+                                 vp.string() + "\nwait-for " + go.string() + " 60\nwait 5\n" + save("mouse.json");
+    const std::string start = "(ASAN_OPTIONS=\"${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0\" " +
+                              std::string(SHUXIANG_BIN_DIR) + "/shuxiang-editor --size 1400x900 --script " + script.string() +
+                              " >/dev/null 2>" + err.string() + "; echo $? >" + status.string() + ") &";
+    ASSERT_EQ(std::system(start.c_str()), 0);
+    for (int i = 0; i < 600 && !fs::exists(vp); ++i) ::usleep(100000);
+    ASSERT_TRUE(fs::exists(vp)) << "the editor did not start";
+    double x = 0, y = 0, w = 0, h = 0;
+    std::ifstream(vp) >> x >> y >> w >> h;
+    ASSERT_GT(w, 100);
+    ASSERT_GT(h, 100);
+    const int cx = static_cast<int>(x + w / 2), cy = static_cast<int>(y + h / 2);  // the table's centre
+    // Press on the table, move in steps (as a hand does), release 140 px east; then click empty floor.
+    const std::string drag = "xdotool mousemove " + std::to_string(cx) + " " + std::to_string(cy) +
+                             " sleep 0.2 mousedown 1 sleep 0.2 mousemove " + std::to_string(cx + 20) + " " +
+                             std::to_string(cy) + " sleep 0.2 mousemove " + std::to_string(cx + 80) + " " +
+                             std::to_string(cy) + " sleep 0.2 mousemove " + std::to_string(cx + 140) + " " +
+                             std::to_string(cy) + " sleep 0.2 mouseup 1 sleep 0.3";
+    const int drag_rc = std::system(drag.c_str());
+    std::ofstream(go) << "go\n";
+    for (int i = 0; i < 600 && !fs::exists(status); ++i) ::usleep(100000);
+    ASSERT_EQ(drag_rc, 0);
+    ASSERT_TRUE(fs::exists(status)) << "the editor did not finish";
+    int rc = -1;
+    std::ifstream(status) >> rc;
+    std::stringstream e;
+    e << std::ifstream(err).rdbuf();
+    ASSERT_EQ(rc, 0) << e.str();
+    const Furniture f = fur(load("mouse.json"), "f1");
+    const double moved = 140.0 * 8.0 / h;
+    EXPECT_NEAR(f.position.x, 5.0 + moved, 0.051) << "moved " << moved << " m";
+    EXPECT_NEAR(std::round(f.position.x * 10) / 10, f.position.x, 1e-9);  // on the grid
+    EXPECT_DOUBLE_EQ(f.position.y, 5.0);
 }
 
 TEST(EditorManip, BadArgumentsStopTheScriptWithTheLine) {

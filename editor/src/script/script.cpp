@@ -1,6 +1,7 @@
 #include "script/script.hpp"
 
 #include <charconv>
+#include <chrono>
 #include <map>
 #include <sstream>
 
@@ -36,6 +37,7 @@ const std::map<std::string, Arity>& actions() {
         {"find-report", {1, 1}}, {"lod", {1, 1}},    {"outliner", {1, 1}},
         {"tool", {1, 1}},      {"type", {1, 1}},      {"key", {1, 1}},      {"click-at", {2, 3}},
         {"hover", {2, 3}},     {"hover-at", {2, 3}},  {"drag", {4, 5}},     {"drag-at", {4, 5}},
+        {"viewport", {1, 1}},  {"wait-for", {1, 2}},
     };
     return a;
 }
@@ -90,6 +92,20 @@ std::optional<std::string> ScriptRunner::step(App& app) {
     if (wait_frames_ > 0) {
         --wait_frames_;
         return std::nullopt;
+    }
+    // wait-for: frames go on (with the real mouse and keyboard) until the file exists.
+    if (!wait_for_.empty()) {
+        std::error_code ec;
+        if (std::filesystem::exists(wait_for_, ec)) {
+            wait_for_.clear();
+        } else if (std::chrono::steady_clock::now() > wait_deadline_) {
+            const std::string path = wait_for_.string();
+            wait_for_.clear();
+            return format_place(file_, "line " + std::to_string(lines_[next_ - 1].number),
+                                trf("editor.script.wait_for_timeout", {path}));
+        } else {
+            return std::nullopt;
+        }
     }
     // A simulation the script started waits for its end (frames go on rendering meanwhile).
     if (std::string sim_error; app.sim().script_wait(app, sim_error)) {
@@ -298,6 +314,25 @@ std::optional<std::string> ScriptRunner::step(App& app) {
             if (!need_numbers(1, 2) || nums[0] < 0) return fail(tr("editor.script.usage.wait"));
             wait_frames_ = static_cast<int>(nums[0]);
             return std::nullopt;
+        } else if (a == "wait-for") {
+            if (!need_numbers(2, 3) || (!nums.empty() && nums[0] <= 0)) return fail(tr("editor.script.usage.wait_for"));
+            const double seconds = nums.empty() ? 60.0 : nums[0];
+            wait_for_ = w[1];
+            wait_deadline_ = std::chrono::steady_clock::now() +
+                             std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
+            return std::nullopt;
+        } else if (a == "viewport") {
+            // The 3D viewport in window pixels (x, y from the top left, width, height), for tests
+            // that drive the real mouse.
+            const auto& L = app.layout();
+            std::ostringstream o;
+            o << L.vx << " " << L.vy << " " << L.vw << " " << L.vh << "\n";
+            try {
+                atomic_write_file(w[1], o.str());
+            } catch (const InputError& e) {
+                return fail(e.what());
+            }
+            continue;
         }
         if (!r.ok) return fail(r.message);
     }
