@@ -124,7 +124,6 @@ struct FileSummary {
     std::vector<std::string> problems;  // "where: message"
     std::size_t repaired = 0;
     std::size_t skipped = 0;       // records that could not be read at all
-    std::size_t last_skipped = 0;  // the number of the last one counted
 };
 
 int run_import(const ImportArgs& a) {
@@ -206,11 +205,12 @@ int run_import(const ImportArgs& a) {
                     // of the file as a whole (XML broken off), or of a record that could not be read
                     // at all and was skipped.
                     constexpr std::size_t kNone = static_cast<std::size_t>(-1);  // no record being returned
+                    std::size_t last_skipped = 0;  // the number of the last skipped record counted
                     auto report_unreturned = [&](const Diagnostic& d, std::size_t returned_number) {
                         if (d.record == returned_number) return;  // reported with its record
                         sum.problems.push_back(d.where() + ": " + d.message());
-                        if (d.record != 0 && d.record != sum.last_skipped) {
-                            sum.last_skipped = d.record;
+                        if (d.record != 0 && d.record != last_skipped) {
+                            last_skipped = d.record;
                             ++sum.skipped;
                         }
                     };
