@@ -11,6 +11,10 @@ PACKAGES=(
   xvfb xauth libgl1-mesa-dri fonts-noto-cjk
   libcli11-dev libpugixml-dev libyaz-dev clang-14 libclang-rt-14-dev libpng-dev yaz assimp-testmodels chromium
   xdotool  # one editor test sends real X pointer events through GLFW (EditorManip.RealMouseDragMovesTheTable)
+  # shuxiang serve: HTTP(S) with cpp-httplib over OpenSSL, Argon2id password hashes from libsodium,
+  # Bootstrap and Chart.js served from Debian's copies; browser tests drive chromium through chromedriver
+  libcpp-httplib-dev libssl-dev libsodium-dev libjs-bootstrap5 libjs-chart.js
+  chromium-driver python3-selenium
 )
 
 missing=()

@@ -1,0 +1,167 @@
+#pragma once
+// The library's operations as services over one storage backend: what the CLI and the web server
+// call. Every mutating operation takes the acting operator (already authenticated by the caller)
+// and the day in a Ctx, checks the operator's role and writes one audit row in the same
+// transaction, and returns a Result; a refusal changes nothing and is audited as refused.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "shuxiang/circulation/types.hpp"
+
+namespace shuxiang::circulation {
+
+class Library;
+
+// Which readers a patron list shows (all filters optional, combined with AND).
+struct PatronQuery {
+    std::string text;       // part of the name, or the start of the reader number (学号/工号)
+    std::string class_key;  // a class in any form parse_class_key() accepts ("三年级2班", "3-2")
+    std::size_t limit = 0;  // 0: no limit
+};
+
+// Operators: who may act, in which role.
+class OperatorService {
+public:
+    explicit OperatorService(Library& lib) : lib_(lib) {}
+    Result add(const Ctx& c, const Operator& o);
+    std::vector<Operator> list();
+    std::optional<Operator> find(std::string_view id);
+    // How many operators exist (0: the database still accepts its bootstrap admin).
+    std::size_t count();
+
+private:
+    Library& lib_;
+};
+
+// Readers (students, teachers, staff, parents) and the school year.
+class PatronService {
+public:
+    explicit PatronService(Library& lib) : lib_(lib) {}
+    Result add(const Ctx& c, const Patron& p);
+    std::optional<Patron> find(std::string_view id);
+    std::vector<Patron> list(const PatronQuery& q = {});
+    RosterImport import_roster(const Ctx& c, std::string_view data, const std::string& file_name, Result& audit);
+    Promotion promote(const Ctx& c, const std::vector<int>& final_grades, bool dry_run, Result& res);
+    Result left(const Ctx& c, std::string_view patron_id);
+
+private:
+    Library& lib_;
+};
+
+// Loans, returns, renewals, holds, lost and damaged copies, class sets, ratings, loan policies.
+class CirculationService {
+public:
+    explicit CirculationService(Library& lib) : lib_(lib) {}
+    Result checkout(const Ctx& c, std::string_view patron_id, std::string_view barcode);
+    Result checkin(const Ctx& c, std::string_view barcode);
+    Result renew(const Ctx& c, std::string_view barcode);
+    Result place_hold(const Ctx& c, std::string_view patron_id, long long record_id);
+    Result mark_lost(const Ctx& c, std::string_view barcode);
+    Result mark_damaged(const Ctx& c, std::string_view barcode);
+    Result class_set(const Ctx& c, std::string_view corner, const std::vector<std::string>& barcodes,
+                     std::string_view teacher_id);
+    Result rate(const Ctx& c, std::string_view patron_id, long long record_id, int stars, bool recommend);
+
+    std::vector<Loan> open_loans(std::string_view patron_id = {});
+    std::vector<Hold> holds(long long record_id);
+    std::vector<OverdueEntry> overdue(const std::string& day, std::string_view class_filter = {});
+
+    std::vector<LoanPolicy> policies();
+    LoanPolicy policy_for(const Patron& p);
+    Result set_policy(const Ctx& c, const LoanPolicy& p);
+
+private:
+    Library& lib_;
+};
+
+// 凡进必审: suggestions, the four-eyes review, orders within the budget, receiving.
+class AcquisitionService {
+public:
+    explicit AcquisitionService(Library& lib) : lib_(lib) {}
+    Result suggest(const Ctx& c, Suggestion s);
+    std::optional<Suggestion> suggestion(long long id);
+    std::vector<Suggestion> suggestions(std::string_view status = {});
+    // reject_reason empty: approve. The reviewer is c.op, never a typed name.
+    Result review(const Ctx& c, long long suggestion_id, const std::string& reject_reason, const std::string& note);
+    Result order(const Ctx& c, long long suggestion_id, std::string_view purchaser);
+    Result receive(const Ctx& c, long long order_id, const std::vector<std::string>& barcodes);
+    std::optional<Order> find_order(long long id);
+    Result set_budget(const Ctx& c, int year, double amount);
+    double budget_left(int year);
+    Result block(const Ctx& c, std::string_view isbn_or_title);
+
+private:
+    Library& lib_;
+};
+
+// Weeding and stocktake.
+class CollectionService {
+public:
+    explicit CollectionService(Library& lib) : lib_(lib) {}
+    std::vector<WeedCandidate> weed_candidates(const std::string& day, const WeedRules& rules);
+    Result withdraw(const Ctx& c, const std::vector<std::string>& barcodes, const std::string& reason);
+    StocktakeReport stocktake(const std::string& first, const std::string& last, const std::vector<std::string>& scanned);
+
+private:
+    Library& lib_;
+};
+
+// Reading statistics and the holdings summary for the compliance report.
+class StatsService {
+public:
+    explicit StatsService(Library& lib) : lib_(lib) {}
+    ReadingStats reading_stats(int year, int target_wait_days = 30, const std::string& today = "");
+    standards::HoldingsSummary holdings_summary(int year);
+
+private:
+    Library& lib_;
+};
+
+// The library's settings (known_settings()) and the audit log.
+class AdminService {
+public:
+    explicit AdminService(Library& lib) : lib_(lib) {}
+    double setting_value(std::string_view key);
+    std::string setting(std::string_view key, std::string_view fallback);
+    Result change_setting(const Ctx& c, std::string_view key, std::string_view value);
+    std::vector<AuditEntry> audit(std::size_t limit = 100);
+
+private:
+    Library& lib_;
+};
+
+// All services of one library database.
+class LibraryServices {
+public:
+    // Opens (creating or migrating) the library database at `db`. Throws InputError naming the file.
+    static std::unique_ptr<LibraryServices> open(const std::filesystem::path& db);
+    ~LibraryServices();
+    LibraryServices(const LibraryServices&) = delete;
+    LibraryServices& operator=(const LibraryServices&) = delete;
+
+    catalog::Store& catalog();
+    OperatorService& operators() { return operators_; }
+    PatronService& patrons() { return patrons_; }
+    CirculationService& circulation() { return circulation_; }
+    AcquisitionService& acquisitions() { return acquisitions_; }
+    CollectionService& collection() { return collection_; }
+    StatsService& stats() { return stats_; }
+    AdminService& admin() { return admin_; }
+
+private:
+    explicit LibraryServices(std::unique_ptr<Library> lib);
+    std::unique_ptr<Library> lib_;
+    OperatorService operators_;
+    PatronService patrons_;
+    CirculationService circulation_;
+    AcquisitionService acquisitions_;
+    CollectionService collection_;
+    StatsService stats_;
+    AdminService admin_;
+};
+
+}  // namespace shuxiang::circulation
