@@ -186,7 +186,7 @@ AuthOutcome Authenticator::authenticate_operator(std::string_view id, std::strin
     return login_operator(id, password, now);
 }
 
-Result Authenticator::check_secret_rules(std::string_view secret, bool pin) {
+Result Authenticator::check_secret_rules(std::string_view secret, bool pin) const {
     const std::size_t min = pin ? policy_.min_pin_length : policy_.min_password_length;
     if (secret.size() < min) return refusal(pin ? "pin_too_short" : "password_too_short", {std::to_string(min)});
     if (secret.size() > 1024) return refusal("secret_too_long");
