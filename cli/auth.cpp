@@ -73,26 +73,16 @@ std::string new_secret(bool from_stdin, const std::string& option) {
 }
 
 circulation::Ctx authenticate(AuthSession& s, const ActingOperator& who, const std::string& day, bool json) {
-    const long long now = identity::unix_now();
     const std::string token = env_token();
-    std::string id = who.as;
-    if (id.empty() && !token.empty()) {
-        // No --as: the token names its operator.
-        auto v = s.auth->verify_token(token, now);
-        if (!v.result.ok) throw Refused(v.result.code, v.result.message, json);
-        if (v.who.kind != identity::PrincipalKind::Operator)
-            throw Refused("token_other_principal", tr("identity.refuse.token_other_principal"), json);
-        return circulation::Ctx{v.who.id, day};
-    }
-    if (id.empty()) throw Refused("no_operator", tr("identity.refuse.no_operator"), json);
     std::string password;
-    if (token.empty()) {
+    if (token.empty() && !who.as.empty()) {
         if (!who.password_file.empty()) password = first_line(read_file(who.password_file));
-        else password = prompt_secret(trf("identity.cli.prompt_password", {id}));
+        else password = prompt_secret(trf("identity.cli.prompt_password", {who.as}));
     }
-    auto out = s.auth->authenticate_operator(id, token, password, now);
+    // Without --as, the token names its operator.
+    auto out = s.auth->authenticate_operator(who.as, token, password, identity::unix_now());
     if (!out.result.ok) throw Refused(out.result.code, out.result.message, json);
-    return circulation::Ctx{id, day};
+    return circulation::Ctx{out.who.id, day};
 }
 
 circulation::Ctx authenticate(const std::string& db, const ActingOperator& who, const std::string& day, bool json) {

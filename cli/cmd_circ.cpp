@@ -88,10 +88,16 @@ json patron_json(const Patron& p) {
 int add_operator(const Common& a, const Operator& op, bool pw_stdin) {
     auto s = open_auth(a.db);
     const long long now = identity::unix_now();
-    if (s.auth->bootstrap_open() && a.as.empty() && !std::getenv("SHUXIANG_TOKEN")) {
-        if (op.role != Role::Librarian) throw Refused("bootstrap_role", tr("identity.refuse.bootstrap_role"), a.json_out);
-        if (!pw_stdin) throw InputError("--password-stdin", "", tr("identity.cli.bootstrap_needs_password"));
-        return report(a, s.auth->bootstrap(op.id, op.name, read_secret_stdin("--password-stdin"), a.day(), now));
+    if (a.as.empty() && !std::getenv("SHUXIANG_TOKEN")) {
+        // Nobody named: only the bootstrap (refused and audited once an operator has a password).
+        if (s.auth->bootstrap_open() && op.role != Role::Librarian) {
+            Result r{false, "bootstrap_role", tr("identity.refuse.bootstrap_role"), 0, {}};
+            s.lib->admin().record(Ctx{"-", a.day()}, "identity.bootstrap", "operator:" + op.id, r);
+            return report(a, r);
+        }
+        if (s.auth->bootstrap_open() && !pw_stdin) throw InputError("--password-stdin", "", tr("identity.cli.bootstrap_needs_password"));
+        const std::string pw = s.auth->bootstrap_open() ? read_secret_stdin("--password-stdin") : std::string();
+        return report(a, s.auth->bootstrap(op.id, op.name, pw, a.day(), now));
     }
     const Ctx ctx = authenticate(s, {a.as, a.password_file}, a.day(), a.json_out);
     std::string pw;

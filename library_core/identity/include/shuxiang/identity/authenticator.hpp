@@ -58,7 +58,8 @@ public:
     Result revoke_token(std::string_view text, long long now);
 
     // An operator's credential for a command run in that operator's name: a token whose principal
-    // is `id`, else the password. Refusals are audited.
+    // is `id` (any operator's token when `id` is empty), else the password. Refusals are audited
+    // (no_operator when there is neither an id nor a token, no_credential without token and password).
     AuthOutcome authenticate_operator(std::string_view id, std::string_view token, std::string_view password,
                                       long long now);
 
