@@ -85,6 +85,14 @@ circulation::Ctx authenticate(AuthSession& s, const ActingOperator& who, const s
     return circulation::Ctx{out.who.id, day};
 }
 
+std::vector<identity::DemoOperator> give_demo_operators(const std::string& db) {
+    auto s = open_auth(db);
+    if (!s.auth->bootstrap_open()) return {};
+    auto r = identity::add_demo_operators(*s.auth, *s.lib, circulation::today(), identity::unix_now());
+    if (!r.ok) throw Refused(r.code, r.message, false);
+    return identity::demo_operators();
+}
+
 circulation::Ctx authenticate(const std::string& db, const ActingOperator& who, const std::string& day, bool json) {
     auto s = open_auth(db);
     return authenticate(s, who, day, json);

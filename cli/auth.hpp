@@ -6,6 +6,8 @@
 
 #include "shuxiang/circulation/services.hpp"
 #include "shuxiang/identity/authenticator.hpp"
+#include "shuxiang/identity/demo.hpp"
+#include <vector>
 
 namespace shuxiang::cli {
 
@@ -28,6 +30,10 @@ struct ActingOperator {
 // Authenticator) when the operator cannot be authenticated, InputError for an unreadable file.
 circulation::Ctx authenticate(const std::string& db, const ActingOperator& who, const std::string& day, bool json);
 circulation::Ctx authenticate(AuthSession& s, const ActingOperator& who, const std::string& day, bool json);
+
+// Gives a fresh demo database its demo operators (identity/demo.hpp) and returns them, with their
+// demo-only passwords; nothing when an operator of the database already holds a password.
+std::vector<identity::DemoOperator> give_demo_operators(const std::string& db);
 
 // A secret read from standard input (its first line) for --password-stdin / --pin-stdin; InputError
 // naming `option` when it is empty.

@@ -173,3 +173,21 @@ TEST_F(CliIdentity, ReadOnlyQueriesNeedNoLogin) {
     EXPECT_EQ(sx("stats --year 2026").code, 0);
     EXPECT_EQ(sx("circ settings").code, 0);
 }
+
+TEST_F(CliIdentity, DemoDatabaseGetsDemoOperatorsOnce) {
+    auto fresh = temp_db("cliid_demo");
+    const std::string fdb = " --db " + fresh.string();
+    auto r = run_command(std::string(SHUXIANG_BIN_DIR) + "/shuxiang catalog demo --students 20 --seed 1 --json" + fdb);
+    ASSERT_EQ(r.code, 0) << r.out;
+    auto j = json::parse(r.out.substr(r.out.find('{')));
+    ASSERT_EQ(j["demo_operators"].size(), 4u);
+    EXPECT_EQ(j["demo_operators"][0]["id"], "librarian");
+    EXPECT_EQ(j["demo_operators"][0]["password"], "demo-librarian");
+    auto login = run_command(std::string(SHUXIANG_BIN_DIR) + "/shuxiang login reviewer --password-file " +
+                             file("demo.pw", "demo-reviewer") + fdb);
+    EXPECT_EQ(login.code, 0) << login.out;
+    // A second run (or a real database with a password) gets no demo passwords.
+    auto again = run_command(std::string(SHUXIANG_BIN_DIR) + "/shuxiang catalog demo --students 20 --seed 1 --json" + fdb);
+    ASSERT_EQ(again.code, 0) << again.out;
+    EXPECT_TRUE(json::parse(again.out.substr(again.out.find('{')))["demo_operators"].empty());
+}
