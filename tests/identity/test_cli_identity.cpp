@@ -191,3 +191,14 @@ TEST_F(CliIdentity, DemoDatabaseGetsDemoOperatorsOnce) {
     ASSERT_EQ(again.code, 0) << again.out;
     EXPECT_TRUE(json::parse(again.out.substr(again.out.find('{')))["demo_operators"].empty());
 }
+
+TEST_F(CliIdentity, PasswordTypedAtTerminalIsNotEchoed) {
+    if (run_command("command -v script").code != 0) GTEST_SKIP() << "script(1) (util-linux) not installed";
+    // script(1) gives the command a terminal; the password arrives once the prompt has turned echo off.
+    const std::string cmd = std::string(SHUXIANG_BIN_DIR) + "/shuxiang --lang en circ settings --set acq.lead_days=23 --as lib1" + db;
+    auto r = run_command("(sleep 0.5; printf '%s\\n' '" + kLibPw + "') | script -qec \"" + cmd + "\" /dev/null");
+    all_output += r.out;
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("password of operator lib1"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("acq.lead_days"), std::string::npos) << r.out;
+}
