@@ -623,9 +623,11 @@ BatchResult SqliteStore::import_batch(std::vector<ImportEntry>& batch) {
             else
                 for (long long id : added) index_range(id, id, version_);
         }
+        added.clear();  // indexed now: later writes (edits) take them out of the index and back
         exec(nested ? "RELEASE sx_import_batch" : "COMMIT");
         if (batch_) run_totals_ += res;
     } catch (...) {
+        added_ids_.clear();
         sqlite3_exec(db_, nested ? "ROLLBACK TO sx_import_batch; RELEASE sx_import_batch" : "ROLLBACK", nullptr,
                      nullptr, nullptr);
         throw;
@@ -789,8 +791,11 @@ void SqliteStore::unindex(long long id) {
 }
 
 // Rewrites a stored record (same id) with its ISBN rows and search index entry. Refused when
-// another record already has its match key.
+// another record already has its match key. A record added earlier in the import batch under way
+// is not in the search index yet (the batch indexes its new records when it ends): it must not be
+// taken out of it.
 ChangeResult SqliteStore::write_record(const BibRecord& r) {
+    const bool indexed = !std::binary_search(added_ids_.begin(), added_ids_.end(), r.id);
     ImportEntry e;
     e.record = r;
     prepare_import_entry(e);
@@ -798,14 +803,14 @@ ChangeResult SqliteStore::write_record(const BibRecord& r) {
     other.bind(1, e.prepared.dedupe_key).bind(2, r.id);
     if (other.step()) return ChangeResult::refused("duplicate_record", {std::to_string(other.i64(0))});
     other.reset();
-    unindex(r.id);
+    if (indexed) unindex(r.id);
     Stmt& up = cached(kUpdateRecord);
     bind_record(up, e.record, e.prepared);
     up.bind(25, r.id).run();
     Stmt(db_, "DELETE FROM record_isbns WHERE record_id = ?").bind(1, r.id).run();
     Stmt& isb = cached("INSERT OR IGNORE INTO record_isbns(isbn, record_id) VALUES(?, ?)");
     for (const auto& i : e.prepared.isbn_keys) isb.reset().bind_ref(1, i).bind(2, r.id).run();
-    index_range(r.id, r.id, version_);
+    if (indexed) index_range(r.id, r.id, version_);
     ChangeResult ok;
     ok.id = r.id;
     return ok;
