@@ -297,13 +297,14 @@ TEST(CatalogImport, UndoTakesBackExactlyWhatTheRunDid) {
     ScratchDb t;
     auto l = load(t);
     auto before_b = *l.st->record(l.b);
-    auto changed_b = book("c2", "青铜葵花（注音版）", "I287.45/13", {"B003"});
+    auto changed_b = book("c2", "青铜葵花（注音版）", "I287.45/19", {"B003"});  // reclassified too
     std::vector<ImportEntry> v{book("c3", "山羊不吃天堂草", "I287.45/14", {"B070", "B071"}),
                                book("c1", "草房子", "I287.45/12", {"B001", "B060"}, "9787020002207"), changed_b};
     const long long batch = run_import(*l.st, v, true);
     EXPECT_EQ(l.st->record_count(), 3);
     EXPECT_EQ(l.st->item_count(), 6);
     EXPECT_EQ(l.st->record(l.b)->title, "青铜葵花（注音版）");
+    EXPECT_EQ(l.st->item_by_barcode("B003")->call_number, "I287.45/19");  // the copy followed
     auto r = l.st->undo_import(batch, "lib2");
     ASSERT_TRUE(r.ok) << r.code;
     EXPECT_EQ(r.args, (std::vector<std::string>{"1", "3", "1"}));  // c3; B070, B071, B060; c2 restored
@@ -311,6 +312,7 @@ TEST(CatalogImport, UndoTakesBackExactlyWhatTheRunDid) {
     EXPECT_EQ(l.st->item_count(), 3);
     EXPECT_FALSE(l.st->item_by_barcode("B060"));
     EXPECT_TRUE(l.st->item_by_barcode("B001"));
+    EXPECT_EQ(l.st->item_by_barcode("B003")->call_number, "I287.45/13");
     auto restored = *l.st->record(l.b);
     EXPECT_EQ(restored.title, "青铜葵花");
     EXPECT_EQ(record_json_text(restored), record_json_text(before_b));
@@ -403,4 +405,81 @@ TEST(CatalogImport, OverlayOfARecordAddedInTheSameBatch) {
     EXPECT_TRUE(hits(*st, "稻草人").empty());
     EXPECT_EQ(hits(*st, "红瓦"), std::vector<long long>{v[0].record.id});
     EXPECT_EQ(fts_integrity(t.path), SQLITE_OK);
+}
+
+// Reclassifying a record moves the copies that carried its call number (also with a volume);
+// a copy with a call number of its own keeps it. Each copy's change is logged.
+TEST(CatalogEdit, CopiesFollowTheRecordsCallNumber) {
+    ScratchDb t;
+    auto l = load(t);
+    auto b2 = *l.st->item_by_barcode("B002");
+    ItemEdit vol;
+    vol.call_number = "I287.45/12:2";
+    ASSERT_TRUE(l.st->edit_item(b2.id, vol, "lib1").ok);
+    std::vector<Item> own(1);
+    own[0].barcode = "B009";
+    own[0].call_number = "Z228/1";
+    ASSERT_TRUE(l.st->add_items(l.a, own, "lib1").ok);
+    RecordEdit e;
+    e.call_number = "I287.47/3";
+    ASSERT_TRUE(l.st->edit_record(l.a, e, "lib1").ok);
+    EXPECT_EQ(l.st->item_by_barcode("B001")->call_number, "I287.47/3");
+    EXPECT_EQ(l.st->item_by_barcode("B002")->call_number, "I287.47/3:2");
+    EXPECT_EQ(l.st->item_by_barcode("B009")->call_number, "Z228/1");
+    auto h = l.st->history(l.a, 10);
+    ASSERT_GE(h.size(), 3u);
+    EXPECT_EQ(h[0].action, "edit_item");
+    EXPECT_EQ(h[2].action, "edit_record");
+}
+
+TEST(CatalogItems, BarcodeOfACopyOnLoanStays) {
+    ScratchDb t;
+    auto l = load(t);
+    auto b1 = *l.st->item_by_barcode("B001");
+    l.st->set_item_state(b1.id, ItemStatus::OnLoan);
+    ItemEdit e;
+    e.barcode = "B777";
+    EXPECT_EQ(l.st->edit_item(b1.id, e, "lib1").code, "item_on_loan");
+    ItemEdit loc;
+    loc.location = "阅览室";  // other fields may change
+    EXPECT_TRUE(l.st->edit_item(b1.id, loc, "lib1").ok);
+}
+
+// MARC21 records take edits in their own fields: 245, 264/260, 020, 084 $2 clc, 852, 650.
+TEST(CatalogEdit, Marc21FieldsWrittenWhereTheMappingReadsThem) {
+    BibRecord r;
+    r.flavor = MarcFlavor::Marc21;
+    r.title = "Charlotte's web";
+    r.responsibility = "E. B. White";
+    r.publisher = "Harper";
+    r.year = "1952";
+    r.call_number = "I712.84/1";
+    r.clc_class = "I712.84";
+    r.marc = to_marc(r, MarcFlavor::Marc21);
+    Field old;  // a 260 before the 264 publication statement (second indicator 1): the 264 is the one read
+    old.tag = "260";
+    old.subfields = {{'b', "Harper & Brothers"}};
+    r.marc.fields.insert(r.marc.fields.begin() + 1, old);
+    RecordEdit e;
+    e.title = "Charlotte's web (reissue)";
+    e.publisher = "HarperCollins";
+    e.price = "CNY 45";
+    e.clc_class = "I712.85";
+    e.call_number = "I712.85/2";
+    e.subjects = std::vector<std::string>{"Pigs--Fiction"};
+    ASSERT_FALSE(apply_record_edit(r, e));
+    EXPECT_EQ(r.title, "Charlotte's web (reissue)");
+    EXPECT_EQ(r.publisher, "HarperCollins");
+    EXPECT_EQ(r.clc_class, "I712.85");
+    EXPECT_EQ(r.call_number, "I712.85/2");
+    ASSERT_TRUE(r.price);
+    EXPECT_DOUBLE_EQ(*r.price, 45.0);
+    EXPECT_EQ(r.subjects, std::vector<std::string>{"Pigs--Fiction"});
+    ASSERT_FALSE(r.marc.fields_with("264").empty());
+    EXPECT_EQ(r.marc.fields_with("264")[0]->ind2, '1');
+    EXPECT_EQ(r.marc.fields_with("264")[0]->find('b')->value, "HarperCollins");
+    EXPECT_EQ(r.marc.value("260", 'b'), "Harper & Brothers");
+    EXPECT_EQ(r.marc.value("852", 'h'), "I712.85");
+    EXPECT_EQ(r.marc.value("852", 'i'), "2");
+    EXPECT_EQ(r.marc.value("020", 'c'), "CNY45.00");
 }

@@ -346,6 +346,8 @@ private:
     ChangeResult write_record(const BibRecord& r);
     void remove_record(long long id);
     bool changed_since(const std::string& target, long long since, long long batch);
+    void follow_call_number(const BibRecord& before, const BibRecord& after, std::string_view op, const char* action,
+                            long long batch);
     std::optional<ChangeResult> undo_refusal(long long batch, long long since);
     // Adds the search-index rows of the stored records with ids in [first, last], to an index of
     // the given schema version (before 4 the index reads pre-tokenised text).
@@ -834,8 +836,26 @@ ChangeResult SqliteStore::edit_record(long long id, const RecordEdit& edit, std:
     if (!res.ok) return res;
     log_change(op, "edit_record", "record:" + std::to_string(after.id), after.id, record_json_text(*before),
                record_json_text(after));
+    follow_call_number(*before, after, op, "edit_item", 0);
     tx.commit();
     return res;
+}
+
+// Copies that carry the record's call number (or it with a volume, "…:2") take the new one when
+// the record is reclassified, so that spine labels and shelf order follow; copies with a call
+// number of their own keep it.
+void SqliteStore::follow_call_number(const BibRecord& before, const BibRecord& after, std::string_view op,
+                                     const char* action, long long batch) {
+    const std::string& old = before.call_number;
+    if (old == after.call_number || old.empty() || after.call_number.empty()) return;
+    for (const auto& it : items_of(after.id)) {
+        Item changed = it;
+        if (it.call_number == old) changed.call_number = after.call_number;
+        else if (it.call_number.rfind(old + ":", 0) == 0) changed.call_number = after.call_number + it.call_number.substr(old.size());
+        else continue;
+        Stmt(db_, "UPDATE items SET call_number = ? WHERE id = ?").bind(1, changed.call_number).bind(2, it.id).run();
+        log_change(op, action, "item:" + std::to_string(it.id), after.id, item_json_text(it), item_json_text(changed), batch);
+    }
 }
 
 ChangeResult SqliteStore::edit_item(long long item_id, const ItemEdit& edit, std::string_view op) {
@@ -849,6 +869,9 @@ ChangeResult SqliteStore::edit_item(long long item_id, const ItemEdit& edit, std
     if (after.barcode.empty()) return ChangeResult::refused("empty_barcode");
     if (after.barcode != before->barcode && item_by_barcode(after.barcode))
         return ChangeResult::refused("barcode_exists", {after.barcode});
+    // The loan and any hold waiting for the copy know it by its barcode until it comes back.
+    if (after.barcode != before->barcode && before->status == ItemStatus::OnLoan)
+        return ChangeResult::refused("item_on_loan", {before->barcode});
     // Loans are circulation's: a copy goes on or off loan only by a checkout or a return.
     if (edit.status && (after.status == ItemStatus::OnLoan) != (before->status == ItemStatus::OnLoan))
         return ChangeResult::refused("status_on_loan", {before->barcode});
@@ -1009,6 +1032,7 @@ bool SqliteStore::overlay_record(ImportEntry& e) {
     std::string before = record_json_text(*stored), after = record_json_text(next);
     if (before == after || !write_record(next).ok) return false;
     log_change(run_.op, "overlay", "record:" + std::to_string(next.id), next.id, before, after, batch_);
+    follow_call_number(*stored, next, run_.op, "overlay_item", batch_);
     return true;
 }
 
@@ -1079,7 +1103,11 @@ ChangeResult SqliteStore::undo_import(long long batch, std::string_view op) {
             ++restored;
         } else {
             auto j = nlohmann::json::parse(ov.text(2));
-            Stmt(db_, "UPDATE items SET location = ? WHERE id = ?").bind(1, j.at("location").get<std::string>()).bind(2, j.at("id").get<long long>()).run();
+            Stmt(db_, "UPDATE items SET location = ?, call_number = ? WHERE id = ?")
+                .bind(1, j.at("location").get<std::string>())
+                .bind(2, j.at("call_number").get<std::string>())
+                .bind(3, j.at("id").get<long long>())
+                .run();
         }
     }
     ov.reset();
