@@ -483,3 +483,30 @@ TEST(CatalogEdit, Marc21FieldsWrittenWhereTheMappingReadsThem) {
     EXPECT_EQ(r.marc.value("852", 'i'), "2");
     EXPECT_EQ(r.marc.value("020", 'c'), "CNY45.00");
 }
+
+// Circulation code that still updates the items table itself (as circ.cpp does today) is seen too:
+// the status change is counted by the database, not only by set_item_state.
+TEST(CatalogImport, UndoSeesStatusChangesWrittenAroundTheStore) {
+    ScratchDb t;
+    long long batch = 0;
+    {
+        auto l = load(t);
+        batch = run_import(*l.st, {book("c3", "山羊不吃天堂草", "I287.45/14", {"B070"})}, false);
+    }
+    sqlite3* h = nullptr;
+    ASSERT_EQ(sqlite3_open(t.path.string().c_str(), &h), SQLITE_OK);
+    for (const char* st : {"on_loan", "available"}) {
+        sqlite3_stmt* s = nullptr;
+        sqlite3_prepare_v2(h, "UPDATE items SET status = ? WHERE barcode = 'B070'", -1, &s, nullptr);
+        sqlite3_bind_text(s, 1, st, -1, SQLITE_STATIC);
+        ASSERT_EQ(sqlite3_step(s), SQLITE_DONE);
+        sqlite3_finalize(s);
+    }
+    // A location-only update (shelving) is not circulation.
+    ASSERT_EQ(sqlite3_exec(h, "UPDATE items SET location = 'S-12' WHERE barcode = 'B003'", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(h);
+    EXPECT_EQ(scalar(t.path, "SELECT state_changes FROM items WHERE barcode = 'B070'"), 2);
+    EXPECT_EQ(scalar(t.path, "SELECT state_changes FROM items WHERE barcode = 'B003'"), 0);
+    auto st = open_store(t.path);
+    EXPECT_EQ(st->undo_import(batch, "lib1").code, "undo_circulated");
+}

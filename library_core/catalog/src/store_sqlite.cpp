@@ -211,8 +211,10 @@ CREATE VIRTUAL TABLE records_fts USING fts5(
 )SQL";
 
 // Step 5: catalogue maintenance. Records and copies remember the import run that added them (an
-// import can be undone), copies count the status changes circulation made (an undo refuses a copy
-// that circulated), every change is logged with its before and after, and merged records redirect.
+// import can be undone), copies count their status changes (an undo refuses a copy that
+// circulated), every change is logged with its before and after, and merged records redirect.
+// The count is kept by a trigger, so that it also sees writers that update the items table
+// themselves; it fires on UPDATEs that set the status only, never on an import's INSERTs.
 const char* kMigration5 = R"SQL(
 ALTER TABLE records ADD COLUMN batch INTEGER;
 ALTER TABLE items ADD COLUMN batch INTEGER;
@@ -225,6 +227,10 @@ CREATE TABLE catalog_changes(id INTEGER PRIMARY KEY, at TEXT NOT NULL, operator 
 CREATE INDEX catalog_changes_record ON catalog_changes(record_id);
 CREATE INDEX catalog_changes_target ON catalog_changes(target);
 CREATE TABLE record_redirects(from_id INTEGER PRIMARY KEY, to_id INTEGER NOT NULL);
+CREATE TRIGGER items_state_changes AFTER UPDATE OF status ON items WHEN NEW.status <> OLD.status
+BEGIN
+  UPDATE items SET state_changes = state_changes + 1 WHERE id = NEW.id;
+END;
 )SQL";
 
 class SqliteStore final : public Store {
@@ -717,11 +723,8 @@ std::optional<Item> SqliteStore::item(long long item_id) {
 
 bool SqliteStore::set_item_state(long long item_id, ItemStatus status, std::optional<std::string> location) {
     WriteTx tx(db_);
-    // state_changes tells an import's undo that the copy has circulated since it was imported.
-    const char* sql = version_ < 5 ? "UPDATE items SET status = ?1, location = coalesce(?2, location) WHERE id = ?3"
-                                   : "UPDATE items SET status = ?1, location = coalesce(?2, location), "
-                                     "state_changes = state_changes + 1 WHERE id = ?3";
-    Stmt u(db_, sql);
+    // (From schema 5 a trigger counts the status change for an import's undo.)
+    Stmt u(db_, "UPDATE items SET status = ?1, location = coalesce(?2, location) WHERE id = ?3");
     u.bind(1, to_string(status)).bind(3, item_id);
     if (location) u.bind(2, *location);
     u.run();
