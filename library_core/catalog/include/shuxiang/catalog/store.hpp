@@ -149,7 +149,7 @@ public:
 
     // ---- copies, as circulation changes them (inside the caller's transaction when one is open) ----
     // Sets a copy's status, and its location when given (a class-set corner, a shelf). False when
-    // there is no such copy.
+    // there is no such copy. Status changes are counted (an import's undo refuses such a copy).
     virtual bool set_item_state(long long item_id, ItemStatus status, std::optional<std::string> location = std::nullopt) = 0;
     // Adds new copies to a stored record (receiving, cataloguing a further copy): copy numbers
     // continue after the record's highest; fills each item's id, record_id and copy_number. All or
@@ -160,13 +160,14 @@ public:
     // keeps its history). Refused with "unknown_item" or "item_on_loan".
     virtual ChangeResult delete_item(long long item_id, std::string_view op) = 0;
 
-    // ---- catalogue maintenance: each change is logged (history) in its own transaction ----
+    // ---- catalogue maintenance: each change is logged (history) in the change's transaction ----
     // Edits the record's mapped fields and MARC (see edit.hpp); the search index follows. Refused
     // with "unknown_record", a bad value's code (apply_record_edit) or "duplicate_record" when the
     // edit gives it the match key of another record.
     virtual ChangeResult edit_record(long long id, const RecordEdit& edit, std::string_view op) = 0;
-    // Edits a copy; refused with "unknown_item", "empty_barcode", "barcode_exists" or
-    // "status_on_loan" (loans are circulation's). Withdrawing is status withdrawn.
+    // Edits a copy; refused with "unknown_item", "empty_barcode", "barcode_exists", "item_on_loan"
+    // (a new barcode for a copy on loan) or "status_on_loan" (loans are circulation's).
+    // Withdrawing is status withdrawn.
     virtual ChangeResult edit_item(long long item_id, const ItemEdit& edit, std::string_view op) = 0;
     // Deletes a record without copies; refused with "unknown_record" or "record_has_copies".
     virtual ChangeResult delete_record(long long id, std::string_view op) = 0;
