@@ -548,7 +548,6 @@ int run_demo(const std::string& db, long long students, const std::string& type,
 const Registrar reg([](CLI::App& root) {
     auto* cat = root.add_subcommand("catalog", tr("catalog.cli.group"));
     cat->require_subcommand(1);
-    add_catalog_maintenance(cat);
 
     {
         auto a = std::make_shared<ImportArgs>();
@@ -635,6 +634,7 @@ const Registrar reg([](CLI::App& root) {
         c->add_flag("--json", *js, tr("catalog.cli.json"));
         c->callback([=] { run_guarded([=] { return run_demo(*db, *students, *type, *seed, *records, *js); }); });
     }
+    add_catalog_maintenance(cat);
 });
 
 }  // namespace
