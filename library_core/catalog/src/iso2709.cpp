@@ -37,6 +37,10 @@ long parse_digits(const char* p, std::size_t n) {
     return v;
 }
 
+// Bytes that pad ISO 2709 files between and after records (yaz skips them too): CR/LF, spaces,
+// tabs, NUL block padding and a DOS end-of-file.
+bool is_filler(char c) { return c == '\r' || c == '\n' || c == '\0' || c == '\x1A' || c == ' ' || c == '\t'; }
+
 bool tag_char_ok(char c) {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
@@ -242,6 +246,12 @@ struct Iso2709Reader::Impl {
         if (map) munmap(map, map_len);
     }
 
+    void note(std::size_t offset, std::string code, std::vector<std::string> args = {}) {
+        Diagnostic d{recno, offset, std::move(code), std::move(args), true};
+        if (current) current->push_back(d);
+        diags.push_back(std::move(d));
+    }
+
     void diag(std::size_t offset, std::string code, std::vector<std::string> args = {}) {
         Diagnostic d{recno, offset, std::move(code), std::move(args)};
         if (opt.mode == ReadMode::Strict)
@@ -251,6 +261,7 @@ struct Iso2709Reader::Impl {
     }
 
     bool next(ReadRecord& out);
+    bool spaces_pad_length(std::size_t from) const;
     bool parse(std::size_t start, std::size_t end, bool terminated, ReadRecord& out);
     void parse_field(const char* tagp, std::size_t fstart, std::size_t fend, bool strip, RawField& f);
     void finish_field(RawField& f, const TextStats& fs);
@@ -275,11 +286,15 @@ bool Iso2709Reader::Impl::next(ReadRecord& out) {
         current = nullptr;
         // Between records: CR/LF, NUL block padding and a DOS end-of-file (0x1A) are common and
         // harmless; a stray record terminator is reported.
+        std::size_t blanks_from = kNpos;  // start of the run of spaces just before pos
         while (pos < n) {
             char c = data[pos];
-            if (c == '\r' || c == '\n' || c == '\0' || c == '\x1A') {
+            if (is_filler(c)) {
+                if (c != ' ') blanks_from = kNpos;
+                else if (blanks_from == kNpos) blanks_from = pos;
                 ++pos;
             } else if (c == kRecordEnd) {
+                blanks_from = kNpos;
                 ++recno;  // number the diagnostic with the record that follows
                 diag(pos, "stray_record_terminator");
                 --recno;
@@ -289,6 +304,7 @@ bool Iso2709Reader::Impl::next(ReadRecord& out) {
             }
         }
         if (pos >= n) return false;
+        if (blanks_from != kNpos && spaces_pad_length(blanks_from)) pos = blanks_from;
         const std::size_t start = pos;
         ++recno;
         out.diagnostics.clear();
@@ -328,6 +344,18 @@ bool Iso2709Reader::Impl::next(ReadRecord& out) {
         }
         current = nullptr;
     }
+}
+
+// True when the spaces at `from` are the record length written with leading blanks ("  755"),
+// not filler: read that way, the length matches the record exactly while the digits after the
+// spaces do not.
+bool Iso2709Reader::Impl::spaces_pad_length(std::size_t from) const {
+    const void* hit = std::memchr(data.data() + from, kRecordEnd, data.size() - from);
+    if (!hit || data.size() - from < 5) return false;
+    const auto end = static_cast<std::size_t>(static_cast<const char*>(hit) - data.data()) + 1;
+    char len[5];
+    for (int i = 0; i < 5; ++i) len[i] = data[from + i] == ' ' ? '0' : data[from + i];
+    return parse_digits(len, 5) == static_cast<long>(end - from) && parse_digits(data.data() + pos, 5) != static_cast<long>(end - pos);
 }
 
 void Iso2709Reader::Impl::parse_field(const char* tagp, std::size_t fstart, std::size_t fend, bool strip,
@@ -489,11 +517,11 @@ Encoding Iso2709Reader::Impl::choose_encoding(MarcFlavor flavor, std::string_vie
     }
     if (ascii) return Encoding::Utf8;
     if (bad_utf8 == kNpos) {
-        diag(record_offset, has100 ? "cn_code_but_utf8" : "cn_no_code_utf8", {shown});
+        note(record_offset, has100 ? "cn_code_but_utf8" : "cn_no_code_utf8", {shown});
         return Encoding::Utf8;
     }
     if (gb_plausible()) {
-        diag(bad_utf8, has100 ? "cn_code_gb18030" : "cn_no_code_gb18030", {shown});
+        note(bad_utf8, has100 ? "cn_code_gb18030" : "cn_no_code_gb18030", {shown});
         return Encoding::Gb18030;
     }
     diag(bad_utf8, "cn_unknown_encoding", {shown});
@@ -619,8 +647,6 @@ bool Iso2709Reader::Impl::parse(std::size_t start, std::size_t end, bool termina
     stats = TextStats{};
     std::size_t nraw = 0;
     std::size_t prev_end = data_base;
-    std::size_t last_start = data_base;
-    bool order_reported = false;
     for (std::size_t i = 0; i < nentries; ++i) {
         const Entry& en = entries[i];
         std::size_t fstart;
@@ -633,11 +659,7 @@ bool Iso2709Reader::Impl::parse(std::size_t start, std::size_t end, bool termina
             diag(en.at, "field_out_of_bounds", {std::string(en.tag, 3), num(fstart - start), num(data_end - start)});
             continue;
         }
-        if (fstart < last_start && !order_reported) {
-            diag(en.at, "fields_out_of_order", {std::string(en.tag, 3)});
-            order_reported = true;
-        }
-        last_start = fstart;
+        // Directory entries in any order are legal ISO 2709: fields are found by their offsets.
         std::size_t next_start = kNpos;
         if (i + 1 < nentries && entries[i + 1].off >= 0)
             next_start = data_base + static_cast<std::size_t>(entries[i + 1].off);

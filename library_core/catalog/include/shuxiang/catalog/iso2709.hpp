@@ -32,6 +32,9 @@ struct Diagnostic {
     std::size_t offset = 0;  // byte offset in the file where the defect is
     std::string code;        // stable key, e.g. "length_mismatch"; tr("catalog_formats.diag." + code)
     std::vector<std::string> args;  // values for the translated message ({0}, {1}, …)
+    // An informational note about a legal but noteworthy record (a legacy charset code that the
+    // bytes explain): nothing was repaired, and strict mode does not refuse it.
+    bool note = false;
     // The translated message in the current language.
     std::string message() const;
     // "record N, byte OFFSET" as used in errors.
@@ -53,7 +56,9 @@ struct ReadRecord {
 MarcFlavor detect_flavor(const MarcRecord& r);
 
 // Streams records out of an ISO 2709 byte buffer or file. Never crashes or loops on bad input:
-// each call to next() consumes at least one byte.
+// each call to next() consumes at least one byte. Filler between records (spaces, tabs, NULs,
+// CR/LF, a DOS end-of-file 0x1A) is skipped silently, as is padding after the last record;
+// directory entries may come in any order.
 class Iso2709Reader {
 public:
     // Reads from `data`, which must outlive the reader.
