@@ -122,9 +122,53 @@ struct FileSummary {
     std::string file;
     BatchResult result;
     std::vector<std::string> problems;  // "where: message"
+    std::vector<std::string> notes;     // informational (legacy charset codes): nothing repaired
     std::size_t repaired = 0;
     std::size_t skipped = 0;       // records that could not be read at all
+    std::size_t untitled = 0;      // records imported without a title (each one is a problem)
 };
+
+// The reading path of a file: "csv", "marcxml" or "iso2709". A MARCXML file is read as MARCXML
+// even when --format names a flavor (marc21, cnmarc).
+std::string kind_of(const std::string& fmt, const std::string& file, std::string_view data) {
+    if (fmt == "auto") {
+        const std::string e = ext_of(file);
+        if (e == "csv" || e == "tsv") return "csv";
+        return looks_like_marcxml(data) ? "marcxml" : "iso2709";
+    }
+    if ((fmt == "marc21" || fmt == "cnmarc") && looks_like_marcxml(data)) return "marcxml";
+    return fmt;
+}
+
+// A --format marc21/cnmarc that the file contradicts is refused before anything is written: read
+// as the other flavor, its records would be imported without titles. Every record is looked at;
+// one whose title field proves the other flavor (evident_flavor) is enough.
+void refuse_contradicting_format(const std::string& file, std::string_view data, const std::string& kind,
+                                 MarcFlavor claimed) {
+    ReadOptions o;
+    o.file_name = file;
+    o.flavor = claimed;
+    std::size_t total = 0, contra = 0, first = 0;
+    auto look = [&](const ReadRecord& rr) {
+        ++total;
+        const auto f = evident_flavor(rr.record);
+        if (!f || *f == claimed) return;
+        if (contra++ == 0) first = rr.number;
+    };
+    if (kind == "marcxml") {
+        for (const auto& rr : read_marcxml(data, o)) look(rr);
+    } else {
+        Iso2709Reader rd(data, o);
+        ReadRecord rr;
+        while (rd.next(rr)) look(rr);
+    }
+    if (contra == 0) return;
+    const bool m21 = claimed == MarcFlavor::Marc21;
+    throw InputError(file, "record " + std::to_string(first),
+                     trf("catalog.msg.format_contradicts",
+                         {m21 ? "marc21" : "cnmarc", std::to_string(contra), std::to_string(total),
+                          m21 ? "CNMARC" : "MARC21", m21 ? "200" : "245", m21 ? "245" : "200", m21 ? "cnmarc" : "marc21"}));
+}
 
 int run_import(const ImportArgs& a) {
     auto st = open_sqlite_store(a.db);
@@ -133,18 +177,18 @@ int run_import(const ImportArgs& a) {
     const std::string fmt = lower(a.format);
     if (fmt != "auto" && fmt != "marc21" && fmt != "cnmarc" && fmt != "marcxml" && fmt != "csv" && fmt != "iso2709")
         throw InputError("", "--format", trf("catalog.msg.bad_format", {a.format}));
+    if (fmt == "marc21" || fmt == "cnmarc")
+        for (const auto& file : a.files) {
+            const FileBytes bytes(file);
+            refuse_contradicting_format(file, bytes.view(), kind_of(fmt, file, bytes.view()),
+                                        fmt == "marc21" ? MarcFlavor::Marc21 : MarcFlavor::Cnmarc);
+        }
     for (const auto& file : a.files) {
         FileSummary sum;
         sum.file = file;
         const FileBytes bytes(file);  // mapped, not copied: a catalog file may be large
         const std::string_view data = bytes.view();
-        std::string kind = fmt;
-        if (kind == "auto") {
-            std::string e = ext_of(file);
-            if (e == "csv" || e == "tsv") kind = "csv";
-            else if (looks_like_marcxml(data)) kind = "marcxml";
-            else kind = "iso2709";
-        }
+        const std::string kind = kind_of(fmt, file, data);
         Progress bar(file);
         // Reading and mapping run on a second thread while the previous batch is written.
         auto written = [&](double progress, long long n, const BatchResult&) { bar.update(progress, n); };
@@ -183,11 +227,22 @@ int run_import(const ImportArgs& a) {
             // On the producer thread: only it touches sum.problems and sum.repaired until the import returns.
             // Takes the record out of rr (the reader refills it).
             auto entry_of = [&](ReadRecord& rr) {
-                if (!rr.diagnostics.empty()) ++sum.repaired;
-                for (const auto& d : rr.diagnostics) sum.problems.push_back(d.where() + ": " + d.message());
+                bool repaired = false;
+                for (const auto& d : rr.diagnostics) {
+                    (d.note ? sum.notes : sum.problems).push_back(d.where() + ": " + d.message());
+                    repaired = repaired || !d.note;
+                }
+                if (repaired) ++sum.repaired;
                 ImportEntry e;
                 e.items = holdings_from_marc(rr.record, rr.flavor);
+                const std::size_t number = rr.number;
                 e.record = to_bib(std::move(rr.record), rr.flavor, mo);
+                if (e.record.title.empty()) {
+                    ++sum.untitled;
+                    sum.problems.push_back("record " + std::to_string(number) + ": " +
+                                           tr(rr.flavor == MarcFlavor::Marc21 ? "catalog.msg.no_title_marc21"
+                                                                               : "catalog.msg.no_title_cnmarc"));
+                }
                 return e;
             };
             // Strict mode refuses a file with any defect as a whole: an ISO 2709 file is read through
@@ -263,7 +318,9 @@ int run_import(const ImportArgs& a) {
                            {"items_existing", s.result.items_existing},
                            {"repaired_records", s.repaired},
                            {"skipped_records", s.skipped},
-                           {"problems", s.problems}});
+                           {"untitled_records", s.untitled},
+                           {"problems", s.problems},
+                           {"notes", s.notes}});
         std::cout << out.dump(2) << "\n";
     } else {
         for (const auto& s : summaries) {
@@ -279,6 +336,10 @@ int run_import(const ImportArgs& a) {
                 std::cerr << "  " << trf("catalog.msg.more_problems", {std::to_string(s.problems.size() - shown)}) << "\n";
             if (s.skipped > 0)
                 std::cerr << trf("catalog.msg.skipped_records", {s.file, std::to_string(s.skipped)}) << "\n";
+            if (s.untitled > 0)
+                std::cerr << trf("catalog.msg.untitled_records", {s.file, std::to_string(s.untitled)}) << "\n";
+            if (!s.notes.empty())
+                std::cerr << trf("catalog.msg.notes", {s.file, std::to_string(s.notes.size()), s.notes.front()}) << "\n";
         }
     }
     return nothing_read ? 2 : 0;

@@ -216,6 +216,13 @@ MarcFlavor detect_flavor(const MarcRecord& r) {
     return MarcFlavor::Marc21;
 }
 
+std::optional<MarcFlavor> evident_flavor(const MarcRecord& r) {
+    const bool m21 = r.field("245") != nullptr;
+    const bool cn = r.field("200") != nullptr;
+    if (m21 == cn) return std::nullopt;
+    return m21 ? MarcFlavor::Marc21 : MarcFlavor::Cnmarc;
+}
+
 std::string Diagnostic::message() const {
     std::string key = "catalog_formats.diag." + code;
     switch (args.size()) {

@@ -54,6 +54,9 @@ struct ReadRecord {
 
 // Decides the flavor of a record from its tags and leader.
 MarcFlavor detect_flavor(const MarcRecord& r);
+// The flavor a record's title field proves (245 without 200: MARC21; 200 without 245: CNMARC),
+// or nullopt when it proves none; used to refuse a --format that contradicts the file.
+std::optional<MarcFlavor> evident_flavor(const MarcRecord& r);
 
 // Streams records out of an ISO 2709 byte buffer or file. Never crashes or loops on bad input:
 // each call to next() consumes at least one byte. Filler between records (spaces, tabs, NULs,

@@ -1,0 +1,114 @@
+// `shuxiang catalog import` of what schools have: a --format the file contradicts, untitled
+// records, filler and padding, legacy GBK charset notes under --strict. Real processes on real
+// files (tests/data/catalog), a real library.db in a scratch directory.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "shuxiang/catalog/iso2709.hpp"
+#include "shuxiang/catalog/store.hpp"
+#include "shuxiang/util/fs.hpp"
+#include "support/process.hpp"
+
+using namespace shuxiang;
+using namespace shuxiang::catalog;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kData = fs::path(SHUXIANG_TEST_DATA_DIR) / "catalog";
+
+struct Scratch {
+    fs::path dir;
+    explicit Scratch(const char* name) : dir(fs::temp_directory_path() / (std::string(name) + "_" + std::to_string(::getpid()))) {
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+    }
+    ~Scratch() { fs::remove_all(dir); }
+    std::string db() const { return (dir / "library.db").string(); }
+};
+
+// Runs `shuxiang --lang en catalog import --json ARGS`; stdout only (the JSON summary).
+test::RunResult import_json(const std::string& args) {
+    return test::run_command("{ " + std::string(SHUXIANG_BIN_DIR) + "/shuxiang --lang en catalog import --json " + args +
+                             " 2>/dev/null; }");
+}
+
+long long records_in(const std::string& db) { return open_sqlite_store(db)->record_count(); }
+
+}  // namespace
+
+TEST(ImportCli, Marc21FileGivenAsCnmarcIsRefusedWithTheReason) {
+    Scratch s("sx_fmt_contra");
+    const std::string camel = (kData / "marc21_camel.usmarc").string();
+    auto r = test::run_shuxiang("--lang en catalog import --format cnmarc --db " + s.db() + " " + camel);
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("--format cnmarc contradicts the file: 10 of 10 records are MARC21"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("record 1"), std::string::npos) << r.out;
+    EXPECT_EQ(records_in(s.db()), 0);
+    // The reverse: CNMARC given as MARC21.
+    r = test::run_shuxiang("--lang en catalog import --format marc21 --db " + s.db() + " " +
+                           (kData / "cnmarc_gbk_school.mrc").string());
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("are CNMARC (title in field 200, no field 245)"), std::string::npos) << r.out;
+    EXPECT_EQ(records_in(s.db()), 0);
+    // The right flavor imports every record with its title.
+    r = import_json("--format marc21 --db " + s.db() + " " + camel);
+    ASSERT_EQ(r.code, 0) << r.out;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j[0]["records_added"], 10);
+    EXPECT_EQ(j[0]["untitled_records"], 0);
+}
+
+TEST(ImportCli, RecordsWithoutTitleAreReported) {
+    Scratch s("sx_untitled");
+    MarcRecord m;
+    m.leader = "00000nam a2200000 i 4500";
+    m.fields.push_back({"001", "NT0001", ' ', ' ', {}});
+    m.fields.push_back({"020", "", ' ', ' ', {{'a', "9787020002207"}}});
+    m.fields.push_back({"260", "", ' ', ' ', {{'b', "人民文学出版社"}, {'c', "2015"}}});
+    std::string file = (s.dir / "untitled.mrc").string();
+    atomic_write_file(file, write_iso2709(m, MarcFlavor::Marc21) +
+                                read_file(kData / "marc21_trailing_padding.mrc"));
+    auto r = import_json("--db " + s.db() + " " + file);
+    ASSERT_EQ(r.code, 0) << r.out;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j[0]["records_added"], 3);
+    EXPECT_EQ(j[0]["untitled_records"], 1);
+    ASSERT_EQ(j[0]["problems"].size(), 1u) << j.dump();
+    EXPECT_EQ(j[0]["problems"][0], "record 1: no title (MARC21 245$a empty or missing); imported, please add one");
+}
+
+TEST(ImportCli, FillerAndTrailingPaddingAreNoSkippedRecords) {
+    Scratch s("sx_filler");
+    auto r = import_json("--db " + s.db() + " " + (kData / "marc21_filler.usmarc").string() + " " +
+                         (kData / "marc21_trailing_padding.mrc").string());
+    ASSERT_EQ(r.code, 0) << r.out;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j[0]["records_added"], 3);
+    EXPECT_EQ(j[0]["skipped_records"], 0);
+    EXPECT_EQ(j[0]["repaired_records"], 0);
+    EXPECT_TRUE(j[0]["problems"].empty()) << j.dump();
+    // The same two camel records as in filler.usmarc's first file or new: read either way.
+    EXPECT_EQ(j[1]["records_added"].get<int>() + j[1]["records_existing"].get<int>(), 2);
+    EXPECT_EQ(j[1]["skipped_records"], 0);
+    EXPECT_TRUE(j[1]["problems"].empty()) << j.dump();
+}
+
+TEST(ImportCli, StrictImportTakesAGoodGbkFileWithCharsetNotes) {
+    Scratch s("sx_gbk_strict");
+    auto r = import_json("--strict --db " + s.db() + " " + (kData / "cnmarc_gbk_school.mrc").string());
+    ASSERT_EQ(r.code, 0) << r.out;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j[0]["records_added"], 3);
+    EXPECT_EQ(j[0]["items_added"], 3);
+    EXPECT_EQ(j[0]["repaired_records"], 0);
+    EXPECT_TRUE(j[0]["problems"].empty()) << j.dump();
+    EXPECT_EQ(j[0]["notes"].size(), 3u);
+    auto st = open_sqlite_store(s.db());
+    auto item = st->item_by_barcode("A0001003");
+    ASSERT_TRUE(item);
+    EXPECT_EQ(st->record(item->record_id)->title, "城南旧事");
+}
