@@ -376,7 +376,11 @@ int run_export(const std::string& db, const std::string& format, const std::stri
                 data += write_iso2709(m, target);
             }
         });
-        if (fmt == "marcxml") data = write_marcxml(xml_records, xml_flavor.value_or(MarcFlavor::Cnmarc));
+        if (fmt == "marcxml") {
+            std::vector<std::string> warnings;
+            data = write_marcxml(xml_records, xml_flavor.value_or(MarcFlavor::Cnmarc), &warnings);
+            for (const auto& w : warnings) std::cerr << out << ": " << w << "\n";
+        }
     } else {
         throw InputError("", "--format", trf("catalog.msg.bad_format", {format}));
     }

@@ -6,9 +6,14 @@
 
 #include <pugixml.hpp>
 
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 #include "fixtures.hpp"
+#include "shuxiang/catalog/charset.hpp"
 #include "shuxiang/catalog/iso2709.hpp"
 #include "shuxiang/catalog/marcxml.hpp"
 #include "shuxiang/util/error.hpp"
@@ -105,4 +110,51 @@ TEST(Iso2709Strict, GoodGbkFileWithCharsetNoteIsAccepted) {
     }
     // A code that lies (says UTF-8, bytes are GB18030) is still a defect strict mode refuses.
     EXPECT_THROW(read_all("cnmarc_gb18030_charset.mrc", strict, diags), shuxiang::InputError);
+}
+
+namespace {
+
+// A record as damaged data really carries it: a subfield delimiter inside 001, a stray control
+// byte and a byte that is not UTF-8 in a title.
+MarcRecord record_with_control_bytes(int n) {
+    MarcRecord m;
+    m.leader = "00000nam a2200000 i 4500";
+    m.fields.push_back({"001", std::string("SX\x1F") + "a00" + std::to_string(n), ' ', ' ', {}});
+    m.fields.push_back({"245", "", '1', '0', {{'a', std::string("草房子\x01 / ") + "\xFF"}, {'c', "曹文轩 & <著>"}}});
+    return m;
+}
+
+bool only_xml_chars(const std::string& s) {
+    for (unsigned char c : s)
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
+    return shuxiang::catalog::is_valid_utf8(s);
+}
+
+}  // namespace
+
+TEST(MarcxmlWrite, ControlCharactersNeverBreakTheXml) {
+    std::vector<MarcRecord> recs{record_with_control_bytes(1), record_with_control_bytes(2)};
+    std::vector<std::string> warnings;
+    const std::string xml = write_marcxml(recs, MarcFlavor::Marc21, &warnings);
+    EXPECT_TRUE(only_xml_chars(xml));
+    EXPECT_EQ(warnings.size(), 4u);  // 001 and 245 of each record
+    // Our reader and yaz (libxml2) read every record back.
+    auto back = read_marcxml(xml);
+    ASSERT_EQ(back.size(), 2u);
+    EXPECT_EQ(back[1].record.fields[0].data, "SXa002");
+    EXPECT_EQ(back[0].record.value("245", 'a'), "草房子 / \xEF\xBF\xBD");
+    EXPECT_EQ(back[0].record.value("245", 'c'), "曹文轩 & <著>");
+    const auto path = std::filesystem::temp_directory_path() / ("sx_ctrl_" + std::to_string(::getpid()) + ".xml");
+    shuxiang::atomic_write_file(path, xml);
+    if (std::system("command -v yaz-marcdump >/dev/null 2>&1") != 0) GTEST_SKIP() << "yaz-marcdump not installed";
+    const std::string cmd = "yaz-marcdump -i marcxml -o line " + path.string() + " 2>&1";
+    FILE* p = popen(cmd.c_str(), "r");
+    std::string out;
+    char buf[4096];
+    for (std::size_t k; (k = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, k);
+    const int rc = pclose(p);
+    std::filesystem::remove(path);
+    EXPECT_EQ(rc, 0) << out;
+    EXPECT_NE(out.find("001 SXa001"), std::string::npos) << out;
+    EXPECT_NE(out.find("001 SXa002"), std::string::npos) << out;
 }
