@@ -170,6 +170,31 @@ void refuse_contradicting_format(const std::string& file, std::string_view data,
                           m21 ? "CNMARC" : "MARC21", m21 ? "200" : "245", m21 ? "245" : "200", m21 ? "cnmarc" : "marc21"}));
 }
 
+// A CSV copy whose barcode the library already has on another record is refused, naming its line
+// (under --strict the file is refused); on the same record, a re-import, the store keeps the copy
+// as it is. A record all of whose copies are refused is not imported either.
+void refuse_taken_barcodes(Store& st, CsvImport& res, const std::string& file, bool strict,
+                           std::vector<std::string>& problems) {
+    if (st.item_count() == 0) return;
+    std::erase_if(res.entries, [&](ImportEntry& e) {
+        if (e.items.empty()) return false;
+        const std::string key = dedupe_key(e.record);
+        std::erase_if(e.items, [&](const Item& it) {
+            const auto have = st.item_by_barcode(it.barcode);
+            if (!have) return false;
+            const auto owner = st.record(have->record_id);
+            if (owner && dedupe_key(*owner) == key) return false;
+            InputError err(file, "line " + std::to_string(res.barcode_lines[it.barcode]),
+                           trf("catalog.csv.barcode_taken",
+                               {it.barcode, std::to_string(have->record_id), owner ? owner->title : ""}));
+            if (strict) throw err;
+            problems.push_back(err.what());
+            return true;
+        });
+        return e.items.empty();
+    });
+}
+
 int run_import(const ImportArgs& a) {
     auto st = open_sqlite_store(a.db);
     std::vector<FileSummary> summaries;
@@ -198,6 +223,8 @@ int run_import(const ImportArgs& a) {
             o.strict = a.strict;
             auto res = parse_catalog_csv(data, file, o);
             for (const auto& e : res.errors) sum.problems.push_back(e.what());
+            for (const auto& w : res.warnings) sum.problems.push_back(w.what());
+            refuse_taken_barcodes(*st, res, file, a.strict, sum.problems);
             if (!res.ignored_columns.empty()) {
                 std::string cols;
                 for (const auto& c : res.ignored_columns) cols += (cols.empty() ? "" : ", ") + c;

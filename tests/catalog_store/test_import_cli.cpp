@@ -112,3 +112,32 @@ TEST(ImportCli, StrictImportTakesAGoodGbkFileWithCharsetNotes) {
     ASSERT_TRUE(item);
     EXPECT_EQ(st->record(item->record_id)->title, "城南旧事");
 }
+
+// A CSV copy whose barcode the library already gives to another record is refused with its line;
+// the rest of the file is imported, with the warnings for what was set right.
+TEST(ImportCli, CsvBarcodeOfAnotherRecordIsRefusedWithItsLine) {
+    Scratch s("sx_csv_taken");
+    auto r = import_json("--db " + s.db() + " " + (kData / "cnmarc_gbk_school.mrc").string());
+    ASSERT_EQ(r.code, 0) << r.out;
+    const std::string csv = (fs::path(SHUXIANG_TEST_DATA_DIR) / "catalog_store" / "legacy_school.csv").string();
+    r = import_json("--db " + s.db() + " " + csv);
+    ASSERT_EQ(r.code, 0) << r.out;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j[0]["items_added"], 7);
+    const std::string problems = j[0]["problems"].dump();
+    EXPECT_NE(problems.find("legacy_school.csv: line 9: barcode A0001002 already belongs to another record"),
+              std::string::npos) << problems;
+    EXPECT_NE(problems.find("line 6"), std::string::npos) << problems;  // ISBN check digit
+    EXPECT_NE(problems.find("line 7"), std::string::npos) << problems;  // 借出 without a loan
+    auto st = open_sqlite_store(s.db());
+    EXPECT_EQ(st->record(st->item_by_barcode("A0001002")->record_id)->title, "洞庭湖的故事");
+    EXPECT_EQ(st->records_by_isbn("9787020110506").size(), 0u);  // 寄小读者 came only with that copy
+    EXPECT_EQ(st->item_by_barcode("B0000106")->status, ItemStatus::Available);
+    // Under --strict the whole file is refused, naming the line.
+    Scratch s2("sx_csv_taken_strict");
+    ASSERT_EQ(import_json("--db " + s2.db() + " " + (kData / "cnmarc_gbk_school.mrc").string()).code, 0);
+    auto strict = test::run_shuxiang("--lang en catalog import --strict --db " + s2.db() + " " + csv);
+    EXPECT_EQ(strict.code, 2) << strict.out;
+    EXPECT_NE(strict.out.find("line 9"), std::string::npos) << strict.out;
+    EXPECT_EQ(open_sqlite_store(s2.db())->item_count(), 3);
+}

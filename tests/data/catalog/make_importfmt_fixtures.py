@@ -10,6 +10,11 @@ marc21_trailing_padding.mrc the first two records of marc21_camel.usmarc (MARC::
 RS, US, RT = b"\x1e", b"\x1f", b"\x1d"
 
 
+def isbn13(first12):
+    s = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(first12))
+    return first12 + str((10 - s % 10) % 10)
+
+
 def record(leader, fields):
     directory, data = b"", b""
     for tag, body in fields:
@@ -43,11 +48,11 @@ def cn_book(n, isbn, price, title, author, place, publisher, year, pages, clc, c
 
 
 gbk = [
-    cn_book(1, "978-7-5354-9536-2", "25.00", "岳阳楼记", "范仲淹著", "长沙", "湖南人民出版社", "2019", "128",
+    cn_book(1, isbn13("978753549536"), "25.00", "岳阳楼记", "范仲淹著", "长沙", "湖南人民出版社", "2019", "128",
             "I264.4", "I264.4/12", "A0001001"),
-    cn_book(2, "978-7-5562-2011-9", "32.00", "洞庭湖的故事", "刘宗敏编", "长沙", "湖南少年儿童出版社", "2018", "96",
+    cn_book(2, isbn13("978755622011"), "32.00", "洞庭湖的故事", "刘宗敏编", "长沙", "湖南少年儿童出版社", "2018", "96",
             "K296.4", "K296.4/3", "A0001002"),
-    cn_book(3, "978-7-02-008726-8", "19.80", "城南旧事", "林海音著", "北京", "人民文学出版社", "2010", "210",
+    cn_book(3, isbn13("978702008726"), "19.80", "城南旧事", "林海音著", "北京", "人民文学出版社", "2010", "210",
             "I246.5", "I246.5/45", "A0001003"),
 ]
 with open("cnmarc_gbk_school.mrc", "wb") as f:
@@ -58,3 +63,24 @@ with open("marc21_camel.usmarc", "rb") as f:
 first_two = camel[: camel.index(RT, camel.index(RT) + 1) + 1]
 with open("marc21_trailing_padding.mrc", "wb") as f:
     f.write(first_two + b" " * 40 + b"\r\n" + b"\0" * 8)
+
+
+# A holdings export as the school systems Shuxiang replaces write it: GBK, CRLF, their headers
+# (条形码, 出版日期, 定价, 流通状态) and their status words. Line 6 has an ISBN whose check digit
+# is wrong (the last digit one more than it should be); line 7 is marked 借出 although a catalogue file carries no loans; line 9
+# uses barcode A0001002, which cnmarc_gbk_school.mrc gives to 洞庭湖的故事.
+GOOD = isbn13("978702008726")
+BAD_CHECK = GOOD[:-1] + str((int(GOOD[-1]) + 1) % 10)
+rows = [
+    ("条形码", "题名", "责任者", "ISBN", "索书号", "出版社", "出版日期", "定价", "馆藏地点", "流通状态"),
+    ("B0000101", "草房子", "曹文轩著", "978-7-02-000220-7", "I287.45/12", "人民文学出版社", "2015.6", "25.00", "二楼书库", "在架"),
+    ("B0000102", "草房子", "曹文轩著", "978-7-02-000220-7", "I287.45/12", "人民文学出版社", "2015.6", "25.00", "二楼书库", "遗失"),
+    ("B0000103", "西游记", "吴承恩著", isbn13("978753542008"), "I242.4/7", "湖南少年儿童出版社", "2018.3", "36.00", "阅览室", "修补"),
+    ("B0000104", "十万个为什么", "编委会", isbn13("978756242200"), "Z228.1/5", "少年儿童出版社", "2013.1", "48.00", "阅览室", "剔除"),
+    ("B0000105", "城南旧事", "林海音著", BAD_CHECK, "I246.5/45", "人民文学出版社", "2010.4", "19.80", "二楼书库", "在库"),
+    ("B0000106", "小王子", "圣埃克苏佩里著", isbn13("978702011046"), "I565.88/3", "人民文学出版社", "2016.9", "22.00", "二楼书库", "借出"),
+    ("B0000107", "稻草人", "叶圣陶著", isbn13("978702010230"), "I287.5/2", "人民文学出版社", "2014.5", "15.00", "二楼书库", "在架"),
+    ("A0001002", "寄小读者", "冰心著", isbn13("978702011050"), "I266/9", "人民文学出版社", "2017.2", "18.00", "阅览室", "在架"),
+]
+with open("../catalog_store/legacy_school.csv", "wb") as f:
+    f.write(b"".join((",".join(r) + "\r\n").encode("gbk") for r in rows))
