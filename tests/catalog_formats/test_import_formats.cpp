@@ -158,3 +158,27 @@ TEST(MarcxmlWrite, ControlCharactersNeverBreakTheXml) {
     EXPECT_NE(out.find("001 SXa001"), std::string::npos) << out;
     EXPECT_NE(out.find("001 SXa002"), std::string::npos) << out;
 }
+
+// check_iso2709 on several threads reports exactly what one reader reports: same record numbers,
+// offsets and codes, on clean, defective and padded files cut in many places.
+TEST(Iso2709Check, ThreadsGiveTheSequentialResult) {
+    std::string data;
+    for (const char* f : {"marc21_filler.usmarc", "defect_mixed.mrc", "defect_stray_terminator.mrc", "cnmarc_gbk_school.mrc",
+                          "defect_truncated.mrc"})
+        data += shuxiang::read_file(kDir / f);
+    ReadOptions opt;
+    opt.keep_fields = false;
+    std::vector<Diagnostic> seq;
+    const std::size_t n = read_iso2709(data, opt, &seq).size();
+    ASSERT_FALSE(seq.empty());
+    for (unsigned threads : {1U, 2U, 3U, 7U, 40U}) {
+        const CheckResult r = check_iso2709(data, opt, threads);
+        EXPECT_EQ(r.records, n) << threads;
+        ASSERT_EQ(r.diagnostics.size(), seq.size()) << threads;
+        for (std::size_t k = 0; k < seq.size(); ++k) {
+            EXPECT_EQ(r.diagnostics[k].record, seq[k].record) << threads << " " << k;
+            EXPECT_EQ(r.diagnostics[k].offset, seq[k].offset) << threads << " " << k;
+            EXPECT_EQ(r.diagnostics[k].code, seq[k].code) << threads << " " << k;
+        }
+    }
+}

@@ -141,3 +141,48 @@ TEST(ImportCli, CsvBarcodeOfAnotherRecordIsRefusedWithItsLine) {
     EXPECT_NE(strict.out.find("line 9"), std::string::npos) << strict.out;
     EXPECT_EQ(open_sqlite_store(s2.db())->item_count(), 3);
 }
+
+namespace {
+
+// `yaz-marcdump -n -r FILE`: (exit code, records read).
+std::pair<int, long> yaz_check(const std::string& file) {
+    auto r = test::run_command("{ yaz-marcdump -n -r " + file + " >/dev/null; }");
+    const auto at = r.out.rfind("records read: ");
+    return {r.code, at == std::string::npos ? -1 : std::stol(r.out.substr(at + 14))};
+}
+
+}  // namespace
+
+// `catalog check` reports like `yaz-marcdump -n`: nothing on stdout and exit 0 for a clean file;
+// one line per defect and exit 5 otherwise. Compared with yaz on the same files.
+TEST(CatalogCheck, ReportsLikeYazMarcdump) {
+    if (test::run_command("command -v yaz-marcdump").code != 0) GTEST_SKIP() << "yaz-marcdump not installed";
+    const std::string bin = std::string(SHUXIANG_BIN_DIR) + "/shuxiang --lang en catalog check ";
+    const std::string camel = (kData / "marc21_camel.usmarc").string();
+    auto ours = test::run_command("{ " + bin + camel + " 2>/dev/null; }");
+    EXPECT_EQ(ours.code, 0);
+    EXPECT_EQ(ours.out, "");
+    EXPECT_EQ(yaz_check(camel), std::make_pair(0, 10L));
+    auto summary = test::run_shuxiang("--lang en catalog check " + camel);
+    EXPECT_NE(summary.out.find("marc21_camel.usmarc: 10 records read, 0 with defects, 0 defects"), std::string::npos)
+        << summary.out;
+    // Broken files: both exit 5; ours names record and byte of each defect.
+    for (const char* f : {"defect_truncated.mrc", "defect_stray_terminator.mrc", "defect_record_too_long.mrc"}) {
+        const std::string file = (kData / f).string();
+        ours = test::run_command("{ " + bin + file + " 2>/dev/null; }");
+        EXPECT_EQ(ours.code, 5) << f;
+        EXPECT_EQ(yaz_check(file).first, 5) << f;
+        EXPECT_EQ(ours.out.rfind(file + ": record ", 0), 0u) << ours.out;
+    }
+    ours = test::run_command("{ " + bin + (kData / "defect_truncated.mrc").string() + " 2>/dev/null; }");
+    EXPECT_NE(ours.out.find("defect_truncated.mrc: record 3, byte 262: Truncated record"), std::string::npos) << ours.out;
+    // Filler between records: yaz reports each byte (exit 5); we skip it as harmless (exit 0),
+    // and both read the same three records.
+    const std::string filler = (kData / "marc21_filler.usmarc").string();
+    EXPECT_EQ(yaz_check(filler), std::make_pair(5, 3L));
+    summary = test::run_shuxiang("--lang en catalog check " + filler);
+    EXPECT_EQ(summary.code, 0) << summary.out;
+    EXPECT_NE(summary.out.find("3 records read, 0 with defects"), std::string::npos) << summary.out;
+    // An unreadable file is bad input.
+    EXPECT_EQ(test::run_shuxiang("catalog check " + (kData / "no-such-file.mrc").string()).code, 2);
+}

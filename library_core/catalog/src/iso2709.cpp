@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 #include <span>
+#include <thread>
 
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
@@ -729,8 +730,14 @@ bool Iso2709Reader::Impl::parse(std::size_t start, std::size_t end, bool termina
     out.flavor = opt.flavor ? *opt.flavor : detect_from_tags(leader, fields, data);
     out.source_encoding = choose_encoding(out.flavor, leader, fields, start);
     std::size_t bad_reported = 0;
+    // ASCII reads the same in every encoding the reader knows (MARC-8 without escapes included).
+    const bool plain = (validated_utf8 && out.source_encoding == Encoding::Utf8) || (!stats.non_ascii && !stats.escape);
+    if (!opt.keep_fields && plain) {  // nothing left to find: checking only
+        out.record.fields.clear();
+        return true;
+    }
     auto decode = [&](std::size_t off, std::size_t len, bool strip_rs, std::string& dst) {
-        if (validated_utf8 && out.source_encoding == Encoding::Utf8) {
+        if (plain) {
             dst.append(data.data() + off, len);
             if (strip_rs) dst.erase(std::remove(dst.begin(), dst.end(), kFieldEnd), dst.end());
             return;
@@ -810,6 +817,50 @@ Iso2709Reader::~Iso2709Reader() = default;
 bool Iso2709Reader::next(ReadRecord& out) { return impl_->next(out); }
 const std::vector<Diagnostic>& Iso2709Reader::diagnostics() const { return impl_->diags; }
 std::size_t Iso2709Reader::position() const { return impl_->pos; }
+std::size_t Iso2709Reader::records_seen() const { return impl_->recno; }
+
+CheckResult check_iso2709(std::string_view data, const ReadOptions& options, unsigned threads) {
+    // Pieces end just after a record terminator, roughly equal in size.
+    std::vector<std::size_t> cuts{0};
+    const unsigned n = std::max(1U, threads);
+    for (unsigned k = 1; k < n; ++k) {
+        const std::size_t target = std::max(cuts.back(), data.size() / n * k);
+        const void* hit = target < data.size() ? std::memchr(data.data() + target, kRecordEnd, data.size() - target) : nullptr;
+        if (!hit) break;
+        cuts.push_back(static_cast<std::size_t>(static_cast<const char*>(hit) - data.data()) + 1);
+    }
+    cuts.push_back(data.size());
+    struct Piece {
+        std::size_t records = 0, seen = 0;
+        std::vector<Diagnostic> diags;
+    };
+    std::vector<Piece> pieces(cuts.size() - 1);
+    ReadOptions o = options;
+    o.keep_fields = false;
+    auto run = [&](std::size_t i) {
+        Iso2709Reader rd(data.substr(cuts[i], cuts[i + 1] - cuts[i]), o);
+        ReadRecord rr;
+        while (rd.next(rr)) ++pieces[i].records;
+        pieces[i].seen = rd.records_seen();
+        pieces[i].diags = rd.diagnostics();
+    };
+    std::vector<std::thread> workers;
+    for (std::size_t i = 1; i < pieces.size(); ++i) workers.emplace_back(run, i);
+    run(0);
+    for (auto& w : workers) w.join();
+    CheckResult out;
+    std::size_t base = 0;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        for (auto& d : pieces[i].diags) {
+            d.record += base;
+            d.offset += cuts[i];
+            out.diagnostics.push_back(std::move(d));
+        }
+        out.records += pieces[i].records;
+        base += pieces[i].seen;
+    }
+    return out;
+}
 std::size_t Iso2709Reader::size() const { return impl_->data.size(); }
 
 std::vector<ReadRecord> read_iso2709(std::string_view data, const ReadOptions& options,

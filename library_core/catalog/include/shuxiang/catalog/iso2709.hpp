@@ -24,6 +24,9 @@ struct ReadOptions {
     Encoding encoding = Encoding::Auto;   // Auto: trust the record's flag once the bytes agree
     std::optional<MarcFlavor> flavor;     // nullopt: decide per record (245 → MARC21, 200 → CNMARC, …)
     std::string file_name;                // used in diagnostics and errors ("<memory>" when empty)
+    // false: validation only (`catalog check`); a record's fields are left empty unless decoding
+    // them can still find a defect. Diagnostics are the same either way.
+    bool keep_fields = true;
 };
 
 // One defect found (and repaired or skipped) while reading.
@@ -76,6 +79,7 @@ public:
     bool next(ReadRecord& out);
     // Every diagnostic so far, in file order (those between records included).
     const std::vector<Diagnostic>& diagnostics() const;
+    std::size_t records_seen() const;  // records begun so far, unreadable ones included
     std::size_t position() const;  // bytes consumed so far (for progress bars)
     std::size_t size() const;      // total bytes
 
@@ -83,6 +87,17 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// What validating a whole buffer found (check_iso2709).
+struct CheckResult {
+    std::size_t records = 0;          // records read (repaired ones included)
+    std::vector<Diagnostic> diagnostics;  // every diagnostic, in file order, as one reader gives them
+};
+
+// Validates every record of a buffer, as Iso2709Reader with keep_fields = false would, on up to
+// `threads` threads: the buffer is cut after record terminators (where a sequential reader ends a
+// record too) and each piece's record numbers and offsets are moved into place.
+CheckResult check_iso2709(std::string_view data, const ReadOptions& options, unsigned threads);
 
 // Reads every record of a buffer (convenience over Iso2709Reader).
 std::vector<ReadRecord> read_iso2709(std::string_view data, const ReadOptions& options = {},
