@@ -310,7 +310,8 @@ int run_import(const ImportArgs& a) {
                             add(entry_of(rr), static_cast<double>(++n) / static_cast<double>(recs.size()));
                         return;
                     }
-                    Iso2709Reader rd(data, ro);
+                    // The reader maps the file itself, so it can hand back the pages it has read.
+                    Iso2709Reader rd = Iso2709Reader::open(file, ro);
                     ReadRecord rr;
                     std::size_t next_diag = 0;  // rd.diagnostics() before this index are reported
                     const auto size = static_cast<double>(std::max<std::size_t>(rd.size(), 1));

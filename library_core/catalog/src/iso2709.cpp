@@ -270,6 +270,17 @@ struct Iso2709Reader::Impl {
 
     bool next(ReadRecord& out);
     bool spaces_pad_length(std::size_t from) const;
+    // A mapped file's pages behind the current record are handed back every few MiB: they were
+    // only read, so the kernel reads them again should they be needed, and an import of a large
+    // file does not keep all of it resident.
+    std::size_t released = 0;
+    void release_consumed() {
+        constexpr std::size_t kStep = std::size_t{8} << 20;
+        if (!map || pos < released + 2 * kStep) return;
+        const std::size_t upto = (pos - kStep) & ~(std::size_t{4095});
+        ::madvise(static_cast<char*>(map) + released, upto - released, MADV_DONTNEED);
+        released = upto;
+    }
     bool parse(std::size_t start, std::size_t end, bool terminated, ReadRecord& out);
     void parse_field(const char* tagp, std::size_t fstart, std::size_t fend, bool strip, RawField& f);
     void finish_field(RawField& f, const TextStats& fs);
@@ -346,6 +357,7 @@ bool Iso2709Reader::Impl::next(ReadRecord& out) {
             current = nullptr;
             continue;
         }
+        release_consumed();
         if (parse(start, end, terminated, out)) {
             current = nullptr;
             return true;
