@@ -116,8 +116,10 @@ struct ImportArgs {
     bool strict = false;
     bool json_out = false;
     // Records per transaction: larger batches rewrite fewer index pages, but about three batches are
-    // in memory at once (peak RSS importing 100,000 records: 310 MB at 10,000, 420 MB at 20,000).
-    std::size_t batch = 10000;
+    // in memory at once. Importing 100,000 MARC21 records (bench/catalog_formats/import_marc21.sh):
+    // peak RSS 264 MB at 10,000, 159 MB at 2,500, 145 MB at 1,500, the same CPU time within noise;
+    // most of the rest is SQLite's page cache (docs/benchmarks.md).
+    std::size_t batch = 2500;
 };
 
 struct FileSummary {
