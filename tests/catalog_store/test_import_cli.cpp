@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "shuxiang/catalog/iso2709.hpp"
+#include "shuxiang/catalog/marcxml.hpp"
 #include "shuxiang/catalog/store.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "support/process.hpp"
@@ -185,4 +186,21 @@ TEST(CatalogCheck, ReportsLikeYazMarcdump) {
     EXPECT_NE(summary.out.find("3 records read, 0 with defects"), std::string::npos) << summary.out;
     // An unreadable file is bad input.
     EXPECT_EQ(test::run_shuxiang("catalog check " + (kData / "no-such-file.mrc").string()).code, 2);
+}
+
+TEST(CatalogCheck, MarcxmlCleanAndBroken) {
+    Scratch s("sx_check_xml");
+    std::vector<MarcRecord> recs;
+    for (auto& rr : read_iso2709(read_file(kData / "marc21_camel.usmarc"))) recs.push_back(std::move(rr.record));
+    const std::string xml = write_marcxml(recs, MarcFlavor::Marc21);
+    const std::string good = (s.dir / "good.xml").string(), cut = (s.dir / "cut.xml").string();
+    atomic_write_file(good, xml);
+    atomic_write_file(cut, xml.substr(0, xml.size() / 2));
+    auto r = test::run_shuxiang("--lang en catalog check " + good);
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("good.xml: 10 records read, 0 with defects, 0 defects"), std::string::npos) << r.out;
+    r = test::run_shuxiang("--lang en catalog check " + good + " " + cut);
+    EXPECT_EQ(r.code, 5) << r.out;
+    EXPECT_NE(r.out.find("cut.xml: byte "), std::string::npos) << r.out;  // the file as a whole
+    EXPECT_EQ(r.out.find("record 0"), std::string::npos) << r.out;
 }

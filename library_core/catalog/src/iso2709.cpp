@@ -236,6 +236,8 @@ std::string Diagnostic::message() const {
 }
 
 std::string Diagnostic::where() const {
+    // Record 0: the file as a whole (XML broken off, no record at all).
+    if (record == 0) return "byte " + std::to_string(offset);
     return "record " + std::to_string(record) + ", byte " + std::to_string(offset);
 }
 

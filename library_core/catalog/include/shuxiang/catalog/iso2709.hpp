@@ -40,7 +40,7 @@ struct Diagnostic {
     bool note = false;
     // The translated message in the current language.
     std::string message() const;
-    // "record N, byte OFFSET" as used in errors.
+    // "record N, byte OFFSET" as used in errors; "byte OFFSET" for the file as a whole (record 0).
     std::string where() const;
 };
 
