@@ -1,11 +1,13 @@
-// `shuxiang catalog ...`: import (with overlay and undo), export, search, show, stats, callno-sort,
-// demo; the maintenance commands come from cmd_catalog_maint.cpp.
+// `shuxiang catalog ...`: import (with overlay and undo), check, export, search, show, stats,
+// callno-sort, demo; the maintenance commands come from cmd_catalog_maint.cpp.
 #include <unistd.h>
 
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
+#include <thread>
 
 #include "auth.hpp"
 #include "cmd_catalog_maint.hpp"
@@ -120,8 +122,10 @@ struct ImportArgs {
     std::string as;  // the acting operator, recorded with the import run
     long long undo = 0;  // --undo BATCH instead of importing
     // Records per transaction: larger batches rewrite fewer index pages, but about three batches are
-    // in memory at once (peak RSS importing 100,000 records: 310 MB at 10,000, 420 MB at 20,000).
-    std::size_t batch = 10000;
+    // in memory at once. Importing 100,000 MARC21 records (bench/catalog_formats/import_marc21.sh):
+    // peak RSS 264 MB at 10,000, 159 MB at 2,500, 145 MB at 1,500, the same CPU time within noise;
+    // most of the rest is the database's page cache (docs/benchmarks.md).
+    std::size_t batch = 2500;
 };
 
 struct FileSummary {
@@ -129,9 +133,78 @@ struct FileSummary {
     long long batch = 0;  // the import run of this file (catalog import --undo)
     BatchResult result;
     std::vector<std::string> problems;  // "where: message"
+    std::vector<std::string> notes;     // informational (legacy charset codes): nothing repaired
     std::size_t repaired = 0;
     std::size_t skipped = 0;       // records that could not be read at all
+    std::size_t untitled = 0;      // records imported without a title (each one is a problem)
 };
+
+// The reading path of a file: "csv", "marcxml" or "iso2709". A MARCXML file is read as MARCXML
+// even when --format names a flavor (marc21, cnmarc).
+std::string kind_of(const std::string& fmt, const std::string& file, std::string_view data) {
+    if (fmt == "auto") {
+        const std::string e = ext_of(file);
+        if (e == "csv" || e == "tsv") return "csv";
+        return looks_like_marcxml(data) ? "marcxml" : "iso2709";
+    }
+    if ((fmt == "marc21" || fmt == "cnmarc") && looks_like_marcxml(data)) return "marcxml";
+    return fmt;
+}
+
+// A --format marc21/cnmarc that the file contradicts is refused before anything is written: read
+// as the other flavor, its records would be imported without titles. Every record is looked at;
+// one whose title field proves the other flavor (evident_flavor) is enough.
+void refuse_contradicting_format(const std::string& file, std::string_view data, const std::string& kind,
+                                 MarcFlavor claimed) {
+    ReadOptions o;
+    o.file_name = file;
+    o.flavor = claimed;
+    std::size_t total = 0, contra = 0, first = 0;
+    auto look = [&](const ReadRecord& rr) {
+        ++total;
+        const auto f = evident_flavor(rr.record);
+        if (!f || *f == claimed) return;
+        if (contra++ == 0) first = rr.number;
+    };
+    if (kind == "marcxml") {
+        for (const auto& rr : read_marcxml(data, o)) look(rr);
+    } else {
+        Iso2709Reader rd(data, o);
+        ReadRecord rr;
+        while (rd.next(rr)) look(rr);
+    }
+    if (contra == 0) return;
+    const bool m21 = claimed == MarcFlavor::Marc21;
+    throw InputError(file, "record " + std::to_string(first),
+                     trf("catalog.msg.format_contradicts",
+                         {m21 ? "marc21" : "cnmarc", std::to_string(contra), std::to_string(total),
+                          m21 ? "CNMARC" : "MARC21", m21 ? "200" : "245", m21 ? "245" : "200", m21 ? "cnmarc" : "marc21"}));
+}
+
+// A CSV copy whose barcode the library already has on another record is refused, naming its line
+// (under --strict the file is refused); on the same record, a re-import, the store keeps the copy
+// as it is. A record all of whose copies are refused is not imported either.
+void refuse_taken_barcodes(Store& st, CsvImport& res, const std::string& file, bool strict,
+                           std::vector<std::string>& problems) {
+    if (st.item_count() == 0) return;
+    std::erase_if(res.entries, [&](ImportEntry& e) {
+        if (e.items.empty()) return false;
+        const std::string key = dedupe_key(e.record);
+        std::erase_if(e.items, [&](const Item& it) {
+            const auto have = st.item_by_barcode(it.barcode);
+            if (!have) return false;
+            const auto owner = st.record(have->record_id);
+            if (owner && dedupe_key(*owner) == key) return false;
+            InputError err(file, "line " + std::to_string(res.barcode_lines[it.barcode]),
+                           trf("catalog.csv.barcode_taken",
+                               {it.barcode, std::to_string(have->record_id), owner ? owner->title : ""}));
+            if (strict) throw err;
+            problems.push_back(err.what());
+            return true;
+        });
+        return e.items.empty();
+    });
+}
 
 int run_import(const ImportArgs& a) {
     auto st = open_store(a.db);
@@ -140,18 +213,18 @@ int run_import(const ImportArgs& a) {
     const std::string fmt = lower(a.format);
     if (fmt != "auto" && fmt != "marc21" && fmt != "cnmarc" && fmt != "marcxml" && fmt != "csv" && fmt != "iso2709")
         throw InputError("", "--format", trf("catalog.msg.bad_format", {a.format}));
+    if (fmt == "marc21" || fmt == "cnmarc")
+        for (const auto& file : a.files) {
+            const FileBytes bytes(file);
+            refuse_contradicting_format(file, bytes.view(), kind_of(fmt, file, bytes.view()),
+                                        fmt == "marc21" ? MarcFlavor::Marc21 : MarcFlavor::Cnmarc);
+        }
     for (const auto& file : a.files) {
         FileSummary sum;
         sum.file = file;
         const FileBytes bytes(file);  // mapped, not copied: a catalog file may be large
         const std::string_view data = bytes.view();
-        std::string kind = fmt;
-        if (kind == "auto") {
-            std::string e = ext_of(file);
-            if (e == "csv" || e == "tsv") kind = "csv";
-            else if (looks_like_marcxml(data)) kind = "marcxml";
-            else kind = "iso2709";
-        }
+        const std::string kind = kind_of(fmt, file, data);
         // One import run per file: what it added can be taken back with --undo.
         ImportRun run;
         run.op = a.as;
@@ -177,6 +250,8 @@ int run_import(const ImportArgs& a) {
             o.strict = a.strict;
             auto res = parse_catalog_csv(data, file, o);
             for (const auto& e : res.errors) sum.problems.push_back(e.what());
+            for (const auto& w : res.warnings) sum.problems.push_back(w.what());
+            refuse_taken_barcodes(*st, res, file, a.strict, sum.problems);
             if (!res.ignored_columns.empty()) {
                 std::string cols;
                 for (const auto& c : res.ignored_columns) cols += (cols.empty() ? "" : ", ") + c;
@@ -206,11 +281,22 @@ int run_import(const ImportArgs& a) {
             // On the producer thread: only it touches sum.problems and sum.repaired until the import returns.
             // Takes the record out of rr (the reader refills it).
             auto entry_of = [&](ReadRecord& rr) {
-                if (!rr.diagnostics.empty()) ++sum.repaired;
-                for (const auto& d : rr.diagnostics) sum.problems.push_back(d.where() + ": " + d.message());
+                bool repaired = false;
+                for (const auto& d : rr.diagnostics) {
+                    (d.note ? sum.notes : sum.problems).push_back(d.where() + ": " + d.message());
+                    repaired = repaired || !d.note;
+                }
+                if (repaired) ++sum.repaired;
                 ImportEntry e;
                 e.items = holdings_from_marc(rr.record, rr.flavor);
+                const std::size_t number = rr.number;
                 e.record = to_bib(std::move(rr.record), rr.flavor, mo);
+                if (e.record.title.empty()) {
+                    ++sum.untitled;
+                    sum.problems.push_back("record " + std::to_string(number) + ": " +
+                                           tr(rr.flavor == MarcFlavor::Marc21 ? "catalog.msg.no_title_marc21"
+                                                                               : "catalog.msg.no_title_cnmarc"));
+                }
                 return e;
             };
             // Strict mode refuses a file with any defect as a whole: an ISO 2709 file is read through
@@ -249,7 +335,8 @@ int run_import(const ImportArgs& a) {
                             add(entry_of(rr), static_cast<double>(++n) / static_cast<double>(recs.size()));
                         return;
                     }
-                    Iso2709Reader rd(data, ro);
+                    // The reader maps the file itself, so it can hand back the pages it has read.
+                    Iso2709Reader rd = Iso2709Reader::open(file, ro);
                     ReadRecord rr;
                     std::size_t next_diag = 0;  // rd.diagnostics() before this index are reported
                     const auto size = static_cast<double>(std::max<std::size_t>(rd.size(), 1));
@@ -289,7 +376,9 @@ int run_import(const ImportArgs& a) {
                            {"items_existing", s.result.items_existing},
                            {"repaired_records", s.repaired},
                            {"skipped_records", s.skipped},
-                           {"problems", s.problems}});
+                           {"untitled_records", s.untitled},
+                           {"problems", s.problems},
+                           {"notes", s.notes}});
         std::cout << out.dump(2) << "\n";
     } else {
         for (const auto& s : summaries) {
@@ -308,6 +397,10 @@ int run_import(const ImportArgs& a) {
                 std::cerr << "  " << trf("catalog.msg.more_problems", {std::to_string(s.problems.size() - shown)}) << "\n";
             if (s.skipped > 0)
                 std::cerr << trf("catalog.msg.skipped_records", {s.file, std::to_string(s.skipped)}) << "\n";
+            if (s.untitled > 0)
+                std::cerr << trf("catalog.msg.untitled_records", {s.file, std::to_string(s.untitled)}) << "\n";
+            if (!s.notes.empty())
+                std::cerr << trf("catalog.msg.notes", {s.file, std::to_string(s.notes.size()), s.notes.front()}) << "\n";
         }
     }
     return nothing_read ? 2 : 0;
@@ -321,6 +414,68 @@ int run_undo(const ImportArgs& a) {
     auto r = st->undo_import(a.undo, a.as);
     std::string done = r.ok ? trf("catalog.ok.undone", {std::to_string(a.undo), r.args.at(0), r.args.at(1), r.args.at(2)}) : "";
     return report_change(r, done, a.json_out);
+}
+
+// ---- check ----
+// What `catalog check` found in one file.
+struct CheckCount {
+    std::size_t records = 0;    // records read (repaired ones included)
+    std::size_t defective = 0;  // records with at least one defect (notes do not count)
+    std::size_t defects = 0;    // defects printed, those between records included
+};
+
+// Prints one line per defect, "FILE: record N, byte OFFSET: message", in file order.
+void print_defects(const std::string& file, const std::vector<Diagnostic>& diags, CheckCount& c) {
+    for (const auto& d : diags) {
+        if (d.note) continue;
+        ++c.defects;
+        std::cout << file << ": " << d.where() << ": " << d.message() << "\n";
+    }
+}
+
+// Validates one file like `yaz-marcdump -n`: reads every record, prints nothing for a clean file.
+CheckCount check_file(const std::string& file, const std::string& fmt) {
+    CheckCount c;
+    ReadOptions ro;
+    ro.file_name = file;
+    ro.keep_fields = false;
+    std::set<std::size_t> bad;
+    auto count = [&](const std::vector<Diagnostic>& ds) {
+        for (const auto& d : ds)
+            if (!d.note && d.record != 0) bad.insert(d.record);
+    };
+    const FileBytes bytes(file);
+    if (kind_of(fmt, file, bytes.view()) == "marcxml") {
+        std::vector<Diagnostic> diags;
+        c.records = read_marcxml(bytes.view(), ro, &diags).size();
+        count(diags);
+        print_defects(file, diags, c);
+    } else {
+        // Large files are checked on every core; the result is the same as one reader's.
+        const unsigned threads = bytes.view().size() < (1U << 20) ? 1U : std::max(1U, std::thread::hardware_concurrency());
+        const CheckResult res = check_iso2709(bytes.view(), ro, threads);
+        c.records = res.records;
+        count(res.diagnostics);
+        print_defects(file, res.diagnostics, c);
+    }
+    c.defective = bad.size();
+    return c;
+}
+
+int run_check(const std::vector<std::string>& files, const std::string& format) {
+    const std::string fmt = lower(format);
+    if (fmt != "auto" && fmt != "iso2709" && fmt != "marcxml")
+        throw InputError("", "--format", trf("catalog.msg.bad_format", {format}));
+    bool any = false;
+    for (const auto& file : files) {
+        const CheckCount c = check_file(file, fmt);
+        std::cout.flush();
+        std::cerr << trf("catalog.check.summary", {file, std::to_string(c.records), std::to_string(c.defective),
+                                                   std::to_string(c.defects)})
+                  << "\n";
+        any = any || c.defects > 0;
+    }
+    return any ? 5 : 0;
 }
 
 // ---- export ----
@@ -354,7 +509,11 @@ int run_export(const std::string& db, const std::string& format, const std::stri
                 data += write_iso2709(m, target);
             }
         });
-        if (fmt == "marcxml") data = write_marcxml(xml_records, xml_flavor.value_or(MarcFlavor::Cnmarc));
+        if (fmt == "marcxml") {
+            std::vector<std::string> warnings;
+            data = write_marcxml(xml_records, xml_flavor.value_or(MarcFlavor::Cnmarc), &warnings);
+            for (const auto& w : warnings) std::cerr << out << ": " << w << "\n";
+        }
     } else {
         throw InputError("", "--format", trf("catalog.msg.bad_format", {format}));
     }
@@ -578,6 +737,14 @@ const Registrar reg([](CLI::App& root) {
                 return run_import(*a);
             });
         });
+    }
+    {
+        auto files = std::make_shared<std::vector<std::string>>();
+        auto fmt = std::make_shared<std::string>("auto");
+        auto* c = cat->add_subcommand("check", tr("catalog.cli.check"));
+        c->add_option("files", *files, tr("catalog.cli.files"))->required();
+        c->add_option("--format", *fmt, tr("catalog.cli.check_format"));
+        c->callback([=] { run_guarded([=] { return run_check(*files, *fmt); }); });
     }
     {
         auto db = std::make_shared<std::string>();

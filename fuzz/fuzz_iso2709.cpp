@@ -1,6 +1,6 @@
 // libFuzzer target: the ISO 2709 reader in permissive and strict mode, with auto and forced
 // encodings, plus the mapping and the writer on whatever it recovers. A record written back must
-// read back and write the same bytes again.
+// read back and write the same bytes again; its MARCXML must be well-formed.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -8,6 +8,7 @@
 
 #include "shuxiang/catalog/iso2709.hpp"
 #include "shuxiang/catalog/mapping.hpp"
+#include "shuxiang/catalog/marcxml.hpp"
 #include "shuxiang/util/error.hpp"
 
 using namespace shuxiang::catalog;
@@ -41,6 +42,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             if (again.size() != 1 || write_iso2709(again[0].record, rec.flavor) != out) std::abort();
             if (again[0].record.fields.size() != rec.record.fields.size()) std::abort();
         }
+        // MARCXML export of whatever was recovered is well-formed: only XML 1.0 characters, and
+        // it reads back as one record.
+        const std::string xml = write_marcxml({rec.record}, rec.flavor);
+        for (unsigned char c : xml)
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') std::abort();
+        if (!is_valid_utf8(xml) || read_marcxml(xml).size() != 1) std::abort();
     }
     for (const auto& d : reader.diagnostics()) (void)d.message();
     ReadOptions strict;

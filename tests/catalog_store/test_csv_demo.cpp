@@ -39,7 +39,7 @@ TEST(Csv, ImportsGoodRowsAndReportsEveryBadLine) {
     std::string data = read_file(std::string(SHUXIANG_TEST_DATA_DIR) + "/catalog_store/holdings.csv");
     auto res = parse_catalog_csv(data, "holdings.csv");
     EXPECT_EQ(res.rows, 10u);
-    ASSERT_EQ(res.entries.size(), 3u);
+    ASSERT_EQ(res.entries.size(), 4u);  // the row with a wrong ISBN check digit is kept
     const auto& a = res.entries[0];
     EXPECT_EQ(a.record.title, "草房子");
     EXPECT_EQ(a.record.isbns, std::vector<std::string>{"9787020002207"});
@@ -57,15 +57,19 @@ TEST(Csv, ImportsGoodRowsAndReportsEveryBadLine) {
     EXPECT_EQ(b.record.publisher, "岳麓书社");
     EXPECT_EQ(b.record.marc.value("200", 'a'), "三国演义, 少年版");
     EXPECT_EQ(b.record.marc.value("905", 'd'), "I242.4");
-    EXPECT_EQ(res.entries[2].record.title, "十万个为什么");
-    EXPECT_EQ(res.entries[2].items[0].location, "阅览室");
+    EXPECT_EQ(res.entries[2].record.title, "坏ISBN");
+    EXPECT_EQ(res.entries[2].items[0].barcode, "T0005");
+    EXPECT_EQ(res.entries[3].record.title, "十万个为什么");
+    EXPECT_EQ(res.entries[3].items[0].location, "阅览室");
 
     std::vector<std::string> where;
     for (const auto& e : res.errors) where.push_back(e.where());
-    EXPECT_EQ(where, (std::vector<std::string>{"line 6", "line 7", "line 8", "line 9", "line 10", "line 11"}));
+    EXPECT_EQ(where, (std::vector<std::string>{"line 6", "line 8", "line 9", "line 10", "line 11"}));
     for (const auto& e : res.errors) EXPECT_EQ(e.file(), "holdings.csv");
-    EXPECT_NE(std::string(res.errors[1].what()).find("978-7-02-000220-8"), std::string::npos);
-    EXPECT_NE(std::string(res.errors[4].what()).find("T0001"), std::string::npos);
+    ASSERT_EQ(res.warnings.size(), 1u);
+    EXPECT_EQ(res.warnings[0].where(), "line 7");
+    EXPECT_NE(std::string(res.warnings[0].what()).find("978-7-02-000220-8"), std::string::npos);
+    EXPECT_NE(std::string(res.errors[3].what()).find("T0001"), std::string::npos);
     EXPECT_EQ(res.ignored_columns, std::vector<std::string>{"备注"});
 }
 
@@ -121,13 +125,19 @@ TEST(Csv, ExportRowsReadBack) {
     r.isbns = {"9787020002207"};
     Item it;
     it.barcode = "Z9";
-    it.status = ItemStatus::OnLoan;
-    std::string csv = catalog_csv_header() + catalog_csv_rows(r, {it});
+    it.status = ItemStatus::Lost;
+    Item lent;
+    lent.barcode = "Z10";
+    lent.status = ItemStatus::OnLoan;
+    std::string csv = catalog_csv_header() + catalog_csv_rows(r, {it, lent});
     auto res = parse_catalog_csv(csv, "x.csv");
     ASSERT_EQ(res.entries.size(), 1u);
     EXPECT_TRUE(res.errors.empty());
     EXPECT_EQ(res.entries[0].record.title, "书, \"引号\"");
-    EXPECT_EQ(res.entries[0].items[0].status, ItemStatus::OnLoan);
+    EXPECT_EQ(res.entries[0].items[0].status, ItemStatus::Lost);
+    // A catalogue file carries no loans: read back, the lent copy is available, with a warning.
+    EXPECT_EQ(res.entries[0].items[1].status, ItemStatus::Available);
+    EXPECT_EQ(res.warnings.size(), 1u);
 }
 
 TEST(Demo, ReproducibleSizeAndMix) {

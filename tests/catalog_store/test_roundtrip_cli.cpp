@@ -116,15 +116,16 @@ TEST(Cli, ImportSearchShowStats) {
     auto [rc, out] = shuxiang_run("catalog import --json --db " + db + " " + csv);
     ASSERT_EQ(rc, 0) << out;
     auto j = nlohmann::json::parse(out);
-    EXPECT_EQ(j[0]["records_added"], 3);
-    EXPECT_EQ(j[0]["items_added"], 4);
+    // The row with a wrong ISBN check digit (line 7) is kept with a warning.
+    EXPECT_EQ(j[0]["records_added"], 4);
+    EXPECT_EQ(j[0]["items_added"], 5);
     EXPECT_EQ(j[0]["problems"].size(), 6u);
     // Importing again adds nothing.
     std::tie(rc, out) = shuxiang_run("catalog import --json --db " + db + " " + csv);
     j = nlohmann::json::parse(out);
     EXPECT_EQ(j[0]["records_added"], 0);
-    EXPECT_EQ(j[0]["records_existing"], 3);
-    EXPECT_EQ(j[0]["items_existing"], 4);
+    EXPECT_EQ(j[0]["records_existing"], 4);
+    EXPECT_EQ(j[0]["items_existing"], 5);
 
     std::tie(rc, out) = shuxiang_run("catalog search --json --db " + db + " 草房");
     ASSERT_EQ(rc, 0);
@@ -145,15 +146,15 @@ TEST(Cli, ImportSearchShowStats) {
     std::tie(rc, out) = shuxiang_run("catalog stats --json --db " + db);
     ASSERT_EQ(rc, 0);
     j = nlohmann::json::parse(out);
-    EXPECT_EQ(j["total_records"], 3);
-    EXPECT_EQ(j["total_items"], 4);
-    EXPECT_EQ(j["parts"][2]["items"], 3);  // I × 3
+    EXPECT_EQ(j["total_records"], 4);
+    EXPECT_EQ(j["total_items"], 5);
+    EXPECT_EQ(j["parts"][2]["items"], 4);  // I × 4
     EXPECT_EQ(j["parts"][4]["items"], 1);  // Z × 1
 
     std::tie(rc, out) = shuxiang_run("catalog export --db " + db + " --format marcxml " + (dir / "out.xml").string());
     EXPECT_EQ(rc, 0);
     auto xml = read_marcxml(read_file(dir / "out.xml"));
-    EXPECT_EQ(xml.size(), 3u);
+    EXPECT_EQ(xml.size(), 4u);
     fs::remove_all(dir);
 }
 

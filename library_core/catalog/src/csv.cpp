@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <functional>
 #include <unordered_map>
 
 #include "shuxiang/catalog/charset.hpp"
@@ -81,6 +82,37 @@ std::optional<double> parse_csv_price(std::string_view text) {
     double v = std::strtod(s.c_str(), &end);
     if (end != s.c_str() + s.size() || v < 0 || v > 1e7) return std::nullopt;
     return v;
+}
+
+// Status words of the school library systems schools migrate from (their exports and manuals).
+const std::vector<StatusWord> kStatusWords = {
+    {"在架", ItemStatus::Available},       {"在馆", ItemStatus::Available},      {"可借", ItemStatus::Available},
+    {"正常", ItemStatus::Available},       {"在库", ItemStatus::Available},      {"借出", ItemStatus::OnLoan},
+    {"已借出", ItemStatus::OnLoan},        {"外借", ItemStatus::OnLoan},         {"遗失", ItemStatus::Lost},
+    {"丢失", ItemStatus::Lost},            {"已丢失", ItemStatus::Lost},         {"剔除", ItemStatus::Withdrawn},
+    {"已剔除", ItemStatus::Withdrawn},     {"注销", ItemStatus::Withdrawn},      {"报废", ItemStatus::Withdrawn},
+    {"修补", ItemStatus::Damaged},         {"修补中", ItemStatus::Damaged},      {"待修", ItemStatus::Damaged},
+    {"损坏", ItemStatus::Damaged},         {"破损", ItemStatus::Damaged},        {"在途", ItemStatus::InTransit},
+    {"调拨中", ItemStatus::InTransit},     {"编目中", ItemStatus::InProcessing}, {"加工中", ItemStatus::InProcessing},
+    {"验收", ItemStatus::InProcessing},    {"新书", ItemStatus::InProcessing},
+};
+
+// The ISBN cell of a row: a valid ISBN normalised; a wrong check digit or a cell that is no ISBN
+// kept out of the normalised form with a warning, never dropping the row and its copy.
+void add_isbn(const std::string& cell, BibRecord& rec, const std::function<void(const std::string&)>& warn) {
+    if (auto n = isbn_normalize(cell)) {
+        rec.isbns.push_back(*n);
+        return;
+    }
+    auto bare = isbn_strip(cell);
+    if (!bare) {
+        warn(trf("catalog.csv.isbn_not_isbn", {cell}));
+        return;
+    }
+    const bool ten = bare->size() == 10;
+    const char check = ten ? isbn10_check_digit(bare->substr(0, 9)) : isbn13_check_digit(bare->substr(0, 12));
+    rec.isbns.push_back(*bare);
+    warn(trf("catalog.csv.isbn_check_digit", {cell, std::string(1, check)}));
 }
 
 struct Row {
@@ -182,6 +214,15 @@ std::optional<std::string> convert_to_utf8(std::string_view data, const std::str
     if (!ok) return std::nullopt;
     out.resize(out_pos);
     return out;
+}
+
+const std::vector<StatusWord>& csv_status_words() { return kStatusWords; }
+
+std::optional<ItemStatus> csv_status(std::string_view cell) {
+    const std::string w = trim(cell);
+    for (const auto& sw : kStatusWords)
+        if (w == sw.word) return sw.status;
+    return parse_item_status(w);
 }
 
 std::optional<std::string> csv_field_for_header(std::string_view header) {
@@ -287,14 +328,8 @@ CsvImport parse_catalog_csv(std::string_view raw, const std::string& file, const
                 b = e + 1;
             }
         }
-        if (!v["isbn"].empty()) {
-            auto n = isbn_normalize(v["isbn"]);
-            if (!n) {
-                bad(trf("catalog.csv.bad_isbn", {v["isbn"]}));
-                continue;
-            }
-            rec.isbns.push_back(*n);
-        }
+        auto warn = [&](const std::string& msg) { out.warnings.emplace_back(file, where, msg); };
+        if (!v["isbn"].empty()) add_isbn(v["isbn"], rec, warn);
         if (!v["price"].empty()) {
             auto p = parse_csv_price(v["price"]);
             if (!p) {
@@ -335,19 +370,18 @@ CsvImport parse_catalog_csv(std::string_view raw, const std::string& file, const
             }
         }
         if (!v["status"].empty()) {
-            auto s = parse_item_status(v["status"]);
-            static const std::pair<const char*, ItemStatus> zh[] = {
-                {"在馆", ItemStatus::Available}, {"可借", ItemStatus::Available}, {"借出", ItemStatus::OnLoan},
-                {"已借出", ItemStatus::OnLoan},  {"丢失", ItemStatus::Lost},      {"遗失", ItemStatus::Lost},
-                {"损坏", ItemStatus::Damaged},   {"剔除", ItemStatus::Withdrawn}, {"注销", ItemStatus::Withdrawn},
-                {"在途", ItemStatus::InTransit}, {"编目中", ItemStatus::InProcessing}, {"加工中", ItemStatus::InProcessing}};
-            for (const auto& [name, st] : zh)
-                if (v["status"] == name) s = st;
+            auto s = csv_status(v["status"]);
             if (!s) {
                 bad(trf("catalog.csv.bad_status", {v["status"]}));
                 continue;
             }
             item.status = *s;
+            // A catalogue file carries no loans: a copy it marks on loan has no borrower or due
+            // date behind it here, and circulation could never check it in.
+            if (item.status == ItemStatus::OnLoan) {
+                item.status = ItemStatus::Available;
+                warn(trf("catalog.csv.on_loan_without_loan", {item.barcode.empty() ? "-" : item.barcode, v["status"]}));
+            }
         }
         if (!v["copy_number"].empty()) {
             char* end = nullptr;
@@ -371,6 +405,7 @@ CsvImport parse_catalog_csv(std::string_view raw, const std::string& file, const
         }
         auto& entry = out.entries[eit->second];
         if (!item.barcode.empty()) {
+            out.barcode_lines[item.barcode] = row.line;
             if (v["copy_number"].empty()) item.copy_number = static_cast<int>(entry.items.size()) + 1;
             entry.items.push_back(std::move(item));
         }

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 #include <span>
+#include <thread>
 
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
@@ -36,6 +37,10 @@ long parse_digits(const char* p, std::size_t n) {
     }
     return v;
 }
+
+// Bytes that pad ISO 2709 files between and after records (yaz skips them too): CR/LF, spaces,
+// tabs, NUL block padding and a DOS end-of-file.
+bool is_filler(char c) { return c == '\r' || c == '\n' || c == '\0' || c == '\x1A' || c == ' ' || c == '\t'; }
 
 bool tag_char_ok(char c) {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
@@ -212,6 +217,13 @@ MarcFlavor detect_flavor(const MarcRecord& r) {
     return MarcFlavor::Marc21;
 }
 
+std::optional<MarcFlavor> evident_flavor(const MarcRecord& r) {
+    const bool m21 = r.field("245") != nullptr;
+    const bool cn = r.field("200") != nullptr;
+    if (m21 == cn) return std::nullopt;
+    return m21 ? MarcFlavor::Marc21 : MarcFlavor::Cnmarc;
+}
+
 std::string Diagnostic::message() const {
     std::string key = "catalog_formats.diag." + code;
     switch (args.size()) {
@@ -224,6 +236,8 @@ std::string Diagnostic::message() const {
 }
 
 std::string Diagnostic::where() const {
+    // Record 0: the file as a whole (XML broken off, no record at all).
+    if (record == 0) return "byte " + std::to_string(offset);
     return "record " + std::to_string(record) + ", byte " + std::to_string(offset);
 }
 
@@ -242,6 +256,12 @@ struct Iso2709Reader::Impl {
         if (map) munmap(map, map_len);
     }
 
+    void note(std::size_t offset, std::string code, std::vector<std::string> args = {}) {
+        Diagnostic d{recno, offset, std::move(code), std::move(args), true};
+        if (current) current->push_back(d);
+        diags.push_back(std::move(d));
+    }
+
     void diag(std::size_t offset, std::string code, std::vector<std::string> args = {}) {
         Diagnostic d{recno, offset, std::move(code), std::move(args)};
         if (opt.mode == ReadMode::Strict)
@@ -251,6 +271,18 @@ struct Iso2709Reader::Impl {
     }
 
     bool next(ReadRecord& out);
+    bool spaces_pad_length(std::size_t from) const;
+    // A mapped file's pages behind the current record are handed back every few MiB: they were
+    // only read, so the kernel reads them again should they be needed, and an import of a large
+    // file does not keep all of it resident.
+    std::size_t released = 0;
+    void release_consumed() {
+        constexpr std::size_t kStep = std::size_t{8} << 20;
+        if (!map || pos < released + 2 * kStep) return;
+        const std::size_t upto = (pos - kStep) & ~(std::size_t{4095});
+        ::madvise(static_cast<char*>(map) + released, upto - released, MADV_DONTNEED);
+        released = upto;
+    }
     bool parse(std::size_t start, std::size_t end, bool terminated, ReadRecord& out);
     void parse_field(const char* tagp, std::size_t fstart, std::size_t fend, bool strip, RawField& f);
     void finish_field(RawField& f, const TextStats& fs);
@@ -275,11 +307,15 @@ bool Iso2709Reader::Impl::next(ReadRecord& out) {
         current = nullptr;
         // Between records: CR/LF, NUL block padding and a DOS end-of-file (0x1A) are common and
         // harmless; a stray record terminator is reported.
+        std::size_t blanks_from = kNpos;  // start of the run of spaces just before pos
         while (pos < n) {
             char c = data[pos];
-            if (c == '\r' || c == '\n' || c == '\0' || c == '\x1A') {
+            if (is_filler(c)) {
+                if (c != ' ') blanks_from = kNpos;
+                else if (blanks_from == kNpos) blanks_from = pos;
                 ++pos;
             } else if (c == kRecordEnd) {
+                blanks_from = kNpos;
                 ++recno;  // number the diagnostic with the record that follows
                 diag(pos, "stray_record_terminator");
                 --recno;
@@ -289,6 +325,7 @@ bool Iso2709Reader::Impl::next(ReadRecord& out) {
             }
         }
         if (pos >= n) return false;
+        if (blanks_from != kNpos && spaces_pad_length(blanks_from)) pos = blanks_from;
         const std::size_t start = pos;
         ++recno;
         out.diagnostics.clear();
@@ -322,12 +359,25 @@ bool Iso2709Reader::Impl::next(ReadRecord& out) {
             current = nullptr;
             continue;
         }
+        release_consumed();
         if (parse(start, end, terminated, out)) {
             current = nullptr;
             return true;
         }
         current = nullptr;
     }
+}
+
+// True when the spaces at `from` are the record length written with leading blanks ("  755"),
+// not filler: read that way, the length matches the record exactly while the digits after the
+// spaces do not.
+bool Iso2709Reader::Impl::spaces_pad_length(std::size_t from) const {
+    const void* hit = std::memchr(data.data() + from, kRecordEnd, data.size() - from);
+    if (!hit || data.size() - from < 5) return false;
+    const auto end = static_cast<std::size_t>(static_cast<const char*>(hit) - data.data()) + 1;
+    char len[5];
+    for (int i = 0; i < 5; ++i) len[i] = data[from + i] == ' ' ? '0' : data[from + i];
+    return parse_digits(len, 5) == static_cast<long>(end - from) && parse_digits(data.data() + pos, 5) != static_cast<long>(end - pos);
 }
 
 void Iso2709Reader::Impl::parse_field(const char* tagp, std::size_t fstart, std::size_t fend, bool strip,
@@ -489,11 +539,11 @@ Encoding Iso2709Reader::Impl::choose_encoding(MarcFlavor flavor, std::string_vie
     }
     if (ascii) return Encoding::Utf8;
     if (bad_utf8 == kNpos) {
-        diag(record_offset, has100 ? "cn_code_but_utf8" : "cn_no_code_utf8", {shown});
+        note(record_offset, has100 ? "cn_code_but_utf8" : "cn_no_code_utf8", {shown});
         return Encoding::Utf8;
     }
     if (gb_plausible()) {
-        diag(bad_utf8, has100 ? "cn_code_gb18030" : "cn_no_code_gb18030", {shown});
+        note(bad_utf8, has100 ? "cn_code_gb18030" : "cn_no_code_gb18030", {shown});
         return Encoding::Gb18030;
     }
     diag(bad_utf8, "cn_unknown_encoding", {shown});
@@ -619,8 +669,6 @@ bool Iso2709Reader::Impl::parse(std::size_t start, std::size_t end, bool termina
     stats = TextStats{};
     std::size_t nraw = 0;
     std::size_t prev_end = data_base;
-    std::size_t last_start = data_base;
-    bool order_reported = false;
     for (std::size_t i = 0; i < nentries; ++i) {
         const Entry& en = entries[i];
         std::size_t fstart;
@@ -633,11 +681,7 @@ bool Iso2709Reader::Impl::parse(std::size_t start, std::size_t end, bool termina
             diag(en.at, "field_out_of_bounds", {std::string(en.tag, 3), num(fstart - start), num(data_end - start)});
             continue;
         }
-        if (fstart < last_start && !order_reported) {
-            diag(en.at, "fields_out_of_order", {std::string(en.tag, 3)});
-            order_reported = true;
-        }
-        last_start = fstart;
+        // Directory entries in any order are legal ISO 2709: fields are found by their offsets.
         std::size_t next_start = kNpos;
         if (i + 1 < nentries && entries[i + 1].off >= 0)
             next_start = data_base + static_cast<std::size_t>(entries[i + 1].off);
@@ -700,8 +744,14 @@ bool Iso2709Reader::Impl::parse(std::size_t start, std::size_t end, bool termina
     out.flavor = opt.flavor ? *opt.flavor : detect_from_tags(leader, fields, data);
     out.source_encoding = choose_encoding(out.flavor, leader, fields, start);
     std::size_t bad_reported = 0;
+    // ASCII reads the same in every encoding the reader knows (MARC-8 without escapes included).
+    const bool plain = (validated_utf8 && out.source_encoding == Encoding::Utf8) || (!stats.non_ascii && !stats.escape);
+    if (!opt.keep_fields && plain) {  // nothing left to find: checking only
+        out.record.fields.clear();
+        return true;
+    }
     auto decode = [&](std::size_t off, std::size_t len, bool strip_rs, std::string& dst) {
-        if (validated_utf8 && out.source_encoding == Encoding::Utf8) {
+        if (plain) {
             dst.append(data.data() + off, len);
             if (strip_rs) dst.erase(std::remove(dst.begin(), dst.end(), kFieldEnd), dst.end());
             return;
@@ -781,6 +831,50 @@ Iso2709Reader::~Iso2709Reader() = default;
 bool Iso2709Reader::next(ReadRecord& out) { return impl_->next(out); }
 const std::vector<Diagnostic>& Iso2709Reader::diagnostics() const { return impl_->diags; }
 std::size_t Iso2709Reader::position() const { return impl_->pos; }
+std::size_t Iso2709Reader::records_seen() const { return impl_->recno; }
+
+CheckResult check_iso2709(std::string_view data, const ReadOptions& options, unsigned threads) {
+    // Pieces end just after a record terminator, roughly equal in size.
+    std::vector<std::size_t> cuts{0};
+    const unsigned n = std::max(1U, threads);
+    for (unsigned k = 1; k < n; ++k) {
+        const std::size_t target = std::max(cuts.back(), data.size() / n * k);
+        const void* hit = target < data.size() ? std::memchr(data.data() + target, kRecordEnd, data.size() - target) : nullptr;
+        if (!hit) break;
+        cuts.push_back(static_cast<std::size_t>(static_cast<const char*>(hit) - data.data()) + 1);
+    }
+    cuts.push_back(data.size());
+    struct Piece {
+        std::size_t records = 0, seen = 0;
+        std::vector<Diagnostic> diags;
+    };
+    std::vector<Piece> pieces(cuts.size() - 1);
+    ReadOptions o = options;
+    o.keep_fields = false;
+    auto run = [&](std::size_t i) {
+        Iso2709Reader rd(data.substr(cuts[i], cuts[i + 1] - cuts[i]), o);
+        ReadRecord rr;
+        while (rd.next(rr)) ++pieces[i].records;
+        pieces[i].seen = rd.records_seen();
+        pieces[i].diags = rd.diagnostics();
+    };
+    std::vector<std::thread> workers;
+    for (std::size_t i = 1; i < pieces.size(); ++i) workers.emplace_back(run, i);
+    run(0);
+    for (auto& w : workers) w.join();
+    CheckResult out;
+    std::size_t base = 0;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        for (auto& d : pieces[i].diags) {
+            d.record += base;
+            d.offset += cuts[i];
+            out.diagnostics.push_back(std::move(d));
+        }
+        out.records += pieces[i].records;
+        base += pieces[i].seen;
+    }
+    return out;
+}
 std::size_t Iso2709Reader::size() const { return impl_->data.size(); }
 
 std::vector<ReadRecord> read_iso2709(std::string_view data, const ReadOptions& options,

@@ -2,11 +2,13 @@
 
 #include <pugixml.hpp>
 
+#include <cstdint>
 #include <cstring>
 #include <sstream>
 
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/fs.hpp"
+#include "shuxiang/util/i18n.hpp"
 
 namespace shuxiang::catalog {
 
@@ -159,7 +161,57 @@ std::vector<ReadRecord> read_marcxml_file(const std::filesystem::path& path, Rea
     return read_marcxml(bytes, options, diagnostics);
 }
 
-std::string write_marcxml(const std::vector<MarcRecord>& records, MarcFlavor flavor) {
+namespace {
+
+// Length of the UTF-8 character at s[i] that XML 1.0 allows, or 0 when the bytes there are not
+// UTF-8 or the character is not an XML Char (C0 controls but TAB/LF/CR, U+FFFE, U+FFFF).
+std::size_t xml_char_len(std::string_view s, std::size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) return (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') ? 1 : 0;
+    const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (n == 0 || c > 0xF4 || i + n > s.size()) return 0;
+    std::uint32_t cp = c & (0x7F >> n);
+    for (std::size_t k = 1; k < n; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    const bool overlong = (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF) return 0;
+    return n;
+}
+
+// `v` as XML 1.0 text: characters XML cannot carry are counted in `dropped` and left out
+// (controls) or replaced by U+FFFD (broken UTF-8).
+std::string xml_text(std::string_view v, std::size_t& dropped) {
+    std::string out;
+    out.reserve(v.size());
+    for (std::size_t i = 0; i < v.size();) {
+        if (const std::size_t n = xml_char_len(v, i)) {
+            out.append(v, i, n);
+            i += n;
+            continue;
+        }
+        ++dropped;
+        if (static_cast<unsigned char>(v[i]) >= 0x80) out += "\xEF\xBF\xBD";
+        ++i;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string write_marcxml(const std::vector<MarcRecord>& records, MarcFlavor flavor,
+                          std::vector<std::string>* warnings) {
+    std::size_t recno = 0;
+    std::string where;  // the field being written, for warnings
+    auto text = [&](std::string_view v) {
+        std::size_t dropped = 0;
+        std::string t = xml_text(v, dropped);
+        if (dropped && warnings)
+            warnings->push_back(trf("catalog_formats.xml_chars_dropped", {std::to_string(recno), where, std::to_string(dropped)}));
+        return t;
+    };
     pugi::xml_document doc;
     auto decl = doc.append_child(pugi::node_declaration);
     decl.append_attribute("version") = "1.0";
@@ -167,27 +219,27 @@ std::string write_marcxml(const std::vector<MarcRecord>& records, MarcFlavor fla
     auto coll = doc.append_child("collection");
     coll.append_attribute("xmlns") = std::string(kMarcxmlNamespace).c_str();
     for (const MarcRecord& r : records) {
+        ++recno;
         auto rec = coll.append_child("record");
         if (flavor == MarcFlavor::Cnmarc) rec.append_attribute("format") = "UNIMARC";
-        rec.append_child("leader").text().set(r.leader.c_str());
+        where = "leader";
+        rec.append_child("leader").text().set(text(r.leader).c_str());
         for (const Field& f : r.fields) {
+            where = text(f.tag);
             if (f.is_control()) {
                 auto cf = rec.append_child("controlfield");
-                cf.append_attribute("tag") = f.tag.c_str();
-                cf.text().set(f.data.c_str());
+                cf.append_attribute("tag") = text(f.tag).c_str();
+                cf.text().set(text(f.data).c_str());
                 continue;
             }
             auto df = rec.append_child("datafield");
-            df.append_attribute("tag") = f.tag.c_str();
-            const char i1[2] = {f.ind1, 0};
-            const char i2[2] = {f.ind2, 0};
-            df.append_attribute("ind1") = i1;
-            df.append_attribute("ind2") = i2;
+            df.append_attribute("tag") = text(f.tag).c_str();
+            df.append_attribute("ind1") = text(std::string_view(&f.ind1, 1)).c_str();
+            df.append_attribute("ind2") = text(std::string_view(&f.ind2, 1)).c_str();
             for (const Subfield& s : f.subfields) {
                 auto sf = df.append_child("subfield");
-                const char code[2] = {s.code, 0};
-                sf.append_attribute("code") = code;
-                sf.text().set(s.value.c_str());
+                sf.append_attribute("code") = text(std::string_view(&s.code, 1)).c_str();
+                sf.text().set(text(s.value).c_str());
             }
         }
     }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "shuxiang/catalog/store.hpp"
@@ -23,9 +24,21 @@ struct CsvOptions {
 struct CsvImport {
     std::vector<ImportEntry> entries;  // rows of the same record grouped, one item per row
     std::vector<InputError> errors;    // every bad row, "line N" (the row's first physical line)
+    std::vector<InputError> warnings;  // rows kept with something set right (ISBN check digit, 借出 with no loan)
     std::size_t rows = 0;              // data rows read
     std::vector<std::string> ignored_columns;
+    std::unordered_map<std::string, std::size_t> barcode_lines;  // the line each imported copy came from
 };
+
+// The status words of the systems schools migrate from, and the item status each becomes; the
+// table docs/catalog-import.md prints. English status names (to_string(ItemStatus)) are read too.
+struct StatusWord {
+    const char* word;
+    ItemStatus status;
+};
+const std::vector<StatusWord>& csv_status_words();
+// The status a CSV status cell names (spaces around it ignored), or nullopt.
+std::optional<ItemStatus> csv_status(std::string_view cell);
 
 // The field a header names ("title", "responsibility", "isbn", "call_number", "publisher", "year",
 // "price", "barcode", "location", ...), or nullopt. Case, spaces and BOM are ignored.

@@ -24,6 +24,9 @@ struct ReadOptions {
     Encoding encoding = Encoding::Auto;   // Auto: trust the record's flag once the bytes agree
     std::optional<MarcFlavor> flavor;     // nullopt: decide per record (245 → MARC21, 200 → CNMARC, …)
     std::string file_name;                // used in diagnostics and errors ("<memory>" when empty)
+    // false: validation only (`catalog check`); a record's fields are left empty unless decoding
+    // them can still find a defect. Diagnostics are the same either way.
+    bool keep_fields = true;
 };
 
 // One defect found (and repaired or skipped) while reading.
@@ -32,9 +35,12 @@ struct Diagnostic {
     std::size_t offset = 0;  // byte offset in the file where the defect is
     std::string code;        // stable key, e.g. "length_mismatch"; tr("catalog_formats.diag." + code)
     std::vector<std::string> args;  // values for the translated message ({0}, {1}, …)
+    // An informational note about a legal but noteworthy record (a legacy charset code that the
+    // bytes explain): nothing was repaired, and strict mode does not refuse it.
+    bool note = false;
     // The translated message in the current language.
     std::string message() const;
-    // "record N, byte OFFSET" as used in errors.
+    // "record N, byte OFFSET" as used in errors; "byte OFFSET" for the file as a whole (record 0).
     std::string where() const;
 };
 
@@ -51,9 +57,14 @@ struct ReadRecord {
 
 // Decides the flavor of a record from its tags and leader.
 MarcFlavor detect_flavor(const MarcRecord& r);
+// The flavor a record's title field proves (245 without 200: MARC21; 200 without 245: CNMARC),
+// or nullopt when it proves none; used to refuse a --format that contradicts the file.
+std::optional<MarcFlavor> evident_flavor(const MarcRecord& r);
 
 // Streams records out of an ISO 2709 byte buffer or file. Never crashes or loops on bad input:
-// each call to next() consumes at least one byte.
+// each call to next() consumes at least one byte. Filler between records (spaces, tabs, NULs,
+// CR/LF, a DOS end-of-file 0x1A) is skipped silently, as is padding after the last record;
+// directory entries may come in any order.
 class Iso2709Reader {
 public:
     // Reads from `data`, which must outlive the reader.
@@ -68,6 +79,7 @@ public:
     bool next(ReadRecord& out);
     // Every diagnostic so far, in file order (those between records included).
     const std::vector<Diagnostic>& diagnostics() const;
+    std::size_t records_seen() const;  // records begun so far, unreadable ones included
     std::size_t position() const;  // bytes consumed so far (for progress bars)
     std::size_t size() const;      // total bytes
 
@@ -75,6 +87,17 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// What validating a whole buffer found (check_iso2709).
+struct CheckResult {
+    std::size_t records = 0;          // records read (repaired ones included)
+    std::vector<Diagnostic> diagnostics;  // every diagnostic, in file order, as one reader gives them
+};
+
+// Validates every record of a buffer, as Iso2709Reader with keep_fields = false would, on up to
+// `threads` threads: the buffer is cut after record terminators (where a sequential reader ends a
+// record too) and each piece's record numbers and offsets are moved into place.
+CheckResult check_iso2709(std::string_view data, const ReadOptions& options, unsigned threads);
 
 // Reads every record of a buffer (convenience over Iso2709Reader).
 std::vector<ReadRecord> read_iso2709(std::string_view data, const ReadOptions& options = {},

@@ -22,8 +22,12 @@ std::vector<ReadRecord> read_marcxml(std::string_view xml, const ReadOptions& op
 std::vector<ReadRecord> read_marcxml_file(const std::filesystem::path& path, ReadOptions options = {},
                                           std::vector<Diagnostic>* diagnostics = nullptr);
 
-// Writes a <collection>; CNMARC records get format="UNIMARC" so a reader knows the flavor.
-std::string write_marcxml(const std::vector<MarcRecord>& records, MarcFlavor flavor);
+// Writes a <collection>; CNMARC records get format="UNIMARC" so a reader knows the flavor. The
+// output is always well-formed XML 1.0: control characters other than TAB, LF and CR (a subfield
+// delimiter left inside 001, say) are left out, as yaz does, and bytes that are not UTF-8 become
+// U+FFFD; `warnings` (when given) names each record and field where that happened.
+std::string write_marcxml(const std::vector<MarcRecord>& records, MarcFlavor flavor,
+                          std::vector<std::string>* warnings = nullptr);
 
 // True when the bytes look like XML rather than ISO 2709 (for format detection).
 bool looks_like_marcxml(std::string_view data);
