@@ -23,4 +23,7 @@ int& exit_code();
 // non-zero exit code (2 for bad input, 1 for other failures). The body returns the exit code.
 void run_guarded(const std::function<int()>& body);
 
+// "A1,A2,,A3" -> {"A1", "A2", "A3"}: a comma-separated option value, empty parts dropped.
+std::vector<std::string> split_list(const std::string& s);
+
 }  // namespace shuxiang::cli
