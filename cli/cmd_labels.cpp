@@ -2,6 +2,7 @@
 // cards (借书证) as PDF on the sheet layouts of library_core/labels (docs/labels.md).
 // Exit codes: 0 written, 2 bad input (nothing written), 3 refused (reader cards need a librarian).
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -129,11 +130,18 @@ int write_pdf(const LabelArgs& a, const std::string& pdf, std::size_t count, con
     return 0;
 }
 
+// Opens the database for reading labels: a missing file is bad input (opening would create it).
+std::unique_ptr<LibraryServices> open_library(const LabelArgs& a) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(a.db, ec)) throw InputError(a.db, "", tr("labels.error.no_db"));
+    return LibraryServices::open(a.db);
+}
+
 std::string library_name(const LabelArgs& a) { return a.name.empty() ? tr("labels.default_library") : a.name; }
 
 int run_items(const LabelArgs& a, bool spine) {
     const auto& layout = chosen_layout(a, spine ? LabelKind::Spine : LabelKind::Item);
-    auto lib = LibraryServices::open(a.db);
+    auto lib = open_library(a);
     auto copies = select_copies(lib->catalog(), a);
     if (spine) {
         std::vector<std::string> calls;
@@ -184,7 +192,7 @@ std::vector<circulation::Patron> select_readers(LibraryServices& lib, const Labe
 
 int run_cards(const LabelArgs& a) {
     const auto& layout = chosen_layout(a, LabelKind::Card);
-    auto lib = LibraryServices::open(a.db);
+    auto lib = open_library(a);
     if (!librarian_allowed(*lib, a)) return kRefused;
     std::vector<labels::ReaderCard> cards;
     for (const auto& p : select_readers(*lib, a)) cards.push_back({library_name(a), p.name, class_text(p), p.id});

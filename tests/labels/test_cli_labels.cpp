@@ -98,6 +98,23 @@ TEST_F(LabelsCli, StartAtMovesTheOverflowOntoASecondSheet) {
     EXPECT_FALSE(std::filesystem::exists(pdf("c.pdf")));
 }
 
+TEST_F(LabelsCli, EveryCopyOfARecordOnAReceiptRoll) {
+    auto store = catalog::open_store(db_);
+    auto item = store->item_by_barcode("S00000002");
+    ASSERT_TRUE(item);
+    const auto copies = store->items_of(item->record_id);
+    ASSERT_GE(copies.size(), 2u);  // the demo's 经济学 F49/1 has two copies
+    store.reset();
+    auto r = run_shuxiang("labels items --db " + db_ + " --out " + pdf("roll.pdf") + " --layout roll-58 --record " +
+                          std::to_string(item->record_id));
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(pages_of(pdf("roll.pdf")), static_cast<int>(copies.size()));
+    auto text = text_of(pdf("roll.pdf"));
+    for (const auto& c : copies) EXPECT_NE(text.find(c.barcode), std::string::npos) << c.barcode << "\n" << text;
+    auto info = run_command("pdfinfo " + pdf("roll.pdf")).out;
+    EXPECT_NE(info.find("164.409 x 96.378 pts"), std::string::npos) << info;  // 58 × 34 mm
+}
+
 TEST_F(LabelsCli, SpineLabelsOfACallNumberRangeAreSplitIntoLines) {
     auto r = run_shuxiang("labels spine --db " + db_ + " --out " + pdf("spine.pdf") + " --range I313..I313.9");
     ASSERT_EQ(r.code, 0) << r.out;
@@ -151,6 +168,12 @@ TEST_F(LabelsCli, BadInputNamesTheThingAndWritesNothing) {
     r = run_shuxiang("labels cards --db " + db_ + " --out " + pdf("x.pdf") + " --class 九年级9班 --as admin");
     EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_FALSE(std::filesystem::exists(pdf("x.pdf")));
+
+    const std::string missing_db = (dir_ / "missing.db").string();
+    r = run_shuxiang("labels items --db " + missing_db + " --out " + pdf("x.pdf") + " --barcodes S00000001");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find(missing_db), std::string::npos) << r.out;
+    EXPECT_FALSE(std::filesystem::exists(missing_db));
 
     const std::string unwritable = (dir_ / "no-such-dir" / "out.pdf").string();
     r = run_shuxiang("labels items --db " + db_ + " --out " + unwritable + " --barcodes S00000001");
