@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 
+#include "auth.hpp"
 #include "registry.hpp"
 #include "shuxiang/catalog/clc.hpp"
 #include "shuxiang/catalog/store.hpp"
@@ -25,7 +26,7 @@ constexpr int kRefused = 3;
 
 // The options of one labels command.
 struct LabelArgs {
-    std::string db, out, layout, barcodes, range, as, class_key, patrons, name;
+    std::string db, out, layout, barcodes, range, as, password_file, class_key, patrons, name;
     long long record = 0;
     int start_at = 1;
 };
@@ -130,18 +131,18 @@ int write_pdf(const LabelArgs& a, const std::string& pdf, std::size_t count, con
     return 0;
 }
 
-// Opens the database for reading labels: a missing file is bad input (opening would create it).
-std::unique_ptr<LibraryServices> open_library(const LabelArgs& a) {
+// Labels only read: a missing database file is bad input (opening it would create it).
+void require_db(const LabelArgs& a) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(a.db, ec)) throw InputError(a.db, "", tr("labels.error.no_db"));
-    return LibraryServices::open(a.db);
 }
 
 std::string library_name(const LabelArgs& a) { return a.name.empty() ? tr("labels.default_library") : a.name; }
 
 int run_items(const LabelArgs& a, bool spine) {
     const auto& layout = chosen_layout(a, spine ? LabelKind::Spine : LabelKind::Item);
-    auto lib = open_library(a);
+    require_db(a);
+    auto lib = LibraryServices::open(a.db);
     auto copies = select_copies(lib->catalog(), a);
     if (spine) {
         std::vector<std::string> calls;
@@ -153,14 +154,15 @@ int run_items(const LabelArgs& a, bool spine) {
     return write_pdf(a, labels::item_labels_pdf(layout, items, a.start_at), items.size(), layout);
 }
 
-// Reader cards print patron data: only an active librarian may make them; a refusal is audited.
-bool librarian_allowed(LibraryServices& lib, const LabelArgs& a) {
-    auto op = lib.operators().find(a.as);
+// Reader cards print patron data: only an authenticated, active librarian may make them (auth.hpp
+// refuses and audits a failed authentication; the role refusal is audited here).
+bool librarian_allowed(LibraryServices& lib, const circulation::Ctx& ctx, const LabelArgs& a) {
+    auto op = lib.operators().find(ctx.op);
     if (op && !op->disabled && op->role == circulation::Role::Librarian) return true;
     circulation::Result r;
     r.code = "not_permitted";
-    r.message = trf("labels.refused.cards", {a.as});
-    lib.admin().record(circulation::Ctx{a.as, circulation::today(), ""}, "labels.cards", a.class_key, r);
+    r.message = trf("labels.refused.cards", {ctx.op});
+    lib.admin().record(ctx, "labels.cards", a.class_key, r);
     std::cerr << r.message << "\n";
     return false;
 }
@@ -192,10 +194,12 @@ std::vector<circulation::Patron> select_readers(LibraryServices& lib, const Labe
 
 int run_cards(const LabelArgs& a) {
     const auto& layout = chosen_layout(a, LabelKind::Card);
-    auto lib = open_library(a);
-    if (!librarian_allowed(*lib, a)) return kRefused;
+    require_db(a);
+    AuthSession s = open_auth(a.db);
+    const circulation::Ctx ctx = authenticate(s, {a.as, a.password_file}, circulation::today(), false);
+    if (!librarian_allowed(*s.lib, ctx, a)) return kRefused;
     std::vector<labels::ReaderCard> cards;
-    for (const auto& p : select_readers(*lib, a)) cards.push_back({library_name(a), p.name, class_text(p), p.id});
+    for (const auto& p : select_readers(*s.lib, a)) cards.push_back({library_name(a), p.name, class_text(p), p.id});
     return write_pdf(a, labels::reader_cards_pdf(layout, cards, a.start_at), cards.size(), layout);
 }
 
@@ -225,7 +229,8 @@ void add_labels(CLI::App& root) {
     add_copy_command(g, "spine", "labels.cli.spine", true);
     auto* c = g->add_subcommand("cards", tr("labels.cli.cards"));
     auto a = common_options(c);
-    c->add_option("--as", a->as, tr("labels.cli.as"))->required();
+    c->add_option("--as", a->as, tr("labels.cli.as"));
+    c->add_option("--password-file", a->password_file, tr("identity.cli.password_file"));
     c->add_option("--class", a->class_key, tr("labels.cli.class"));
     c->add_option("--patrons", a->patrons, tr("labels.cli.patrons"));
     c->callback([a] { run_guarded([a] { return run_cards(*a); }); });

@@ -27,11 +27,18 @@ protected:
         ASSERT_EQ(r.code, 0) << r.out;
         std::ofstream(shared_ / "roster.csv") << "学号,姓名,年级,班级\nS20230101,张小明,三年级,2班\n"
                                                  "S20230102,欧阳晓晓,三年级,2班\nS20230201,李四,四年级,1班\n";
+        // The demo database's operators (identity/demo.hpp) with their demo-only passwords.
+        for (const char* op : {"librarian", "teacher"}) {
+            const auto file = shared_ / (std::string(op) + ".pw");
+            std::ofstream(file) << "demo-" << op << "\n";
+            std::filesystem::permissions(file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+        }
         r = run_shuxiang("patrons import " + (shared_ / "roster.csv").string() + " --db " + (shared_ / "lib.db").string() +
-                         " --as admin");
+                         creds("librarian"));
         ASSERT_EQ(r.code, 0) << r.out;
-        r = run_shuxiang("operators add T01 --role teacher --db " + (shared_ / "lib.db").string() + " --as admin");
-        ASSERT_EQ(r.code, 0) << r.out;
+    }
+    static std::string creds(const std::string& op) {
+        return " --as " + op + " --password-file " + (shared_ / (op + ".pw")).string() + " < /dev/null";
     }
     static void TearDownTestSuite() { std::filesystem::remove_all(shared_); }
     void SetUp() override {
@@ -127,7 +134,7 @@ TEST_F(LabelsCli, SpineLabelsOfACallNumberRangeAreSplitIntoLines) {
 }
 
 TEST_F(LabelsCli, ReaderCardsForAClassNeedALibrarian) {
-    auto r = run_shuxiang("labels cards --db " + db_ + " --out " + pdf("cards.pdf") + " --class 三年级2班 --as admin");
+    auto r = run_shuxiang("labels cards --db " + db_ + " --out " + pdf("cards.pdf") + " --class 三年级2班" + creds("librarian"));
     ASSERT_EQ(r.code, 0) << r.out;
     auto text = text_of(pdf("cards.pdf"));
     EXPECT_NE(text.find("张小明"), std::string::npos) << text;
@@ -136,14 +143,18 @@ TEST_F(LabelsCli, ReaderCardsForAClassNeedALibrarian) {
     EXPECT_NE(text.find("S20230102"), std::string::npos) << text;
     EXPECT_EQ(text.find("李四"), std::string::npos) << text;
 
-    r = run_shuxiang("labels cards --db " + db_ + " --out " + pdf("t.pdf") + " --class 3-2 --as T01");
+    // An authenticated teacher is refused; so is a librarian's name without the password.
+    r = run_shuxiang("labels cards --db " + db_ + " --out " + pdf("t.pdf") + " --class 3-2" + creds("teacher"));
     EXPECT_EQ(r.code, 3) << r.out;
-    EXPECT_NE(r.out.find("T01"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("teacher"), std::string::npos) << r.out;
+    EXPECT_FALSE(std::filesystem::exists(pdf("t.pdf")));
+    r = run_shuxiang("labels cards --db " + db_ + " --out " + pdf("t.pdf") + " --class 3-2 --as librarian < /dev/null");
+    EXPECT_EQ(r.code, 3) << r.out;
     EXPECT_FALSE(std::filesystem::exists(pdf("t.pdf")));
     auto lib = circulation::LibraryServices::open(db_);
     bool audited = false;
     for (const auto& e : lib->admin().audit(20))
-        if (e.action == "labels.cards" && e.op == "T01" && e.outcome != "ok") audited = true;
+        if (e.action == "labels.cards" && e.op == "teacher" && e.outcome != "ok") audited = true;
     EXPECT_TRUE(audited);
 }
 
@@ -165,7 +176,7 @@ TEST_F(LabelsCli, BadInputNamesTheThingAndWritesNothing) {
     r = run_shuxiang("labels items --db " + db_ + " --out " + pdf("x.pdf") + " --barcodes S00000001 --layout a4-2x7");
     EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_NE(r.out.find("a4-2x7"), std::string::npos) << r.out;
-    r = run_shuxiang("labels cards --db " + db_ + " --out " + pdf("x.pdf") + " --class 九年级9班 --as admin");
+    r = run_shuxiang("labels cards --db " + db_ + " --out " + pdf("x.pdf") + " --class 九年级9班" + creds("librarian"));
     EXPECT_EQ(r.code, 2) << r.out;
     EXPECT_FALSE(std::filesystem::exists(pdf("x.pdf")));
 
