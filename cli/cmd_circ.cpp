@@ -48,15 +48,6 @@ std::shared_ptr<Common> common(CLI::App* c, bool mutating, bool query = true) {
     return a;
 }
 
-std::vector<std::string> split_list(const std::string& s) {
-    std::vector<std::string> out;
-    std::stringstream ss(s);
-    std::string part;
-    while (std::getline(ss, part, ','))
-        if (!part.empty()) out.push_back(part);
-    return out;
-}
-
 int report(const Common& a, const Result& r, json extra = json::object()) {
     if (a.json_out) {
         json j = {{"ok", r.ok}, {"code", r.code}, {"message", r.message}, {"details", r.details}};

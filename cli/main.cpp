@@ -2,6 +2,7 @@
 #include <cstring>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "registry.hpp"
 #include "shuxiang/util/error.hpp"
@@ -35,6 +36,15 @@ void run_guarded(const std::function<int()>& body) {
         std::cerr << tr("common.error") << ": " << e.what() << "\n";
         exit_code() = 1;
     }
+}
+
+std::vector<std::string> split_list(const std::string& s) {
+    std::vector<std::string> out;
+    std::stringstream ss(s);
+    std::string part;
+    while (std::getline(ss, part, ','))
+        if (!part.empty()) out.push_back(part);
+    return out;
 }
 
 }  // namespace shuxiang::cli

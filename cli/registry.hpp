@@ -32,4 +32,7 @@ struct Refused : std::runtime_error {
 // non-zero exit code (2 for bad input, 3 for Refused, 1 for other failures). The body returns the exit code.
 void run_guarded(const std::function<int()>& body);
 
+// "A1,A2,,A3" -> {"A1", "A2", "A3"}: a comma-separated option value, empty parts dropped.
+std::vector<std::string> split_list(const std::string& s);
+
 }  // namespace shuxiang::cli

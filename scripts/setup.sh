@@ -15,6 +15,9 @@ PACKAGES=(
   # Bootstrap and Chart.js served from Debian's copies; browser tests drive chromium through chromedriver
   libcpp-httplib-dev libssl-dev libsodium-dev libjs-bootstrap5 libjs-chart.js
   chromium-driver python3-selenium
+  # shuxiang labels: zint encodes Code 128 (a well-kept encoder beats writing our own), cairo writes
+  # the PDF with the CJK font embedded; the label tests read the PDFs back with poppler's pdfinfo/pdftotext
+  libzint-dev libcairo2-dev poppler-utils
 )
 
 missing=()
