@@ -94,6 +94,15 @@ circulation::Ctx authenticate(AuthSession& s, const ActingOperator& who, const s
     return circulation::Ctx{out.who.id, day};
 }
 
+std::string authorized_operator(const std::string& db, const ActingOperator& who, circulation::Action a,
+                                const std::string& action, const std::string& target, bool json) {
+    auto s = open_auth(db);
+    const circulation::Ctx ctx = authenticate(s, who, circulation::today(), json);
+    auto r = s.lib->operators().authorize(ctx, a, action, target);
+    if (!r.ok) throw Refused(r.code, r.message, json);
+    return ctx.op;
+}
+
 std::vector<identity::DemoOperator> give_demo_operators(const std::string& db) {
     auto s = open_auth(db);
     if (!s.auth->bootstrap_open()) return {};

@@ -31,6 +31,11 @@ struct ActingOperator {
 circulation::Ctx authenticate(const std::string& db, const ActingOperator& who, const std::string& day, bool json);
 circulation::Ctx authenticate(AuthSession& s, const ActingOperator& who, const std::string& day, bool json);
 
+// The authenticated operator of `who` who may also do `a` (role, not disabled): their id. Throws
+// Refused (exit 3) otherwise; the refusal is audited as `action` on `target`.
+std::string authorized_operator(const std::string& db, const ActingOperator& who, circulation::Action a,
+                                const std::string& action, const std::string& target, bool json);
+
 // Gives a fresh demo database its demo operators (identity/demo.hpp) and returns them, with their
 // demo-only passwords; nothing when an operator of the database already holds a password.
 std::vector<identity::DemoOperator> give_demo_operators(const std::string& db);

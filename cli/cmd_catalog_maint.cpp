@@ -2,6 +2,8 @@
 // change goes through the store, which checks it and logs it with its before and after.
 #include "cmd_catalog_maint.hpp"
 
+#include "auth.hpp"
+
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -74,8 +76,14 @@ std::vector<std::string> diff_lines(const std::string& before, const std::string
     return out;
 }
 
+// The authenticated operator who may catalogue (librarians): their id, recorded in the change log.
+template <class Args>
+std::string cataloguer(const Args& a, const std::string& action, const std::string& target) {
+    return authorized_operator(a.db, {a.as, a.password_file}, circulation::Action::Catalogue, action, target, a.json_out);
+}
+
 struct EditArgs {
-    std::string db, as, id;
+    std::string db, as, password_file, id;
     std::map<std::string, std::string> fields;  // option name → value, only those given
     std::vector<std::string> set, add, remove;
     bool json_out = false;
@@ -120,7 +128,7 @@ int run_edit(const EditArgs& a) {
     RecordEdit edit = record_edit(a);
     auto st = open_store(a.db);
     BibRecord before = find_record(*st, a.id);
-    auto r = st->edit_record(before.id, edit, a.as);
+    auto r = st->edit_record(before.id, edit, cataloguer(a, "catalog.edit", std::to_string(before.id)));
     if (r.ok && !a.json_out)
         for (const auto& l : diff_lines(record_json_text(before), record_json_text(*st->record(before.id))))
             std::cout << "  " << l << "\n";
@@ -131,7 +139,8 @@ void add_edit(CLI::App* cat) {
     auto a = std::make_shared<EditArgs>();
     auto* c = cat->add_subcommand("edit", tr("catalog.cli.edit"));
     c->add_option("--db", a->db, tr("catalog.cli.db"))->required();
-    c->add_option("--as", a->as, tr("catalog.cli.as"))->required();
+    c->add_option("--as", a->as, tr("catalog.cli.as"));
+    c->add_option("--password-file", a->password_file, tr("identity.cli.password_file"));
     c->add_option("record", a->id, tr("catalog.cli.record"))->required();
     for (const char* name : {"title", "responsibility", "publisher", "place", "year", "isbn", "price", "pages", "series",
                              "class", "call-number", "subjects"}) {
@@ -147,7 +156,7 @@ void add_edit(CLI::App* cat) {
 }
 
 struct ItemArgs {
-    std::string db, as, barcode;
+    std::string db, as, password_file, barcode;
     std::optional<std::string> new_barcode, call_number, location, status;
     std::vector<std::string> barcodes;  // item add
     bool json_out = false;
@@ -156,7 +165,7 @@ struct ItemArgs {
 int run_item_edit(const ItemArgs& a, const std::string& action) {
     auto st = open_store(a.db);
     Item it = find_item(*st, a.barcode);
-    if (action == "delete") return report_change(st->delete_item(it.id, a.as), trf("catalog.ok.item_deleted", {a.barcode}), a.json_out);
+    if (action == "delete") return report_change(st->delete_item(it.id, cataloguer(a, "catalog.item_delete", a.barcode)), trf("catalog.ok.item_deleted", {a.barcode}), a.json_out);
     ItemEdit e;
     e.barcode = a.new_barcode;
     e.call_number = a.call_number;
@@ -167,7 +176,7 @@ int run_item_edit(const ItemArgs& a, const std::string& action) {
         if (!e.status) throw InputError("", "--status", trf("catalog.csv.bad_status", {*a.status}));
     }
     if (e.empty()) throw InputError("", "", tr("catalog.msg.nothing_to_change"));
-    auto r = st->edit_item(it.id, e, a.as);
+    auto r = st->edit_item(it.id, e, cataloguer(a, "catalog.item_" + action, a.barcode));
     if (r.ok && !a.json_out)
         for (const auto& l : diff_lines(item_json_text(it), item_json_text(*st->item(it.id)))) std::cout << "  " << l << "\n";
     return report_change(r, trf("catalog.ok.item_edited", {a.barcode}), a.json_out);
@@ -184,7 +193,7 @@ int run_item_add(const ItemArgs& a) {
         if (a.location) it.location = *a.location;
         items.push_back(it);
     }
-    auto r = st->add_items(rec.id, items, a.as);
+    auto r = st->add_items(rec.id, items, cataloguer(a, "catalog.item_add", std::to_string(rec.id)));
     return report_change(r, trf("catalog.ok.items_added", {std::to_string(items.size()), std::to_string(rec.id)}), a.json_out);
 }
 
@@ -195,7 +204,8 @@ void add_item_commands(CLI::App* cat) {
         auto a = std::make_shared<ItemArgs>();
         auto* c = grp->add_subcommand(action, tr(std::string("catalog.cli.item_") + action));
         c->add_option("--db", a->db, tr("catalog.cli.db"))->required();
-        c->add_option("--as", a->as, tr("catalog.cli.as"))->required();
+        c->add_option("--as", a->as, tr("catalog.cli.as"));
+    c->add_option("--password-file", a->password_file, tr("identity.cli.password_file"));
         const std::string act = action;
         if (act == "add") {
             c->add_option("record", a->barcode, tr("catalog.cli.record"))->required();
@@ -221,14 +231,15 @@ void add_delete_merge(CLI::App* cat) {
         auto a = std::make_shared<ItemArgs>();
         auto* c = cat->add_subcommand("delete", tr("catalog.cli.delete"));
         c->add_option("--db", a->db, tr("catalog.cli.db"))->required();
-        c->add_option("--as", a->as, tr("catalog.cli.as"))->required();
+        c->add_option("--as", a->as, tr("catalog.cli.as"));
+    c->add_option("--password-file", a->password_file, tr("identity.cli.password_file"));
         c->add_option("record", a->barcode, tr("catalog.cli.record"))->required();
         c->add_flag("--json", a->json_out, tr("catalog.cli.json"));
         c->callback([a] {
             run_guarded([a] {
                 auto st = open_store(a->db);
                 BibRecord rec = find_record(*st, a->barcode);
-                return report_change(st->delete_record(rec.id, a->as), trf("catalog.ok.record_deleted", {std::to_string(rec.id)}),
+                return report_change(st->delete_record(rec.id, cataloguer(*a, "catalog.delete", std::to_string(rec.id))), trf("catalog.ok.record_deleted", {std::to_string(rec.id)}),
                                      a->json_out);
             });
         });
@@ -236,7 +247,8 @@ void add_delete_merge(CLI::App* cat) {
     auto a = std::make_shared<ItemArgs>();
     auto* c = cat->add_subcommand("merge", tr("catalog.cli.merge"));
     c->add_option("--db", a->db, tr("catalog.cli.db"))->required();
-    c->add_option("--as", a->as, tr("catalog.cli.as"))->required();
+    c->add_option("--as", a->as, tr("catalog.cli.as"));
+    c->add_option("--password-file", a->password_file, tr("identity.cli.password_file"));
     c->add_option("keep", a->barcode, tr("catalog.cli.keep"))->required();
     c->add_option("lose", a->barcodes, tr("catalog.cli.lose"))->required()->expected(1);
     c->add_flag("--json", a->json_out, tr("catalog.cli.json"));
@@ -244,7 +256,7 @@ void add_delete_merge(CLI::App* cat) {
         run_guarded([a] {
             auto st = open_store(a->db);
             BibRecord keep = find_record(*st, a->barcode), lose = find_record(*st, a->barcodes.at(0));
-            return report_change(st->merge_records(keep.id, lose.id, a->as),
+            return report_change(st->merge_records(keep.id, lose.id, cataloguer(*a, "catalog.merge", std::to_string(keep.id) + "<-" + std::to_string(lose.id))),
                                  trf("catalog.ok.merged", {std::to_string(lose.id), std::to_string(keep.id)}), a->json_out);
         });
     });

@@ -22,12 +22,32 @@ const char* kSheet =
     "CN002,青铜葵花,曹文轩著,,I287.45/13,江苏少年儿童出版社,2005,20.00,T0003,二楼书库\n"
     ",论语译注,杨伯峻译注,,B222.2/7,中华书局,1980,18.00,T0004,三楼\n";
 
+// A library whose librarians lib1 and lib2 have passwords: a command "--as libN" is given libN's
+// password file, as a script would (catalogue changes are made by an authenticated librarian).
 struct Db {
     fs::path dir;
     std::string db;
-    explicit Db(const char* name) : dir(temp_dir(name)), db((dir / "library.db").string()) {}
+    explicit Db(const char* name) : dir(temp_dir(name)), db((dir / "library.db").string()) {
+        for (const char* op : {"lib1", "lib2"}) {
+            const fs::path pw = dir / (std::string(op) + ".pw");
+            shuxiang::atomic_write_file(pw, std::string("pw-") + op + "-2026\n");
+            fs::permissions(pw, fs::perms::owner_read | fs::perms::owner_write);
+        }
+        EXPECT_EQ(shuxiang_run("operators add lib1 --role librarian --password-stdin --db " + db, "pw-lib1-2026\n").first, 0);
+        EXPECT_EQ(shuxiang_run("operators add lib2 --role librarian --password-stdin --as lib1 --password-file " +
+                                   (dir / "lib1.pw").string() + " --db " + db,
+                               "pw-lib2-2026\n")
+                      .first,
+                  0);
+    }
     ~Db() { fs::remove_all(dir); }
-    std::string with(const std::string& args) const { return args + " --db " + db; }
+    std::string with(const std::string& args) const {
+        std::string out = args + " --db " + db;
+        for (const char* op : {"lib1", "lib2"})
+            if (args.find(std::string("--as ") + op) != std::string::npos)
+                out += " --password-file " + (dir / (std::string(op) + ".pw")).string();
+        return out;
+    }
     json run_json(const std::string& args, int expect_rc = 0) const {
         auto [rc, out] = shuxiang_run(with(args) + " --json");
         EXPECT_EQ(rc, expect_rc) << args << "\n" << out;
@@ -196,4 +216,28 @@ TEST(MaintCli, ImportUndo) {
               "batch_undone");
     std::tie(rc, out) = shuxiang_run(d.with("catalog import --undo 1"));
     EXPECT_EQ(rc, 2);  // --as is required to undo
+}
+
+// Catalogue changes are made by an authenticated operator whose role allows cataloguing.
+TEST(MaintCli, ChangesNeedAnAuthenticatedLibrarian) {
+    Db d("sx_maint_auth");
+    shuxiang::atomic_write_file(d.dir / "in.csv", kSheet);
+    ASSERT_EQ(d.run_json("catalog import --as lib1 " + (d.dir / "in.csv").string())[0]["records_added"], 3);
+    // A bare --as (no password, no token) is refused, and nothing changes.
+    auto [rc, out] = shuxiang_run("catalog edit T0003 --as lib1 --title 改了 --json --db " + d.db);
+    EXPECT_EQ(rc, 3) << out;
+    // A volunteer with a password may lend, not catalogue.
+    const fs::path vpw = d.dir / "v1.pw";
+    shuxiang::atomic_write_file(vpw, "pw-v1-2026\n");
+    fs::permissions(vpw, fs::perms::owner_read | fs::perms::owner_write);
+    ASSERT_EQ(shuxiang_run(d.with("operators add v1 --role volunteer --password-stdin --as lib1"), "pw-v1-2026\n").first, 0);
+    std::tie(rc, out) = shuxiang_run(d.with("catalog edit T0003 --as v1 --password-file " + vpw.string() + " --title 改了 --json"));
+    EXPECT_EQ(rc, 3);
+    EXPECT_EQ(json::parse(out, nullptr, false)["code"], "not_permitted") << out;
+    std::tie(rc, out) = shuxiang_run(d.with("catalog item withdraw T0001 --as v1 --password-file " + vpw.string()));
+    EXPECT_EQ(rc, 3);
+    EXPECT_EQ(d.run_json("catalog show T0003")["title"], "青铜葵花");
+    EXPECT_EQ(d.run_json("catalog show T0001")["items"][0]["status"], "available");
+    // The librarian may.
+    EXPECT_EQ(d.run_json("catalog edit T0003 --as lib1 --title 改了")["ok"], true);
 }

@@ -36,6 +36,9 @@ std::string due_in(UnitOfWork& u, const std::string& out, int days);
 // Writes one audit row (in `u`).
 void audit_in(UnitOfWork& u, const Ctx& c, std::string_view action, std::string_view target, const Result& r);
 
+// Why c's actor may not do `a` in this unit, if so.
+std::optional<Result> refuse_actor(UnitOfWork& u, const Ctx& c, Action a);
+
 // Runs one mutating operation: a write unit; the actor's check (an operator whose role allows `a`
 // and who is not disabled, or a reader the body checks with reader_allows); the body; one audit
 // row. A refusal rolls the unit back and is audited in a unit of its own.

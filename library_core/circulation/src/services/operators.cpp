@@ -26,6 +26,18 @@ std::vector<Operator> OperatorService::list() { return repo_.read()->operators()
 std::optional<Operator> OperatorService::find(std::string_view id) { return repo_.read()->find_operator(id); }
 std::size_t OperatorService::count() { return repo_.read()->operators().size(); }
 
+Result OperatorService::authorize(const Ctx& c, Action a, std::string_view action, std::string_view target) {
+    auto u = repo_.write();
+    if (auto r = refuse_actor(*u, c, a)) {
+        audit_in(*u, c, action, target, *r);
+        u->commit();
+        return *r;
+    }
+    Result ok;
+    ok.ok = true;
+    return ok;
+}
+
 Result OperatorService::set_role(const Ctx& c, std::string_view id, Role role) {
     std::string target = std::string(id) + " -> " + to_string(role);
     return run_op(repo_, c, Action::ManageOperators, "operators.role", target, [&](UnitOfWork& u) {

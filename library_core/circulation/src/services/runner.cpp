@@ -21,7 +21,8 @@ std::string now_utc() {
 
 std::string actor(const Ctx& c) { return c.op.empty() && !c.reader.empty() ? "reader:" + c.reader : c.op; }
 
-// Why the actor may not do `a`, if so.
+}  // namespace
+
 std::optional<Result> refuse_actor(UnitOfWork& u, const Ctx& c, Action a) {
     if (c.op.empty() && !c.reader.empty()) {
         if (a != Action::Hold && a != Action::CancelHold) return refusal("not_permitted", {actor(c), tr("circ.role.reader")});
@@ -34,7 +35,6 @@ std::optional<Result> refuse_actor(UnitOfWork& u, const Ctx& c, Action a) {
     if (!valid_date(c.date)) return refusal("bad_date", {c.date});
     return std::nullopt;
 }
-}  // namespace
 
 std::optional<Result> refused(const std::vector<Refusal>& reasons) {
     if (reasons.empty()) return std::nullopt;

@@ -32,6 +32,10 @@ public:
     std::optional<Operator> find(std::string_view id);
     // How many operators exist.
     std::size_t count();
+    // Whether c's operator may do `a` (exists, not disabled, role allows it, valid date): ok, or
+    // the refusal, which is audited as `action` on `target`. For work another module does itself
+    // (the catalog store's edits record the operator in their own change log).
+    Result authorize(const Ctx& c, Action a, std::string_view action, std::string_view target);
     Result set_role(const Ctx& c, std::string_view id, Role role);
     // A disabled operator can neither log in nor act; their history stays.
     Result set_disabled(const Ctx& c, std::string_view id, bool disabled);
