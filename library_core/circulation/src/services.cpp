@@ -94,6 +94,9 @@ Result AdminService::change_setting(const Ctx& c, std::string_view key, std::str
     return lib_.change_setting(c, key, value);
 }
 std::vector<AuditEntry> AdminService::audit(std::size_t limit) { return lib_.audit(limit); }
+void AdminService::record(const Ctx& c, std::string_view action, std::string_view target, const Result& r) {
+    lib_.record_audit(c, action, target, r);
+}
 
 std::unique_ptr<LibraryServices> LibraryServices::open(const std::filesystem::path& db) {
     return std::unique_ptr<LibraryServices>(new LibraryServices(std::make_unique<Library>(db)));

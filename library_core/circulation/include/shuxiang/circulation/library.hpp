@@ -57,6 +57,10 @@ public:
     std::vector<Hold> holds(long long record_id);
     std::vector<OverdueEntry> overdue(const std::string& day, std::string_view class_filter = {});
     std::vector<AuditEntry> audit(std::size_t limit = 100);
+    // One audit row, in its own transaction, for an operation decided elsewhere (identity).
+    void record_audit(const Ctx& c, std::string_view action, std::string_view target, const Result& r) {
+        write_audit(c, action, target, r);
+    }
 
     // Acquisitions.
     Result suggest(const Ctx& c, Suggestion s);

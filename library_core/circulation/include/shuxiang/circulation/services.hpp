@@ -129,6 +129,8 @@ public:
     std::string setting(std::string_view key, std::string_view fallback);
     Result change_setting(const Ctx& c, std::string_view key, std::string_view value);
     std::vector<AuditEntry> audit(std::size_t limit = 100);
+    // Writes one audit row for an operation decided outside these services (logins, passwords).
+    void record(const Ctx& c, std::string_view action, std::string_view target, const Result& r);
 
 private:
     Library& lib_;

@@ -59,6 +59,7 @@ struct Operator {
     Role role = Role::Inspector;
     std::string name;
     std::string patron_id;  // the operator's own patron record, if any (four-eyes checks use it)
+    bool disabled = false;  // a disabled operator can neither log in nor act
 };
 
 enum class PatronKind { Student, Teacher, Staff, Parent };
