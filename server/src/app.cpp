@@ -10,18 +10,21 @@ namespace shuxiang::server {
 App::App(ServerOptions o)
     : opts(std::move(o)), pool(opts.db), web_dir(asset_dir() / "web") {}
 
-std::shared_ptr<circulation::LibraryServices> ServicesPool::acquire() {
-    std::unique_ptr<circulation::LibraryServices> s;
+std::shared_ptr<Connection> ServicesPool::acquire() {
+    std::unique_ptr<Connection> conn;
     {
         std::lock_guard lock(mu_);
         if (!free_.empty()) {
-            s = std::move(free_.back());
+            conn = std::move(free_.back());
             free_.pop_back();
         }
     }
-    if (!s) s = circulation::LibraryServices::open(db_);
-    auto* raw = s.release();
-    return std::shared_ptr<circulation::LibraryServices>(raw, [this](circulation::LibraryServices* p) {
+    if (!conn) {
+        conn = std::make_unique<Connection>();
+        conn->services = circulation::LibraryServices::open(db_);
+        conn->credentials = identity::open_credentials(db_);
+    }
+    return std::shared_ptr<Connection>(conn.release(), [this](Connection* p) {
         std::lock_guard lock(mu_);
         free_.emplace_back(p);
     });
@@ -29,7 +32,12 @@ std::shared_ptr<circulation::LibraryServices> ServicesPool::acquire() {
 
 circulation::LibraryServices& Call::svc() {
     if (!lease_) lease_ = app.pool.acquire();
-    return *lease_;
+    return *lease_->services;
+}
+
+identity::CredentialStore& Call::credentials() {
+    if (!lease_) lease_ = app.pool.acquire();
+    return *lease_->credentials;
 }
 
 std::string Call::day() const { return app.opts.date.empty() ? circulation::today() : app.opts.date; }

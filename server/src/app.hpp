@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "shuxiang/circulation/services.hpp"
+#include "shuxiang/identity/credentials.hpp"
 #include "shuxiang/server/server.hpp"
 #include "shuxiang/server/sessions.hpp"
 #include "shuxiang/shelving/assign.hpp"
@@ -30,18 +31,23 @@ struct HttpError : std::runtime_error {
     HttpError(int s, std::string c, const std::string& message) : std::runtime_error(message), status(s), code(std::move(c)) {}
 };
 
+// One connection's worth of the library: its services and the credential store beside them.
+struct Connection {
+    std::unique_ptr<circulation::LibraryServices> services;
+    std::unique_ptr<identity::CredentialStore> credentials;
+};
+
 // Library connections, one per concurrent request: SQLite serialises the writers (BEGIN IMMEDIATE,
 // busy timeout) while readers run in parallel on WAL.
 class ServicesPool {
 public:
     explicit ServicesPool(std::filesystem::path db) : db_(std::move(db)) {}
-    struct Lease;
-    std::shared_ptr<circulation::LibraryServices> acquire();
+    std::shared_ptr<Connection> acquire();
 
 private:
     std::filesystem::path db_;
     std::mutex mu_;
-    std::vector<std::unique_ptr<circulation::LibraryServices>> free_;
+    std::vector<std::unique_ptr<Connection>> free_;
 };
 
 struct App;
@@ -57,6 +63,7 @@ struct Call {
     std::optional<Session> session;
 
     circulation::LibraryServices& svc();
+    identity::CredentialStore& credentials();
     // The acting operator and the day for a library operation.
     circulation::Ctx ctx() const;
     std::string day() const;
@@ -67,7 +74,7 @@ struct Call {
     void send_html(const std::string& html, int status = 200);
 
 private:
-    std::shared_ptr<circulation::LibraryServices> lease_;
+    std::shared_ptr<Connection> lease_;
 };
 
 // Who may call a route.
@@ -117,6 +124,7 @@ void add_circ_routes(RouteTable& t);
 void add_acq_routes(RouteTable& t);
 void add_stats_routes(RouteTable& t);
 void add_page_routes(RouteTable& t);
+void add_reader_routes(RouteTable& t);
 
 // Request bodies: a JSON object whose fields are all known and of the declared type.
 enum class JType { String, Integer, Boolean };

@@ -40,20 +40,10 @@ void me(Call& c) {
 
 }  // namespace
 
-json loans_json(Call& c, const std::string& patron_id);
-
-namespace {
-
-// A reader sees their own loans, and nobody else's: the id comes from the session, never the request.
-void my_loans(Call& c) { c.send_json(loans_json(c, c.session->who.id)); }
-
-}  // namespace
-
 void add_auth_routes(RouteTable& t) {
     add_login_route(t);
     t.push_back({"POST", "/api/logout", Access::Anyone, true, logout});
     t.push_back({"GET", "/api/me", Access::Anyone, false, me});
-    t.push_back({"GET", "/api/me/loans", Access::Reader, false, my_loans});
 }
 
 }  // namespace shuxiang::server

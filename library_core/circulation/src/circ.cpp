@@ -148,7 +148,13 @@ Result Library::place_hold(const Ctx& c, std::string_view patron_id, long long r
     Tx tx(db_);
     std::string target = std::to_string(record_id) + " <- " + std::string(patron_id);
     auto done = [&](Result r) { return finish(c, "circ.hold", target, tx, std::move(r)); };
-    if (auto r = refuse_role(c, Action::Hold)) return done(*r);
+    // Readers may place holds for themselves (OPAC self-service); anyone else needs the Hold role.
+    bool self_service = c.op.empty() && !c.reader.empty() && c.reader == patron_id;
+    if (!self_service) {
+        if (auto r = refuse_role(c, Action::Hold)) return done(*r);
+    } else if (!valid_date(c.date)) {
+        return done(refusal("bad_date", {c.date}));
+    }
     auto p = patron(patron_id);
     if (!p) return done(refusal("unknown_patron", {std::string(patron_id)}));
     if (p->status != PatronStatus::Active) return done(refusal("patron_inactive", {p->id, tr(std::string("circ.patron_status.") + to_string(p->status))}));

@@ -52,6 +52,9 @@ struct Result {
 struct Ctx {
     std::string op;
     std::string date;
+    // A reader acting for themself (the OPAC: placing their own hold), authenticated by the caller;
+    // op is then empty. Only the operations a reader may do on their own account accept it.
+    std::string reader;
 };
 
 struct Operator {

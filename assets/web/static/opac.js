@@ -1,0 +1,11 @@
+// The OPAC: a logged-in reader places holds from the results.
+"use strict";
+for (const b of document.querySelectorAll(".sx-hold")) {
+  b.addEventListener("click", async () => {
+    const { data } = await SX.api("POST", "/api/me/holds", { record: Number(b.dataset.record) });
+    const m = document.getElementById("sx-hold-message");
+    m.textContent = data.message || "";
+    m.className = "alert " + (data.ok ? "alert-success" : "alert-danger");
+    if (data.ok) b.disabled = true;
+  });
+}
