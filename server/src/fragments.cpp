@@ -24,11 +24,23 @@ std::string copies_html(const json& r) {
     return o.str();
 }
 
+// "author · publisher year", leaving out what the record lacks.
+std::string byline(const json& r) {
+    std::string out;
+    for (const char* f : {"responsibility", "publisher", "year"}) {
+        const std::string v = r[f].get<std::string>();
+        if (v.empty()) continue;
+        if (!out.empty()) out += std::string_view(f) == "year" ? " " : " · ";
+        out += v;
+    }
+    return out;
+}
+
 std::string hit_html(Call& c, const json& r) {
     static const char* tmpl =
         "<div class=\"card mb-2 sx-hit\" data-record=\"{{id}}\"><div class=\"card-body\">"
         "<h5 class=\"card-title sx-title\">{{title}}</h5>"
-        "<p class=\"card-text mb-1\">{{responsibility}} · {{publisher}} {{year}}</p>"
+        "<p class=\"card-text mb-1\">{{byline}}</p>"
         "<p class=\"card-text mb-1\"><span class=\"text-muted\">{{t:web.opac.call_number}}</span> <code>{{call}}</code> · "
         "{{availability}}</p><ul class=\"list-unstyled small mb-1\">{{{copies}}}</ul>{{{hold}}}</div></div>";
     std::string hold;
@@ -37,9 +49,7 @@ std::string hit_html(Call& c, const json& r) {
                              {{"id", std::to_string(r["id"].get<long long>())}});
     return fill_template(tmpl, {{"id", std::to_string(r["id"].get<long long>())},
                                 {"title", r["title"].get<std::string>()},
-                                {"responsibility", r["responsibility"].get<std::string>()},
-                                {"publisher", r["publisher"].get<std::string>()},
-                                {"year", r["year"].get<std::string>()},
+                                {"byline", byline(r)},
                                 {"call", r["call_number"].get<std::string>()},
                                 {"availability", trf("web.opac.availability", {std::to_string(r["available"].get<int>()),
                                                                                std::to_string(r["copies"].get<std::size_t>())})},

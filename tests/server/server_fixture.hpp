@@ -57,6 +57,10 @@ inline long long add_title(catalog::Store& st, const std::string& title, const s
     return batch[0].record.id;
 }
 
+inline void must(const circulation::Result& r, const char* what) {
+    if (!r.ok) throw std::runtime_error(std::string(what) + ": " + r.code + " " + r.message);
+}
+
 // Fills a fresh database: librarian admin, volunteer vol1, reviewer rev1 (passwords kAdminPw),
 // students S001 张小明 (3-2) and S002 李华 (3-2) with PIN kPin, and three titles.
 inline void seed(const std::filesystem::path& db, long long& record_a, long long& record_b) {
@@ -64,18 +68,18 @@ inline void seed(const std::filesystem::path& db, long long& record_a, long long
     auto creds = identity::open_credentials(db);
     identity::Authenticator auth(*lib, *creds);
     long long now = identity::unix_now();
-    ASSERT_TRUE(auth.bootstrap("admin", "管理员", kAdminPw, kDay, now).ok);
+    must(auth.bootstrap("admin", "管理员", kAdminPw, kDay, now), "seed");
     Ctx admin{"admin", kDay};
-    ASSERT_TRUE(lib->operators().add(admin, {"vol1", circulation::Role::Volunteer, "志愿者", ""}).ok);
-    ASSERT_TRUE(lib->operators().add(admin, {"rev1", circulation::Role::Reviewer, "审核员", ""}).ok);
-    ASSERT_TRUE(auth.set_operator_password(admin, "vol1", kAdminPw, now).ok);
-    ASSERT_TRUE(auth.set_operator_password(admin, "rev1", kAdminPw, now).ok);
+    must(lib->operators().add(admin, {"vol1", circulation::Role::Volunteer, "志愿者", ""}), "seed");
+    must(lib->operators().add(admin, {"rev1", circulation::Role::Reviewer, "审核员", ""}), "seed");
+    must(auth.set_operator_password(admin, "vol1", kAdminPw, now), "seed");
+    must(auth.set_operator_password(admin, "rev1", kAdminPw, now), "seed");
     circulation::Patron a{"S001", circulation::PatronKind::Student, "张小明", 3, "2"};
     circulation::Patron b{"S002", circulation::PatronKind::Student, "李华", 3, "2"};
-    ASSERT_TRUE(lib->patrons().add(admin, a).ok);
-    ASSERT_TRUE(lib->patrons().add(admin, b).ok);
-    ASSERT_TRUE(auth.set_reader_pin(admin, "S001", kPin, now).ok);
-    ASSERT_TRUE(auth.set_reader_pin(admin, "S002", kPin, now).ok);
+    must(lib->patrons().add(admin, a), "seed");
+    must(lib->patrons().add(admin, b), "seed");
+    must(auth.set_reader_pin(admin, "S001", kPin, now), "seed");
+    must(auth.set_reader_pin(admin, "S002", kPin, now), "seed");
     record_a = add_title(lib->catalog(), "三体", "I247.55/1", 2, "B1");
     record_b = add_title(lib->catalog(), kScriptTitle, "I565.88/2", 1, "B2");
     add_title(lib->catalog(), "十万个为什么", "Z228/3", 3, "B3");

@@ -6,9 +6,10 @@
   const { t, api, beep, el } = SX;
   let patron = null;  // the reader at the desk
 
-  function say(text, ok) {
+  // The outcome of a scan: its lines (message, then details), green or red with a tone.
+  function say(lines, ok) {
     const m = $("sx-message");
-    m.textContent = text;
+    m.replaceChildren(...[].concat(lines).filter((l) => l).map((l) => el("div", {}, l)));
     m.className = "alert mt-3 " + (ok ? "alert-success" : "alert-danger sx-refused");
     beep(ok);
     document.body.classList.toggle("sx-flash-refused", !ok);
@@ -70,7 +71,7 @@
 
   async function itemAction(path, barcode) {
     const { data } = await api("POST", path, { item: barcode });
-    say([data.message].concat(data.details || []).join(" "), !!data.ok);
+    say([data.message].concat(data.details || []), !!data.ok);
     if (path === "/api/circ/return" && data.ok) noteReturned(barcode);
     await refresh();
   }
@@ -79,11 +80,23 @@
     const { status, data } = await api("GET", "/api/items/" + encodeURIComponent(barcode));
     $("sx-returned").classList.remove("d-none");
     $("sx-returned-list").prepend(el("li", {}, el("code", {}, barcode), " ", status === 200 ? data.title : ""));
+    if (status === 200) await showHolds(data);
+  }
+
+  // The holds queue of the title just scanned: who waits, whose copy is kept.
+  async function showHolds(item) {
+    const { status, data } = await api("GET", "/api/holds?record=" + encodeURIComponent(item.record));
+    const open = status === 200 ? data.filter((h) => h.status === "waiting" || h.status === "ready") : [];
+    $("sx-holds").classList.toggle("d-none", !open.length);
+    $("sx-holds-title").textContent = item.title;
+    $("sx-holds-list").replaceChildren(...open.map((h) => el("li", { class: "sx-hold-row" },
+      el("span", { class: "badge " + (h.status === "ready" ? "text-bg-warning" : "text-bg-info") }, h.status_text),
+      " " + h.patron + " · " + h.placed + (h.barcode ? " · " + h.barcode : ""))));
   }
 
   async function lend(barcode, item) {
     const { data } = await api("POST", "/api/circ/checkout", { patron: patron.id, item: barcode });
-    say((data.ok ? t("web.js.lent", item.title) : data.message) + " " + (data.details || []).join(" "), !!data.ok);
+    say([data.ok ? t("web.js.lent", item.title) : data.message].concat(data.details || []), !!data.ok);
     await refresh();
   }
 
@@ -93,7 +106,8 @@
     const { status, data } = await api("GET", "/api/items/" + encodeURIComponent(text));
     if (status === 200) {
       if (!patron) { say(t("web.js.scan_patron_first"), false); return; }
-      return lend(text, data);
+      await lend(text, data);
+      return showHolds(data);
     }
     if (await loadPatron(text)) { say(patron.name, true); return; }
     await findPatrons(text);
