@@ -15,7 +15,7 @@ namespace {
 
 struct ServeArgs {
     std::string db, listen = "127.0.0.1:8080", cert, key, date;
-    int threads = 8;
+    int threads = 32;
     bool quiet = false;
 };
 

@@ -1,6 +1,9 @@
 // The request context, body checking, Result mapping and the connection pool.
 #include "app.hpp"
 
+#include <algorithm>
+#include <thread>
+
 #include "shuxiang/util/paths.hpp"
 
 namespace shuxiang::server {
@@ -8,7 +11,10 @@ namespace shuxiang::server {
 
 
 App::App(ServerOptions o)
-    : opts(std::move(o)), pool(opts.db), web_dir(asset_dir() / "web") {}
+    : opts(std::move(o)),
+      pool(opts.db),
+      web_dir(asset_dir() / "web"),
+      search_gate(std::clamp<std::ptrdiff_t>(std::thread::hardware_concurrency(), 2, 256)) {}
 
 std::shared_ptr<Connection> ServicesPool::acquire() {
     std::unique_ptr<Connection> conn;

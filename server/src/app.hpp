@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <semaphore>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
@@ -103,6 +104,9 @@ struct App {
     SessionStore sessions;
     std::filesystem::path web_dir;  // assets/web
     ShelfIndex shelves;
+    // Catalogue searches at once: about one per core, so that a crowd of readers searching cannot
+    // starve the desk's loans and returns of CPU (they wait here, not in front of the desk).
+    std::counting_semaphore<256> search_gate;
     explicit App(ServerOptions o);
 };
 ShelfIndex load_shelf_index(const std::filesystem::path& db);
@@ -112,6 +116,15 @@ Language request_language(const httplib::Request& req);
 std::string cookie_value(const httplib::Request& req, std::string_view name);
 // Writes an audit row for a refused call (no session 401, wrong principal or CSRF 403).
 void audit_refusal(Call& c, const std::string& code);
+
+// Holds one place in App::search_gate for its lifetime.
+struct SearchSlot {
+    explicit SearchSlot(App& a) : app(a) { app.search_gate.acquire(); }
+    ~SearchSlot() { app.search_gate.release(); }
+    SearchSlot(const SearchSlot&) = delete;
+    SearchSlot& operator=(const SearchSlot&) = delete;
+    App& app;
+};
 
 // A fresh session for someone who just logged in: the cookie and {"csrf": ...}.
 void start_session(Call& c, const Principal& who);

@@ -60,6 +60,7 @@ std::string hit_html(Call& c, const json& r) {
 }  // namespace
 
 std::string opac_results_html(Call& c, const std::string& q) {
+    SearchSlot slot(c.app);
     std::ostringstream o;
     std::size_t n = 0;
     for (const auto& h : c.svc().catalog().search(q, 30)) {

@@ -66,6 +66,7 @@ void search(Call& c) {
     std::string q = c.req.get_param_value("q");
     if (q.size() > kMaxQuery) throw HttpError(400, "bad_param", trf("server.error.bad_param", {"q"}));
     std::size_t limit = limit_param(c, 20, 100);
+    SearchSlot slot(c.app);
     json hits = json::array();
     for (const auto& h : c.svc().catalog().search(q, limit)) {
         json r = record_summary(c, h.record_id);

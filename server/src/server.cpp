@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <sys/socket.h>
 
 #include "app.hpp"
 #include "shuxiang/server/html.hpp"
@@ -121,6 +122,7 @@ struct WebServer::Impl {
     App app;
     std::unique_ptr<httplib::Server> http;
     RouteTable routes;
+    int listen_fd = -1;
     explicit Impl(ServerOptions o) : app(std::move(o)) {}
     void install();
 };
@@ -160,7 +162,13 @@ void WebServer::Impl::install() {
         res.set_content(R"({"ok":false,"code":"server_error"})", "application/json");
     });
     if (app.opts.log_requests) http->set_logger(log_request);
-    int threads = app.opts.threads > 0 ? app.opts.threads : 8;
+    // Debian's httplib listens with a backlog of 5: a class arriving at once would see connections
+    // dropped and retried a second later. Keep the socket to widen the backlog after bind().
+    http->set_socket_options([this](socket_t sock) {
+        httplib::default_socket_options(sock);
+        listen_fd = sock;
+    });
+    int threads = app.opts.threads > 0 ? app.opts.threads : 32;
     http->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
 }
 
@@ -191,6 +199,7 @@ int WebServer::bind() {
     if (port == 0) port = impl_->http->bind_to_any_port(o.host);
     else if (!impl_->http->bind_to_port(o.host, port)) port = -1;
     if (port <= 0) throw InputError(o.host + ":" + std::to_string(o.port), "", tr("server.error.bind"));
+    if (impl_->listen_fd >= 0) ::listen(impl_->listen_fd, SOMAXCONN);  // Linux: a second listen() sets the backlog
     return port;
 }
 

@@ -21,7 +21,7 @@ struct ServerOptions {
     std::filesystem::path tls_cert, tls_key;  // both set: HTTPS
     std::string date;              // the day every operation is done on ("" = today; tests fix it)
     bool log_requests = true;      // one line per request on stderr (method, path, status, time)
-    int threads = 8;               // worker threads
+    int threads = 32;              // worker threads (one per open connection: keep-alive holds a thread)
 };
 
 // "127.0.0.1:8080", "0.0.0.0:80", ":8080" (all interfaces) -> host and port (0: any free port);
