@@ -127,7 +127,7 @@ struct FileSummary {
 };
 
 int run_import(const ImportArgs& a) {
-    auto st = open_sqlite_store(a.db);
+    auto st = open_store(a.db);
     std::vector<FileSummary> summaries;
     bool nothing_read = false;
     const std::string fmt = lower(a.format);
@@ -286,7 +286,7 @@ int run_import(const ImportArgs& a) {
 
 // ---- export ----
 int run_export(const std::string& db, const std::string& format, const std::string& out) {
-    auto st = open_sqlite_store(db);
+    auto st = open_store(db);
     const std::string fmt = lower(format);
     std::string data;
     long long n = 0;
@@ -326,7 +326,7 @@ int run_export(const std::string& db, const std::string& format, const std::stri
 
 // ---- search / show / stats ----
 int run_search(const std::string& db, const std::string& query, std::size_t limit, bool json_out) {
-    auto st = open_sqlite_store(db);
+    auto st = open_store(db);
     auto hits = st->search(query, limit);
     if (json_out) {
         json out = json::array();
@@ -345,7 +345,7 @@ int run_search(const std::string& db, const std::string& query, std::size_t limi
 }
 
 int run_show(const std::string& db, const std::string& id, bool json_out) {
-    auto st = open_sqlite_store(db);
+    auto st = open_store(db);
     std::optional<BibRecord> rec;
     std::optional<Item> item;
     if (!id.empty() && id.find_first_not_of("0123456789") == std::string::npos && id.size() < 18)
@@ -395,7 +395,7 @@ int run_show(const std::string& db, const std::string& id, bool json_out) {
 }
 
 int run_stats(const std::string& db, bool json_out) {
-    auto st = open_sqlite_store(db);
+    auto st = open_store(db);
     auto s = st->stats();
     const auto& table = ClcTable::get();
     const bool en = language() == Language::En;
@@ -471,7 +471,7 @@ int run_demo(const std::string& db, long long students, const std::string& type,
     auto t = parse_school_type(type);
     if (!t) throw InputError("", "--type", trf("catalog.msg.bad_type", {type}));
     if (students <= 0 && records <= 0) throw InputError("", "--students", trf("catalog.msg.bad_students", {std::to_string(students)}));
-    auto st = open_sqlite_store(db);
+    auto st = open_store(db);
     DemoOptions o;
     o.students = students;
     o.type = *t;

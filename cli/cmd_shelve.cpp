@@ -175,7 +175,7 @@ int run_locate(const std::string& plan_path, const std::string& db, const std::s
     for (const auto& pl : stored->placed) where[pl.item_id] = &pl;
     std::map<long long, std::string> unplaced;
     for (const auto& u : stored->unplaced) unplaced[u.item_id] = u.reason;
-    auto store = catalog::open_sqlite_store(db);
+    auto store = catalog::open_store(db);
     json out = json::array();
     std::ostringstream text;
     for (const auto& hit : store->search(query, 20)) {

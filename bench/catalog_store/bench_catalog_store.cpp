@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "shuxiang/catalog/demo.hpp"
-#include "shuxiang/catalog/store.hpp"
+#include "shuxiang/catalog/sqlite/store_sqlite.hpp"
 
 namespace fs = std::filesystem;
 using namespace shuxiang::catalog;

@@ -10,7 +10,7 @@
 
 #include "shuxiang/catalog/demo.hpp"
 #include "shuxiang/catalog/import.hpp"
-#include "shuxiang/catalog/store.hpp"
+#include "shuxiang/catalog/sqlite/store_sqlite.hpp"
 
 namespace fs = std::filesystem;
 using namespace shuxiang::catalog;

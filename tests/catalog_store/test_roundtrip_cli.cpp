@@ -12,7 +12,7 @@
 #include "shuxiang/catalog/iso2709.hpp"
 #include "shuxiang/catalog/mapping.hpp"
 #include "shuxiang/catalog/marcxml.hpp"
-#include "shuxiang/catalog/store.hpp"
+#include "shuxiang/catalog/sqlite/store_sqlite.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/i18n.hpp"
 

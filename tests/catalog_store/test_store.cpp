@@ -9,7 +9,7 @@
 
 #include "shuxiang/catalog/csv.hpp"
 #include "shuxiang/catalog/demo.hpp"
-#include "shuxiang/catalog/store.hpp"
+#include "shuxiang/catalog/sqlite/store_sqlite.hpp"
 
 using namespace shuxiang;
 using namespace shuxiang::catalog;

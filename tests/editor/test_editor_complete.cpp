@@ -20,7 +20,7 @@
 #include "library/palette.hpp"
 #include "render/display_books.hpp"
 #include "ui/outliner.hpp"
-#include "shuxiang/catalog/store.hpp"
+#include "shuxiang/catalog/sqlite/store_sqlite.hpp"
 #include "shuxiang/plan/io.hpp"
 #include "shuxiang/util/i18n.hpp"
 

@@ -20,7 +20,7 @@
 #include "library/library_view.hpp"
 #include "library/palette.hpp"
 #include "render/scene.hpp"
-#include "shuxiang/catalog/store.hpp"
+#include "shuxiang/catalog/sqlite/store_sqlite.hpp"
 #include "shuxiang/plan/furniture.hpp"
 #include "shuxiang/plan/io.hpp"
 #include "shuxiang/shelving/db.hpp"

@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "fixtures.hpp"
-#include "shuxiang/catalog/store.hpp"
+#include "shuxiang/catalog/sqlite/store_sqlite.hpp"
 #include "shuxiang/shelving/db.hpp"
 #include "shuxiang/shelving/moves.hpp"
 #include "shuxiang/util/error.hpp"

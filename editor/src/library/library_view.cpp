@@ -139,7 +139,7 @@ std::optional<std::string> LibraryView::find(const std::string& query) {
     found_.reset();
     if (db_.empty()) return tr("editor.library.err.no_db_open");
     try {
-        auto store = catalog::open_sqlite_store(db_);
+        auto store = catalog::open_store(db_);
         for (const auto& h : store->search(query, 20)) {
             for (const auto& it : store->items_of(h.record_id)) {
                 FindHit hit;

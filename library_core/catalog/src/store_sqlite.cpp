@@ -12,7 +12,7 @@
 
 #include "shuxiang/catalog/clc.hpp"
 #include "shuxiang/catalog/isbn.hpp"
-#include "shuxiang/catalog/store.hpp"
+#include "shuxiang/catalog/sqlite/store_sqlite.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
 #include "shuxiang/util/sqlite.hpp"
@@ -68,6 +68,32 @@ struct Reader {
 };
 
 using sqlite::Stmt;
+
+// One write of the store: its own transaction, or a savepoint of the caller's open transaction
+// (a store on a shared connection), so that it commits or rolls back with the caller's work.
+// Rolled back when destroyed without commit().
+class WriteTx {
+public:
+    explicit WriteTx(sqlite3* db) : db_(db), nested_(sqlite3_get_autocommit(db) == 0) {
+        sqlite::exec(db_, nested_ ? "SAVEPOINT sx_write" : "BEGIN IMMEDIATE");
+    }
+    WriteTx(const WriteTx&) = delete;
+    WriteTx& operator=(const WriteTx&) = delete;
+    ~WriteTx() {
+        if (!done_)
+            sqlite3_exec(db_, nested_ ? "ROLLBACK TO sx_write; RELEASE sx_write" : "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    bool nested() const { return nested_; }
+    void commit() {
+        sqlite::exec(db_, nested_ ? "RELEASE sx_write" : "COMMIT");
+        done_ = true;
+    }
+
+private:
+    sqlite3* db_;
+    bool nested_;
+    bool done_ = false;
+};
 
 std::string join(const std::vector<std::string>& v, char sep) {
     std::string out;
@@ -209,7 +235,11 @@ public:
 
     BatchResult import_batch(std::vector<ImportEntry>& batch) override;
     std::optional<BibRecord> record(long long id) override;
+    std::optional<Item> item(long long item_id) override;
     std::optional<Item> item_by_barcode(std::string_view barcode) override;
+    bool set_item_state(long long item_id, ItemStatus status, std::optional<std::string> location) override;
+    ChangeResult add_items(long long record_id, std::vector<Item>& items, std::string_view op) override;
+    ChangeResult delete_item(long long item_id, std::string_view op) override;
     std::vector<Item> items_of(long long record_id) override;
     std::vector<long long> records_by_isbn(std::string_view isbn) override;
     std::vector<long long> records_by_call_number_prefix(std::string_view prefix, std::size_t limit) override;
@@ -277,6 +307,7 @@ private:
     BibRecord read_record(Stmt& s);
     Item read_item(Stmt& s);
     void register_functions();
+    bool insert_item(Item& it, long long record_id, const std::string& record_call_number);
     // Adds the search-index rows of the stored records with ids in [first, last], to an index of
     // the given schema version (before 4 the index reads pre-tokenised text).
     void index_range(long long first, long long last, int fts_version);
@@ -410,6 +441,28 @@ void SqliteStore::index_range(long long first, long long last, int fts_version) 
     s.bind(1, first).bind(2, last).run();
 }
 
+// Inserts a copy of the record `record_id` unless its barcode is stored already; fills its id and
+// record_id. The copy takes the record's call number when it has none of its own.
+bool SqliteStore::insert_item(Item& it, long long record_id, const std::string& record_call_number) {
+    Stmt& ii = cached(
+        "INSERT INTO items(barcode, record_id, call_number, copy_number, status, location, acquired, "
+        "source, price) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(barcode) DO NOTHING");
+    it.record_id = record_id;
+    ii.bind_ref(1, it.barcode)
+        .bind(2, record_id)
+        .bind_ref(3, it.call_number.empty() ? record_call_number : it.call_number)
+        .bind(4, it.copy_number)
+        .bind_ref(5, to_string(it.status))
+        .bind_ref(6, it.location)
+        .bind_ref(7, it.acquired)
+        .bind_ref(8, it.source)
+        .bind(9, it.price)
+        .run();
+    if (sqlite3_changes(db_) == 0) return false;
+    it.id = sqlite3_last_insert_rowid(db_);
+    return true;
+}
+
 BatchResult SqliteStore::import_batch(std::vector<ImportEntry>& batch) {
     BatchResult res;
     // Inside the caller's transaction (a store on a shared connection) the batch is a savepoint:
@@ -483,26 +536,10 @@ BatchResult SqliteStore::import_batch(std::vector<ImportEntry>& batch) {
                 ++res.records_existing;
             }
             for (auto& it : e.items) {
-                Stmt& ii = cached(
-                    "INSERT INTO items(barcode, record_id, call_number, copy_number, status, location, acquired, "
-                    "source, price) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(barcode) DO NOTHING");
-                it.record_id = r.id;
-                ii.bind_ref(1, it.barcode)
-                    .bind(2, r.id)
-                    .bind_ref(3, it.call_number.empty() ? r.call_number : it.call_number)
-                    .bind(4, it.copy_number)
-                    .bind_ref(5, to_string(it.status))
-                    .bind_ref(6, it.location)
-                    .bind_ref(7, it.acquired)
-                    .bind_ref(8, it.source)
-                    .bind(9, it.price)
-                    .run();
-                if (sqlite3_changes(db_) > 0) {
-                    it.id = sqlite3_last_insert_rowid(db_);
+                if (insert_item(it, r.id, r.call_number))
                     ++res.items_added;
-                } else {
+                else
                     ++res.items_existing;
-                }
             }
         }
         if (fts && !added.empty()) {
@@ -581,6 +618,62 @@ Item SqliteStore::read_item(Stmt& s) {
     it.source = s.text(8);
     if (!s.null(9)) it.price = s.dbl(9);
     return it;
+}
+
+std::optional<Item> SqliteStore::item(long long item_id) {
+    static const std::string sql = std::string("SELECT ") + kItemColumns + " FROM items WHERE id = ?";
+    Stmt s(db_, sql.c_str());
+    s.bind(1, item_id);
+    if (!s.step()) return std::nullopt;
+    return read_item(s);
+}
+
+bool SqliteStore::set_item_state(long long item_id, ItemStatus status, std::optional<std::string> location) {
+    WriteTx tx(db_);
+    if (location)
+        Stmt(db_, "UPDATE items SET status = ?, location = ? WHERE id = ?").bind(1, to_string(status)).bind(2, *location).bind(3, item_id).run();
+    else
+        Stmt(db_, "UPDATE items SET status = ? WHERE id = ?").bind(1, to_string(status)).bind(2, item_id).run();
+    const bool found = sqlite3_changes(db_) > 0;
+    tx.commit();
+    return found;
+}
+
+ChangeResult SqliteStore::add_items(long long record_id, std::vector<Item>& items, std::string_view) {
+    auto rec = record(record_id);
+    if (!rec || rec->id != record_id) return ChangeResult::refused("unknown_record", {std::to_string(record_id)});
+    std::set<std::string_view> given;
+    for (const auto& it : items) {
+        if (it.barcode.empty()) return ChangeResult::refused("empty_barcode");
+        if (!given.insert(it.barcode).second || item_by_barcode(it.barcode))
+            return ChangeResult::refused("barcode_exists", {it.barcode});
+    }
+    WriteTx tx(db_);
+    Stmt top(db_, "SELECT coalesce(max(copy_number), 0) FROM items WHERE record_id = ?");
+    top.bind(1, record_id);
+    int copy = top.step() ? static_cast<int>(top.i64(0)) : 0;
+    top.reset();
+    for (auto& it : items) {
+        it.copy_number = ++copy;
+        if (it.call_number.empty()) it.call_number = rec->call_number;
+        insert_item(it, record_id, rec->call_number);
+    }
+    tx.commit();
+    ChangeResult res;
+    res.id = record_id;
+    return res;
+}
+
+ChangeResult SqliteStore::delete_item(long long item_id, std::string_view) {
+    auto it = item(item_id);
+    if (!it) return ChangeResult::refused("unknown_item", {std::to_string(item_id)});
+    if (it->status == ItemStatus::OnLoan) return ChangeResult::refused("item_on_loan", {it->barcode});
+    WriteTx tx(db_);
+    Stmt(db_, "DELETE FROM items WHERE id = ?").bind(1, item_id).run();
+    tx.commit();
+    ChangeResult res;
+    res.id = item_id;
+    return res;
 }
 
 std::optional<Item> SqliteStore::item_by_barcode(std::string_view barcode) {
@@ -745,6 +838,14 @@ CollectionStats SqliteStore::stats() {
 }
 
 }  // namespace
+
+ChangeResult ChangeResult::refused(std::string code, std::vector<std::string> args) {
+    ChangeResult r;
+    r.ok = false;
+    r.code = std::move(code);
+    r.args = std::move(args);
+    return r;
+}
 
 BatchResult& BatchResult::operator+=(const BatchResult& o) {
     records_added += o.records_added;
@@ -951,6 +1052,8 @@ std::optional<MarcRecord> decode_marc(std::string_view blob) {
 std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& path, int migrate_to) {
     return std::make_unique<SqliteStore>(path, std::min(migrate_to, kStoreSchemaVersion));
 }
+
+std::unique_ptr<Store> open_store(const std::filesystem::path& path) { return open_sqlite_store(path); }
 
 std::unique_ptr<Store> open_sqlite_store(sqlite3* db, int migrate_to) {
     return std::make_unique<SqliteStore>(db, std::min(migrate_to, kStoreSchemaVersion));

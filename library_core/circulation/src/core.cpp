@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "internal.hpp"
+#include "shuxiang/catalog/sqlite/store_sqlite.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
 

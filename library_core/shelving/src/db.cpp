@@ -19,7 +19,7 @@ class Db {
 public:
     explicit Db(const std::filesystem::path& path) : path_(path.string()) {
         // Opening through the catalog first checks that this is a library database and migrates it.
-        catalog::open_sqlite_store(path);
+        catalog::open_store(path);
         sqlite::configure_process();
         if (sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
             std::string msg = db_ ? sqlite3_errmsg(db_) : tr("common.db.cannot_open");

@@ -1,6 +1,7 @@
 #pragma once
-// The library database behind a small interface (Store), with SQLite (`library.db`) as the
-// embedded implementation; a server database for a whole district can implement the same class.
+// The library database behind a small interface (Store), with an embedded file (`library.db`) as
+// the default implementation; a server database for a whole district can implement the same class.
+// The store is the only writer of records and items.
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -12,8 +13,6 @@
 #include "shuxiang/catalog/bib.hpp"
 #include "shuxiang/catalog/search.hpp"
 #include "shuxiang/catalog/stats.hpp"
-
-struct sqlite3;
 
 namespace shuxiang::catalog {
 
@@ -36,7 +35,7 @@ struct Item {
     std::optional<double> price;
 };
 
-// What the SQLite store derives from a record before writing it. An importer that reads on
+// What the store derives from a record before writing it. An importer that reads on
 // another thread fills it there (prepare_import_entry), so that the writing thread only writes;
 // import_batch derives whatever is not prepared. Stale once the record is changed.
 struct PreparedRecord {
@@ -73,6 +72,16 @@ struct BatchResult {
 // "isbn:<first ISBN>|<title>", else "title:<title>|<responsibility>|<publisher>|<year>".
 std::string dedupe_key(const BibRecord& r);
 
+// The outcome of a catalogue write: done, or refused with a stable code (message key
+// "catalog.refused.<code>", filled with `args`). A refused write changes nothing.
+struct ChangeResult {
+    bool ok = true;
+    std::string code;               // "" when ok; e.g. "unknown_item", "barcode_exists"
+    std::vector<std::string> args;  // for the message: the barcode, the id, ...
+    long long id = 0;               // the record or item written, when one
+    static ChangeResult refused(std::string code, std::vector<std::string> args = {});
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -84,6 +93,7 @@ public:
     virtual BatchResult import_batch(std::vector<ImportEntry>& batch) = 0;
 
     virtual std::optional<BibRecord> record(long long id) = 0;
+    virtual std::optional<Item> item(long long item_id) = 0;
     virtual std::optional<Item> item_by_barcode(std::string_view barcode) = 0;
     virtual std::vector<Item> items_of(long long record_id) = 0;
     // Records carrying this ISBN (any written form; compared as ISBN-13).
@@ -98,6 +108,19 @@ public:
     // Every record in id order (for export).
     virtual void for_each_record(const std::function<void(const BibRecord&)>& fn) = 0;
 
+    // ---- copies, as circulation changes them (inside the caller's transaction when one is open) ----
+    // Sets a copy's status, and its location when given (a class-set corner, a shelf). False when
+    // there is no such copy.
+    virtual bool set_item_state(long long item_id, ItemStatus status, std::optional<std::string> location = std::nullopt) = 0;
+    // Adds new copies to a stored record (receiving, cataloguing a further copy): copy numbers
+    // continue after the record's highest; fills each item's id, record_id and copy_number. All or
+    // nothing: refused with "unknown_record", "empty_barcode" or "barcode_exists" (stored already or
+    // given twice). `op` is the acting operator.
+    virtual ChangeResult add_items(long long record_id, std::vector<Item>& items, std::string_view op) = 0;
+    // Removes a copy for good (a copy entered by mistake; a weeded copy is withdrawn instead, and
+    // keeps its history). Refused with "unknown_item" or "item_on_loan".
+    virtual ChangeResult delete_item(long long item_id, std::string_view op) = 0;
+
     // Compacts the search index after a large import (one merged index answers faster).
     virtual void optimize() = 0;
 
@@ -107,18 +130,9 @@ public:
 
 inline constexpr int kStoreSchemaVersion = 4;
 
-// Opens or creates an SQLite library database (WAL, foreign keys on), migrating an older schema
-// step by step up to `migrate_to` (tests use a lower value to build old files). Throws InputError
-// naming the file when it cannot be opened or was written by a newer Shuxiang.
-std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& path, int migrate_to = kStoreSchemaVersion);
-// The same on a connection the caller opened and keeps (closing it after the store is destroyed),
-// so that the caller's own tables and the catalog change in one transaction: import_batch inside
-// the caller's open transaction is a savepoint of it. Sets the store's pragmas on the connection.
-std::unique_ptr<Store> open_sqlite_store(sqlite3* db, int migrate_to = kStoreSchemaVersion);
-
-// Registers the search index's tokenizer (sx_cjk, schema 4 on) on a connection of one's own, for
-// reading records_fts without a store (tests, tools). A store registers it on its connection.
-void register_search_tokenizer(sqlite3* db);
+// Opens or creates the library database at `path` (the embedded implementation), migrating an older
+// schema. Throws InputError naming the file when it cannot be opened or is from a newer Shuxiang.
+std::unique_ptr<Store> open_store(const std::filesystem::path& path);
 
 // Copies carried in a MARC record's holdings fields: CNMARC 905 ($b barcode, $c location, $d/$e
 // call number, $f volume) and MARC21 852 ($p barcode, $b/$c location, $h/$i call number). Fields
