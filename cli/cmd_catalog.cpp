@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "auth.hpp"
 #include "registry.hpp"
 #include "shuxiang/catalog/charset.hpp"
 #include "shuxiang/catalog/clc.hpp"
@@ -494,15 +495,23 @@ int run_demo(const std::string& db, long long students, const std::string& type,
     std::string desc = std::string("type=") + to_string(*t) + " students=" + std::to_string(students) +
                        " seed=" + std::to_string(seed) + (records > 0 ? " records=" + std::to_string(records) : "");
     st->set_meta("demo", desc);
+    st.reset();
+    const auto ops = give_demo_operators(db);
+    json ops_json = json::array();
+    for (const auto& o : ops) ops_json.push_back({{"id", o.id}, {"role", circulation::to_string(o.role)}, {"password", o.password}});
     if (json_out) {
         std::cout << json{{"records_added", total.records_added}, {"records_existing", total.records_existing},
                           {"items_added", total.items_added}, {"items_existing", total.items_existing},
-                          {"synthetic", true}, {"demo", desc}}
+                          {"synthetic", true}, {"demo", desc}, {"demo_operators", ops_json},
+                          {"demo_operators_note", tr("identity.demo.note")}}
                          .dump(2)
                   << "\n";
     } else {
         std::cout << trf("catalog.msg.demo_done", {std::to_string(total.records_added), std::to_string(total.items_added), desc})
                   << "\n";
+        if (!ops.empty()) std::cout << tr("identity.demo.note") << "\n";
+        for (const auto& o : ops)
+            std::cout << "  " << trf("identity.demo.operator", {o.id, tr(std::string("circ.role.") + circulation::to_string(o.role)), o.password}) << "\n";
     }
     return 0;
 }

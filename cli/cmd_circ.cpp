@@ -1,11 +1,13 @@
 // `shuxiang operators|patrons|circ|acq|weed|stats` (stocktake: cmd_stocktake.cpp): the daily work of the school library.
 // Exit codes: 0 done, 3 refused (the reason on stderr, or in the JSON), 2 bad input, 1 failure.
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "auth.hpp"
 #include "registry.hpp"
 #include "shuxiang/circulation/library.hpp"
 #include "shuxiang/standards/holdings.hpp"
@@ -25,19 +27,21 @@ constexpr int kRefused = 3;
 struct Common {
     std::string db;
     std::string as;
+    std::string password_file;
     std::string date;
     bool json_out = false;
-    Ctx ctx() const { return Ctx{as, date.empty() ? today() : date}; }
+    // The acting operator, authenticated (auth.hpp): throws Refused (exit 3) otherwise.
+    Ctx ctx() const { return authenticate(db, {as, password_file}, day(), json_out); }
     std::string day() const { return date.empty() ? today() : date; }
 };
 
-std::shared_ptr<Common> common(CLI::App* c, bool mutating, bool query = true, bool as_required = true) {
+std::shared_ptr<Common> common(CLI::App* c, bool mutating, bool query = true) {
     auto a = std::make_shared<Common>();
     c->add_option("--db", a->db, tr("circ.cli.db"))->required();
     c->add_option("--date", a->date, tr("circ.cli.date"));
     if (mutating) {
-        auto* o = c->add_option("--as", a->as, tr("circ.cli.as"));
-        if (as_required) o->required();
+        c->add_option("--as", a->as, tr("circ.cli.as"));
+        c->add_option("--password-file", a->password_file, tr("identity.cli.password_file"));
     }
     if (query || mutating) c->add_flag("--json", a->json_out, tr("circ.cli.json"));
     return a;
@@ -79,25 +83,77 @@ json patron_json(const Patron& p) {
     return j;
 }
 
+// `operators add`: the database's bootstrap (no operator has a password yet, no --as: one librarian
+// with --password-stdin), or an authenticated librarian adding an operator, with a password or not.
+int add_operator(const Common& a, const Operator& op, bool pw_stdin) {
+    auto s = open_auth(a.db);
+    const long long now = identity::unix_now();
+    if (a.as.empty() && !std::getenv("SHUXIANG_TOKEN")) {
+        // Nobody named: only the bootstrap (refused and audited once an operator has a password).
+        if (s.auth->bootstrap_open() && op.role != Role::Librarian) {
+            Result r{false, "bootstrap_role", tr("identity.refuse.bootstrap_role"), 0, {}};
+            s.lib->admin().record(Ctx{"-", a.day()}, "identity.bootstrap", "operator:" + op.id, r);
+            return report(a, r);
+        }
+        if (s.auth->bootstrap_open() && !pw_stdin) throw InputError("--password-stdin", "", tr("identity.cli.bootstrap_needs_password"));
+        const std::string pw = s.auth->bootstrap_open() ? read_secret_stdin("--password-stdin") : std::string();
+        return report(a, s.auth->bootstrap(op.id, op.name, pw, a.day(), now));
+    }
+    const Ctx ctx = authenticate(s, {a.as, a.password_file}, a.day(), a.json_out);
+    std::string pw;
+    if (pw_stdin) {
+        pw = read_secret_stdin("--password-stdin");
+        if (auto rule = s.auth->check_secret_rules(pw, false); !rule.ok) return report(a, rule);
+    }
+    Result r = s.lib->operators().add(ctx, op);
+    if (r.ok && !pw.empty()) {
+        Result p = s.auth->set_operator_password(ctx, op.id, pw, now);
+        if (!p.ok) return report(a, p);
+        r.details.push_back(p.message);
+    }
+    return report(a, r);
+}
+
 void add_operators(CLI::App& root) {
     auto* g = root.add_subcommand("operators", tr("circ.cli.operators"));
     g->require_subcommand(1);
     {
         auto* c = g->add_subcommand("add", tr("circ.cli.operators_add"));
         auto a = common(c, true);
-        auto id = std::make_shared<std::string>(), role = std::make_shared<std::string>();
-        auto name = std::make_shared<std::string>(), pid = std::make_shared<std::string>();
-        c->add_option("id", *id, tr("circ.cli.id"))->required();
+        auto o = std::make_shared<Operator>();
+        auto role = std::make_shared<std::string>();
+        auto pw_stdin = std::make_shared<bool>(false);
+        c->add_option("id", o->id, tr("circ.cli.id"))->required();
         c->add_option("--role", *role, tr("circ.cli.role"))->required();
-        c->add_option("--name", *name, tr("circ.cli.name"));
-        c->add_option("--patron", *pid, tr("circ.cli.patron"));
+        c->add_option("--name", o->name, tr("circ.cli.name"));
+        c->add_option("--patron", o->patron_id, tr("circ.cli.patron"));
+        c->add_flag("--password-stdin", *pw_stdin, tr("identity.cli.password_stdin"));
         c->callback([=] {
             run_guarded([=] {
                 check_date(*a);
                 auto r = parse_role(*role);
                 if (!r) throw InputError("--role", "", trf("circ.cli.bad_role", {*role}));
-                Library lib(a->db);
-                return report(*a, lib.add_operator(a->ctx(), {*id, *r, *name, *pid}));
+                Operator op = *o;
+                op.role = *r;
+                return add_operator(*a, op, *pw_stdin);
+            });
+        });
+    }
+    {
+        auto* c = g->add_subcommand("passwd", tr("identity.cli.passwd"));
+        auto a = common(c, true, false);
+        auto id = std::make_shared<std::string>();
+        auto pw_stdin = std::make_shared<bool>(false);
+        c->add_option("id", *id, tr("circ.cli.id"))->required();
+        c->add_flag("--password-stdin", *pw_stdin, tr("identity.cli.password_stdin"));
+        c->callback([=] {
+            run_guarded([=] {
+                auto s = open_auth(a->db);
+                // Without --as, operators change their own password (and prove it with the old one).
+                const Ctx ctx = authenticate(s, {a->as.empty() && !std::getenv("SHUXIANG_TOKEN") ? *id : a->as, a->password_file},
+                                             a->day(), a->json_out);
+                const std::string pw = new_secret(*pw_stdin, "--password-stdin");
+                return report(*a, s.auth->set_operator_password(ctx, *id, pw, identity::unix_now()));
             });
         });
     }
@@ -176,6 +232,7 @@ void add_patrons(CLI::App& root) {
         c->callback([=] {
             run_guarded([=] {
                 check_date(*a);
+                const Ctx ctx = a->ctx();  // before anything changes (final_grades below)
                 Library lib(a->db);
                 std::vector<int> fg;
                 std::string spec = finals->empty() ? lib.setting("final_grades", "6,9,12") : *finals;
@@ -186,7 +243,7 @@ void add_patrons(CLI::App& root) {
                 }
                 if (!finals->empty() && !*dry) lib.set_setting("final_grades", *finals);
                 Result r;
-                auto pr = lib.promote(a->ctx(), fg, *dry, r);
+                auto pr = lib.promote(ctx, fg, *dry, r);
                 json leaving = json::array();
                 for (auto& l : pr.leaving) leaving.push_back({{"id", l.patron_id}, {"name", l.name}, {"books_out", l.books_out}});
                 if (!a->json_out && r.ok) {
@@ -226,6 +283,22 @@ void add_patrons(CLI::App& root) {
                     for (auto& l : j["loans"]) std::cout << "  " << l["barcode"].get<std::string>() << "\t" << l["due"].get<std::string>() << "\n";
                 }
                 return 0;
+            });
+        });
+    }
+    {
+        auto* c = g->add_subcommand("pin", tr("identity.cli.pin"));
+        auto a = common(c, true, false);
+        auto id = std::make_shared<std::string>();
+        auto pin_stdin = std::make_shared<bool>(false);
+        c->add_option("id", *id, tr("circ.cli.id"))->required();
+        c->add_flag("--pin-stdin", *pin_stdin, tr("identity.cli.pin_stdin"));
+        c->callback([=] {
+            run_guarded([=] {
+                auto s = open_auth(a->db);
+                const Ctx ctx = authenticate(s, {a->as, a->password_file}, a->day(), a->json_out);
+                const std::string pin = new_secret(*pin_stdin, "--pin-stdin");
+                return report(*a, s.auth->set_reader_pin(ctx, *id, pin, identity::unix_now()));
             });
         });
     }
@@ -326,7 +399,7 @@ void add_circ(CLI::App& root) {
     }
     {
         auto* c = g->add_subcommand("settings", tr("circ.cli.settings"));
-        auto a = common(c, true, true, false);  // listing needs no operator; a change is refused without one
+        auto a = common(c, true, true);  // listing needs no operator; a change is refused without one
         auto set = std::make_shared<std::string>();
         c->add_option("--set", *set, tr("circ.cli.set"));
         c->callback([=] {
@@ -354,7 +427,7 @@ void add_circ(CLI::App& root) {
     }
     {
         auto* c = g->add_subcommand("policy", tr("circ.cli.policy"));
-        auto a = common(c, true, true, false);  // listing needs no operator; a change is refused without one
+        auto a = common(c, true, true);  // listing needs no operator; a change is refused without one
         auto kind = std::make_shared<std::string>(), stage = std::make_shared<std::string>();
         auto vals = std::make_shared<std::array<int, 4>>(std::array<int, 4>{-1, -1, -1, -1});
         c->add_option("--kind", *kind, tr("circ.cli.kind"));
@@ -455,11 +528,11 @@ void add_acq(CLI::App& root) {
     }
     {
         auto* c = g->add_subcommand("review", tr("circ.cli.review"));
-        auto a = common(c, true, true, false);
+        auto a = common(c, true, true);
         auto reviewer = std::make_shared<std::string>(), reject = std::make_shared<std::string>(), note = std::make_shared<std::string>();
         auto id = std::make_shared<long long>(0);
         auto approve = std::make_shared<bool>(false);
-        c->add_option("--reviewer", *reviewer, tr("circ.cli.reviewer"))->required();
+        c->add_option("--reviewer", *reviewer, tr("circ.cli.reviewer"));
         c->add_option("--suggestion", *id, tr("circ.cli.suggestion"))->required();
         auto* ap = c->add_flag("--approve", *approve, tr("circ.cli.approve"));
         auto* rj = c->add_option("--reject", *reject, tr("circ.cli.reject"));
@@ -470,16 +543,18 @@ void add_acq(CLI::App& root) {
                 check_date(*a);
                 if (!*approve && reject->empty()) throw InputError("acq review", "", tr("circ.cli.approve_or_reject"));
                 Common b = *a;
-                if (!b.as.empty() && b.as != *reviewer) throw InputError("--as", "", tr("circ.cli.as_mismatch"));
-                b.as = *reviewer;
+                if (!b.as.empty() && !reviewer->empty() && b.as != *reviewer) throw InputError("--as", "", tr("circ.cli.as_mismatch"));
+                if (b.as.empty()) b.as = *reviewer;
+                // The reviewer is the authenticated operator, never a typed name (four-eyes).
+                const Ctx ctx = b.ctx();
                 Library lib(a->db);
-                return report(b, lib.review(b.ctx(), *id, *approve ? std::string() : *reject, *note));
+                return report(b, lib.review(ctx, *id, *approve ? std::string() : *reject, *note));
             });
         });
     }
     {
         auto* c = g->add_subcommand("order", tr("circ.cli.order"));
-        auto a = common(c, true, true, false);
+        auto a = common(c, true, true);
         auto by = std::make_shared<std::string>();
         auto id = std::make_shared<long long>(0);
         c->add_option("--suggestion", *id, tr("circ.cli.suggestion"))->required();

@@ -1,6 +1,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "registry.hpp"
 #include "shuxiang/util/error.hpp"
@@ -21,6 +22,12 @@ int& exit_code() {
 void run_guarded(const std::function<int()>& body) {
     try {
         exit_code() = body();
+    } catch (const Refused& e) {
+        if (e.json)
+            std::cout << nlohmann::json{{"ok", false}, {"code", e.code}, {"message", e.what()}, {"details", nlohmann::json::array()}}.dump(2) << "\n";
+        else
+            std::cerr << e.what() << "\n";
+        exit_code() = 3;
     } catch (const InputError& e) {
         std::cerr << tr("common.error") << ": " << e.what() << "\n";
         exit_code() = 2;

@@ -3,6 +3,7 @@
 // modules plug in without touching main.cpp.
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,16 @@ struct Registrar {
 // The process exit code that the command's callback sets (0 by default).
 int& exit_code();
 
+// A refusal that ends a command with exit code 3 (authentication, for one): the message on stderr,
+// or with `json` the refusal as a JSON object on stdout.
+struct Refused : std::runtime_error {
+    Refused(std::string code_, const std::string& message, bool json_) : std::runtime_error(message), code(std::move(code_)), json(json_) {}
+    std::string code;
+    bool json = false;
+};
+
 // Runs a command body, turning InputError and other exceptions into a message on stderr and a
-// non-zero exit code (2 for bad input, 1 for other failures). The body returns the exit code.
+// non-zero exit code (2 for bad input, 3 for Refused, 1 for other failures). The body returns the exit code.
 void run_guarded(const std::function<int()>& body);
 
 }  // namespace shuxiang::cli

@@ -176,17 +176,18 @@ Result Authenticator::revoke_token(std::string_view text, long long now) {
 AuthOutcome Authenticator::authenticate_operator(std::string_view id, std::string_view token, std::string_view password,
                                                  long long now) {
     const Principal who{PrincipalKind::Operator, std::string(id)};
+    if (id.empty() && token.empty()) return refuse(who, "identity.login", "no_operator", {}, day_of(now));
     if (!token.empty()) {
         auto v = verify_token(token, now);
         if (!v.result.ok) return v;
-        if (v.who == who) return v;
+        if (v.who == who || (id.empty() && v.who.kind == PrincipalKind::Operator)) return v;
         return refuse(who, "identity.token", "token_other_principal", {}, day_of(now));
     }
     if (password.empty()) return refuse(who, "identity.login", "no_credential", {std::string(id)}, day_of(now));
     return login_operator(id, password, now);
 }
 
-Result Authenticator::check_secret_rules(std::string_view secret, bool pin) {
+Result Authenticator::check_secret_rules(std::string_view secret, bool pin) const {
     const std::size_t min = pin ? policy_.min_pin_length : policy_.min_password_length;
     if (secret.size() < min) return refusal(pin ? "pin_too_short" : "password_too_short", {std::to_string(min)});
     if (secret.size() > 1024) return refusal("secret_too_long");
@@ -234,10 +235,10 @@ Result Authenticator::bootstrap(std::string_view id, std::string_view name, std:
                                 const std::string& day, long long now) {
     const Principal who{PrincipalKind::Operator, std::string(id)};
     auto existing = lib_.operators().find(id);
-    Result r = check_secret_rules(password, false);
-    if (r.ok && !bootstrap_open()) r = refusal("bootstrap_closed");
+    Result r = bootstrap_open() ? success("identity.ok.password") : refusal("bootstrap_closed");
     if (r.ok && id.empty()) r = refusal("empty_id");
     if (r.ok && existing && existing->role != Role::Librarian) r = refusal("bootstrap_not_librarian", {std::string(id)});
+    if (r.ok) r = check_secret_rules(password, false);
     if (r.ok && !store_.set_first_operator_secret(who.id, hash_password(password), now)) r = refusal("bootstrap_closed");
     if (r.ok && !existing) {
         // The new librarian is added in the name of a librarian that already exists (the

@@ -58,7 +58,8 @@ public:
     Result revoke_token(std::string_view text, long long now);
 
     // An operator's credential for a command run in that operator's name: a token whose principal
-    // is `id`, else the password. Refusals are audited.
+    // is `id` (any operator's token when `id` is empty), else the password. Refusals are audited
+    // (no_operator when there is neither an id nor a token, no_credential without token and password).
     AuthOutcome authenticate_operator(std::string_view id, std::string_view token, std::string_view password,
                                       long long now);
 
@@ -81,6 +82,9 @@ public:
     // Removes every credential of an operator (its password and live tokens), e.g. when it is removed.
     void forget_operator(std::string_view id, long long now);
 
+    // Whether a new password (or, with `pin`, a reader's PIN) is acceptable: ok, or password_too_short ...
+    Result check_secret_rules(std::string_view secret, bool pin) const;
+
     const AuthPolicy& policy() const { return policy_; }
 
 private:
@@ -89,7 +93,6 @@ private:
     std::optional<Result> principal_refusal(const Principal& who);
     AuthOutcome refuse(const Principal& who, std::string_view action, std::string code,
                        std::initializer_list<std::string> args, const std::string& day);
-    Result check_secret_rules(std::string_view secret, bool pin);
     void audit(const std::string& op, std::string_view action, const Principal& target, const Result& r,
                const std::string& day);
 
