@@ -38,8 +38,8 @@ struct Connection {
     std::unique_ptr<identity::CredentialStore> credentials;
 };
 
-// Library connections, one per concurrent request: SQLite serialises the writers (BEGIN IMMEDIATE,
-// busy timeout) while readers run in parallel on WAL.
+// Library connections, one per concurrent request: the database serialises the writers (BEGIN IMMEDIATE,
+// busy timeout) while readers run in parallel (WAL).
 class ServicesPool {
 public:
     explicit ServicesPool(std::filesystem::path db) : db_(std::move(db)) {}

@@ -1,6 +1,7 @@
 // WebServer: httplib set up with the route table, the access and CSRF checks every route goes
 // through, request logging (never patron data), and 4xx answers in the reader's language.
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <sys/socket.h>
@@ -173,6 +174,8 @@ void WebServer::Impl::install() {
 }
 
 WebServer::WebServer(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
+    // A browser that goes away mid-answer must not end the process: writes to its socket fail instead.
+    std::signal(SIGPIPE, SIG_IGN);
     auto& o = impl_->app.opts;
     if (!std::filesystem::exists(o.db)) throw InputError(o.db.string(), "", tr("server.error.no_db"));
     impl_->app.pool.acquire();  // opens (and migrates) the database once, here, so that errors show at start

@@ -1,4 +1,4 @@
-// The storage seam: outside files whose path names sqlite, the catalog, identity, the CLI and the editor do
+// The storage seam: outside files whose path names sqlite, the catalog, identity, the CLI, the editor and the server do
 // not name the database engine, so that another Store implementation can take its place.
 #include <gtest/gtest.h>
 
@@ -35,8 +35,8 @@ std::vector<std::string> engine_mentions(const fs::path& root) {
 
 }  // namespace
 
-TEST(StorageSeam, CatalogIdentityCliAndEditorDoNotNameTheEngine) {
-    for (const char* dir : {"library_core/catalog", "library_core/identity", "cli", "editor"})
+TEST(StorageSeam, CatalogIdentityCliEditorAndServerDoNotNameTheEngine) {
+    for (const char* dir : {"library_core/catalog", "library_core/identity", "cli", "editor", "server"})
         for (const auto& h : engine_mentions(fs::path(SHUXIANG_SOURCE_DIR) / dir)) ADD_FAILURE() << h;
 }
 

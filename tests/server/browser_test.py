@@ -38,7 +38,17 @@ def browser():
     for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
               "--window-size=1280,900", "--lang=zh-CN", "--autoplay-policy=no-user-gesture-required"):
         opts.add_argument(a)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+
+
+def no_console_errors(d, where):
+    """Scripts ran without errors (a blocked script, a CSP violation or a JS exception shows here)."""
+    # Refusals of API calls (404 for a scanned reader card tried as an item, 409 for a refused loan)
+    # are logged by the browser too; they are answers, not errors.
+    errors = [e["message"] for e in d.get_log("browser")
+              if e["level"] == "SEVERE" and not ("/api/" in e["message"] and "Failed to load resource" in e["message"])]
+    assert not errors, (where, errors)
 
 
 def wait_text(d, by, sel, text, timeout=10):
@@ -105,6 +115,7 @@ def opac_hold(d, url, out):
     d.get(url + "/opac?q=三体&lang=en")
     assert "Library catalogue" in d.title, d.title
     d.save_screenshot(os.path.join(out, "opac-en.png"))
+    no_console_errors(d, "opac")
     # A phone-sized screen.
     d.set_window_size(390, 844)
     d.get(url + "/opac?q=三体&lang=zh")
@@ -124,6 +135,19 @@ def desk_sees_hold(d, url, out):
     wait_text(d, By.ID, "sx-holds-list", "S002")
     wait_text(d, By.ID, "sx-message", "S002")
     d.save_screenshot(os.path.join(out, "desk-en.png"))
+    no_console_errors(d, "desk")
+
+
+def staff_pages(d, url, out):
+    d.get(url + "/stats?lang=zh")
+    # Chart.js from the Debian package draws both charts.
+    WebDriverWait(d, 10).until(lambda drv: drv.execute_script(
+        "return window.Chart && Object.keys(Chart.instances).length === 2"))
+    d.save_screenshot(os.path.join(out, "stats-zh.png"))
+    d.get(url + "/class?c=3-2")
+    assert "3-2" in d.find_element(By.NAME, "c").get_attribute("value")
+    d.save_screenshot(os.path.join(out, "class-zh.png"))
+    no_console_errors(d, "staff pages")
 
 
 def main():
@@ -143,6 +167,7 @@ def main():
             desk_flow(d, url, a.out)
             opac_hold(d, url, a.out)
             desk_sees_hold(d, url, a.out)
+            staff_pages(d, url, a.out)
         finally:
             if d:
                 d.quit()

@@ -4,7 +4,7 @@
   const { status, data } = await SX.api("GET", "/api/stats");
   if (status !== 200) return;
   document.getElementById("sx-stats-summary").textContent =
-    data.year + " · " + data.students + " · " + data.loans + " · " + data.loans_per_student.toFixed(2);
+    SX.t("web.js.stats_summary", data.year, data.students, data.loans, data.loans_per_student.toFixed(2));
   const bar = (id, labels, values) => new Chart(document.getElementById(id), {
     type: "bar",
     data: { labels, datasets: [{ data: values, backgroundColor: "#198754" }] },
