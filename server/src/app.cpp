@@ -14,7 +14,24 @@ App::App(ServerOptions o)
     : opts(std::move(o)),
       pool(opts.db),
       web_dir(asset_dir() / "web"),
-      search_gate(std::clamp<std::ptrdiff_t>(std::thread::hardware_concurrency(), 2, 256)) {}
+      search_gate(std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 2, 256)) {}
+
+void FairGate::acquire() {
+    std::unique_lock lock(mu_);
+    const unsigned long long ticket = next_++;
+    cv_.wait(lock, [&] { return ticket == admitted_ && free_ > 0; });
+    ++admitted_;
+    --free_;
+    cv_.notify_all();  // the next ticket may enter too when there is room
+}
+
+void FairGate::release() {
+    {
+        std::lock_guard lock(mu_);
+        ++free_;
+    }
+    cv_.notify_all();
+}
 
 std::shared_ptr<Connection> ServicesPool::acquire() {
     std::unique_ptr<Connection> conn;

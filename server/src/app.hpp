@@ -7,7 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <semaphore>
+#include <condition_variable>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
@@ -90,6 +90,21 @@ struct Route {
 };
 using RouteTable = std::vector<Route>;
 
+// At most `capacity` holders at once, admitted in arrival order (a plain semaphore wakes waiters
+// in any order, which gives a few unlucky readers very long waits under load).
+class FairGate {
+public:
+    explicit FairGate(int capacity) : free_(capacity) {}
+    void acquire();
+    void release();
+
+private:
+    std::mutex mu_;
+    std::condition_variable cv_;
+    unsigned long long next_ = 0, admitted_ = 0;
+    int free_;
+};
+
 // Where each shelved copy stands (the stored shelving assignment, read at start).
 struct ShelfIndex {
     std::optional<shelving::Assignment> assignment;
@@ -106,7 +121,7 @@ struct App {
     ShelfIndex shelves;
     // Catalogue searches at once: about one per core, so that a crowd of readers searching cannot
     // starve the desk's loans and returns of CPU (they wait here, not in front of the desk).
-    std::counting_semaphore<256> search_gate;
+    FairGate search_gate;
     explicit App(ServerOptions o);
 };
 ShelfIndex load_shelf_index(const std::filesystem::path& db);
