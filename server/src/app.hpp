@@ -109,6 +109,7 @@ private:
 struct ShelfIndex {
     std::optional<shelving::Assignment> assignment;
     std::map<long long, std::size_t> placed;  // item id -> index into assignment->placed
+    std::map<long long, std::string> unplaced;  // item id -> translation key of the reason
     // The copy's place in words ("" when the collection is not shelved or the copy is not placed).
     std::string describe(long long item_id) const;
 };

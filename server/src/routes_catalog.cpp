@@ -7,7 +7,10 @@ namespace shuxiang::server {
 std::string ShelfIndex::describe(long long item_id) const {
     if (!assignment) return {};
     auto it = placed.find(item_id);
-    if (it == placed.end()) return {};
+    if (it == placed.end()) {
+        auto u = unplaced.find(item_id);
+        return u == unplaced.end() ? std::string() : tr(u->second);  // why it has no place (as `shuxiang locate`)
+    }
     const shelving::Placement& pl = assignment->placed[it->second];
     if (pl.section < 0) return trf("shelving.msg.in_corner", {pl.room});
     const shelving::Section& s = assignment->sections[static_cast<std::size_t>(pl.section)];
@@ -19,8 +22,9 @@ std::string ShelfIndex::describe(long long item_id) const {
 ShelfIndex load_shelf_index(const std::filesystem::path& db) {
     ShelfIndex idx;
     idx.assignment = shelving::load_assignment(db);
-    if (idx.assignment)
-        for (std::size_t i = 0; i < idx.assignment->placed.size(); ++i) idx.placed[idx.assignment->placed[i].item_id] = i;
+    if (!idx.assignment) return idx;
+    for (std::size_t i = 0; i < idx.assignment->placed.size(); ++i) idx.placed[idx.assignment->placed[i].item_id] = i;
+    for (const auto& u : idx.assignment->unplaced) idx.unplaced[u.item_id] = u.reason;
     return idx;
 }
 

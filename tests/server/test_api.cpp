@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "server_fixture.hpp"
+#include "shuxiang/shelving/db.hpp"
+#include "shuxiang/util/i18n.hpp"
 
 using namespace sxs;
 
@@ -194,4 +196,39 @@ TEST_F(LoggedServerTest, RequestLogNamesNoPatron) {
     EXPECT_NE(text.find("ms"), std::string::npos);
     for (const char* secret : {"S001", "S002", "张小明", "李华", kPin.c_str(), kAdminPw.c_str()})
         EXPECT_EQ(text.find(secret), std::string::npos) << secret << " in\n" << text;
+}
+
+TEST_F(ServerTest, OpacShowsWhereACopyStands) {
+    auto it = open_lib()->catalog().item_by_barcode("B11");
+    ASSERT_TRUE(it);
+    shelving::Assignment a;
+    shelving::Section s;
+    s.id = "R1/1/2";
+    s.furniture_id = "R1";
+    s.label = "A1";
+    s.room_id = "read";
+    s.room_name = "阅览室";
+    s.number = 2;
+    s.levels = 5;
+    a.sections.push_back(s);
+    a.fills.push_back({1, "I247.55/1", "I247.55/1"});
+    a.placed.push_back({it->id, 0, 3, "read", "I247.55/1"});
+    shelving::save_assignment(db, a);
+    // The assignment is read when the server starts: a second server on the same file sees it.
+    server::ServerOptions o;
+    o.db = db;
+    o.port = 0;
+    o.log_requests = false;
+    server::WebServer second(o);
+    Browser b(second.bind());
+    std::thread serving([&] { second.serve(); });
+    auto r = b.get("/api/records/" + std::to_string(record_a) + "?lang=en");
+    second.stop();
+    serving.join();
+    ASSERT_TRUE(r);
+    auto items = json::parse(r->body)["items"];
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_EQ(items[0]["barcode"], "B11");
+    EXPECT_EQ(items[0]["location"], trf_in(Language::En, "shelving.msg.located", {"阅览室", "A1", "1", "2", "3"}));
+    EXPECT_EQ(items[1]["location"], "");  // B12: not in the assignment
 }
