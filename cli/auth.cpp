@@ -1,6 +1,7 @@
 // Authentication of the acting operator for every mutating command, and reading secrets safely.
 #include "auth.hpp"
 
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -29,6 +30,14 @@ std::string env_token() {
 }
 
 }  // namespace
+
+// The first line of a password file; warns when others than its owner may read it.
+std::string read_password_file(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && (st.st_mode & (S_IRWXG | S_IRWXO)) != 0)
+        std::cerr << trf("identity.cli.password_file_mode", {path}) << "\n";
+    return first_line(read_file(path));
+}
 
 AuthSession open_auth(const std::string& db) {
     AuthSession s;
@@ -76,7 +85,7 @@ circulation::Ctx authenticate(AuthSession& s, const ActingOperator& who, const s
     const std::string token = env_token();
     std::string password;
     if (token.empty() && !who.as.empty()) {
-        if (!who.password_file.empty()) password = first_line(read_file(who.password_file));
+        if (!who.password_file.empty()) password = read_password_file(who.password_file);
         else password = prompt_secret(trf("identity.cli.prompt_password", {who.as}));
     }
     // Without --as, the token names its operator.

@@ -35,6 +35,10 @@ circulation::Ctx authenticate(AuthSession& s, const ActingOperator& who, const s
 // demo-only passwords; nothing when an operator of the database already holds a password.
 std::vector<identity::DemoOperator> give_demo_operators(const std::string& db);
 
+// The password on the first line of FILE (--password-file); a warning on stderr when the file may be
+// read by others than its owner.
+std::string read_password_file(const std::string& path);
+
 // A secret read from standard input (its first line) for --password-stdin / --pin-stdin; InputError
 // naming `option` when it is empty.
 std::string read_secret_stdin(const std::string& option);

@@ -9,7 +9,7 @@
 
 #include "auth.hpp"
 #include "registry.hpp"
-#include "shuxiang/circulation/library.hpp"
+#include "shuxiang/circulation/services.hpp"
 #include "shuxiang/standards/holdings.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/fs.hpp"
@@ -162,9 +162,10 @@ void add_operators(CLI::App& root) {
         auto a = common(c, false);
         c->callback([=] {
             run_guarded([=] {
-                Library lib(a->db);
+                auto lib_owner = LibraryServices::open(a->db);
+                auto& lib = *lib_owner;
                 json arr = json::array();
-                for (auto& o : lib.operators()) {
+                for (auto& o : lib.operators().list()) {
                     arr.push_back({{"id", o.id}, {"role", to_string(o.role)}, {"name", o.name}, {"patron", o.patron_id}});
                     if (!a->json_out) std::cout << o.id << "\t" << tr(std::string("circ.role.") + to_string(o.role)) << "\t" << o.name << "\n";
                 }
@@ -187,9 +188,10 @@ void add_patrons(CLI::App& root) {
             run_guarded([=] {
                 check_date(*a);
                 auto data = read_file(*file);
-                Library lib(a->db);
+                auto lib_owner = LibraryServices::open(a->db);
+                auto& lib = *lib_owner;
                 Result r;
-                auto imp = lib.import_roster(a->ctx(), data, *file, r);
+                auto imp = lib.patrons().import_roster(a->ctx(), data, *file, r);
                 return report(*a, r, {{"added", imp.added}, {"updated", imp.updated}});
             });
         });
@@ -217,8 +219,9 @@ void add_patrons(CLI::App& root) {
                     q.grade = *g;
                     q.class_no = normalize_class(q.class_no);
                 }
-                Library lib(a->db);
-                return report(*a, lib.add_patron(a->ctx(), q));
+                auto lib_owner = LibraryServices::open(a->db);
+                auto& lib = *lib_owner;
+                return report(*a, lib.patrons().add(a->ctx(), q));
             });
         });
     }
@@ -233,17 +236,18 @@ void add_patrons(CLI::App& root) {
             run_guarded([=] {
                 check_date(*a);
                 const Ctx ctx = a->ctx();  // before anything changes (final_grades below)
-                Library lib(a->db);
+                auto lib_owner = LibraryServices::open(a->db);
+                auto& lib = *lib_owner;
                 std::vector<int> fg;
-                std::string spec = finals->empty() ? lib.setting("final_grades", "6,9,12") : *finals;
+                std::string spec = finals->empty() ? lib.admin().setting("final_grades", "6,9,12") : *finals;
                 for (auto& s : split_list(spec)) {
                     auto g = parse_grade(s);
                     if (!g) throw InputError("--final-grades", "", trf("circ.roster.bad_grade", {s}));
                     fg.push_back(*g);
                 }
-                if (!finals->empty() && !*dry) lib.set_setting("final_grades", *finals);
+                if (!finals->empty() && !*dry) lib.admin().store_setting("final_grades", *finals);
                 Result r;
-                auto pr = lib.promote(ctx, fg, *dry, r);
+                auto pr = lib.patrons().promote(ctx, fg, *dry, r);
                 json leaving = json::array();
                 for (auto& l : pr.leaving) leaving.push_back({{"id", l.patron_id}, {"name", l.name}, {"books_out", l.books_out}});
                 if (!a->json_out && r.ok) {
@@ -265,13 +269,14 @@ void add_patrons(CLI::App& root) {
         c->add_option("id", *id, tr("circ.cli.id"))->required();
         c->callback([=] {
             run_guarded([=] {
-                Library lib(a->db);
-                auto p = lib.patron(*id);
+                auto lib_owner = LibraryServices::open(a->db);
+                auto& lib = *lib_owner;
+                auto p = lib.patrons().find(*id);
                 if (!p) throw InputError(*id, "", trf("circ.refuse.unknown_patron", {*id}));
                 json j = patron_json(*p);
                 j["loans"] = json::array();
-                for (auto& l : lib.open_loans(*id)) j["loans"].push_back({{"barcode", l.barcode}, {"due", l.due_date}, {"out", l.out_date}});
-                auto pol = lib.policy_for(*p);
+                for (auto& l : lib.circulation().open_loans(*id)) j["loans"].push_back({{"barcode", l.barcode}, {"due", l.due_date}, {"out", l.out_date}});
+                auto pol = lib.circulation().policy_for(*p);
                 j["policy"] = {{"max_items", pol.max_items}, {"loan_days", pol.loan_days}, {"max_renewals", pol.max_renewals},
                                {"max_holds", pol.max_holds}};
                 if (a->json_out) {
@@ -307,19 +312,21 @@ void add_patrons(CLI::App& root) {
         auto a = common(c, true);
         auto id = std::make_shared<std::string>();
         c->add_option("id", *id, tr("circ.cli.id"))->required();
-        c->callback([=] { run_guarded([=] { check_date(*a); Library lib(a->db); return report(*a, lib.patron_left(a->ctx(), *id)); }); });
+        c->callback([=] { run_guarded([=] { check_date(*a); auto lib_owner = LibraryServices::open(a->db);
+        auto& lib = *lib_owner; return report(*a, lib.patrons().left(a->ctx(), *id)); }); });
     }
 }
 
 void add_circ(CLI::App& root) {
     auto* g = root.add_subcommand("circ", tr("circ.cli.circ"));
     g->require_subcommand(1);
-    auto item_cmd = [&](const char* name, const char* help, Result (Library::*fn)(const Ctx&, std::string_view)) {
+    auto item_cmd = [&](const char* name, const char* help, Result (CirculationService::*fn)(const Ctx&, std::string_view)) {
         auto* c = g->add_subcommand(name, tr(help));
         auto a = common(c, true);
         auto item = std::make_shared<std::string>();
         c->add_option("--item", *item, tr("circ.cli.item"))->required();
-        c->callback([=] { run_guarded([=] { check_date(*a); Library lib(a->db); return report(*a, (lib.*fn)(a->ctx(), *item)); }); });
+        c->callback([=] { run_guarded([=] { check_date(*a); auto lib_owner = LibraryServices::open(a->db);
+        auto& lib = *lib_owner; return report(*a, (lib.circulation().*fn)(a->ctx(), *item)); }); });
     };
     {
         auto* c = g->add_subcommand("checkout", tr("circ.cli.checkout"));
@@ -327,12 +334,13 @@ void add_circ(CLI::App& root) {
         auto patron = std::make_shared<std::string>(), item = std::make_shared<std::string>();
         c->add_option("--patron", *patron, tr("circ.cli.patron"))->required();
         c->add_option("--item", *item, tr("circ.cli.item"))->required();
-        c->callback([=] { run_guarded([=] { check_date(*a); Library lib(a->db); return report(*a, lib.checkout(a->ctx(), *patron, *item)); }); });
+        c->callback([=] { run_guarded([=] { check_date(*a); auto lib_owner = LibraryServices::open(a->db);
+        auto& lib = *lib_owner; return report(*a, lib.circulation().checkout(a->ctx(), *patron, *item)); }); });
     }
-    item_cmd("return", "circ.cli.return", &Library::checkin);
-    item_cmd("renew", "circ.cli.renew", &Library::renew);
-    item_cmd("lost", "circ.cli.lost", &Library::mark_lost);
-    item_cmd("damaged", "circ.cli.damaged", &Library::mark_damaged);
+    item_cmd("return", "circ.cli.return", &CirculationService::checkin);
+    item_cmd("renew", "circ.cli.renew", &CirculationService::renew);
+    item_cmd("lost", "circ.cli.lost", &CirculationService::mark_lost);
+    item_cmd("damaged", "circ.cli.damaged", &CirculationService::mark_damaged);
     {
         auto* c = g->add_subcommand("hold", tr("circ.cli.hold"));
         auto a = common(c, true);
@@ -340,7 +348,8 @@ void add_circ(CLI::App& root) {
         auto rec = std::make_shared<long long>(0);
         c->add_option("--patron", *patron, tr("circ.cli.patron"))->required();
         c->add_option("--record", *rec, tr("circ.cli.record"))->required();
-        c->callback([=] { run_guarded([=] { check_date(*a); Library lib(a->db); return report(*a, lib.place_hold(a->ctx(), *patron, *rec)); }); });
+        c->callback([=] { run_guarded([=] { check_date(*a); auto lib_owner = LibraryServices::open(a->db);
+        auto& lib = *lib_owner; return report(*a, lib.circulation().place_hold(a->ctx(), *patron, *rec)); }); });
     }
     {
         auto* c = g->add_subcommand("class-set", tr("circ.cli.class_set"));
@@ -350,7 +359,8 @@ void add_circ(CLI::App& root) {
         c->add_option("--items", *items, tr("circ.cli.items"))->required();
         c->add_option("--teacher", *teacher, tr("circ.cli.teacher"));
         c->callback([=] {
-            run_guarded([=] { check_date(*a); Library lib(a->db); return report(*a, lib.class_set(a->ctx(), *corner, split_list(*items), *teacher)); });
+            run_guarded([=] { check_date(*a); auto lib_owner = LibraryServices::open(a->db);
+            auto& lib = *lib_owner; return report(*a, lib.circulation().class_set(a->ctx(), *corner, split_list(*items), *teacher)); });
         });
     }
     {
@@ -365,7 +375,8 @@ void add_circ(CLI::App& root) {
         c->add_option("--stars", *stars, tr("circ.cli.stars"))->required();
         c->add_flag("--recommend", *recommend, tr("circ.cli.recommend"));
         c->callback([=] {
-            run_guarded([=] { check_date(*a); Library lib(a->db); return report(*a, lib.rate(a->ctx(), *patron, *rec, *stars, *recommend)); });
+            run_guarded([=] { check_date(*a); auto lib_owner = LibraryServices::open(a->db);
+            auto& lib = *lib_owner; return report(*a, lib.circulation().rate(a->ctx(), *patron, *rec, *stars, *recommend)); });
         });
     }
     {
@@ -382,8 +393,9 @@ void add_circ(CLI::App& root) {
                     if (!k) throw InputError("--class", "", trf("circ.cli.bad_class", {*cls}));
                     key = *k;
                 }
-                Library lib(a->db);
-                auto od = lib.overdue(a->day(), key);
+                auto lib_owner = LibraryServices::open(a->db);
+                auto& lib = *lib_owner;
+                auto od = lib.circulation().overdue(a->day(), key);
                 json arr = json::array();
                 for (auto& e : od) {
                     arr.push_back({{"class", e.class_key}, {"patron", e.patron_id}, {"name", e.patron_name}, {"barcode", e.barcode},
@@ -405,15 +417,16 @@ void add_circ(CLI::App& root) {
         c->callback([=] {
             run_guarded([=] {
                 check_date(*a);
-                Library lib(a->db);
+                auto lib_owner = LibraryServices::open(a->db);
+                auto& lib = *lib_owner;
                 if (!set->empty()) {
                     const auto eq = set->find('=');
                     if (eq == std::string::npos || eq == 0) throw InputError("--set", "", tr("circ.cli.set"));
-                    return report(*a, lib.change_setting(a->ctx(), set->substr(0, eq), set->substr(eq + 1)));
+                    return report(*a, lib.admin().change_setting(a->ctx(), set->substr(0, eq), set->substr(eq + 1)));
                 }
                 json arr = json::array();
                 for (const auto& k : known_settings()) {
-                    const double v = lib.setting_value(k.key);
+                    const double v = lib.admin().setting_value(k.key);
                     auto number = [&](double d) { return k.integer ? json(static_cast<long long>(d)) : json(d); };
                     arr.push_back({{"key", k.key}, {"value", number(v)}, {"default", number(k.default_value)},
                                    {"min", number(k.min)}, {"max", number(k.max)}, {"integer", k.integer},
@@ -439,22 +452,23 @@ void add_circ(CLI::App& root) {
         c->callback([=] {
             run_guarded([=] {
                 check_date(*a);
-                Library lib(a->db);
+                auto lib_owner = LibraryServices::open(a->db);
+                auto& lib = *lib_owner;
                 if (!kind->empty()) {
                     auto k = parse_patron_kind(*kind);
                     if (!k) throw InputError("--kind", "", trf("circ.cli.bad_kind", {*kind}));
-                    for (auto& p : lib.policies()) {
+                    for (auto& p : lib.circulation().policies()) {
                         if (p.kind != *k || std::string(to_string(p.stage)) != *stage) continue;
                         if ((*vals)[0] >= 0) p.max_items = (*vals)[0];
                         if ((*vals)[1] >= 0) p.loan_days = (*vals)[1];
                         if ((*vals)[2] >= 0) p.max_renewals = (*vals)[2];
                         if ((*vals)[3] >= 0) p.max_holds = (*vals)[3];
-                        return report(*a, lib.set_policy(a->ctx(), p));
+                        return report(*a, lib.circulation().set_policy(a->ctx(), p));
                     }
                     throw InputError("--stage", "", trf("circ.cli.no_policy", {*kind, *stage}));
                 }
                 json arr = json::array();
-                for (auto& p : lib.policies()) {
+                for (auto& p : lib.circulation().policies()) {
                     arr.push_back({{"kind", to_string(p.kind)}, {"stage", to_string(p.stage)}, {"max_items", p.max_items},
                                    {"loan_days", p.loan_days}, {"max_renewals", p.max_renewals}, {"max_holds", p.max_holds}});
                     if (!a->json_out)
@@ -473,9 +487,10 @@ void add_circ(CLI::App& root) {
         c->add_option("--limit", *limit, tr("circ.cli.limit"));
         c->callback([=] {
             run_guarded([=] {
-                Library lib(a->db);
+                auto lib_owner = LibraryServices::open(a->db);
+                auto& lib = *lib_owner;
                 json arr = json::array();
-                for (auto& e : lib.audit(*limit)) {
+                for (auto& e : lib.admin().audit(*limit)) {
                     arr.push_back({{"id", e.id}, {"day", e.day}, {"operator", e.op}, {"action", e.action}, {"target", e.target},
                                    {"outcome", e.outcome}, {"detail", e.detail}});
                     if (!a->json_out)
@@ -521,8 +536,9 @@ void add_acq(CLI::App& root) {
                 Suggestion x = *s;
                 if (*list > 0) x.list_price = *list;
                 if (*pages > 0) x.pages = *pages;
-                Library lib(a->db);
-                return report(*a, lib.suggest(a->ctx(), x));
+                auto lib_owner = LibraryServices::open(a->db);
+                auto& lib = *lib_owner;
+                return report(*a, lib.acquisitions().suggest(a->ctx(), x));
             });
         });
     }
@@ -547,8 +563,9 @@ void add_acq(CLI::App& root) {
                 if (b.as.empty()) b.as = *reviewer;
                 // The reviewer is the authenticated operator, never a typed name (four-eyes).
                 const Ctx ctx = b.ctx();
-                Library lib(a->db);
-                return report(b, lib.review(ctx, *id, *approve ? std::string() : *reject, *note));
+                auto lib_owner = LibraryServices::open(a->db);
+                auto& lib = *lib_owner;
+                return report(b, lib.acquisitions().review(ctx, *id, *approve ? std::string() : *reject, *note));
             });
         });
     }
@@ -564,8 +581,9 @@ void add_acq(CLI::App& root) {
                 check_date(*a);
                 Common b = *a;
                 if (b.as.empty()) b.as = *by;
-                Library lib(a->db);
-                return report(b, lib.order(b.ctx(), *id, *by));
+                auto lib_owner = LibraryServices::open(a->db);
+                auto& lib = *lib_owner;
+                return report(b, lib.acquisitions().order(b.ctx(), *id, *by));
             });
         });
     }
@@ -576,7 +594,8 @@ void add_acq(CLI::App& root) {
         auto id = std::make_shared<long long>(0);
         c->add_option("--order", *id, tr("circ.cli.order_id"))->required();
         c->add_option("--barcodes", *barcodes, tr("circ.cli.items"))->required();
-        c->callback([=] { run_guarded([=] { check_date(*a); Library lib(a->db); return report(*a, lib.receive(a->ctx(), *id, split_list(*barcodes))); }); });
+        c->callback([=] { run_guarded([=] { check_date(*a); auto lib_owner = LibraryServices::open(a->db);
+        auto& lib = *lib_owner; return report(*a, lib.acquisitions().receive(a->ctx(), *id, split_list(*barcodes))); }); });
     }
     {
         auto* c = g->add_subcommand("budget", tr("circ.cli.budget"));
@@ -585,14 +604,16 @@ void add_acq(CLI::App& root) {
         auto amount = std::make_shared<double>(0);
         c->add_option("--year", *year, tr("circ.cli.year"))->required();
         c->add_option("--amount", *amount, tr("circ.cli.amount"))->required();
-        c->callback([=] { run_guarded([=] { check_date(*a); Library lib(a->db); return report(*a, lib.set_budget(a->ctx(), *year, *amount)); }); });
+        c->callback([=] { run_guarded([=] { check_date(*a); auto lib_owner = LibraryServices::open(a->db);
+        auto& lib = *lib_owner; return report(*a, lib.acquisitions().set_budget(a->ctx(), *year, *amount)); }); });
     }
     {
         auto* c = g->add_subcommand("block", tr("circ.cli.block"));
         auto a = common(c, true);
         auto entry = std::make_shared<std::string>();
         c->add_option("entry", *entry, tr("circ.cli.block_entry"))->required();
-        c->callback([=] { run_guarded([=] { check_date(*a); Library lib(a->db); return report(*a, lib.block(a->ctx(), *entry)); }); });
+        c->callback([=] { run_guarded([=] { check_date(*a); auto lib_owner = LibraryServices::open(a->db);
+        auto& lib = *lib_owner; return report(*a, lib.acquisitions().block(a->ctx(), *entry)); }); });
     }
     {
         auto* c = g->add_subcommand("list", tr("circ.cli.acq_list"));
@@ -601,9 +622,10 @@ void add_acq(CLI::App& root) {
         c->add_option("--status", *status, tr("circ.cli.status"));
         c->callback([=] {
             run_guarded([=] {
-                Library lib(a->db);
+                auto lib_owner = LibraryServices::open(a->db);
+                auto& lib = *lib_owner;
                 json arr = json::array();
-                for (auto& s : lib.suggestions(*status)) {
+                for (auto& s : lib.acquisitions().suggestions(*status)) {
                     arr.push_back(suggestion_json(s));
                     if (!a->json_out) {
                         std::cout << s.id << "\t" << s.status << "\t" << s.isbn << "\t" << s.title << "\t" << s.by;
@@ -630,9 +652,10 @@ void add_weed(CLI::App& root) {
         c->callback([=] {
             run_guarded([=] {
                 check_date(*a);
-                Library lib(a->db);
+                auto lib_owner = LibraryServices::open(a->db);
+                auto& lib = *lib_owner;
                 json arr = json::array();
-                for (auto& w : lib.weed_candidates(a->day(), *rules)) {
+                for (auto& w : lib.collection().weed_candidates(a->day(), *rules)) {
                     arr.push_back({{"barcode", w.barcode}, {"title", w.title}, {"call_number", w.call_number}, {"acquired", w.acquired},
                                    {"reasons", w.reasons}});
                     if (!a->json_out) {
@@ -652,7 +675,8 @@ void add_weed(CLI::App& root) {
         auto items = std::make_shared<std::string>(), reason = std::make_shared<std::string>();
         c->add_option("--items", *items, tr("circ.cli.items"))->required();
         c->add_option("--reason", *reason, tr("circ.cli.reason"))->required();
-        c->callback([=] { run_guarded([=] { check_date(*a); Library lib(a->db); return report(*a, lib.withdraw(a->ctx(), split_list(*items), *reason)); }); });
+        c->callback([=] { run_guarded([=] { check_date(*a); auto lib_owner = LibraryServices::open(a->db);
+        auto& lib = *lib_owner; return report(*a, lib.collection().withdraw(a->ctx(), split_list(*items), *reason)); }); });
     }
 }
 
@@ -669,11 +693,12 @@ void add_stats(CLI::App& root) {
         run_guarded([=] {
             check_date(*a);
             int y = *year ? *year : std::stoi(a->day().substr(0, 4));
-            Library lib(a->db);
+            auto lib_owner = LibraryServices::open(a->db);
+            auto& lib = *lib_owner;
             if (!holdings->empty()) {
-                atomic_write_file(*holdings, standards::holdings_to_json_text(lib.holdings_summary(y)));
+                atomic_write_file(*holdings, standards::holdings_to_json_text(lib.stats().holdings_summary(y)));
             }
-            auto st = lib.reading_stats(y, *target_wait, a->day());
+            auto st = lib.stats().reading_stats(y, *target_wait, a->day());
             // Aggregates only: classes and titles, never a student's name or number.
             json j = {{"year", st.year}, {"students", st.students}, {"students_by_stage", st.students_by_stage},
                       {"held_items", st.held_items}, {"holdings_per_student", st.holdings_per_student},

@@ -24,12 +24,7 @@ struct LoginArgs {
 
 std::string login_password(const LoginArgs& a) {
     if (a.password_stdin) return read_secret_stdin("--password-stdin");
-    if (!a.password_file.empty()) {
-        std::string s = read_file(a.password_file);
-        s = s.substr(0, s.find('\n'));
-        if (!s.empty() && s.back() == '\r') s.pop_back();
-        return s;
-    }
+    if (!a.password_file.empty()) return read_password_file(a.password_file);
     std::string s = prompt_secret(trf("identity.cli.prompt_password", {a.id}));
     if (s.empty()) throw InputError("--password-stdin", "", tr("identity.cli.secret_needed"));
     return s;

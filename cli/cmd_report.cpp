@@ -8,7 +8,7 @@
 #include <memory>
 
 #include "registry.hpp"
-#include "shuxiang/circulation/library.hpp"
+#include "shuxiang/circulation/services.hpp"
 #include "shuxiang/plan/furniture.hpp"
 #include "shuxiang/plan/io.hpp"
 #include "shuxiang/report/district.hpp"
@@ -68,8 +68,9 @@ standards::RuleSet rules_for(const Common& c, const plan::Plan& p) {
 // patron data) or from a summary file a school sent.
 std::unique_ptr<standards::HoldingsSummary> holdings_of(const Common& c, const std::string& date) {
     if (!c.db.empty()) {
-        circulation::Library lib(c.db);
-        return std::make_unique<standards::HoldingsSummary>(lib.holdings_summary(std::stoi(date.substr(0, 4))));
+        auto lib_owner = circulation::LibraryServices::open(c.db);
+        auto& lib = *lib_owner;
+        return std::make_unique<standards::HoldingsSummary>(lib.stats().holdings_summary(std::stoi(date.substr(0, 4))));
     }
     if (c.holdings.empty()) return nullptr;
     return std::make_unique<standards::HoldingsSummary>(standards::load_holdings(c.holdings));

@@ -13,7 +13,7 @@
 #include "registry.hpp"
 #include "shuxiang/catalog/clc.hpp"
 #include "shuxiang/catalog/store.hpp"
-#include "shuxiang/circulation/library.hpp"
+#include "shuxiang/circulation/services.hpp"
 #include "shuxiang/plan/furniture.hpp"
 #include "shuxiang/plan/io.hpp"
 #include "shuxiang/shelving/db.hpp"

@@ -10,7 +10,7 @@
 
 #include "registry.hpp"
 #include "shuxiang/capacity/capacity.hpp"
-#include "shuxiang/circulation/library.hpp"
+#include "shuxiang/circulation/services.hpp"
 #include "shuxiang/plan/furniture.hpp"
 #include "shuxiang/plan/io.hpp"
 #include "shuxiang/scenario/run.hpp"

@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "registry.hpp"
-#include "shuxiang/circulation/library.hpp"
+#include "shuxiang/circulation/services.hpp"
 #include "shuxiang/shelving/stocktake.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/fs.hpp"
@@ -97,8 +97,9 @@ int run_stocktake(const std::string& db, const std::string& range, const std::st
         print(*r, range, json);
         return 0;
     }
-    circulation::Library lib(db);
-    print(lib.stocktake(first, last, scanned), range, json);
+    auto lib_owner = circulation::LibraryServices::open(db);
+    auto& lib = *lib_owner;
+    print(lib.collection().stocktake(first, last, scanned), range, json);
     return 0;
 }
 

@@ -10,7 +10,7 @@
 #include <string>
 
 #include "shuxiang/catalog/csv.hpp"
-#include "shuxiang/circulation/library.hpp"
+#include "shuxiang/circulation/services.hpp"
 
 namespace {
 
@@ -29,7 +29,8 @@ std::filesystem::path bench_db() {
 
 void build(const std::filesystem::path& p) {
     for (auto ext : {"", "-wal", "-shm"}) std::filesystem::remove(p.string() + ext);
-    Library lib(p);
+    auto lib_owner = LibraryServices::open(p);
+    auto& lib = *lib_owner;
     std::vector<cat::ImportEntry> batch;
     for (long long r = 0; r < kRecords; ++r) {
         cat::ImportEntry e;
@@ -47,31 +48,32 @@ void build(const std::filesystem::path& p) {
         }
         batch.push_back(std::move(e));
         if (batch.size() == 5000) {
-            lib.store().import_batch(batch);
+            lib.catalog().import_batch(batch);
             batch.clear();
         }
     }
-    if (!batch.empty()) lib.store().import_batch(batch);
+    if (!batch.empty()) lib.catalog().import_batch(batch);
     std::string roster = "学号,姓名,年级,班级\n";
     for (int i = 0; i < kPatrons; ++i)
         roster += "P" + std::to_string(i) + ",学生" + std::to_string(i) + "," + std::to_string(1 + i % 12) + "," +
                   std::to_string(1 + (i / 12) % 10) + "\n";
     Result res;
-    lib.import_roster(Ctx{"admin", "2026-09-01"}, roster, "bench.csv", res);
+    lib.patrons().import_roster(Ctx{"admin", "2026-09-01"}, roster, "bench.csv", res);
     if (!res.ok) throw std::runtime_error(res.message);
-    lib.set_setting("bench_complete", "1");
+    lib.admin().store_setting("bench_complete", "1");
 }
 
-Library& library() {
-    static std::unique_ptr<Library> lib = [] {
+LibraryServices& library() {
+    static std::unique_ptr<LibraryServices> lib = [] {
         auto p = bench_db();
         bool ready = false;
         if (std::filesystem::exists(p)) {
-            Library probe(p);
-            ready = probe.setting("bench_complete", "") == "1" && probe.store().item_count() == kRecords * kCopies;
+            auto probe_owner = LibraryServices::open(p);
+            auto& probe = *probe_owner;
+            ready = probe.admin().setting("bench_complete", "") == "1" && probe.catalog().item_count() == kRecords * kCopies;
         }
         if (!ready) build(p);
-        return std::make_unique<Library>(p);
+        return LibraryServices::open(p);
     }();
     return *lib;
 }
@@ -85,13 +87,13 @@ void BM_CheckoutReturn(benchmark::State& state) {
     long long refused = 0;
     for (auto _ : state) {
         std::string b = "X" + std::to_string(item(rng));
-        auto r1 = lib.checkout(c, "P" + std::to_string(patron(rng)), b);
-        auto r2 = lib.checkin(c, b);
+        auto r1 = lib.circulation().checkout(c, "P" + std::to_string(patron(rng)), b);
+        auto r2 = lib.circulation().checkin(c, b);
         if (!r1.ok || !r2.ok) ++refused;
     }
     state.counters["refused"] = static_cast<double>(refused);
     state.counters["pairs_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
-    state.counters["items"] = static_cast<double>(lib.store().item_count());
+    state.counters["items"] = static_cast<double>(lib.catalog().item_count());
 }
 BENCHMARK(BM_CheckoutReturn)->Unit(benchmark::kMicrosecond)->MinTime(3.0);
 

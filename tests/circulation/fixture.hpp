@@ -1,13 +1,15 @@
 #pragma once
 // A fresh library database with a small catalog for the circulation tests.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <string>
 
 #include "shuxiang/catalog/csv.hpp"
-#include "shuxiang/circulation/library.hpp"
+#include "shuxiang/circulation/repository.hpp"
+#include "shuxiang/circulation/services.hpp"
 
 namespace sxt {
 
@@ -21,6 +23,15 @@ inline std::filesystem::path temp_db(const std::string& name) {
     for (auto ext : {"", "-wal", "-shm"}) std::filesystem::remove(p.string() + ext);
     return p;
 }
+
+// A connection of the test's own to the library's file: what any other process would read.
+struct FileDb {
+    sqlite3* db = nullptr;
+    explicit FileDb(const std::filesystem::path& p) { sqlite3_open(p.string().c_str(), &db); }
+    ~FileDb() { sqlite3_close(db); }
+    FileDb(const FileDb&) = delete;
+    FileDb& operator=(const FileDb&) = delete;
+};
 
 // Adds a record with `copies` items B<prefix>1.. and returns its id.
 inline long long add_title(cat::Store& st, const std::string& title, const std::string& call_number, int copies,

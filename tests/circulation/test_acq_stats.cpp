@@ -11,15 +11,15 @@ namespace {
 
 struct Acq : ::testing::Test {
     std::filesystem::path path = temp_db(std::string("acq_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::unique_ptr<Library> lib = std::make_unique<Library>(path);
+    std::unique_ptr<LibraryServices> lib = LibraryServices::open(path);
     void SetUp() override {
-        ASSERT_TRUE(lib->add_patron(as("admin"), teacher("T1", "赵老师")).ok);
-        ASSERT_TRUE(lib->add_patron(as("admin"), student("S1", "张三", 3, "2")).ok);
-        ASSERT_TRUE(lib->add_operator(as("admin"), {"r1", Role::Reviewer, "", "T1"}).ok);
-        ASSERT_TRUE(lib->add_operator(as("admin"), {"r2", Role::Reviewer, "", ""}).ok);
-        ASSERT_TRUE(lib->add_operator(as("admin"), {"t1", Role::Teacher, "", "T1"}).ok);
-        ASSERT_TRUE(lib->add_operator(as("admin"), {"v1", Role::Volunteer, "", ""}).ok);
-        ASSERT_TRUE(lib->add_operator(as("admin"), {"lib2", Role::Librarian, "", "T1"}).ok);
+        ASSERT_TRUE(lib->patrons().add(as("admin"), teacher("T1", "赵老师")).ok);
+        ASSERT_TRUE(lib->patrons().add(as("admin"), student("S1", "张三", 3, "2")).ok);
+        ASSERT_TRUE(lib->operators().add(as("admin"), {"r1", Role::Reviewer, "", "T1"}).ok);
+        ASSERT_TRUE(lib->operators().add(as("admin"), {"r2", Role::Reviewer, "", ""}).ok);
+        ASSERT_TRUE(lib->operators().add(as("admin"), {"t1", Role::Teacher, "", "T1"}).ok);
+        ASSERT_TRUE(lib->operators().add(as("admin"), {"v1", Role::Volunteer, "", ""}).ok);
+        ASSERT_TRUE(lib->operators().add(as("admin"), {"lib2", Role::Librarian, "", "T1"}).ok);
     }
     Suggestion sug(const std::string& isbn, const std::string& publisher, double price, int copies,
                    std::optional<double> list = {}, std::optional<int> pages = {}, const std::string& title = "书") {
@@ -39,123 +39,123 @@ struct Acq : ::testing::Test {
 }  // namespace
 
 TEST_F(Acq, FourEyesReview) {
-    auto s = lib->suggest(as("t1"), sug("9787020123452", "人民文学出版社", 30, 2, 30.0, 300));
+    auto s = lib->acquisitions().suggest(as("t1"), sug("9787020123452", "人民文学出版社", 30, 2, 30.0, 300));
     ASSERT_TRUE(s.ok) << s.message;
     EXPECT_TRUE(s.details.empty());
-    EXPECT_EQ(lib->suggestion(s.id)->entered_by, "t1");
-    EXPECT_EQ(lib->review(as("r1"), s.id, "", "").code, "four_eyes");  // r1 is the recommender T1
-    EXPECT_EQ(lib->review(as("t1"), s.id, "", "").code, "not_permitted");
-    EXPECT_EQ(lib->review(as("admin"), s.id, "", "").code, "not_permitted");
-    EXPECT_EQ(lib->suggestion(s.id)->status, "pending");
-    ASSERT_TRUE(lib->review(as("r2"), s.id, "", "好书").ok);
-    EXPECT_EQ(lib->suggestion(s.id)->status, "approved");
-    EXPECT_EQ(lib->suggestion(s.id)->reviewer, "r2");
-    EXPECT_EQ(lib->review(as("r2"), s.id, "", "").code, "already_reviewed");
+    EXPECT_EQ(lib->acquisitions().suggestion(s.id)->entered_by, "t1");
+    EXPECT_EQ(lib->acquisitions().review(as("r1"), s.id, "", "").code, "four_eyes");  // r1 is the recommender T1
+    EXPECT_EQ(lib->acquisitions().review(as("t1"), s.id, "", "").code, "not_permitted");
+    EXPECT_EQ(lib->acquisitions().review(as("admin"), s.id, "", "").code, "not_permitted");
+    EXPECT_EQ(lib->acquisitions().suggestion(s.id)->status, "pending");
+    ASSERT_TRUE(lib->acquisitions().review(as("r2"), s.id, "", "好书").ok);
+    EXPECT_EQ(lib->acquisitions().suggestion(s.id)->status, "approved");
+    EXPECT_EQ(lib->acquisitions().suggestion(s.id)->reviewer, "r2");
+    EXPECT_EQ(lib->acquisitions().review(as("r2"), s.id, "", "").code, "already_reviewed");
     // The purchaser may not be the recommender either.
-    EXPECT_EQ(lib->order(as("admin"), s.id, "lib2").code, "four_eyes");
-    EXPECT_EQ(lib->order(as("admin"), s.id, "t1").code, "not_permitted");
+    EXPECT_EQ(lib->acquisitions().order(as("admin"), s.id, "lib2").code, "four_eyes");
+    EXPECT_EQ(lib->acquisitions().order(as("admin"), s.id, "t1").code, "not_permitted");
     // The operator who enters a suggestion cannot review it.
-    ASSERT_TRUE(lib->add_patron(as("admin"), teacher("T2", "钱老师")).ok);
+    ASSERT_TRUE(lib->patrons().add(as("admin"), teacher("T2", "钱老师")).ok);
     auto s2 = sug("9787020123452", "人民文学出版社", 30, 1, 30.0, 300);
     s2.by = "T2";
-    ASSERT_TRUE(lib->add_operator(as("admin"), {"r3", Role::Reviewer, "", ""}).ok);
-    auto id2 = lib->suggest(as("admin"), s2).id;
-    EXPECT_TRUE(lib->review(as("r3"), id2, "", "").ok);
-    EXPECT_EQ(lib->suggest(as("v1"), s2).code, "not_permitted");
+    ASSERT_TRUE(lib->operators().add(as("admin"), {"r3", Role::Reviewer, "", ""}).ok);
+    auto id2 = lib->acquisitions().suggest(as("admin"), s2).id;
+    EXPECT_TRUE(lib->acquisitions().review(as("r3"), id2, "", "").ok);
+    EXPECT_EQ(lib->acquisitions().suggest(as("v1"), s2).code, "not_permitted");
     auto s3 = s2;
     s3.by = "P404";
-    EXPECT_EQ(lib->suggest(as("admin"), s3).code, "unknown_patron");
+    EXPECT_EQ(lib->acquisitions().suggest(as("admin"), s3).code, "unknown_patron");
 }
 
 TEST_F(Acq, AutomaticChecksFlagAndBlockApproval) {
-    auto bad_check = lib->suggest(as("admin"), sug("9787020123453", "", 30, 1));
+    auto bad_check = lib->acquisitions().suggest(as("admin"), sug("9787020123453", "", 30, 1));
     ASSERT_TRUE(bad_check.ok);
-    EXPECT_EQ(lib->suggestion(bad_check.id)->flags, (std::vector<std::string>{"piracy_checksum"}));
-    auto prefix = lib->suggest(as("admin"), sug("9787107123450", "人民文学出版社", 30, 1));
-    EXPECT_EQ(lib->suggestion(prefix.id)->flags, (std::vector<std::string>{"piracy_prefix"}));
-    auto right_prefix = lib->suggest(as("admin"), sug("9787107123450", "人民教育出版社", 30, 1));
-    EXPECT_TRUE(lib->suggestion(right_prefix.id)->flags.empty());
+    EXPECT_EQ(lib->acquisitions().suggestion(bad_check.id)->flags, (std::vector<std::string>{"piracy_checksum"}));
+    auto prefix = lib->acquisitions().suggest(as("admin"), sug("9787107123450", "人民文学出版社", 30, 1));
+    EXPECT_EQ(lib->acquisitions().suggestion(prefix.id)->flags, (std::vector<std::string>{"piracy_prefix"}));
+    auto right_prefix = lib->acquisitions().suggest(as("admin"), sug("9787107123450", "人民教育出版社", 30, 1));
+    EXPECT_TRUE(lib->acquisitions().suggestion(right_prefix.id)->flags.empty());
     // 80 > 40 × 1.3; 80 / 100 pages = 0.8 > 0.15 × 2.
-    auto price = lib->suggest(as("admin"), sug("9787532712342", "上海译文出版社", 80, 1, 40.0, 100));
-    EXPECT_EQ(lib->suggestion(price.id)->flags, (std::vector<std::string>{"price_list", "price_pages"}));
+    auto price = lib->acquisitions().suggest(as("admin"), sug("9787532712342", "上海译文出版社", 80, 1, 40.0, 100));
+    EXPECT_EQ(lib->acquisitions().suggestion(price.id)->flags, (std::vector<std::string>{"price_list", "price_pages"}));
     // 4 held + 2 suggested > 5.
-    add_title(lib->store(), "已有", "I247/1", 4, "H", "2020-01-01", "2019", "9787544211116");
-    auto copies = lib->suggest(as("admin"), sug("978-7-5442-1111-6", "南海出版公司", 30, 2));
-    EXPECT_EQ(lib->suggestion(copies.id)->flags, (std::vector<std::string>{"copies"}));
-    auto one = lib->suggest(as("admin"), sug("9787544211116", "南海出版公司", 30, 1));
-    EXPECT_TRUE(lib->suggestion(one.id)->flags.empty());
-    ASSERT_TRUE(lib->block(as("admin"), "坏书").ok);
-    auto blocked = lib->suggest(as("admin"), sug("9787020123452", "人民文学出版社", 30, 1, {}, {}, "坏书"));
-    EXPECT_EQ(lib->suggestion(blocked.id)->flags, (std::vector<std::string>{"blocklist"}));
+    add_title(lib->catalog(), "已有", "I247/1", 4, "H", "2020-01-01", "2019", "9787544211116");
+    auto copies = lib->acquisitions().suggest(as("admin"), sug("978-7-5442-1111-6", "南海出版公司", 30, 2));
+    EXPECT_EQ(lib->acquisitions().suggestion(copies.id)->flags, (std::vector<std::string>{"copies"}));
+    auto one = lib->acquisitions().suggest(as("admin"), sug("9787544211116", "南海出版公司", 30, 1));
+    EXPECT_TRUE(lib->acquisitions().suggestion(one.id)->flags.empty());
+    ASSERT_TRUE(lib->acquisitions().block(as("admin"), "坏书").ok);
+    auto blocked = lib->acquisitions().suggest(as("admin"), sug("9787020123452", "人民文学出版社", 30, 1, {}, {}, "坏书"));
+    EXPECT_EQ(lib->acquisitions().suggestion(blocked.id)->flags, (std::vector<std::string>{"blocklist"}));
     // A flagged title is only rejected, with a reason.
-    auto r = lib->review(as("r2"), bad_check.id, "", "");
+    auto r = lib->acquisitions().review(as("r2"), bad_check.id, "", "");
     EXPECT_EQ(r.code, "flagged");
     ASSERT_EQ(r.details.size(), 1u);
-    EXPECT_EQ(lib->review(as("r2"), bad_check.id, "fake", "").code, "bad_reason");
-    ASSERT_TRUE(lib->review(as("r2"), bad_check.id, "piracy", "校验位错").ok);
-    EXPECT_EQ(lib->suggestion(bad_check.id)->status, "rejected");
-    EXPECT_EQ(lib->suggestion(bad_check.id)->reason, "piracy");
-    ASSERT_TRUE(lib->review(as("r2"), right_prefix.id, "unsuitable", "").ok);
-    EXPECT_EQ(lib->order(as("admin"), right_prefix.id, "admin").code, "not_approved");
+    EXPECT_EQ(lib->acquisitions().review(as("r2"), bad_check.id, "fake", "").code, "bad_reason");
+    ASSERT_TRUE(lib->acquisitions().review(as("r2"), bad_check.id, "piracy", "校验位错").ok);
+    EXPECT_EQ(lib->acquisitions().suggestion(bad_check.id)->status, "rejected");
+    EXPECT_EQ(lib->acquisitions().suggestion(bad_check.id)->reason, "piracy");
+    ASSERT_TRUE(lib->acquisitions().review(as("r2"), right_prefix.id, "unsuitable", "").ok);
+    EXPECT_EQ(lib->acquisitions().order(as("admin"), right_prefix.id, "admin").code, "not_approved");
     // Approval is checked again: blocking after the suggestion still stops it.
-    ASSERT_TRUE(lib->block(as("admin"), "9787544211116").ok);
-    EXPECT_EQ(lib->review(as("r2"), one.id, "", "").code, "flagged");
-    EXPECT_EQ(lib->suggestions("rejected").size(), 2u);
+    ASSERT_TRUE(lib->acquisitions().block(as("admin"), "9787544211116").ok);
+    EXPECT_EQ(lib->acquisitions().review(as("r2"), one.id, "", "").code, "flagged");
+    EXPECT_EQ(lib->acquisitions().suggestions("rejected").size(), 2u);
 }
 
 TEST_F(Acq, BudgetOrderAndReceive) {
-    auto s = lib->suggest(as("admin"), sug("9787020123452", "人民文学出版社", 30, 2, 30.0, 300, "红楼梦"));
-    ASSERT_TRUE(lib->review(as("r2"), s.id, "", "").ok);
-    ASSERT_TRUE(lib->set_budget(as("admin"), 2026, 50).ok);
-    EXPECT_EQ(lib->set_budget(as("v1"), 2026, 50).code, "not_permitted");
-    EXPECT_EQ(lib->order(as("admin", "2026-10-01"), s.id, "admin").code, "over_budget");  // 60 > 50
-    ASSERT_TRUE(lib->set_budget(as("admin"), 2026, 100).ok);
-    auto o = lib->order(as("admin", "2026-10-01"), s.id, "admin");
+    auto s = lib->acquisitions().suggest(as("admin"), sug("9787020123452", "人民文学出版社", 30, 2, 30.0, 300, "红楼梦"));
+    ASSERT_TRUE(lib->acquisitions().review(as("r2"), s.id, "", "").ok);
+    ASSERT_TRUE(lib->acquisitions().set_budget(as("admin"), 2026, 50).ok);
+    EXPECT_EQ(lib->acquisitions().set_budget(as("v1"), 2026, 50).code, "not_permitted");
+    EXPECT_EQ(lib->acquisitions().order(as("admin", "2026-10-01"), s.id, "admin").code, "over_budget");  // 60 > 50
+    ASSERT_TRUE(lib->acquisitions().set_budget(as("admin"), 2026, 100).ok);
+    auto o = lib->acquisitions().order(as("admin", "2026-10-01"), s.id, "admin");
     ASSERT_TRUE(o.ok) << o.message;
-    EXPECT_DOUBLE_EQ(lib->budget_left(2026), 40.0);
-    EXPECT_EQ(lib->suggestion(s.id)->status, "ordered");
-    EXPECT_EQ(lib->receive(as("admin", "2026-10-20"), o.id, {"N1"}).code, "barcode_count");
-    add_title(lib->store(), "x", "I1/1", 1, "N");
-    EXPECT_EQ(lib->receive(as("admin", "2026-10-20"), o.id, {"N1", "N2"}).code, "barcode_exists");
-    EXPECT_EQ(lib->receive(as("v1", "2026-10-20"), o.id, {"R1", "R2"}).code, "not_permitted");
-    auto rc = lib->receive(as("admin", "2026-10-20"), o.id, {"R1", "R2"});
+    EXPECT_DOUBLE_EQ(lib->acquisitions().budget_left(2026), 40.0);
+    EXPECT_EQ(lib->acquisitions().suggestion(s.id)->status, "ordered");
+    EXPECT_EQ(lib->acquisitions().receive(as("admin", "2026-10-20"), o.id, {"N1"}).code, "barcode_count");
+    add_title(lib->catalog(), "x", "I1/1", 1, "N");
+    EXPECT_EQ(lib->acquisitions().receive(as("admin", "2026-10-20"), o.id, {"N1", "N2"}).code, "barcode_exists");
+    EXPECT_EQ(lib->acquisitions().receive(as("v1", "2026-10-20"), o.id, {"R1", "R2"}).code, "not_permitted");
+    auto rc = lib->acquisitions().receive(as("admin", "2026-10-20"), o.id, {"R1", "R2"});
     ASSERT_TRUE(rc.ok) << rc.message;
-    auto it = lib->store().item_by_barcode("R2");
+    auto it = lib->catalog().item_by_barcode("R2");
     ASSERT_TRUE(it);
     EXPECT_EQ(cat::to_string(it->status), std::string("available"));
     EXPECT_EQ(it->acquired, "2026-10-20");
     EXPECT_EQ(it->source, "采购");
-    EXPECT_EQ(lib->store().record(it->record_id)->title, "红楼梦");
-    EXPECT_EQ(lib->store().records_by_isbn("978-7-02-012345-2").size(), 1u);
-    EXPECT_EQ(lib->find_order(o.id)->status, "received");
-    EXPECT_EQ(lib->suggestion(s.id)->status, "received");
-    EXPECT_EQ(lib->receive(as("admin"), o.id, {"R3", "R4"}).code, "order_received");
-    EXPECT_EQ(lib->receive(as("admin"), 999, {"R3"}).code, "unknown_order");
+    EXPECT_EQ(lib->catalog().record(it->record_id)->title, "红楼梦");
+    EXPECT_EQ(lib->catalog().records_by_isbn("978-7-02-012345-2").size(), 1u);
+    EXPECT_EQ(lib->acquisitions().find_order(o.id)->status, "received");
+    EXPECT_EQ(lib->acquisitions().suggestion(s.id)->status, "received");
+    EXPECT_EQ(lib->acquisitions().receive(as("admin"), o.id, {"R3", "R4"}).code, "order_received");
+    EXPECT_EQ(lib->acquisitions().receive(as("admin"), 999, {"R3"}).code, "unknown_order");
 }
 
 namespace {
 struct Shelf : ::testing::Test {
     std::filesystem::path path = temp_db(std::string("shelf_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::unique_ptr<Library> lib = std::make_unique<Library>(path);
+    std::unique_ptr<LibraryServices> lib = LibraryServices::open(path);
     long long rec_a = 0, rec_b = 0;
     void SetUp() override {
-        rec_a = add_title(lib->store(), "草房子", "I287.45/123", 3, "A", "2020-03-01");
-        rec_b = add_title(lib->store(), "十万个为什么", "Z228.1/5", 2, "B", "2026-03-01");
-        add_title(lib->store(), "旧书", "I247.5/9", 2, "W", "2010-01-01", "2005");
+        rec_a = add_title(lib->catalog(), "草房子", "I287.45/123", 3, "A", "2020-03-01");
+        rec_b = add_title(lib->catalog(), "十万个为什么", "Z228.1/5", 2, "B", "2026-03-01");
+        add_title(lib->catalog(), "旧书", "I247.5/9", 2, "W", "2010-01-01", "2005");
         for (auto& p : {student("S1", "张三", 3, "2"), student("S2", "李四", 3, "2"), student("S3", "王五", 4, "1"),
                         student("J1", "初中生", 7, "1"), teacher("T1", "赵老师")})
-            ASSERT_TRUE(lib->add_patron(as("admin"), p).ok);
+            ASSERT_TRUE(lib->patrons().add(as("admin"), p).ok);
     }
 };
 }  // namespace
 
 TEST_F(Shelf, WeedingCandidatesAndWithdrawal) {
-    ASSERT_TRUE(lib->checkout(as("admin", "2025-03-01"), "T1", "W1").ok);
-    ASSERT_TRUE(lib->checkin(as("admin", "2025-03-10"), "W1").ok);
-    add_title(lib->store(), "词典", "H316/1", 1, "D", "2024-01-01", "2001");
-    add_title(lib->store(), "词典", "H316/1", 1, "E", "2024-01-01", "2015");
-    ASSERT_TRUE(lib->mark_damaged(as("admin"), "A1").ok);
-    auto c = lib->weed_candidates("2026-09-01", WeedRules{10, 3});
+    ASSERT_TRUE(lib->circulation().checkout(as("admin", "2025-03-01"), "T1", "W1").ok);
+    ASSERT_TRUE(lib->circulation().checkin(as("admin", "2025-03-10"), "W1").ok);
+    add_title(lib->catalog(), "词典", "H316/1", 1, "D", "2024-01-01", "2001");
+    add_title(lib->catalog(), "词典", "H316/1", 1, "E", "2024-01-01", "2015");
+    ASSERT_TRUE(lib->circulation().mark_damaged(as("admin"), "A1").ok);
+    auto c = lib->collection().weed_candidates("2026-09-01", WeedRules{10, 3});
     std::map<std::string, std::vector<std::string>> got;
     for (auto& w : c) got[w.barcode] = w.reasons;
     EXPECT_EQ(got.size(), 3u);
@@ -163,23 +163,24 @@ TEST_F(Shelf, WeedingCandidatesAndWithdrawal) {
     EXPECT_EQ(got["W2"], (std::vector<std::string>{"old_unused"}));  // W1 was lent in 2025
     EXPECT_EQ(got["D1"], (std::vector<std::string>{"superseded"}));
     // With a one-year window W1's 2025 loan no longer counts.
-    auto c1 = lib->weed_candidates("2026-09-01", WeedRules{10, 1});
+    auto c1 = lib->collection().weed_candidates("2026-09-01", WeedRules{10, 1});
     EXPECT_EQ(c1.size(), 4u);
-    EXPECT_EQ(lib->withdraw(as("admin"), {"W2"}, "").code, "no_reason");
-    ASSERT_TRUE(lib->checkout(as("admin", "2026-09-01"), "T1", "A2").ok);
-    EXPECT_EQ(lib->withdraw(as("admin"), {"W2", "A2"}, "old").code, "not_available");
-    EXPECT_EQ(cat::to_string(lib->store().item_by_barcode("W2")->status), std::string("available"));
-    EXPECT_EQ(lib->withdraw(as("v1"), {"W2"}, "old").code, "unknown_operator");
-    ASSERT_TRUE(lib->withdraw(as("admin", "2026-09-02"), {"W1", "W2"}, "陈旧无人借阅").ok);
-    EXPECT_EQ(cat::to_string(lib->store().item_by_barcode("W1")->status), std::string("withdrawn"));
+    EXPECT_EQ(lib->collection().withdraw(as("admin"), {"W2"}, "").code, "no_reason");
+    ASSERT_TRUE(lib->circulation().checkout(as("admin", "2026-09-01"), "T1", "A2").ok);
+    EXPECT_EQ(lib->collection().withdraw(as("admin"), {"W2", "A2"}, "old").code, "not_available");
+    EXPECT_EQ(cat::to_string(lib->catalog().item_by_barcode("W2")->status), std::string("available"));
+    EXPECT_EQ(lib->collection().withdraw(as("v1"), {"W2"}, "old").code, "unknown_operator");
+    ASSERT_TRUE(lib->collection().withdraw(as("admin", "2026-09-02"), {"W1", "W2"}, "陈旧无人借阅").ok);
+    EXPECT_EQ(cat::to_string(lib->catalog().item_by_barcode("W1")->status), std::string("withdrawn"));
     // History stays: the item row, its old loan and the reason.
     sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(lib->db(), "SELECT (SELECT count(*) FROM circ_loans WHERE barcode = 'W1'), reason FROM circ_withdrawals WHERE barcode = 'W1'", -1, &st, nullptr);
+    FileDb fdb(path);
+    sqlite3_prepare_v2(fdb.db, "SELECT (SELECT count(*) FROM circ_loans WHERE barcode = 'W1'), reason FROM circ_withdrawals WHERE barcode = 'W1'", -1, &st, nullptr);
     ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
     EXPECT_EQ(sqlite3_column_int(st, 0), 1);
     EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 1)), "陈旧无人借阅");
     sqlite3_finalize(st);
-    EXPECT_EQ(lib->checkout(as("admin"), "T1", "W1").code, "not_available");
+    EXPECT_EQ(lib->circulation().checkout(as("admin"), "T1", "W1").code, "not_available");
 }
 
 std::vector<std::string> barcodes(const std::vector<shuxiang::shelving::MisplacedCopy>& v) {
@@ -189,8 +190,8 @@ std::vector<std::string> barcodes(const std::vector<shuxiang::shelving::Misplace
 }
 
 TEST_F(Shelf, StocktakeByCallNumberRange) {
-    ASSERT_TRUE(lib->checkout(as("admin"), "T1", "A2").ok);
-    auto rep = lib->stocktake("I200", "I299", {"A1", "W1", "B1", "XYZ", "A2", "A1"});
+    ASSERT_TRUE(lib->circulation().checkout(as("admin"), "T1", "A2").ok);
+    auto rep = lib->collection().stocktake("I200", "I299", {"A1", "W1", "B1", "XYZ", "A2", "A1"});
     EXPECT_FALSE(rep.by_shelf);  // nothing shelved yet
     EXPECT_EQ(rep.expected, 4);  // W1, W2 (I247.5/9), A1, A3 (I287.45/123); A2 is on loan
     EXPECT_EQ(rep.found, 2);
@@ -198,7 +199,7 @@ TEST_F(Shelf, StocktakeByCallNumberRange) {
     EXPECT_EQ(barcodes(rep.misplaced), (std::vector<std::string>{"B1"}));
     EXPECT_EQ(rep.misplaced[0].section, "");  // no shelves to name
     EXPECT_EQ(rep.unexpected, (std::vector<std::string>{"A2", "XYZ"}));
-    auto z = lib->stocktake("Z", "Z9", {"B1", "B2"});
+    auto z = lib->collection().stocktake("Z", "Z9", {"B1", "B2"});
     EXPECT_EQ(z.expected, 2);
     EXPECT_TRUE(z.missing.empty());
 }
@@ -230,7 +231,7 @@ TEST_F(Shelf, StocktakeByShelfOnceShelved) {
     sec("R2", "A2", 1);  // 2: B1, B2
     sec("R3", "A3", 1);  // 3: empty
     auto put = [&](const std::string& barcode, int section, int level) {
-        auto it = lib->store().item_by_barcode(barcode);
+        auto it = lib->catalog().item_by_barcode(barcode);
         ASSERT_TRUE(it);
         a.placed.push_back({it->id, section, level, "stacks", it->call_number});
         ++a.fills[static_cast<std::size_t>(section)].count;
@@ -243,10 +244,10 @@ TEST_F(Shelf, StocktakeByShelfOnceShelved) {
     put("B1", 2, 1);
     put("B2", 2, 2);
     sh::save_assignment(path, a);
-    ASSERT_TRUE(lib->checkout(as("admin"), "T1", "A2").ok);
+    ASSERT_TRUE(lib->circulation().checkout(as("admin"), "T1", "A2").ok);
 
     // Range A1 (by label): both its sections; A2 is on loan, so W1, W2, A1, A3 are expected.
-    auto r = lib->stocktake("A1", "A1", {"W1", "A1", "B1", "XYZ", "A2", "W1"});
+    auto r = lib->collection().stocktake("A1", "A1", {"W1", "A1", "B1", "XYZ", "A2", "W1"});
     EXPECT_TRUE(r.by_shelf);
     EXPECT_EQ(r.sections, (std::vector<std::string>{"R1/1/1", "R1/1/2"}));
     EXPECT_EQ(r.expected, 4);
@@ -264,7 +265,7 @@ TEST_F(Shelf, StocktakeByShelfOnceShelved) {
     EXPECT_EQ(r.unexpected, (std::vector<std::string>{"A2", "XYZ"}));
 
     // A shelf range A2..A3: sections R2/1/1 and R3/1/1. W2 belongs on R1/1/1, top level.
-    auto r2 = lib->stocktake("A2", "A3", {"B2", "W2"});
+    auto r2 = lib->collection().stocktake("A2", "A3", {"B2", "W2"});
     EXPECT_EQ(r2.sections, (std::vector<std::string>{"R2/1/1", "R3/1/1"}));
     EXPECT_EQ(r2.expected, 2);
     EXPECT_EQ(r2.missing, (std::vector<std::string>{"B1"}));
@@ -272,13 +273,13 @@ TEST_F(Shelf, StocktakeByShelfOnceShelved) {
     EXPECT_EQ(r2.misplaced[0].section, "R1/1/1");
     EXPECT_EQ(r2.misplaced[0].level, 1);
     // Section id to furniture id, in reading order.
-    auto r3 = lib->stocktake("R1/1/2", "R2", {});
+    auto r3 = lib->collection().stocktake("R1/1/2", "R2", {});
     EXPECT_EQ(r3.sections, (std::vector<std::string>{"R1/1/2", "R2/1/1"}));
     EXPECT_EQ(r3.missing, (std::vector<std::string>{"A3", "B1", "B2"}));
 
     // Call numbers I240..I250 (W1, W2) take their section R1/1/1 whole: A1 stands there too.
     // A3 (I287.45/123) belongs on R1/1/2, level 2. Before shelving, A3 would only be "outside the range".
-    auto c = lib->stocktake("I240", "I250", {"W1", "W2", "A1", "A3"});
+    auto c = lib->collection().stocktake("I240", "I250", {"W1", "W2", "A1", "A3"});
     EXPECT_TRUE(c.by_shelf);
     EXPECT_EQ(c.sections, (std::vector<std::string>{"R1/1/1"}));
     EXPECT_EQ(c.expected, 3);
@@ -288,31 +289,31 @@ TEST_F(Shelf, StocktakeByShelfOnceShelved) {
     EXPECT_EQ(c.misplaced[0].section, "R1/1/2");
     EXPECT_EQ(c.misplaced[0].level, 2);
     // A withdrawn copy is no longer expected and, scanned, is unexpected.
-    ASSERT_TRUE(lib->withdraw(as("admin"), {"W2"}, "破损").ok);
-    auto w = lib->stocktake("A1", "A1", {"W2"});
+    ASSERT_TRUE(lib->collection().withdraw(as("admin"), {"W2"}, "破损").ok);
+    auto w = lib->collection().stocktake("A1", "A1", {"W2"});
     EXPECT_EQ(w.expected, 3);
     EXPECT_EQ(w.unexpected, (std::vector<std::string>{"W2"}));
     // An end that is neither a shelf nor a call number is bad input.
-    EXPECT_THROW(lib->stocktake("书架X", "A1", {}), shuxiang::InputError);
+    EXPECT_THROW(lib->collection().stocktake("书架X", "A1", {}), shuxiang::InputError);
 }
 
 TEST_F(Shelf, ReadingStatisticsAndHoldingsSummary) {
-    ASSERT_TRUE(lib->checkout(as("admin", "2026-03-02"), "S1", "A1").ok);
-    ASSERT_TRUE(lib->checkout(as("admin", "2026-03-02"), "S1", "B1").ok);
-    ASSERT_TRUE(lib->checkout(as("admin", "2026-03-03"), "S2", "A2").ok);
-    ASSERT_TRUE(lib->checkout(as("admin", "2026-03-04"), "S3", "A3").ok);
-    ASSERT_TRUE(lib->checkout(as("admin", "2025-12-30"), "T1", "W1").ok);  // last year
-    ASSERT_TRUE(lib->checkin(as("admin", "2026-03-20"), "A3").ok);
-    ASSERT_TRUE(lib->withdraw(as("admin", "2026-04-01"), {"A3"}, "损坏").ok);
-    ASSERT_TRUE(lib->place_hold(as("admin"), "S3", rec_a).ok);
-    ASSERT_TRUE(lib->place_hold(as("admin"), "J1", rec_a).ok);
-    ASSERT_TRUE(lib->place_hold(as("admin"), "T1", rec_a).ok);
-    ASSERT_TRUE(lib->rate(as("admin"), "S1", rec_a, 5, true).ok);
-    ASSERT_TRUE(lib->rate(as("admin"), "S2", rec_a, 4, false).ok);
-    ASSERT_TRUE(lib->rate(as("admin"), "T1", rec_b, 3, true).ok);
-    EXPECT_EQ(lib->rate(as("admin"), "T1", rec_b, 6, true).code, "bad_rating");
+    ASSERT_TRUE(lib->circulation().checkout(as("admin", "2026-03-02"), "S1", "A1").ok);
+    ASSERT_TRUE(lib->circulation().checkout(as("admin", "2026-03-02"), "S1", "B1").ok);
+    ASSERT_TRUE(lib->circulation().checkout(as("admin", "2026-03-03"), "S2", "A2").ok);
+    ASSERT_TRUE(lib->circulation().checkout(as("admin", "2026-03-04"), "S3", "A3").ok);
+    ASSERT_TRUE(lib->circulation().checkout(as("admin", "2025-12-30"), "T1", "W1").ok);  // last year
+    ASSERT_TRUE(lib->circulation().checkin(as("admin", "2026-03-20"), "A3").ok);
+    ASSERT_TRUE(lib->collection().withdraw(as("admin", "2026-04-01"), {"A3"}, "损坏").ok);
+    ASSERT_TRUE(lib->circulation().place_hold(as("admin"), "S3", rec_a).ok);
+    ASSERT_TRUE(lib->circulation().place_hold(as("admin"), "J1", rec_a).ok);
+    ASSERT_TRUE(lib->circulation().place_hold(as("admin"), "T1", rec_a).ok);
+    ASSERT_TRUE(lib->circulation().rate(as("admin"), "S1", rec_a, 5, true).ok);
+    ASSERT_TRUE(lib->circulation().rate(as("admin"), "S2", rec_a, 4, false).ok);
+    ASSERT_TRUE(lib->circulation().rate(as("admin"), "T1", rec_b, 3, true).ok);
+    EXPECT_EQ(lib->circulation().rate(as("admin"), "T1", rec_b, 6, true).code, "bad_rating");
 
-    auto st = lib->reading_stats(2026);
+    auto st = lib->stats().reading_stats(2026);
     EXPECT_EQ(st.students, 4);
     EXPECT_EQ(st.students_by_stage["primary"], 3);
     EXPECT_EQ(st.students_by_stage["junior"], 1);
@@ -347,25 +348,25 @@ TEST_F(Shelf, ReadingStatisticsAndHoldingsSummary) {
     EXPECT_EQ(st.demand[0].wait_after_days, 30);
     // On 2026-03-10 the copies are due back on 03-16 and 03-17 (14-day loans from 03-02 and
     // 03-03): days 6 and 7, then the third reader on day 6 + 32 = 38. One new copy (day 30) is enough.
-    auto mar = lib->reading_stats(2026, 30, "2026-03-10");
+    auto mar = lib->stats().reading_stats(2026, 30, "2026-03-10");
     ASSERT_EQ(mar.demand.size(), 1u);
     EXPECT_EQ(mar.demand[0].wait_days, 38);
     EXPECT_EQ(mar.demand[0].suggested_extra, 1);
     EXPECT_EQ(mar.demand[0].wait_after_days, 30);
     // A month later both are overdue (due now): the third reader waits 32 days; still one copy.
-    auto apr = lib->reading_stats(2026, 30, "2026-04-10");
+    auto apr = lib->stats().reading_stats(2026, 30, "2026-04-10");
     EXPECT_EQ(apr.demand[0].wait_days, 32);
     EXPECT_EQ(apr.demand[0].suggested_extra, 1);
     // With a 40-day target on 03-10, 38 days is within it: nothing to buy.
-    EXPECT_EQ(lib->reading_stats(2026, 40, "2026-03-10").demand[0].suggested_extra, 0);
+    EXPECT_EQ(lib->stats().reading_stats(2026, 40, "2026-03-10").demand[0].suggested_extra, 0);
     // With a 70-day target the 64 days of the no-day model are within it: none extra.
-    auto st70 = lib->reading_stats(2026, 70);
+    auto st70 = lib->stats().reading_stats(2026, 70);
     ASSERT_EQ(st70.demand.size(), 1u);
     EXPECT_EQ(st70.demand[0].suggested_extra, 0);
     EXPECT_EQ(st70.demand[0].wait_after_days, 64);
     // The copy policy caps it: at most 2 copies of a title, already held.
-    lib->set_setting("acq.max_copies", "2");
-    EXPECT_EQ(lib->reading_stats(2026).demand[0].suggested_extra, 0);
+    lib->admin().store_setting("acq.max_copies", "2");
+    EXPECT_EQ(lib->stats().reading_stats(2026).demand[0].suggested_extra, 0);
     ASSERT_EQ(st.ratings.size(), 2u);
     EXPECT_DOUBLE_EQ(st.ratings[0].average, 4.5);
     EXPECT_EQ(st.ratings[0].recommendations, 1);
@@ -373,7 +374,7 @@ TEST_F(Shelf, ReadingStatisticsAndHoldingsSummary) {
     EXPECT_EQ(st.ratings[1].by_kind, (std::map<std::string, long long>{{"teacher", 1}}));
     EXPECT_EQ(st.collection.parts[2].items, 4);  // 大部类 3 (C–K): A1, A2, W1, W2
 
-    auto h = lib->holdings_summary(2026);
+    auto h = lib->stats().holdings_summary(2026);
     EXPECT_EQ(h.year, 2026);
     EXPECT_EQ(h.books, 6);
     EXPECT_EQ(h.by_major_class[2], 4);
@@ -384,7 +385,7 @@ TEST_F(Shelf, ReadingStatisticsAndHoldingsSummary) {
     EXPECT_EQ(h.loans_this_year, 4);
     EXPECT_FALSE(h.synthetic);
     // At the end of 2025 the two copies bought in 2026 were not there yet.
-    auto h25 = lib->holdings_summary(2025);
+    auto h25 = lib->stats().holdings_summary(2025);
     EXPECT_EQ(h25.books, 4);
     EXPECT_EQ(h25.loans_this_year, 1);
 }
@@ -452,8 +453,8 @@ TEST_F(Shelf, HoldingsPerStudentByStage) {
         it.barcode = b;
         batch[0].items.push_back(it);
     }
-    lib->store().import_batch(batch);
-    auto st = lib->reading_stats(2026);
+    lib->catalog().import_batch(batch);
+    auto st = lib->stats().reading_stats(2026);
     EXPECT_EQ(st.held_items, 9);
     // 7 shared items split 3 : 1 by enrolment; the 2 junior items go to the one junior student.
     EXPECT_DOUBLE_EQ(st.holdings_per_student_by_stage["primary"], 7.0 * 3 / 4 / 3);
@@ -462,7 +463,7 @@ TEST_F(Shelf, HoldingsPerStudentByStage) {
 }
 
 TEST_F(Shelf, PeriodicalAndReferenceTitles) {
-    auto before = lib->holdings_summary(2026);
+    auto before = lib->stats().holdings_summary(2026);
     struct Spec {
         const char* title;
         const char* cls;
@@ -489,8 +490,8 @@ TEST_F(Shelf, PeriodicalAndReferenceTitles) {
         e.items.push_back(it);
         batch.push_back(std::move(e));
     }
-    lib->store().import_batch(batch);
-    auto h = lib->holdings_summary(2026);
+    lib->catalog().import_batch(batch);
+    auto h = lib->stats().holdings_summary(2026);
     EXPECT_EQ(h.periodical_titles - before.periodical_titles, 1);
     EXPECT_EQ(h.reference_titles - before.reference_titles, 2);
     EXPECT_EQ(h.books - before.books, 3);  // the periodical's volume is not a book

@@ -28,6 +28,8 @@ struct CliIdentity : ::testing::Test {
     std::string file(const std::string& name, const std::string& text) {
         auto p = dir / (std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" + name);
         std::ofstream(p, std::ios::binary) << text << "\n";
+        // Secrets in files readable by their owner only (the CLI warns otherwise).
+        std::filesystem::permissions(p, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
         return p.string();
     }
     // Runs `shuxiang ARGS --db DB` with `stdin_text` on standard input and `env` before it.
@@ -47,8 +49,8 @@ struct CliIdentity : ::testing::Test {
 
     void SetUp() override {
         {
-            Library lib(path);
-            add_title(lib.store(), "草房子", "I287.45/123", 2, "A", "2026-03-01");
+            auto lib = LibraryServices::open(path);
+            add_title(lib->catalog(), "草房子", "I287.45/123", 2, "A", "2026-03-01");
         }
         ASSERT_EQ(sx("operators add lib1 --role librarian --password-stdin", kLibPw).code, 0);
         ASSERT_EQ(sx("operators add r1 --role reviewer --password-stdin" + creds("lib1", kLibPw), kRevPw).code, 0);
@@ -87,27 +89,27 @@ TEST_F(CliIdentity, UnauthenticatedAsCannotLendApproveOrderOrReceive) {
     EXPECT_EQ(wrong.code, 3);
     EXPECT_EQ(json::parse(wrong.out)["code"], "bad_credentials");
     EXPECT_TRUE(audited_refusal("identity.login", "bad_credentials"));
-    Library lib(path);
-    EXPECT_TRUE(lib.open_loans("2026001").empty());
-    EXPECT_EQ(lib.suggestion(std::stoll(sid))->status, "pending");
+    auto lib = LibraryServices::open(path);
+    EXPECT_TRUE(lib->circulation().open_loans("2026001").empty());
+    EXPECT_EQ(lib->acquisitions().suggestion(std::stoll(sid))->status, "pending");
 
     // With credentials it works; the reviewer is the authenticated operator.
     EXPECT_EQ(sx("circ checkout --patron 2026001 --item A1" + creds("v1", kVolPw)).code, 0);
     EXPECT_EQ(sx("acq review --suggestion " + sid + " --approve --reviewer r1" + creds("lib1", kLibPw)).code, 2);  // --as and --reviewer differ
     EXPECT_EQ(sx("acq review --suggestion " + sid + " --approve" + creds("r1", kRevPw)).code, 0);
-    EXPECT_EQ(lib.suggestion(std::stoll(sid))->reviewer, "r1");
+    EXPECT_EQ(lib->acquisitions().suggestion(std::stoll(sid))->reviewer, "r1");
     auto ord = sx("acq order --suggestion " + sid + " --by lib1 --json" + creds("lib1", kLibPw));
     ASSERT_EQ(ord.code, 0) << ord.out;
     const std::string oid = std::to_string(json::parse(ord.out)["id"].get<long long>());
     EXPECT_EQ(sx("acq receive --order " + oid + " --barcodes N1" + creds("lib1", kLibPw)).code, 0);
-    EXPECT_EQ(lib.open_loans("2026001").size(), 1u);
+    EXPECT_EQ(lib->circulation().open_loans("2026001").size(), 1u);
 }
 
 TEST_F(CliIdentity, WrongRoleRefusedAndAudited) {
-    auto r = sx("circ renew --item A1 --json" + creds("v1", kVolPw));
+    auto r = sx("circ lost --item A1 --json" + creds("v1", kVolPw));
     EXPECT_EQ(r.code, 3);
     EXPECT_EQ(json::parse(r.out)["code"], "not_permitted");
-    EXPECT_TRUE(audited_refusal("circ.renew", "not_permitted"));
+    EXPECT_TRUE(audited_refusal("circ.lost", "not_permitted"));
     // A volunteer sets no one else's password and no reader's PIN.
     EXPECT_EQ(sx("operators passwd r1 --password-stdin" + creds("v1", kVolPw), "New-Secret-9999").code, 3);
     EXPECT_EQ(sx("patrons pin 2026001 --pin-stdin" + creds("v1", kVolPw), kPin).code, 3);
@@ -190,4 +192,24 @@ TEST_F(CliIdentity, DemoDatabaseGetsDemoOperatorsOnce) {
     auto again = run_command(std::string(SHUXIANG_BIN_DIR) + "/shuxiang catalog demo --students 20 --seed 1 --json" + fdb);
     ASSERT_EQ(again.code, 0) << again.out;
     EXPECT_TRUE(json::parse(again.out.substr(again.out.find('{')))["demo_operators"].empty());
+}
+
+TEST_F(CliIdentity, PasswordTypedAtTerminalIsNotEchoed) {
+    if (run_command("command -v script").code != 0) GTEST_SKIP() << "script(1) (util-linux) not installed";
+    // script(1) gives the command a terminal; the password arrives once the prompt has turned echo off.
+    const std::string cmd = std::string(SHUXIANG_BIN_DIR) + "/shuxiang --lang en circ settings --set acq.lead_days=23 --as lib1" + db;
+    auto r = run_command("(sleep 0.5; printf '%s\\n' '" + kLibPw + "') | script -qec \"" + cmd + "\" /dev/null");
+    all_output += r.out;
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("password of operator lib1"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("acq.lead_days"), std::string::npos) << r.out;
+}
+
+TEST_F(CliIdentity, LoosePasswordFileIsWarnedAbout) {
+    auto pw = file("loose.pw", kLibPw);
+    std::filesystem::permissions(pw, std::filesystem::perms::group_read | std::filesystem::perms::others_read,
+                                 std::filesystem::perm_options::add);
+    auto r = sx("circ settings --set acq.lead_days=24 --as lib1 --password-file " + pw);
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("can be read by other users"), std::string::npos) << r.out;
 }

@@ -94,7 +94,7 @@ TEST(CliCapacity, DemoWithHoldingsByHand) {
 
 #include "shuxiang/catalog/store.hpp"
 #include "shuxiang/catalog/csv.hpp"
-#include "shuxiang/circulation/library.hpp"
+#include "shuxiang/circulation/services.hpp"
 
 TEST(CliSimulate, LoansFromTheDatabaseDecideWhichShelvesReadersVisit) {
     namespace cat = shuxiang::catalog;
@@ -103,7 +103,8 @@ TEST(CliSimulate, LoansFromTheDatabaseDecideWhichShelvesReadersVisit) {
     fs::create_directories(out);
     const std::string db = (out / "library.db").string();
     {
-        circ::Library lib(db);
+        auto lib_owner = circ::LibraryServices::open(db);
+        auto& lib = *lib_owner;
         // One 综合性图书 (Z) title with 20 copies, all lent this year: readers only want group 5.
         std::vector<cat::ImportEntry> batch(1);
         batch[0].record.title = "中国大百科全书";
@@ -117,7 +118,7 @@ TEST(CliSimulate, LoansFromTheDatabaseDecideWhichShelvesReadersVisit) {
             it.call_number = "Z227/1";
             batch[0].items.push_back(it);
         }
-        lib.store().import_batch(batch);
+        lib.catalog().import_batch(batch);
         circ::Ctx admin{"admin", "2026-03-02"};
         for (int p = 0; p < 10; ++p) {
             circ::Patron pat;
@@ -125,9 +126,9 @@ TEST(CliSimulate, LoansFromTheDatabaseDecideWhichShelvesReadersVisit) {
             pat.name = "学生" + std::to_string(p);
             pat.grade = 4;
             pat.class_no = "1";
-            ASSERT_TRUE(lib.add_patron(admin, pat).ok);
+            ASSERT_TRUE(lib.patrons().add(admin, pat).ok);
             for (int k = 0; k < 2; ++k)
-                ASSERT_TRUE(lib.checkout(admin, pat.id, "Z" + std::to_string(100 + 2 * p + k)).ok);
+                ASSERT_TRUE(lib.circulation().checkout(admin, pat.id, "Z" + std::to_string(100 + 2 * p + k)).ok);
         }
     }
     auto r = run_shuxiang("simulate --plan " + kDemo + " --db " + db + " --date 2026-11-24 --scenario class-visit"

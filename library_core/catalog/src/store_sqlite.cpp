@@ -238,6 +238,7 @@ public:
     std::optional<Item> item(long long item_id) override;
     std::optional<Item> item_by_barcode(std::string_view barcode) override;
     bool set_item_state(long long item_id, ItemStatus status, std::optional<std::string> location) override;
+    void set_item_locations(const std::vector<std::pair<long long, std::string>>& locations) override;
     ChangeResult add_items(long long record_id, std::vector<Item>& items, std::string_view op) override;
     ChangeResult delete_item(long long item_id, std::string_view op) override;
     std::vector<Item> items_of(long long record_id) override;
@@ -637,6 +638,13 @@ bool SqliteStore::set_item_state(long long item_id, ItemStatus status, std::opti
     const bool found = sqlite3_changes(db_) > 0;
     tx.commit();
     return found;
+}
+
+void SqliteStore::set_item_locations(const std::vector<std::pair<long long, std::string>>& locations) {
+    WriteTx tx(db_);
+    Stmt s(db_, "UPDATE items SET location = ? WHERE id = ?");
+    for (const auto& [id, where] : locations) s.bind(1, where).bind(2, id).run();
+    tx.commit();
 }
 
 ChangeResult SqliteStore::add_items(long long record_id, std::vector<Item>& items, std::string_view) {

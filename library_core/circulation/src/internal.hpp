@@ -1,33 +1,49 @@
 #pragma once
-// Shared pieces of the circulation sources: result helpers and the transaction guard.
-#include "shuxiang/catalog/charset.hpp"
-#include "shuxiang/catalog/csv.hpp"
-#include "shuxiang/circulation/library.hpp"
-#include "sql.hpp"
+// Shared pieces of the circulation services: results, the settings table, and the runner that
+// gives every mutating operation its unit of work, role check and audit row.
+#include <functional>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "shuxiang/circulation/repository.hpp"
+#include "shuxiang/circulation/rules.hpp"
+#include "shuxiang/circulation/types.hpp"
 
 namespace shuxiang::circulation {
 
 // A refusal: code `code`, message from translation key circ.refuse.<code>.
 Result refusal(std::string code, std::initializer_list<std::string> args);
 Result success(std::string_view key, std::initializer_list<std::string> args, long long id);
+// The first of the rule's refusals as the result (an argument "@key" is translated), the others'
+// messages in details; nullopt when there is none.
+std::optional<Result> refused(const std::vector<Refusal>& reasons);
 
-// One BEGIN IMMEDIATE transaction: the write lock is taken before anything is read, so that two
-// processes checking and then changing the same rows cannot interleave (no lost update).
-struct Library::Tx {
-    sqlite3* db;
-    bool open = true;
-    explicit Tx(sqlite3* d) : db(d) { sql::exec(db, "BEGIN IMMEDIATE"); }
-    void commit() {
-        sql::exec(db, "COMMIT");
-        open = false;
-    }
-    void rollback() {
-        if (open) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-        open = false;
-    }
-    ~Tx() { rollback(); }
-    Tx(const Tx&) = delete;
-    Tx& operator=(const Tx&) = delete;
+// Text without surrounding spaces, tabs and line ends.
+std::string trim(std::string_view s);
+
+const SettingInfo* find_setting(std::string_view key);
+// The number in `text` when it is one (the whole text) and within the setting's range.
+std::optional<double> parse_setting(const SettingInfo& info, std::string_view text);
+// A known setting's value in this unit: what was set, else its default.
+double setting_in(UnitOfWork& u, std::string_view key);
+LoanPolicy policy_in(UnitOfWork& u, const Patron& p);
+
+// Writes one audit row (in `u`).
+void audit_in(UnitOfWork& u, const Ctx& c, std::string_view action, std::string_view target, const Result& r);
+
+// Runs one mutating operation: a write unit; the actor's check (an operator whose role allows `a`
+// and who is not disabled, or a reader the body checks with reader_allows); the body; one audit
+// row. A refusal rolls the unit back and is audited in a unit of its own.
+Result run_op(Repository& repo, const Ctx& c, Action a, std::string_view action, const std::string& target,
+              const std::function<Result(UnitOfWork&)>& body);
+
+// The reading of a roster file (CSV, UTF-8 or GBK): patrons, or the errors with their lines.
+struct ParsedRoster {
+    std::vector<Patron> patrons;
+    std::vector<std::string> errors;
 };
+ParsedRoster parse_roster(std::string_view data, const std::string& file_name);
 
 }  // namespace shuxiang::circulation

@@ -1,7 +1,5 @@
 #include "shuxiang/shelving/stocktake.hpp"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <set>
 #include <unordered_map>
@@ -10,7 +8,6 @@
 #include "shuxiang/catalog/clc.hpp"
 #include "shuxiang/shelving/db.hpp"
 #include "shuxiang/util/error.hpp"
-#include "shuxiang/util/sqlite.hpp"
 #include "shuxiang/util/i18n.hpp"
 
 namespace shuxiang::shelving {
@@ -45,35 +42,6 @@ Stocktake compare_scan(const std::vector<std::string>& expected, const std::vect
 }
 
 namespace {
-
-struct Copy {
-    long long id = 0;
-    std::string barcode, call_number, status;
-};
-
-// Every copy of the database by barcode and by id (read only).
-void load_copies(const std::filesystem::path& db, std::unordered_map<std::string, Copy>& by_barcode,
-                 std::unordered_map<long long, std::string>& barcode_of) {
-    sqlite3* raw = nullptr;
-    sqlite::configure_process();
-    if (sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        std::string msg = raw ? sqlite3_errmsg(raw) : tr("common.db.cannot_open");
-        sqlite3_close(raw);
-        throw InputError(db.string(), "", msg);
-    }
-    try {
-        sqlite::Stmt st(raw, "SELECT id, barcode, call_number, status FROM items");
-        while (st.step()) {
-            Copy c{st.i64(0), st.text(1), st.text(2), st.text(3)};
-            barcode_of[c.id] = c.barcode;
-            by_barcode[c.barcode] = std::move(c);
-        }
-    } catch (const std::runtime_error& e) {
-        sqlite3_close(raw);
-        throw InputError(db.string(), "", e.what());
-    }
-    sqlite3_close(raw);
-}
 
 // The sections (first and last index in reading order) a shelf name stands for: a section id, a
 // range's furniture id, or a range label.
@@ -118,9 +86,12 @@ std::optional<Stocktake> stocktake_shelves(const std::filesystem::path& db, cons
         }
     }
 
-    std::unordered_map<std::string, Copy> by_barcode;
+    std::unordered_map<std::string, CopyRow> by_barcode;
     std::unordered_map<long long, std::string> barcode_of;
-    load_copies(db, by_barcode, barcode_of);
+    for (auto& c : load_copies(db)) {
+        barcode_of[c.id] = c.barcode;
+        by_barcode[c.barcode] = std::move(c);
+    }
     std::unordered_map<long long, const Placement*> placed;
     for (const auto& p : a->placed) placed[p.item_id] = &p;
 

@@ -111,6 +111,7 @@ std::string substitute(std::string s, const Range& args) {
 }  // namespace
 
 std::string trf(std::string_view key, std::initializer_list<std::string> args) { return substitute(tr(key), args); }
+std::string trv(std::string_view key, const std::vector<std::string>& args) { return substitute(tr(key), args); }
 
 std::string trf_in(Language lang, std::string_view key, std::initializer_list<std::string> args) {
     return substitute(tr_in(lang, key), args);

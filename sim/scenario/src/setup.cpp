@@ -1,6 +1,6 @@
 #include <shuxiang/scenario/setup.hpp>
 
-#include <shuxiang/circulation/library.hpp>
+#include <shuxiang/circulation/services.hpp>
 #include <shuxiang/standards/compliance.hpp>
 #include <shuxiang/standards/profile.hpp>
 
@@ -15,8 +15,9 @@ RunSetup prepare_run(const plan::Plan& p, const RunSetupInput& in) {
     // Shelf demand per 大部类: this year's loans when a library database is given (what readers
     // really ask for), else the required shares of the school's standards profile.
     if (!in.db.empty()) {
-        circulation::Library lib(in.db);
-        const auto st = lib.reading_stats(std::stoi(in.date.substr(0, 4)));
+        auto lib_owner = circulation::LibraryServices::open(in.db);
+        auto& lib = *lib_owner;
+        const auto st = lib.stats().reading_stats(std::stoi(in.date.substr(0, 4)));
         long long total = 0;
         for (auto n : st.loans_by_major_class) total += n;
         if (total > 0) {

@@ -112,6 +112,8 @@ public:
     // Sets a copy's status, and its location when given (a class-set corner, a shelf). False when
     // there is no such copy.
     virtual bool set_item_state(long long item_id, ItemStatus status, std::optional<std::string> location = std::nullopt) = 0;
+    // Sets where each copy stands (shelving puts the collection on the planned shelves), as one change.
+    virtual void set_item_locations(const std::vector<std::pair<long long, std::string>>& locations) = 0;
     // Adds new copies to a stored record (receiving, cataloguing a further copy): copy numbers
     // continue after the record's highest; fills each item's id, record_id and copy_number. All or
     // nothing: refused with "unknown_record", "empty_barcode" or "barcode_exists" (stored already or

@@ -14,7 +14,7 @@
 
 namespace shuxiang::circulation {
 
-class Library;
+class Repository;
 
 // Which readers a patron list shows (all filters optional, combined with AND).
 struct PatronQuery {
@@ -26,21 +26,26 @@ struct PatronQuery {
 // Operators: who may act, in which role.
 class OperatorService {
 public:
-    explicit OperatorService(Library& lib) : lib_(lib) {}
+    explicit OperatorService(Repository& repo) : repo_(repo) {}
     Result add(const Ctx& c, const Operator& o);
     std::vector<Operator> list();
     std::optional<Operator> find(std::string_view id);
-    // How many operators exist (0: the database still accepts its bootstrap admin).
+    // How many operators exist.
     std::size_t count();
+    Result set_role(const Ctx& c, std::string_view id, Role role);
+    // A disabled operator can neither log in nor act; their history stays.
+    Result set_disabled(const Ctx& c, std::string_view id, bool disabled);
+    // Removes an operator (not oneself, not the last librarian); the audit log keeps their id.
+    Result remove(const Ctx& c, std::string_view id);
 
 private:
-    Library& lib_;
+    Repository& repo_;
 };
 
 // Readers (students, teachers, staff, parents) and the school year.
 class PatronService {
 public:
-    explicit PatronService(Library& lib) : lib_(lib) {}
+    explicit PatronService(Repository& repo) : repo_(repo) {}
     Result add(const Ctx& c, const Patron& p);
     std::optional<Patron> find(std::string_view id);
     std::vector<Patron> list(const PatronQuery& q = {});
@@ -49,13 +54,13 @@ public:
     Result left(const Ctx& c, std::string_view patron_id);
 
 private:
-    Library& lib_;
+    Repository& repo_;
 };
 
 // Loans, returns, renewals, holds, lost and damaged copies, class sets, ratings, loan policies.
 class CirculationService {
 public:
-    explicit CirculationService(Library& lib) : lib_(lib) {}
+    explicit CirculationService(Repository& repo) : repo_(repo) {}
     Result checkout(const Ctx& c, std::string_view patron_id, std::string_view barcode);
     Result checkin(const Ctx& c, std::string_view barcode);
     Result renew(const Ctx& c, std::string_view barcode);
@@ -66,8 +71,21 @@ public:
                      std::string_view teacher_id);
     Result rate(const Ctx& c, std::string_view patron_id, long long record_id, int stars, bool recommend);
 
+    // Cancels a waiting or ready hold (an operator, or the reader who placed it); a copy kept
+    // for it goes to the next reader waiting, else back on the shelf.
+    Result cancel_hold(const Ctx& c, long long hold_id);
+    // Ready holds not collected within circ.hold_pickup_days of c.date expire like a cancel.
+    Result expire_holds(const Ctx& c);
+
     std::vector<Loan> open_loans(std::string_view patron_id = {});
     std::vector<Hold> holds(long long record_id);
+    std::vector<Hold> patron_holds(std::string_view patron_id);
+    // Titles with waiting holds and a copy on the shelf that no hold keeps: fetch it (pull list).
+    struct PullEntry {
+        Hold hold;
+        std::string barcode, call_number, location, title;
+    };
+    std::vector<PullEntry> holds_to_pull();
     std::vector<OverdueEntry> overdue(const std::string& day, std::string_view class_filter = {});
 
     std::vector<LoanPolicy> policies();
@@ -75,13 +93,13 @@ public:
     Result set_policy(const Ctx& c, const LoanPolicy& p);
 
 private:
-    Library& lib_;
+    Repository& repo_;
 };
 
 // 凡进必审: suggestions, the four-eyes review, orders within the budget, receiving.
 class AcquisitionService {
 public:
-    explicit AcquisitionService(Library& lib) : lib_(lib) {}
+    explicit AcquisitionService(Repository& repo) : repo_(repo) {}
     Result suggest(const Ctx& c, Suggestion s);
     std::optional<Suggestion> suggestion(long long id);
     std::vector<Suggestion> suggestions(std::string_view status = {});
@@ -95,45 +113,48 @@ public:
     Result block(const Ctx& c, std::string_view isbn_or_title);
 
 private:
-    Library& lib_;
+    Repository& repo_;
 };
 
 // Weeding and stocktake.
 class CollectionService {
 public:
-    explicit CollectionService(Library& lib) : lib_(lib) {}
+    explicit CollectionService(Repository& repo) : repo_(repo) {}
     std::vector<WeedCandidate> weed_candidates(const std::string& day, const WeedRules& rules);
     Result withdraw(const Ctx& c, const std::vector<std::string>& barcodes, const std::string& reason);
     StocktakeReport stocktake(const std::string& first, const std::string& last, const std::vector<std::string>& scanned);
 
 private:
-    Library& lib_;
+    Repository& repo_;
 };
 
 // Reading statistics and the holdings summary for the compliance report.
 class StatsService {
 public:
-    explicit StatsService(Library& lib) : lib_(lib) {}
+    explicit StatsService(Repository& repo) : repo_(repo) {}
     ReadingStats reading_stats(int year, int target_wait_days = 30, const std::string& today = "");
     standards::HoldingsSummary holdings_summary(int year);
 
 private:
-    Library& lib_;
+    Repository& repo_;
 };
 
 // The library's settings (known_settings()) and the audit log.
 class AdminService {
 public:
-    explicit AdminService(Library& lib) : lib_(lib) {}
+    explicit AdminService(Repository& repo) : repo_(repo) {}
     double setting_value(std::string_view key);
     std::string setting(std::string_view key, std::string_view fallback);
+    // Keeps a preference of a command that is not a library setting (e.g. the final grades the
+    // year-end promotion last used); not audited, no role.
+    void store_setting(std::string_view key, std::string_view value);
     Result change_setting(const Ctx& c, std::string_view key, std::string_view value);
     std::vector<AuditEntry> audit(std::size_t limit = 100);
-    // Writes one audit row for an operation decided outside these services (logins, passwords).
+    // Records an event of another part (a login, a refused request) in the audit log.
     void record(const Ctx& c, std::string_view action, std::string_view target, const Result& r);
 
 private:
-    Library& lib_;
+    Repository& repo_;
 };
 
 // All services of one library database.
@@ -141,6 +162,9 @@ class LibraryServices {
 public:
     // Opens (creating or migrating) the library database at `db`. Throws InputError naming the file.
     static std::unique_ptr<LibraryServices> open(const std::filesystem::path& db);
+    // Over a repository of any backend (the contract tests run each).
+    static std::unique_ptr<LibraryServices> over(std::unique_ptr<Repository> repo);
+    Repository& repository() { return *repo_; }
     ~LibraryServices();
     LibraryServices(const LibraryServices&) = delete;
     LibraryServices& operator=(const LibraryServices&) = delete;
@@ -155,8 +179,8 @@ public:
     AdminService& admin() { return admin_; }
 
 private:
-    explicit LibraryServices(std::unique_ptr<Library> lib);
-    std::unique_ptr<Library> lib_;
+    explicit LibraryServices(std::unique_ptr<Repository> repo);
+    std::unique_ptr<Repository> repo_;
     OperatorService operators_;
     PatronService patrons_;
     CirculationService circulation_;

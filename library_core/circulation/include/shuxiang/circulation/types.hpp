@@ -24,7 +24,7 @@ std::optional<Role> parse_role(std::string_view s);
 // The kinds of operation that roles are checked against.
 enum class Action {
     ManageOperators, ManagePatrons, Checkout, Return, Renew, Hold, ClassSet, LostDamaged, EditPolicy,
-    Suggest, Review, Order, Receive, Weed, Rate
+    Suggest, Review, Order, Receive, Weed, Rate, CancelHold
 };
 bool role_allows(Role r, Action a);
 
@@ -48,12 +48,12 @@ struct Result {
     std::vector<std::string> details;  // extra lines (flags, books still out, filled hold)
 };
 
-// Who does it and on which day (YYYY-MM-DD; tests and --date make runs reproducible).
+// Who does it and on which day (YYYY-MM-DD; tests and --date make runs reproducible). The caller
+// has authenticated them: an operator (op), or a reader acting for themselves in the catalogue
+// (reader, with op empty), who may only place and cancel their own holds.
 struct Ctx {
     std::string op;
     std::string date;
-    // A reader acting for themself (the OPAC: placing their own hold), authenticated by the caller;
-    // op is then empty. Only the operations a reader may do on their own account accept it.
     std::string reader;
 };
 
@@ -119,8 +119,9 @@ struct Hold {
     long long record_id = 0;
     std::string patron_id;
     std::string placed;
-    std::string status;  // waiting, ready, filled, cancelled
+    std::string status;  // waiting, ready, filled, cancelled, expired
     std::string barcode;  // the copy kept for the patron once ready
+    std::string ready_date;  // when the copy was put aside (pickup expiry counts from it)
 };
 
 struct OverdueEntry {

@@ -18,6 +18,14 @@ inline constexpr int kShelvingSchemaVersion = 1;
 // classify(). Throws InputError naming the file when it is not a library database.
 std::vector<ShelfItem> load_items(const std::filesystem::path& db);
 
+// One copy as a stocktake sees it.
+struct CopyRow {
+    long long id = 0;
+    std::string barcode, call_number, status;
+};
+// Every copy of the database (read only). Throws InputError naming the file.
+std::vector<CopyRow> load_copies(const std::filesystem::path& db);
+
 // Ids of the plan's classroom-corner rooms.
 std::set<std::string> corner_rooms(const plan::Plan& plan);
 

@@ -14,6 +14,7 @@ enum class Language { ZhCN, En };
 const std::string& tr(std::string_view key);
 // tr() with {0}, {1}, ... replaced by the arguments.
 std::string trf(std::string_view key, std::initializer_list<std::string> args);
+std::string trv(std::string_view key, const std::vector<std::string>& args);
 
 // The text of a key in a given language, whatever the current language (bilingual reports).
 std::string tr_in(Language lang, std::string_view key);

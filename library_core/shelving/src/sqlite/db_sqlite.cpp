@@ -5,7 +5,7 @@
 #include <map>
 #include <stdexcept>
 
-#include "shuxiang/catalog/store.hpp"
+#include "shuxiang/catalog/sqlite/store_sqlite.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
 #include "shuxiang/util/sqlite.hpp"
@@ -118,6 +118,26 @@ std::vector<std::string> split_lines(const std::string& s) {
 
 }  // namespace
 
+std::vector<CopyRow> load_copies(const std::filesystem::path& db) {
+    sqlite3* raw = nullptr;
+    sqlite::configure_process();
+    if (sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        std::string msg = raw ? sqlite3_errmsg(raw) : tr("common.db.cannot_open");
+        sqlite3_close(raw);
+        throw InputError(db.string(), "", msg);
+    }
+    std::vector<CopyRow> out;
+    try {
+        sqlite::Stmt st(raw, "SELECT id, barcode, call_number, status FROM items");
+        while (st.step()) out.push_back({st.i64(0), st.text(1), st.text(2), st.text(3)});
+    } catch (const std::runtime_error& e) {
+        sqlite3_close(raw);
+        throw InputError(db.string(), "", e.what());
+    }
+    sqlite3_close(raw);
+    return out;
+}
+
 std::vector<ShelfItem> load_items(const std::filesystem::path& path) {
     return naming_the_file(path, [&] {
         Db db(path);
@@ -165,6 +185,8 @@ std::set<std::string> corner_rooms(const plan::Plan& plan) {
 void save_assignment(const std::filesystem::path& path, const Assignment& a) {
     return naming_the_file(path, [&] {
         Db db(path);
+        // Only the catalog store writes copies; on this connection its writes join the transaction.
+        auto store = catalog::open_sqlite_store(db.get());
         db.exec("BEGIN IMMEDIATE");
         try {
             ensure_schema(db);
@@ -189,14 +211,16 @@ void save_assignment(const std::filesystem::path& path, const Assignment& a) {
             }
             {
                 Stmt ins(db.get(), "INSERT INTO shelving_items(item_id, seq, section, level, room, call_number) VALUES(?,?,?,?,?,?)");
-                Stmt loc(db.get(), "UPDATE items SET location = ? WHERE id = ?");
+                std::vector<std::pair<long long, std::string>> locations;
+                locations.reserve(a.placed.size());
                 long long seq = 0;
                 for (const auto& p : a.placed) {
                     std::string section = p.section >= 0 ? a.sections[static_cast<std::size_t>(p.section)].id : "";
                     ins.bind(1, p.item_id).bind(2, seq++).bind(3, section).bind(4, static_cast<long long>(p.level));
                     ins.bind(5, p.room).bind(6, p.call_number).run();
-                    loc.bind(1, section.empty() ? p.room : section).bind(2, p.item_id).run();
+                    locations.emplace_back(p.item_id, section.empty() ? p.room : section);
                 }
+                store->set_item_locations(locations);
                 Stmt un(db.get(), "INSERT INTO shelving_unplaced(item_id, call_number, reason) VALUES(?,?,?)");
                 for (const auto& u : a.unplaced) un.bind(1, u.item_id).bind(2, u.call_number).bind(3, u.reason).run();
             }

@@ -1,0 +1,65 @@
+#pragma once
+// Circulation's rules as pure functions over plain data (decide, then write): a service gathers
+// the facts in one unit of work, asks the rule, and writes only when nothing is refused. Every
+// reason is collected, as a desk needs them all; the first one is the answer.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "shuxiang/circulation/types.hpp"
+
+namespace shuxiang::circulation {
+
+// Why an operation cannot happen: a stable code (circ.refuse.<code>) and the message's arguments.
+struct Refusal {
+    std::string code;
+    std::vector<std::string> args;
+    bool operator==(const Refusal&) const = default;
+};
+
+// Everything a loan of one copy to one reader depends on.
+struct CheckoutFacts {
+    std::string patron_id, barcode;
+    std::optional<Patron> patron;
+    std::optional<catalog::Item> item;
+    long long loans_out = 0;       // the reader's open loans
+    long long overdue_out = 0;     // of which overdue
+    bool block_when_overdue = false;  // the library's policy (circ.block_overdue)
+    LoanPolicy policy;
+    std::optional<Hold> ready_hold;  // a hold this copy is kept for, if any
+};
+std::vector<Refusal> can_checkout(const CheckoutFacts& f);
+
+// Everything a renewal depends on.
+struct RenewFacts {
+    std::string barcode;
+    bool item_known = false;
+    std::optional<Loan> loan;           // the open loan of the copy
+    std::optional<Patron> patron;       // its reader
+    LoanPolicy policy;
+    long long waiting_holds = 0;        // readers waiting for the title
+};
+std::vector<Refusal> can_renew(const RenewFacts& f);
+
+// Everything a hold depends on.
+struct HoldFacts {
+    std::string patron_id;
+    long long record_id = 0;
+    std::optional<Patron> patron;
+    bool record_known = false;
+    long long active_holds = 0;   // the reader's waiting and ready holds
+    bool already_holds = false;   // on this title
+    LoanPolicy policy;
+};
+std::vector<Refusal> can_place_hold(const HoldFacts& f);
+
+// The four-eyes rule of 凡进必审: the reviewer is neither the recommender nor who entered it.
+bool four_eyes_ok(const Operator& reviewer, const Suggestion& s);
+// 谁采购谁审核: the purchaser is not the recommender.
+bool purchaser_ok(const Operator& purchaser, const Suggestion& s);
+
+// Whether a reader acting for themselves may do `a` for `patron_id`.
+bool reader_allows(const Ctx& c, Action a, std::string_view patron_id);
+
+}  // namespace shuxiang::circulation

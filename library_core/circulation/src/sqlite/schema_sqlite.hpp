@@ -1,0 +1,64 @@
+#pragma once
+// The circulation tables in an SQLite library database, step by step (version in circ_schema).
+namespace shuxiang::circulation::sqlite_schema {
+
+// Step 1: the first tables, the default loan policies and the librarian `admin`.
+inline const char* kStep1 = R"SQL(
+CREATE TABLE circ_operators(id TEXT PRIMARY KEY, role TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',
+  patron_id TEXT NOT NULL DEFAULT '');
+CREATE TABLE circ_patrons(id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',
+  grade INTEGER NOT NULL DEFAULT 0, class_no TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT 'active');
+CREATE INDEX circ_patrons_class ON circ_patrons(grade, class_no);
+CREATE TABLE circ_policies(kind TEXT NOT NULL, stage TEXT NOT NULL, max_items INTEGER NOT NULL,
+  loan_days INTEGER NOT NULL, max_renewals INTEGER NOT NULL, max_holds INTEGER NOT NULL, PRIMARY KEY(kind, stage));
+CREATE TABLE circ_loans(id INTEGER PRIMARY KEY, item_id INTEGER NOT NULL, barcode TEXT NOT NULL,
+  record_id INTEGER NOT NULL, patron_id TEXT NOT NULL DEFAULT '', corner TEXT NOT NULL DEFAULT '',
+  prev_location TEXT NOT NULL DEFAULT '', out_date TEXT NOT NULL, due_date TEXT NOT NULL,
+  returned_date TEXT, renewals INTEGER NOT NULL DEFAULT 0, outcome TEXT NOT NULL DEFAULT '');
+CREATE UNIQUE INDEX circ_loans_open ON circ_loans(item_id) WHERE returned_date IS NULL;
+CREATE INDEX circ_loans_patron ON circ_loans(patron_id, returned_date);
+CREATE INDEX circ_loans_record ON circ_loans(record_id, out_date);
+CREATE INDEX circ_loans_out ON circ_loans(out_date);
+CREATE TABLE circ_holds(id INTEGER PRIMARY KEY, record_id INTEGER NOT NULL, patron_id TEXT NOT NULL,
+  placed TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'waiting', barcode TEXT NOT NULL DEFAULT '');
+CREATE INDEX circ_holds_record ON circ_holds(record_id, status, id);
+CREATE INDEX circ_holds_barcode ON circ_holds(barcode, status);
+CREATE TABLE circ_audit(id INTEGER PRIMARY KEY, day TEXT NOT NULL, at TEXT NOT NULL, operator TEXT NOT NULL,
+  action TEXT NOT NULL, target TEXT NOT NULL DEFAULT '', outcome TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '');
+CREATE TABLE circ_ratings(id INTEGER PRIMARY KEY, patron_id TEXT NOT NULL, record_id INTEGER NOT NULL,
+  stars INTEGER NOT NULL, recommend INTEGER NOT NULL, day TEXT NOT NULL);
+CREATE TABLE circ_withdrawals(item_id INTEGER PRIMARY KEY, barcode TEXT NOT NULL, day TEXT NOT NULL,
+  reason TEXT NOT NULL, operator TEXT NOT NULL, prev_status TEXT NOT NULL);
+CREATE TABLE circ_settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE acq_suggestions(id INTEGER PRIMARY KEY, by_patron TEXT NOT NULL, entered_by TEXT NOT NULL,
+  isbn TEXT NOT NULL, title TEXT NOT NULL, publisher TEXT NOT NULL DEFAULT '', price REAL NOT NULL,
+  list_price REAL, pages INTEGER, copies INTEGER NOT NULL, status TEXT NOT NULL DEFAULT 'pending',
+  reviewer TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
+  day TEXT NOT NULL, flags TEXT NOT NULL DEFAULT '');
+CREATE TABLE acq_orders(id INTEGER PRIMARY KEY, suggestion_id INTEGER NOT NULL REFERENCES acq_suggestions(id),
+  purchaser TEXT NOT NULL, day TEXT NOT NULL, year INTEGER NOT NULL, copies INTEGER NOT NULL, cost REAL NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open', received_day TEXT NOT NULL DEFAULT '');
+CREATE TABLE acq_budgets(year INTEGER PRIMARY KEY, amount REAL NOT NULL);
+CREATE TABLE acq_blocklist(entry TEXT PRIMARY KEY);
+CREATE TABLE acq_publisher_prefixes(prefix TEXT PRIMARY KEY, publisher TEXT NOT NULL);
+INSERT INTO acq_publisher_prefixes VALUES
+  ('9787020', '人民文学出版社'), ('9787040', '高等教育出版社'), ('9787100', '商务印书馆'),
+  ('9787101', '中华书局'), ('9787107', '人民教育出版社'), ('9787108', '生活·读书·新知三联书店'),
+  ('97875327', '上海译文出版社'), ('97875442', '南海出版公司');
+INSERT INTO circ_policies VALUES
+  ('student', 'primary', 2, 14, 1, 2), ('student', 'junior', 3, 21, 1, 3), ('student', 'senior', 4, 30, 2, 3),
+  ('teacher', '', 10, 60, 2, 5), ('staff', '', 5, 30, 1, 3), ('parent', '', 0, 0, 0, 0);
+INSERT INTO circ_operators VALUES ('admin', 'librarian', '', '');
+)SQL";
+
+// Step 2: operators can be disabled; a hold remembers when its copy was put aside.
+inline const char* kStep2 = R"SQL(
+ALTER TABLE circ_operators ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE circ_holds ADD COLUMN ready_date TEXT NOT NULL DEFAULT '';
+CREATE INDEX circ_holds_patron ON circ_holds(patron_id, status);
+)SQL";
+
+inline const char* const kSteps[] = {kStep1, kStep2};
+inline constexpr int kVersion = 2;
+
+}  // namespace shuxiang::circulation::sqlite_schema
