@@ -154,6 +154,9 @@ void add_acq_routes(RouteTable& t);
 void add_stats_routes(RouteTable& t);
 void add_page_routes(RouteTable& t);
 void add_reader_routes(RouteTable& t);
+void add_hold_routes(RouteTable& t);
+// A reader's open holds (waiting, ready) with titles.
+json holds_json(Call& c, const std::vector<circulation::Hold>& holds);
 
 // Request bodies: a JSON object whose fields are all known and of the declared type.
 enum class JType { String, Integer, Boolean };

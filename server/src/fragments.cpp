@@ -8,6 +8,7 @@
 namespace shuxiang::server {
 
 json loans_json(Call& c, const std::string& patron_id);
+std::string opac_reader_holds_html(Call& c);
 
 namespace {
 
@@ -83,9 +84,27 @@ std::string opac_reader_html(Call& c) {
                                {"due", l["due"].get<std::string>()}});
     std::string body = rows.str();
     if (body.empty()) body = fill_template("<tr><td colspan=\"3\">{{t:web.js.none}}</td></tr>", {});
-    return fill_template("<section id=\"sx-my-loans\" class=\"mb-3\"><h2 class=\"h5\">{{t:web.opac.my_loans}}</h2>"
+    return opac_reader_holds_html(c) + fill_template("<section id=\"sx-my-loans\" class=\"mb-3\"><h2 class=\"h5\">{{t:web.opac.my_loans}}</h2>"
                          "<table class=\"table table-sm\"><thead><tr><th>{{t:web.opac.title}}</th><th>{{t:web.opac.barcode}}</th>"
                          "<th>{{t:web.js.due}}</th></tr></thead><tbody>{{{rows}}}</tbody></table></section>",
+                         {{"rows", body}});
+}
+
+// The reader's own open holds, each with a cancel button (opac.js).
+std::string opac_reader_holds_html(Call& c) {
+    std::ostringstream rows;
+    for (const auto& h : holds_json(c, c.svc().circulation().patron_holds(c.session->who.id)))
+        rows << fill_template("<li class=\"sx-my-hold\"><span class=\"badge {{cls}}\">{{status}}</span> {{title}} "
+                              "<button class=\"btn btn-sm btn-outline-danger ms-2 sx-cancel-hold\" data-hold=\"{{id}}\">"
+                              "{{t:web.js.cancel}}</button></li>",
+                              {{"cls", h["status"] == "ready" ? "text-bg-warning" : "text-bg-info"},
+                               {"status", h["status_text"].get<std::string>()},
+                               {"title", h["title"].get<std::string>()},
+                               {"id", std::to_string(h["id"].get<long long>())}});
+    std::string body = rows.str();
+    if (body.empty()) body = fill_template("<li class=\"text-muted\">{{t:web.js.none}}</li>", {});
+    return fill_template("<section id=\"sx-my-holds\" class=\"mb-3\"><h2 class=\"h5\">{{t:web.opac.my_holds}}</h2>"
+                         "<ul class=\"list-unstyled\">{{{rows}}}</ul></section>",
                          {{"rows", body}});
 }
 

@@ -53,6 +53,7 @@ void patron_card(Call& c) {
     if (!p) throw HttpError(404, "unknown_patron", tr("server.error.unknown_patron"));
     json j = patron_json(*p);
     j["loans"] = loans_json(c, p->id);
+    j["holds"] = holds_json(c, c.svc().circulation().patron_holds(p->id));
     auto pol = c.svc().circulation().policy_for(*p);
     j["max_items"] = pol.max_items;
     j["overdue"] = std::count_if(j["loans"].begin(), j["loans"].end(), [](const json& l) { return l["overdue"].get<bool>(); });

@@ -135,6 +135,7 @@ void WebServer::Impl::install() {
     add_acq_routes(routes);
     add_stats_routes(routes);
     add_reader_routes(routes);
+    add_hold_routes(routes);
     add_page_routes(routes);
     for (const Route& r : routes) {
         auto h = [this, &r](const httplib::Request& req, httplib::Response& res) { dispatch(app, r, req, res); };

@@ -232,3 +232,21 @@ TEST_F(ServerTest, OpacShowsWhereACopyStands) {
     EXPECT_EQ(items[0]["location"], trf_in(Language::En, "shelving.msg.located", {"阅览室", "A1", "1", "2", "3"}));
     EXPECT_EQ(items[1]["location"], "");  // B12: not in the assignment
 }
+
+TEST_F(ServerTest, DeskSeesAReadersHoldsAndThePullList) {
+    Browser reader = browser();
+    ASSERT_EQ(reader.login("reader", "S002", kPin), 200);
+    ASSERT_EQ(reader.post("/api/me/holds", {{"record", record_a}})->status, 200);
+    Browser lib = librarian();
+    auto card = json::parse(lib.get("/api/patron?id=S002")->body);
+    ASSERT_EQ(card["holds"].size(), 1u);
+    EXPECT_EQ(card["holds"][0]["title"], "三体");
+    // A copy of 三体 is on the shelf and no hold keeps it: the desk is told to fetch it.
+    auto pull = json::parse(lib.get("/api/holds/pull")->body);
+    ASSERT_EQ(pull.size(), 1u);
+    EXPECT_EQ(pull[0]["patron"], "S002");
+    EXPECT_EQ(json::parse(lib.get("/api/holds/patron?patron=S002")->body).size(), 1u);
+    long long hold = card["holds"][0]["id"];
+    EXPECT_EQ(lib.post("/api/holds/cancel", {{"hold", hold}})->status, 200);
+    EXPECT_EQ(json::parse(lib.get("/api/patron?id=S002")->body)["holds"].size(), 0u);
+}

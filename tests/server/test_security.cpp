@@ -200,3 +200,23 @@ TEST_F(ServerTest, AReaderSeesOnlyTheirOwnLoans) {
     ASSERT_EQ(holds.size(), 1u);
     EXPECT_EQ(holds[0].patron_id, "S002");
 }
+
+TEST_F(ServerTest, AReaderCancelsOnlyTheirOwnHolds) {
+    Browser s1 = browser(), s2 = browser();
+    ASSERT_EQ(s1.login("reader", "S001", kPin), 200);
+    ASSERT_EQ(s2.login("reader", "S002", kPin), 200);
+    auto r = s1.post("/api/me/holds", {{"record", record_a}});
+    ASSERT_EQ(r->status, 200) << r->body;
+    long long hold = json::parse(r->body)["id"];
+    // Another reader cannot see it nor cancel it: the library does not even name it.
+    EXPECT_EQ(json::parse(s2.get("/api/me/holds")->body).size(), 0u);
+    r = s2.post("/api/me/holds/cancel", {{"hold", hold}});
+    EXPECT_EQ(r->status, 404);
+    EXPECT_EQ(s2.post("/api/holds/cancel", {{"hold", hold}})->status, 403);  // the operators' route
+    auto mine = json::parse(s1.get("/api/me/holds")->body);
+    ASSERT_EQ(mine.size(), 1u);
+    EXPECT_EQ(mine[0]["title"], "三体");
+    EXPECT_NE(s1.get("/opac")->body.find("sx-cancel-hold"), std::string::npos);
+    EXPECT_EQ(s1.post("/api/me/holds/cancel", {{"hold", hold}})->status, 200);
+    EXPECT_EQ(json::parse(s1.get("/api/me/holds")->body).size(), 0u);
+}

@@ -63,3 +63,17 @@ TEST(ServerSessions, SecretsCompareWhole) {
     EXPECT_FALSE(same_secret("abc", "abcd"));
     EXPECT_FALSE(same_secret("", ""));
 }
+
+#include "support/process.hpp"
+
+TEST(ServeCommand, HelpNamesEveryOptionAndBadInputExits2) {
+    auto help = shuxiang::test::run_shuxiang("--lang en serve --help");
+    EXPECT_EQ(help.code, 0);
+    for (const char* opt : {"--db", "--listen", "--tls-cert", "--tls-key", "--threads", "--date", "--quiet"})
+        EXPECT_NE(help.out.find(opt), std::string::npos) << opt;
+    auto db = std::filesystem::temp_directory_path() / "sx_serve_absent.db";
+    std::filesystem::remove(db);
+    EXPECT_EQ(shuxiang::test::run_shuxiang("serve --db " + db.string()).code, 2);
+    EXPECT_FALSE(std::filesystem::exists(db));  // nothing created
+    EXPECT_EQ(shuxiang::test::run_shuxiang("serve --db " + db.string() + " --listen nonsense").code, 2);
+}

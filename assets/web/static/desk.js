@@ -46,6 +46,30 @@
     od.classList.toggle("d-none", !p.overdue);
     $("sx-loans").replaceChildren(...(p.loans.length ? p.loans.map(loanRow)
       : [el("tr", {}, el("td", { colSpan: 4, class: "text-muted" }, t("web.js.none")))]));
+    $("sx-patron-holds").replaceChildren(...(p.holds.length ? p.holds.map(holdRow)
+      : [el("li", { class: "text-muted" }, t("web.js.none"))]));
+  }
+
+  function holdRow(h) {
+    const cancel = el("button", { class: "btn btn-sm btn-outline-danger ms-2 d-print-none", type: "button" }, t("web.js.cancel"));
+    cancel.addEventListener("click", async () => {
+      const { data } = await api("POST", "/api/holds/cancel", { hold: h.id });
+      say([data.message].concat(data.details || []), !!data.ok);
+      await refresh();
+    });
+    return el("li", { class: "sx-patron-hold", "data-hold": String(h.id) },
+              el("span", { class: "badge " + (h.status === "ready" ? "text-bg-warning" : "text-bg-info") }, h.status_text),
+              " " + h.title + (h.barcode ? " · " + h.barcode : ""), cancel);
+  }
+
+  async function showPull() {
+    const { status, data } = await api("GET", "/api/holds/pull");
+    if (status !== 200) return;
+    $("sx-pull").classList.remove("d-none");
+    $("sx-pull-list").replaceChildren(...(data.length ? data.map((p) => el("tr", {},
+      el("td", {}, el("code", {}, p.call_number)), el("td", {}, p.title), el("td", {}, el("code", {}, p.barcode)),
+      el("td", {}, p.location), el("td", {}, p.patron)))
+      : [el("tr", {}, el("td", { colSpan: 5, class: "text-muted" }, t("web.js.none")))]));
   }
 
   async function loadPatron(id) {
@@ -123,6 +147,7 @@
   });
   for (const r of document.querySelectorAll('input[name="mode"]'))
     r.addEventListener("change", () => $("sx-scan").focus());
+  $("sx-pull-button").addEventListener("click", showPull);
   $("sx-print").addEventListener("click", () => {
     document.body.classList.toggle("sx-slip-58", $("sx-slip").value === "58mm");
     window.print();
