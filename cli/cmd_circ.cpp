@@ -1,6 +1,7 @@
 // `shuxiang operators|patrons|circ|acq|weed|stats` (stocktake: cmd_stocktake.cpp): the daily work of the school library.
 // Exit codes: 0 done, 3 refused (the reason on stderr, or in the JSON), 2 bad input, 1 failure.
 #include <cstdlib>
+#include <functional>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -114,6 +115,45 @@ int add_operator(const Common& a, const Operator& op, bool pw_stdin) {
     return report(a, r);
 }
 
+// `operators disable|enable|role|remove ID`: a librarian's changes to an operator. Disabling ends
+// the operator's sessions; removing also drops their password.
+void add_operator_changes(CLI::App* g) {
+    using Change = std::function<Result(AuthSession&, const Ctx&, const std::string&, const std::string&)>;
+    auto change = [g](const char* name, const char* help, bool with_role, Change fn) {
+        auto* c = g->add_subcommand(name, tr(help));
+        auto a = common(c, true, false);
+        auto id = std::make_shared<std::string>(), role = std::make_shared<std::string>();
+        c->add_option("id", *id, tr("circ.cli.id"))->required();
+        if (with_role) c->add_option("--role", *role, tr("circ.cli.role"))->required();
+        c->callback([=] {
+            run_guarded([=] {
+                check_date(*a);
+                if (with_role && !parse_role(*role)) throw InputError("--role", "", trf("circ.cli.bad_role", {*role}));
+                auto s = open_auth(a->db);
+                const Ctx ctx = authenticate(s, {a->as, a->password_file}, a->day(), a->json_out);
+                return report(*a, fn(s, ctx, *id, *role));
+            });
+        });
+    };
+    const identity::PrincipalKind op = identity::PrincipalKind::Operator;
+    change("disable", "identity.cli.disable", false, [op](AuthSession& s, const Ctx& c, const std::string& id, const std::string&) {
+        Result r = s.lib->operators().set_disabled(c, id, true);
+        if (r.ok) s.auth->revoke_tokens({op, id}, identity::unix_now());
+        return r;
+    });
+    change("enable", "identity.cli.enable", false, [](AuthSession& s, const Ctx& c, const std::string& id, const std::string&) {
+        return s.lib->operators().set_disabled(c, id, false);
+    });
+    change("role", "identity.cli.role", true, [](AuthSession& s, const Ctx& c, const std::string& id, const std::string& role) {
+        return s.lib->operators().set_role(c, id, *parse_role(role));
+    });
+    change("remove", "identity.cli.remove", false, [](AuthSession& s, const Ctx& c, const std::string& id, const std::string&) {
+        Result r = s.lib->operators().remove(c, id);
+        if (r.ok) s.auth->forget_operator(id, identity::unix_now());
+        return r;
+    });
+}
+
 void add_operators(CLI::App& root) {
     auto* g = root.add_subcommand("operators", tr("circ.cli.operators"));
     g->require_subcommand(1);
@@ -157,6 +197,7 @@ void add_operators(CLI::App& root) {
             });
         });
     }
+    add_operator_changes(g);
     {
         auto* c = g->add_subcommand("list", tr("circ.cli.operators_list"));
         auto a = common(c, false);
@@ -166,7 +207,8 @@ void add_operators(CLI::App& root) {
                 auto& lib = *lib_owner;
                 json arr = json::array();
                 for (auto& o : lib.operators().list()) {
-                    arr.push_back({{"id", o.id}, {"role", to_string(o.role)}, {"name", o.name}, {"patron", o.patron_id}});
+                    arr.push_back({{"id", o.id}, {"role", to_string(o.role)}, {"name", o.name}, {"patron", o.patron_id},
+                                   {"disabled", o.disabled}});
                     if (!a->json_out) std::cout << o.id << "\t" << tr(std::string("circ.role.") + to_string(o.role)) << "\t" << o.name << "\n";
                 }
                 if (a->json_out) std::cout << arr.dump(2) << "\n";

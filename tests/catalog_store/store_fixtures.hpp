@@ -1,6 +1,9 @@
 #pragma once
 // Shared helpers of the catalog store tests: a scratch database directory and small records.
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <cstdlib>
 
 #include <filesystem>
 #include <string>
@@ -8,6 +11,7 @@
 
 #include "shuxiang/catalog/csv.hpp"
 #include "shuxiang/catalog/store.hpp"
+#include "shuxiang/util/fs.hpp"
 
 namespace sx_test {
 
@@ -51,6 +55,27 @@ inline shuxiang::catalog::ImportEntry book(std::string cn, std::string title, st
         e.items.push_back(it);
     }
     return e;
+}
+
+// A fresh scratch directory named after the test and the process.
+inline fs::path temp_dir(const char* name) {
+    fs::path d = fs::temp_directory_path() / (std::string(name) + "_" + std::to_string(::getpid()));
+    fs::remove_all(d);
+    fs::create_directories(d);
+    return d;
+}
+
+// Runs the shuxiang binary (Chinese messages); returns (exit code, stdout).
+inline std::pair<int, std::string> shuxiang_run(const std::string& args, const std::string& stdin_text = "") {
+    fs::path dir = temp_dir("sx_cli_io");
+    fs::path in = dir / "in.txt", out = dir / "out.txt";
+    shuxiang::atomic_write_file(in, stdin_text);
+    std::string cmd = std::string(SHUXIANG_BIN_DIR) + "/shuxiang --lang zh " + args + " < " + in.string() + " > " +
+                      out.string() + " 2>/dev/null";
+    int rc = std::system(cmd.c_str());
+    std::string text = shuxiang::read_file(out);
+    fs::remove_all(dir);
+    return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, text};
 }
 
 }  // namespace sx_test

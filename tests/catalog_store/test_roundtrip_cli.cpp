@@ -15,19 +15,15 @@
 #include "shuxiang/catalog/sqlite/store_sqlite.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/i18n.hpp"
+#include "store_fixtures.hpp"
 
 using namespace shuxiang;
 using namespace shuxiang::catalog;
 namespace fs = std::filesystem;
+using sx_test::shuxiang_run;
+using sx_test::temp_dir;
 
 namespace {
-
-fs::path temp_dir(const char* name) {
-    fs::path d = fs::temp_directory_path() / (std::string(name) + "_" + std::to_string(::getpid()));
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-}
 
 MarcRecord odd_cnmarc() {
     MarcRecord m;
@@ -52,19 +48,6 @@ MarcRecord odd_cnmarc() {
     data("905", ' ', ' ', {{'a', "SX"}, {'d', "I287.45"}, {'e', "12"}});
     data("999", '9', '8', {{'x', "local oddity"}, {'x', "repeated"}});
     return m;
-}
-
-// Runs the shuxiang binary; returns (exit code, stdout).
-std::pair<int, std::string> shuxiang_run(const std::string& args, const std::string& stdin_text = "") {
-    fs::path dir = temp_dir("sx_cli_io");
-    fs::path in = dir / "in.txt", out = dir / "out.txt";
-    atomic_write_file(in, stdin_text);
-    std::string cmd = std::string(SHUXIANG_BIN_DIR) + "/shuxiang --lang zh " + args + " < " + in.string() + " > " +
-                      out.string() + " 2>/dev/null";
-    int rc = std::system(cmd.c_str());
-    std::string text = read_file(out);
-    fs::remove_all(dir);
-    return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, text};
 }
 
 }  // namespace

@@ -94,7 +94,7 @@ TEST(Store, CreatesSchemaInWalMode) {
     EXPECT_EQ(st->schema_version(), kStoreSchemaVersion);
     EXPECT_EQ(pragma(t.path, "PRAGMA journal_mode"), "wal");
     EXPECT_EQ(pragma(t.path, "PRAGMA page_size"), "8192");  // set for new files only
-    EXPECT_EQ(pragma(t.path, "SELECT version FROM schema_version"), "4");
+    EXPECT_EQ(pragma(t.path, "SELECT version FROM schema_version"), std::to_string(kStoreSchemaVersion));
     EXPECT_EQ(st->record_count(), 0);
 }
 
@@ -303,7 +303,7 @@ TEST(Store, MigratesStepByStep) {
     EXPECT_NE(pragma(t.path, "SELECT sql FROM sqlite_schema WHERE name = 'records_fts'").find("'ascii'"),
               std::string::npos);
     // Step 4 rebuilds the search index with its own tokenizer.
-    auto v3 = open_sqlite_store(t.path);
+    auto v3 = open_sqlite_store(t.path, 4);
     EXPECT_EQ(v3->schema_version(), 4);
     EXPECT_NE(pragma(t.path, "SELECT sql FROM sqlite_schema WHERE name = 'records_fts'").find("'sx_cjk'"),
               std::string::npos);
@@ -348,7 +348,7 @@ TEST(Store, TokenizerIndexesWhatPretokenisedTextDid) {
     TempDb b;
     auto v3 = open_sqlite_store(a.path, 3);
     auto v4 = open_sqlite_store(b.path);
-    ASSERT_EQ(v4->schema_version(), 4);
+    ASSERT_EQ(v4->schema_version(), kStoreSchemaVersion);
     auto odd = sample();
     odd.push_back(entry("x1", "ＡＢＣ全角Ｐｙｔｈｏｎ与ＰＹＴＨＯＮ", "ひらがな·カタカナ", "I313/1", {"X001"}, "", {"日本　文学"}));
     odd.push_back(entry("x2", "《红楼梦》（第1版）——曹雪芹", "C++ Primer 5th", "I242.4/2", {"X002"}, "", {"古典-小说"}));

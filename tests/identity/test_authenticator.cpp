@@ -204,3 +204,34 @@ TEST_F(IdentityTest, NoSecretInDatabaseFileOrAudit) {
         EXPECT_EQ(row.find("张小明"), std::string::npos) << row;
     }
 }
+
+TEST_F(IdentityTest, DisabledOperatorCannotLogInOrUseAToken) {
+    bootstrap();
+    ASSERT_TRUE(lib->operators().add(as("lib1"), Operator{"v1", Role::Volunteer, "", ""}).ok);
+    ASSERT_TRUE(auth.set_operator_password(as("lib1"), "v1", "Volunteer-Pass-1", kT0).ok);
+    auto t = auth.issue_token(auth.login_operator("v1", "Volunteer-Pass-1", kT0).who, 3600, kT0);
+    ASSERT_TRUE(lib->operators().set_disabled(as("lib1"), "v1", true).ok);
+    EXPECT_EQ(auth.login_operator("v1", "Volunteer-Pass-1", kT0 + 1).result.code, "disabled");
+    EXPECT_EQ(auth.verify_token(t.text, kT0 + 1).result.code, "disabled");
+    EXPECT_EQ(auth.authenticate_operator("v1", "", "Volunteer-Pass-1", kT0 + 1).result.code, "disabled");
+    EXPECT_TRUE(audited("identity.login", "disabled"));
+    // A wrong password for a disabled operator still says only bad_credentials.
+    EXPECT_EQ(auth.login_operator("v1", "Volunteer-Pass-9", kT0 + 1).result.code, "bad_credentials");
+    ASSERT_TRUE(lib->operators().set_disabled(as("lib1"), "v1", false).ok);
+    EXPECT_TRUE(auth.login_operator("v1", "Volunteer-Pass-1", kT0 + 2).result.ok);
+    // Removed: its password goes with it.
+    ASSERT_TRUE(lib->operators().remove(as("lib1"), "v1").ok);
+    auth.forget_operator("v1", kT0 + 3);
+    EXPECT_FALSE(auth.has_secret({PrincipalKind::Operator, "v1"}));
+    EXPECT_EQ(auth.login_operator("v1", "Volunteer-Pass-1", kT0 + 3).result.code, "bad_credentials");
+}
+
+TEST_F(IdentityTest, CtxForPrincipals) {
+    auto op = Authenticator::ctx_for({PrincipalKind::Operator, "lib1"}, kDay);
+    EXPECT_EQ(op.op, "lib1");
+    EXPECT_TRUE(op.reader.empty());
+    auto rd = Authenticator::ctx_for({PrincipalKind::Reader, "2026001"}, kDay);
+    EXPECT_TRUE(rd.op.empty());
+    EXPECT_EQ(rd.reader, "2026001");
+    EXPECT_EQ(rd.date, kDay);
+}

@@ -213,3 +213,31 @@ TEST_F(CliIdentity, LoosePasswordFileIsWarnedAbout) {
     EXPECT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("can be read by other users"), std::string::npos) << r.out;
 }
+
+TEST_F(CliIdentity, DisableEnableRoleAndRemove) {
+    auto login = sx("login v1 --password-stdin --json", kVolPw);
+    ASSERT_EQ(login.code, 0) << login.out;
+    const std::string env = "SHUXIANG_TOKEN=" + json::parse(login.out)["token"].get<std::string>();
+    // Only an authenticated librarian changes operators.
+    EXPECT_EQ(sx("operators disable v1 --as lib1").code, 3);
+    EXPECT_EQ(sx("operators disable r1" + creds("v1", kVolPw)).code, 3);
+    ASSERT_EQ(sx("operators disable v1" + creds("lib1", kLibPw)).code, 0);
+    auto refused = sx("circ checkout --patron 2026001 --item A1 --json" + creds("v1", kVolPw));
+    EXPECT_EQ(refused.code, 3);
+    EXPECT_EQ(json::parse(refused.out)["code"], "disabled");
+    auto by_token = sx("circ checkout --patron 2026001 --item A1 --json", "", env);
+    EXPECT_EQ(by_token.code, 3);
+    EXPECT_EQ(json::parse(by_token.out)["code"], "token_revoked");
+    EXPECT_EQ(sx("login v1 --password-stdin", kVolPw).code, 3);
+    EXPECT_TRUE(audited_refusal("identity.login", "disabled"));
+    ASSERT_EQ(sx("operators enable v1" + creds("lib1", kLibPw)).code, 0);
+    EXPECT_EQ(sx("circ checkout --patron 2026001 --item A1" + creds("v1", kVolPw)).code, 0);
+    // A volunteer may not mark a copy lost; made a librarian, they may.
+    EXPECT_EQ(sx("circ lost --item A1" + creds("v1", kVolPw)).code, 3);
+    ASSERT_EQ(sx("operators role v1 --role librarian" + creds("lib1", kLibPw)).code, 0);
+    EXPECT_EQ(sx("circ lost --item A1" + creds("v1", kVolPw)).code, 0);
+    ASSERT_EQ(sx("operators remove v1" + creds("lib1", kLibPw)).code, 0);
+    EXPECT_EQ(sx("login v1 --password-stdin", kVolPw).code, 3);
+    auto ops = json::parse(sx("operators list --json").out);
+    for (auto& o : ops) EXPECT_NE(o["id"], "v1");
+}

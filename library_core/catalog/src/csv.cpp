@@ -381,13 +381,13 @@ CsvImport parse_catalog_csv(std::string_view raw, const std::string& file, const
 MarcRecord synthesize_cnmarc(const BibRecord& r) { return to_marc(r, MarcFlavor::Cnmarc); }
 
 std::string catalog_csv_header() {
-    return "题名,责任者,ISBN,索书号,分类号,出版社,出版地,出版年,价格,页数,丛书名,主题词,条码号,复本号,状态,馆藏地点,入藏日期,来源\n";
+    return "控制号,题名,责任者,ISBN,索书号,分类号,出版社,出版地,出版年,价格,页数,丛书名,主题词,条码号,复本号,状态,馆藏地点,入藏日期,来源\n";
 }
 
 std::string catalog_csv_rows(const BibRecord& r, const std::vector<Item>& items) {
     std::string subjects;
     for (std::size_t k = 0; k < r.subjects.size(); ++k) subjects += (k ? ";" : "") + r.subjects[k];
-    std::string head = csv_cell(r.title) + "," + csv_cell(r.responsibility) + "," +
+    std::string head = csv_cell(r.control_number) + "," + csv_cell(r.title) + "," + csv_cell(r.responsibility) + "," +
                        csv_cell(r.isbns.empty() ? "" : r.isbns.front()) + "," + csv_cell(r.call_number) + "," +
                        csv_cell(r.clc_class) + "," + csv_cell(r.publisher) + "," + csv_cell(r.place) + "," +
                        csv_cell(r.year) + ",";

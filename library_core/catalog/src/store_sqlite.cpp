@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
 #include <cstring>
 #include <limits>
 #include <map>
@@ -11,6 +13,7 @@
 #include <stdexcept>
 
 #include "shuxiang/catalog/clc.hpp"
+#include "shuxiang/catalog/edit.hpp"
 #include "shuxiang/catalog/isbn.hpp"
 #include "shuxiang/catalog/sqlite/store_sqlite.hpp"
 #include "shuxiang/util/error.hpp"
@@ -207,6 +210,29 @@ CREATE VIRTUAL TABLE records_fts USING fts5(
   title, responsibility, publisher, subjects, series, content = '', tokenize = 'sx_cjk', detail = 'column');
 )SQL";
 
+// Step 5: catalogue maintenance. Records and copies remember the import run that added them (an
+// import can be undone), copies count their status changes (an undo refuses a copy that
+// circulated), every change is logged with its before and after, and merged records redirect.
+// The count is kept by a trigger, so that it also sees writers that update the items table
+// themselves; it fires on UPDATEs that set the status only, never on an import's INSERTs.
+const char* kMigration5 = R"SQL(
+ALTER TABLE records ADD COLUMN batch INTEGER;
+ALTER TABLE items ADD COLUMN batch INTEGER;
+ALTER TABLE items ADD COLUMN state_changes INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE import_batches(id INTEGER PRIMARY KEY, at TEXT NOT NULL, operator TEXT NOT NULL, source TEXT NOT NULL,
+  overlay INTEGER NOT NULL, records_added INTEGER NOT NULL DEFAULT 0, records_updated INTEGER NOT NULL DEFAULT 0,
+  records_skipped INTEGER NOT NULL DEFAULT 0, items_added INTEGER NOT NULL DEFAULT 0, undone_at TEXT);
+CREATE TABLE catalog_changes(id INTEGER PRIMARY KEY, at TEXT NOT NULL, operator TEXT NOT NULL, action TEXT NOT NULL,
+  target TEXT NOT NULL, record_id INTEGER, before_json TEXT, after_json TEXT, batch INTEGER);
+CREATE INDEX catalog_changes_record ON catalog_changes(record_id);
+CREATE INDEX catalog_changes_target ON catalog_changes(target);
+CREATE TABLE record_redirects(from_id INTEGER PRIMARY KEY, to_id INTEGER NOT NULL);
+CREATE TRIGGER items_state_changes AFTER UPDATE OF status ON items WHEN NEW.status <> OLD.status
+BEGIN
+  UPDATE items SET state_changes = state_changes + 1 WHERE id = NEW.id;
+END;
+)SQL";
+
 class SqliteStore final : public Store {
 public:
     SqliteStore(const std::filesystem::path& path, int migrate_to) : path_(path.string()), owns_db_(true) {
@@ -241,6 +267,15 @@ public:
     void set_item_locations(const std::vector<std::pair<long long, std::string>>& locations) override;
     ChangeResult add_items(long long record_id, std::vector<Item>& items, std::string_view op) override;
     ChangeResult delete_item(long long item_id, std::string_view op) override;
+    ChangeResult edit_record(long long id, const RecordEdit& edit, std::string_view op) override;
+    ChangeResult edit_item(long long item_id, const ItemEdit& edit, std::string_view op) override;
+    ChangeResult delete_record(long long id, std::string_view op) override;
+    ChangeResult merge_records(long long keep, long long lose, std::string_view op) override;
+    std::vector<CatalogChange> history(std::optional<long long> record_id, std::size_t limit) override;
+    long long begin_import(const ImportRun& run) override;
+    void end_import() override;
+    ChangeResult undo_import(long long batch, std::string_view op) override;
+    std::vector<ImportBatchInfo> import_batches(std::size_t limit) override;
     std::vector<Item> items_of(long long record_id) override;
     std::vector<long long> records_by_isbn(std::string_view isbn) override;
     std::vector<long long> records_by_call_number_prefix(std::string_view prefix, std::size_t limit) override;
@@ -309,6 +344,18 @@ private:
     Item read_item(Stmt& s);
     void register_functions();
     bool insert_item(Item& it, long long record_id, const std::string& record_call_number);
+    bool insert_record(BibRecord& r, const PreparedRecord& p);
+    bool overlay_record(ImportEntry& e);
+    bool overlay_item(const Item& in, long long record_id);
+    void log_change(std::string_view op, const char* action, const std::string& target, long long record_id,
+                    const std::string& before, const std::string& after, long long batch = 0);
+    void unindex(long long id);
+    ChangeResult write_record(const BibRecord& r);
+    void remove_record(long long id);
+    bool changed_since(const std::string& target, long long since, long long batch);
+    void follow_call_number(const BibRecord& before, const BibRecord& after, std::string_view op, const char* action,
+                            long long batch);
+    std::optional<ChangeResult> undo_refusal(long long batch, long long since);
     // Adds the search-index rows of the stored records with ids in [first, last], to an index of
     // the given schema version (before 4 the index reads pre-tokenised text).
     void index_range(long long first, long long last, int fts_version);
@@ -320,6 +367,9 @@ private:
     int target_ = 0;  // the version migrate() is heading for
     std::map<const char*, Stmt> stmts_;
     std::vector<long long> added_ids_;  // import_batch's new records, kept to reuse the buffer
+    long long batch_ = 0;               // the import run under way (begin_import), 0 for none
+    ImportRun run_;
+    BatchResult run_totals_;
 };
 
 void SqliteStore::migrate(int target) {
@@ -346,6 +396,8 @@ void SqliteStore::migrate_step(int to) {
             exec(kMigration2);
             // A store going on to step 4 rebuilds the index there; indexing twice would be wasted.
             if (target_ < 4) index_range(0, std::numeric_limits<long long>::max(), 2);
+        } else if (to == 5) {
+            exec(kMigration5);
         } else if (to == 4) {
             exec(kMigration4);
             index_range(0, std::numeric_limits<long long>::max(), 4);
@@ -445,9 +497,12 @@ void SqliteStore::index_range(long long first, long long last, int fts_version) 
 // Inserts a copy of the record `record_id` unless its barcode is stored already; fills its id and
 // record_id. The copy takes the record's call number when it has none of its own.
 bool SqliteStore::insert_item(Item& it, long long record_id, const std::string& record_call_number) {
-    Stmt& ii = cached(
-        "INSERT INTO items(barcode, record_id, call_number, copy_number, status, location, acquired, "
-        "source, price) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(barcode) DO NOTHING");
+    Stmt& ii = version_ >= 5 ? cached("INSERT INTO items(barcode, record_id, call_number, copy_number, status, location, "
+                                      "acquired, source, price, batch) VALUES(?,?,?,?,?,?,?,?,?,NULLIF(?10, 0)) "
+                                      "ON CONFLICT(barcode) DO NOTHING")
+                             : cached("INSERT INTO items(barcode, record_id, call_number, copy_number, status, location, "
+                                      "acquired, source, price) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(barcode) DO NOTHING");
+    if (version_ >= 5) ii.bind(10, batch_);
     it.record_id = record_id;
     ii.bind_ref(1, it.barcode)
         .bind(2, record_id)
@@ -461,6 +516,62 @@ bool SqliteStore::insert_item(Item& it, long long record_id, const std::string& 
         .run();
     if (sqlite3_changes(db_) == 0) return false;
     it.id = sqlite3_last_insert_rowid(db_);
+    return true;
+}
+
+// Binds a record's columns as ?1 (dedupe_key) to ?24 (shelf_key), the order of kWriteRecord*.
+void bind_record(Stmt& s, const BibRecord& r, const PreparedRecord& p) {
+    s.bind_ref(1, p.dedupe_key)
+        .bind_ref(2, r.control_number)
+        .bind_ref(3, r.title)
+        .bind_ref(4, r.other_title)
+        .bind_ref(5, r.responsibility)
+        .bind_ref(6, r.edition)
+        .bind_ref(7, r.publisher)
+        .bind_ref(8, r.place)
+        .bind_ref(9, r.year)
+        .bind_ref(10, p.isbns)
+        .bind(11, r.price)
+        .bind(12, r.pages)
+        .bind_ref(13, r.language)
+        .bind_ref(14, p.subjects)
+        .bind_ref(15, r.series)
+        .bind_ref(16, r.clc_class)
+        .bind_ref(17, p.clc_top)
+        .bind_ref(18, r.call_number)
+        .bind(19, static_cast<int>(r.audience))
+        .bind(20, r.local_collection ? 1 : 0)
+        .bind_ref(21, r.summary)
+        .bind(22, static_cast<int>(r.flavor))
+        .bind_blob_ref(23, p.marc_blob)
+        .bind_blob_ref_or_null(24, p.shelf_key ? &*p.shelf_key : nullptr);
+}
+
+#define SX_RECORD_INSERT                                                                                   \
+    "INSERT INTO records(dedupe_key, control_number, title, other_title, responsibility, edition, "      \
+    "publisher, place, year, isbns, price, pages, language, subjects, series, clc_class, clc_top, "      \
+    "call_number, audience, local_collection, summary, flavor, marc, shelf_key"
+constexpr const char* kWriteRecordV4 = SX_RECORD_INSERT
+    ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(dedupe_key) DO NOTHING";
+constexpr const char* kWriteRecordV5 = SX_RECORD_INSERT
+    ", batch) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULLIF(?25, 0)) ON CONFLICT(dedupe_key) DO NOTHING";
+#undef SX_RECORD_INSERT
+constexpr const char* kUpdateRecord =
+    "UPDATE records SET dedupe_key = ?1, control_number = ?2, title = ?3, other_title = ?4, responsibility = ?5, "
+    "edition = ?6, publisher = ?7, place = ?8, year = ?9, isbns = ?10, price = ?11, pages = ?12, language = ?13, "
+    "subjects = ?14, series = ?15, clc_class = ?16, clc_top = ?17, call_number = ?18, audience = ?19, "
+    "local_collection = ?20, summary = ?21, flavor = ?22, marc = ?23, shelf_key = ?24 WHERE id = ?25";
+
+// Inserts a record unless its dedupe key is stored already; fills its id and ISBN rows when new.
+bool SqliteStore::insert_record(BibRecord& r, const PreparedRecord& p) {
+    Stmt& ins = cached(version_ >= 5 ? kWriteRecordV5 : kWriteRecordV4);
+    bind_record(ins, r, p);
+    if (version_ >= 5) ins.bind(25, batch_);
+    ins.run();
+    if (sqlite3_changes(db_) == 0) return false;
+    r.id = sqlite3_last_insert_rowid(db_);
+    Stmt& isb = cached("INSERT OR IGNORE INTO record_isbns(isbn, record_id) VALUES(?, ?)");
+    for (const auto& i : p.isbn_keys) isb.reset().bind_ref(1, i).bind(2, r.id).run();
     return true;
 }
 
@@ -492,41 +603,8 @@ BatchResult SqliteStore::import_batch(std::vector<ImportEntry>& batch) {
             BibRecord& r = e.record;
             if (!e.prepared.ready) prepare_import_entry(e);
             const PreparedRecord& p = e.prepared;
-            Stmt& ins = cached(
-                "INSERT INTO records(dedupe_key, control_number, title, other_title, responsibility, edition, "
-                "publisher, place, year, isbns, price, pages, language, subjects, series, clc_class, clc_top, "
-                "call_number, audience, local_collection, summary, flavor, marc, shelf_key) "
-                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(dedupe_key) DO NOTHING");
-            ins.bind_ref(1, p.dedupe_key)
-                .bind_ref(2, r.control_number)
-                .bind_ref(3, r.title)
-                .bind_ref(4, r.other_title)
-                .bind_ref(5, r.responsibility)
-                .bind_ref(6, r.edition)
-                .bind_ref(7, r.publisher)
-                .bind_ref(8, r.place)
-                .bind_ref(9, r.year)
-                .bind_ref(10, p.isbns)
-                .bind(11, r.price)
-                .bind(12, r.pages)
-                .bind_ref(13, r.language)
-                .bind_ref(14, p.subjects)
-                .bind_ref(15, r.series)
-                .bind_ref(16, r.clc_class)
-                .bind_ref(17, p.clc_top)
-                .bind_ref(18, r.call_number)
-                .bind(19, static_cast<int>(r.audience))
-                .bind(20, r.local_collection ? 1 : 0)
-                .bind_ref(21, r.summary)
-                .bind(22, static_cast<int>(r.flavor))
-                .bind_blob_ref(23, p.marc_blob)
-                .bind_blob_ref_or_null(24, p.shelf_key ? &*p.shelf_key : nullptr)
-                .run();
-            if (sqlite3_changes(db_) > 0) {
-                r.id = sqlite3_last_insert_rowid(db_);
+            if (insert_record(r, p)) {
                 ++res.records_added;
-                Stmt& isb = cached("INSERT OR IGNORE INTO record_isbns(isbn, record_id) VALUES(?, ?)");
-                for (const auto& i : p.isbn_keys) isb.reset().bind_ref(1, i).bind(2, r.id).run();
                 added.push_back(r.id);
             } else {
                 Stmt& find = cached("SELECT id FROM records WHERE dedupe_key = ?");
@@ -534,11 +612,16 @@ BatchResult SqliteStore::import_batch(std::vector<ImportEntry>& batch) {
                 if (!find.step()) throw std::runtime_error("record vanished during import");
                 r.id = find.i64(0);
                 find.reset();  // no read left open on the connection after the batch commits
-                ++res.records_existing;
+                if (run_.overlay && overlay_record(e))
+                    ++res.records_updated;
+                else
+                    ++res.records_existing;
             }
             for (auto& it : e.items) {
                 if (insert_item(it, r.id, r.call_number))
                     ++res.items_added;
+                else if (run_.overlay && overlay_item(it, r.id))
+                    ++res.items_updated;
                 else
                     ++res.items_existing;
             }
@@ -549,8 +632,11 @@ BatchResult SqliteStore::import_batch(std::vector<ImportEntry>& batch) {
             else
                 for (long long id : added) index_range(id, id, version_);
         }
+        added.clear();  // indexed now: later writes (edits) take them out of the index and back
         exec(nested ? "RELEASE sx_import_batch" : "COMMIT");
+        if (batch_) run_totals_ += res;
     } catch (...) {
+        added_ids_.clear();
         sqlite3_exec(db_, nested ? "ROLLBACK TO sx_import_batch; RELEASE sx_import_batch" : "ROLLBACK", nullptr,
                      nullptr, nullptr);
         throw;
@@ -593,6 +679,13 @@ std::optional<BibRecord> SqliteStore::record(long long id) {
     static const std::string sql = std::string("SELECT ") + kRecordColumns + " FROM records WHERE id = ?";
     Stmt s(db_, sql.c_str());
     s.bind(1, id);
+    if (s.step()) return read_record(s);
+    if (version_ < 5) return std::nullopt;
+    // A record merged into another: its id leads to the one it was merged into.
+    Stmt r(db_, "SELECT to_id FROM record_redirects WHERE from_id = ?");
+    r.bind(1, id);
+    if (!r.step()) return std::nullopt;
+    s.reset().bind(1, r.i64(0));
     if (!s.step()) return std::nullopt;
     return read_record(s);
 }
@@ -631,10 +724,11 @@ std::optional<Item> SqliteStore::item(long long item_id) {
 
 bool SqliteStore::set_item_state(long long item_id, ItemStatus status, std::optional<std::string> location) {
     WriteTx tx(db_);
-    if (location)
-        Stmt(db_, "UPDATE items SET status = ?, location = ? WHERE id = ?").bind(1, to_string(status)).bind(2, *location).bind(3, item_id).run();
-    else
-        Stmt(db_, "UPDATE items SET status = ? WHERE id = ?").bind(1, to_string(status)).bind(2, item_id).run();
+    // (From schema 5 a trigger counts the status change for an import's undo.)
+    Stmt u(db_, "UPDATE items SET status = ?1, location = coalesce(?2, location) WHERE id = ?3");
+    u.bind(1, to_string(status)).bind(3, item_id);
+    if (location) u.bind(2, *location);
+    u.run();
     const bool found = sqlite3_changes(db_) > 0;
     tx.commit();
     return found;
@@ -647,7 +741,7 @@ void SqliteStore::set_item_locations(const std::vector<std::pair<long long, std:
     tx.commit();
 }
 
-ChangeResult SqliteStore::add_items(long long record_id, std::vector<Item>& items, std::string_view) {
+ChangeResult SqliteStore::add_items(long long record_id, std::vector<Item>& items, std::string_view op) {
     auto rec = record(record_id);
     if (!rec || rec->id != record_id) return ChangeResult::refused("unknown_record", {std::to_string(record_id)});
     std::set<std::string_view> given;
@@ -665,6 +759,7 @@ ChangeResult SqliteStore::add_items(long long record_id, std::vector<Item>& item
         it.copy_number = ++copy;
         if (it.call_number.empty()) it.call_number = rec->call_number;
         insert_item(it, record_id, rec->call_number);
+        log_change(op, "add_items", "item:" + std::to_string(it.id), record_id, "", item_json_text(it));
     }
     tx.commit();
     ChangeResult res;
@@ -672,16 +767,388 @@ ChangeResult SqliteStore::add_items(long long record_id, std::vector<Item>& item
     return res;
 }
 
-ChangeResult SqliteStore::delete_item(long long item_id, std::string_view) {
+ChangeResult SqliteStore::delete_item(long long item_id, std::string_view op) {
     auto it = item(item_id);
     if (!it) return ChangeResult::refused("unknown_item", {std::to_string(item_id)});
     if (it->status == ItemStatus::OnLoan) return ChangeResult::refused("item_on_loan", {it->barcode});
     WriteTx tx(db_);
     Stmt(db_, "DELETE FROM items WHERE id = ?").bind(1, item_id).run();
+    log_change(op, "delete_item", "item:" + std::to_string(item_id), it->record_id, item_json_text(*it), "");
     tx.commit();
     ChangeResult res;
     res.id = item_id;
     return res;
+}
+
+// ---- catalogue maintenance ----
+
+void SqliteStore::log_change(std::string_view op, const char* action, const std::string& target, long long record_id,
+                             const std::string& before, const std::string& after, long long batch) {
+    if (version_ < 5) return;  // no change log before schema 5 (tests building old files)
+    Stmt& s = cached(
+        "INSERT INTO catalog_changes(at, operator, action, target, record_id, before_json, after_json, batch) "
+        "VALUES(strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'), ?, ?, ?, NULLIF(?4, 0), NULLIF(?5, ''), "
+        "NULLIF(?6, ''), NULLIF(?7, 0))");
+    s.bind(1, op).bind(2, action).bind(3, target).bind(4, record_id).bind(5, before).bind(6, after).bind(7, batch).run();
+}
+
+// Takes a record out of the search index: a contentless index forgets a row only when told the
+// text it indexed, which the records table still holds.
+void SqliteStore::unindex(long long id) {
+    if (version_ < 4) return;  // older indexes are rebuilt by their migration, never edited
+    cached("INSERT INTO records_fts(records_fts, rowid, title, responsibility, publisher, subjects, series) "
+           "SELECT 'delete', id, title || ' ' || other_title, responsibility, publisher, subjects, series "
+           "FROM records WHERE id = ?")
+        .bind(1, id)
+        .run();
+}
+
+// Rewrites a stored record (same id) with its ISBN rows and search index entry. Refused when
+// another record already has its match key. A record added earlier in the import batch under way
+// is not in the search index yet (the batch indexes its new records when it ends): it must not be
+// taken out of it.
+ChangeResult SqliteStore::write_record(const BibRecord& r) {
+    const bool indexed = !std::binary_search(added_ids_.begin(), added_ids_.end(), r.id);
+    ImportEntry e;
+    e.record = r;
+    prepare_import_entry(e);
+    Stmt other(db_, "SELECT id FROM records WHERE dedupe_key = ? AND id <> ?");
+    other.bind(1, e.prepared.dedupe_key).bind(2, r.id);
+    if (other.step()) return ChangeResult::refused("duplicate_record", {std::to_string(other.i64(0))});
+    other.reset();
+    if (indexed) unindex(r.id);
+    Stmt& up = cached(kUpdateRecord);
+    bind_record(up, e.record, e.prepared);
+    up.bind(25, r.id).run();
+    Stmt(db_, "DELETE FROM record_isbns WHERE record_id = ?").bind(1, r.id).run();
+    Stmt& isb = cached("INSERT OR IGNORE INTO record_isbns(isbn, record_id) VALUES(?, ?)");
+    for (const auto& i : e.prepared.isbn_keys) isb.reset().bind_ref(1, i).bind(2, r.id).run();
+    if (indexed) index_range(r.id, r.id, version_);
+    ChangeResult ok;
+    ok.id = r.id;
+    return ok;
+}
+
+// Removes a record that has no copies left: index entry, ISBN rows, row.
+void SqliteStore::remove_record(long long id) {
+    unindex(id);
+    Stmt(db_, "DELETE FROM record_isbns WHERE record_id = ?").bind(1, id).run();
+    Stmt(db_, "DELETE FROM records WHERE id = ?").bind(1, id).run();
+}
+
+ChangeResult SqliteStore::edit_record(long long id, const RecordEdit& edit, std::string_view op) {
+    auto before = record(id);
+    if (!before) return ChangeResult::refused("unknown_record", {std::to_string(id)});
+    BibRecord after = *before;
+    std::string arg;
+    if (auto refused = apply_record_edit(after, edit, &arg)) return ChangeResult::refused(*refused, {arg});
+    WriteTx tx(db_);
+    auto res = write_record(after);
+    if (!res.ok) return res;
+    log_change(op, "edit_record", "record:" + std::to_string(after.id), after.id, record_json_text(*before),
+               record_json_text(after));
+    follow_call_number(*before, after, op, "edit_item", 0);
+    tx.commit();
+    return res;
+}
+
+// Copies that carry the record's call number (or it with a volume, "…:2") take the new one when
+// the record is reclassified, so that spine labels and shelf order follow; copies with a call
+// number of their own keep it.
+void SqliteStore::follow_call_number(const BibRecord& before, const BibRecord& after, std::string_view op,
+                                     const char* action, long long batch) {
+    const std::string& old = before.call_number;
+    if (old == after.call_number || old.empty() || after.call_number.empty()) return;
+    for (const auto& it : items_of(after.id)) {
+        Item changed = it;
+        if (it.call_number == old) changed.call_number = after.call_number;
+        else if (it.call_number.rfind(old + ":", 0) == 0) changed.call_number = after.call_number + it.call_number.substr(old.size());
+        else continue;
+        Stmt(db_, "UPDATE items SET call_number = ? WHERE id = ?").bind(1, changed.call_number).bind(2, it.id).run();
+        log_change(op, action, "item:" + std::to_string(it.id), after.id, item_json_text(it), item_json_text(changed), batch);
+    }
+}
+
+ChangeResult SqliteStore::edit_item(long long item_id, const ItemEdit& edit, std::string_view op) {
+    auto before = item(item_id);
+    if (!before) return ChangeResult::refused("unknown_item", {std::to_string(item_id)});
+    Item after = *before;
+    if (edit.barcode) after.barcode = *edit.barcode;
+    if (edit.call_number) after.call_number = *edit.call_number;
+    if (edit.location) after.location = *edit.location;
+    if (edit.status) after.status = *edit.status;
+    if (after.barcode.empty()) return ChangeResult::refused("empty_barcode");
+    if (after.barcode != before->barcode && item_by_barcode(after.barcode))
+        return ChangeResult::refused("barcode_exists", {after.barcode});
+    // The loan and any hold waiting for the copy know it by its barcode until it comes back.
+    if (after.barcode != before->barcode && before->status == ItemStatus::OnLoan)
+        return ChangeResult::refused("item_on_loan", {before->barcode});
+    // Loans are circulation's: a copy goes on or off loan only by a checkout or a return.
+    if (edit.status && (after.status == ItemStatus::OnLoan) != (before->status == ItemStatus::OnLoan))
+        return ChangeResult::refused("status_on_loan", {before->barcode});
+    WriteTx tx(db_);
+    Stmt(db_, "UPDATE items SET barcode = ?, call_number = ?, location = ?, status = ? WHERE id = ?")
+        .bind(1, after.barcode)
+        .bind(2, after.call_number)
+        .bind(3, after.location)
+        .bind(4, to_string(after.status))
+        .bind(5, item_id)
+        .run();
+    log_change(op, "edit_item", "item:" + std::to_string(item_id), after.record_id, item_json_text(*before),
+               item_json_text(after));
+    tx.commit();
+    ChangeResult res;
+    res.id = item_id;
+    return res;
+}
+
+ChangeResult SqliteStore::delete_record(long long id, std::string_view op) {
+    auto r = record(id);
+    if (!r || r->id != id) return ChangeResult::refused("unknown_record", {std::to_string(id)});
+    auto copies = items_of(id);
+    if (!copies.empty()) return ChangeResult::refused("record_has_copies", {std::to_string(id), std::to_string(copies.size())});
+    WriteTx tx(db_);
+    remove_record(id);
+    log_change(op, "delete_record", "record:" + std::to_string(id), id, record_json_text(*r), "");
+    tx.commit();
+    ChangeResult res;
+    res.id = id;
+    return res;
+}
+
+ChangeResult SqliteStore::merge_records(long long keep, long long lose, std::string_view op) {
+    auto k = record(keep);
+    auto l = record(lose);
+    if (!k || k->id != keep) return ChangeResult::refused("unknown_record", {std::to_string(keep)});
+    if (!l || l->id != lose) return ChangeResult::refused("unknown_record", {std::to_string(lose)});
+    if (keep == lose) return ChangeResult::refused("merge_same", {std::to_string(keep)});
+    auto moving = items_of(lose);
+    WriteTx tx(db_);
+    Stmt top(db_, "SELECT coalesce(max(copy_number), 0) FROM items WHERE record_id = ?");
+    top.bind(1, keep);
+    int copy = top.step() ? static_cast<int>(top.i64(0)) : 0;
+    top.reset();
+    nlohmann::json moved = nlohmann::json::array();
+    for (const auto& it : moving) {
+        Stmt(db_, "UPDATE items SET record_id = ?, copy_number = ? WHERE id = ?").bind(1, keep).bind(2, ++copy).bind(3, it.id).run();
+        moved.push_back(it.barcode);
+    }
+    remove_record(lose);
+    // Ids that led to the loser now lead to the winner, so no redirect needs two steps.
+    Stmt(db_, "UPDATE record_redirects SET to_id = ? WHERE to_id = ?").bind(1, keep).bind(2, lose).run();
+    Stmt(db_, "INSERT OR REPLACE INTO record_redirects(from_id, to_id) VALUES(?, ?)").bind(1, lose).bind(2, keep).run();
+    nlohmann::json after = {{"kept", keep}, {"merged", lose}, {"copies_moved", moved}};
+    log_change(op, "merge_records", "record:" + std::to_string(lose), lose, record_json_text(*l), after.dump());
+    log_change(op, "merge_records", "record:" + std::to_string(keep), keep, "", after.dump());
+    tx.commit();
+    ChangeResult res;
+    res.id = keep;
+    return res;
+}
+
+std::vector<CatalogChange> SqliteStore::history(std::optional<long long> record_id, std::size_t limit) {
+    std::vector<CatalogChange> out;
+    if (version_ < 5) return out;
+    Stmt s(db_, "SELECT id, at, operator, action, target, coalesce(record_id, 0), coalesce(before_json, ''), "
+                "coalesce(after_json, ''), coalesce(batch, 0) FROM catalog_changes WHERE ?1 = 0 OR record_id = ?1 "
+                "ORDER BY id DESC LIMIT ?2");
+    s.bind(1, record_id.value_or(0)).bind(2, static_cast<long long>(limit));
+    while (s.step())
+        out.push_back({s.i64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.i64(5), s.text(6), s.text(7), s.i64(8)});
+    return out;
+}
+
+// ---- import runs: batch ids, overlay, undo ----
+
+long long SqliteStore::begin_import(const ImportRun& run) {
+    if (version_ < 5) return 0;
+    WriteTx tx(db_);
+    Stmt(db_, "INSERT INTO import_batches(at, operator, source, overlay) "
+              "VALUES(strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'), ?, ?, ?)")
+        .bind(1, run.op)
+        .bind(2, run.source)
+        .bind(3, run.overlay ? 1 : 0)
+        .run();
+    batch_ = sqlite3_last_insert_rowid(db_);
+    nlohmann::json what = {{"source", run.source}, {"overlay", run.overlay}};
+    log_change(run.op, "import", "batch:" + std::to_string(batch_), 0, "", what.dump(), batch_);
+    tx.commit();
+    run_ = run;
+    run_totals_ = {};
+    return batch_;
+}
+
+void SqliteStore::end_import() {
+    if (batch_ == 0) return;
+    WriteTx tx(db_);
+    Stmt(db_, "UPDATE import_batches SET records_added = ?, records_updated = ?, records_skipped = ?, items_added = ? "
+              "WHERE id = ?")
+        .bind(1, static_cast<long long>(run_totals_.records_added))
+        .bind(2, static_cast<long long>(run_totals_.records_updated))
+        .bind(3, static_cast<long long>(run_totals_.records_existing))
+        .bind(4, static_cast<long long>(run_totals_.items_added))
+        .bind(5, batch_)
+        .run();
+    tx.commit();
+    batch_ = 0;
+    run_ = {};
+}
+
+// The mapped values of an incoming record that differ from the stored one, as an edit: what an
+// overlay from a spreadsheet changes. Empty incoming values leave the stored ones alone.
+RecordEdit differing_fields(const BibRecord& in, const BibRecord& stored) {
+    RecordEdit e;
+    auto take = [](std::optional<std::string>& slot, const std::string& v, const std::string& old) {
+        if (!v.empty() && v != old) slot = v;
+    };
+    take(e.title, in.title, stored.title);
+    take(e.responsibility, in.responsibility, stored.responsibility);
+    take(e.publisher, in.publisher, stored.publisher);
+    take(e.place, in.place, stored.place);
+    take(e.year, in.year, stored.year);
+    take(e.series, in.series, stored.series);
+    take(e.clc_class, in.clc_class, stored.clc_class);
+    take(e.call_number, in.call_number, stored.call_number);
+    if (!in.isbns.empty() && std::find(stored.isbns.begin(), stored.isbns.end(), in.isbns.front()) == stored.isbns.end())
+        e.isbn = in.isbns.front();
+    if (in.price && (!stored.price || std::abs(*in.price - *stored.price) > 0.004)) e.price = std::to_string(*in.price);
+    if (in.pages && in.pages != stored.pages) e.pages = std::to_string(*in.pages);
+    if (!in.subjects.empty() && in.subjects != stored.subjects) e.subjects = in.subjects;
+    return e;
+}
+
+// Overlays the stored record e.record.id with the incoming one: the whole record from a MARC
+// file, the differing mapped fields from a spreadsheet. True when the stored record changed.
+bool SqliteStore::overlay_record(ImportEntry& e) {
+    if (!run_.overlay_fields_only) {
+        // The same MARC maps to the same record: a file imported again unchanged costs one read
+        // per record, not a decode and a comparison.
+        Stmt& same = cached("SELECT marc = ? FROM records WHERE id = ?");
+        same.bind_blob_ref(1, e.prepared.marc_blob).bind(2, e.record.id);
+        const bool unchanged = same.step() && same.i64(0) == 1;
+        same.reset();
+        if (unchanged) return false;
+    }
+    auto stored = record(e.record.id);
+    if (!stored) return false;
+    BibRecord next;
+    if (run_.overlay_fields_only) {
+        next = *stored;
+        RecordEdit edit = differing_fields(e.record, *stored);
+        if (edit.empty() || apply_record_edit(next, edit)) return false;
+    } else {
+        next = e.record;
+        next.id = stored->id;
+    }
+    std::string before = record_json_text(*stored), after = record_json_text(next);
+    if (before == after || !write_record(next).ok) return false;
+    log_change(run_.op, "overlay", "record:" + std::to_string(next.id), next.id, before, after, batch_);
+    follow_call_number(*stored, next, run_.op, "overlay_item", batch_);
+    return true;
+}
+
+// Overlays a stored copy of the same record with the incoming copy's location. True when changed.
+bool SqliteStore::overlay_item(const Item& in, long long record_id) {
+    auto stored = item_by_barcode(in.barcode);
+    if (!stored || stored->record_id != record_id || in.location.empty() || in.location == stored->location) return false;
+    Item after = *stored;
+    after.location = in.location;
+    Stmt(db_, "UPDATE items SET location = ? WHERE id = ?").bind(1, after.location).bind(2, after.id).run();
+    log_change(run_.op, "overlay_item", "item:" + std::to_string(after.id), record_id, item_json_text(*stored),
+               item_json_text(after), batch_);
+    return true;
+}
+
+// Whether anything but batch `batch` itself changed `target` after change `since`.
+bool SqliteStore::changed_since(const std::string& target, long long since, long long batch) {
+    Stmt& s = cached("SELECT 1 FROM catalog_changes WHERE target = ? AND id > ? AND coalesce(batch, 0) <> ? LIMIT 1");
+    s.bind(1, target).bind(2, since).bind(3, batch);
+    bool found = s.step();
+    s.reset();
+    return found;
+}
+
+// Why batch `batch` cannot be undone, or nothing when it can.
+std::optional<ChangeResult> SqliteStore::undo_refusal(long long batch, long long since) {
+    Stmt it(db_, "SELECT id, barcode, status, state_changes FROM items WHERE batch = ?");
+    it.bind(1, batch);
+    while (it.step()) {
+        if (it.text(2) == "on_loan" || it.i64(3) > 0) return ChangeResult::refused("undo_circulated", {it.text(1)});
+        if (changed_since("item:" + std::to_string(it.i64(0)), since, batch))
+            return ChangeResult::refused("undo_edited_item", {it.text(1)});
+    }
+    Stmt rec(db_, "SELECT r.id, (SELECT count(*) FROM items i WHERE i.record_id = r.id AND coalesce(i.batch, 0) <> ?1) "
+                  "FROM records r WHERE r.batch = ?1");
+    rec.bind(1, batch);
+    while (rec.step()) {
+        const std::string id = std::to_string(rec.i64(0));
+        if (rec.i64(1) > 0) return ChangeResult::refused("undo_other_copies", {id});
+        if (changed_since("record:" + id, since, batch)) return ChangeResult::refused("undo_edited_record", {id});
+    }
+    Stmt ov(db_, "SELECT id, target, record_id FROM catalog_changes WHERE batch = ? AND action IN ('overlay', 'overlay_item')");
+    ov.bind(1, batch);
+    while (ov.step())
+        if (changed_since(ov.text(1), ov.i64(0), batch))
+            return ChangeResult::refused("undo_edited_record", {std::to_string(ov.i64(2))});
+    return std::nullopt;
+}
+
+ChangeResult SqliteStore::undo_import(long long batch, std::string_view op) {
+    if (version_ < 5) return ChangeResult::refused("unknown_batch", {std::to_string(batch)});
+    Stmt b(db_, "SELECT undone_at, (SELECT min(id) FROM catalog_changes WHERE batch = ?1) FROM import_batches WHERE id = ?1");
+    b.bind(1, batch);
+    if (!b.step()) return ChangeResult::refused("unknown_batch", {std::to_string(batch)});
+    if (!b.null(0)) return ChangeResult::refused("batch_undone", {std::to_string(batch), b.text(0)});
+    const long long since = b.i64(1);
+    b.reset();
+    if (auto refused = undo_refusal(batch, since)) return *refused;
+    WriteTx tx(db_);
+    long long restored = 0;
+    Stmt ov(db_, "SELECT action, target, before_json FROM catalog_changes WHERE batch = ? AND action IN ('overlay', "
+                 "'overlay_item') ORDER BY id DESC");
+    ov.bind(1, batch);
+    while (ov.step()) {
+        if (ov.text(0) == "overlay") {
+            auto old = record_from_json_text(ov.text(2));
+            if (!old || !write_record(*old).ok) throw std::runtime_error("cannot restore " + ov.text(1));
+            ++restored;
+        } else {
+            auto j = nlohmann::json::parse(ov.text(2));
+            Stmt(db_, "UPDATE items SET location = ?, call_number = ? WHERE id = ?")
+                .bind(1, j.at("location").get<std::string>())
+                .bind(2, j.at("call_number").get<std::string>())
+                .bind(3, j.at("id").get<long long>())
+                .run();
+        }
+    }
+    ov.reset();
+    Stmt(db_, "DELETE FROM items WHERE batch = ?").bind(1, batch).run();
+    const long long items_removed = sqlite3_changes(db_);
+    std::vector<long long> ids;
+    Stmt rec(db_, "SELECT id FROM records WHERE batch = ?");
+    rec.bind(1, batch);
+    while (rec.step()) ids.push_back(rec.i64(0));
+    rec.reset();
+    for (long long id : ids) remove_record(id);
+    Stmt(db_, "UPDATE import_batches SET undone_at = strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime') WHERE id = ?").bind(1, batch).run();
+    nlohmann::json what = {{"records_removed", ids.size()}, {"items_removed", items_removed}, {"records_restored", restored}};
+    log_change(op, "undo_import", "batch:" + std::to_string(batch), 0, "", what.dump(), batch);
+    tx.commit();
+    ChangeResult res;
+    res.id = batch;
+    res.args = {std::to_string(ids.size()), std::to_string(items_removed), std::to_string(restored)};
+    return res;
+}
+
+std::vector<ImportBatchInfo> SqliteStore::import_batches(std::size_t limit) {
+    std::vector<ImportBatchInfo> out;
+    if (version_ < 5) return out;
+    Stmt s(db_, "SELECT id, at, operator, source, overlay, records_added, records_updated, records_skipped, items_added, "
+                "coalesce(undone_at, '') FROM import_batches ORDER BY id DESC LIMIT ?");
+    s.bind(1, static_cast<long long>(limit));
+    while (s.step())
+        out.push_back({s.i64(0), s.text(1), s.text(2), s.text(3), s.i64(4) != 0, s.i64(5), s.i64(6), s.i64(7), s.i64(8), s.text(9)});
+    return out;
 }
 
 std::optional<Item> SqliteStore::item_by_barcode(std::string_view barcode) {
@@ -858,6 +1325,8 @@ ChangeResult ChangeResult::refused(std::string code, std::vector<std::string> ar
 BatchResult& BatchResult::operator+=(const BatchResult& o) {
     records_added += o.records_added;
     records_existing += o.records_existing;
+    records_updated += o.records_updated;
+    items_updated += o.items_updated;
     items_added += o.items_added;
     items_existing += o.items_existing;
     return *this;

@@ -29,6 +29,9 @@ std::optional<double> parse_setting(const SettingInfo& info, std::string_view te
 // A known setting's value in this unit: what was set, else its default.
 double setting_in(UnitOfWork& u, std::string_view key);
 LoanPolicy policy_in(UnitOfWork& u, const Patron& p);
+// The library's calendar in this unit, and a due date on it.
+Calendar calendar_in(UnitOfWork& u);
+std::string due_in(UnitOfWork& u, const std::string& out, int days);
 
 // Writes one audit row (in `u`).
 void audit_in(UnitOfWork& u, const Ctx& c, std::string_view action, std::string_view target, const Result& r);

@@ -167,15 +167,23 @@ std::string class_key(int grade, const std::string& class_no) { return std::to_s
 
 std::optional<std::string> parse_class_key(std::string_view text) {
     std::string t = trim(text);
-    if (auto dash = t.find('-'); dash != std::string::npos) {
-        auto g = parse_grade(t.substr(0, dash));
-        auto c = normalize_class(t.substr(dash + 1));
-        if (g && !c.empty()) return class_key(*g, c);
+    // "3-2", "3.2", "3/2", "3．2": grade and class around one separator.
+    for (std::string_view sep : {"-", ".", "/", "．", "／", "·", "－"}) {
+        auto at = t.find(sep);
+        if (at == std::string::npos) continue;
+        auto g = parse_grade(t.substr(0, at));
+        auto c = normalize_class(t.substr(at + sep.size()));
+        if (g && !c.empty() && c.find_first_not_of("0123456789") == std::string::npos) return class_key(*g, c);
         return std::nullopt;
     }
+    // A bare number is a class within a grade given elsewhere, never a whole class.
+    if (t.empty() || t.find_first_not_of("0123456789") == std::string::npos) return std::nullopt;
     // The grade is the longest prefix that reads as one: "三年级", "初一", "高二".
+    // Digits alone are not a grade here: "12班" is class 12, not grade 1 class 2.
     for (std::size_t cut = t.size(); cut > 0; --cut) {
-        auto g = parse_grade(std::string_view(t).substr(0, cut));
+        std::string_view head = std::string_view(t).substr(0, cut);
+        if (head.find_first_not_of("0123456789") == std::string_view::npos) continue;
+        auto g = parse_grade(head);
         if (!g) continue;
         auto c = normalize_class(std::string_view(t).substr(cut));
         if (c.empty() || c.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
@@ -251,6 +259,9 @@ const std::vector<SettingInfo>& known_settings() {
         {"class_set_days", 120, 1, 730, true, "circ.setting.class_set_days"},
         {"circ.block_overdue", 0, 0, 1, true, "circ.setting.circ.block_overdue"},
         {"circ.hold_pickup_days", 7, 1, 60, true, "circ.setting.circ.hold_pickup_days"},
+        {"circ.weekends_closed", 1, 0, 1, true, "circ.setting.circ.weekends_closed"},
+        {"circ.charge_replacement", 0, 0, 1, true, "circ.setting.circ.charge_replacement"},
+        {"circ.fine_per_day", 0, 0, 10, false, "circ.setting.circ.fine_per_day"},
     };
     return all;
 }

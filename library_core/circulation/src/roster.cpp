@@ -88,7 +88,7 @@ ParsedRoster parse_roster(std::string_view data_in, const std::string& file_name
         for (std::size_t i = 0; i < header.size(); ++i) col[trim(header[i])] = static_cast<int>(i);
         bool students = col.count("学号") > 0;
         bool teachers = !students && col.count("工号") > 0;
-        std::vector<std::string> need = students ? std::vector<std::string>{"学号", "姓名", "年级", "班级"}
+        std::vector<std::string> need = students ? std::vector<std::string>{"学号", "姓名", "班级"}
                                                  : std::vector<std::string>{"工号", "姓名"};
         if (!students && !teachers) {
             fail(rows[0].first, tr("circ.roster.no_id_column"));
@@ -119,13 +119,31 @@ ParsedRoster parse_roster(std::string_view data_in, const std::string& file_name
                 if (p.name.empty()) fail(line, tr("circ.roster.empty_name"));
                 if (students) {
                     p.kind = PatronKind::Student;
-                    auto g = parse_grade(get(r, "年级"));
-                    if (!g) {
-                        fail(line, trf("circ.roster.bad_grade", {get(r, "年级")}));
+                    // 班级 may hold the whole class (三年级（2）班, 3-2, 初一(3)班); 年级 then only confirms it.
+                    const std::string grade_text = col.count("年级") ? get(r, "年级") : std::string();
+                    const std::string class_text = get(r, "班级");
+                    const int given = grade_text.empty() ? 0 : parse_grade(grade_text).value_or(0);
+                    int grade = given;
+                    if (auto whole = parse_class_key(class_text)) {
+                        const int wg = std::stoi(whole->substr(0, whole->find('-')));
+                        if (given != 0 && given != wg) {
+                            fail(line, trf("circ.roster.grade_mismatch", {grade_text, class_text}));
+                            continue;
+                        }
+                        grade = wg;
+                        p.class_no = whole->substr(whole->find('-') + 1);
+                    } else {
+                        p.class_no = normalize_class(class_text);
+                        if (!p.class_no.empty() && p.class_no.find_first_not_of("0123456789") != std::string::npos) {
+                            fail(line, trf("circ.roster.bad_class", {class_text}));
+                            continue;
+                        }
+                    }
+                    if (grade == 0) {
+                        fail(line, trf("circ.roster.bad_grade", {grade_text}));
                         continue;
                     }
-                    p.grade = *g;
-                    p.class_no = normalize_class(get(r, "班级"));
+                    p.grade = grade;
                     if (p.class_no.empty()) fail(line, tr("circ.roster.empty_class"));
                 } else {
                     p.kind = PatronKind::Teacher;

@@ -53,6 +53,33 @@ bool purchaser_ok(const Operator& purchaser, const Suggestion& s) {
     return purchaser.id != s.by && (purchaser.patron_id.empty() || purchaser.patron_id != s.by);
 }
 
+bool Calendar::open_on(const std::string& day) const {
+    if (weekends_closed) {
+        // 2026-01-04 was a Sunday; days_between counts whole days.
+        int dow = ((days_between("2026-01-04", day) % 7) + 7) % 7;  // 0 Sunday .. 6 Saturday
+        if (dow == 0 || dow == 6) return false;
+    }
+    for (auto& span : closed)
+        if (span.first <= day && day <= span.last) return false;
+    return true;
+}
+
+std::string due_date(const std::string& out, int days, const Calendar& cal) {
+    std::string due = add_days(out, days).value_or(out);
+    for (int i = 0; i < 366; ++i) {
+        auto d = add_days(due, i);
+        if (!d) break;
+        if (cal.open_on(*d)) return *d;
+    }
+    return due;
+}
+
+int school_year(const std::string& day) {
+    if (day.size() < 7) return 0;
+    int y = std::stoi(day.substr(0, 4)), m = std::stoi(day.substr(5, 2));
+    return m >= 8 ? y : y - 1;
+}
+
 bool reader_allows(const Ctx& c, Action a, std::string_view patron_id) {
     return !c.reader.empty() && c.op.empty() && c.reader == patron_id && (a == Action::Hold || a == Action::CancelHold);
 }

@@ -264,4 +264,13 @@ void Authenticator::forget_operator(std::string_view id, long long now) {
     store_.revoke_tokens_of(who, now);
 }
 
+int Authenticator::revoke_tokens(const Principal& who, long long now) { return store_.revoke_tokens_of(who, now); }
+
+bool Authenticator::has_secret(const Principal& who) { return store_.secret(who).has_value(); }
+
+Ctx Authenticator::ctx_for(const Principal& who, const std::string& day) {
+    if (who.kind == PrincipalKind::Reader) return Ctx{"", day, who.id};
+    return Ctx{who.id, day, ""};
+}
+
 }  // namespace shuxiang::identity

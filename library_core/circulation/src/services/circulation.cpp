@@ -1,5 +1,6 @@
 // Loans, returns, renewals, holds, lost and damaged copies, class sets, ratings, loan policies.
 #include <algorithm>
+#include <cstdio>
 #include <set>
 
 #include "../internal.hpp"
@@ -12,6 +13,14 @@ using catalog::ItemStatus;
 
 namespace {
 
+std::string money(double v) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.2f", v);
+    return b;
+}
+
+std::string actor_of(const Ctx& c) { return c.op.empty() ? "reader:" + c.reader : c.op; }
+
 CheckoutFacts checkout_facts(UnitOfWork& u, const Ctx& c, std::string_view patron_id, std::string_view barcode) {
     CheckoutFacts f;
     f.patron_id = patron_id;
@@ -20,7 +29,7 @@ CheckoutFacts checkout_facts(UnitOfWork& u, const Ctx& c, std::string_view patro
     f.item = u.catalog().item_by_barcode(barcode);
     if (f.patron) {
         f.loans_out = u.count_open_loans(patron_id);
-        for (auto& l : u.open_loans(patron_id)) f.overdue_out += l.due_date < c.date ? 1 : 0;
+        for (auto& l : u.open_loans(patron_id)) f.overdue_out += l.corner.empty() && l.due_date < c.date ? 1 : 0;
         f.policy = policy_in(u, *f.patron);
     }
     f.block_when_overdue = setting_in(u, "circ.block_overdue") != 0;
@@ -39,6 +48,17 @@ void offer_to_waiting(UnitOfWork& u, const Ctx& c, long long record_id, std::str
     r.details.push_back(trf("circ.ok.hold_ready", {std::string(barcode), h->patron_id}));
 }
 
+// A copy lost on loan: the reader owes its price when the library charges replacements, else the
+// replacement is recorded as waived (many schools charge nothing).
+void record_replacement(UnitOfWork& u, const Ctx& c, const catalog::Item& item, const std::string& patron_id) {
+    double price = item.price.value_or(0);
+    if (price <= 0)
+        if (auto rec = u.catalog().record(item.record_id)) price = rec->price.value_or(0);
+    const bool charged = setting_in(u, "circ.charge_replacement") != 0 && price > 0;
+    u.insert_charge({0, "replacement", item.barcode, patron_id, c.date, price, charged ? "owed" : "waived",
+                     charged ? "" : c.date, charged ? "" : actor_of(c)});
+}
+
 // Lost or damaged: an open loan is closed with that outcome; the copy takes the status.
 Result close_as(UnitOfWork& u, const Ctx& c, std::string_view barcode, ItemStatus status) {
     auto item = u.catalog().item_by_barcode(barcode);
@@ -46,7 +66,10 @@ Result close_as(UnitOfWork& u, const Ctx& c, std::string_view barcode, ItemStatu
     const char* name = catalog::to_string(status);
     if (item->status == ItemStatus::Withdrawn || item->status == status)
         return refusal("not_available", {std::string(barcode), tr(std::string("circ.status.") + catalog::to_string(item->status))});
-    if (auto open = u.open_loan_of_item(item->id)) u.close_loan(open->loan.id, c.date, name);
+    if (auto open = u.open_loan_of_item(item->id)) {
+        u.close_loan(open->loan.id, c.date, name);
+        if (status == ItemStatus::Lost && open->loan.corner.empty()) record_replacement(u, c, *item, open->loan.patron_id);
+    }
     u.catalog().set_item_state(item->id, status, std::nullopt);
     // A copy kept for a hold is no longer there: the hold waits again.
     u.release_ready_holds_on(barcode);
@@ -60,7 +83,7 @@ Result CirculationService::checkout(const Ctx& c, std::string_view patron_id, st
     return run_op(repo_, c, Action::Checkout, "circ.checkout", target, [&](UnitOfWork& u) {
         auto f = checkout_facts(u, c, patron_id, barcode);
         if (auto r = refused(can_checkout(f))) return *r;
-        auto due = add_days(c.date, f.policy.loan_days).value_or(c.date);
+        auto due = due_in(u, c.date, f.policy.loan_days);
         long long loan = u.insert_loan({f.item->id, std::string(barcode), f.item->record_id, std::string(patron_id), "",
                                         f.item->location, c.date, due});
         u.catalog().set_item_state(f.item->id, ItemStatus::OnLoan, std::nullopt);
@@ -101,6 +124,11 @@ Result CirculationService::checkin(const Ctx& c, std::string_view barcode) {
         Result r = success("circ.ok.return", {target}, open->loan.id);
         int late = days_between(open->loan.due_date, c.date);
         if (late > 0) r.details.push_back(trf("circ.ok.return_late", {std::to_string(late)}));
+        const double fine = setting_in(u, "circ.fine_per_day");
+        if (late > 0 && fine > 0 && open->loan.corner.empty()) {
+            u.insert_charge({0, "fine", target, open->loan.patron_id, c.date, fine * late, "owed", "", ""});
+            r.details.push_back(trf("circ.ok.fine", {money(fine * late)}));
+        }
         offer_to_waiting(u, c, item->record_id, barcode, r);
         return r;
     });
@@ -120,7 +148,7 @@ Result CirculationService::renew(const Ctx& c, std::string_view barcode) {
         if (f.loan) f.patron = u.find_patron(f.loan->patron_id);
         if (f.patron) f.policy = policy_in(u, *f.patron);
         if (auto r = refused(can_renew(f))) return *r;
-        auto due = add_days(c.date, f.policy.loan_days).value_or(c.date);
+        auto due = due_in(u, c.date, f.policy.loan_days);
         u.extend_loan(f.loan->id, due);
         return success("circ.ok.renew", {target, due}, f.loan->id);
     });
@@ -195,6 +223,19 @@ Result CirculationService::mark_damaged(const Ctx& c, std::string_view barcode) 
                   [&](UnitOfWork& u) { return close_as(u, c, barcode, ItemStatus::Damaged); });
 }
 
+Result CirculationService::mark_repaired(const Ctx& c, std::string_view barcode) {
+    std::string target(barcode);
+    return run_op(repo_, c, Action::LostDamaged, "circ.repaired", target, [&](UnitOfWork& u) {
+        auto item = u.catalog().item_by_barcode(barcode);
+        if (!item) return refusal("unknown_barcode", {target});
+        if (item->status != ItemStatus::Damaged) return refusal("not_damaged", {target, tr(std::string("circ.status.") + catalog::to_string(item->status))});
+        u.catalog().set_item_state(item->id, ItemStatus::Available, std::nullopt);
+        Result r = success("circ.ok.repaired", {target}, item->id);
+        offer_to_waiting(u, c, item->record_id, barcode, r);
+        return r;
+    });
+}
+
 Result CirculationService::class_set(const Ctx& c, std::string_view corner, const std::vector<std::string>& barcodes,
                                      std::string_view teacher_id) {
     std::string target(corner);
@@ -202,7 +243,7 @@ Result CirculationService::class_set(const Ctx& c, std::string_view corner, cons
         if (corner.empty()) return refusal("empty_id", {});
         if (barcodes.empty()) return refusal("no_items", {});
         if (!teacher_id.empty() && !u.find_patron(teacher_id)) return refusal("unknown_patron", {std::string(teacher_id)});
-        auto due = add_days(c.date, static_cast<int>(setting_in(u, "class_set_days"))).value_or(c.date);
+        auto due = due_in(u, c.date, static_cast<int>(setting_in(u, "class_set_days")));
         for (auto& b : barcodes) {
             auto item = u.catalog().item_by_barcode(b);
             if (!item) return refusal("unknown_barcode", {b});
@@ -250,18 +291,38 @@ std::vector<CirculationService::PullEntry> CirculationService::holds_to_pull() {
     return out;
 }
 
+namespace {
+// The class a classroom corner's name carries: "3-2", "corner-3-2", "三年级2班图书角".
+std::string corner_class(const std::string& corner) {
+    std::string t = corner;
+    for (std::string_view suffix : {"图书角", "读书角", "书角"})
+        if (t.size() > suffix.size() && t.compare(t.size() - suffix.size(), suffix.size(), suffix) == 0) t.resize(t.size() - suffix.size());
+    if (auto k = parse_class_key(t)) return *k;
+    if (auto dash = t.find('-'); dash != std::string::npos)
+        if (auto k = parse_class_key(t.substr(dash + 1))) return *k;
+    return "";
+}
+}  // namespace
+
 std::vector<OverdueEntry> CirculationService::overdue(const std::string& day, std::string_view class_filter) {
     std::optional<std::string> cls;
     if (!class_filter.empty()) cls = parse_class_key(class_filter).value_or(std::string(class_filter));
     std::vector<OverdueEntry> out;
     for (auto& e : repo_.read()->overdue_before(day)) {
         e.days_overdue = days_between(e.due_date, day);
+        if (!e.corner.empty()) e.class_key = corner_class(e.corner);
         if (cls && e.class_key != *cls) continue;
         out.push_back(std::move(e));
     }
     std::sort(out.begin(), out.end(), [](const OverdueEntry& a, const OverdueEntry& b) {
-        return std::tie(a.class_key, a.patron_id, a.barcode) < std::tie(b.class_key, b.patron_id, b.barcode);
+        return std::tie(a.class_key, a.corner, a.patron_id, a.barcode) < std::tie(b.class_key, b.corner, b.patron_id, b.barcode);
     });
+    return out;
+}
+
+std::vector<OverdueEntry> CirculationService::corner_holdings(std::string_view corner) {
+    auto out = repo_.read()->corner_loans(corner);
+    for (auto& e : out) e.class_key = corner_class(e.corner);
     return out;
 }
 

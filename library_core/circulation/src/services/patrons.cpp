@@ -89,7 +89,14 @@ Promotion PatronService::promote(const Ctx& c, const std::vector<int>& final_gra
         res = plan(*u);
         return out;
     }
-    res = run_op(repo_, c, Action::ManagePatrons, "patrons.promote", "", plan);
+    // Once per school year: a second run in the same year would put everyone up a grade twice.
+    const std::string year = std::to_string(school_year(c.date));
+    res = run_op(repo_, c, Action::ManagePatrons, "patrons.promote", year, [&](UnitOfWork& u) {
+        if (u.setting("promotion.school_year").value_or("") == year) return refusal("already_promoted", {year});
+        Result r = plan(u);
+        u.put_setting("promotion.school_year", year);
+        return r;
+    });
     return out;
 }
 
@@ -98,7 +105,7 @@ Result PatronService::left(const Ctx& c, std::string_view id) {
     return run_op(repo_, c, Action::ManagePatrons, "patrons.left", target, [&](UnitOfWork& u) {
         auto p = u.find_patron(id);
         if (!p) return refusal("unknown_patron", {target});
-        long long out = u.count_open_loans(id);
+        auto out = static_cast<long long>(u.open_loans(id).size());  // class sets too: the teacher answers for them
         if (out > 0) return refusal("leaving_with_books", {target, std::to_string(out)});
         p->status = PatronStatus::Left;
         u.upsert_patron(*p);

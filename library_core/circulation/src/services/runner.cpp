@@ -91,4 +91,13 @@ LoanPolicy policy_in(UnitOfWork& u, const Patron& p) {
     return none;
 }
 
+Calendar calendar_in(UnitOfWork& u) {
+    Calendar cal;
+    cal.weekends_closed = setting_in(u, "circ.weekends_closed") != 0;
+    cal.closed = u.closed_spans();
+    return cal;
+}
+
+std::string due_in(UnitOfWork& u, const std::string& out, int days) { return due_date(out, days, calendar_in(u)); }
+
 }  // namespace shuxiang::circulation

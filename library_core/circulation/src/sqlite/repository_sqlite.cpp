@@ -79,6 +79,24 @@ Loan read_loan(Stmt& s) {
     return Loan{s.i64(0), s.text(1), s.i64(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.i32(8)};
 }
 
+// Columns: patron id, name, kind, grade, class, barcode, title, due date, corner.
+OverdueEntry read_overdue(Stmt& s) {
+    OverdueEntry e;
+    e.patron_id = s.text(0);
+    e.patron_name = s.text(1);
+    if (s.text(2) == "student") e.class_key = class_key(s.i32(3), s.text(4));
+    e.barcode = s.text(5);
+    e.title = s.text(6);
+    e.due_date = s.text(7);
+    e.corner = s.text(8);
+    return e;
+}
+
+const char* kChargeCols = "id, kind, barcode, patron_id, day, amount, status, settled_day, settled_by";
+Charge read_charge(Stmt& s) {
+    return Charge{s.i64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.dbl(5), s.text(6), s.text(7), s.text(8)};
+}
+
 const char* kHoldCols = "id, record_id, patron_id, placed, status, barcode, ready_date";
 Hold read_hold(Stmt& s) { return Hold{s.i64(0), s.i64(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)}; }
 
@@ -240,7 +258,7 @@ public:
         return out;
     }
     long long count_open_loans(std::string_view patron_id) override {
-        return scalar1(db_, "SELECT count(*) FROM circ_loans WHERE patron_id = ? AND returned_date IS NULL", patron_id);
+        return scalar1(db_, "SELECT count(*) FROM circ_loans WHERE patron_id = ? AND returned_date IS NULL AND corner = ''", patron_id);
     }
     long long insert_loan(const NewLoan& l) override {
         Stmt(db_, "INSERT INTO circ_loans(item_id, barcode, record_id, patron_id, corner, prev_location, out_date, due_date) "
@@ -266,19 +284,21 @@ public:
         std::vector<OverdueEntry> out;
         Stmt s(db_,
                "SELECT l.patron_id, coalesce(p.name, ''), coalesce(p.kind, ''), coalesce(p.grade, 0), coalesce(p.class_no, ''), "
-               "l.barcode, coalesce(r.title, ''), l.due_date FROM circ_loans l LEFT JOIN circ_patrons p ON p.id = l.patron_id "
-               "LEFT JOIN records r ON r.id = l.record_id WHERE l.returned_date IS NULL AND l.corner = '' AND l.due_date < ?");
+               "l.barcode, coalesce(r.title, ''), l.due_date, l.corner FROM circ_loans l LEFT JOIN circ_patrons p ON p.id = l.patron_id "
+               "LEFT JOIN records r ON r.id = l.record_id WHERE l.returned_date IS NULL AND l.due_date < ?");
         s.bind(1, day);
-        while (s.step()) {
-            OverdueEntry e;
-            e.patron_id = s.text(0);
-            e.patron_name = s.text(1);
-            if (s.text(2) == "student") e.class_key = class_key(s.i32(3), s.text(4));
-            e.barcode = s.text(5);
-            e.title = s.text(6);
-            e.due_date = s.text(7);
-            out.push_back(std::move(e));
-        }
+        while (s.step()) out.push_back(read_overdue(s));
+        return out;
+    }
+    std::vector<OverdueEntry> corner_loans(std::string_view corner) override {
+        std::vector<OverdueEntry> out;
+        Stmt s(db_,
+               "SELECT l.patron_id, coalesce(p.name, ''), coalesce(p.kind, ''), coalesce(p.grade, 0), coalesce(p.class_no, ''), "
+               "l.barcode, coalesce(r.title, ''), l.due_date, l.corner FROM circ_loans l LEFT JOIN circ_patrons p ON p.id = l.patron_id "
+               "LEFT JOIN records r ON r.id = l.record_id WHERE l.returned_date IS NULL AND l.corner <> '' AND (? = '' OR l.corner = ?) "
+               "ORDER BY l.corner, l.barcode");
+        s.bind(1, corner).bind(2, corner);
+        while (s.step()) out.push_back(read_overdue(s));
         return out;
     }
     long long loans_of_item_since(long long item_id, std::string_view day) override {
@@ -372,6 +392,61 @@ public:
             .bind(5, op)
             .bind(6, prev_status)
             .run();
+    }
+
+    long long insert_charge(const Charge& c) override {
+        Stmt(db_, "INSERT INTO circ_charges(kind, barcode, patron_id, day, amount, status, settled_day, settled_by) "
+                  "VALUES(?,?,?,?,?,?,?,?)")
+            .bind(1, c.kind)
+            .bind(2, c.barcode)
+            .bind(3, c.patron_id)
+            .bind(4, c.day)
+            .bind(5, c.amount)
+            .bind(6, c.status)
+            .bind(7, c.settled_day)
+            .bind(8, c.settled_by)
+            .run();
+        return sqlite3_last_insert_rowid(db_);
+    }
+    std::optional<Charge> find_charge(long long id) override {
+        Stmt s(db_, std::string("SELECT ") + kChargeCols + " FROM circ_charges WHERE id = ?");
+        s.bind(1, id);
+        if (!s.step()) return std::nullopt;
+        return read_charge(s);
+    }
+    std::vector<Charge> charges(std::string_view patron_id, std::string_view status) override {
+        std::vector<Charge> out;
+        Stmt s(db_, std::string("SELECT ") + kChargeCols +
+                        " FROM circ_charges WHERE (? = '' OR patron_id = ?) AND (? = '' OR status = ?) ORDER BY id");
+        s.bind(1, patron_id).bind(2, patron_id).bind(3, status).bind(4, status);
+        while (s.step()) out.push_back(read_charge(s));
+        return out;
+    }
+    void update_charge(const Charge& c) override {
+        Stmt(db_, "UPDATE circ_charges SET status = ?, settled_day = ?, settled_by = ? WHERE id = ?")
+            .bind(1, c.status)
+            .bind(2, c.settled_day)
+            .bind(3, c.settled_by)
+            .bind(4, c.id)
+            .run();
+    }
+    std::vector<ClosedSpan> closed_spans() override {
+        std::vector<ClosedSpan> out;
+        Stmt s(db_, "SELECT first, last, note FROM circ_closed ORDER BY first");
+        while (s.step()) out.push_back({s.text(0), s.text(1), s.text(2)});
+        return out;
+    }
+    void add_closed_span(const ClosedSpan& c) override {
+        Stmt(db_, "INSERT INTO circ_closed(first, last, note) VALUES(?,?,?) ON CONFLICT(first) DO UPDATE SET "
+                  "last = excluded.last, note = excluded.note")
+            .bind(1, c.first)
+            .bind(2, c.last)
+            .bind(3, c.note)
+            .run();
+    }
+    bool remove_closed_span(std::string_view first) override {
+        Stmt(db_, "DELETE FROM circ_closed WHERE first = ?").bind(1, first).run();
+        return sqlite3_changes(db_) > 0;
     }
 
     void append_audit(const AuditRow& r) override {

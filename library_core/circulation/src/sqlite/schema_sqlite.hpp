@@ -58,7 +58,16 @@ ALTER TABLE circ_holds ADD COLUMN ready_date TEXT NOT NULL DEFAULT '';
 CREATE INDEX circ_holds_patron ON circ_holds(patron_id, status);
 )SQL";
 
-inline const char* const kSteps[] = {kStep1, kStep2};
-inline constexpr int kVersion = 2;
+// Step 3: charges for lost copies and late returns; the closed-days calendar.
+inline const char* kStep3 = R"SQL(
+CREATE TABLE circ_charges(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, barcode TEXT NOT NULL,
+  patron_id TEXT NOT NULL DEFAULT '', day TEXT NOT NULL, amount REAL NOT NULL DEFAULT 0,
+  status TEXT NOT NULL DEFAULT 'owed', settled_day TEXT NOT NULL DEFAULT '', settled_by TEXT NOT NULL DEFAULT '');
+CREATE INDEX circ_charges_patron ON circ_charges(patron_id, status);
+CREATE TABLE circ_closed(first TEXT PRIMARY KEY, last TEXT NOT NULL, note TEXT NOT NULL DEFAULT '');
+)SQL";
+
+inline const char* const kSteps[] = {kStep1, kStep2, kStep3};
+inline constexpr int kVersion = 3;
 
 }  // namespace shuxiang::circulation::sqlite_schema

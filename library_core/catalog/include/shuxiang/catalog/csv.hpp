@@ -36,7 +36,8 @@ std::optional<std::string> csv_field_for_header(std::string_view header);
 CsvImport parse_catalog_csv(std::string_view data, const std::string& file_name, const CsvOptions& options = {});
 
 // Writes records and their items as CSV with the Chinese headers (one row per item; records
-// without items get one row).
+// without items get one row). The first column is the control number (控制号), so that a sheet
+// edited and imported again with overlay finds the records it came from.
 std::string catalog_csv_header();
 std::string catalog_csv_rows(const BibRecord& r, const std::vector<Item>& items);
 

@@ -62,9 +62,11 @@ void prepare_import_entry(ImportEntry& entry);
 // What one committed batch did.
 struct BatchResult {
     std::size_t records_added = 0;
-    std::size_t records_existing = 0;  // same control number, or same ISBN and title: kept as it was
+    std::size_t records_existing = 0;  // same match key (dedupe_key): kept as it was (skipped)
+    std::size_t records_updated = 0;   // same match key, overlaid with the incoming record (ImportRun::overlay)
     std::size_t items_added = 0;
     std::size_t items_existing = 0;  // barcode already present
+    std::size_t items_updated = 0;   // barcode present on the same record, location overlaid
     BatchResult& operator+=(const BatchResult& o);
 };
 
@@ -80,6 +82,43 @@ struct ChangeResult {
     std::vector<std::string> args;  // for the message: the barcode, the id, ...
     long long id = 0;               // the record or item written, when one
     static ChangeResult refused(std::string code, std::vector<std::string> args = {});
+};
+
+struct RecordEdit;  // edit.hpp
+struct ItemEdit;
+
+// One row of the catalogue's change log: who changed what, with the before and after as JSON
+// (empty when there is none: a creation, a deletion).
+struct CatalogChange {
+    long long id = 0;
+    std::string at;        // local time, YYYY-MM-DD HH:MM:SS
+    std::string op;        // the acting operator
+    std::string action;    // edit_record, edit_item, add_items, delete_item, delete_record, merge_records,
+                           // import, overlay, overlay_item, undo_import
+    std::string target;    // "record:<id>", "item:<id>", "batch:<id>"
+    long long record_id = 0;
+    std::string before_json, after_json;
+    long long batch = 0;   // the import run it belongs to, 0 for none
+};
+
+// An import run as begin_import() starts it.
+struct ImportRun {
+    std::string op;      // the acting operator
+    std::string source;  // the file(s) read
+    // Records whose match key (dedupe_key) is stored already are updated instead of skipped: with
+    // the whole incoming record (MARC files), or only the mapped fields that differ and are not
+    // empty (overlay_fields_only: spreadsheets, whose MARC is only synthesised from the cells).
+    bool overlay = false;
+    bool overlay_fields_only = false;
+};
+
+// An import run as recorded (`catalog batches`).
+struct ImportBatchInfo {
+    long long id = 0;
+    std::string at, op, source;
+    bool overlay = false;
+    long long records_added = 0, records_updated = 0, records_skipped = 0, items_added = 0;
+    std::string undone_at;  // "" while not undone
 };
 
 class Store {
@@ -110,7 +149,7 @@ public:
 
     // ---- copies, as circulation changes them (inside the caller's transaction when one is open) ----
     // Sets a copy's status, and its location when given (a class-set corner, a shelf). False when
-    // there is no such copy.
+    // there is no such copy. Status changes are counted (an import's undo refuses such a copy).
     virtual bool set_item_state(long long item_id, ItemStatus status, std::optional<std::string> location = std::nullopt) = 0;
     // Sets where each copy stands (shelving puts the collection on the planned shelves), as one change.
     virtual void set_item_locations(const std::vector<std::pair<long long, std::string>>& locations) = 0;
@@ -123,6 +162,34 @@ public:
     // keeps its history). Refused with "unknown_item" or "item_on_loan".
     virtual ChangeResult delete_item(long long item_id, std::string_view op) = 0;
 
+    // ---- catalogue maintenance: each change is logged (history) in the change's transaction ----
+    // Edits the record's mapped fields and MARC (see edit.hpp); the search index follows. Refused
+    // with "unknown_record", a bad value's code (apply_record_edit) or "duplicate_record" when the
+    // edit gives it the match key of another record.
+    virtual ChangeResult edit_record(long long id, const RecordEdit& edit, std::string_view op) = 0;
+    // Edits a copy; refused with "unknown_item", "empty_barcode", "barcode_exists", "item_on_loan"
+    // (a new barcode for a copy on loan) or "status_on_loan" (loans are circulation's).
+    // Withdrawing is status withdrawn.
+    virtual ChangeResult edit_item(long long item_id, const ItemEdit& edit, std::string_view op) = 0;
+    // Deletes a record without copies; refused with "unknown_record" or "record_has_copies".
+    virtual ChangeResult delete_record(long long id, std::string_view op) = 0;
+    // Moves the copies of `lose` to `keep` (copy numbers after keep's), deletes `lose` and makes
+    // its id lead to `keep` (record(lose) returns keep). Refused: "unknown_record", "merge_same".
+    virtual ChangeResult merge_records(long long keep, long long lose, std::string_view op) = 0;
+    // The newest changes first, of one record (and its copies) or of the whole catalogue.
+    virtual std::vector<CatalogChange> history(std::optional<long long> record_id, std::size_t limit) = 0;
+
+    // Starts an import run: the records and copies that import_batch adds until end_import() are
+    // remembered under the returned batch id, and overlay applies (see ImportRun).
+    virtual long long begin_import(const ImportRun& run) = 0;
+    virtual void end_import() = 0;
+    // Takes back what one import run did: removes the records and copies it added, restores the
+    // records it overlaid. Refused ("unknown_batch", "batch_undone", "undo_circulated",
+    // "undo_edited_item", "undo_edited_record", "undo_other_copies") when a copy has circulated or
+    // anything of it was changed since; args on success: records removed, copies removed, restored.
+    virtual ChangeResult undo_import(long long batch, std::string_view op) = 0;
+    virtual std::vector<ImportBatchInfo> import_batches(std::size_t limit) = 0;
+
     // Compacts the search index after a large import (one merged index answers faster).
     virtual void optimize() = 0;
 
@@ -130,7 +197,7 @@ public:
     virtual std::optional<std::string> meta(std::string_view key) = 0;
 };
 
-inline constexpr int kStoreSchemaVersion = 4;
+inline constexpr int kStoreSchemaVersion = 5;
 
 // Opens or creates the library database at `path` (the embedded implementation), migrating an older
 // schema. Throws InputError naming the file when it cannot be opened or is from a newer Shuxiang.

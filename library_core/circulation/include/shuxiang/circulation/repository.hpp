@@ -107,7 +107,7 @@ public:
     // Loans.
     virtual std::optional<OpenLoan> open_loan_of_item(long long item_id) = 0;
     virtual std::vector<Loan> open_loans(std::string_view patron_id) = 0;  // "" = every open loan
-    virtual long long count_open_loans(std::string_view patron_id) = 0;
+    virtual long long count_open_loans(std::string_view patron_id) = 0;  // the reader's own, not class sets
     virtual long long insert_loan(const NewLoan& l) = 0;
     virtual void close_loan(long long loan_id, std::string_view day, std::string_view outcome) = 0;
     virtual void extend_loan(long long loan_id, std::string_view due_date) = 0;  // one renewal more
@@ -136,6 +136,17 @@ public:
                                     std::string_view day) = 0;
     virtual void insert_withdrawal(long long item_id, std::string_view barcode, std::string_view day,
                                    std::string_view reason, std::string_view op, std::string_view prev_status) = 0;
+
+    // Charges (replacements of lost copies, fines) and the closed-days calendar.
+    virtual long long insert_charge(const Charge& c) = 0;
+    virtual std::optional<Charge> find_charge(long long id) = 0;
+    virtual std::vector<Charge> charges(std::string_view patron_id, std::string_view status) = 0;  // "" = all
+    virtual void update_charge(const Charge& c) = 0;  // status, settled day and operator
+    virtual std::vector<ClosedSpan> closed_spans() = 0;
+    virtual void add_closed_span(const ClosedSpan& s) = 0;
+    virtual bool remove_closed_span(std::string_view first) = 0;
+    // Open class-set loans of a classroom corner ("" = every corner), with the title.
+    virtual std::vector<OverdueEntry> corner_loans(std::string_view corner) = 0;
 
     // Audit.
     virtual void append_audit(const AuditRow& row) = 0;

@@ -59,6 +59,19 @@ bool four_eyes_ok(const Operator& reviewer, const Suggestion& s);
 // 谁采购谁审核: the purchaser is not the recommender.
 bool purchaser_ok(const Operator& purchaser, const Suggestion& s);
 
+// The days the library is open: closed on weekends when the library says so and on every closed span.
+struct Calendar {
+    bool weekends_closed = true;
+    std::vector<ClosedSpan> closed;
+    bool open_on(const std::string& day) const;
+};
+// The due date of a loan of `days` days from `out`: moved on to the next open day, so no book falls
+// due while the library is shut (at most a year on; a calendar closed for longer keeps the plain date).
+std::string due_date(const std::string& out, int days, const Calendar& cal);
+
+// The school year a day belongs to: from August on, that calendar year; before, the one before.
+int school_year(const std::string& day);
+
 // Whether a reader acting for themselves may do `a` for `patron_id`.
 bool reader_allows(const Ctx& c, Action a, std::string_view patron_id);
 

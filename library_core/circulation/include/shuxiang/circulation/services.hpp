@@ -67,6 +67,8 @@ public:
     Result place_hold(const Ctx& c, std::string_view patron_id, long long record_id);
     Result mark_lost(const Ctx& c, std::string_view barcode);
     Result mark_damaged(const Ctx& c, std::string_view barcode);
+    // A damaged copy back from repair: on the shelf again (or kept for the next reader waiting).
+    Result mark_repaired(const Ctx& c, std::string_view barcode);
     Result class_set(const Ctx& c, std::string_view corner, const std::vector<std::string>& barcodes,
                      std::string_view teacher_id);
     Result rate(const Ctx& c, std::string_view patron_id, long long record_id, int stars, bool recommend);
@@ -86,7 +88,24 @@ public:
         std::string barcode, call_number, location, title;
     };
     std::vector<PullEntry> holds_to_pull();
+    // Open loans due before `day`: readers' own loans and class sets (OverdueEntry::corner), by class.
+    // class_filter: a class in any form parse_class_key() reads; class sets count for the class
+    // their corner names ("3-2", "三年级2班图书角").
     std::vector<OverdueEntry> overdue(const std::string& day, std::string_view class_filter = {});
+    // What a classroom corner holds now (its open class-set loans); "" = every corner.
+    std::vector<OverdueEntry> corner_holdings(std::string_view corner);
+
+    // Charges: a replacement for a copy lost on loan and a fine for a late return, charged only
+    // when the library's settings say so (circ.charge_replacement, circ.fine_per_day); otherwise a
+    // lost copy's replacement is recorded as waived.
+    std::vector<Charge> charges(std::string_view patron_id = {}, std::string_view status = {});
+    Result settle_charge(const Ctx& c, long long charge_id, bool paid);
+
+    // The closed-days calendar: weekends (circ.weekends_closed) and spans such as holidays and the
+    // summer break. No due date falls on a closed day.
+    std::vector<ClosedSpan> closed_spans();
+    Result add_closed_span(const Ctx& c, const ClosedSpan& span);
+    Result remove_closed_span(const Ctx& c, std::string_view first);
 
     std::vector<LoanPolicy> policies();
     LoanPolicy policy_for(const Patron& p);

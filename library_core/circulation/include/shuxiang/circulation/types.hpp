@@ -24,7 +24,7 @@ std::optional<Role> parse_role(std::string_view s);
 // The kinds of operation that roles are checked against.
 enum class Action {
     ManageOperators, ManagePatrons, Checkout, Return, Renew, Hold, ClassSet, LostDamaged, EditPolicy,
-    Suggest, Review, Order, Receive, Weed, Rate, CancelHold
+    Suggest, Review, Order, Receive, Weed, Rate, CancelHold, Charges, Calendar
 };
 bool role_allows(Role r, Action a);
 
@@ -128,6 +128,22 @@ struct OverdueEntry {
     std::string class_key;  // "" for teachers and staff
     std::string patron_id, patron_name, barcode, title, due_date;
     int days_overdue = 0;
+    std::string corner;  // a class set's classroom corner ("" for a reader's own loan)
+};
+
+// What a reader owes for a lost copy (replacement) or a late return (fine), and how it was settled.
+struct Charge {
+    long long id = 0;
+    std::string kind;  // replacement, fine
+    std::string barcode, patron_id, day;
+    double amount = 0;
+    std::string status;  // owed, paid, waived
+    std::string settled_day, settled_by;
+};
+
+// A span of days the library is closed (holidays, the summer break), both ends included.
+struct ClosedSpan {
+    std::string first, last, note;
 };
 
 struct AuditEntry {

@@ -81,6 +81,14 @@ public:
 
     // Removes every credential of an operator (its password and live tokens), e.g. when it is removed.
     void forget_operator(std::string_view id, long long now);
+    // Revokes every live token of a principal (e.g. an operator just disabled); returns how many.
+    int revoke_tokens(const Principal& who, long long now);
+    // Whether a principal has a password or PIN.
+    bool has_secret(const Principal& who);
+
+    // The Ctx the library's services take for an authenticated principal on `day`: an operator
+    // acts as `op`; a reader acts for themselves (`reader`, op empty).
+    static circulation::Ctx ctx_for(const Principal& who, const std::string& day);
 
     // Whether a new password (or, with `pin`, a reader's PIN) is acceptable: ok, or password_too_short ...
     Result check_secret_rules(std::string_view secret, bool pin) const;

@@ -50,7 +50,8 @@ public:
 
     // Text is copied by SQLite: safe whatever the argument's lifetime.
     Stmt& bind(int i, std::string_view v) {
-        sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+        // An empty view may have no data pointer, which SQLite would bind as NULL, not ''.
+        sqlite3_bind_text(s_, i, v.data() ? v.data() : "", static_cast<int>(v.size()), SQLITE_TRANSIENT);
         return *this;
     }
     Stmt& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
