@@ -52,3 +52,9 @@ if(SHUXIANG_BUILD_EDITOR)
   target_link_libraries(imgui PUBLIC ${IMGUI_LIBRARY} ${STB_LIBRARY} PkgConfig::FREETYPE PkgConfig::GLFW
                         ${CMAKE_DL_LIBS})
 endif()
+
+# The web server (`shuxiang serve`): cpp-httplib (Debian builds it as a shared library with
+# OpenSSL support; its pkg-config file carries the matching CPPHTTPLIB_* definitions) and OpenSSL
+# for TLS, random session ids and constant-time comparisons.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET GLOBAL cpp-httplib)
+find_package(OpenSSL REQUIRED)

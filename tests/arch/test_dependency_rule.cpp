@@ -1,5 +1,6 @@
 // The dependency rule of DESIGN.md: library_core and sim never include GL, GLFW, ImGui or Bullet's
-// renderer; they stay usable headless. This scans their sources so the rule cannot rot.
+// renderer, nor an HTTP library; they stay usable headless and offline. The server (server/) may
+// use HTTP but no graphics. This scans the sources so the rule cannot rot.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -12,11 +13,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> forbidden_includes(const fs::path& root) {
-    static const std::regex include_re(R"(^\s*#\s*include\s*[<"]([^>"]+)[>"])");
+const std::regex& graphics() {
     static const std::regex banned(
         R"((^|/)(GL|GLES\d*|EGL|epoxy|GLFW|glad|imgui[^/]*|backends/imgui[^/]*|imgui_impl_[^/]*)(/|\.h))",
         std::regex::icase);
+    return banned;
+}
+
+const std::regex& http() {
+    static const std::regex banned(R"((^|/)(httplib\.h|curl/|boost/beast/|crow\.h|crow_all\.h|civetweb\.h|microhttpd\.h))", std::regex::icase);
+    return banned;
+}
+
+std::vector<std::string> forbidden_includes(const fs::path& root, const std::regex& banned = graphics()) {
+    static const std::regex include_re(R"(^\s*#\s*include\s*[<"]([^>"]+)[>"])");
     std::vector<std::string> hits;
     for (auto& e : fs::recursive_directory_iterator(root)) {
         if (!e.is_regular_file()) continue;
@@ -45,6 +55,18 @@ TEST(DependencyRule, LibraryCoreHasNoGraphicsIncludes) {
 TEST(DependencyRule, SimHasNoGraphicsIncludes) {
     auto hits = forbidden_includes(fs::path(SHUXIANG_SOURCE_DIR) / "sim");
     for (auto& h : hits) ADD_FAILURE() << h;
+}
+
+TEST(DependencyRule, LibraryCoreAndSimHaveNoHttpIncludes) {
+    for (const char* dir : {"library_core", "sim"})
+        for (auto& h : forbidden_includes(fs::path(SHUXIANG_SOURCE_DIR) / dir, http())) ADD_FAILURE() << h;
+}
+
+TEST(DependencyRule, ServerHasNoGraphicsIncludes) {
+    auto hits = forbidden_includes(fs::path(SHUXIANG_SOURCE_DIR) / "server");
+    for (auto& h : hits) ADD_FAILURE() << h;
+    // ... and it is where HTTP lives: the scanner sees httplib there.
+    EXPECT_FALSE(forbidden_includes(fs::path(SHUXIANG_SOURCE_DIR) / "server", http()).empty());
 }
 
 TEST(DependencyRule, ScannerCatchesAGraphicsInclude) {

@@ -32,6 +32,11 @@ Table& table() {
     return t;
 }
 
+// -1: no per-thread language (the table's applies); else a Language value.
+thread_local int thread_lang = -1;
+
+Language effective(const Table& t) { return thread_lang < 0 ? t.lang : static_cast<Language>(thread_lang); }
+
 void load_locked(Table& t, const std::filesystem::path& dir) {
     std::map<std::string, Entry, std::less<>> entries;
     std::error_code ec;
@@ -72,7 +77,7 @@ const std::string& tr(std::string_view key) {
     ensure_loaded(t);
     auto it = t.entries.find(key);
     if (it != t.entries.end()) {
-        const std::string& s = t.lang == Language::En ? it->second.en : it->second.zh;
+        const std::string& s = effective(t) == Language::En ? it->second.en : it->second.zh;
         if (!s.empty()) return s;
     }
     auto m = t.missing.find(key);
@@ -125,8 +130,11 @@ void set_language(Language lang) {
 Language language() {
     Table& t = table();
     std::lock_guard lock(t.mu);
-    return t.lang;
+    return effective(t);
 }
+
+ThreadLanguage::ThreadLanguage(Language lang) : previous_(thread_lang) { thread_lang = static_cast<int>(lang); }
+ThreadLanguage::~ThreadLanguage() { thread_lang = previous_; }
 
 Language parse_language(std::string_view code) {
     if (code == "zh" || code == "zh-CN" || code == "zh_CN") return Language::ZhCN;

@@ -41,7 +41,8 @@ struct IssuedToken {
 class Authenticator {
 public:
     // `lib` answers who the operators and readers are and keeps the audit log; `store` keeps the
-    // secrets. Both must outlive the Authenticator.
+    // secrets. Both must outlive the Authenticator. Like them it is not for concurrent use: a server
+    // keeps one per worker thread, or calls it under the lock that guards its LibraryServices.
     Authenticator(circulation::LibraryServices& lib, CredentialStore& store, AuthPolicy policy = {});
 
     // Password login of an operator / PIN login of a reader at `now` (Unix seconds). A wrong id and

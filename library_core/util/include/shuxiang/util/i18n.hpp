@@ -23,6 +23,19 @@ std::string trv_in(Language lang, std::string_view key, const std::vector<std::s
 
 void set_language(Language lang);
 Language language();
+
+// Sets the language of tr() on the calling thread only, for its lifetime (a server answers each
+// request in the language its reader asked for while other threads answer in theirs).
+class ThreadLanguage {
+public:
+    explicit ThreadLanguage(Language lang);
+    ~ThreadLanguage();
+    ThreadLanguage(const ThreadLanguage&) = delete;
+    ThreadLanguage& operator=(const ThreadLanguage&) = delete;
+
+private:
+    int previous_;
+};
 // Parses "zh", "zh-CN", "en"; throws InputError for anything else.
 Language parse_language(std::string_view code);
 

@@ -1,0 +1,3 @@
+// A class's overdue list: printable.
+"use strict";
+document.getElementById("sx-print").addEventListener("click", () => window.print());
