@@ -296,6 +296,31 @@ void add_patrons(CLI::App& root) {
         });
     }
     {
+        auto* c = g->add_subcommand("list", tr("circ.cli.patrons_list"));
+        auto a = common(c, false);
+        auto q = std::make_shared<PatronQuery>();
+        c->add_option("--class", q->class_key, tr("circ.cli.class"));
+        c->add_option("--name", q->text, tr("circ.cli.patrons_name"));
+        c->callback([=] {
+            run_guarded([=] {
+                if (!q->class_key.empty() && !parse_class_key(q->class_key))
+                    throw InputError("--class", "", trf("circ.cli.bad_class", {q->class_key}));
+                auto lib = LibraryServices::open(a->db);
+                json arr = json::array();
+                if (!a->json_out) std::cout << tr("circ.cli.patrons_header") << "\n";
+                for (auto& p : lib->patrons().list(*q)) {
+                    arr.push_back(patron_json(p));
+                    if (!a->json_out)
+                        std::cout << p.id << "\t" << p.name << "\t" << tr(std::string("circ.kind.") + to_string(p.kind)) << "\t"
+                                  << (p.kind == PatronKind::Student ? class_key(p.grade, p.class_no) : "") << "\t"
+                                  << tr(std::string("circ.patron_status.") + to_string(p.status)) << "\n";
+                }
+                if (a->json_out) std::cout << arr.dump(2) << "\n";
+                return 0;
+            });
+        });
+    }
+    {
         auto* c = g->add_subcommand("show", tr("circ.cli.patrons_show"));
         auto a = common(c, false);
         auto id = std::make_shared<std::string>();
@@ -350,6 +375,95 @@ void add_patrons(CLI::App& root) {
     }
 }
 
+// What a classroom corner holds, charges, the closed-days calendar and cancelling a hold.
+void add_circ_year(CLI::App* g) {
+    {
+        auto* c = g->add_subcommand("corner", tr("circ.cli.corner_list"));
+        auto a = common(c, false);
+        auto corner = std::make_shared<std::string>();
+        c->add_option("corner", *corner, tr("circ.cli.corner"));
+        c->callback([=] {
+            run_guarded([=] {
+                auto lib = LibraryServices::open(a->db);
+                json arr = json::array();
+                for (auto& e : lib->circulation().corner_holdings(*corner)) {
+                    arr.push_back({{"corner", e.corner}, {"class", e.class_key}, {"barcode", e.barcode}, {"title", e.title}, {"due", e.due_date}});
+                    if (!a->json_out) std::cout << e.corner << "\t" << e.barcode << "\t" << e.title << "\t" << e.due_date << "\n";
+                }
+                if (a->json_out) std::cout << arr.dump(2) << "\n";
+                return 0;
+            });
+        });
+    }
+    {
+        auto* c = g->add_subcommand("charges", tr("circ.cli.charges"));
+        auto a = common(c, true);
+        auto patron = std::make_shared<std::string>(), status = std::make_shared<std::string>();
+        auto paid = std::make_shared<long long>(0), waive = std::make_shared<long long>(0);
+        c->add_option("--patron", *patron, tr("circ.cli.patron"));
+        c->add_option("--status", *status, tr("circ.cli.charge_status"))->check(CLI::IsMember({"owed", "paid", "waived"}));
+        c->add_option("--paid", *paid, tr("circ.cli.charge_paid"));
+        c->add_option("--waive", *waive, tr("circ.cli.charge_waive"));
+        c->callback([=] {
+            run_guarded([=] {
+                check_date(*a);
+                auto lib = LibraryServices::open(a->db);
+                if (*paid || *waive) return report(*a, lib->circulation().settle_charge(a->ctx(), *paid ? *paid : *waive, *paid != 0));
+                json arr = json::array();
+                for (auto& ch : lib->circulation().charges(*patron, *status)) {
+                    arr.push_back({{"id", ch.id}, {"kind", ch.kind}, {"barcode", ch.barcode}, {"patron", ch.patron_id}, {"day", ch.day},
+                                   {"amount", ch.amount}, {"status", ch.status}});
+                    if (!a->json_out)
+                        std::cout << ch.id << "\t" << tr("circ.charge_kind." + ch.kind) << "\t" << ch.barcode << "\t" << ch.patron_id
+                                  << "\t" << ch.day << "\t" << ch.amount << "\t" << tr("circ.charge_status." + ch.status) << "\n";
+                }
+                if (a->json_out) std::cout << arr.dump(2) << "\n";
+                return 0;
+            });
+        });
+    }
+    {
+        auto* c = g->add_subcommand("calendar", tr("circ.cli.calendar"));
+        auto a = common(c, true);
+        auto add = std::make_shared<std::string>(), note = std::make_shared<std::string>(), remove = std::make_shared<std::string>();
+        c->add_option("--add", *add, tr("circ.cli.calendar_add"));
+        c->add_option("--note", *note, tr("circ.cli.note"));
+        c->add_option("--remove", *remove, tr("circ.cli.calendar_remove"));
+        c->callback([=] {
+            run_guarded([=] {
+                check_date(*a);
+                auto lib = LibraryServices::open(a->db);
+                if (!add->empty()) {
+                    auto dots = add->find("..");
+                    ClosedSpan span{add->substr(0, dots), dots == std::string::npos ? *add : add->substr(dots + 2), *note};
+                    return report(*a, lib->circulation().add_closed_span(a->ctx(), span));
+                }
+                if (!remove->empty()) return report(*a, lib->circulation().remove_closed_span(a->ctx(), *remove));
+                json arr = json::array();
+                for (auto& sp : lib->circulation().closed_spans()) {
+                    arr.push_back({{"first", sp.first}, {"last", sp.last}, {"note", sp.note}});
+                    if (!a->json_out) std::cout << sp.first << ".." << sp.last << "\t" << sp.note << "\n";
+                }
+                if (a->json_out) std::cout << arr.dump(2) << "\n";
+                return 0;
+            });
+        });
+    }
+    {
+        auto* c = g->add_subcommand("cancel-hold", tr("circ.cli.cancel_hold"));
+        auto a = common(c, true);
+        auto hold = std::make_shared<long long>(0);
+        c->add_option("--hold", *hold, tr("circ.cli.hold_id"))->required();
+        c->callback([=] {
+            run_guarded([=] {
+                check_date(*a);
+                auto lib = LibraryServices::open(a->db);
+                return report(*a, lib->circulation().cancel_hold(a->ctx(), *hold));
+            });
+        });
+    }
+}
+
 void add_circ(CLI::App& root) {
     auto* g = root.add_subcommand("circ", tr("circ.cli.circ"));
     g->require_subcommand(1);
@@ -374,6 +488,8 @@ void add_circ(CLI::App& root) {
     item_cmd("renew", "circ.cli.renew", &CirculationService::renew);
     item_cmd("lost", "circ.cli.lost", &CirculationService::mark_lost);
     item_cmd("damaged", "circ.cli.damaged", &CirculationService::mark_damaged);
+    item_cmd("repaired", "circ.cli.repaired", &CirculationService::mark_repaired);
+    add_circ_year(g);
     {
         auto* c = g->add_subcommand("hold", tr("circ.cli.hold"));
         auto a = common(c, true);
@@ -432,10 +548,10 @@ void add_circ(CLI::App& root) {
                 json arr = json::array();
                 for (auto& e : od) {
                     arr.push_back({{"class", e.class_key}, {"patron", e.patron_id}, {"name", e.patron_name}, {"barcode", e.barcode},
-                                   {"title", e.title}, {"due", e.due_date}, {"days_overdue", e.days_overdue}});
+                                   {"title", e.title}, {"due", e.due_date}, {"days_overdue", e.days_overdue}, {"corner", e.corner}});
                     if (!a->json_out)
-                        std::cout << e.class_key << "\t" << e.patron_id << "\t" << e.patron_name << "\t" << e.barcode << "\t" << e.title
-                                  << "\t" << e.due_date << "\t" << e.days_overdue << "\n";
+                        std::cout << e.class_key << "\t" << (e.corner.empty() ? e.patron_id : e.corner) << "\t" << e.patron_name << "\t"
+                                  << e.barcode << "\t" << e.title << "\t" << e.due_date << "\t" << e.days_overdue << "\n";
                 }
                 if (a->json_out) std::cout << arr.dump(2) << "\n";
                 return 0;

@@ -1,6 +1,9 @@
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
+#include <regex>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -36,6 +39,40 @@ void run_guarded(const std::function<int()>& body) {
         std::cerr << tr("common.error") << ": " << e.what() << "\n";
         exit_code() = 1;
     }
+}
+
+void refuse_missing_database(const CLI::App& app) {
+    static const std::set<std::string> creators = {"catalog import", "catalog demo", "patrons import", "operators add"};
+    std::string path;
+    const CLI::App* cmd = &app;
+    for (;;) {
+        auto subs = cmd->get_subcommands();
+        if (subs.empty()) break;
+        cmd = subs.front();
+        path += (path.empty() ? "" : " ") + cmd->get_name();
+    }
+    const CLI::Option* db = cmd->get_option_no_throw("--db");
+    if (!db || db->count() == 0 || creators.count(path)) return;
+    const std::string file = db->as<std::string>();
+    if (!std::filesystem::exists(file)) throw InputError(file, "--db", tr("cli.db_missing"));
+}
+
+std::string parse_error_text(const CLI::ParseError& e) {
+    const std::string what = e.what(), name = e.get_name();
+    std::smatch m;
+    if (name == "RequiredError") {
+        if (std::regex_search(what, m, std::regex(R"(^(\S+) is required)"))) return trf("cli.parse.required", {m[1]});
+        return tr("cli.parse.subcommand_required");
+    }
+    if ((name == "ExtrasError" || what.find("not expected") != std::string::npos) && std::regex_search(what, m, std::regex(R"(not expected: (.*)$)")))
+        return trf("cli.parse.extras", {m[1]});
+    if (name == "ConversionError" && std::regex_search(what, m, std::regex(R"(convert: (\S+) = (.*)$)")))
+        return trf("cli.parse.conversion", {m[1], m[2]});
+    if (name == "ArgumentMismatch" && std::regex_search(what, m, std::regex(R"(^(\S+):)")))
+        return trf("cli.parse.argument_missing", {m[1]});
+    if (name == "ValidationError" && std::regex_search(what, m, std::regex(R"(^(\S+): (.*)$)")))
+        return trf("cli.parse.validation", {m[1], m[2]});
+    return trf("cli.parse.other", {what});
 }
 
 std::vector<std::string> split_list(const std::string& s) {
@@ -76,10 +113,23 @@ int main(int argc, char** argv) {
         std::cerr << tr("common.error") << ": " << e.what() << "\n";
         return 1;
     }
+    // A --db that does not exist is a typo, not a new library: only the commands that create a
+    // library database may be given one.
+    app.parse_complete_callback([&app] { cli::refuse_missing_database(app); });
     try {
         app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
+    } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << tr("common.error") << ": " << cli::parse_error_text(e) << "\n";
+        return 2;
+    } catch (const InputError& e) {
+        std::cerr << tr("common.error") << ": " << e.what() << "\n";
+        return 2;
     }
     return cli::exit_code();
 }

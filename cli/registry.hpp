@@ -33,6 +33,11 @@ struct Refused : std::runtime_error {
 void run_guarded(const std::function<int()>& body);
 
 // "A1,A2,,A3" -> {"A1", "A2", "A3"}: a comma-separated option value, empty parts dropped.
+// Refuses (InputError) a --db that does not exist, except for the commands that create a library.
+void refuse_missing_database(const CLI::App& app);
+// A CLI11 parse error in the user's language, naming the option.
+std::string parse_error_text(const CLI::ParseError& e);
+
 std::vector<std::string> split_list(const std::string& s);
 
 }  // namespace shuxiang::cli

@@ -148,7 +148,7 @@ TEST_F(Cli, RosterCirculationAndOverdue) {
     EXPECT_TRUE(run_json("circ hold --patron 2026002 --record " + std::to_string(rec_a) + " --as admin")["ok"]);
     auto back = run_json("circ return --item A1 --as v1 --date 2026-09-21");
     EXPECT_TRUE(back["ok"]);
-    EXPECT_EQ(back["details"].size(), 2u);
+    EXPECT_EQ(back["details"].size(), 3u);  // the reader, late by 6 days, kept for 2026002
     auto cs = run_json("circ class-set --corner corner-3-2 --items A2,A3 --as admin --date 2026-09-02");
     EXPECT_TRUE(cs["ok"]) << cs.dump();
     // Year end: the grade-6 pupil leaves with B1 still out.
@@ -237,4 +237,72 @@ TEST_F(Cli, AcquisitionsStocktakeWeedAndStats) {
     EXPECT_EQ(h.weeded_this_year, 1);
     EXPECT_EQ(h.new_books_this_year, 5);
     EXPECT_EQ(h.by_major_class[4], 1);  // B2
+}
+
+// The desk's year on the command line: readers by class or name, repairs, charges, the calendar,
+// what a classroom corner holds, cancelling a hold.
+TEST_F(Cli, ReadersRepairsChargesCalendarAndCorners) {
+    auto roster = write("r.csv", "学号,姓名,年级,班级\n2026001,张三,三年级,三年级（2）班\n2026002,李四,,3.2\n2026003,王五,四年级,1\n");
+    ASSERT_TRUE(run_json("patrons import " + roster + " --as admin")["ok"]);
+    EXPECT_EQ(run_json("patrons list --class 三年级2班").size(), 2u);
+    EXPECT_EQ(run_json("patrons list --class 3-2 --name 李").size(), 1u);
+    EXPECT_EQ(run_json("patrons list").size(), 3u);
+    auto text = run_shuxiang("patrons list --class 3.2" + db);
+    EXPECT_NE(text.out.find("读者号"), std::string::npos) << text.out;  // a header row
+    EXPECT_NE(text.out.find("学生"), std::string::npos) << text.out;    // translated kind
+    EXPECT_EQ(run_shuxiang("patrons list --class 图书角" + db).code, 2);
+    // Repairs.
+    ASSERT_TRUE(run_json("circ damaged --item A2 --as admin")["ok"]);
+    EXPECT_EQ(run_json("circ checkout --patron 2026001 --item A2 --as admin", 3)["code"], "not_available");
+    ASSERT_TRUE(run_json("circ repaired --item A2 --as admin")["ok"]);
+    EXPECT_TRUE(run_json("circ checkout --patron 2026001 --item A2 --as admin --date 2026-09-01")["ok"]);
+    // A lost copy: its replacement recorded (waived: this library charges nothing).
+    ASSERT_TRUE(run_json("circ lost --item A2 --as admin")["ok"]);
+    auto ch = run_json("circ charges --patron 2026001");
+    ASSERT_EQ(ch.size(), 1u);
+    EXPECT_EQ(ch[0]["status"], "waived");
+    // The calendar: a closed span moves a due date.
+    ASSERT_TRUE(run_json("circ calendar --add 2026-10-01..2026-10-07 --note 国庆节 --as admin")["ok"]);
+    EXPECT_EQ(run_json("circ calendar").size(), 1u);
+    ASSERT_TRUE(run_json("circ checkout --patron 2026002 --item A3 --as admin --date 2026-09-18")["ok"]);
+    auto show = run_json("patrons show 2026002");
+    EXPECT_EQ(show["loans"][0]["due"], "2026-10-08");
+    EXPECT_EQ(run_json("circ calendar --add 2026-10-07..2026-10-01 --as admin", 3)["code"], "bad_span");
+    // A class set is what the corner holds, and its overdue copies are listed under its class.
+    ASSERT_TRUE(run_json("circ class-set --corner 三年级2班图书角 --items B1 --as admin --date 2026-09-01")["ok"]);
+    auto corner = run_json("circ corner 三年级2班图书角");
+    ASSERT_EQ(corner.size(), 1u);
+    EXPECT_EQ(corner[0]["class"], "3-2");
+    auto od = run_json("circ overdue --class 3-2 --date 2027-06-01");
+    bool corner_listed = false;
+    for (auto& e : od) corner_listed |= e["corner"] == "三年级2班图书角";
+    EXPECT_TRUE(corner_listed) << od.dump();
+    // Holds are cancelled by id.
+    auto h = run_json("circ hold --patron 2026003 --record " + std::to_string(rec_a) + " --as admin");
+    ASSERT_TRUE(h["ok"]);
+    EXPECT_TRUE(run_json("circ cancel-hold --hold " + std::to_string(h["id"].get<long long>()) + " --as admin")["ok"]);
+}
+
+// A --db that does not exist is refused (a typo must not create an empty library), and CLI11's own
+// errors come in the user's language with exit 2.
+TEST_F(Cli, MissingDatabaseAndParseErrorsAreBadInput) {
+    const std::string missing = (dir / "typo.db").string();
+    for (const char* cmd : {"circ overdue", "patrons list", "catalog search 草房子", "stats", "circ settings"}) {
+        auto r = run_shuxiang(std::string(cmd) + " --db " + missing);
+        EXPECT_EQ(r.code, 2) << cmd << "\n" << r.out;
+        EXPECT_NE(r.out.find("typo.db"), std::string::npos) << r.out;
+        EXPECT_FALSE(std::filesystem::exists(missing)) << cmd;
+    }
+    auto zh = run_shuxiang("circ checkout --item A1" + db);
+    EXPECT_EQ(zh.code, 2);
+    EXPECT_NE(zh.out.find("缺少必需的选项 --patron"), std::string::npos) << zh.out;
+    auto en = run_shuxiang("--lang en circ rate --patron x --record 1 --stars many" + db);
+    EXPECT_EQ(en.code, 2);
+    EXPECT_NE(en.out.find("--stars"), std::string::npos) << en.out;
+    EXPECT_EQ(en.out.find("Could not convert"), std::string::npos) << en.out;
+    auto extra = run_shuxiang("circ overdue surplus" + db);
+    EXPECT_EQ(extra.code, 2);
+    EXPECT_NE(extra.out.find("多余的参数"), std::string::npos) << extra.out;
+    // The commands that create a database still may.
+    EXPECT_EQ(run_shuxiang("catalog demo --students 20 --db " + (dir / "new.db").string()).code, 0);
 }

@@ -97,7 +97,11 @@ Result CirculationService::checkout(const Ctx& c, std::string_view patron_id, st
             h->barcode = barcode;
             u.update_hold(*h);
         }
-        return success("circ.ok.checkout", {std::string(barcode), f.patron->id, due}, loan);
+        auto rec = u.catalog().record(f.item->record_id);
+        // The reader's name is shown at the desk (details), never written to the audit log (message).
+        Result ok = success("circ.ok.checkout", {std::string(barcode), f.patron->id, due, rec ? rec->title : ""}, loan);
+        ok.details.push_back(trf("circ.ok.reader_name", {f.patron->name}));
+        return ok;
     });
 }
 
@@ -121,7 +125,10 @@ Result CirculationService::checkin(const Ctx& c, std::string_view barcode) {
         // A class-set copy comes back from the corner to where it was before.
         u.catalog().set_item_state(item->id, ItemStatus::Available,
                                    open->loan.corner.empty() ? std::nullopt : std::optional<std::string>(open->prev_location));
-        Result r = success("circ.ok.return", {target}, open->loan.id);
+        auto rec = u.catalog().record(item->record_id);
+        auto reader = open->loan.patron_id.empty() ? std::nullopt : u.find_patron(open->loan.patron_id);
+        Result r = success("circ.ok.return", {target, rec ? rec->title : ""}, open->loan.id);
+        if (reader) r.details.push_back(trf("circ.ok.reader_name", {reader->name}));
         int late = days_between(open->loan.due_date, c.date);
         if (late > 0) r.details.push_back(trf("circ.ok.return_late", {std::to_string(late)}));
         const double fine = setting_in(u, "circ.fine_per_day");
