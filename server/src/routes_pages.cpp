@@ -28,7 +28,8 @@ const std::vector<std::string>& script_keys() {
         "web.js.network", "web.js.no_patron", "web.js.loans", "web.js.due", "web.js.overdue", "web.js.renew",
         "web.js.return", "web.js.lost", "web.js.damaged", "web.js.none", "web.js.scan_patron_first", "web.js.limit",
         "web.js.hold_placed", "web.js.print", "web.js.class", "web.js.returned", "web.js.lent", "web.js.login_failed",
-        "web.js.cancel", "web.js.patrons_found", "web.js.loans_by_major", "web.js.loans_by_class", "web.js.stats_summary"};
+        "web.js.cancel", "web.js.patrons_found", "web.js.loans_by_major", "web.js.loans_by_class", "web.js.stats_summary", "web.js.loans_by_month",
+        "web.js.month"};
     return keys;
 }
 

@@ -1,4 +1,4 @@
-// Reading statistics for the charts: loans by 大部类, classes ranked by loans per student, top titles.
+// Reading statistics for the charts: loans by month, by 大部类, classes ranked by loans per student, top titles.
 #include "app.hpp"
 
 namespace shuxiang::server {
@@ -23,6 +23,8 @@ void stats(Call& c) {
     for (const auto& r : s.class_ranking)
         classes.push_back({{"class", r.class_key}, {"students", r.students}, {"loans", r.loans},
                            {"per_student", r.loans_per_student}});
+    json by_month = json::array();
+    for (std::size_t m = 0; m < 12; ++m) by_month.push_back({{"month", m + 1}, {"loans", s.loans_by_month[m]}});
     json titles = json::array();
     for (const auto& t : s.top_titles) titles.push_back({{"record", t.record_id}, {"title", t.title}, {"loans", t.loans}});
     c.send_json({{"year", year},
@@ -31,6 +33,7 @@ void stats(Call& c) {
                   {"loans", s.loans_this_year},
                   {"loans_per_student", s.loans_per_student},
                   {"by_major_class", by_major},
+                  {"by_month", by_month},
                   {"classes", classes},
                   {"top_titles", titles}});
 }

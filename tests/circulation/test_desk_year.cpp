@@ -239,6 +239,19 @@ TEST_F(Year, PromotionRunsOncePerSchoolYear) {
     EXPECT_EQ(lib->patrons().find("S1")->grade, 5);
 }
 
+TEST_F(Year, LoansByMonth) {
+    ASSERT_TRUE(lib->circulation().checkout(as("admin", "2026-03-02"), "S1", "A1").ok);
+    ASSERT_TRUE(lib->circulation().checkin(as("admin", "2026-03-05"), "A1").ok);
+    ASSERT_TRUE(lib->circulation().checkout(as("admin", "2026-03-09"), "S2", "A1").ok);
+    ASSERT_TRUE(lib->circulation().checkout(as("admin", "2026-11-02"), "S3", "B1").ok);
+    ASSERT_TRUE(lib->circulation().class_set(as("admin", "2026-11-03"), "corner-3-2", {"A2"}, "").ok);  // not a loan to a reader
+    auto st = lib->stats().reading_stats(2026);
+    EXPECT_EQ(st.loans_by_month[2], 2);
+    EXPECT_EQ(st.loans_by_month[10], 1);
+    EXPECT_EQ(st.loans_by_month[0], 0);
+    EXPECT_EQ(st.loans_this_year, 3);
+}
+
 TEST(SchoolYear, StartsInAugust) {
     EXPECT_EQ(school_year("2026-08-01"), 2026);
     EXPECT_EQ(school_year("2026-07-31"), 2025);

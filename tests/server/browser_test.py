@@ -140,9 +140,9 @@ def desk_sees_hold(d, url, out):
 
 def staff_pages(d, url, out):
     d.get(url + "/stats?lang=zh")
-    # Chart.js from the Debian package draws both charts.
+    # Chart.js from the Debian package draws the three charts (by month, by 大部类, by class).
     WebDriverWait(d, 10).until(lambda drv: drv.execute_script(
-        "return window.Chart && Object.keys(Chart.instances).length === 2"))
+        "return window.Chart && Object.keys(Chart.instances).length === 3"))
     d.save_screenshot(os.path.join(out, "stats-zh.png"))
     d.get(url + "/class?c=3-2")
     assert "3-2" in d.find_element(By.NAME, "c").get_attribute("value")

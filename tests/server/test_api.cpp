@@ -152,7 +152,13 @@ TEST_F(ServerTest, PagesRenderInChineseAndEnglish) {
     EXPECT_EQ(lib.get("/class?c=3-2")->status, 200);
     EXPECT_EQ(lib.get("/class?c=" + httplib::detail::encode_query_param("<b>"))->status, 400);
     EXPECT_EQ(lib.get("/stats")->status, 200);
-    EXPECT_EQ(lib.get("/api/stats")->status, 200);
+    auto stats = lib.get("/api/stats");
+    ASSERT_EQ(stats->status, 200);
+    auto by_month = nlohmann::json::parse(stats->body)["by_month"];
+    ASSERT_EQ(by_month.size(), 12u);  // January .. December, each with its loans
+    long long months_total = 0;
+    for (auto& m : by_month) months_total += m["loans"].get<long long>();
+    EXPECT_EQ(months_total, nlohmann::json::parse(stats->body)["loans"].get<long long>());
     EXPECT_EQ(lib.get("/vendor/chart.min.js")->status, 200);
 }
 

@@ -10,6 +10,7 @@
     data: { labels, datasets: [{ data: values, backgroundColor: "#198754" }] },
     options: { plugins: { legend: { display: false } }, animation: false },
   });
+  bar("sx-chart-month", data.by_month.map((m) => SX.t("web.js.month", m.month)), data.by_month.map((m) => m.loans));
   bar("sx-chart-major", data.by_major_class.map((m) => m.label), data.by_major_class.map((m) => m.loans));
   bar("sx-chart-class", data.classes.map((c) => c.class), data.classes.map((c) => c.per_student));
 })();

@@ -70,6 +70,8 @@ ReadingStats StatsService::reading_stats(int year, int target_wait_days, const s
         int part = catalog::clc_part(top);
         if (part >= 1 && part <= 5) st.loans_by_major_class[static_cast<std::size_t>(part - 1)] += n;
     }
+    for (auto& [month, n] : f.loans_by_month)
+        if (month >= 1 && month <= 12) st.loans_by_month[static_cast<std::size_t>(month - 1)] = n;
     for (auto& c : f.classes)
         st.class_ranking.push_back({class_key(c.grade, c.class_no), c.students, c.loans, per(c.loans, c.students)});
     std::sort(st.class_ranking.begin(), st.class_ranking.end(), [](auto& a, auto& b) {

@@ -634,6 +634,12 @@ ReadingFacts SqliteUnit::reading_facts(int year) {
         f.loans = s.step() ? s.i64(0) : 0;
     }
     {
+        Stmt s(db_, "SELECT CAST(substr(out_date, 6, 2) AS INTEGER), count(*) FROM circ_loans "
+                    "WHERE out_date BETWEEN ? AND ? AND corner = '' GROUP BY 1");
+        s.bind(1, from).bind(2, to);
+        while (s.step()) f.loans_by_month[s.i32(0)] += s.i64(1);
+    }
+    {
         Stmt s(db_, "SELECT r.clc_top, count(*) FROM circ_loans l JOIN records r ON r.id = l.record_id "
                     "WHERE l.out_date BETWEEN ? AND ? AND l.corner = '' GROUP BY r.clc_top");
         s.bind(1, from).bind(2, to);

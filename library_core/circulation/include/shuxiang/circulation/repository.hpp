@@ -41,6 +41,7 @@ struct ReadingFacts {
     std::map<std::string, long long> items_by_audience_stage;  // primary/junior/senior; "" = shared
     long long new_items = 0, loans = 0;
     std::map<std::string, long long> loans_by_clc_top;
+    std::map<int, long long> loans_by_month;  // 1..12
     struct ClassLoans {
         int grade = 0;
         std::string class_no;

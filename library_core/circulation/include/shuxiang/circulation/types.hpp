@@ -219,6 +219,7 @@ struct ReadingStats {
     // Loans this year by 大部类 (A, B, C–K, N–X, Z): what readers ask for, which drives the
     // simulator's choice of shelves.
     std::array<long long, 5> loans_by_major_class{};
+    std::array<long long, 12> loans_by_month{};  // January .. December of `year` (class sets not counted)
     struct ClassRow {
         std::string class_key;
         long long students = 0, loans = 0;
