@@ -5,10 +5,12 @@
 #include <string>
 #include <string_view>
 
+#include "shuxiang/report/report.hpp"
+
 namespace shuxiang::server {
 
-// Escapes & < > " ' for HTML text and attribute values.
-std::string html_escape(std::string_view text);
+// Escapes & < > " ' for HTML text and attribute values: the one escaper of the reports and pages.
+using report::html_escape;
 
 // JSON text made safe inside a <script type="application/json"> element (no "</script>", no "<!--").
 std::string script_safe_json(std::string_view json);
