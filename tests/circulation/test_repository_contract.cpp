@@ -20,6 +20,16 @@ struct Backend {
     std::function<std::unique_ptr<Repository>(const std::filesystem::path& dir)> open;
 };
 
+// 张三, S1, class 3-2.
+Patron student_s1() {
+    Patron p;
+    p.id = "S1";
+    p.name = "张三";
+    p.grade = 3;
+    p.class_no = "2";
+    return p;
+}
+
 const Backend kSqlite{"sqlite", [](const std::filesystem::path& dir) { return open_repository(dir / "library.db"); }};
 
 class RepositoryContract : public ::testing::TestWithParam<Backend> {
@@ -107,11 +117,7 @@ TEST_P(RepositoryContract, OperatorsRoundTrip) {
 
 TEST_P(RepositoryContract, PatronsUpsert) {
     auto u = repo->write();
-    Patron p;
-    p.id = "S1";
-    p.name = "张三";
-    p.grade = 3;
-    p.class_no = "2";
+    Patron p = student_s1();
     u->upsert_patron(p);
     p.grade = 4;
     p.status = PatronStatus::Leaving;
@@ -126,17 +132,13 @@ TEST_P(RepositoryContract, PatronsUpsert) {
 TEST_P(RepositoryContract, LoansOpenCloseExtendAndOverdue) {
     auto u = repo->write();
     long long rec = add_record(*u, 2);
-    Patron p;
-    p.id = "S1";
-    p.name = "张三";
-    p.grade = 3;
-    p.class_no = "2";
+    Patron p = student_s1();
     u->upsert_patron(p);
     auto item = u->catalog().item_by_barcode("A1");
     ASSERT_TRUE(item);
     long long loan = u->insert_loan({item->id, "A1", rec, "S1", "", "S1", "2026-09-01", "2026-09-15"});
     EXPECT_GT(loan, 0);
-    EXPECT_EQ(u->count_open_loans("S1"), 1);
+    EXPECT_EQ(u->open_loans("S1").size(), 1u);
     auto open = u->open_loan_of_item(item->id);
     ASSERT_TRUE(open);
     EXPECT_EQ(open->loan.due_date, "2026-09-15");
@@ -151,7 +153,7 @@ TEST_P(RepositoryContract, LoansOpenCloseExtendAndOverdue) {
     EXPECT_EQ(u->loans_of_item_since(item->id, "2026-01-01"), 1);
     u->close_loan(loan, "2026-09-20", "returned");
     EXPECT_FALSE(u->open_loan_of_item(item->id));
-    EXPECT_EQ(u->count_open_loans("S1"), 0);
+    EXPECT_TRUE(u->open_loans("S1").empty());
     // The catalog writes copies in the same unit.
     u->catalog().set_item_state(item->id, cat::ItemStatus::OnLoan, std::string("corner-1"));
     EXPECT_EQ(u->catalog().item_by_barcode("A1")->location, "corner-1");

@@ -28,8 +28,12 @@ CheckoutFacts checkout_facts(UnitOfWork& u, const Ctx& c, std::string_view patro
     f.patron = u.find_patron(patron_id);
     f.item = u.catalog().item_by_barcode(barcode);
     if (f.patron) {
-        f.loans_out = u.count_open_loans(patron_id);
-        for (auto& l : u.open_loans(patron_id)) f.overdue_out += l.corner.empty() && l.due_date < c.date ? 1 : 0;
+        // The reader's own loans (class sets are the corner's): how many, and how many overdue.
+        for (auto& l : u.open_loans(patron_id)) {
+            if (!l.corner.empty()) continue;
+            ++f.loans_out;
+            f.overdue_out += l.due_date < c.date ? 1 : 0;
+        }
         f.policy = policy_in(u, *f.patron);
     }
     f.block_when_overdue = setting_in(u, "circ.block_overdue") != 0;

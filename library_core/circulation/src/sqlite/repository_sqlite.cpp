@@ -257,9 +257,6 @@ public:
         while (s.step()) out.push_back(read_loan(s));
         return out;
     }
-    long long count_open_loans(std::string_view patron_id) override {
-        return scalar1(db_, "SELECT count(*) FROM circ_loans WHERE patron_id = ? AND returned_date IS NULL AND corner = ''", patron_id);
-    }
     long long insert_loan(const NewLoan& l) override {
         Stmt(db_, "INSERT INTO circ_loans(item_id, barcode, record_id, patron_id, corner, prev_location, out_date, due_date) "
                   "VALUES(?,?,?,?,?,?,?,?)")

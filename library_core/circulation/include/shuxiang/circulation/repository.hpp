@@ -108,7 +108,6 @@ public:
     // Loans.
     virtual std::optional<OpenLoan> open_loan_of_item(long long item_id) = 0;
     virtual std::vector<Loan> open_loans(std::string_view patron_id) = 0;  // "" = every open loan
-    virtual long long count_open_loans(std::string_view patron_id) = 0;  // the reader's own, not class sets
     virtual long long insert_loan(const NewLoan& l) = 0;
     virtual void close_loan(long long loan_id, std::string_view day, std::string_view outcome) = 0;
     virtual void extend_loan(long long loan_id, std::string_view due_date) = 0;  // one renewal more
