@@ -116,10 +116,13 @@ std::string class_overdue_html(Call& c, const std::string& cls) {
         key = *k;
     }
     std::ostringstream rows;
-    for (const auto& e : c.svc().circulation().overdue(c.day(), key))
+    for (const auto& e : c.svc().circulation().overdue(c.day(), key)) {
+        // A class set is the corner's: it is named by the corner (and the teacher who took it).
+        const std::string who = e.corner.empty() ? e.patron_name : trf("web.class.corner_set", {e.corner, e.patron_name});
         rows << fill_template("<tr><td>{{class}}</td><td>{{name}}</td><td>{{title}}</td><td>{{due}}</td><td>{{days}}</td></tr>",
-                              {{"class", e.class_key}, {"name", e.patron_name}, {"title", e.title}, {"due", e.due_date},
+                              {{"class", e.class_key}, {"name", who}, {"title", e.title}, {"due", e.due_date},
                                {"days", std::to_string(e.days_overdue)}});
+    }
     std::string body = rows.str();
     if (body.empty()) body = fill_template("<tr><td colspan=\"5\">{{t:web.js.none}}</td></tr>", {});
     return body;

@@ -111,7 +111,7 @@ void overdue(Call& c) {
     json out = json::array();
     for (const auto& e : c.svc().circulation().overdue(c.day(), cls))
         out.push_back({{"class", e.class_key}, {"patron", e.patron_id}, {"name", e.patron_name}, {"barcode", e.barcode},
-                       {"title", e.title}, {"due", e.due_date}, {"days", e.days_overdue}});
+                       {"title", e.title}, {"due", e.due_date}, {"days", e.days_overdue}, {"corner", e.corner}});
     c.send_json(out);
 }
 

@@ -135,6 +135,21 @@ TEST_F(ServerTest, ReviewerIsTheSessionsOperator) {
     EXPECT_EQ(svc->acquisitions().suggestion(sr.id)->reviewer, "rev1");
 }
 
+TEST_F(ServerTest, ClassPageListsOverdueClassSetsUnderTheirCorner) {
+    {
+        auto lib = open_lib();
+        ASSERT_TRUE(lib->circulation().class_set({"admin", "2026-01-05"}, "三年级2班图书角", {"B31"}, "").ok);
+    }
+    Browser lib = librarian();
+    auto page = lib.get("/class?c=" + httplib::detail::encode_query_param("3-2"));
+    ASSERT_EQ(page->status, 200);
+    EXPECT_NE(page->body.find("图书角 三年级2班图书角"), std::string::npos) << page->body;
+    auto api = nlohmann::json::parse(lib.get("/api/circ/overdue?class=3-2")->body);
+    bool seen = false;
+    for (auto& e : api) seen |= e["corner"] == "三年级2班图书角" && e["barcode"] == "B31";
+    EXPECT_TRUE(seen) << api.dump();
+}
+
 TEST_F(ServerTest, PagesRenderInChineseAndEnglish) {
     Browser anon = browser();
     auto desk = anon.get("/desk");
