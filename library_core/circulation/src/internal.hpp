@@ -45,11 +45,4 @@ std::optional<Result> refuse_actor(UnitOfWork& u, const Ctx& c, Action a);
 Result run_op(Repository& repo, const Ctx& c, Action a, std::string_view action, const std::string& target,
               const std::function<Result(UnitOfWork&)>& body);
 
-// The reading of a roster file (CSV, UTF-8 or GBK): patrons, or the errors with their lines.
-struct ParsedRoster {
-    std::vector<Patron> patrons;
-    std::vector<std::string> errors;
-};
-ParsedRoster parse_roster(std::string_view data, const std::string& file_name);
-
 }  // namespace shuxiang::circulation

@@ -1,6 +1,8 @@
 // Reading a class roster (学号, 姓名, 年级, 班级; or 工号, 姓名 for teachers): CSV in UTF-8 or GBK.
 #include <map>
 
+#include "shuxiang/circulation/roster.hpp"
+
 #include "internal.hpp"
 #include "shuxiang/catalog/charset.hpp"
 #include "shuxiang/catalog/csv.hpp"

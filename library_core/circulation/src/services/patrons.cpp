@@ -1,5 +1,6 @@
 // Readers: adding, finding, rosters, the year-end promotion, leavers.
 #include "../internal.hpp"
+#include "shuxiang/circulation/roster.hpp"
 #include "shuxiang/circulation/services.hpp"
 #include "shuxiang/util/i18n.hpp"
 
