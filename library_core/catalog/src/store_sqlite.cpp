@@ -239,8 +239,7 @@ public:
         // NOMUTEX: a Store is used by one thread at a time, so the per-call connection mutex is
         // pure overhead (several per cent of an import).
         sqlite::configure_process();
-        if (sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                            nullptr) != SQLITE_OK) {
+        if (sqlite::open_database(path_, SQLITE_OPEN_NOMUTEX, &db_) != SQLITE_OK) {
             std::string msg = db_ ? sqlite3_errmsg(db_) : "cannot open";
             sqlite3_close(db_);
             db_ = nullptr;
@@ -302,8 +301,11 @@ public:
 private:
     void setup(int migrate_to) {
         try {
-            exec("PRAGMA page_size=8192");  // new files only (must come before WAL mode); fewer splits
-            exec("PRAGMA journal_mode=WAL");
+            read_only_ = sqlite::read_only(db_);
+            if (!read_only_) {  // a read-only file is searched as it is
+                exec("PRAGMA page_size=8192");  // new files only (must come before WAL mode); fewer splits
+                exec("PRAGMA journal_mode=WAL");
+            }
             exec("PRAGMA synchronous=NORMAL");
             exec("PRAGMA foreign_keys=ON");
             // 32 MiB of page cache: a 100,000-record import peaks at 112 MB instead of 169 MB with 256 MiB,
@@ -318,6 +320,9 @@ private:
             register_functions();
             migrate(migrate_to);
         } catch (const InputError&) {
+            close();
+            throw;
+        } catch (const EnvironmentError&) {
             close();
             throw;
         } catch (const std::exception& e) {
@@ -365,6 +370,7 @@ private:
     std::string path_;
     sqlite3* db_ = nullptr;
     bool owns_db_ = true;
+    bool read_only_ = false;  // opened for reading only: searches work, writes fail with EnvironmentError
     int version_ = 0;
     int target_ = 0;  // the version migrate() is heading for
     std::map<const char*, Stmt> stmts_;
@@ -375,7 +381,7 @@ private:
 };
 
 void SqliteStore::migrate(int target) {
-    exec("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)");
+    if (!read_only_) exec("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)");
     {
         Stmt s(db_, "SELECT version FROM schema_version");
         version_ = s.step() ? static_cast<int>(s.i64(0)) : 0;
@@ -384,6 +390,8 @@ void SqliteStore::migrate(int target) {
         throw InputError(path_, "schema_version",
                          trf("common.json.newer_schema", {std::to_string(version_), std::to_string(kStoreSchemaVersion)}));
     target_ = target;
+    if (read_only_ && version_ < target)
+        throw EnvironmentError(path_, trf("common.db.read_only_upgrade", {std::to_string(version_), std::to_string(target)}));
     while (version_ < target) migrate_step(version_ + 1);
 }
 

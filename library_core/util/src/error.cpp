@@ -16,4 +16,7 @@ InputError::InputError(std::string file, std::string where, std::string message)
       where_(std::move(where)),
       message_(std::move(message)) {}
 
+EnvironmentError::EnvironmentError(std::string file, std::string message)
+    : std::runtime_error(format_place(file, "", message)), file_(std::move(file)) {}
+
 }  // namespace shuxiang

@@ -737,7 +737,7 @@ class SqliteRepository final : public Repository {
 public:
     explicit SqliteRepository(const std::filesystem::path& path) : path_(path) {
         shuxiang::sqlite::configure_process();
-        if (sqlite3_open_v2(path.string().c_str(), &c_.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        if (shuxiang::sqlite::open_database(path.string(), 0, &c_.db) != SQLITE_OK) {
             std::string msg = c_.db ? sqlite3_errmsg(c_.db) : tr("common.db.cannot_open");
             sqlite3_close(c_.db);
             c_.db = nullptr;
@@ -754,6 +754,8 @@ public:
             migrate();
         } catch (const InputError&) {
             throw;
+        } catch (const EnvironmentError&) {
+            throw;
         } catch (const std::exception& e) {
             throw InputError(path.string(), "circ_schema", e.what());
         }
@@ -766,6 +768,10 @@ public:
 
 private:
     void migrate() {
+        if (shuxiang::sqlite::read_only(c_.db)) {  // searched as it is; newer versions are refused below
+            version_ = shuxiang::sqlite::read_only_version(c_.db, "circ_schema", sqlite_schema::kVersion);
+            if (version_ <= sqlite_schema::kVersion) return;
+        }
         exec(c_.db, "CREATE TABLE IF NOT EXISTS circ_schema(version INTEGER NOT NULL)");
         const char* q = "SELECT coalesce(max(version), 0) FROM circ_schema";
         version_ = static_cast<int>(scalar(c_.db, q));

@@ -62,7 +62,7 @@ class SqliteCredentials final : public CredentialStore {
 public:
     explicit SqliteCredentials(const std::filesystem::path& path) : path_(path) {
         sqlite::configure_process();
-        if (sqlite3_open_v2(path.string().c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        if (sqlite::open_database(path.string(), 0, &db_) != SQLITE_OK) {
             std::string msg = db_ ? sqlite3_errmsg(db_) : tr("common.db.cannot_open");
             sqlite3_close(db_);
             throw InputError(path.string(), "", msg);
@@ -71,6 +71,9 @@ public:
         try {
             migrate();
         } catch (const InputError&) {
+            sqlite3_close(db_);
+            throw;
+        } catch (const EnvironmentError&) {
             sqlite3_close(db_);
             throw;
         } catch (const std::exception& e) {
@@ -154,6 +157,7 @@ public:
 
 private:
     void migrate() {
+        if (sqlite::read_only(db_) && sqlite::read_only_version(db_, "id_schema", kSchemaVersion) <= kSchemaVersion) return;
         exec(db_, "CREATE TABLE IF NOT EXISTS id_schema(version INTEGER NOT NULL)");
         Tx tx(db_);
         Stmt v(db_, "SELECT coalesce(max(version), 0) FROM id_schema");

@@ -57,6 +57,8 @@ auto naming_the_file(const std::filesystem::path& path, F&& f) -> decltype(f()) 
         return f();
     } catch (const InputError&) {
         throw;
+    } catch (const EnvironmentError&) {
+        throw;
     } catch (const std::runtime_error& e) {
         throw InputError(path.string(), "", e.what());
     }
@@ -130,6 +132,9 @@ std::vector<CopyRow> load_copies(const std::filesystem::path& db) {
     try {
         sqlite::Stmt st(raw, "SELECT id, barcode, call_number, status FROM items");
         while (st.step()) out.push_back({st.i64(0), st.text(1), st.text(2), st.text(3)});
+    } catch (const EnvironmentError&) {
+        sqlite3_close(raw);
+        throw;
     } catch (const std::runtime_error& e) {
         sqlite3_close(raw);
         throw InputError(db.string(), "", e.what());

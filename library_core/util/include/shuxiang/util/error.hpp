@@ -1,5 +1,6 @@
 #pragma once
-// InputError: the one exception type thrown at I/O and parse boundaries, naming the file and place.
+// InputError: the exception thrown at I/O and parse boundaries for bad input, naming the file and
+// place; EnvironmentError: the machine refused (disk full, read-only).
 #include <stdexcept>
 #include <string>
 
@@ -18,6 +19,17 @@ private:
     std::string file_;
     std::string where_;
     std::string message_;
+};
+
+// Thrown when the machine, not the input, stops an operation: the disk is full, the file or its
+// folder is read-only, an I/O error. The CLI exits 1 for it (2 is bad input); `file` is the path.
+class EnvironmentError : public std::runtime_error {
+public:
+    EnvironmentError(std::string file, std::string message);
+    const std::string& file() const noexcept { return file_; }
+
+private:
+    std::string file_;
 };
 
 // Formats "file: where: message" (parts that are empty are left out).

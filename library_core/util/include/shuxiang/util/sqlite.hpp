@@ -3,13 +3,33 @@
 // the library database (header only: each user links SQLite itself).
 #include <sqlite3.h>
 
+#include <filesystem>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
 
+#include "shuxiang/util/error.hpp"
+#include "shuxiang/util/i18n.hpp"
+
 namespace shuxiang::sqlite {
+
+// SQLite's error `rc` on `db` as an exception: EnvironmentError naming the database file for what
+// the machine refused (disk full, read-only file or folder, I/O error, no permission), otherwise
+// std::runtime_error with SQLite's message (`context` appended).
+[[noreturn]] inline void raise(sqlite3* db, int rc, const std::string& context = "") {
+    const char* f = db ? sqlite3_db_filename(db, "main") : nullptr;
+    const std::string file = f ? f : "";
+    switch (rc & 0xff) {
+        case SQLITE_FULL: throw EnvironmentError(file, tr("common.db.full"));
+        case SQLITE_READONLY: throw EnvironmentError(file, tr("common.db.read_only"));
+        case SQLITE_IOERR: throw EnvironmentError(file, trf("common.db.io_error", {db ? sqlite3_errmsg(db) : ""}));
+        case SQLITE_PERM: throw EnvironmentError(file, tr("common.db.no_permission"));
+        default: break;
+    }
+    throw std::runtime_error(std::string(db ? sqlite3_errmsg(db) : "sqlite error") + context);
+}
 
 // Process-wide settings, applied before the first connection (later calls change nothing): no
 // memory statistics, which take a global mutex on every allocation and which nothing here reads
@@ -22,14 +42,51 @@ inline void configure_process() {
     (void)once;
 }
 
+// True when the connection could open its main database only for reading (SQLite falls back to
+// that when the file or its folder is write-protected): nothing may be created or migrated then.
+inline bool read_only(sqlite3* db) { return sqlite3_db_readonly(db, "main") == 1; }
+
+// Opens the library database at `path` for reading and writing, created when missing (`flags` adds
+// e.g. SQLITE_OPEN_NOMUTEX). SQLite falls back to reading only when the file is write-protected; a
+// WAL database in a write-protected folder cannot even be read that way (its -shm file cannot be
+// made), so when it has nothing in its WAL it is opened immutable: searches work, writes fail with
+// SQLITE_READONLY. Returns SQLite's code; `*db` must be closed by the caller either way.
+inline int open_database(const std::string& path, int flags, sqlite3** db) {
+    int rc = sqlite3_open_v2(path.c_str(), db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | flags, nullptr);
+    if (rc != SQLITE_OK || !read_only(*db)) return rc;
+    if (sqlite3_exec(*db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) == SQLITE_OK) return rc;
+    std::error_code ec;
+    const auto wal = std::filesystem::file_size(path + "-wal", ec);
+    if (!ec && wal > 0) return rc;  // committed pages wait in the WAL: they must not be ignored
+    sqlite3_close(*db);
+    std::string uri = "file:";
+    for (char c : path) {
+        if (c == '%' || c == '?' || c == '#') {
+            static const char* hex = "0123456789ABCDEF";
+            uri += '%';
+            uri += hex[(static_cast<unsigned char>(c) >> 4) & 15];
+            uri += hex[static_cast<unsigned char>(c) & 15];
+        } else {
+            uri += c;
+        }
+    }
+    uri += "?immutable=1";
+    return sqlite3_open_v2(uri.c_str(), db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | flags, nullptr);
+}
+
+// For a connection that can only read: the version in `table` (a one-column schema-version table;
+// 0 when there is none), which must already be `current`, since nothing can be migrated; otherwise
+// EnvironmentError naming the file.
+inline int read_only_version(sqlite3* db, const std::string& table, int current);
+
 // One prepared statement. Errors throw std::runtime_error with SQLite's message; callers at an
 // I/O boundary turn them into InputError naming the file.
 class Stmt {
 public:
     Stmt() = default;
     Stmt(sqlite3* db, std::string_view sql) : db_(db) {
-        if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &s_, nullptr) != SQLITE_OK)
-            throw std::runtime_error(std::string(sqlite3_errmsg(db)) + " in: " + std::string(sql));
+        if (int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &s_, nullptr); rc != SQLITE_OK)
+            raise(db, rc, " in: " + std::string(sql));
     }
     Stmt(const Stmt&) = delete;
     Stmt& operator=(const Stmt&) = delete;
@@ -96,7 +153,7 @@ public:
         int rc = sqlite3_step(s_);
         if (rc == SQLITE_ROW) return true;
         if (rc == SQLITE_DONE) return false;
-        throw std::runtime_error(sqlite3_errmsg(db_));
+        raise(db_, rc);
     }
     // Steps to the end, then resets (bindings stay) so that the statement can be bound and run again.
     void run() {
@@ -125,12 +182,22 @@ private:
 };
 
 inline void exec(sqlite3* db, const char* sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-        std::string msg = err ? err : "sqlite error";
-        sqlite3_free(err);
-        throw std::runtime_error(msg);
+    if (int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr); rc != SQLITE_OK) raise(db, rc);
+}
+
+inline int read_only_version(sqlite3* db, const std::string& table, int current) {
+    Stmt has(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?");
+    has.bind(1, table);
+    int version = 0;
+    if (has.step() && has.i64(0) > 0) {
+        Stmt v(db, "SELECT coalesce(max(version), 0) FROM " + table);
+        version = v.step() ? v.i32(0) : 0;
     }
+    if (version < current) {
+        const char* f = sqlite3_db_filename(db, "main");
+        throw EnvironmentError(f ? f : "", trf("common.db.read_only_upgrade", {std::to_string(version), std::to_string(current)}));
+    }
+    return version;
 }
 
 }  // namespace shuxiang::sqlite
