@@ -251,3 +251,27 @@ TEST_F(AcqReceive, VersionThreeLibraryMigratesKeepingItsOrders) {
     ASSERT_TRUE(r.ok) << r.message;
     EXPECT_EQ(lib->acquisitions().find_order(open)->status, "partially_received");
 }
+
+TEST_F(AcqReceive, CopyLeftInProcessingByAnOlderReceiveIsReceivedAgain) {
+    // An older Shuxiang stored the record and a copy in processing, then stopped.
+    std::vector<cat::ImportEntry> batch(1);
+    batch[0].record.title = "红楼梦";
+    batch[0].record.isbns = {"9787020123452"};
+    batch[0].record.clc_class = "I242.4";
+    batch[0].record.call_number = "I242.4/3";
+    batch[0].record.marc = cat::synthesize_cnmarc(batch[0].record);
+    cat::Item left;
+    left.barcode = "L1";
+    left.status = cat::ItemStatus::InProcessing;
+    batch[0].items.push_back(left);
+    lib->catalog().import_batch(batch);
+    add_title(lib->catalog(), "other", "I242.4/4", 1, "X");
+    long long o = ordered("9787020123452", "红楼梦", 2);
+    EXPECT_EQ(receive(o, delivery({"X1", "L2"})).code, "barcode_exists");  // a copy of another record
+    auto res = receive(o, delivery({"L1", "L2"}));
+    ASSERT_TRUE(res.ok) << res.message;
+    EXPECT_EQ(res.id, batch[0].record.id);
+    EXPECT_EQ(cat::to_string(lib->catalog().item_by_barcode("L1")->status), std::string("available"));
+    EXPECT_EQ(copy_numbers(res.id), (std::vector<int>{1, 2}));
+    EXPECT_EQ(lib->acquisitions().find_order(o)->received, 2);
+}
