@@ -586,6 +586,7 @@ int run_show(const std::string& db, const std::string& id, bool json_out) {
     for (const auto& i : rec->isbns) isbns += (isbns.empty() ? "" : " ") + i;
     line("catalog.field.isbn", isbns);
     line("catalog.field.call_number", rec->call_number);
+    line("catalog.field.clc_class", rec->clc_class);
     std::string subjects;
     for (const auto& s : rec->subjects) subjects += (subjects.empty() ? "" : "; ") + s;
     line("catalog.field.subjects", subjects);
@@ -597,7 +598,7 @@ int run_show(const std::string& db, const std::string& id, bool json_out) {
     }
     std::cout << tr("catalog.field.items") << ": " << items.size() << "\n";
     for (const auto& it : items)
-        std::cout << "  " << it.barcode << "\t" << it.call_number << "\t#" << it.copy_number << "\t" << to_string(it.status)
+        std::cout << "  " << it.barcode << "\t" << it.call_number << "\tc." << it.copy_number << "\t" << to_string(it.status)
                   << (it.location.empty() ? "" : "\t" + it.location) << "\n";
     return 0;
 }

@@ -656,10 +656,42 @@ void add_circ(CLI::App& root) {
 json suggestion_json(const Suggestion& s) {
     json j = {{"id", s.id}, {"by", s.by}, {"entered_by", s.entered_by}, {"isbn", s.isbn}, {"title", s.title},
               {"publisher", s.publisher}, {"price", s.price}, {"copies", s.copies}, {"status", s.status},
-              {"reviewer", s.reviewer}, {"reason", s.reason}, {"note", s.note}, {"date", s.date}, {"flags", s.flags}};
+              {"reviewer", s.reviewer}, {"reason", s.reason}, {"note", s.note}, {"date", s.date}, {"flags", s.flags},
+              {"author", s.author}, {"year", s.year}, {"clc_class", s.clc_class}};
     if (s.list_price) j["list_price"] = *s.list_price;
     if (s.pages) j["pages"] = *s.pages;
     return j;
+}
+
+// A receipt's result, with the order's state after it (JSON: order, received, ordered, status,
+// record_id, call_number) or, when the proposed call number awaits confirmation, the proposal.
+int report_receipt(const Common& a, LibraryServices& lib, long long order_id, const Result& r) {
+    json extra = json::object();
+    if (r.code == "confirm_call_number" && !r.details.empty()) extra["proposed_call_number"] = r.details.front();
+    if (auto o = lib.acquisitions().find_order(order_id); o && r.ok) {
+        extra = {{"order", o->id}, {"received", o->received}, {"ordered", o->copies}, {"status", o->status}, {"record_id", o->record_id}};
+        if (auto rec = lib.catalog().record(o->record_id)) extra["call_number"] = rec->call_number;
+    }
+    Result shown = r;
+    if (r.code == "confirm_call_number") shown.details = {tr("circ.cli.confirm_hint")};
+    return report(a, shown, extra);
+}
+
+// `acq orders`: each order with its suggestion's title and what has come (status translated).
+int list_orders(const Common& a, LibraryServices& lib, const std::string& status) {
+    json arr = json::array();
+    for (auto& o : lib.acquisitions().orders(status)) {
+        auto s = lib.acquisitions().suggestion(o.suggestion_id);
+        const std::string title = s ? s->title : "";
+        arr.push_back({{"id", o.id}, {"suggestion", o.suggestion_id}, {"title", title}, {"purchaser", o.purchaser},
+                       {"date", o.date}, {"status", o.status}, {"copies", o.copies}, {"received", o.received},
+                       {"record_id", o.record_id}, {"received_date", o.received_date}});
+        if (!a.json_out)
+            std::cout << o.id << "\t" << tr("acq.order_status." + o.status) << "\t" << o.received << "/" << o.copies << "\t" << title
+                      << "\t" << o.purchaser << "\t" << o.date << "\n";
+    }
+    if (a.json_out) std::cout << arr.dump(2) << "\n";
+    return 0;
 }
 
 void add_acq(CLI::App& root) {
@@ -679,6 +711,9 @@ void add_acq(CLI::App& root) {
         c->add_option("--publisher", s->publisher, tr("circ.cli.publisher"));
         c->add_option("--list-price", *list, tr("circ.cli.list_price"));
         c->add_option("--pages", *pages, tr("circ.cli.pages"));
+        c->add_option("--author", s->author, tr("circ.cli.author"));
+        c->add_option("--year", s->year, tr("circ.cli.pub_year"));
+        c->add_option("--class", s->clc_class, tr("circ.cli.clc_class"));
         c->callback([=] {
             run_guarded([=] {
                 check_date(*a);
@@ -741,10 +776,35 @@ void add_acq(CLI::App& root) {
         auto a = common(c, true);
         auto barcodes = std::make_shared<std::string>();
         auto id = std::make_shared<long long>(0);
+        auto r = std::make_shared<Receipt>();
+        auto price = std::make_shared<double>(0);
         c->add_option("--order", *id, tr("circ.cli.order_id"))->required();
         c->add_option("--barcodes", *barcodes, tr("circ.cli.items"))->required();
-        c->callback([=] { run_guarded([=] { check_date(*a); auto lib_owner = LibraryServices::open(a->db);
-        auto& lib = *lib_owner; return report(*a, lib.acquisitions().receive(a->ctx(), *id, split_list(*barcodes))); }); });
+        c->add_option("--class", r->clc_class, tr("circ.cli.clc_class"));
+        c->add_option("--call-number", r->call_number, tr("circ.cli.call_number"));
+        c->add_flag("--accept-call-number", r->accept_call_number, tr("circ.cli.accept_call_number"));
+        c->add_option("--author", r->author, tr("circ.cli.author"));
+        c->add_option("--publisher", r->publisher, tr("circ.cli.publisher"));
+        c->add_option("--year", r->year, tr("circ.cli.pub_year"));
+        c->add_option("--price", *price, tr("circ.cli.cip_price"));
+        c->callback([=] {
+            run_guarded([=] {
+                check_date(*a);
+                Receipt x = *r;
+                x.barcodes = split_list(*barcodes);
+                if (*price > 0) x.price = *price;
+                auto lib_owner = LibraryServices::open(a->db);
+                auto& lib = *lib_owner;
+                return report_receipt(*a, lib, *id, lib.acquisitions().receive(a->ctx(), *id, x));
+            });
+        });
+    }
+    {
+        auto* c = g->add_subcommand("orders", tr("circ.cli.acq_orders"));
+        auto a = common(c, false);
+        auto status = std::make_shared<std::string>();
+        c->add_option("--status", *status, tr("circ.cli.status"));
+        c->callback([=] { run_guarded([=] { auto lib_owner = LibraryServices::open(a->db); return list_orders(*a, *lib_owner, *status); }); });
     }
     {
         auto* c = g->add_subcommand("budget", tr("circ.cli.budget"));

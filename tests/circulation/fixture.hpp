@@ -59,6 +59,15 @@ inline long long add_title(cat::Store& st, const std::string& title, const std::
     return batch[0].record.id;
 }
 
+// A delivery of these copies with the CIP class typed and the proposed call number confirmed.
+inline Receipt delivery(std::vector<std::string> barcodes, const std::string& clc_class = "I242.4") {
+    Receipt r;
+    r.barcodes = std::move(barcodes);
+    r.clc_class = clc_class;
+    r.accept_call_number = true;
+    return r;
+}
+
 inline Ctx as(const std::string& op, const std::string& day = "2026-09-01") { return Ctx{op, day}; }
 
 inline Patron student(const std::string& id, const std::string& name, int grade, const std::string& cls) {

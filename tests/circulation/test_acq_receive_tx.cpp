@@ -77,10 +77,9 @@ struct ReceiveTx : ::testing::Test {
 
 }  // namespace
 
-TEST_F(ReceiveTx, DuplicateBarcodeFoundAfterInsertRollsBackRecordAndItems) {
-    // The checks pass (neither barcode is stored yet); the second "D1" is only found when the store
-    // meets the first one it has just inserted.
-    auto r = lib->acquisitions().receive(as("admin", "2026-10-20"), order_id, {"D1", "D2", "D1"});
+TEST_F(ReceiveTx, DuplicateBarcodeRefusedLeavesNothing) {
+    // Neither barcode is stored yet; the second "D1" is the first one given again.
+    auto r = lib->acquisitions().receive(as("admin", "2026-10-20"), order_id, delivery({"D1", "D2", "D1"}));
     EXPECT_FALSE(r.ok);
     EXPECT_EQ(r.code, "barcode_exists");
     expect_nothing_received();
@@ -89,7 +88,7 @@ TEST_F(ReceiveTx, DuplicateBarcodeFoundAfterInsertRollsBackRecordAndItems) {
     ASSERT_EQ(audit.size(), 1u);
     EXPECT_EQ(audit[0].action, "acq.receive");
     // And a correct receive then works, on the same connection.
-    auto ok = lib->acquisitions().receive(as("admin", "2026-10-20"), order_id, {"D1", "D2", "D3"});
+    auto ok = lib->acquisitions().receive(as("admin", "2026-10-20"), order_id, delivery({"D1", "D2", "D3"}));
     ASSERT_TRUE(ok.ok) << ok.message;
     EXPECT_EQ(count(path, "SELECT count(*) FROM items WHERE status = 'available'"), 3);
     EXPECT_EQ(count(path, "SELECT count(*) FROM records"), 1);
@@ -102,10 +101,10 @@ TEST_F(ReceiveTx, FailureAfterItemsInsertedLeavesNothing) {
     ASSERT_EQ(exec(path, "CREATE TRIGGER fail_receive BEFORE UPDATE OF status ON acq_orders "
                          "BEGIN SELECT RAISE(ABORT, 'injected failure'); END"),
               SQLITE_OK);
-    EXPECT_THROW(lib->acquisitions().receive(as("admin", "2026-10-20"), order_id, {"F1", "F2", "F3"}), std::exception);
+    EXPECT_THROW(lib->acquisitions().receive(as("admin", "2026-10-20"), order_id, delivery({"F1", "F2", "F3"})), std::exception);
     expect_nothing_received();
     ASSERT_EQ(exec(path, "DROP TRIGGER fail_receive"), SQLITE_OK);
-    auto ok = lib->acquisitions().receive(as("admin", "2026-10-20"), order_id, {"F1", "F2", "F3"});
+    auto ok = lib->acquisitions().receive(as("admin", "2026-10-20"), order_id, delivery({"F1", "F2", "F3"}));
     ASSERT_TRUE(ok.ok) << ok.message;
     EXPECT_EQ(count(path, "SELECT count(*) FROM items"), 3);
 }

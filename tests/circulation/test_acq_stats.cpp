@@ -114,11 +114,12 @@ TEST_F(Acq, BudgetOrderAndReceive) {
     ASSERT_TRUE(o.ok) << o.message;
     EXPECT_DOUBLE_EQ(lib->acquisitions().budget_left(2026), 40.0);
     EXPECT_EQ(lib->acquisitions().suggestion(s.id)->status, "ordered");
-    EXPECT_EQ(lib->acquisitions().receive(as("admin", "2026-10-20"), o.id, {"N1"}).code, "barcode_count");
+    EXPECT_EQ(lib->acquisitions().receive(as("admin", "2026-10-20"), o.id, delivery({"N1", "N2", "N3"})).code, "over_delivery");
+    EXPECT_EQ(lib->acquisitions().receive(as("admin", "2026-10-20"), o.id, delivery({})).code, "no_barcodes");
     add_title(lib->catalog(), "x", "I1/1", 1, "N");
-    EXPECT_EQ(lib->acquisitions().receive(as("admin", "2026-10-20"), o.id, {"N1", "N2"}).code, "barcode_exists");
-    EXPECT_EQ(lib->acquisitions().receive(as("v1", "2026-10-20"), o.id, {"R1", "R2"}).code, "not_permitted");
-    auto rc = lib->acquisitions().receive(as("admin", "2026-10-20"), o.id, {"R1", "R2"});
+    EXPECT_EQ(lib->acquisitions().receive(as("admin", "2026-10-20"), o.id, delivery({"N1", "N2"})).code, "barcode_exists");
+    EXPECT_EQ(lib->acquisitions().receive(as("v1", "2026-10-20"), o.id, delivery({"R1", "R2"})).code, "not_permitted");
+    auto rc = lib->acquisitions().receive(as("admin", "2026-10-20"), o.id, delivery({"R1", "R2"}));
     ASSERT_TRUE(rc.ok) << rc.message;
     auto it = lib->catalog().item_by_barcode("R2");
     ASSERT_TRUE(it);
@@ -129,8 +130,8 @@ TEST_F(Acq, BudgetOrderAndReceive) {
     EXPECT_EQ(lib->catalog().records_by_isbn("978-7-02-012345-2").size(), 1u);
     EXPECT_EQ(lib->acquisitions().find_order(o.id)->status, "received");
     EXPECT_EQ(lib->acquisitions().suggestion(s.id)->status, "received");
-    EXPECT_EQ(lib->acquisitions().receive(as("admin"), o.id, {"R3", "R4"}).code, "order_received");
-    EXPECT_EQ(lib->acquisitions().receive(as("admin"), 999, {"R3"}).code, "unknown_order");
+    EXPECT_EQ(lib->acquisitions().receive(as("admin"), o.id, delivery({"R3", "R4"})).code, "order_received");
+    EXPECT_EQ(lib->acquisitions().receive(as("admin"), 999, delivery({"R3"})).code, "unknown_order");
 }
 
 namespace {

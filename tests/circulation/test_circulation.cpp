@@ -70,7 +70,7 @@ TEST_F(Lib, NewDatabaseHasOneLibrarianAdmin) {
     lib.reset();
     lib = LibraryServices::open(path);
     EXPECT_EQ(lib->operators().list().size(), 1u);
-    EXPECT_EQ(lib->repository().schema_version(), 3);
+    EXPECT_EQ(lib->repository().schema_version(), 4);
 }
 
 TEST_F(Lib, RolesAreEnforced) {

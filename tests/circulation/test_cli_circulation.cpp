@@ -164,6 +164,63 @@ TEST_F(Cli, RosterCirculationAndOverdue) {
     EXPECT_GE(audit.size(), 12u);
 }
 
+TEST_F(Cli, ReceivingInPartsWithCipDataAndAConfirmedCallNumber) {
+    ASSERT_TRUE(run_json("patrons add T1 --kind teacher --name 赵老师 --as admin")["ok"]);
+    ASSERT_TRUE(run_json("operators add r2 --role reviewer --as admin")["ok"]);
+    auto s = run_json("acq suggest --by T1 --isbn 9787020123452 --title 小英雄雨来 --author 管桦 --publisher 人民文学出版社"
+                      " --price 25 --copies 3 --as admin");
+    ASSERT_TRUE(s["ok"]) << s.dump();
+    const std::string sid = std::to_string(s["id"].get<long long>());
+    ASSERT_TRUE(run_json("acq review --as r2 --suggestion " + sid + " --approve")["ok"]);
+    auto o = run_json("acq order --suggestion " + sid + " --by admin --as admin --date 2026-10-01");
+    ASSERT_TRUE(o["ok"]) << o.dump();
+    const std::string oid = std::to_string(o["id"].get<long long>());
+    const std::string recv = "acq receive --order " + oid + " --as admin --date 2026-10-05";
+    // Without a class: refused with the reason; without a call number: the 种次号 proposal is shown
+    // (I287.45/123 is 草房子's) and nothing is written until the librarian confirms it.
+    EXPECT_EQ(run_json(recv + " --barcodes N1,N2", 3)["code"], "no_class");
+    auto ask = run(recv + " --barcodes N1,N2 --class I287.45" + db);
+    EXPECT_EQ(ask.code, 3) << ask.out;
+    EXPECT_NE(ask.out.find("I287.45/124"), std::string::npos) << ask.out;
+    EXPECT_NE(ask.out.find("--accept-call-number"), std::string::npos) << ask.out;
+    auto ask_json = run_json(recv + " --barcodes N1,N2 --class I287.45", 3);
+    EXPECT_EQ(ask_json["code"], "confirm_call_number");
+    EXPECT_EQ(ask_json["proposed_call_number"], "I287.45/124");
+    EXPECT_EQ(run("catalog show N1 --db " + path.string()).code, 3);
+    // Confirmed, with CIP data typed: two of the three copies come.
+    auto part = run_json(recv + " --barcodes N1,N2 --class I287.45 --accept-call-number --year 2019 --price 32.5");
+    ASSERT_TRUE(part["ok"]) << part.dump();
+    EXPECT_EQ(part["status"], "partially_received");
+    EXPECT_EQ(part["received"], 2);
+    EXPECT_EQ(part["ordered"], 3);
+    EXPECT_EQ(part["call_number"], "I287.45/124");
+    auto orders = run("acq orders --db " + path.string());
+    EXPECT_EQ(orders.code, 0);
+    EXPECT_NE(orders.out.find("部分到货\t2/3\t小英雄雨来"), std::string::npos) << orders.out;
+    EXPECT_EQ(run_json(recv + " --barcodes N3,N4", 3)["code"], "over_delivery");
+    auto rest = run_json(recv + " --barcodes N3");
+    ASSERT_TRUE(rest["ok"]) << rest.dump();
+    EXPECT_EQ(rest["status"], "received");
+    EXPECT_EQ(rest["record_id"], part["record_id"]);
+    // The record is complete and each copy has its own copy number.
+    auto show = run_json("catalog show N3");
+    EXPECT_EQ(show["title"], "小英雄雨来");
+    EXPECT_EQ(show["responsibility"], "管桦");
+    EXPECT_EQ(show["publisher"], "人民文学出版社");
+    EXPECT_EQ(show["year"], "2019");
+    EXPECT_EQ(show["price"], 32.5);
+    EXPECT_EQ(show["clc_class"], "I287.45");
+    EXPECT_EQ(show["call_number"], "I287.45/124");
+    ASSERT_EQ(show["items"].size(), 3u);
+    for (int k = 0; k < 3; ++k) EXPECT_EQ(show["items"][k]["copy_number"], k + 1);
+    auto text = run("catalog show N3 --db " + path.string());
+    EXPECT_NE(text.out.find("N2\tI287.45/124\tc.2"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("中图法分类号: I287.45"), std::string::npos) << text.out;
+    auto done = run_json("acq orders --status received");
+    ASSERT_EQ(done.size(), 1u);
+    EXPECT_EQ(done[0]["received"], 3);
+}
+
 TEST_F(Cli, AcquisitionsStocktakeWeedAndStats) {
     ASSERT_TRUE(run_json("patrons add T1 --kind teacher --name 赵老师 --as admin")["ok"]);
     ASSERT_TRUE(run_json("patrons add 2026009 --grade 初一 --class 1 --name 隐私生 --as admin")["ok"]);
@@ -177,7 +234,7 @@ TEST_F(Cli, AcquisitionsStocktakeWeedAndStats) {
     EXPECT_TRUE(run_json("acq review --as r2 --suggestion " + sid + " --approve")["ok"]);
     auto o = run_json("acq order --suggestion " + sid + " --by admin --as admin --date 2026-10-01");
     ASSERT_TRUE(o["ok"]) << o.dump();
-    auto rc = run_json("acq receive --order " + std::to_string(o["id"].get<long long>()) + " --barcodes N1,N2 --as admin --date 2026-10-05");
+    auto rc = run_json("acq receive --order " + std::to_string(o["id"].get<long long>()) + " --barcodes N1,N2 --class K825.6 --accept-call-number --as admin --date 2026-10-05");
     EXPECT_TRUE(rc["ok"]) << rc.dump();
     auto pirate = run_json("acq suggest --by T1 --isbn 9787020123453 --title 盗 --price 30 --as admin");
     EXPECT_EQ(pirate["details"].size(), 1u);

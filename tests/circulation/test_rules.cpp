@@ -127,3 +127,28 @@ TEST(Rules, FourEyesAndReaders) {
 }
 
 }  // namespace
+
+TEST(Rules, ReceivingCountsAgainstWhatTheOrderLacks) {
+    EXPECT_TRUE(can_receive(3, 0, 3).empty());
+    EXPECT_TRUE(can_receive(3, 0, 1).empty());  // a partial delivery
+    EXPECT_TRUE(can_receive(3, 2, 1).empty());  // the rest
+    EXPECT_EQ(can_receive(3, 0, 0), (std::vector<Refusal>{{"no_barcodes", {}}}));
+    EXPECT_EQ(can_receive(3, 2, 2), (std::vector<Refusal>{{"over_delivery", {"2", "3", "2"}}}));
+    EXPECT_EQ(can_receive(3, 0, 4), (std::vector<Refusal>{{"over_delivery", {"4", "3", "0"}}}));
+    EXPECT_EQ(can_receive(2, 2, 1), (std::vector<Refusal>{{"over_delivery", {"1", "2", "2"}}}));
+}
+
+TEST(Rules, CallNumberProposalIsTheNextBookSequenceNumberOfTheClass) {
+    // Only the exact class counts: I287.5 and I287.451 are other classes; a volume or a copy mark
+    // does not change the 种次号; an author number (letters) is not a sequence number.
+    const std::vector<std::string> held = {"I287.45/12", "I287.45/3:2", "I287.45/9#2", "I287.5/40", "I287.451/99",
+                                           "I287.45/L45", "not a call number", "I287.45"};
+    EXPECT_EQ(propose_call_number("I287.45", held), "I287.45/13");
+    EXPECT_EQ(propose_call_number("i287.45", held), "I287.45/13");  // normalised like any call number
+    EXPECT_EQ(propose_call_number("I287.5", held), "I287.5/41");
+    EXPECT_EQ(propose_call_number("K825.6", held), "K825.6/1");  // the first of its class
+    EXPECT_EQ(propose_call_number("TP312", {"TP312/7-2", "TP312/10"}), "TP312/11");
+    EXPECT_EQ(propose_call_number("I287.45/12", held), "");  // already a call number, not a class
+    EXPECT_EQ(propose_call_number("", held), "");
+    EXPECT_EQ(propose_call_number("历史", held), "");
+}

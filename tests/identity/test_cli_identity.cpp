@@ -101,7 +101,7 @@ TEST_F(CliIdentity, UnauthenticatedAsCannotLendApproveOrderOrReceive) {
     auto ord = sx("acq order --suggestion " + sid + " --by lib1 --json" + creds("lib1", kLibPw));
     ASSERT_EQ(ord.code, 0) << ord.out;
     const std::string oid = std::to_string(json::parse(ord.out)["id"].get<long long>());
-    EXPECT_EQ(sx("acq receive --order " + oid + " --barcodes N1" + creds("lib1", kLibPw)).code, 0);
+    EXPECT_EQ(sx("acq receive --order " + oid + " --barcodes N1 --class I247.5 --accept-call-number" + creds("lib1", kLibPw)).code, 0);
     EXPECT_EQ(lib->circulation().open_loans("2026001").size(), 1u);
 }
 

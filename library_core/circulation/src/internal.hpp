@@ -20,6 +20,9 @@ Result success(std::string_view key, std::initializer_list<std::string> args, lo
 // messages in details; nullopt when there is none.
 std::optional<Result> refused(const std::vector<Refusal>& reasons);
 
+// A sum of money as written in messages: "30.00".
+std::string money_text(double v);
+
 // Text without surrounding spaces, tabs and line ends.
 std::string trim(std::string_view s);
 

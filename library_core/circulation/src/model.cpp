@@ -241,6 +241,12 @@ Result refusal(std::string code, std::initializer_list<std::string> args) {
     return r;
 }
 
+std::string money_text(double v) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.2f", v);
+    return b;
+}
+
 Result success(std::string_view key, std::initializer_list<std::string> args, long long id) {
     Result r;
     r.ok = true;

@@ -1,6 +1,10 @@
 // Circulation's rules (rules.hpp): no storage, no translation; codes and arguments only.
 #include "shuxiang/circulation/rules.hpp"
 
+#include <algorithm>
+
+#include "shuxiang/catalog/clc.hpp"
+
 namespace shuxiang::circulation {
 
 std::vector<Refusal> can_checkout(const CheckoutFacts& f) {
@@ -51,6 +55,28 @@ bool four_eyes_ok(const Operator& reviewer, const Suggestion& s) {
 
 bool purchaser_ok(const Operator& purchaser, const Suggestion& s) {
     return purchaser.id != s.by && (purchaser.patron_id.empty() || purchaser.patron_id != s.by);
+}
+
+std::vector<Refusal> can_receive(int ordered, int received, int delivered) {
+    if (delivered < 1) return {{"no_barcodes", {}}};
+    if (received + delivered > ordered)
+        return {{"over_delivery", {std::to_string(delivered), std::to_string(ordered), std::to_string(received)}}};
+    return {};
+}
+
+std::string propose_call_number(std::string_view clc_class, const std::vector<std::string>& call_numbers) {
+    auto cls = catalog::parse_call_number(clc_class);
+    if (!cls || cls->class_letters.empty() || !cls->book_number.empty() || cls->volume || cls->copy) return "";
+    long long top = 0;
+    for (const auto& text : call_numbers) {
+        auto cn = catalog::parse_call_number(text);
+        if (!cn || cn->class_number != cls->class_number) continue;
+        std::size_t digits = 0;
+        while (digits < cn->book_number.size() && digits < 12 && cn->book_number[digits] >= '0' && cn->book_number[digits] <= '9')
+            ++digits;
+        if (digits > 0) top = std::max(top, std::stoll(cn->book_number.substr(0, digits)));
+    }
+    return cls->class_number + "/" + std::to_string(top + 1);
 }
 
 bool Calendar::open_on(const std::string& day) const {

@@ -1,11 +1,8 @@
 // Acquisitions review (凡进必审, 谁推荐谁负责, 谁采购谁审核): suggestions, automatic checks, the
-// four-eyes review, orders within the year's budget, receiving into the catalog.
-#include <cstdio>
-#include <set>
+// four-eyes review, orders within the year's budget (receiving: receiving.cpp).
 
 #include "../internal.hpp"
 #include "shuxiang/catalog/isbn.hpp"
-#include "shuxiang/catalog/csv.hpp"
 #include "shuxiang/circulation/services.hpp"
 #include "shuxiang/util/i18n.hpp"
 
@@ -42,12 +39,6 @@ std::vector<std::string> check_suggestion(UnitOfWork& u, const Suggestion& s) {
     const auto max_copies = static_cast<long long>(setting_in(u, "acq.max_copies"));
     if (held + s.copies > max_copies) flags.push_back("copies");
     return flags;
-}
-
-std::string money(double v) {
-    char b[32];
-    std::snprintf(b, sizeof b, "%.2f", v);
-    return b;
 }
 
 }  // namespace
@@ -142,7 +133,7 @@ Result AcquisitionService::order(const Ctx& c, long long id, std::string_view pu
         double cost = s->price * s->copies;
         if (auto budget = u.budget(year)) {
             double left = *budget - u.ordered_cost(year);
-            if (cost > left + 1e-9) return refusal("over_budget", {money(cost), money(left)});
+            if (cost > left + 1e-9) return refusal("over_budget", {money_text(cost), money_text(left)});
         }
         Order o;
         o.suggestion_id = id;
@@ -158,53 +149,5 @@ Result AcquisitionService::order(const Ctx& c, long long id, std::string_view pu
 }
 
 std::optional<Order> AcquisitionService::find_order(long long id) { return repo_.read()->find_order(id); }
-
-Result AcquisitionService::receive(const Ctx& c, long long order_id, const std::vector<std::string>& barcodes) {
-    std::string target = std::to_string(order_id);
-    // One unit: the record, its copies and the order change together or not at all (the catalog
-    // store's batch is a savepoint of this transaction).
-    return run_op(repo_, c, Action::Receive, "acq.receive", target, [&](UnitOfWork& u) {
-        auto o = u.find_order(order_id);
-        if (!o) return refusal("unknown_order", {target});
-        if (o->status != "open") return refusal("order_received", {target});
-        if (static_cast<int>(barcodes.size()) != o->copies)
-            return refusal("barcode_count", {std::to_string(barcodes.size()), std::to_string(o->copies)});
-        std::set<std::string> distinct;
-        for (auto& b : barcodes) {
-            if (b.empty() || !distinct.insert(b).second) return refusal("barcode_exists", {b});
-            // A copy left in processing by an interrupted receive of an older Shuxiang may be received again.
-            auto existing = u.catalog().item_by_barcode(b);
-            if (existing && existing->status != catalog::ItemStatus::InProcessing) return refusal("barcode_exists", {b});
-        }
-        auto sug = u.find_suggestion(o->suggestion_id);
-        if (!sug) return refusal("unknown_order", {target});
-        std::vector<catalog::ImportEntry> batch(1);
-        auto& rec = batch[0].record;
-        rec.title = sug->title;
-        rec.publisher = sug->publisher;
-        rec.isbns = {catalog::isbn_normalize(sug->isbn).value_or(sug->isbn)};
-        rec.price = sug->list_price ? sug->list_price : std::optional<double>(sug->price);
-        if (sug->pages) rec.pages = sug->pages;
-        rec.marc = catalog::synthesize_cnmarc(rec);
-        for (auto& b : barcodes) {
-            catalog::Item it;
-            it.barcode = b;
-            it.status = catalog::ItemStatus::InProcessing;
-            it.acquired = c.date;
-            it.source = "采购";
-            it.price = sug->price;
-            batch[0].items.push_back(it);
-        }
-        u.catalog().import_batch(batch);
-        for (auto& b : barcodes)
-            if (auto it = u.catalog().item_by_barcode(b)) u.catalog().set_item_state(it->id, catalog::ItemStatus::Available, std::nullopt);
-        o->status = "received";
-        o->received_date = c.date;
-        u.update_order(*o);
-        sug->status = "received";
-        u.update_suggestion(*sug);
-        return success("circ.ok.received", {target, std::to_string(barcodes.size())}, batch[0].record.id);
-    });
-}
 
 }  // namespace shuxiang::circulation

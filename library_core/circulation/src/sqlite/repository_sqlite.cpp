@@ -100,8 +100,32 @@ Charge read_charge(Stmt& s) {
 const char* kHoldCols = "id, record_id, patron_id, placed, status, barcode, ready_date";
 Hold read_hold(Stmt& s) { return Hold{s.i64(0), s.i64(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)}; }
 
+// One row of an acquisitions table (`table` and `cols` are the code's constants) by id; all its
+// rows, or those of one status, in id order.
+template <class T>
+std::optional<T> row_by_id(sqlite3* db, const char* cols, const char* table, long long id, T (*read)(Stmt&)) {
+    Stmt s(db, std::string("SELECT ") + cols + " FROM " + table + " WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return read(s);
+}
+template <class T>
+std::vector<T> rows_by_status(sqlite3* db, const char* cols, const char* table, std::string_view status, T (*read)(Stmt&)) {
+    std::vector<T> out;
+    Stmt s(db, std::string("SELECT ") + cols + " FROM " + table + " WHERE ? = '' OR status = ? ORDER BY id");
+    s.bind(1, status).bind(2, status);
+    while (s.step()) out.push_back(read(s));
+    return out;
+}
+
+const char* kOrderCols = "id, suggestion_id, purchaser, day, status, received_day, copies, cost, received, record_id";
+Order read_order(Stmt& s) {
+    return Order{s.i64(0), s.i64(1), s.text(2), s.text(3), s.text(4), s.text(5), s.i32(6), s.dbl(7), s.i32(8), s.i64(9)};
+}
+
 const char* kSuggestionCols =
-    "id, by_patron, entered_by, isbn, title, publisher, price, list_price, pages, copies, status, reviewer, reason, note, day, flags";
+    "id, by_patron, entered_by, isbn, title, publisher, price, list_price, pages, copies, status, reviewer, reason, note, day, flags, "
+    "author, year, clc_class";
 Suggestion read_suggestion(Stmt& s) {
     Suggestion x;
     x.id = s.i64(0);
@@ -120,6 +144,9 @@ Suggestion read_suggestion(Stmt& s) {
     x.note = s.text(13);
     x.date = s.text(14);
     x.flags = split(s.text(15), ',');
+    x.author = s.text(16);
+    x.year = s.text(17);
+    x.clc_class = s.text(18);
     return x;
 }
 
@@ -467,7 +494,7 @@ public:
 
     long long insert_suggestion(const Suggestion& s) override {
         Stmt(db_, "INSERT INTO acq_suggestions(by_patron, entered_by, isbn, title, publisher, price, list_price, pages, copies, "
-                  "day, flags) VALUES(?,?,?,?,?,?,?,?,?,?,?)")
+                  "day, flags, author, year, clc_class) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
             .bind(1, s.by)
             .bind(2, s.entered_by)
             .bind(3, s.isbn)
@@ -479,21 +506,17 @@ public:
             .bind(9, s.copies)
             .bind(10, s.date)
             .bind(11, join(s.flags, ','))
+            .bind(12, s.author)
+            .bind(13, s.year)
+            .bind(14, s.clc_class)
             .run();
         return sqlite3_last_insert_rowid(db_);
     }
     std::optional<Suggestion> find_suggestion(long long id) override {
-        Stmt s(db_, std::string("SELECT ") + kSuggestionCols + " FROM acq_suggestions WHERE id = ?");
-        s.bind(1, id);
-        if (!s.step()) return std::nullopt;
-        return read_suggestion(s);
+        return row_by_id(db_, kSuggestionCols, "acq_suggestions", id, read_suggestion);
     }
     std::vector<Suggestion> suggestions(std::string_view status) override {
-        std::vector<Suggestion> out;
-        Stmt s(db_, std::string("SELECT ") + kSuggestionCols + " FROM acq_suggestions WHERE ? = '' OR status = ? ORDER BY id");
-        s.bind(1, status).bind(2, status);
-        while (s.step()) out.push_back(read_suggestion(s));
-        return out;
+        return rows_by_status(db_, kSuggestionCols, "acq_suggestions", status, read_suggestion);
     }
     void update_suggestion(const Suggestion& s) override {
         Stmt(db_, "UPDATE acq_suggestions SET status = ?, reviewer = ?, reason = ?, note = ? WHERE id = ?")
@@ -545,14 +568,18 @@ public:
             .run();
         return sqlite3_last_insert_rowid(db_);
     }
-    std::optional<Order> find_order(long long id) override {
-        Stmt s(db_, "SELECT id, suggestion_id, purchaser, day, status, received_day, copies, cost FROM acq_orders WHERE id = ?");
-        s.bind(1, id);
-        if (!s.step()) return std::nullopt;
-        return Order{s.i64(0), s.i64(1), s.text(2), s.text(3), s.text(4), s.text(5), s.i32(6), s.dbl(7)};
+    std::optional<Order> find_order(long long id) override { return row_by_id(db_, kOrderCols, "acq_orders", id, read_order); }
+    std::vector<Order> orders(std::string_view status) override {
+        return rows_by_status(db_, kOrderCols, "acq_orders", status, read_order);
     }
     void update_order(const Order& o) override {
-        Stmt(db_, "UPDATE acq_orders SET status = ?, received_day = ? WHERE id = ?").bind(1, o.status).bind(2, o.received_date).bind(3, o.id).run();
+        Stmt(db_, "UPDATE acq_orders SET status = ?, received_day = ?, received = ?, record_id = ? WHERE id = ?")
+            .bind(1, o.status)
+            .bind(2, o.received_date)
+            .bind(3, o.received)
+            .bind(4, o.record_id)
+            .bind(5, o.id)
+            .run();
     }
 
     ReadingFacts reading_facts(int year) override;

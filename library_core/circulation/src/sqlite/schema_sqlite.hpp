@@ -67,7 +67,18 @@ CREATE INDEX circ_charges_patron ON circ_charges(patron_id, status);
 CREATE TABLE circ_closed(first TEXT PRIMARY KEY, last TEXT NOT NULL, note TEXT NOT NULL DEFAULT '');
 )SQL";
 
-inline const char* const kSteps[] = {kStep1, kStep2, kStep3};
-inline constexpr int kVersion = 3;
+// Step 4: receiving in parts (copies received so far, the record they went to); the CIP data a
+// suggestion may carry. An order received before counts all its copies as received.
+inline const char* kStep4 = R"SQL(
+ALTER TABLE acq_orders ADD COLUMN received INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE acq_orders ADD COLUMN record_id INTEGER NOT NULL DEFAULT 0;
+UPDATE acq_orders SET received = copies WHERE status = 'received';
+ALTER TABLE acq_suggestions ADD COLUMN author TEXT NOT NULL DEFAULT '';
+ALTER TABLE acq_suggestions ADD COLUMN year TEXT NOT NULL DEFAULT '';
+ALTER TABLE acq_suggestions ADD COLUMN clc_class TEXT NOT NULL DEFAULT '';
+)SQL";
+
+inline const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4};
+inline constexpr int kVersion = 4;
 
 }  // namespace shuxiang::circulation::sqlite_schema

@@ -156,7 +156,7 @@ public:
     virtual long long insert_suggestion(const Suggestion& s) = 0;
     virtual std::optional<Suggestion> find_suggestion(long long id) = 0;
     virtual std::vector<Suggestion> suggestions(std::string_view status) = 0;  // "" = all
-    virtual void update_suggestion(const Suggestion& s) = 0;  // status, reviewer, reason, note
+    virtual void update_suggestion(const Suggestion& s) = 0;  // status, reviewer, reason, note (CIP data stays)
     virtual std::vector<std::string> publisher_prefixes(std::string_view publisher) = 0;
     virtual bool blocked(const std::vector<std::string>& entries) = 0;
     virtual void add_block(std::string_view entry) = 0;
@@ -165,7 +165,8 @@ public:
     virtual double ordered_cost(int year) = 0;
     virtual long long insert_order(const Order& o, int year) = 0;
     virtual std::optional<Order> find_order(long long id) = 0;
-    virtual void update_order(const Order& o) = 0;  // status, received date
+    virtual std::vector<Order> orders(std::string_view status) = 0;  // "" = all, in id order
+    virtual void update_order(const Order& o) = 0;  // status, received date, received count, record
 
     // Statistics and collection work.
     virtual ReadingFacts reading_facts(int year) = 0;

@@ -59,6 +59,17 @@ bool four_eyes_ok(const Operator& reviewer, const Suggestion& s);
 // 谁采购谁审核: the purchaser is not the recommender.
 bool purchaser_ok(const Operator& purchaser, const Suggestion& s);
 
+// 验收: why a delivery of `delivered` copies may not be received on an order of `ordered` copies
+// of which `received` came before: none delivered ("no_barcodes"), more than the order still
+// lacks ("over_delivery": delivered, ordered, received).
+std::vector<Refusal> can_receive(int ordered, int received, int delivered);
+
+// The call number proposed for a new title of 中图法 class `clc_class` by the 种次号 rule: the class,
+// "/", and one more than the highest 种次号 (the leading digits of the book number) among
+// `call_numbers` of exactly that class ("I287.45" + {"I287.45/12", "I287.45/3:2", "I287.5/40"} ->
+// "I287.45/13"; the first of a class gets 1). "" when `clc_class` is not a bare class number.
+std::string propose_call_number(std::string_view clc_class, const std::vector<std::string>& call_numbers);
+
 // The days the library is open: closed on weekends when the library says so and on every closed span.
 struct Calendar {
     bool weekends_closed = true;

@@ -129,8 +129,17 @@ public:
     // reject_reason empty: approve. The reviewer is c.op, never a typed name.
     Result review(const Ctx& c, long long suggestion_id, const std::string& reject_reason, const std::string& note);
     Result order(const Ctx& c, long long suggestion_id, std::string_view purchaser);
-    Result receive(const Ctx& c, long long order_id, const std::vector<std::string>& barcodes);
+    // 验收 of one delivery: the copies (copy numbers after the record's) go onto the order's record,
+    // made from the suggestion and the typed CIP data on the first delivery (or the record already
+    // holding the ISBN). A new record needs a title and a 中图法 class; its call number is the typed
+    // one, or the proposed one (propose_call_number) when r.accept_call_number, else refused with
+    // "confirm_call_number" and the proposal. Fewer copies than ordered leave the order
+    // partially_received; more than it lacks are refused ("over_delivery").
+    Result receive(const Ctx& c, long long order_id, const Receipt& r);
+    // The call number the 种次号 rule proposes for a new title of `clc_class` ("" when not a class).
+    std::string propose_call_number(std::string_view clc_class);
     std::optional<Order> find_order(long long id);
+    std::vector<Order> orders(std::string_view status = {});
     Result set_budget(const Ctx& c, int year, double amount);
     double budget_left(int year);
     Result block(const Ctx& c, std::string_view isbn_or_title);

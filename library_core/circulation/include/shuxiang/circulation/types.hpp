@@ -171,11 +171,12 @@ struct Suggestion {
     std::string by;  // the recommender (patron id), accountable for it
     std::string entered_by;  // operator
     std::string isbn, title, publisher;
+    std::string author, year, clc_class;  // CIP data known when suggesting ("" when not)
     double price = 0;
     std::optional<double> list_price;
     std::optional<int> pages;
     int copies = 1;
-    std::string status;  // pending, approved, rejected, ordered, received
+    std::string status;  // pending, approved, rejected, ordered, received (every copy of its order)
     std::string reviewer, reason, note, date;
     std::vector<std::string> flags;  // automatic checks: piracy_checksum, piracy_prefix, blocklist, price_list, price_pages, copies
 };
@@ -183,9 +184,20 @@ struct Suggestion {
 struct Order {
     long long id = 0;
     long long suggestion_id = 0;
-    std::string purchaser, date, status, received_date;
+    std::string purchaser, date, status, received_date;  // status: open, partially_received, received
     int copies = 0;
     double cost = 0;
+    int received = 0;        // copies received so far (a delivery may come in parts)
+    long long record_id = 0;  // the catalogue record its copies went to, 0 before the first delivery
+};
+
+// One delivery of an order as the receiving librarian enters it: the barcodes stuck on the copies
+// and the CIP data typed from the book (empty fields keep what the suggestion had).
+struct Receipt {
+    std::vector<std::string> barcodes;
+    std::string clc_class, call_number, author, publisher, year;
+    std::optional<double> price;      // 定价 printed in the book
+    bool accept_call_number = false;  // the librarian confirms the proposed call number
 };
 
 struct WeedCandidate {
