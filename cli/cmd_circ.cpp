@@ -834,10 +834,12 @@ void add_acq(CLI::App& root) {
                 auto lib_owner = LibraryServices::open(a->db);
                 auto& lib = *lib_owner;
                 json arr = json::array();
+                if (!a->json_out) std::cout << tr("circ.cli.acq_list_header") << "\n";
                 for (auto& s : lib.acquisitions().suggestions(*status)) {
                     arr.push_back(suggestion_json(s));
                     if (!a->json_out) {
-                        std::cout << s.id << "\t" << s.status << "\t" << s.isbn << "\t" << s.title << "\t" << s.by;
+                        std::cout << s.id << "\t" << tr("acq.suggestion_status." + s.status) << "\t" << s.isbn << "\t"
+                                  << s.title << "\t" << s.by;
                         for (auto& f : s.flags) std::cout << "\t" << tr("acq.flag." + f);
                         std::cout << "\n";
                     }

@@ -241,6 +241,14 @@ TEST_F(Cli, AcquisitionsStocktakeWeedAndStats) {
     auto list = run_json("acq list --status pending");
     ASSERT_EQ(list.size(), 1u);
     EXPECT_EQ(list[0]["flags"], json::array({"piracy_checksum"}));
+    // In a terminal: a header row and the status in the reader's language, never the stored word.
+    auto table = run("acq list" + db);
+    EXPECT_EQ(table.code, 0) << table.out;
+    EXPECT_EQ(table.out.rfind("编号\t状态\tISBN", 0), 0u) << table.out;
+    EXPECT_NE(table.out.find("\t待审核\t9787020123453"), std::string::npos) << table.out;
+    EXPECT_NE(table.out.find("\t已验收\t9787020123452"), std::string::npos) << table.out;
+    for (const char* word : {"\tpending\t", "\treceived\t", "\tordered\t"})
+        EXPECT_EQ(table.out.find(word), std::string::npos) << word << "\n" << table.out;
 
     auto scanned = write("scan.txt", "A1\r\nB1\n\nXYZ\n");
     auto st = run_json("stocktake --range I200..I299 --scanned " + scanned);

@@ -66,7 +66,7 @@ Result AcquisitionService::review(const Ctx& c, long long id, const std::string&
     return run_op(repo_, c, Action::Review, "acq.review", target, [&](UnitOfWork& u) {
         auto s = u.find_suggestion(id);
         if (!s) return refusal("unknown_suggestion", {target});
-        if (s->status != "pending") return refusal("already_reviewed", {target, s->status});
+        if (s->status != "pending") return refusal("already_reviewed", {target, tr("acq.suggestion_status." + s->status)});
         auto op = u.find_operator(c.op);
         if (!op || !four_eyes_ok(*op, *s)) return refusal("four_eyes", {c.op, target});
         s->reviewer = c.op;
@@ -126,7 +126,7 @@ Result AcquisitionService::order(const Ctx& c, long long id, std::string_view pu
             return refusal("not_permitted", {buyer->id, tr(std::string("circ.role.") + to_string(buyer->role))});
         auto s = u.find_suggestion(id);
         if (!s) return refusal("unknown_suggestion", {target});
-        if (s->status != "approved") return refusal("not_approved", {target, s->status});
+        if (s->status != "approved") return refusal("not_approved", {target, tr("acq.suggestion_status." + s->status)});
         // The purchaser answers for the order: they may not be the recommender.
         if (!purchaser_ok(*buyer, *s)) return refusal("four_eyes", {buyer->id, target});
         int year = std::stoi(c.date.substr(0, 4));
