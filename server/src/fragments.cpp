@@ -19,7 +19,7 @@ std::string copies_html(const json& r) {
         const std::string href = it["route"].get<std::string>();
         const std::string route =
             href.empty() ? std::string()
-                         : fill_template(" <a class=\"sx-route-link\" href=\"{{href}}\">{{t:web.opac.route}}</a>", {{"href", href}});
+                         : fill_template(" <a class=\"sx-route-link text-nowrap\" href=\"{{href}}\">{{t:web.opac.route}}</a>", {{"href", href}});
         o << fill_template("<li><span class=\"badge {{cls}}\">{{status}}</span> <code>{{barcode}}</code> {{location}}{{{route}}}</li>",
                            {{"cls", it["status"] == "available" ? "text-bg-success" : "text-bg-secondary"},
                             {"status", it["status_text"].get<std::string>()},
