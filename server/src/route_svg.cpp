@@ -90,7 +90,7 @@ void draw_room_names(std::ostream& o, const Frame& f, const plan::Level& level) 
 
 // Walls as thick lines, then each door or entrance drawn open (a white gap across the wall).
 void draw_walls(std::ostream& o, const Frame& f, const plan::Level& level) {
-    o << "<g class=\"sx-walls\" fill=\"none\" stroke=\"#343a40\" stroke-linejoin=\"miter\">";
+    o << "<g class=\"sx-walls\" fill=\"none\" stroke=\"#343a40\" stroke-linejoin=\"miter\" stroke-linecap=\"square\">";
     for (const auto& w : level.walls)
         o << "<polyline points=\"" << points(f, w.points) << "\" stroke-width=\"" << num(w.thickness) << "\"/>";
     o << "</g><g class=\"sx-doors\" stroke=\"#ffffff\">";
