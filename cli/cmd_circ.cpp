@@ -48,6 +48,12 @@ std::shared_ptr<Common> common(CLI::App* c, bool mutating, bool query = true) {
     return a;
 }
 
+// Readers' data (names, numbers, loans) and the audit trail are shown only to an authenticated
+// operator whose role may read them (auth.hpp): otherwise Refused, exit 3, audited as `action`.
+void require_operator(const Common& a, Action what, const std::string& action, const std::string& target) {
+    authorized_operator(a.db, {a.as, a.password_file}, what, action, target, a.json_out);
+}
+
 int report(const Common& a, const Result& r, json extra = json::object()) {
     if (a.json_out) {
         json j = {{"ok", r.ok}, {"code", r.code}, {"message", r.message}, {"details", r.details}};
@@ -297,7 +303,7 @@ void add_patrons(CLI::App& root) {
     }
     {
         auto* c = g->add_subcommand("list", tr("circ.cli.patrons_list"));
-        auto a = common(c, false);
+        auto a = common(c, true);
         auto q = std::make_shared<PatronQuery>();
         c->add_option("--class", q->class_key, tr("circ.cli.class"));
         c->add_option("--name", q->text, tr("circ.cli.patrons_name"));
@@ -305,6 +311,7 @@ void add_patrons(CLI::App& root) {
             run_guarded([=] {
                 if (!q->class_key.empty() && !parse_class_key(q->class_key))
                     throw InputError("--class", "", trf("circ.cli.bad_class", {q->class_key}));
+                require_operator(*a, Action::ViewReaders, "patrons.list", q->class_key.empty() ? "patrons" : "class:" + q->class_key);
                 auto lib = LibraryServices::open(a->db);
                 json arr = json::array();
                 if (!a->json_out) std::cout << tr("circ.cli.patrons_header") << "\n";
@@ -322,11 +329,12 @@ void add_patrons(CLI::App& root) {
     }
     {
         auto* c = g->add_subcommand("show", tr("circ.cli.patrons_show"));
-        auto a = common(c, false);
+        auto a = common(c, true);
         auto id = std::make_shared<std::string>();
         c->add_option("id", *id, tr("circ.cli.id"))->required();
         c->callback([=] {
             run_guarded([=] {
+                require_operator(*a, Action::ViewReaders, "patrons.show", "patron:" + *id);
                 auto lib_owner = LibraryServices::open(a->db);
                 auto& lib = *lib_owner;
                 auto p = lib.patrons().find(*id);
@@ -409,6 +417,7 @@ void add_circ_year(CLI::App* g) {
                 check_date(*a);
                 auto lib = LibraryServices::open(a->db);
                 if (*paid || *waive) return report(*a, lib->circulation().settle_charge(a->ctx(), *paid ? *paid : *waive, *paid != 0));
+                require_operator(*a, Action::Charges, "circ.charges", patron->empty() ? "charges" : "patron:" + *patron);
                 json arr = json::array();
                 for (auto& ch : lib->circulation().charges(*patron, *status)) {
                     arr.push_back({{"id", ch.id}, {"kind", ch.kind}, {"barcode", ch.barcode}, {"patron", ch.patron_id}, {"day", ch.day},
@@ -530,7 +539,7 @@ void add_circ(CLI::App& root) {
     }
     {
         auto* c = g->add_subcommand("overdue", tr("circ.cli.overdue"));
-        auto a = common(c, false);
+        auto a = common(c, true);
         auto cls = std::make_shared<std::string>();
         c->add_option("--class", *cls, tr("circ.cli.class"));
         c->callback([=] {
@@ -542,6 +551,7 @@ void add_circ(CLI::App& root) {
                     if (!k) throw InputError("--class", "", trf("circ.cli.bad_class", {*cls}));
                     key = *k;
                 }
+                require_operator(*a, Action::ViewReaders, "circ.overdue", key.empty() ? "overdue" : "class:" + key);
                 auto lib_owner = LibraryServices::open(a->db);
                 auto& lib = *lib_owner;
                 auto od = lib.circulation().overdue(a->day(), key);
@@ -631,11 +641,12 @@ void add_circ(CLI::App& root) {
     }
     {
         auto* c = g->add_subcommand("audit", tr("circ.cli.audit"));
-        auto a = common(c, false);
+        auto a = common(c, true);
         auto limit = std::make_shared<std::size_t>(50);
         c->add_option("--limit", *limit, tr("circ.cli.limit"));
         c->callback([=] {
             run_guarded([=] {
+                require_operator(*a, Action::ViewAudit, "circ.audit", "audit");
                 auto lib_owner = LibraryServices::open(a->db);
                 auto& lib = *lib_owner;
                 json arr = json::array();

@@ -14,7 +14,7 @@ namespace shuxiang::cli {
 namespace {
 
 struct ServeArgs {
-    std::string db, listen = "127.0.0.1:8080", cert, key, date;
+    std::string db, plan, listen = "127.0.0.1:8080", cert, key, date;
     int threads = 32;
     bool quiet = false;
 };
@@ -22,6 +22,7 @@ struct ServeArgs {
 int run_serve(const ServeArgs& a) {
     server::ServerOptions o;
     o.db = a.db;
+    o.plan = a.plan;
     std::tie(o.host, o.port) = server::parse_listen(a.listen);
     o.tls_cert = a.cert;
     o.tls_key = a.key;
@@ -56,6 +57,7 @@ const Registrar reg([](CLI::App& root) {
     auto* c = root.add_subcommand("serve", tr("server.cli.serve"));
     auto a = std::make_shared<ServeArgs>();
     c->add_option("--db", a->db, tr("server.cli.db"))->required();
+    c->add_option("--plan", a->plan, tr("server.cli.plan"));
     c->add_option("--listen", a->listen, tr("server.cli.listen"))->capture_default_str();
     c->add_option("--tls-cert", a->cert, tr("server.cli.tls_cert"));
     c->add_option("--tls-key", a->key, tr("server.cli.tls_key"));

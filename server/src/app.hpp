@@ -18,6 +18,7 @@
 #include "shuxiang/identity/credentials.hpp"
 #include "shuxiang/server/server.hpp"
 #include "shuxiang/server/sessions.hpp"
+#include "shuxiang/route/shelf_route.hpp"
 #include "shuxiang/shelving/assign.hpp"
 #include "shuxiang/util/i18n.hpp"
 
@@ -112,6 +113,8 @@ struct ShelfIndex {
     std::map<long long, std::string> unplaced;  // item id -> translation key of the reason
     // The copy's place in words ("" when the collection is not shelved or the copy is not placed).
     std::string describe(long long item_id) const;
+    // The section the copy stands on (and its shelf level, 1 = top); null when it is not on a shelf.
+    const shelving::Section* section_of(long long item_id, int* shelf_level = nullptr) const;
 };
 
 struct App {
@@ -120,12 +123,17 @@ struct App {
     SessionStore sessions;
     std::filesystem::path web_dir;  // assets/web
     ShelfIndex shelves;
+    std::unique_ptr<route::RoutePlanner> routes;  // the plan's walking routes; null without --plan
     // Catalogue searches at once: about one per core, so that a crowd of readers searching cannot
     // starve the desk's loans and returns of CPU (they wait here, not in front of the desk).
     FairGate search_gate;
     explicit App(ServerOptions o);
 };
 ShelfIndex load_shelf_index(const std::filesystem::path& db);
+// The plan of --plan with every level's navmesh built. Throws InputError naming the file.
+std::unique_ptr<route::RoutePlanner> load_routes(const std::filesystem::path& plan_path);
+// "/opac/route?item=<barcode>" for a copy on a shelf when the server has a plan; "" otherwise.
+std::string route_href(const Call& c, const catalog::Item& it);
 
 // The reader's language: ?lang=en, else the sx_lang cookie, else Chinese.
 Language request_language(const httplib::Request& req);
@@ -155,6 +163,7 @@ void add_stats_routes(RouteTable& t);
 void add_page_routes(RouteTable& t);
 void add_reader_routes(RouteTable& t);
 void add_hold_routes(RouteTable& t);
+void add_route_routes(RouteTable& t);
 // A reader's open holds (waiting, ready) with titles.
 json holds_json(Call& c, const std::vector<circulation::Hold>& holds);
 

@@ -16,11 +16,16 @@ std::string copies_html(const json& r) {
     std::ostringstream o;
     for (const auto& it : r["items"]) {
         std::string loc = it["location"].get<std::string>();
-        o << fill_template("<li><span class=\"badge {{cls}}\">{{status}}</span> <code>{{barcode}}</code> {{location}}</li>",
+        const std::string href = it["route"].get<std::string>();
+        const std::string route =
+            href.empty() ? std::string()
+                         : fill_template(" <a class=\"sx-route-link text-nowrap\" href=\"{{href}}\">{{t:web.opac.route}}</a>", {{"href", href}});
+        o << fill_template("<li><span class=\"badge {{cls}}\">{{status}}</span> <code>{{barcode}}</code> {{location}}{{{route}}}</li>",
                            {{"cls", it["status"] == "available" ? "text-bg-success" : "text-bg-secondary"},
                             {"status", it["status_text"].get<std::string>()},
                             {"barcode", it["barcode"].get<std::string>()},
-                            {"location", loc}});
+                            {"location", loc},
+                            {"route", route}});
     }
     return o.str();
 }

@@ -34,7 +34,8 @@ json item_json(Call& c, const catalog::Item& it) {
             {"call_number", it.call_number},
             {"status", status},
             {"status_text", tr("circ.status." + status)},
-            {"location", c.app.shelves.describe(it.id)}};
+            {"location", c.app.shelves.describe(it.id)},
+            {"route", route_href(c, it)}};
 }
 
 json record_summary(Call& c, long long record_id) {

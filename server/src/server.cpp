@@ -136,6 +136,7 @@ void WebServer::Impl::install() {
     add_stats_routes(routes);
     add_reader_routes(routes);
     add_hold_routes(routes);
+    add_route_routes(routes);
     add_page_routes(routes);
     for (const Route& r : routes) {
         auto h = [this, &r](const httplib::Request& req, httplib::Response& res) { dispatch(app, r, req, res); };
@@ -181,6 +182,7 @@ WebServer::WebServer(ServerOptions options) : impl_(std::make_unique<Impl>(std::
     if (!std::filesystem::exists(o.db)) throw InputError(o.db.string(), "", tr("server.error.no_db"));
     impl_->app.pool.acquire();  // opens (and migrates) the database once, here, so that errors show at start
     impl_->app.shelves = load_shelf_index(o.db);
+    if (!o.plan.empty()) impl_->app.routes = load_routes(o.plan);
     if (!o.tls_cert.empty() || !o.tls_key.empty()) {
         for (auto& f : {o.tls_cert, o.tls_key})
             if (f.empty() || !std::filesystem::exists(f)) throw InputError(f.string(), "", tr("server.error.tls_files"));

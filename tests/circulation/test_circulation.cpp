@@ -93,6 +93,11 @@ TEST_F(Lib, RolesAreEnforced) {
     EXPECT_EQ(item_status("A1"), "available");
     EXPECT_FALSE(role_allows(Role::Librarian, Action::Review));
     EXPECT_TRUE(role_allows(Role::Teacher, Action::Suggest));
+    // Readers' data: the desk and the teachers; the audit trail: librarians only; inspectors neither.
+    for (Role r : {Role::Librarian, Role::Volunteer, Role::Teacher}) EXPECT_TRUE(role_allows(r, Action::ViewReaders));
+    for (Role r : {Role::Reviewer, Role::Inspector}) EXPECT_FALSE(role_allows(r, Action::ViewReaders));
+    EXPECT_TRUE(role_allows(Role::Librarian, Action::ViewAudit));
+    for (Role r : {Role::Volunteer, Role::Teacher, Role::Reviewer, Role::Inspector}) EXPECT_FALSE(role_allows(r, Action::ViewAudit));
 }
 
 TEST_F(Lib, EveryOperationIsAudited) {

@@ -134,14 +134,14 @@ TEST_F(Cli, RosterCirculationAndOverdue) {
     auto txt = run("circ checkout --patron 2026002 --item ZZZ --as v1" + db);
     EXPECT_NE(txt.out.find("ZZZ"), std::string::npos);
     ASSERT_TRUE(run_json("circ checkout --patron 2026003 --item B1 --as admin --date 2026-09-01")["ok"]);
-    auto od = run_json("circ overdue --class 3-2 --date 2026-09-20");
+    auto od = run_json("circ overdue --class 3-2 --date 2026-09-20 --as admin");
     ASSERT_EQ(od.size(), 1u);
     EXPECT_EQ(od[0]["barcode"], "A1");
     EXPECT_EQ(od[0]["days_overdue"], 5);
-    EXPECT_EQ(run_json("circ overdue --date 2026-09-20").size(), 2u);
-    EXPECT_EQ(run_json("circ overdue --class 三年级2班 --date 2026-09-20").size(), 1u);
+    EXPECT_EQ(run_json("circ overdue --date 2026-09-20 --as admin").size(), 2u);
+    EXPECT_EQ(run_json("circ overdue --class 三年级2班 --date 2026-09-20 --as admin").size(), 1u);
     EXPECT_EQ(run_shuxiang("circ overdue --class 图书角" + db).code, 2);
-    auto show = run_json("patrons show 2026001");
+    auto show = run_json("patrons show 2026001 --as admin");
     EXPECT_EQ(show["class"], "3-2");
     ASSERT_EQ(show["loans"].size(), 1u);
     EXPECT_EQ(show["loans"][0]["due"], "2026-09-15");
@@ -156,11 +156,11 @@ TEST_F(Cli, RosterCirculationAndOverdue) {
     EXPECT_EQ(dry["promoted"], 2);
     ASSERT_EQ(dry["leaving"].size(), 1u);
     EXPECT_EQ(dry["leaving"][0]["books_out"], json::array({"B1"}));
-    EXPECT_EQ(run_json("patrons show 2026001")["grade"], 3);
+    EXPECT_EQ(run_json("patrons show 2026001 --as admin")["grade"], 3);
     EXPECT_TRUE(run_json("patrons promote --as admin --date 2027-07-01")["ok"]);
-    EXPECT_EQ(run_json("patrons show 2026001")["grade"], 4);
+    EXPECT_EQ(run_json("patrons show 2026001 --as admin")["grade"], 4);
     EXPECT_EQ(run_json("circ checkout --patron 2026003 --item B2 --as admin", 3)["code"], "leaving_with_books");
-    auto audit = run_json("circ audit --limit 1000");
+    auto audit = run_json("circ audit --limit 1000 --as admin");
     EXPECT_GE(audit.size(), 12u);
 }
 
@@ -309,10 +309,10 @@ TEST_F(Cli, AcquisitionsStocktakeWeedAndStats) {
 TEST_F(Cli, ReadersRepairsChargesCalendarAndCorners) {
     auto roster = write("r.csv", "学号,姓名,年级,班级\n2026001,张三,三年级,三年级（2）班\n2026002,李四,,3.2\n2026003,王五,四年级,1\n");
     ASSERT_TRUE(run_json("patrons import " + roster + " --as admin")["ok"]);
-    EXPECT_EQ(run_json("patrons list --class 三年级2班").size(), 2u);
-    EXPECT_EQ(run_json("patrons list --class 3-2 --name 李").size(), 1u);
-    EXPECT_EQ(run_json("patrons list").size(), 3u);
-    auto text = run_shuxiang("patrons list --class 3.2" + db);
+    EXPECT_EQ(run_json("patrons list --class 三年级2班 --as admin").size(), 2u);
+    EXPECT_EQ(run_json("patrons list --class 3-2 --name 李 --as admin").size(), 1u);
+    EXPECT_EQ(run_json("patrons list --as admin").size(), 3u);
+    auto text = run("patrons list --class 3.2 --as admin" + db);
     EXPECT_NE(text.out.find("读者号"), std::string::npos) << text.out;  // a header row
     EXPECT_NE(text.out.find("学生"), std::string::npos) << text.out;    // translated kind
     EXPECT_EQ(run_shuxiang("patrons list --class 图书角" + db).code, 2);
@@ -323,14 +323,14 @@ TEST_F(Cli, ReadersRepairsChargesCalendarAndCorners) {
     EXPECT_TRUE(run_json("circ checkout --patron 2026001 --item A2 --as admin --date 2026-09-01")["ok"]);
     // A lost copy: its replacement recorded (waived: this library charges nothing).
     ASSERT_TRUE(run_json("circ lost --item A2 --as admin")["ok"]);
-    auto ch = run_json("circ charges --patron 2026001");
+    auto ch = run_json("circ charges --patron 2026001 --as admin");
     ASSERT_EQ(ch.size(), 1u);
     EXPECT_EQ(ch[0]["status"], "waived");
     // The calendar: a closed span moves a due date.
     ASSERT_TRUE(run_json("circ calendar --add 2026-10-01..2026-10-07 --note 国庆节 --as admin")["ok"]);
     EXPECT_EQ(run_json("circ calendar").size(), 1u);
     ASSERT_TRUE(run_json("circ checkout --patron 2026002 --item A3 --as admin --date 2026-09-18")["ok"]);
-    auto show = run_json("patrons show 2026002");
+    auto show = run_json("patrons show 2026002 --as admin");
     EXPECT_EQ(show["loans"][0]["due"], "2026-10-08");
     EXPECT_EQ(run_json("circ calendar --add 2026-10-07..2026-10-01 --as admin", 3)["code"], "bad_span");
     // A class set is what the corner holds, and its overdue copies are listed under its class.
@@ -338,7 +338,7 @@ TEST_F(Cli, ReadersRepairsChargesCalendarAndCorners) {
     auto corner = run_json("circ corner 三年级2班图书角");
     ASSERT_EQ(corner.size(), 1u);
     EXPECT_EQ(corner[0]["class"], "3-2");
-    auto od = run_json("circ overdue --class 3-2 --date 2027-06-01");
+    auto od = run_json("circ overdue --class 3-2 --date 2027-06-01 --as admin");
     bool corner_listed = false;
     for (auto& e : od) corner_listed |= e["corner"] == "三年级2班图书角";
     EXPECT_TRUE(corner_listed) << od.dump();

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "editor/png_probe.hpp"
+#include "support/one_range_plan.hpp"
 #include "library/library_view.hpp"
 #include "library/palette.hpp"
 #include "render/scene.hpp"
@@ -35,41 +36,8 @@ namespace {
 using shuxiang::test::Png;
 using shuxiang::test::read_png;
 
-// A 10 × 8 m stacks room, walls round it with the entrance door centred at (5, 0) in the south wall,
-// and one double-faced range R1 ("A1": shelf_double_steel_1800, 4 sections of 0.9 m, 5 levels, 0.5 m
-// deep, 1.8 m high) centred at (5, 5): face 1 looks south (y = 4.75), spanning x 3.2 .. 6.8.
-plan::Plan test_plan() {
-    plan::Plan p;
-    p.school.name = "测试";
-    plan::Level l;
-    l.id = "L1";
-    l.name = "1F";
-    plan::Room r;
-    r.id = "stacks";
-    r.name = "书库";
-    r.kind = plan::RoomKind::Stacks;
-    r.polygon = {{0, 0}, {10, 0}, {10, 8}, {0, 8}};
-    l.rooms.push_back(r);
-    plan::Wall w;
-    w.id = "w";
-    w.points = {{0, 0}, {10, 0}, {10, 8}, {0, 8}, {0, 0}};
-    l.walls.push_back(w);
-    plan::Opening d;
-    d.id = "door";
-    d.wall = "w";
-    d.offset = 5;
-    d.width = 1.2;
-    d.entrance = true;
-    l.openings.push_back(d);
-    plan::Furniture f;
-    f.id = "R1";
-    f.type = "shelf_double_steel_1800";
-    f.position = {5, 5};
-    f.label = "A1";
-    l.furniture.push_back(f);
-    p.levels.push_back(l);
-    return p;
-}
+// The plan: tests/support/one_range_plan.hpp (R1's face 1 looks south at y = 4.75, x 3.2 .. 6.8).
+plan::Plan test_plan() { return shuxiang::test::one_range_plan(); }
 
 // The collection: 100 copies of class I (I247.5/1 .. /100) and one of class O ("数学之谜", O1/1).
 // The hand-made assignment puts the I copies 20 a shelf on section R1/1/1 (all 5 levels), the O copy

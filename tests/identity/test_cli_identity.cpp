@@ -40,7 +40,7 @@ struct CliIdentity : ::testing::Test {
         return r;
     }
     std::string creds(const std::string& op, const std::string& pw) { return " --as " + op + " --password-file " + file(op + ".pw", pw); }
-    json audit() { return json::parse(sx("circ audit --limit 1000 --json").out); }
+    json audit() { return json::parse(sx("circ audit --limit 1000 --json" + creds("lib1", kLibPw)).out); }
     bool audited_refusal(const std::string& action, const std::string& code) {
         for (auto& e : audit())
             if (e["action"] == action && e["outcome"] == "refused" && e["detail"].get<std::string>().rfind(code + ":", 0) == 0) return true;
@@ -169,11 +169,47 @@ TEST_F(CliIdentity, PasswordChangeAndReaderPin) {
     EXPECT_FALSE(auth.login_reader("2026001", "000000", shuxiang::identity::unix_now()).result.ok);
 }
 
-TEST_F(CliIdentity, ReadOnlyQueriesNeedNoLogin) {
-    EXPECT_EQ(sx("catalog search 草房子").code, 0);
-    EXPECT_EQ(sx("circ overdue").code, 0);
-    EXPECT_EQ(sx("stats --year 2026").code, 0);
+TEST_F(CliIdentity, ReadOnlyQueriesWithoutReadersDataNeedNoLogin) {
+    auto found = sx("catalog search 草房子 --json");
+    EXPECT_EQ(found.code, 0) << found.out;
+    EXPECT_NE(found.out.find("草房子"), std::string::npos);
+    EXPECT_EQ(sx("stats --year 2026").code, 0);  // aggregates only, no names
     EXPECT_EQ(sx("circ settings").code, 0);
+}
+
+// Readers' names, numbers and loans, and the audit trail, only for an authenticated operator whose
+// role may read them; an anonymous call is refused (exit 3, in the user's language) and audited.
+TEST_F(CliIdentity, ReadersDataNeedsAnAuthenticatedOperator) {
+    for (const char* cmd : {"patrons list", "patrons show 2026001", "circ overdue", "circ audit", "circ charges"}) {
+        auto r = sx(std::string(cmd) + " --json");
+        EXPECT_EQ(r.code, 3) << cmd << "\n" << r.out;
+        EXPECT_EQ(r.out.find("王小红"), std::string::npos) << cmd;
+        EXPECT_EQ(json::parse(r.out)["code"], "no_operator") << cmd;
+    }
+    auto zh = run_command(std::string(SHUXIANG_BIN_DIR) + "/shuxiang patrons list" + db + " < /dev/null");
+    EXPECT_EQ(zh.code, 3);
+    EXPECT_EQ(zh.out.find("王小红"), std::string::npos) << zh.out;
+    EXPECT_NE(zh.out.find("请用 --as 指明操作员"), std::string::npos) << zh.out;  // identity.refuse.no_operator
+    EXPECT_TRUE(audited_refusal("identity.login", "no_operator"));
+    // With a token (or a password file) it works.
+    auto login = sx("login lib1 --password-stdin --json", kLibPw);
+    ASSERT_EQ(login.code, 0) << login.out;
+    const std::string env = "SHUXIANG_TOKEN=" + json::parse(login.out)["token"].get<std::string>();
+    auto list = sx("patrons list --json", "", env);
+    ASSERT_EQ(list.code, 0) << list.out;
+    ASSERT_EQ(json::parse(list.out).size(), 1u);
+    EXPECT_EQ(json::parse(list.out)[0]["name"], "王小红");
+    EXPECT_EQ(json::parse(sx("patrons show 2026001 --json" + creds("lib1", kLibPw)).out)["name"], "王小红");
+    // The desk's volunteer may look readers up but not read the audit trail; a reviewer neither.
+    EXPECT_EQ(sx("circ overdue" + creds("v1", kVolPw)).code, 0);
+    auto vol = sx("circ audit --json" + creds("v1", kVolPw));
+    EXPECT_EQ(vol.code, 3);
+    EXPECT_EQ(json::parse(vol.out)["code"], "not_permitted");
+    EXPECT_TRUE(audited_refusal("circ.audit", "not_permitted"));
+    auto rev = sx("patrons list --json" + creds("r1", kRevPw));
+    EXPECT_EQ(rev.code, 3);
+    EXPECT_EQ(rev.out.find("王小红"), std::string::npos);
+    EXPECT_TRUE(audited_refusal("patrons.list", "not_permitted"));
 }
 
 TEST_F(CliIdentity, DemoDatabaseGetsDemoOperatorsOnce) {

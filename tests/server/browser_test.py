@@ -2,7 +2,7 @@
 """End-to-end test of `shuxiang serve` in real, headless Chromium (selenium + chromedriver).
 
 A librarian logs in, scans a reader and two items, returns one; a student logs in to the OPAC
-and places a hold; the desk shows it. Screenshots of the desk and the OPAC in zh and en go to
+and places a hold; the desk shows it; a shelved copy's walking route shows on the plan. Screenshots of the desk and the OPAC in zh and en go to
 --out. Needs no display. Exit 0 when every check holds."""
 import argparse
 import os
@@ -22,8 +22,8 @@ ADMIN_PW = "Desk-Password-2026"
 PIN = "4821"
 
 
-def start_server(shuxiang, db):
-    proc = subprocess.Popen([shuxiang, "serve", "--db", db, "--listen", "127.0.0.1:0", "--date", "2026-09-01"],
+def start_server(shuxiang, db, plan):
+    proc = subprocess.Popen([shuxiang, "serve", "--db", db, "--plan", plan, "--listen", "127.0.0.1:0", "--date", "2026-09-01"],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     url = proc.stdout.readline().strip()
     if not url.startswith("http://"):
@@ -138,6 +138,28 @@ def desk_sees_hold(d, url, out):
     no_console_errors(d, "desk")
 
 
+def opac_route(d, url, out):
+    """A shelved copy's route link opens the plan's top view with the route; on a phone too."""
+    d.delete_all_cookies()
+    d.get(url + "/opac?q=十万个为什么&lang=zh")
+    d.find_element(By.CSS_SELECTOR, ".sx-hit .sx-route-link").click()
+    WebDriverWait(d, 10).until(lambda drv: "/opac/route" in drv.current_url)
+    svg = d.find_element(By.ID, "sx-route-map")
+    assert svg.size["width"] > 300, svg.size
+    assert len(d.find_elements(By.CSS_SELECTOR, "#sx-route-map #sx-route")) == 1
+    assert "米" in d.find_element(By.CSS_SELECTOR, ".sx-length").text
+    d.save_screenshot(os.path.join(out, "route-zh.png"))
+    d.set_window_size(390, 844)
+    d.get(url + "/opac/route?item=B21")
+    # The <script> title shows as text here as well.
+    assert d.find_element(By.CSS_SELECTOR, ".sx-title").text.startswith("<script>")
+    svg = d.find_element(By.ID, "sx-route-map")
+    assert 300 < svg.size["width"] <= 390, svg.size  # the viewBox scales the plan to the phone's width
+    d.save_screenshot(os.path.join(out, "route-phone-zh.png"))
+    d.set_window_size(1280, 900)
+    no_console_errors(d, "route")
+
+
 def staff_pages(d, url, out):
     d.get(url + "/stats?lang=zh")
     # Chart.js from the Debian package draws the three charts (by month, by 大部类, by class).
@@ -159,8 +181,9 @@ def main():
     os.makedirs(a.out, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "library.db")
-        subprocess.run([a.seed, db], check=True, stdout=subprocess.DEVNULL)
-        proc, url = start_server(a.shuxiang, db)
+        plan = os.path.join(tmp, "school.sxplan.json")
+        subprocess.run([a.seed, db, plan], check=True, stdout=subprocess.DEVNULL)
+        proc, url = start_server(a.shuxiang, db, plan)
         d = None
         try:
             d = browser()
@@ -168,6 +191,7 @@ def main():
             opac_hold(d, url, a.out)
             desk_sees_hold(d, url, a.out)
             staff_pages(d, url, a.out)
+            opac_route(d, url, a.out)
         finally:
             if d:
                 d.quit()

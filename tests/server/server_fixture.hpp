@@ -12,9 +12,14 @@
 #include <thread>
 
 #include "shuxiang/catalog/csv.hpp"
+#include "support/one_range_plan.hpp"
 #include "shuxiang/circulation/services.hpp"
 #include "shuxiang/identity/authenticator.hpp"
+#include "shuxiang/plan/furniture.hpp"
+#include "shuxiang/plan/io.hpp"
 #include "shuxiang/server/server.hpp"
+#include "shuxiang/shelving/db.hpp"
+#include "shuxiang/shelving/layout.hpp"
 
 namespace sxs {
 
@@ -83,6 +88,15 @@ inline void seed(const std::filesystem::path& db, long long& record_a, long long
     record_a = add_title(lib->catalog(), "三体", "I247.55/1", 2, "B1");
     record_b = add_title(lib->catalog(), kScriptTitle, "I565.88/2", 1, "B2");
     add_title(lib->catalog(), "十万个为什么", "Z228/3", 3, "B3");
+}
+
+// Saves the one-range plan (tests/support/one_range_plan.hpp) to `plan_file` and shelves the
+// collection of `db` on it as `shuxiang shelve` does.
+inline void shelve_on_route_plan(const std::filesystem::path& db, const std::filesystem::path& plan_file) {
+    const plan::Plan p = test::one_range_plan();
+    plan::save_plan(plan_file, p);
+    const auto cat = plan::with_plan_types(plan::FurnitureCatalog::builtin(), p);
+    shelving::save_assignment(db, shelving::assign(shelving::build_sections(p, cat), shelving::load_items(db)));
 }
 
 // A client that keeps the session cookie and the CSRF token like a browser.

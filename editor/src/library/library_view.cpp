@@ -2,19 +2,17 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numbers>
 #include <set>
 
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "library/palette.hpp"
 #include "shuxiang/catalog/store.hpp"
-#include "shuxiang/nav/navmesh.hpp"
+#include "shuxiang/route/shelf_route.hpp"
 #include "shuxiang/shelving/db.hpp"
 #include "shuxiang/shelving/layout.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
-#include "shuxiang/walkable/from_plan.hpp"
 
 namespace shuxiang::editor::library {
 namespace {
@@ -23,29 +21,26 @@ std::string shelf_key(const std::string& furniture, int face, int section, int l
     return furniture + "|" + std::to_string(face) + "|" + std::to_string(section) + "|" + std::to_string(level);
 }
 
-// How far in front of a section face a reader stands to take a book, m.
-constexpr double kStandOff = 0.45;
+}  // namespace
+
+namespace {
+
+SectionPlace to_place(const route::SectionFace& f) {
+    SectionPlace p;
+    p.center = {static_cast<float>(f.center.x), static_cast<float>(f.center.y), static_cast<float>(f.z)};
+    p.width = static_cast<float>(f.width);
+    p.height = static_cast<float>(f.height);
+    p.normal = {static_cast<float>(f.normal.x), static_cast<float>(f.normal.y)};
+    p.yaw_deg = static_cast<float>(f.yaw_deg);
+    return p;
+}
 
 }  // namespace
 
 std::optional<SectionPlace> section_place(const plan::Furniture& f, const plan::FurnitureType& t, int face, int number) {
-    const int n = plan::effective_sections(f, t);
-    if (!t.holds_books() || n < 1 || number < 1 || number > n || face < 1 || face > std::max(1, t.faces)) return std::nullopt;
-    const double W = plan::effective_width(f, t), sw = W / n;
-    // The scene's bays run from local -X to +X; a reader facing the back face sees them mirrored.
-    const int bay = face == 1 ? number - 1 : n - number;
-    const double lx = -W / 2 + (bay + 0.5) * sw;
-    const double ly = face == 1 ? -t.depth / 2 : t.depth / 2;
-    const double yaw = f.yaw_deg * std::numbers::pi / 180.0, c = std::cos(yaw), s = std::sin(yaw);
-    SectionPlace p;
-    p.center = {static_cast<float>(f.position.x + c * lx - s * ly), static_cast<float>(f.position.y + s * lx + c * ly),
-                static_cast<float>(t.height / 2)};
-    p.width = static_cast<float>(sw);
-    p.height = static_cast<float>(t.height);
-    const double ny = face == 1 ? -1.0 : 1.0;
-    p.normal = {static_cast<float>(-s * ny), static_cast<float>(c * ny)};
-    p.yaw_deg = static_cast<float>(f.yaw_deg);
-    return p;
+    auto sf = route::section_face(f, t, face, number);
+    if (!sf) return std::nullopt;
+    return to_place(*sf);
 }
 
 std::optional<std::string> LibraryView::open(const std::filesystem::path& db) {
@@ -172,47 +167,22 @@ std::optional<std::string> LibraryView::select_hit(std::size_t n, const plan::Pl
     const FindHit& hit = hits_[n];
     if (hit.section < 0 || !assignment_) return trf("editor.library.err.not_on_shelf", {hit.barcode});
     const shelving::Section& sec = assignment_->sections[static_cast<std::size_t>(hit.section)];
-    const plan::Level* level = nullptr;
-    for (const auto& l : plan.levels)
-        if (l.id == sec.level_id) level = &l;
-    const plan::Furniture* f = level ? plan::find_furniture(*level, sec.furniture_id) : nullptr;
-    const plan::FurnitureType* t = f ? catalog.find(f->type) : nullptr;
-    std::optional<SectionPlace> place = t ? section_place(*f, *t, sec.face, sec.number) : std::nullopt;
-    if (!place) return trf("editor.library.err.section_missing", {sec.id});
+    // The route from the first entrance of the section's level over the simulator's navmesh (the
+    // same computation as the OPAC's); the plan may have changed since the last one, so a fresh planner.
+    route::RoutePlanner planner(plan, catalog);
+    const std::optional<route::ShelfRoute> r = planner.route(sec);
+    if (!r) return trf("editor.library.err.section_missing", {sec.id});
     Found fd;
     fd.hit = hit;
     fd.section_id = sec.id;
     fd.furniture_id = sec.furniture_id;
     fd.level_id = sec.level_id;
-    fd.place = *place;
-    fd.goal = {place->center.x + place->normal.x * kStandOff, place->center.y + place->normal.y * kStandOff};
-    // The route: from the first entrance of the section's level over the simulator's navmesh.
-    const plan::Opening* entrance = nullptr;
-    for (const auto& o : level->openings)
-        if (o.entrance && !entrance) entrance = &o;
-    if (!entrance) {
-        fd.route_error = tr("editor.library.err.no_entrance");
-    } else {
-        const walkable::PlanArea area = walkable::walkable_from_level(*level, catalog);
-        const walkable::PlanExit* door = nullptr;
-        for (const auto& e : area.exits)
-            if (e.opening == entrance->id) door = &e;
-        nav::NavMesh mesh;
-        if (!door) {
-            fd.route_error = tr("editor.library.err.no_entrance");
-        } else if (!mesh.build(area.area)) {
-            fd.route_error = mesh.error();
-        } else {
-            fd.start = {door->door_centre.x, door->door_centre.y};
-            const nav::Path path = mesh.find_path({fd.start.x, fd.start.y}, {fd.goal.x, fd.goal.y}, 1.0);
-            if (path.status == nav::PathStatus::Ok) {
-                for (const auto& c : path.corners) fd.route.push_back({c.x, c.y});
-                fd.length = path.length;
-            } else {
-                fd.route_error = tr(nav::display_key(path.status));
-            }
-        }
-    }
+    fd.place = to_place(r->face);
+    fd.start = r->start;
+    fd.goal = r->goal;
+    fd.route = r->corners;
+    fd.length = r->length;
+    fd.route_error = r->error();
     found_ = std::move(fd);
     return std::nullopt;
 }

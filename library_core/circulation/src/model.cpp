@@ -32,8 +32,12 @@ std::optional<Role> parse_role(std::string_view s) {
 bool role_allows(Role r, Action a) {
     switch (r) {
         case Role::Librarian: return a != Action::Review;  // reviewing is the reviewer's (four-eyes)
-        case Role::Volunteer: return a == Action::Checkout || a == Action::Return || a == Action::Renew;
-        case Role::Teacher: return a == Action::Suggest || a == Action::Hold || a == Action::CancelHold || a == Action::Rate;
+        // The desk's volunteers look readers up; teachers see their classes' lists (as on the web).
+        case Role::Volunteer:
+            return a == Action::Checkout || a == Action::Return || a == Action::Renew || a == Action::ViewReaders;
+        case Role::Teacher:
+            return a == Action::Suggest || a == Action::Hold || a == Action::CancelHold || a == Action::Rate ||
+                   a == Action::ViewReaders;
         case Role::Reviewer: return a == Action::Review;
         case Role::Inspector: return false;
     }

@@ -16,6 +16,7 @@ inline constexpr std::size_t kMaxBodyBytes = 64 * 1024;
 // How to run the server.
 struct ServerOptions {
     std::filesystem::path db;      // the library database (library.db)
+    std::filesystem::path plan;    // the plan the collection was shelved on: the OPAC's walking routes ("" = none)
     std::string host = "127.0.0.1";
     int port = 8080;               // 0: any free port (tests)
     std::filesystem::path tls_cert, tls_key;  // both set: HTTPS

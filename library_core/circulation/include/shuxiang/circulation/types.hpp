@@ -24,7 +24,9 @@ std::optional<Role> parse_role(std::string_view s);
 // The kinds of operation that roles are checked against.
 enum class Action {
     ManageOperators, ManagePatrons, Checkout, Return, Renew, Hold, ClassSet, LostDamaged, EditPolicy,
-    Suggest, Review, Order, Receive, Weed, Rate, CancelHold, Charges, Calendar, Catalogue
+    Suggest, Review, Order, Receive, Weed, Rate, CancelHold, Charges, Calendar, Catalogue,
+    ViewReaders,  // read readers' names, numbers and loans (patron lists and cards, overdue lists)
+    ViewAudit     // read the audit trail
 };
 bool role_allows(Role r, Action a);
 
