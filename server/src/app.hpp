@@ -71,6 +71,8 @@ struct Call {
     std::string day() const;
     bool is_operator() const { return session && session->who.kind == Principal::Kind::Operator; }
     bool is_reader() const { return session && session->who.kind == Principal::Kind::Reader; }
+    // An operator whose role allows `a` (circulation's role table).
+    bool operator_may(circulation::Action a) const;
 
     void send_json(const json& j, int status = 200);
     void send_html(const std::string& html, int status = 200);
@@ -80,7 +82,9 @@ private:
 };
 
 // Who may call a route.
-enum class Access { Public, Operator, Reader, Anyone };  // Anyone: logged in, either kind
+// Anyone: logged in, either kind. ReaderData: an operator whose role may read readers' names,
+// numbers and loans (circulation::Action::ViewReaders; not a reviewer).
+enum class Access { Public, Operator, Reader, Anyone, ReaderData };
 
 struct Route {
     std::string method;   // GET, POST

@@ -118,8 +118,8 @@ void overdue(Call& c) {
 }  // namespace
 
 void add_circ_routes(RouteTable& t) {
-    t.push_back({"GET", "/api/patrons", Access::Operator, false, patrons});
-    t.push_back({"GET", "/api/patron", Access::Operator, false, patron_card});
+    t.push_back({"GET", "/api/patrons", Access::ReaderData, false, patrons});
+    t.push_back({"GET", "/api/patron", Access::ReaderData, false, patron_card});
     t.push_back({"GET", R"(/api/items/([^/]{1,64}))", Access::Operator, false, item});
     t.push_back({"POST", "/api/circ/checkout", Access::Operator, true, checkout});
     t.push_back(item_route("/api/circ/return", &CirculationService::checkin));
@@ -127,8 +127,8 @@ void add_circ_routes(RouteTable& t) {
     t.push_back(item_route("/api/circ/lost", &CirculationService::mark_lost));
     t.push_back(item_route("/api/circ/damaged", &CirculationService::mark_damaged));
     t.push_back({"POST", "/api/holds", Access::Operator, true, place_hold});
-    t.push_back({"GET", "/api/holds", Access::Operator, false, holds_of_record});
-    t.push_back({"GET", "/api/circ/overdue", Access::Operator, false, overdue});
+    t.push_back({"GET", "/api/holds", Access::ReaderData, false, holds_of_record});
+    t.push_back({"GET", "/api/circ/overdue", Access::ReaderData, false, overdue});
 }
 
 }  // namespace shuxiang::server

@@ -59,8 +59,8 @@ void add_hold_routes(RouteTable& t) {
     t.push_back({"GET", "/api/me/holds", Access::Reader, false, my_holds});
     t.push_back({"POST", "/api/me/holds/cancel", Access::Reader, true, my_cancel});
     t.push_back({"POST", "/api/holds/cancel", Access::Operator, true, cancel});
-    t.push_back({"GET", "/api/holds/patron", Access::Operator, false, patron_holds});
-    t.push_back({"GET", "/api/holds/pull", Access::Operator, false, to_pull});
+    t.push_back({"GET", "/api/holds/patron", Access::ReaderData, false, patron_holds});
+    t.push_back({"GET", "/api/holds/pull", Access::ReaderData, false, to_pull});
 }
 
 }  // namespace shuxiang::server

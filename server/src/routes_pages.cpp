@@ -114,6 +114,7 @@ void opac_page(Call& c) {
 
 void class_page(Call& c) {
     if (!c.is_operator()) return redirect_to_login(c);
+    if (!c.operator_may(circulation::Action::ViewReaders)) throw HttpError(403, "forbidden", tr("server.error.forbidden"));
     std::string cls = c.req.get_param_value("c");
     if (cls.size() > 40) throw HttpError(400, "bad_param", trf("server.error.bad_param", {"c"}));
     std::map<std::string, std::string> v = {{"c", cls}, {"list", class_overdue_html(c, cls)}};

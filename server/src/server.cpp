@@ -17,12 +17,23 @@ namespace {
 using Clock = std::chrono::steady_clock;
 thread_local std::optional<Clock::time_point> request_start;
 
+}  // namespace
+
+bool Call::operator_may(circulation::Action a) const {
+    if (!is_operator()) return false;
+    const auto role = circulation::parse_role(session->who.role);
+    return role && circulation::role_allows(*role, a);
+}
+
+namespace {
+
 bool allowed(const Call& c, Access a) {
     switch (a) {
         case Access::Public: return true;
         case Access::Operator: return c.is_operator();
         case Access::Reader: return c.is_reader();
         case Access::Anyone: return c.session.has_value();
+        case Access::ReaderData: return c.operator_may(circulation::Action::ViewReaders);
     }
     return false;
 }

@@ -48,6 +48,30 @@ TEST_F(ServerTest, WrongRoleIs403AndAudited) {
     EXPECT_EQ(open_loans(*this), 0);
 }
 
+// A reviewer is an operator, but reviews purchases only: readers' names, numbers and loans are
+// not theirs to read, through the API or the class page (CLI: the same ViewReaders permission).
+TEST_F(ServerTest, ReviewerCannotReadReadersData) {
+    Browser rev = browser();
+    ASSERT_EQ(rev.login("operator", "rev1", kAdminPw), 200);
+    for (const char* path : {"/api/patrons?q=S", "/api/patron?id=S002", "/api/circ/overdue", "/api/holds/pull",
+                             "/api/holds/patron?patron=S001", "/class?c=3-2"}) {
+        auto r = rev.get(path);
+        ASSERT_TRUE(r);
+        EXPECT_EQ(r->status, 403) << path;
+        EXPECT_EQ(r->body.find("S002"), std::string::npos) << path;
+    }
+    EXPECT_TRUE(audited_refusal("forbidden"));
+    // The review queue stays the reviewer's; a volunteer still reads the overdue list.
+    auto q = rev.get("/api/acq/suggestions");
+    ASSERT_TRUE(q);
+    EXPECT_EQ(q->status, 200);
+    Browser vol = browser();
+    ASSERT_EQ(vol.login("operator", "vol1", kAdminPw), 200);
+    auto o = vol.get("/api/circ/overdue");
+    ASSERT_TRUE(o);
+    EXPECT_EQ(o->status, 200);
+}
+
 TEST_F(ServerTest, CsrfMissingOrWrongIs403) {
     Browser lib = librarian();
     auto r = lib.post("/api/circ/checkout", {{"patron", "S001"}, {"item", "B11"}}, false);
