@@ -1,0 +1,198 @@
+// Layout checks on a small 12 × 8 m stack room inside 0.2 m walls: a clean layout has no problem, and
+// each defect (a range in front of the exit, a shelf in a wall, a table outside the rooms, ...) gives
+// exactly the problem of its kind, naming the objects by their labels.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "shuxiang/standards/layout_checks.hpp"
+#include "shuxiang/util/i18n.hpp"
+
+namespace fs = std::filesystem;
+using namespace shuxiang;
+using namespace shuxiang::standards;
+
+namespace {
+
+plan::FurnitureCatalog catalog() {
+    plan::FurnitureCatalog c;
+    plan::FurnitureType range;
+    range.id = "range5";
+    range.name_zh = "双面书架";
+    range.name_en = "Double-faced range";
+    range.category = plan::FurnitureCategory::ShelvingDouble;
+    range.sections = 5;
+    range.section_width = 0.9;
+    range.width = 4.5;
+    range.depth = 0.6;
+    range.faces = 2;
+    range.shelf_levels = 5;
+    range.shelf_depth = 0.3;
+    c.add(range);
+    plan::FurnitureType table;
+    table.id = "table6";
+    table.name_zh = "阅览桌";
+    table.name_en = "Reading table";
+    table.category = plan::FurnitureCategory::ReadingTable;
+    table.width = 1.8;
+    table.depth = 0.9;
+    table.seats = 6;
+    c.add(table);
+    return c;
+}
+
+plan::Furniture item(std::string id, std::string type, double x, double y, double yaw = 0) {
+    plan::Furniture f;
+    f.id = std::move(id);
+    f.type = std::move(type);
+    f.position = {x, y};
+    f.yaw_deg = yaw;
+    return f;
+}
+
+plan::Opening opening(std::string id, double offset, double width, plan::OpeningKind kind, bool entrance) {
+    plan::Opening o;
+    o.id = std::move(id);
+    o.wall = "outer";
+    o.offset = offset;
+    o.width = width;
+    o.kind = kind;
+    o.entrance = entrance;
+    o.swing = plan::DoorSwing::Left;
+    return o;
+}
+
+// 12 × 8 m stack room; the entrance in the south wall at x = 3, the emergency exit in the east wall
+// at y = 4 (12 + 4 = 16 m along the wall loop). Two ranges 4.5 × 0.6 m run east-west at y = 3 and 5:
+// a 1.4 m aisle between them, 2.6 m to the south wall, 3.65 m from their ends to the walls.
+plan::Plan clean() {
+    plan::Plan p;
+    plan::Level l;
+    l.id = "L1";
+    l.name = "一层";
+    plan::Room r;
+    r.id = "stacks";
+    r.name = "书库";
+    r.kind = plan::RoomKind::Stacks;
+    r.polygon = {{0, 0}, {12, 0}, {12, 8}, {0, 8}};
+    l.rooms.push_back(r);
+    l.walls.push_back({"outer", {{0, 0}, {12, 0}, {12, 8}, {0, 8}, {0, 0}}, 0.2, 3.0});
+    l.openings = {opening("entry", 3, 1.5, plan::OpeningKind::Door, true),
+                  opening("exit", 16, 1.2, plan::OpeningKind::EmergencyExit, false)};
+    l.furniture = {item("r1", "range5", 6, 3), item("r2", "range5", 6, 5)};
+    p.levels.push_back(l);
+    return p;
+}
+
+RuleSet national() { return RuleSet::load(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards", "cn-national"); }
+
+std::vector<LayoutProblem> check(const plan::Plan& p) { return layout_problems(p, catalog(), national()); }
+
+std::vector<LayoutProblem> of_kind(const std::vector<LayoutProblem>& all, const std::string& kind) {
+    std::vector<LayoutProblem> out;
+    std::copy_if(all.begin(), all.end(), std::back_inserter(out), [&](const auto& p) { return p.kind == kind; });
+    return out;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+std::string kinds(const std::vector<LayoutProblem>& all) {
+    std::string s;
+    for (const auto& p : all) s += p.kind + " ";
+    return s;
+}
+
+}  // namespace
+
+TEST(LayoutChecks, CleanLayoutHasNoProblem) {
+    set_language(Language::ZhCN);
+    EXPECT_TRUE(check(clean()).empty()) << kinds(check(clean()));
+}
+
+TEST(LayoutChecks, RangeBlockingTheEmergencyExit) {
+    set_language(Language::ZhCN);
+    plan::Plan p = clean();
+    // A third range turned north-south, 0.2 m from the east wall's face, right in front of the exit.
+    p.levels[0].furniture.push_back(item("r3", "range5", 11.5, 4, 90));
+    const auto blocked = of_kind(check(p), "exit_blocked");
+    ASSERT_EQ(blocked.size(), 1u) << kinds(check(p));
+    const auto& b = blocked[0];
+    EXPECT_TRUE(has(b.ids, "exit"));
+    EXPECT_TRUE(has(b.ids, "r3"));
+    EXPECT_TRUE(has(b.labels, "安全出口 1 号"));
+    EXPECT_TRUE(has(b.labels, "双面书架 3 号"));
+    // The range spans y 1.75..6.25 across the whole landing: nothing is left in front of the door.
+    EXPECT_NEAR(b.measured, 0.0, 1e-9);
+    EXPECT_NEAR(b.required, 1.2, 1e-9);
+    EXPECT_NE(b.source.find("GB 50099"), std::string::npos);
+    EXPECT_NE(problem_text(b).find("安全出口 1 号"), std::string::npos) << problem_text(b);
+    EXPECT_EQ(problem_text(b).find("r3"), std::string::npos) << problem_text(b);
+}
+
+TEST(LayoutChecks, RangeNarrowingTheExitGivesTheRemainingWidth) {
+    plan::Plan p = clean();
+    // The landing checked in front of the exit runs 1.1 m either side of its centre (y 2.9..5.1). A
+    // table (1.8 m along y) whose south end stops at y = 4.3 leaves 2.9..4.3 = 1.4 m free: enough.
+    // Moved to end at y = 3.9 it leaves 1.0 m, less than the 1.2 m required.
+    p.levels[0].furniture.push_back(item("t", "table6", 11.3, 4.3 + 0.9, 90));
+    EXPECT_TRUE(of_kind(check(p), "exit_blocked").empty()) << kinds(check(p));
+    p.levels[0].furniture.back().position.y = 3.9 + 0.9;
+    const auto blocked = of_kind(check(p), "exit_blocked");
+    ASSERT_EQ(blocked.size(), 1u);
+    EXPECT_NEAR(blocked[0].measured, 1.0, 1e-6);
+}
+
+TEST(LayoutChecks, ShelfInsideAWall) {
+    set_language(Language::En);
+    plan::Plan p = clean();
+    // The north wall occupies y 7.9..8.1; a range centred at y = 7.95 reaches 8.25.
+    p.levels[0].furniture.push_back(item("r3", "range5", 6, 7.95));
+    const auto in_wall = of_kind(check(p), "furniture_in_wall");
+    ASSERT_EQ(in_wall.size(), 1u) << kinds(check(p));
+    EXPECT_EQ(in_wall[0].ids, (std::vector<std::string>{"r3", "outer"}));
+    EXPECT_EQ(in_wall[0].labels, (std::vector<std::string>{"Double-faced range no. 3", "Wall no. 1"}));
+    EXPECT_GT(in_wall[0].measured, 0.15);
+    // A range pushed flush against the wall's face only touches it.
+    p.levels[0].furniture.back().position.y = 7.9 - 0.3;
+    EXPECT_TRUE(of_kind(check(p), "furniture_in_wall").empty());
+    set_language(Language::ZhCN);
+}
+
+TEST(LayoutChecks, TableOutsideEveryRoom) {
+    set_language(Language::ZhCN);
+    plan::Plan p = clean();
+    p.levels[0].furniture.push_back(item("t", "table6", 15, 4));
+    p.levels[0].furniture.back().label = "T1";
+    const auto outside = of_kind(check(p), "furniture_outside_rooms");
+    ASSERT_EQ(outside.size(), 1u) << kinds(check(p));
+    EXPECT_EQ(outside[0].ids, std::vector<std::string>{"t"});
+    EXPECT_EQ(outside[0].labels, std::vector<std::string>{"阅览桌 T1"});
+}
+
+TEST(LayoutChecks, NarrowAisleAndOverlapNameTheRanges) {
+    set_language(Language::ZhCN);
+    plan::Plan p = clean();
+    p.levels[0].furniture[1].position.y = 4.1;  // faces 3.3 and 3.8: a 0.5 m aisle
+    auto narrow = of_kind(check(p), "aisle_narrow");
+    ASSERT_EQ(narrow.size(), 1u) << kinds(check(p));
+    EXPECT_EQ(narrow[0].labels, (std::vector<std::string>{"双面书架 1 号", "双面书架 2 号"}));
+    EXPECT_NEAR(narrow[0].measured, 0.5, 1e-9);
+    EXPECT_NEAR(narrow[0].required, 1.0, 1e-9);
+    p.levels[0].furniture[1].position.y = 3.4;
+    EXPECT_EQ(of_kind(check(p), "overlap").size(), 1u) << kinds(check(p));
+}
+
+TEST(LayoutChecks, RoomWithoutADoorIsUnreachable) {
+    set_language(Language::ZhCN);
+    plan::Plan p = clean();
+    plan::Room annex;
+    annex.id = "annex";
+    annex.name = "小学生阅览室";
+    annex.polygon = {{12, 0}, {16, 0}, {16, 8}, {12, 8}};
+    p.levels[0].rooms.push_back(annex);
+    p.levels[0].openings.pop_back();  // the exit was its only door
+    const auto un = of_kind(check(p), "unreachable");
+    ASSERT_EQ(un.size(), 1u) << kinds(check(p));
+    EXPECT_EQ(un[0].labels, std::vector<std::string>{"小学生阅览室"});
+}
