@@ -64,6 +64,13 @@ TEST(PlanCheckCli, BlockedExitExitsOneAndNamesTheRangeByLabel) {
     EXPECT_EQ((*blocked)["unit"], "m");
 }
 
+TEST(PlanCheckCli, OlderPlanExitMigratesToOpenInwardsAndIsReported) {
+    const RunResult r = run("--lang en plan check '" + kData + "exit-inward-v3.sxplan.json'");
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_TRUE(contains(r.out, "[exit_swings_inward] Emergency exit no. 1 opens into 书库")) << r.out;
+    EXPECT_TRUE(contains(r.out, "GB 50016")) << r.out;
+}
+
 TEST(PlanCheckCli, BadInputExitsTwoNamingTheFile) {
     const RunResult broken = run("plan check '" + kData + "broken.sxplan.json'");
     EXPECT_EQ(broken.code, 2) << broken.out;

@@ -63,7 +63,7 @@ plan::Opening opening(std::string id, double offset, double width, plan::Opening
     return o;
 }
 
-// 12 × 8 m stack room; the entrance in the south wall at x = 3, the emergency exit in the east wall
+// 12 × 8 m stack room inside one wall loop drawn counter-clockwise (its left side is the room); the entrance in the south wall at x = 3, the emergency exit in the east wall
 // at y = 4 (12 + 4 = 16 m along the wall loop). Two ranges 4.5 × 0.6 m run east-west at y = 3 and 5:
 // a 1.4 m aisle between them, 2.6 m to the south wall, 3.65 m from their ends to the walls.
 plan::Plan clean() {
@@ -80,6 +80,8 @@ plan::Plan clean() {
     l.walls.push_back({"outer", {{0, 0}, {12, 0}, {12, 8}, {0, 8}, {0, 0}}, 0.2, 3.0});
     l.openings = {opening("entry", 3, 1.5, plan::OpeningKind::Door, true),
                   opening("exit", 16, 1.2, plan::OpeningKind::EmergencyExit, false)};
+    l.openings[0].swing = plan::DoorSwing::Double;       // two 0.75 m leaves into the room
+    l.openings[1].opens_to = plan::WallSide::Right;     // the east wall runs north: right is outside
     l.furniture = {item("r1", "range5", 6, 3), item("r2", "range5", 6, 5)};
     p.levels.push_back(l);
     return p;
@@ -195,4 +197,47 @@ TEST(LayoutChecks, RoomWithoutADoorIsUnreachable) {
     const auto un = of_kind(check(p), "unreachable");
     ASSERT_EQ(un.size(), 1u) << kinds(check(p));
     EXPECT_EQ(un[0].labels, std::vector<std::string>{"小学生阅览室"});
+}
+
+TEST(LayoutChecks, ExitSwingingInwards) {
+    set_language(Language::ZhCN);
+    plan::Plan p = clean();
+    p.levels[0].openings[1].opens_to = plan::WallSide::Left;  // into the stack room
+    const auto all = check(p);
+    const auto inward = of_kind(all, "exit_swings_inward");
+    ASSERT_EQ(inward.size(), 1u) << kinds(all);
+    EXPECT_EQ(inward[0].ids, (std::vector<std::string>{"exit", "stacks"}));
+    EXPECT_EQ(inward[0].labels, (std::vector<std::string>{"安全出口 1 号", "书库"}));
+    EXPECT_NE(inward[0].source.find("GB 50016"), std::string::npos);
+    EXPECT_EQ(all.size(), 1u) << kinds(all);  // its leaf has room to open: nothing else is wrong
+    // A sliding exit has no leaf to judge; an entrance door opening inwards is not an exit.
+    p.levels[0].openings[1].swing = plan::DoorSwing::Sliding;
+    EXPECT_TRUE(check(p).empty()) << kinds(check(p));
+}
+
+TEST(LayoutChecks, DoorLeafHitsFurnitureAndWalls) {
+    set_language(Language::ZhCN);
+    plan::Plan p = clean();
+    // A table just inside the entrance: both 0.75 m leaves sweep y 0.1..0.85 and it starts at 0.55.
+    p.levels[0].furniture.push_back(item("t", "table6", 3, 1.0));
+    auto swings = of_kind(check(p), "door_swing");
+    ASSERT_EQ(swings.size(), 2u) << kinds(check(p));
+    for (const auto& s : swings) EXPECT_EQ(s.ids, (std::vector<std::string>{"entry", "t"}));
+    EXPECT_EQ(swings[0].labels, (std::vector<std::string>{"入口 1 号", "阅览桌 1 号"}));
+    EXPECT_NEAR(swings[0].measured, 0.3, 1e-6);
+    // Opening outwards instead, the leaves clear the table.
+    p.levels[0].openings[0].opens_to = plan::WallSide::Right;
+    EXPECT_TRUE(of_kind(check(p), "door_swing").empty());
+
+    // A door left-hinged at x = 8.05 in the south wall sweeps x 7.15..8.05 into the room; a 0.1 m
+    // partition at x = 8 stands in its way.
+    p = clean();
+    p.levels[0].walls.push_back({"part", {{8, 0}, {8, 2}}, 0.1, 3.0});
+    p.levels[0].openings.push_back(opening("side", 7.6, 0.9, plan::OpeningKind::Door, false));
+    swings = of_kind(check(p), "door_swing");
+    ASSERT_EQ(swings.size(), 1u) << kinds(check(p));
+    EXPECT_EQ(swings[0].ids, (std::vector<std::string>{"side", "part"}));
+    EXPECT_EQ(swings[0].labels, (std::vector<std::string>{"门 1 号", "墙 2 号"}));
+    p.levels[0].openings.back().opens_to = plan::WallSide::Right;  // opening outwards, away from it
+    EXPECT_TRUE(of_kind(check(p), "door_swing").empty()) << kinds(check(p));
 }

@@ -517,6 +517,39 @@ Reachability reachability(const Plan& plan) {
     return out;
 }
 
+// ---------------------------------------------------------------- door leaves
+
+std::vector<std::vector<Vec2>> door_leaf_sweeps(const Level& level, const Opening& o, int arc_steps) {
+    std::vector<std::vector<Vec2>> out;
+    if (o.kind == OpeningKind::Window) return out;
+    const Wall* w = find_wall(level, o.wall);
+    const auto at = w ? point_along_polyline(w->points, o.offset) : std::nullopt;
+    if (!at) return out;
+    const Vec2 d = at->direction;
+    const Vec2 n = Vec2{-d.y, d.x} * (o.opens_to == WallSide::Left ? 1.0 : -1.0);
+    // The hinge at one jamb, the leaf closed along the wall towards the other jamb.
+    auto leaf = [&](Vec2 jamb, Vec2 closed, double len) {
+        const Vec2 hinge = jamb + n * (w->thickness / 2);
+        std::vector<Vec2> poly{hinge};
+        for (int i = 0; i <= arc_steps; ++i) {
+            const double a = (std::numbers::pi / 2) * i / std::max(arc_steps, 1);
+            poly.push_back(hinge + (closed * std::cos(a) + n * std::sin(a)) * len);
+        }
+        out.push_back(std::move(poly));
+    };
+    const Vec2 far = at->point + d * (o.width / 2), near = at->point - d * (o.width / 2);
+    switch (o.swing) {
+        case DoorSwing::Left: leaf(far, d * -1.0, o.width); break;
+        case DoorSwing::Right: leaf(near, d, o.width); break;
+        case DoorSwing::Double:
+            leaf(far, d * -1.0, o.width / 2);
+            leaf(near, d, o.width / 2);
+            break;
+        default: break;
+    }
+    return out;
+}
+
 // ---------------------------------------------------------------- whole-plan summary
 
 PlanSummary summarize(const Plan& plan, const FurnitureCatalog& catalog) {

@@ -32,5 +32,7 @@ std::vector<WallPiece> wall_pieces(const plan::Level& l);
 
 // Exits and entrances: the clear landing in front of each (layout_exits.cpp).
 void check_exits(const LayoutCtx& x, std::vector<LayoutProblem>& out);
+// Door leaves against furniture and walls; emergency exits that open inwards (layout_exits.cpp).
+void check_door_swings(const LayoutCtx& x, std::vector<LayoutProblem>& out);
 
 }  // namespace shuxiang::standards::detail

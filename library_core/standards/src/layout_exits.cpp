@@ -109,4 +109,70 @@ void check_exits(const LayoutCtx& x, std::vector<LayoutProblem>& out) {
     }
 }
 
+namespace {
+
+// What a leaf's sweep runs into: furniture entering it, or a wall deeper than 1 cm (the leaf's own
+// wall only touches it along the closed leaf).
+void leaf_collisions(const LayoutCtx& x, const Level& l, const Opening& o, std::vector<LayoutProblem>& out) {
+    constexpr double kTolerance = 0.01;
+    const auto sweeps = door_leaf_sweeps(l, o);
+    if (sweeps.empty()) return;
+    const auto pieces = wall_pieces(l);
+    for (const auto& sweep : sweeps) {
+        auto report = [&](double depth) {
+            LayoutProblem p = x.make("door_swing", l, "");
+            x.add_opening(p, l, o);
+            p.measured = depth;
+            p.required = 0;
+            p.at = polygon_centroid(sweep);
+            return p;
+        };
+        for (const Furniture& f : l.furniture) {
+            const FurnitureType* t = x.catalog.find(f.type);
+            if (!t) continue;
+            const double depth = convex_overlap_depth(sweep, convex_hull(world_footprint(f, *t)));
+            if (depth <= kTolerance) continue;
+            LayoutProblem p = report(depth);
+            x.add_furniture(p, l, f);
+            out.push_back(std::move(p));
+        }
+        for (const auto& piece : pieces) {
+            const double depth = convex_overlap_depth(sweep, piece.poly);
+            if (depth <= kTolerance) continue;
+            LayoutProblem p = report(depth);
+            x.add_wall(p, l, *piece.wall);
+            out.push_back(std::move(p));
+        }
+    }
+}
+
+// An emergency exit whose leaf opens into the room it serves, against the direction of escape. The
+// escape side is the one outside every room; between two rooms the direction is not judged.
+void exit_direction(const LayoutCtx& x, const Level& l, const Opening& o, std::vector<LayoutProblem>& out) {
+    if (o.kind != OpeningKind::EmergencyExit) return;
+    if (o.swing != DoorSwing::Left && o.swing != DoorSwing::Right && o.swing != DoorSwing::Double) return;
+    const auto sides = door_sides(l, o);
+    if (!sides || (sides->left != nullptr) == (sides->right != nullptr)) return;
+    const Room* inside = sides->left ? sides->left : sides->right;
+    const bool into_room = (o.opens_to == WallSide::Left) == (sides->left != nullptr);
+    if (!into_room) return;
+    LayoutProblem p = x.make("exit_swings_inward", l, "evacuation.exit_opens_outward");
+    x.add_opening(p, l, o);
+    x.add_room(p, *inside);
+    p.unit.clear();
+    p.measured = 0;  // 1 = opens outwards, as required
+    if (const auto d = door_frame(l, o)) p.at = d->centre;
+    out.push_back(std::move(p));
+}
+
+}  // namespace
+
+void check_door_swings(const LayoutCtx& x, std::vector<LayoutProblem>& out) {
+    for (const Level& l : x.plan.levels)
+        for (const Opening& o : l.openings) {
+            leaf_collisions(x, l, o, out);
+            exit_direction(x, l, o, out);
+        }
+}
+
 }  // namespace shuxiang::standards::detail

@@ -159,6 +159,15 @@ std::optional<DoorSides> door_sides(const Level& level, const Opening& opening);
 // inside a bigger room is joined to its innermost container (it has no walls of its own).
 Reachability reachability(const Plan& plan);
 
+// ---------------------------------------------------------------- door leaves
+
+// The floor each leaf of a hinged door sweeps: a quarter disc (as a convex polygon of `arc_steps`
+// chords) from the hinge at the wall's face, on the side the leaf opens towards (Opening::opens_to),
+// as wide as the leaf (double doors: two leaves of half the width). Seen from the wall's left side,
+// a "left" door is hinged at the jamb on the viewer's left. Empty for windows, sliding doors and
+// openings without a swing, or an opening whose wall is missing.
+std::vector<std::vector<Vec2>> door_leaf_sweeps(const Level& level, const Opening& opening, int arc_steps = 8);
+
 // ---------------------------------------------------------------- whole-plan summary
 
 struct PlanSummary {
