@@ -15,30 +15,31 @@ using namespace shuxiang::standards;
 
 namespace {
 
+plan::FurnitureType type(std::string id, std::string zh, std::string en, plan::FurnitureCategory c, double w, double d) {
+    plan::FurnitureType t;
+    t.id = std::move(id);
+    t.name_zh = std::move(zh);
+    t.name_en = std::move(en);
+    t.category = c;
+    t.width = w;
+    t.depth = d;
+    return t;
+}
+
+// range5: a 4.5 × 0.6 m double-faced range; table6: 1.8 × 0.9 m; desk: a 2.0 × 0.8 m lending desk.
 plan::FurnitureCatalog catalog() {
     plan::FurnitureCatalog c;
-    plan::FurnitureType range;
-    range.id = "range5";
-    range.name_zh = "双面书架";
-    range.name_en = "Double-faced range";
-    range.category = plan::FurnitureCategory::ShelvingDouble;
+    plan::FurnitureType range = type("range5", "双面书架", "Double-faced range", plan::FurnitureCategory::ShelvingDouble, 4.5, 0.6);
     range.sections = 5;
     range.section_width = 0.9;
-    range.width = 4.5;
-    range.depth = 0.6;
     range.faces = 2;
     range.shelf_levels = 5;
     range.shelf_depth = 0.3;
     c.add(range);
-    plan::FurnitureType table;
-    table.id = "table6";
-    table.name_zh = "阅览桌";
-    table.name_en = "Reading table";
-    table.category = plan::FurnitureCategory::ReadingTable;
-    table.width = 1.8;
-    table.depth = 0.9;
+    plan::FurnitureType table = type("table6", "阅览桌", "Reading table", plan::FurnitureCategory::ReadingTable, 1.8, 0.9);
     table.seats = 6;
     c.add(table);
+    c.add(type("desk", "借还台", "Lending desk", plan::FurnitureCategory::CirculationDesk, 2.0, 0.8));
     return c;
 }
 
@@ -240,4 +241,53 @@ TEST(LayoutChecks, DoorLeafHitsFurnitureAndWalls) {
     EXPECT_EQ(swings[0].labels, (std::vector<std::string>{"门 1 号", "墙 2 号"}));
     p.levels[0].openings.back().opens_to = plan::WallSide::Right;  // opening outwards, away from it
     EXPECT_TRUE(of_kind(check(p), "door_swing").empty()) << kinds(check(p));
+}
+
+TEST(LayoutChecks, NarrowMainAisleInStacks) {
+    set_language(Language::ZhCN);
+    plan::Plan p = clean();
+    // r1 now stands against the west wall (x 0.1..4.6) and a range r3 continues the row 1.2 m
+    // further east (x 5.8..10.3): r1 ends on the wall and on a 1.2 m cross aisle, less than 1.5 m.
+    // r3 ends 1.6 m from the east wall; r2 keeps 3.65 m at both ends.
+    p.levels[0].furniture[0].position = {2.35, 3};
+    p.levels[0].furniture.push_back(item("r3", "range5", 8.05, 3));
+    const auto all = check(p);
+    const auto narrow = of_kind(all, "main_aisle_narrow");
+    ASSERT_EQ(narrow.size(), 1u) << kinds(all);
+    EXPECT_EQ(narrow[0].ids, (std::vector<std::string>{"r1", "stacks"}));
+    EXPECT_EQ(narrow[0].labels, (std::vector<std::string>{"双面书架 1 号", "书库"}));
+    EXPECT_NEAR(narrow[0].measured, 1.2, 1e-6);
+    EXPECT_NEAR(narrow[0].required, 1.5, 1e-9);
+    EXPECT_NE(narrow[0].source.find("JGJ 38"), std::string::npos);
+    EXPECT_TRUE(of_kind(all, "aisle_narrow").empty()) << kinds(all);  // 1.2 m passes as a 行道
+    // Butted end to end (x 4.6..9.1), the two ranges form one run ending 2.8 m from the east wall.
+    p.levels[0].furniture.back().position = {6.85, 3};
+    EXPECT_TRUE(of_kind(check(p), "main_aisle_narrow").empty()) << kinds(check(p));
+}
+
+TEST(LayoutChecks, AccessibleRouteToTheLendingDesk) {
+    set_language(Language::ZhCN);
+    plan::Plan p = clean();
+    // A row of six tables across the room (y 5.5..6.4, x 0.1..10.9) leaves a 1.0 m gap at the east
+    // wall; the lending desk stands behind it, against the north wall.
+    for (int i = 0; i < 6; ++i) p.levels[0].furniture.push_back(item("t" + std::to_string(i), "table6", 1.0 + 1.8 * i, 5.95));
+    p.levels[0].furniture.push_back(item("desk", "desk", 6, 7.3));
+    const auto all = check(p);
+    const auto narrow = of_kind(all, "route_narrow");
+    ASSERT_EQ(narrow.size(), 1u) << kinds(all);
+    EXPECT_EQ(narrow[0].ids, std::vector<std::string>{"desk"});
+    EXPECT_EQ(narrow[0].labels, std::vector<std::string>{"借还台 1 号"});
+    EXPECT_NEAR(narrow[0].measured, 1.0, 0.1);
+    EXPECT_NEAR(narrow[0].required, 1.2, 1e-9);
+    EXPECT_NE(problem_text(narrow[0]).find("借还台 1 号"), std::string::npos);
+    // Without the last table the gap is 2.8 m wide.
+    p.levels[0].furniture.erase(p.levels[0].furniture.begin() + 7);
+    EXPECT_TRUE(of_kind(check(p), "route_narrow").empty()) << kinds(check(p));
+    // Closed completely, the desk cannot be reached at all.
+    p = clean();
+    for (int i = 0; i < 7; ++i) p.levels[0].furniture.push_back(item("t" + std::to_string(i), "table6", 1.0 + 1.8 * i, 5.95));
+    p.levels[0].furniture.push_back(item("desk", "desk", 6, 7.3));
+    const auto closed = of_kind(check(p), "route_narrow");
+    ASSERT_EQ(closed.size(), 1u);
+    EXPECT_EQ(closed[0].measured, 0.0);
 }

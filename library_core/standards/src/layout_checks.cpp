@@ -247,8 +247,10 @@ std::vector<LayoutProblem> layout_problems(const Plan& plan, const FurnitureCata
     check_outside_rooms(x, walls, out);
     out.insert(out.end(), walls.begin(), walls.end());
     check_aisles(x, out);
+    detail::check_main_aisles(x, out);
     check_overlaps(x, out);
     check_reachable(x, out);
+    detail::check_routes(x, out);
     return out;
 }
 

@@ -34,5 +34,9 @@ std::vector<WallPiece> wall_pieces(const plan::Level& l);
 void check_exits(const LayoutCtx& x, std::vector<LayoutProblem>& out);
 // Door leaves against furniture and walls; emergency exits that open inwards (layout_exits.cpp).
 void check_door_swings(const LayoutCtx& x, std::vector<LayoutProblem>& out);
+// Ranges in stack rooms whose run ends on no main aisle as wide as required (layout_aisles.cpp).
+void check_main_aisles(const LayoutCtx& x, std::vector<LayoutProblem>& out);
+// The accessible route from the entrances to lending desks and reading rooms (layout_routes.cpp).
+void check_routes(const LayoutCtx& x, std::vector<LayoutProblem>& out);
 
 }  // namespace shuxiang::standards::detail
