@@ -108,12 +108,12 @@ std::string kinds(const std::vector<LayoutProblem>& all) {
 
 }  // namespace
 
-TEST(LayoutChecks, CleanLayoutHasNoProblem) {
+TEST(PlanLayoutChecks, CleanLayoutHasNoProblem) {
     set_language(Language::ZhCN);
     EXPECT_TRUE(check(clean()).empty()) << kinds(check(clean()));
 }
 
-TEST(LayoutChecks, RangeBlockingTheEmergencyExit) {
+TEST(PlanLayoutChecks, RangeBlockingTheEmergencyExit) {
     set_language(Language::ZhCN);
     plan::Plan p = clean();
     // A third range turned north-south, 0.2 m from the east wall's face, right in front of the exit.
@@ -133,7 +133,7 @@ TEST(LayoutChecks, RangeBlockingTheEmergencyExit) {
     EXPECT_EQ(problem_text(b).find("r3"), std::string::npos) << problem_text(b);
 }
 
-TEST(LayoutChecks, RangeNarrowingTheExitGivesTheRemainingWidth) {
+TEST(PlanLayoutChecks, RangeNarrowingTheExitGivesTheRemainingWidth) {
     plan::Plan p = clean();
     // The landing checked in front of the exit runs 1.1 m either side of its centre (y 2.9..5.1). A
     // table (1.8 m along y) whose south end stops at y = 4.3 leaves 2.9..4.3 = 1.4 m free: enough.
@@ -146,7 +146,7 @@ TEST(LayoutChecks, RangeNarrowingTheExitGivesTheRemainingWidth) {
     EXPECT_NEAR(blocked[0].measured, 1.0, 1e-6);
 }
 
-TEST(LayoutChecks, ShelfInsideAWall) {
+TEST(PlanLayoutChecks, ShelfInsideAWall) {
     set_language(Language::En);
     plan::Plan p = clean();
     // The north wall occupies y 7.9..8.1; a range centred at y = 7.95 reaches 8.25.
@@ -162,7 +162,7 @@ TEST(LayoutChecks, ShelfInsideAWall) {
     set_language(Language::ZhCN);
 }
 
-TEST(LayoutChecks, TableOutsideEveryRoom) {
+TEST(PlanLayoutChecks, TableOutsideEveryRoom) {
     set_language(Language::ZhCN);
     plan::Plan p = clean();
     p.levels[0].furniture.push_back(item("t", "table6", 15, 4));
@@ -173,7 +173,7 @@ TEST(LayoutChecks, TableOutsideEveryRoom) {
     EXPECT_EQ(outside[0].labels, std::vector<std::string>{"阅览桌 T1"});
 }
 
-TEST(LayoutChecks, NarrowAisleAndOverlapNameTheRanges) {
+TEST(PlanLayoutChecks, NarrowAisleAndOverlapNameTheRanges) {
     set_language(Language::ZhCN);
     plan::Plan p = clean();
     p.levels[0].furniture[1].position.y = 4.1;  // faces 3.3 and 3.8: a 0.5 m aisle
@@ -186,7 +186,7 @@ TEST(LayoutChecks, NarrowAisleAndOverlapNameTheRanges) {
     EXPECT_EQ(of_kind(check(p), "overlap").size(), 1u) << kinds(check(p));
 }
 
-TEST(LayoutChecks, RoomWithoutADoorIsUnreachable) {
+TEST(PlanLayoutChecks, RoomWithoutADoorIsUnreachable) {
     set_language(Language::ZhCN);
     plan::Plan p = clean();
     plan::Room annex;
@@ -200,7 +200,7 @@ TEST(LayoutChecks, RoomWithoutADoorIsUnreachable) {
     EXPECT_EQ(un[0].labels, std::vector<std::string>{"小学生阅览室"});
 }
 
-TEST(LayoutChecks, ExitSwingingInwards) {
+TEST(PlanLayoutChecks, ExitSwingingInwards) {
     set_language(Language::ZhCN);
     plan::Plan p = clean();
     p.levels[0].openings[1].opens_to = plan::WallSide::Left;  // into the stack room
@@ -216,7 +216,7 @@ TEST(LayoutChecks, ExitSwingingInwards) {
     EXPECT_TRUE(check(p).empty()) << kinds(check(p));
 }
 
-TEST(LayoutChecks, DoorLeafHitsFurnitureAndWalls) {
+TEST(PlanLayoutChecks, DoorLeafHitsFurnitureAndWalls) {
     set_language(Language::ZhCN);
     plan::Plan p = clean();
     // A table just inside the entrance: both 0.75 m leaves sweep y 0.1..0.85 and it starts at 0.55.
@@ -243,7 +243,7 @@ TEST(LayoutChecks, DoorLeafHitsFurnitureAndWalls) {
     EXPECT_TRUE(of_kind(check(p), "door_swing").empty()) << kinds(check(p));
 }
 
-TEST(LayoutChecks, NarrowMainAisleInStacks) {
+TEST(PlanLayoutChecks, NarrowMainAisleInStacks) {
     set_language(Language::ZhCN);
     plan::Plan p = clean();
     // r1 now stands against the west wall (x 0.1..4.6) and a range r3 continues the row 1.2 m
@@ -265,7 +265,7 @@ TEST(LayoutChecks, NarrowMainAisleInStacks) {
     EXPECT_TRUE(of_kind(check(p), "main_aisle_narrow").empty()) << kinds(check(p));
 }
 
-TEST(LayoutChecks, AccessibleRouteToTheLendingDesk) {
+TEST(PlanLayoutChecks, AccessibleRouteToTheLendingDesk) {
     set_language(Language::ZhCN);
     plan::Plan p = clean();
     // A row of six tables across the room (y 5.5..6.4, x 0.1..10.9) leaves a 1.0 m gap at the east
@@ -290,4 +290,23 @@ TEST(LayoutChecks, AccessibleRouteToTheLendingDesk) {
     const auto closed = of_kind(check(p), "route_narrow");
     ASSERT_EQ(closed.size(), 1u);
     EXPECT_EQ(closed[0].measured, 0.0);
+}
+
+TEST(PlanLayoutChecks, NarrowWayToTheEmergencyExit) {
+    set_language(Language::ZhCN);
+    plan::Plan p = clean();
+    // Four tables end to end along x = 9.95 (x 9.5..10.4, y 0.1..7.3) wall the exit off from the
+    // entrance but for a 0.6 m gap at the north wall; the exit's own landing (x 10.7..11.9) stays clear.
+    for (int i = 0; i < 4; ++i) p.levels[0].furniture.push_back(item("t" + std::to_string(i), "table6", 9.95, 1.0 + 1.8 * i, 90));
+    const auto all = check(p);
+    EXPECT_TRUE(of_kind(all, "exit_blocked").empty()) << kinds(all);
+    const auto narrow = of_kind(all, "exit_path_narrow");
+    ASSERT_EQ(narrow.size(), 1u) << kinds(all);
+    EXPECT_EQ(narrow[0].ids, (std::vector<std::string>{"exit", "entry", "stacks"}));
+    EXPECT_EQ(narrow[0].labels, (std::vector<std::string>{"安全出口 1 号", "入口 1 号", "书库"}));
+    EXPECT_NEAR(narrow[0].measured, 0.6, 0.1);
+    EXPECT_NEAR(narrow[0].required, 1.2, 1e-9);
+    // Without the northern table the gap is 2.4 m wide.
+    p.levels[0].furniture.pop_back();
+    EXPECT_TRUE(of_kind(check(p), "exit_path_narrow").empty()) << kinds(check(p));
 }

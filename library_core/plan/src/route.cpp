@@ -187,8 +187,9 @@ std::vector<double> widest_routes(const Level& level, const FurnitureCatalog& ca
     std::vector<std::size_t> seeds;
     for (const Opening& o : level.openings) {
         const Wall* wall = find_wall(level, o.wall);
-        const auto at = wall && o.entrance && o.kind != OpeningKind::Window ? point_along_polyline(wall->points, o.offset)
-                                                                            : std::nullopt;
+        const bool start = opt.from.empty() ? o.entrance : std::find(opt.from.begin(), opt.from.end(), o.id) != opt.from.end();
+        const auto at = wall && start && o.kind != OpeningKind::Window ? point_along_polyline(wall->points, o.offset)
+                                                                       : std::nullopt;
         if (at)
             fill(g, rect(at->point, at->direction, o.width / 2, wall->thickness / 2 + 0.01),
                  [&](std::size_t c) { seeds.push_back(c); });

@@ -241,6 +241,7 @@ std::vector<LayoutProblem> layout_problems(const Plan& plan, const FurnitureCata
     const LayoutCtx x{plan, catalog, rules};
     std::vector<LayoutProblem> out;
     detail::check_exits(x, out);
+    detail::check_exit_paths(x, out);
     detail::check_door_swings(x, out);
     std::vector<LayoutProblem> walls;
     check_in_walls(x, walls);

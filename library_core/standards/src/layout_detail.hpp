@@ -32,6 +32,8 @@ std::vector<WallPiece> wall_pieces(const plan::Level& l);
 
 // Exits and entrances: the clear landing in front of each (layout_exits.cpp).
 void check_exits(const LayoutCtx& x, std::vector<LayoutProblem>& out);
+// The way to each emergency exit from the other doors of its room (layout_exits.cpp).
+void check_exit_paths(const LayoutCtx& x, std::vector<LayoutProblem>& out);
 // Door leaves against furniture and walls; emergency exits that open inwards (layout_exits.cpp).
 void check_door_swings(const LayoutCtx& x, std::vector<LayoutProblem>& out);
 // Ranges in stack rooms whose run ends on no main aisle as wide as required (layout_aisles.cpp).

@@ -7,6 +7,7 @@
 #include "layout_detail.hpp"
 #include "shuxiang/plan/furniture.hpp"
 #include "shuxiang/plan/geometry.hpp"
+#include "shuxiang/plan/route.hpp"
 
 namespace shuxiang::standards::detail {
 
@@ -111,6 +112,54 @@ void check_exits(const LayoutCtx& x, std::vector<LayoutProblem>& out) {
 
 namespace {
 
+// Where the way to an exit starts: just inside the room beyond another door of the room (past the
+// floor in front of that door, which routes judge by the door's own width).
+std::optional<std::vector<Vec2>> beyond_door(const Level& l, const Opening& d, const Room& room, double width) {
+    const auto f = door_frame(l, d);
+    const auto sides = door_sides(l, d);
+    if (!f || !sides || (sides->left != &room && sides->right != &room)) return std::nullopt;
+    const double side = sides->left == &room ? 1.0 : -1.0;
+    const double near = width / 2 + 0.1, far = near + 0.3;
+    const Vec2 n = f->normal * side;
+    const Vec2 a = f->centre - f->along * (d.width / 2), b = f->centre + f->along * (d.width / 2);
+    const double h = f->half_thickness;
+    return std::vector<Vec2>{a + n * (h + near), b + n * (h + near), b + n * (h + far), a + n * (h + far)};
+}
+
+// The way to an emergency exit: from every other door of the room it serves, the widest route to the
+// exit must be as wide as the exit's required clear width.
+void exit_paths(const LayoutCtx& x, const Level& l, const Opening& exit, std::vector<LayoutProblem>& out) {
+    const auto sides = door_sides(l, exit);
+    if (!sides) return;
+    RouteOptions opt;
+    opt.width = x.rules.value("evacuation.exit_clear_width", 1.2);
+    opt.from = {exit.id};
+    for (const Room* room : {sides->left, sides->right}) {
+        if (!room) continue;
+        std::vector<const Opening*> doors;
+        std::vector<std::vector<Vec2>> targets;
+        for (const Opening& d : l.openings) {
+            if (&d == &exit || d.kind == OpeningKind::Window) continue;
+            if (auto t = beyond_door(l, d, *room, opt.width)) {
+                doors.push_back(&d);
+                targets.push_back(std::move(*t));
+            }
+        }
+        const auto wide = widest_routes(l, x.catalog, targets, opt);
+        for (std::size_t i = 0; i < doors.size(); ++i) {
+            if (wide[i] >= opt.width - opt.cell - 1e-9) continue;
+            LayoutProblem p = x.make("exit_path_narrow", l, "evacuation.exit_clear_width");
+            x.add_opening(p, l, exit);
+            x.add_opening(p, l, *doors[i]);
+            x.add_room(p, *room);
+            p.measured = wide[i];
+            p.required = opt.width;
+            p.at = polygon_centroid(targets[i]);
+            out.push_back(std::move(p));
+        }
+    }
+}
+
 // What a leaf's sweep runs into: furniture entering it, or a wall deeper than 1 cm (the leaf's own
 // wall only touches it along the closed leaf).
 void leaf_collisions(const LayoutCtx& x, const Level& l, const Opening& o, std::vector<LayoutProblem>& out) {
@@ -166,6 +215,12 @@ void exit_direction(const LayoutCtx& x, const Level& l, const Opening& o, std::v
 }
 
 }  // namespace
+
+void check_exit_paths(const LayoutCtx& x, std::vector<LayoutProblem>& out) {
+    for (const Level& l : x.plan.levels)
+        for (const Opening& o : l.openings)
+            if (o.kind == OpeningKind::EmergencyExit) exit_paths(x, l, o, out);
+}
 
 void check_door_swings(const LayoutCtx& x, std::vector<LayoutProblem>& out) {
     for (const Level& l : x.plan.levels)

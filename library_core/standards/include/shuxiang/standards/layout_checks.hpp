@@ -13,7 +13,7 @@ namespace shuxiang::standards {
 
 // One problem of the layout.
 struct LayoutProblem {
-    // Stable kind: "exit_blocked", "door_swing", "exit_swings_inward", "furniture_in_wall",
+    // Stable kind: "exit_blocked", "exit_path_narrow", "door_swing", "exit_swings_inward", "furniture_in_wall",
     // "furniture_outside_rooms", "aisle_narrow", "main_aisle_narrow", "overlap", "unreachable",
     // "route_narrow".
     std::string kind;
