@@ -323,7 +323,7 @@ TEST_F(EditorFiles, ImportPlaceSaveReopenWithTheModelBesideThePlan) {
     EXPECT_NE(checks.find("overlap\tf1,f2"), std::string::npos) << checks;
     EXPECT_EQ(checks.find("overlap\tf3"), std::string::npos) << checks;
     EXPECT_EQ(checks.find(",f3\t"), std::string::npos) << checks;
-    EXPECT_NE(checks.find("outside_rooms\tf3\t"), std::string::npos) << checks;  // an empty plan has no rooms
+    EXPECT_NE(checks.find("furniture_outside_rooms\tf3\t"), std::string::npos) << checks;  // an empty plan has no rooms
 
     // Moved elsewhere with its folder, the plan reopens with its mesh: one draw call for the model
     // type whether one or three copies are placed.
