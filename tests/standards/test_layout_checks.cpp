@@ -305,6 +305,7 @@ TEST(PlanLayoutChecks, NarrowWayToTheEmergencyExit) {
     EXPECT_EQ(narrow[0].ids, (std::vector<std::string>{"exit", "entry", "stacks"}));
     EXPECT_EQ(narrow[0].labels, (std::vector<std::string>{"安全出口 1 号", "入口 1 号", "书库"}));
     EXPECT_NEAR(narrow[0].measured, 0.6, 0.1);
+    EXPECT_NE(problem_text(narrow[0]).find("从入口 1 号经书库到安全出口 1 号"), std::string::npos) << problem_text(narrow[0]);
     EXPECT_NEAR(narrow[0].required, 1.2, 1e-9);
     // Without the northern table the gap is 2.4 m wide.
     p.levels[0].furniture.pop_back();

@@ -116,6 +116,7 @@ std::string problem_text(const LayoutProblem& p) {
     args.push_back(p.labels.size() > 1 ? p.labels[1] : std::string());
     args.push_back(detail::fmt2(p.measured));
     args.push_back(detail::fmt2(p.required));
+    args.push_back(p.labels.size() > 2 ? p.labels[2] : std::string());
     const bool by_walls = p.kind == "exit_blocked" && p.labels.size() < 2;
     return trv("layout.problem." + p.kind + (by_walls ? "_walls" : ""), args);
 }
