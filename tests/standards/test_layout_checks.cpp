@@ -311,3 +311,29 @@ TEST(PlanLayoutChecks, NarrowWayToTheEmergencyExit) {
     p.levels[0].furniture.pop_back();
     EXPECT_TRUE(of_kind(check(p), "exit_path_narrow").empty()) << kinds(check(p));
 }
+
+TEST(PlanLayoutChecks, RunOfRangesLongerThanTheTableAllows) {
+    set_language(Language::ZhCN);
+    plan::Plan p = clean();
+    // r1 against the west wall (x 0.1..4.6) and r3 butted to it (x 4.6..9.1): one run of 10 sections
+    // with an aisle at one end only, where at most 5 are allowed.
+    p.levels[0].furniture[0].position = {2.35, 3};
+    p.levels[0].furniture.push_back(item("r3", "range5", 6.85, 3));
+    auto all = check(p);
+    auto run = of_kind(all, "range_too_long");
+    ASSERT_EQ(run.size(), 1u) << kinds(all);
+    EXPECT_EQ(run[0].ids, (std::vector<std::string>{"r1", "r3"}));
+    EXPECT_EQ(run[0].measured, 10);
+    EXPECT_EQ(run[0].required, 5);
+    EXPECT_NE(run[0].source.find("表 4.2.4-1"), std::string::npos);
+    EXPECT_NE(problem_text(run[0]).find("连续 10 档，多于 5 档"), std::string::npos) << problem_text(run[0]);
+    // Free at both ends (x 0.75..5.25 and a 4-section range to 8.85): 9 sections are allowed.
+    p.levels[0].furniture[0].position = {3, 3};
+    p.levels[0].furniture.back().position = {7.05, 3};
+    p.levels[0].furniture.back().sections = 4;
+    all = check(p);
+    EXPECT_TRUE(of_kind(all, "range_too_long").empty()) << kinds(all);
+    p.levels[0].furniture.back().sections = 5;  // 10 > 9
+    p.levels[0].furniture.back().position = {7.5, 3};
+    EXPECT_EQ(of_kind(check(p), "range_too_long").size(), 1u) << kinds(check(p));
+}

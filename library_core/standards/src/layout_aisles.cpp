@@ -72,6 +72,30 @@ std::vector<Piece> pieces_of(const Level& l, const FurnitureCatalog& catalog) {
     return out;
 }
 
+// A run of butted ranges longer than JGJ 38 Table 4.2.4-1 allows: more sections than
+// aisle.max_sections_per_run.two_ends with open floor at both ends, or .one_end against a wall or
+// other furniture at one end. Reported once per run, at its first range in plan order.
+void check_run_length(const LayoutCtx& x, const Level& l, const std::vector<Piece>& pieces, const std::set<std::size_t>& run,
+                      const Furniture& current, bool one_end, std::vector<LayoutProblem>& out) {
+    const Furniture* first = nullptr;
+    int sections = 0;
+    for (std::size_t i : run) {
+        const FurnitureType* t = x.catalog.find(pieces[i].f->type);
+        sections += t ? effective_sections(*pieces[i].f, *t) : 0;
+        if (!first || pieces[i].f < first) first = pieces[i].f;
+    }
+    const char* figure = one_end ? "aisle.max_sections_per_run.one_end" : "aisle.max_sections_per_run.two_ends";
+    const double limit = x.rules.value(figure, one_end ? 5 : 9);
+    if (first != &current || sections <= limit + 1e-9) return;
+    LayoutProblem p = x.make("range_too_long", l, figure);
+    for (std::size_t i : run) x.add_furniture(p, l, *pieces[i].f);
+    p.measured = sections;
+    p.required = limit;
+    p.unit = "sections";
+    p.at = first->position;
+    out.push_back(std::move(p));
+}
+
 }  // namespace
 
 void check_main_aisles(const LayoutCtx& x, std::vector<LayoutProblem>& out) {
@@ -88,7 +112,10 @@ void check_main_aisles(const LayoutCtx& x, std::vector<LayoutProblem>& out) {
                                                        }) - pieces.begin());
             const Vec2 dir = axis_of(f.yaw_deg);
             std::set<std::size_t> a, b;
-            const double wide = std::max(end_clearance(pieces, self, dir, a), end_clearance(pieces, self, dir * -1.0, b));
+            const double ahead = end_clearance(pieces, self, dir, a), behind = end_clearance(pieces, self, dir * -1.0, b);
+            a.insert(b.begin(), b.end());
+            check_run_length(x, l, pieces, a, f, std::min(ahead, behind) < kButt, out);
+            const double wide = std::max(ahead, behind);
             if (wide >= need - 1e-9) continue;
             LayoutProblem p = x.make("main_aisle_narrow", l, "aisle.main.open");
             x.add_furniture(p, l, f);

@@ -3,6 +3,7 @@
 #include "shuxiang/standards/layout_checks.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "layout_detail.hpp"
@@ -114,8 +115,9 @@ std::string problem_text(const LayoutProblem& p) {
     std::vector<std::string> args;
     args.push_back(p.labels.empty() ? std::string() : p.labels[0]);
     args.push_back(p.labels.size() > 1 ? p.labels[1] : std::string());
-    args.push_back(detail::fmt2(p.measured));
-    args.push_back(detail::fmt2(p.required));
+    const bool count = p.unit == "sections";
+    args.push_back(count ? std::to_string(std::lround(p.measured)) : detail::fmt2(p.measured));
+    args.push_back(count ? std::to_string(std::lround(p.required)) : detail::fmt2(p.required));
     args.push_back(p.labels.size() > 2 ? p.labels[2] : std::string());
     const bool by_walls = p.kind == "exit_blocked" && p.labels.size() < 2;
     return trv("layout.problem." + p.kind + (by_walls ? "_walls" : ""), args);

@@ -14,7 +14,7 @@ namespace shuxiang::standards {
 // One problem of the layout.
 struct LayoutProblem {
     // Stable kind: "exit_blocked", "exit_path_narrow", "door_swing", "exit_swings_inward", "furniture_in_wall",
-    // "furniture_outside_rooms", "aisle_narrow", "main_aisle_narrow", "overlap", "unreachable",
+    // "furniture_outside_rooms", "aisle_narrow", "main_aisle_narrow", "range_too_long", "overlap", "unreachable",
     // "route_narrow".
     std::string kind;
     std::string level;               // level id
