@@ -1,4 +1,5 @@
-// `shuxiang plan validate` and `shuxiang plan info`: check a plan file and summarise it.
+// `shuxiang plan validate`, `shuxiang plan info` and `shuxiang plan check`: check a plan file, summarise
+// it, and list its layout problems.
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -12,6 +13,8 @@
 #include "shuxiang/plan/furniture.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/plan/io.hpp"
+#include "shuxiang/standards/layout_checks.hpp"
+#include "shuxiang/standards/profile.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/i18n.hpp"
 
@@ -195,6 +198,47 @@ int run_info(const PlanOptions& o) {
     return 0;
 }
 
+json problem_json(const standards::LayoutProblem& p) {
+    return {{"kind", p.kind},
+            {"level", p.level},
+            {"ids", p.ids},
+            {"labels", p.labels},
+            {"measured", round6(p.measured)},
+            {"required", round6(p.required)},
+            {"unit", p.unit},
+            {"source", p.source},
+            {"at", {round6(p.at.x), round6(p.at.y)}},
+            {"text", standards::problem_text(p)}};
+}
+
+void print_problem(const standards::LayoutProblem& p) {
+    std::cout << "  [" << p.kind << "] " << standards::problem_text(p) << "\n";
+    if (!p.unit.empty())
+        std::cout << "      " << trf("plan_check.values", {fixed(p.measured, 2), fixed(p.required, 2), p.unit}) << "\n";
+    if (!p.source.empty()) std::cout << "      " << trf("plan_check.source", {p.source}) << "\n";
+}
+
+// Exit 0 when the layout has no problem, 1 when it has some; a bad file is an InputError (exit 2).
+int run_check(const PlanOptions& o) {
+    const std::string text = read_file(o.file);
+    std::optional<FurnitureCatalog> storage;
+    const FurnitureCatalog& catalog = catalog_for(o, storage);
+    const Plan plan = plan_from_json_text(text, o.file, catalog);
+    const auto rules = standards::RuleSet::for_region(standards::builtin_profile_dir(), plan.school.region);
+    const auto problems = standards::layout_problems(plan, with_plan_types(catalog, plan), rules);
+    if (o.json) {
+        json out{{"file", o.file}, {"profile", rules.id()}, {"count", problems.size()}, {"problems", json::array()}};
+        for (const auto& p : problems) out["problems"].push_back(problem_json(p));
+        std::cout << out.dump(2) << "\n";
+    } else if (problems.empty()) {
+        std::cout << trf("plan_check.none", {o.file}) << "\n";
+    } else {
+        std::cout << trf("plan_check.some", {o.file, std::to_string(problems.size())}) << "\n";
+        for (const auto& p : problems) print_problem(p);
+    }
+    return problems.empty() ? 0 : 1;
+}
+
 void add_common(CLI::App* cmd, PlanOptions& o) {
     cmd->set_help_flag("-h,--help", tr("cli.help"));
     cmd->add_option("file", o.file, tr("plan_geom.opt.file"))->required();
@@ -216,6 +260,11 @@ const Registrar kRegister{[](CLI::App& root) {
     CLI::App* info = plan->add_subcommand("info", tr("plan_geom.cmd.info"));
     add_common(info, *info_opts);
     info->callback([info_opts] { run_guarded([&] { return run_info(*info_opts); }); });
+
+    auto check_opts = std::make_shared<PlanOptions>();
+    CLI::App* check = plan->add_subcommand("check", tr("plan_check.cmd"));
+    add_common(check, *check_opts);
+    check->callback([check_opts] { run_guarded([&] { return run_check(*check_opts); }); });
 }};
 
 }  // namespace

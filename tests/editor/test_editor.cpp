@@ -374,7 +374,7 @@ TEST_F(EditorTest, ChecksPanelListsGeometryAndStandardsProblems) {
         return false;
     };
     EXPECT_TRUE(has("overlap", "f3,f4"));
-    EXPECT_TRUE(has("narrow_aisle", "f1,f2"));
+    EXPECT_TRUE(has("aisle_narrow", "f1,f2"));
     EXPECT_FALSE(has("overlap", "f1,f2"));
     // The room has no door: reachability cannot be judged, and the standards find missing functions.
     EXPECT_TRUE(std::find(kinds.begin(), kinds.end(), "no_entrance") != kinds.end());
@@ -382,8 +382,28 @@ TEST_F(EditorTest, ChecksPanelListsGeometryAndStandardsProblems) {
                 std::find(kinds.begin(), kinds.end(), "standard_warning") != kinds.end());
     bool aisle_text = false;
     for (const auto& t : texts)
-        if (t.find("0.80 m wide, less than 1.00 m") != std::string::npos) aisle_text = true;
+        if (t.find("is 0.80 m wide, at least 1.00 m is required") != std::string::npos) aisle_text = true;
     EXPECT_TRUE(aisle_text);
+    // Objects are named by their labels, not their ids.
+    for (const auto& t : texts) EXPECT_EQ(t.find("f1"), std::string::npos) << t;
+}
+
+TEST_F(EditorTest, ChecksNameLabelsAndAnEmptyDocumentHasNone) {
+    // A new empty document opens with no check at all (no plan-level failures, no "no entrance").
+    const Result empty = run_script("new empty\nchecks " + path("empty.txt").string() + "\n");
+    ASSERT_EQ(empty.rc, 0) << empty.err;
+    EXPECT_EQ(slurp(path("empty.txt")), "");
+    // Layout problems come first, named by labels; the plan-level checks follow, grouped apart.
+    const Result r = run_script("open " + kOneRoom + "\n"
+                                "add shelf_double_steel_1800 5 3\nadd shelf_double_steel_1800 5 3.4\n"
+                                "checks " + path("checks.txt").string() + "\n");
+    ASSERT_EQ(r.rc, 0) << r.err;
+    const std::string text = slurp(path("checks.txt"));
+    EXPECT_NE(text.find("overlap\tf1,f2\t双面钢制书架（五层，1.8 米） 1 号 与 双面钢制书架（五层，1.8 米） 2 号 重叠"),
+              std::string::npos) << text;
+    const auto first_standard = text.find("standard_");
+    ASSERT_NE(first_standard, std::string::npos) << text;
+    EXPECT_EQ(text.find("overlap", first_standard), std::string::npos) << text;
 }
 
 TEST_F(EditorTest, TopViewDimensionsMeasureWallsAndTheSelection) {

@@ -68,8 +68,8 @@ TEST(EditorScene, DoorCutsTheWallAndWindowKeepsSillAndLintel) {
     plan::Level l;
     l.id = "L1";
     l.walls.push_back({"w", {{0, 0}, {10, 0}}, 0.2, 3.0});
-    l.openings.push_back({"d", plan::OpeningKind::Door, "w", 3.0, 1.0, 2.1, 0, plan::DoorSwing::Left, false});
-    l.openings.push_back({"win", plan::OpeningKind::Window, "w", 7.0, 2.0, 1.5, 0.9, plan::DoorSwing::None, false});
+    l.openings.push_back({"d", plan::OpeningKind::Door, "w", 3.0, 1.0, 2.1, 0, plan::DoorSwing::Left, plan::WallSide::Left, false});
+    l.openings.push_back({"win", plan::OpeningKind::Window, "w", 7.0, 2.0, 1.5, 0.9, plan::DoorSwing::None, plan::WallSide::Left, false});
     const auto s = editor::build_scene(l, plan::FurnitureCatalog::builtin());
     // Door: threshold mark + lintel; window: pane + sill + lintel; 3 solid spans.
     EXPECT_EQ(s.boxes.size(), 2u + 3u + 3u);

@@ -469,3 +469,31 @@ TEST(PlanGeometry, RecessesAtRangeEndsAreNotAisles) {
     // The shelves' fronts (y = 0.4) face R1's south face (4 - 0.3 = 3.7): 3.3 m, wider than 3 m.
     EXPECT_EQ(v.size(), 2u);
 }
+
+TEST(PlanGeometry, RoomAreaIsMeasuredOnTheInnerFacesOfItsWalls) {
+    // A 12 × 8 m room drawn on the centre lines of a loop of 0.2 m walls: 11.8 × 7.8 = 92.04 m².
+    Level l;
+    Room r;
+    r.id = "r";
+    r.polygon = {{0, 0}, {12, 0}, {12, 8}, {0, 8}};
+    l.rooms.push_back(r);
+    l.walls.push_back({"loop", {{0, 0}, {12, 0}, {12, 8}, {0, 8}, {0, 0}}, 0.2, 3.0});
+    EXPECT_NEAR(room_area(l, l.rooms[0]), 92.04, 1e-9);
+    EXPECT_NEAR(polygon_area(l.rooms[0].polygon), 96.0, 1e-9);  // the polygon itself stays
+    // Drawn clockwise, the same.
+    std::reverse(l.rooms[0].polygon.begin(), l.rooms[0].polygon.end());
+    EXPECT_NEAR(room_area(l, l.rooms[0]), 92.04, 1e-9);
+    // Walls of different thickness each give half of theirs: a 0.3 m south wall as its own piece.
+    l.walls = {{"s", {{0, 0}, {12, 0}}, 0.3, 3.0}, {"rest", {{12, 0}, {12, 8}, {0, 8}, {0, 0}}, 0.2, 3.0}};
+    EXPECT_NEAR(room_area(l, l.rooms[0]), 11.8 * (8 - 0.15 - 0.1), 1e-9);
+    // A room drawn on the inner faces keeps its area; a side with no wall (open to a hall) too.
+    Room inner = r;
+    inner.polygon = {{0.1, 0.1}, {11.9, 0.1}, {11.9, 7.9}, {0.1, 7.9}};
+    EXPECT_NEAR(room_area(l, inner), 92.04, 1e-9);
+    l.walls = {{"s", {{0, 0}, {12, 0}}, 0.2, 3.0}};
+    EXPECT_NEAR(room_area(l, r), 12 * 7.9, 1e-9);
+    // room_stats reports the inner area.
+    l.walls = {{"loop", {{0, 0}, {12, 0}, {12, 8}, {0, 8}, {0, 0}}, 0.2, 3.0}};
+    l.rooms[0] = r;
+    EXPECT_NEAR(room_stats(l, l.rooms[0], test_catalog()).area, 92.04, 1e-9);
+}

@@ -88,6 +88,7 @@ inline Plan rich_plan() {
     o.height = 2.2;
     o.sill = 0.05;
     o.swing = DoorSwing::Sliding;
+    o.opens_to = WallSide::Right;
     o.entrance = true;
     l.openings.push_back(o);
     Furniture f;

@@ -56,7 +56,7 @@ TEST_F(PlanIo, TextLayoutIsStable) {
     l.rooms.push_back(r);
     p.levels.push_back(l);
     const std::string expected = R"({
-  "schema_version": 3,
+  "schema_version": 4,
   "school": {
     "name": "小学",
     "type": "primary",
@@ -142,7 +142,7 @@ TEST_F(PlanIo, V1FixtureSavesAsCurrentAndRoundTrips) {
     const fs::path out = dir / "upgraded.sxplan.json";
     save_plan(out, v1);
     const std::string text = shuxiang::read_file(out);
-    EXPECT_EQ(text.rfind("{\n  \"schema_version\": 3,\n", 0), 0u);
+    EXPECT_EQ(text.rfind("{\n  \"schema_version\": 4,\n", 0), 0u);
     EXPECT_EQ(load_plan(out, test_catalog()), v1);
 }
 

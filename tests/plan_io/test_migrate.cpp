@@ -143,6 +143,34 @@ TEST_F(Migrate, V2ToV3OnlyChangesTheVersion) {
     EXPECT_FALSE(doc.contains("furniture_types"));
 }
 
+TEST_F(Migrate, V3ToV4RecordsTheSideHingedLeavesOpenTowards) {
+    // v3 drew every leaf on the wall's left side: hinged doors get opens_to "left"; windows, sliding
+    // doors and openings without a swing get nothing; a value already there is kept.
+    json doc = json::parse(R"({
+      "schema_version": 3,
+      "school": {"name": "S", "type": "primary"},
+      "levels": [{"id": "L", "openings": [
+        {"id": "d", "kind": "door", "wall": "w", "offset": 1, "swing": "right"},
+        {"id": "x", "kind": "emergency_exit", "wall": "w", "offset": 3, "swing": "double"},
+        {"id": "s", "kind": "door", "wall": "w", "offset": 5, "swing": "sliding"},
+        {"id": "n", "kind": "window", "wall": "w", "offset": 7},
+        {"id": "k", "kind": "door", "wall": "w", "offset": 9, "swing": "left", "opens_to": "right"}]}]
+    })");
+    std::vector<Problem> problems;
+    migrate_plan_v3_to_v4(doc, problems);
+    EXPECT_TRUE(problems.empty());
+    EXPECT_EQ(doc["schema_version"], 4);
+    const json& o = doc["levels"][0]["openings"];
+    EXPECT_EQ(o[0]["opens_to"], "left");
+    EXPECT_EQ(o[1]["opens_to"], "left");
+    EXPECT_FALSE(o[2].contains("opens_to"));
+    EXPECT_FALSE(o[3].contains("opens_to"));
+    EXPECT_EQ(o[4]["opens_to"], "right");
+    // Through the reader: the v2 fixture's hinged doors open to the left after loading.
+    const Plan p = plan_from_json_text(fixture_text("v2/qingshi_road.sxplan.json"), "v2.sxplan.json", test_catalog());
+    for (const Opening& op : p.levels[0].openings) EXPECT_EQ(op.opens_to, WallSide::Left) << op.id;
+}
+
 TEST_F(Migrate, V1FixtureMigratesToTheV2Fixture) {
     // The two fixtures differ only in what v1 left to defaults.
     json v1 = json::parse(fixture_text("v1/qingshi_road.sxplan.json"));

@@ -86,7 +86,7 @@ TEST(PlanTypes, ModelPathsAreRelativeToThePlanFileOnDisk) {
     p.furniture_types[0].model = (dir / "school" / "models" / "sofa.obj").string();
     save_plan(dir / "school" / "plan.sxplan.json", p);
     const json written = json::parse(shuxiang::read_file(dir / "school" / "plan.sxplan.json"));
-    EXPECT_EQ(written["schema_version"], 3);
+    EXPECT_EQ(written["schema_version"], kSchemaVersion);
     EXPECT_EQ(written["furniture_types"][0]["model"], "models/sofa.obj");
     // Moving the folder keeps the model with the plan.
     fs::rename(dir / "school", dir / "moved");
@@ -100,7 +100,7 @@ TEST(PlanTypes, PlansWithoutTypesAreWrittenWithoutTheKey) {
     p.furniture_types.clear();
     const json written = json::parse(plan_to_json_text(p));
     EXPECT_FALSE(written.contains("furniture_types"));
-    EXPECT_EQ(written["schema_version"], 3);
+    EXPECT_EQ(written["schema_version"], kSchemaVersion);
 }
 
 }  // namespace

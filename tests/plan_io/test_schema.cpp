@@ -135,6 +135,8 @@ TEST(PlanSchema, EnumsListExactlyTheModelsValues) {
     std::set<std::string> swings;
     for (int i = 0; i <= static_cast<int>(DoorSwing::Sliding); ++i) swings.insert(to_string(static_cast<DoorSwing>(i)));
     EXPECT_EQ(values("/$defs/opening/properties/swing/enum"), swings);
+    EXPECT_EQ(values("/$defs/opening/properties/opens_to/enum"),
+              (std::set<std::string>{to_string(WallSide::Left), to_string(WallSide::Right)}));
     std::set<std::string> openings;
     for (int i = 0; i <= static_cast<int>(OpeningKind::EmergencyExit); ++i)
         openings.insert(to_string(static_cast<OpeningKind>(i)));
@@ -145,7 +147,7 @@ TEST(PlanSchema, MigratedV2FixtureConforms) {
     MiniValidator v(load_schema());
     json doc = json::parse(fixture_text("v2/qingshi_road.sxplan.json"));
     ASSERT_TRUE(migrate_plan_json(doc).empty());
-    EXPECT_EQ(doc["schema_version"], 3);
+    EXPECT_EQ(doc["schema_version"], 4);
     const auto errors = v.errors(doc);
     EXPECT_TRUE(errors.empty()) << errors.front();
     EXPECT_TRUE(v.unknown_keywords.empty()) << *v.unknown_keywords.begin();

@@ -19,9 +19,9 @@ plan::Level two_rooms(bool inner_door) {
     l.rooms.push_back({"B", "B", plan::RoomKind::Reading, {{6, 0}, {12, 0}, {12, 5}, {6, 5}}, 3.0, false});
     l.walls.push_back({"outer", {{0, 0}, {12, 0}, {12, 5}, {0, 5}, {0, 0}}, 0.2, 3.0});
     l.walls.push_back({"mid", {{6, 0}, {6, 5}}, 0.2, 3.0});
-    if (inner_door) l.openings.push_back({"d1", plan::OpeningKind::Door, "mid", 2.5, 1.0, 2.1, 0, plan::DoorSwing::Left, false});
-    l.openings.push_back({"x1", plan::OpeningKind::EmergencyExit, "outer", 14.5, 1.2, 2.1, 0, plan::DoorSwing::Left, false});
-    l.openings.push_back({"w1", plan::OpeningKind::Window, "outer", 3.0, 1.5, 1.2, 0.9, plan::DoorSwing::None, false});
+    if (inner_door) l.openings.push_back({"d1", plan::OpeningKind::Door, "mid", 2.5, 1.0, 2.1, 0, plan::DoorSwing::Left, plan::WallSide::Left, false});
+    l.openings.push_back({"x1", plan::OpeningKind::EmergencyExit, "outer", 14.5, 1.2, 2.1, 0, plan::DoorSwing::Left, plan::WallSide::Left, false});
+    l.openings.push_back({"w1", plan::OpeningKind::Window, "outer", 3.0, 1.5, 1.2, 0.9, plan::DoorSwing::None, plan::WallSide::Left, false});
     plan::Furniture f;
     f.id = "s1";
     f.type = "test_shelf";

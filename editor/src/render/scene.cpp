@@ -347,7 +347,7 @@ SceneData build_scene(const plan::Level& level, const plan::FurnitureCatalog& ca
         if (r.polygon.size() >= 3) {
             Vec2 c2 = polygon_centroid(r.polygon);
             s.labels.push_back({r.id, r.name, r.kind, {static_cast<float>(c2.x), static_cast<float>(c2.y), z},
-                                polygon_area(r.polygon)});
+                                plan::room_area(level, r)});
         }
     }
     add_walls(s, level);

@@ -268,13 +268,11 @@ std::optional<std::string> ScriptRunner::step(App& app) {
             }
         } else if (a == "checks") {
             // The checks panel's items, one a line: kind, ids (comma-separated), text.
-            static const char* kinds[] = {"overlap", "narrow_aisle", "unreachable", "no_entrance", "standard_fail",
-                                          "standard_warning", "outside_rooms"};
             std::string text;
             for (const auto& it : current_checks(ed)) {
                 std::string ids;
                 for (const auto& id : it.ids) ids += (ids.empty() ? "" : ",") + id;
-                text += std::string(kinds[static_cast<int>(it.kind)]) + "\t" + ids + "\t" + it.text + "\n";
+                text += it.code + "\t" + ids + "\t" + it.text + "\n";
             }
             try {
                 atomic_write_file(w[1], text);

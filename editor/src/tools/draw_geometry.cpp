@@ -318,8 +318,9 @@ std::vector<std::vector<Vec2>> door_swing(const plan::Level& level, const plan::
     const auto ends = opening_ends(level, o);
     if (!w || !ends) return out;
     const Vec2 d = (ends->second - ends->first) * (1.0 / std::max(o.width, kEps));
-    const Vec2 n{-d.y, d.x};
-    // Seen from the left side (where n points) facing the wall, the far end along the wall is on the left.
+    // The side the leaves open towards (the wall's left normal for WallSide::Left).
+    const Vec2 n = Vec2{-d.y, d.x} * (o.opens_to == plan::WallSide::Left ? 1.0 : -1.0);
+    // Seen from the wall's left side facing the wall, the far end along the wall is on the left.
     auto leaf = [&](Vec2 hinge, Vec2 closed_dir, double len) {
         const Vec2 base = hinge + n * (w->thickness / 2);
         out.push_back({base, base + n * len});

@@ -2,12 +2,14 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "app/app.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/standards/compliance.hpp"
+#include "shuxiang/standards/layout_checks.hpp"
 #include "shuxiang/standards/profile.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
@@ -26,61 +28,68 @@ std::string fmt_num(double v) {
 }
 }  // namespace
 
+namespace {
+
+// The layout problems, named by labels; narrow aisles carry their geometry for the viewport overlay.
+void add_layout(const Editor& ed, const standards::RuleSet& rules, std::vector<CheckItem>& out) {
+    const plan::Plan& p = ed.plan();
+    const auto all_aisles = plan::aisles(p, ed.catalog());
+    for (const auto& prob : standards::layout_problems(p, ed.catalog(), rules)) {
+        CheckItem it{CheckItem::Kind::Layout, prob.kind, standards::problem_text(prob), prob.ids, std::nullopt};
+        if (prob.kind == "aisle_narrow")
+            for (const auto& a : all_aisles)
+                if (a.level == prob.level && a.a == prob.ids.front() && prob.ids.size() > 1 && a.b == prob.ids[1])
+                    it.aisle = a;
+        // A wall is not selectable from the panel: select the furniture or opening only.
+        if (prob.kind == "furniture_in_wall" || (prob.kind == "aisle_narrow" && it.aisle && it.aisle->b_is_wall) ||
+            (prob.kind == "door_swing" && prob.ids.size() > 1 && !plan::find_furniture(*plan::find_level(p, prob.level), prob.ids[1])))
+            it.ids.resize(1);
+        out.push_back(std::move(it));
+    }
+    for (const auto& l : plan::reachability(p).levels_without_entrance)
+        if (const plan::Level* lv = plan::find_level(p, l); lv && !lv->rooms.empty())
+            out.push_back({CheckItem::Kind::NoEntrance, "no_entrance", trf("editor.check.no_entrance", {l}), {}, std::nullopt});
+}
+
+// The standards' checks that need only the plan (the collection checks need the database); those the
+// layout checks already show with their places are left out. An empty document (no rooms) has none.
+void add_standards(const Editor& ed, const standards::RuleSet& rules, std::vector<CheckItem>& out) {
+    const plan::Plan& p = ed.plan();
+    const bool any_room = std::any_of(p.levels.begin(), p.levels.end(), [](const auto& l) { return !l.rooms.empty(); });
+    if (!any_room) return;
+    standards::Checklist list;
+    standards::check_plan(p, ed.catalog(), nullptr, rules, list);
+    for (const auto& c : list.checks) {
+        if (c.status != standards::Status::Fail && c.status != standards::Status::Warning) continue;
+        if (c.id == "safety.aisles" || c.id == "safety.wall_aisles" || c.id == "safety.overlaps" || c.id == "safety.reachable")
+            continue;
+        std::string text = tr(c.title_key) + ": " + fmt_num(c.measured) + " " + standards::unit_text(c.unit, language()) +
+                           " (" + c.comparison + " " + fmt_num(c.required) + ")";
+        const std::string advice = standards::advice_text(c, language());
+        if (!advice.empty()) text += " — " + advice;
+        std::vector<std::string> ids;
+        for (const auto& m : c.markers)
+            if (!m.object.empty()) ids.push_back(m.object);
+        const bool fail = c.status == standards::Status::Fail;
+        out.push_back({fail ? CheckItem::Kind::StandardFail : CheckItem::Kind::StandardWarning,
+                       fail ? "standard_fail" : "standard_warning", text, ids, std::nullopt});
+    }
+}
+
+}  // namespace
+
 std::vector<CheckItem> run_checks(const Editor& ed) {
     std::vector<CheckItem> out;
-    const plan::Plan& p = ed.plan();
     std::optional<standards::RuleSet> rules;
     try {
-        rules = standards::RuleSet::for_region(standards::builtin_profile_dir(), p.school.region);
+        rules = standards::RuleSet::for_region(standards::builtin_profile_dir(), ed.plan().school.region);
     } catch (const InputError& e) {
-        out.push_back({CheckItem::Kind::StandardWarning, format_place(e.file(), e.where(), e.message()), {}});
+        out.push_back({CheckItem::Kind::StandardWarning, "standard_warning", format_place(e.file(), e.where(), e.message()), {},
+                       std::nullopt});
+        return out;
     }
-    // Minimum clear aisles of the school's standards profile (JGJ 38 open-access values by default).
-    const double between = rules ? rules->value("aisle.between_ranges.open", kMinShelfAisle) : kMinShelfAisle;
-    const double to_wall = rules ? rules->value("aisle.range_to_wall.open", kMinWallAisle) : kMinWallAisle;
-    for (const auto& o : plan::furniture_overlaps(p, ed.catalog(), 1e-3))
-        out.push_back({CheckItem::Kind::Overlap, trf("editor.check.overlap", {o.a, o.b, fmt2(o.depth)}), {o.a, o.b}});
-    for (const auto& a : plan::aisles(p, ed.catalog()))
-        if (a.width < (a.b_is_wall ? to_wall : between) - 1e-9)
-            out.push_back({CheckItem::Kind::NarrowAisle,
-                           trf("editor.check.narrow_aisle", {a.a, a.b, fmt2(a.width), fmt2(a.b_is_wall ? to_wall : between)}),
-                           a.b_is_wall ? std::vector<std::string>{a.a} : std::vector<std::string>{a.a, a.b}, a});
-    const plan::Reachability r = plan::reachability(p);
-    for (const auto& u : r.unreachable) {
-        std::string name = u.room;
-        if (const auto* l = plan::find_level(p, u.level))
-            if (const auto* room = plan::find_room(*l, u.room)) name = room->name;
-        out.push_back({CheckItem::Kind::Unreachable, trf("editor.check.unreachable", {name}), {u.room}});
-    }
-    for (const auto& l : r.levels_without_entrance)
-        out.push_back({CheckItem::Kind::NoEntrance, trf("editor.check.no_entrance", {l}), {}});
-    // Furniture standing in no room (left behind when its room was deleted, or placed outside).
-    for (const auto& l : p.levels)
-        for (const auto& f : l.furniture)
-            if (!plan::room_of(l, f))
-                out.push_back({CheckItem::Kind::OutsideRooms, trf("editor.check.outside_rooms", {f.id, l.name}), {f.id}});
-
-    // The standards' checks that need only the plan (the collection checks need the database); those
-    // the geometry checks above already show with their places are left out.
-    if (rules) {
-        standards::Checklist list;
-        standards::check_plan(p, ed.catalog(), nullptr, *rules, list);
-        for (const auto& c : list.checks) {
-            if (c.status != standards::Status::Fail && c.status != standards::Status::Warning) continue;
-            if (c.id == "safety.aisles" || c.id == "safety.wall_aisles" || c.id == "safety.overlaps" ||
-                c.id == "safety.reachable")
-                continue;
-            std::string text = tr(c.title_key) + ": " + fmt_num(c.measured) + " " + standards::unit_text(c.unit, language()) + " (" + c.comparison + " " +
-                               fmt_num(c.required) + ")";
-            const std::string advice = standards::advice_text(c, language());
-            if (!advice.empty()) text += " — " + advice;
-            std::vector<std::string> ids;
-            for (const auto& m : c.markers)
-                if (!m.object.empty()) ids.push_back(m.object);
-            out.push_back({c.status == standards::Status::Fail ? CheckItem::Kind::StandardFail : CheckItem::Kind::StandardWarning,
-                           text, ids});
-        }
-    }
+    add_layout(ed, *rules, out);
+    add_standards(ed, *rules, out);
     return out;
 }
 
@@ -140,10 +149,16 @@ void draw_checks_panel(App& app, float x, float y, float w, float h) {
     ImGui::Begin((tr("editor.panel.checks") + "###checks").c_str(), nullptr,
                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
     if (items.empty()) ImGui::TextColored({0.5f, 0.85f, 0.5f, 1.f}, "%s", tr("editor.check.all_ok").c_str());
+    bool plan_heading = false;
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& it = items[i];
+        if (it.plan_level() && !plan_heading) {
+            plan_heading = true;
+            ImGui::Separator();
+            ImGui::TextDisabled("%s", tr("editor.check.plan_level").c_str());
+        }
         const bool warning = it.kind == CheckItem::Kind::NoEntrance || it.kind == CheckItem::Kind::StandardWarning ||
-                             it.kind == CheckItem::Kind::OutsideRooms;
+                             it.code == "furniture_outside_rooms";
         const ImVec4 c = warning ? ImVec4(1.f, 0.8f, 0.35f, 1.f) : ImVec4(1.f, 0.5f, 0.45f, 1.f);
         ImGui::PushStyleColor(ImGuiCol_Text, c);
         ImGui::PushID(static_cast<int>(i));

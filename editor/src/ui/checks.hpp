@@ -1,6 +1,7 @@
 #pragma once
-// The checks panel: the plan's own geometry checks (furniture overlaps, aisles narrower than the
-// minimum, rooms unreachable from the entrances), recomputed when the document changes.
+// The checks panel: the layout problems of `shuxiang plan check` (standards::layout_problems: exits,
+// door swings, walls, aisles, routes, overlaps, reachability) and, grouped apart, the plan-level
+// compliance checks; recomputed when the document changes.
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,17 +13,15 @@ namespace shuxiang::editor {
 class App;
 class Editor;
 
-// Minimum clear aisles when the standards profile cannot be read: between open-access ranges (行道)
-// 1.00 m and from a range to a wall 0.75 m (JGJ 38-2015 Table 4.2.4-2). Normally the school's
-// profile gives them ("aisle.between_ranges.open", "aisle.range_to_wall.open").
-inline constexpr double kMinShelfAisle = 1.00;
-inline constexpr double kMinWallAisle = 0.75;
-
 struct CheckItem {
-    enum class Kind { Overlap, NarrowAisle, Unreachable, NoEntrance, StandardFail, StandardWarning, OutsideRooms } kind;
-    std::string text;                 // translated
+    // Layout: a problem of standards::layout_problems() (code = its kind); NoEntrance: a level whose
+    // rooms cannot be judged for reachability; Standard*: a plan-level compliance check (grouped apart).
+    enum class Kind { Layout, NoEntrance, StandardFail, StandardWarning } kind;
+    std::string code;                 // stable: the layout problem's kind, "no_entrance", "standard_fail", ...
+    std::string text;                 // translated, objects named by their labels
     std::vector<std::string> ids;     // what selecting the item selects
     std::optional<plan::Aisle> aisle; // narrow aisles: drawn in red in the viewport
+    bool plan_level() const { return kind == Kind::StandardFail || kind == Kind::StandardWarning; }
 };
 
 // Runs the checks on the editor's document (current state).

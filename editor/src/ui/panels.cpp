@@ -374,7 +374,8 @@ void inspector(App& app, float x, float y, float w, float h) {
             g.for_teachers = teachers;
             report(ed, ed.set_room(g, false));
         }
-        ImGui::Text("%s: %.2f m²", tr("editor.inspector.area").c_str(), plan::polygon_area(r->polygon));
+        ImGui::Text("%s: %.2f m²", tr("editor.inspector.area").c_str(),
+                    ed.level() ? plan::room_area(*ed.level(), *r) : plan::polygon_area(r->polygon));
     } else if (!shown) {
         ImGui::TextDisabled("%s", tr("editor.inspector.none").c_str());
     }
@@ -423,7 +424,7 @@ void status_bar(App& app, float y, float w, float h) {
         ImGui::SameLine();
         ImGui::Text("%.2f × %.2f m", hi.x - lo.x, hi.y - lo.y);
     } else if (const plan::Room* r = ed.selected_room()) {
-        ImGui::Text("%s  %.2f m²", r->name.c_str(), plan::polygon_area(r->polygon));
+        ImGui::Text("%s  %.2f m²", r->name.c_str(), ed.level() ? plan::room_area(*ed.level(), *r) : plan::polygon_area(r->polygon));
     } else {
         ImGui::TextDisabled("%s", tr("editor.inspector.none").c_str());
     }

@@ -265,6 +265,59 @@ const Room* room_of(const Level& level, const Furniture& f) { return room_at(lev
 
 namespace {
 
+// Half the thickness of a wall whose centre line carries the edge ab, 0 when none does.
+double wall_inset(const Level& level, Vec2 a, Vec2 b) {
+    constexpr double kOn = 1e-6;
+    double best = 0;
+    for (const Wall& w : level.walls)
+        for (std::size_t i = 1; i < w.points.size(); ++i) {
+            const Vec2 p = w.points[i - 1], q = w.points[i];
+            if (point_segment_distance(a, p, q) <= kOn && point_segment_distance(b, p, q) <= kOn)
+                best = std::max(best, w.thickness / 2);
+        }
+    return best;
+}
+
+}  // namespace
+
+std::vector<Vec2> room_floor_polygon(const Level& level, const Room& room) {
+    const auto& poly = room.polygon;
+    const std::size_t n = poly.size();
+    if (n < 3) return poly;
+    const double sign = signed_area(poly) >= 0 ? 1.0 : -1.0;  // inward is the left normal when counter-clockwise
+    struct Line {
+        Vec2 p, d;
+    };
+    std::vector<Line> lines(n);
+    bool moved = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Vec2 a = poly[i], b = poly[(i + 1) % n];
+        const double len = length(b - a);
+        const Vec2 d = len > kEps ? (b - a) * (1.0 / len) : Vec2{1, 0};
+        const double inset = len > kEps ? wall_inset(level, a, b) : 0;
+        moved = moved || inset > 0;
+        lines[i] = {a + Vec2{-d.y, d.x} * (sign * inset), d};
+    }
+    if (!moved) return poly;
+    std::vector<Vec2> out(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const Line& prev = lines[(i + n - 1) % n];
+        const Line& next = lines[i];
+        const double den = cross(prev.d, next.d);
+        if (std::abs(den) < 1e-12) {
+            out[i] = next.p;  // collinear edges: the vertex moves with them
+            continue;
+        }
+        const double t = cross(next.p - prev.p, next.d) / den;
+        out[i] = prev.p + prev.d * t;
+    }
+    return out;
+}
+
+double room_area(const Level& level, const Room& room) { return polygon_area(room_floor_polygon(level, room)); }
+
+namespace {
+
 std::vector<RoomStats> level_room_stats(const Level& level, const FurnitureCatalog& catalog) {
     const RoomIndex index(level);
     std::vector<RoomStats> out;
@@ -275,7 +328,7 @@ std::vector<RoomStats> level_room_stats(const Level& level, const FurnitureCatal
         s.room = r.id;
         s.name = r.name;
         s.kind = r.kind;
-        s.area = index.areas[i];
+        s.area = room_area(level, r);
         const int c = index.container(i);
         if (c >= 0) s.inside = level.rooms[static_cast<std::size_t>(c)].id;
         out.push_back(std::move(s));
@@ -513,6 +566,39 @@ Reachability reachability(const Plan& plan) {
         }
         for (std::size_t i = 0; i < n; ++i)
             (seen[i] ? out.reachable : out.unreachable).push_back({level.id, level.rooms[i].id});
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- door leaves
+
+std::vector<std::vector<Vec2>> door_leaf_sweeps(const Level& level, const Opening& o, int arc_steps) {
+    std::vector<std::vector<Vec2>> out;
+    if (o.kind == OpeningKind::Window) return out;
+    const Wall* w = find_wall(level, o.wall);
+    const auto at = w ? point_along_polyline(w->points, o.offset) : std::nullopt;
+    if (!at) return out;
+    const Vec2 d = at->direction;
+    const Vec2 n = Vec2{-d.y, d.x} * (o.opens_to == WallSide::Left ? 1.0 : -1.0);
+    // The hinge at one jamb, the leaf closed along the wall towards the other jamb.
+    auto leaf = [&](Vec2 jamb, Vec2 closed, double len) {
+        const Vec2 hinge = jamb + n * (w->thickness / 2);
+        std::vector<Vec2> poly{hinge};
+        for (int i = 0; i <= arc_steps; ++i) {
+            const double a = (std::numbers::pi / 2) * i / std::max(arc_steps, 1);
+            poly.push_back(hinge + (closed * std::cos(a) + n * std::sin(a)) * len);
+        }
+        out.push_back(std::move(poly));
+    };
+    const Vec2 far = at->point + d * (o.width / 2), near = at->point - d * (o.width / 2);
+    switch (o.swing) {
+        case DoorSwing::Left: leaf(far, d * -1.0, o.width); break;
+        case DoorSwing::Right: leaf(near, d, o.width); break;
+        case DoorSwing::Double:
+            leaf(far, d * -1.0, o.width / 2);
+            leaf(near, d, o.width / 2);
+            break;
+        default: break;
     }
     return out;
 }

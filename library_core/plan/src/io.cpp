@@ -306,6 +306,7 @@ constexpr std::array<RoomKind, 12> kAllRoomKinds{
 constexpr std::array<OpeningKind, 3> kAllOpeningKinds{OpeningKind::Door, OpeningKind::Window, OpeningKind::EmergencyExit};
 constexpr std::array<DoorSwing, 5> kAllSwings{DoorSwing::None, DoorSwing::Left, DoorSwing::Right, DoorSwing::Double,
                                               DoorSwing::Sliding};
+constexpr std::array<WallSide, 2> kAllWallSides{WallSide::Left, WallSide::Right};
 
 void read_school(Reader& r, const json& j, const std::string& p, School& s) {
     const json* o = r.object(j, p, {"name", "type", "students", "teachers", "classes", "region"});
@@ -346,7 +347,7 @@ void read_wall(Reader& r, const json& j, const std::string& p, Wall& w) {
 }
 
 void read_opening(Reader& r, const json& j, const std::string& p, Opening& op) {
-    const json* o = r.object(j, p, {"id", "kind", "wall", "offset", "width", "height", "sill", "swing", "entrance"});
+    const json* o = r.object(j, p, {"id", "kind", "wall", "offset", "width", "height", "sill", "swing", "opens_to", "entrance"});
     if (!o) return;
     r.string(*o, p, "id", true, op.id);
     r.enumeration(*o, p, "kind", true, &opening_kind_from_string, kAllOpeningKinds, op.kind);
@@ -356,6 +357,7 @@ void read_opening(Reader& r, const json& j, const std::string& p, Opening& op) {
     r.number(*o, p, "height", false, op.height);
     r.number(*o, p, "sill", false, op.sill);
     r.enumeration(*o, p, "swing", false, &door_swing_from_string, kAllSwings, op.swing);
+    r.enumeration(*o, p, "opens_to", false, &wall_side_from_string, kAllWallSides, op.opens_to);
     r.boolean(*o, p, "entrance", false, op.entrance);
 }
 
@@ -799,6 +801,7 @@ ojson to_json(const Plan& plan) {
                                 {"height", num(o.height, p + "/height")},
                                 {"sill", num(o.sill, p + "/sill")},
                                 {"swing", to_string(o.swing)},
+                                {"opens_to", to_string(o.opens_to)},
                                 {"entrance", o.entrance}});
         }
         lj["openings"] = std::move(openings);

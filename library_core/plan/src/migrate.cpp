@@ -261,10 +261,29 @@ void migrate_plan_v1_to_v2(json& doc, std::vector<Problem>& problems) {
 // furniture models); every schema 2 document is a schema 3 document without it.
 void migrate_plan_v2_to_v3(json& doc, std::vector<Problem>& /*problems*/) { doc["schema_version"] = 3; }
 
+// v4 records which side of its wall a hinged leaf opens towards. v3 could not say; the editor drew
+// every leaf on the wall's left side, so hinged doors of older plans open to the left.
+void migrate_plan_v3_to_v4(json& doc, std::vector<Problem>& /*problems*/) {
+    doc["schema_version"] = 4;
+    auto levels = doc.find("levels");
+    if (levels == doc.end() || !levels->is_array()) return;
+    for (auto& level : *levels) {
+        if (!level.is_object() || !level.contains("openings") || !level["openings"].is_array()) continue;
+        for (auto& o : level["openings"]) {
+            if (!o.is_object() || o.contains("opens_to")) continue;
+            const auto swing = o.find("swing");
+            const bool hinged = swing != o.end() && swing->is_string() &&
+                                (*swing == "left" || *swing == "right" || *swing == "double");
+            if (hinged) o["opens_to"] = "left";
+        }
+    }
+}
+
 const std::vector<MigrationStep>& plan_migrations() {
     static const std::vector<MigrationStep> steps{
         {1, &migrate_plan_v1_to_v2},
         {2, &migrate_plan_v2_to_v3},
+        {3, &migrate_plan_v3_to_v4},
     };
     return steps;
 }

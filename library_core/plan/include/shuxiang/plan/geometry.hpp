@@ -63,6 +63,13 @@ bool is_shelving(FurnitureCategory c);
 // zone drawn inside a bigger room wins. nullptr when the point is outside every room.
 const Room* room_at(const Level& level, Vec2 p);
 
+// A room's floor area, m²: its polygon with every edge that runs along a wall's centre line moved in
+// to the wall's inner face (a 12 × 8 m loop of 0.2 m walls gives 11.8 × 7.8 = 92.04 m², not 96). A room
+// drawn on the inner faces, or with no wall along it, keeps its polygon's area.
+double room_area(const Level& level, const Room& room);
+// The polygon room_area() measures.
+std::vector<Vec2> room_floor_polygon(const Level& level, const Room& room);
+
 // The room each piece of furniture belongs to: room_at() of its footprint centre (its position).
 // Each piece counts in exactly one room, so per-room sums add up to the plan's totals.
 const Room* room_of(const Level& level, const Furniture& f);
@@ -72,7 +79,7 @@ struct RoomStats {
     std::string room;   // room id
     std::string name;
     RoomKind kind = RoomKind::Reading;
-    double area = 0;           // m², the polygon's own area (a zone's area is also inside its container's)
+    double area = 0;           // m², room_area(): inside the walls' faces (a zone's area is also inside its container's)
     int seats = 0;             // seats of the furniture whose centre lies in this room (innermost room)
     double shelf_metres = 0;   // linear metres of shelf of that furniture
     int furniture = 0;         // pieces of furniture in the room
@@ -158,6 +165,15 @@ std::optional<DoorSides> door_sides(const Level& level, const Opening& opening);
 // outside is not a passage: two rooms that both open to the outside are not joined by it. A zone drawn
 // inside a bigger room is joined to its innermost container (it has no walls of its own).
 Reachability reachability(const Plan& plan);
+
+// ---------------------------------------------------------------- door leaves
+
+// The floor each leaf of a hinged door sweeps: a quarter disc (as a convex polygon of `arc_steps`
+// chords) from the hinge at the wall's face, on the side the leaf opens towards (Opening::opens_to),
+// as wide as the leaf (double doors: two leaves of half the width). Seen from the wall's left side,
+// a "left" door is hinged at the jamb on the viewer's left. Empty for windows, sliding doors and
+// openings without a swing, or an opening whose wall is missing.
+std::vector<std::vector<Vec2>> door_leaf_sweeps(const Level& level, const Opening& opening, int arc_steps = 8);
 
 // ---------------------------------------------------------------- whole-plan summary
 

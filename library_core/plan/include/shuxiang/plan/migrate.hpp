@@ -27,5 +27,6 @@ std::vector<Problem> migrate_plan_json(nlohmann::json& doc);
 // The individual steps, for tests.
 void migrate_plan_v1_to_v2(nlohmann::json& doc, std::vector<Problem>& problems);
 void migrate_plan_v2_to_v3(nlohmann::json& doc, std::vector<Problem>& problems);
+void migrate_plan_v3_to_v4(nlohmann::json& doc, std::vector<Problem>& problems);
 
 }  // namespace shuxiang::plan

@@ -15,7 +15,7 @@ namespace shuxiang::plan {
 
 // The plan file format version this program writes. Older files are migrated step by step on load;
 // newer ones are refused.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 struct Vec2 {
     double x = 0;
@@ -105,6 +105,10 @@ enum class DoorSwing {
     Sliding,  // "sliding"
 };
 
+// A side of a wall. File values: "left" (the side the wall's left normal points to, seen walking from
+// its first point to its last) and "right".
+enum class WallSide { Left, Right };
+
 // An opening in a wall. Its centre lies `offset` metres along the wall's polyline from its first point.
 struct Opening {
     std::string id;
@@ -115,6 +119,9 @@ struct Opening {
     double height = 2.1;      // m
     double sill = 0;          // m above the floor (windows)
     DoorSwing swing = DoorSwing::None;
+    // The side of the wall a hinged leaf opens towards (schema 4; older plans: left, where the editor
+    // drew every leaf).
+    WallSide opens_to = WallSide::Left;
     bool entrance = false;    // a main entrance readers come in by (reachability starts here)
     friend bool operator==(const Opening&, const Opening&) = default;
 };
@@ -175,10 +182,12 @@ const char* to_string(SchoolType t);
 const char* to_string(RoomKind k);
 const char* to_string(OpeningKind k);
 const char* to_string(DoorSwing s);
+const char* to_string(WallSide s);
 std::optional<SchoolType> school_type_from_string(std::string_view s);
 std::optional<RoomKind> room_kind_from_string(std::string_view s);
 std::optional<OpeningKind> opening_kind_from_string(std::string_view s);
 std::optional<DoorSwing> door_swing_from_string(std::string_view s);
+std::optional<WallSide> wall_side_from_string(std::string_view s);
 
 // Translation keys for display names ("plan.room_kind.stacks" → 藏书区 / Stacks).
 std::string display_key(SchoolType t);
