@@ -189,3 +189,48 @@ TEST(Rubric, BadRubricNamesThePointer) {
     }
     fs::remove_all(d);
 }
+
+TEST(Compliance, AStageFigureMissingFromTheProfileMakesTheCheckNotAssessable) {
+    auto profile = Profile::load_file(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards" / "cn-national.json");
+    profile.figures.erase("collection.books_per_student.junior");
+    profile.figures.erase("collection.share.secondary.3");
+    profile.figures.erase("collection.new_books_per_student_per_year");
+    auto rules = RuleSet::resolve({profile}, "cn-national");
+    auto s = nine_year();
+    auto req = required_books(s, rules);
+    EXPECT_EQ(req.missing, std::vector<std::string>{"collection.books_per_student.junior"});
+    HoldingsSummary h;
+    h.books = 1000000;  // more than any requirement: a requirement of 0 would pass
+    h.by_major_class = {20000, 20000, 600000, 320000, 40000};
+    h.periodical_titles = 100;
+    h.reference_titles = 200;
+    h.new_books_this_year = 5000;
+    Checklist cl;
+    check_collection(s, &h, rules, cl);
+    for (auto id : {"collection.books", "collection.share.3", "collection.new_books"}) {
+        const Check* c = cl.find(id);
+        ASSERT_NE(c, nullptr) << id;
+        EXPECT_EQ(c->status, Status::NotAssessable) << id;
+        EXPECT_EQ(c->advice_key, "advice.missing_figure") << id;
+    }
+    EXPECT_NE(cl.find("collection.books")->note.find("collection.books_per_student.junior"), std::string::npos);
+    EXPECT_EQ(cl.find("collection.periodicals")->status, Status::Pass);  // every periodicals row is there
+    EXPECT_EQ(cl.find("collection.share.1")->status, Status::Pass);
+}
+
+TEST(Standards, PolicyIsReadFromTheProfileAndInherited) {
+    auto rules = national();
+    EXPECT_FALSE(rules.policy().warning_meets);
+    EXPECT_TRUE(rules.policy().in_book_standard("collection.books", "collection"));
+    EXPECT_TRUE(rules.policy().in_book_standard("collection.share.3", "collection"));
+    EXPECT_FALSE(rules.policy().in_book_standard("space.student_seats", "space"));
+    EXPECT_FALSE(rules.policy().source.empty());
+    Profile child;
+    child.id = "child";
+    child.parent = "cn-national";
+    child.warning_meets = true;
+    auto parent = Profile::load_file(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards" / "cn-national.json");
+    auto resolved = RuleSet::resolve({parent, child}, "child");
+    EXPECT_TRUE(resolved.policy().warning_meets);
+    EXPECT_EQ(resolved.policy().book_standard_checks, parent.book_standard_checks.value());
+}

@@ -218,3 +218,54 @@ TEST(PlanChecks, CheckAllFeedsTheRubric) {
                 EXPECT_FALSE(line.missing) << line.check;
             }
 }
+
+TEST(PlanChecks, CityEncouragedSpacesAreRecommendationsUnlessTheProfileRequiresThem) {
+    auto cat = catalog();
+    auto rules = national();
+    Checklist cl;
+    check_plan(library(), cat, nullptr, rules, cl);
+    // Corners, corridors, outdoor areas (积极打造) and the 藏借阅研休 layout: recommendations.
+    for (auto id : {"space.classroom_corners", "space.reading_corridor", "space.outdoor_reading", "space.functions"})
+        EXPECT_TRUE(get(cl, id).recommended) << id;
+    for (auto id : {"space.student_seats", "space.audio_visual", "safety.aisles", "service.opening_hours"})
+        EXPECT_FALSE(get(cl, id).recommended) << id;
+    // The three missing spaces fail as recommendations; they are not counted as failures.
+    EXPECT_EQ(cl.recommendations_open(), 3);
+    int fails = 0;
+    for (auto& c : cl.checks) fails += !c.recommended && c.status == Status::Fail;
+    EXPECT_EQ(cl.count(Status::Fail), fails);
+    EXPECT_EQ(get(cl, "space.classroom_corners").status, Status::Fail);
+    // A profile may make one required.
+    rules.policy().required = {"space.classroom_corners"};
+    Checklist strict;
+    check_plan(library(), cat, nullptr, rules, strict);
+    EXPECT_FALSE(get(strict, "space.classroom_corners").recommended);
+    EXPECT_EQ(strict.count(Status::Fail), cl.count(Status::Fail) + 1);
+    EXPECT_EQ(strict.recommendations_open(), 2);
+    // The rubric still scores recommendations by their status.
+    auto rubric = Rubric::load_file(builtin_rubric_path());
+    EXPECT_DOUBLE_EQ(score(cl, rubric).points, score(strict, rubric).points);
+}
+
+TEST(PlanChecks, AFigureMissingFromTheProfileIsNotAssessableNeverZero) {
+    auto cat = catalog();
+    auto profile = Profile::load_file(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards" / "cn-national.json");
+    profile.figures.erase("seats.students_per_seat.primary");
+    profile.figures.erase("hours.per_week_min");
+    profile.figures.erase("area.lending_min");
+    auto rules = RuleSet::resolve({profile}, "cn-national");
+    Checklist cl;
+    check_plan(library(), cat, nullptr, rules, cl);
+    for (auto id : {"space.student_seats", "service.opening_hours", "space.lending_area"}) {
+        EXPECT_EQ(get(cl, id).status, Status::NotAssessable) << id;
+        EXPECT_EQ(get(cl, id).advice_key, "advice.missing_figure") << id;
+    }
+    EXPECT_NE(advice_text(get(cl, "space.student_seats"), Language::ZhCN).find("seats.students_per_seat.primary"),
+              std::string::npos);
+    // A secondary figure is not needed by a primary school: its absence changes nothing.
+    profile = Profile::load_file(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards" / "cn-national.json");
+    profile.figures.erase("seats.students_per_seat.secondary");
+    Checklist primary;
+    check_plan(library(), cat, nullptr, RuleSet::resolve({profile}, "cn-national"), primary);
+    EXPECT_EQ(get(primary, "space.student_seats").status, Status::Pass);
+}

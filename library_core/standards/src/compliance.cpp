@@ -17,8 +17,24 @@ const char* to_string(Status s) {
 
 int Checklist::count(Status s) const {
     int n = 0;
-    for (auto& c : checks) n += c.status == s;
+    for (auto& c : checks) n += !c.recommended && c.status == s;
     return n;
+}
+
+int Checklist::recommendations_open() const {
+    int n = 0;
+    for (auto& c : checks) n += c.recommended && c.status != Status::Pass;
+    return n;
+}
+
+void not_assessable_missing(Check& c, const std::vector<std::string>& missing, const RuleSet& rules) {
+    c.status = Status::NotAssessable;
+    c.measured = 0;
+    std::string keys;
+    for (auto& k : missing) keys += (keys.empty() ? "" : ", ") + k;
+    c.note = "the profile " + rules.id() + " has no figure " + keys;
+    c.advice_key = "advice.missing_figure";
+    c.advice_args = {keys, rules.id()};
 }
 
 const Check* Checklist::find(const std::string& id) const {
@@ -103,7 +119,10 @@ Requirement required_books(const plan::School& s, const RuleSet& rules) {
     for (auto& st : stages_of(s)) {
         if (st.students <= 0) continue;
         auto* f = rules.figure("collection.books_per_student." + st.stage);
-        if (!f) continue;
+        if (!f) {
+            r.missing.push_back("collection.books_per_student." + st.stage);
+            continue;
+        }
         if (!r.figure) r.figure = f;
         r.value += st.students * f->value;
         ++stages_used;
@@ -119,7 +138,10 @@ Requirement required_titles(const plan::School& s, const RuleSet& rules, const s
     for (auto& st : stages_of(s)) {
         if (st.students <= 0 || total <= 0) continue;
         auto* f = rules.figure(key_prefix + "." + st.stage);
-        if (!f) continue;
+        if (!f) {
+            r.missing.push_back(key_prefix + "." + st.stage);
+            continue;
+        }
         if (!r.figure) r.figure = f;
         r.value += st.students / total * f->value;
         ++stages_used;
@@ -142,6 +164,8 @@ std::array<Requirement, 5> required_shares(const plan::School& s, const RuleSet&
     for (int i = 0; i < 5; ++i) {
         auto* fp = rules.figure("collection.share.primary." + std::to_string(i + 1));
         auto* fs = rules.figure("collection.share.secondary." + std::to_string(i + 1));
+        if (primary > 0 && !fp) out[i].missing.push_back("collection.share.primary." + std::to_string(i + 1));
+        if (primary < 1 && !fs) out[i].missing.push_back("collection.share.secondary." + std::to_string(i + 1));
         double vp = fp ? fp->value : 0, vs = fs ? fs->value : 0;
         out[i].value = primary * vp + (1 - primary) * vs;
         out[i].figure = primary > 0 ? fp : fs;
@@ -180,6 +204,7 @@ void check_collection(const plan::School& school, const HoldingsSummary* h, cons
         c.comparison = ">=";
         if (!h) not_assessable(c, "no holdings summary");
         else if (students <= 0) not_assessable(c, "the plan gives no student numbers");
+        else if (!req.missing.empty()) not_assessable_missing(c, req.missing, rules);
         else {
             c.measured = double(h->books);
             c.status = at_least(c.measured, c.required, rules);
@@ -198,6 +223,7 @@ void check_collection(const plan::School& school, const HoldingsSummary* h, cons
         c.comparison = ">=";
         if (!h) not_assessable(c, "no holdings summary");
         else if (students <= 0) not_assessable(c, "the plan gives no student numbers");
+        else if (!req.missing.empty()) not_assessable_missing(c, req.missing, rules);
         else {
             c.measured = field == 0 ? h->periodical_titles : h->reference_titles;
             c.status = at_least(c.measured, c.required, rules);
@@ -211,11 +237,13 @@ void check_collection(const plan::School& school, const HoldingsSummary* h, cons
     {
         Requirement req;
         req.figure = rules.figure("collection.new_books_per_student_per_year");
-        req.value = students * (req.figure ? req.figure->value : 1);
+        req.value = students * (req.figure ? req.figure->value : 0);
+        if (!req.figure) req.missing.push_back("collection.new_books_per_student_per_year");
         Check c = base("collection.new_books", "books", req);
         c.comparison = ">=";
         if (!h) not_assessable(c, "no holdings summary");
         else if (students <= 0) not_assessable(c, "the plan gives no student numbers");
+        else if (!req.missing.empty()) not_assessable_missing(c, req.missing, rules);
         else {
             c.measured = double(h->new_books_this_year);
             c.status = at_least(c.measured, c.required, rules);
@@ -240,6 +268,7 @@ void check_collection(const plan::School& school, const HoldingsSummary* h, cons
         c.required = std::round(shares[i].value * 100) / 100;
         if (!h) not_assessable(c, "no holdings summary");
         else if (classified == 0) not_assessable(c, "no classified items");
+        else if (!shares[i].missing.empty()) not_assessable_missing(c, shares[i].missing, rules);
         else {
             c.measured = 100.0 * double(h->by_major_class[i]) / double(classified);
             double diff = std::abs(c.measured - c.required);

@@ -81,6 +81,14 @@ struct Ctx {
         return c;
     }
     void push(Check c) { out.checks.push_back(std::move(c)); }
+    // A figure's value, or 0 with its key added to `missing` when the profile lacks it.
+    double need(const std::string& key, std::vector<std::string>& missing) const {
+        if (auto* f = rules.figure(key)) return f->value;
+        missing.push_back(key);
+        return 0;
+    }
+    // A city-encouraged check is a recommendation unless the profile makes it required.
+    void recommend(Check& c) const { c.recommended = !rules.policy().makes_required(c.id); }
 };
 
 void check_functions(Ctx& x) {
@@ -97,6 +105,7 @@ void check_functions(Ctx& x) {
     Check c = x.make("space.functions", "space", "functions", "");
     c.source = "岳教体办通〔2023〕12号：集“藏、借、阅、研、休”为一体的现代化中小学图书馆";
     c.confidence = Confidence::Official;
+    x.recommend(c);
     c.comparison = ">=";
     c.required = 5;
     std::vector<std::string> missing;
@@ -133,15 +142,18 @@ void check_seats(Ctx& x) {
         Check c = x.make("space.student_seats", "space", "seats",
                          primary >= 1 ? "seats.students_per_seat.primary" : "seats.students_per_seat.secondary");
         c.comparison = ">=";
-        double per_p = x.rules.value("seats.students_per_seat.primary", 20);
-        double per_s = x.rules.value("seats.students_per_seat.secondary", 12);
-        c.required = std::ceil(students * primary / per_p + students * (1 - primary) / per_s - 1e-9);
+        std::vector<std::string> missing;
+        double per_p = primary > 0 ? x.need("seats.students_per_seat.primary", missing) : 1;
+        double per_s = primary < 1 ? x.need("seats.students_per_seat.secondary", missing) : 1;
         c.derived = primary > 0 && primary < 1;
         c.measured = student_seats;
-        if (students <= 0) {
+        if (!missing.empty()) {
+            not_assessable_missing(c, missing, x.rules);
+        } else if (students <= 0) {
             c.status = Status::NotAssessable;
             c.note = "the plan gives no student numbers";
         } else {
+            c.required = std::ceil(students * primary / per_p + students * (1 - primary) / per_s - 1e-9);
             c.status = at_least(c.measured, c.required, x.rules);
             if (c.status != Status::Pass) {
                 c.advice_key = "advice.space.student_seats";
@@ -153,12 +165,16 @@ void check_seats(Ctx& x) {
     {
         Check c = x.make("space.teacher_seats", "space", "seats", "seats.teachers_per_seat");
         c.comparison = ">=";
-        c.required = std::ceil(s.teachers / x.rules.value("seats.teachers_per_seat", 3) - 1e-9);
+        std::vector<std::string> missing;
+        double per_t = x.need("seats.teachers_per_seat", missing);
         c.measured = teacher_seats;
-        if (s.teachers <= 0) {
+        if (!missing.empty()) {
+            not_assessable_missing(c, missing, x.rules);
+        } else if (s.teachers <= 0) {
             c.status = Status::NotAssessable;
             c.note = "the plan gives no number of teachers";
         } else {
+            c.required = std::ceil(s.teachers / per_t - 1e-9);
             c.status = at_least(c.measured, c.required, x.rules);
             if (c.status != Status::Pass) {
                 c.advice_key = "advice.space.teacher_seats";
@@ -169,9 +185,10 @@ void check_seats(Ctx& x) {
     }
     {
         // Area per seat of each reading room against GB 50099 Table 7.1.1; the worst room decides.
-        const double primary_m2 = x.rules.value("area.per_seat.student_reading.primary", 1.8);
-        const double secondary_m2 = x.rules.value("area.per_seat.student_reading.secondary", 1.9);
-        const double teacher_m2 = x.rules.value("area.per_seat.teacher_reading", 2.3);
+        std::vector<std::string> missing;
+        const double primary_m2 = primary > 0 ? x.need("area.per_seat.student_reading.primary", missing) : 0;
+        const double secondary_m2 = primary < 1 ? x.need("area.per_seat.student_reading.secondary", missing) : 0;
+        const double teacher_m2 = x.need("area.per_seat.teacher_reading", missing);
         const double student_m2 = primary * primary_m2 + (1 - primary) * secondary_m2;
         Check c = x.make("space.area_per_seat", "space", "m2/seat",
                          primary >= 1 ? "area.per_seat.student_reading.primary"
@@ -191,7 +208,10 @@ void check_seats(Ctx& x) {
             }
             if (per_seat < need) c.markers.push_back(x.marker_of(r));
         }
-        if (!std::isfinite(worst_ratio)) {
+        if (!missing.empty()) {
+            not_assessable_missing(c, missing, x.rules);
+            c.markers.clear();
+        } else if (!std::isfinite(worst_ratio)) {
             c.status = Status::NotAssessable;
             c.required = student_m2;
             c.note = "no reading room with seats";
@@ -240,10 +260,13 @@ void check_stacks(Ctx& x) {
         double area = 0;
         for (auto& r : x.summary.rooms)
             if (r.kind == RoomKind::Stacks) area += r.area;
-        double per_m2 = x.rules.value("stacks.books_per_m2.open", 400);
+        std::vector<std::string> missing;
+        double per_m2 = x.need("stacks.books_per_m2.open", missing);
         c.measured = std::floor(area * per_m2);
         c.note = "stack rooms " + fmt(area, 1) + " m² × " + fmt(per_m2) + " books/m² (open access)";
-        if (need <= 0) {
+        if (!missing.empty()) {
+            not_assessable_missing(c, missing, x.rules);
+        } else if (need <= 0) {
             c.status = Status::NotAssessable;
             c.note = "neither holdings nor student numbers given";
         } else {
@@ -267,10 +290,12 @@ void check_rooms(Ctx& x) {
     {
         Check c = x.make("space.lending_area", "space", "m2", "area.lending_min");
         c.comparison = ">=";
-        c.required = x.rules.value("area.lending_min", 10);
+        std::vector<std::string> missing;
+        c.required = x.need("area.lending_min", missing);
         c.measured = area_of(RoomKind::Lending);
         c.status = c.measured >= c.required ? Status::Pass : Status::Fail;
         if (c.status != Status::Pass) c.advice_key = "advice.space.lending_area";
+        if (!missing.empty()) not_assessable_missing(c, missing, x.rules);
         x.push(std::move(c));
     }
     {
@@ -291,6 +316,7 @@ void check_rooms(Ctx& x) {
         Check c = x.make("space.classroom_corners", "space", "", "");
         c.source = notice;
         c.confidence = Confidence::Official;
+        x.recommend(c);
         c.comparison = ">=";
         c.required = 1;
         c.measured = double(std::count_if(x.summary.rooms.begin(), x.summary.rooms.end(),
@@ -306,6 +332,7 @@ void check_rooms(Ctx& x) {
         Check c = x.make(id, "space", "m2", "");
         c.source = notice;
         c.confidence = Confidence::Official;
+        x.recommend(c);
         c.comparison = "present";
         c.required = 1;
         c.measured = area_of(kind);
@@ -316,7 +343,8 @@ void check_rooms(Ctx& x) {
     {
         Check c = x.make("safety.clear_height", "safety", "m", "height.stacks_clear_min");
         c.comparison = ">=";
-        c.required = x.rules.value("height.stacks_clear_min", 2.4);
+        std::vector<std::string> missing;
+        c.required = x.need("height.stacks_clear_min", missing);
         double worst = INFINITY;
         for (auto& r : x.summary.rooms) {
             auto* room = x.room(r);
@@ -324,7 +352,10 @@ void check_rooms(Ctx& x) {
             worst = std::min(worst, room->clear_height);
             if (room->clear_height < c.required) c.markers.push_back(x.marker_of(r));
         }
-        if (!std::isfinite(worst)) {
+        if (!missing.empty()) {
+            not_assessable_missing(c, missing, x.rules);
+            c.markers.clear();
+        } else if (!std::isfinite(worst)) {
             c.status = Status::NotAssessable;
             c.note = "no stack room";
         } else {
@@ -485,8 +516,11 @@ void check_safety(Ctx& x) {
 void check_service(Ctx& x) {
     Check c = x.make("service.opening_hours", "service", "h/week", "hours.per_week_min");
     c.comparison = ">=";
-    c.required = x.rules.value("hours.per_week_min", 40);
-    if (x.plan.opening_hours_per_week <= 0) {
+    std::vector<std::string> missing;
+    c.required = x.need("hours.per_week_min", missing);
+    if (!missing.empty()) {
+        not_assessable_missing(c, missing, x.rules);
+    } else if (x.plan.opening_hours_per_week <= 0) {
         c.status = Status::NotAssessable;
         c.note = "the plan gives no opening hours";
     } else {

@@ -35,6 +35,9 @@ struct Check {
     std::string source;         // of the required figure
     Confidence confidence = Confidence::Unconfirmed;
     bool derived = false;       // the required value is computed (e.g. the weighted 一贯制 rule)
+    // A city-encouraged item (the notice's "积极打造" spaces, the 藏借阅研休 layout): shown as a
+    // recommendation, left out of the pass/fail counts and verdicts unless the profile requires it.
+    bool recommended = false;
     std::string title_key;      // translation key of the check's name
     std::string advice_key;     // translation key of what to change (empty when passing)
     // Arguments of the advice text. An argument "@key" is itself translated; "@a|@b" is a list.
@@ -46,7 +49,10 @@ struct Check {
 struct Checklist {
     std::string profile;  // resolved profile id
     std::vector<Check> checks;
+    // Required checks with this status (recommendations are not counted).
     int count(Status s) const;
+    // Recommendations that are not met (any status but Pass).
+    int recommendations_open() const;
     const Check* find(const std::string& id) const;
 };
 
@@ -57,7 +63,11 @@ struct Requirement {
     double value = 0;
     bool derived = false;
     const Figure* figure = nullptr;  // the figure of the first stage involved (source, confidence)
+    std::vector<std::string> missing;  // figure keys the profile lacks for this school's stages
 };
+// Marks a check not assessable because the profile lacks `missing` figures (never a requirement
+// of 0 that passes); the reason is the check's advice.
+void not_assessable_missing(Check& c, const std::vector<std::string>& missing, const RuleSet& rules);
 // Total books required: Σ students_in_stage × books_per_student(stage).
 Requirement required_books(const plan::School& s, const RuleSet& rules);
 // Titles required (periodicals, reference works): student-weighted mean of the stage norms.
