@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "shuxiang/standards/compliance.hpp"
+#include "shuxiang/shelving/layout.hpp"
 #include "shuxiang/standards/rubric.hpp"
 
 namespace fs = std::filesystem;
@@ -133,12 +134,13 @@ TEST(PlanChecks, HandWorkedPrimaryLibrary) {
     EXPECT_EQ(get(cl, "space.area_per_seat").status, Status::Pass);
     EXPECT_DOUBLE_EQ(get(cl, "space.area_per_seat").measured, 2.5);
     EXPECT_DOUBLE_EQ(get(cl, "space.area_per_seat").required, 2.3);
-    // Shelf: 2 ranges × 5 sections × 0.9 m × 5 levels × 2 faces = 90 m; × 26 books/m × 0.75 = 1755
-    // books against 400 × 25 = 10000; (10000 − 1755) / 19.5 = 422.8 → 423 m more.
+    // Shelf: 2 ranges × 5 sections × 2 faces = 20 sections of ⌊0.9 m × 5 levels ÷ 0.025 m⌋ = 180 books:
+    // 3600 × working fill 0.75 = 2700 books against 400 × 25 = 10000; the 7300 missing books need
+    // 7300 ÷ 0.75 × 0.025 m = 243.3 → 244 m more shelf.
     EXPECT_EQ(get(cl, "space.stack_capacity").status, Status::Fail);
-    EXPECT_DOUBLE_EQ(get(cl, "space.stack_capacity").measured, 1755);
+    EXPECT_DOUBLE_EQ(get(cl, "space.stack_capacity").measured, 2700);
     EXPECT_DOUBLE_EQ(get(cl, "space.stack_capacity").required, 10000);
-    EXPECT_EQ(get(cl, "space.stack_capacity").advice_args.at(0), "423");
+    EXPECT_EQ(get(cl, "space.stack_capacity").advice_args.at(0), "244");
     // Stack area: 80 m² × 400 = 32000 ≥ 10000.
     EXPECT_EQ(get(cl, "space.stack_area").status, Status::Pass);
     EXPECT_DOUBLE_EQ(get(cl, "space.stack_area").measured, 32000);
@@ -268,4 +270,35 @@ TEST(PlanChecks, AFigureMissingFromTheProfileIsNotAssessableNeverZero) {
     Checklist primary;
     check_plan(library(), cat, nullptr, RuleSet::resolve({profile}, "cn-national"), primary);
     EXPECT_EQ(get(primary, "space.student_seats").status, Status::Pass);
+}
+
+TEST(PlanChecks, ShelfCapacityUsesTheShelvingModulesThicknessAndAProfileMayOverrideIt) {
+    auto rules = national();
+    // The profile's thicknesses are the ones the shelving module shelves with.
+    EXPECT_DOUBLE_EQ(rules.value("stacks.book_thickness.general", 0), shelving::book_thickness(shelving::SectionKind::General));
+    EXPECT_DOUBLE_EQ(rules.value("stacks.book_thickness.reference", 0),
+                     shelving::book_thickness(shelving::SectionKind::Reference));
+    EXPECT_DOUBLE_EQ(rules.value("stacks.book_thickness.picture", 0),
+                     shelving::book_thickness(shelving::SectionKind::PictureBook));
+    EXPECT_EQ(rules.figure("stacks.books_per_shelf_metre"), nullptr);  // the foreign rule of thumb is gone
+    auto cat = catalog();
+    auto p = library();
+    // A range labelled 工具书 holds reference works at 40 mm: 10 sections × ⌊4.5 ÷ 0.04⌋ = 1120, plus
+    // the other range's 1800 = 2920 × 0.75 = 2190.
+    p.levels[0].furniture[0].label = "工具书";
+    Checklist cl;
+    check_plan(p, cat, nullptr, rules, cl);
+    EXPECT_DOUBLE_EQ(get(cl, "space.stack_capacity").measured, 2190);
+    EXPECT_NE(get(cl, "space.stack_capacity").source.find("docs/shelving.md"), std::string::npos);
+    // A profile that counts thinner books (20 mm) finds more room: 20 × 225 × 0.75 = 3375.
+    rules.set(Figure{"stacks.book_thickness.general", 0.02, "m/book", "bureau", Confidence::Official, "test"});
+    Checklist thin;
+    check_plan(library(), cat, nullptr, rules, thin);
+    EXPECT_DOUBLE_EQ(get(thin, "space.stack_capacity").measured, 3375);
+    // Without a thickness the capacity is not assessable.
+    auto profile = Profile::load_file(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards" / "cn-national.json");
+    profile.figures.erase("stacks.book_thickness.general");
+    Checklist none;
+    check_plan(library(), cat, nullptr, RuleSet::resolve({profile}, "cn-national"), none);
+    EXPECT_EQ(get(none, "space.stack_capacity").status, Status::NotAssessable);
 }

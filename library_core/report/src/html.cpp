@@ -25,6 +25,7 @@ th { background: #f5f0e8; } td.num { text-align: right; white-space: nowrap; }
 .pill { border-radius: 8px; padding: 1pt 6pt; font-size: 9pt; white-space: nowrap; }
 .pill.pass { background: #2ca02c; color: #fff; } .pill.warning { background: #ff9f1c; color: #fff; }
 .pill.fail { background: #d62728; color: #fff; } .pill.not_assessable { background: #bbb; color: #fff; }
+.pill.recommendation { background: #5b8fd6; color: #fff; } .s-rec { background: #e4edf9; }
 .conf { font-size: 8pt; color: #666; } .conf.unconfirmed { color: #b35900; }
 .advice { color: #444; font-size: 9pt; } .source { color: #777; font-size: 8pt; }
 svg.plan { width: 100%; max-height: 150mm; border: 1px solid #ccc; background: #fafafa; }
@@ -54,6 +55,11 @@ std::string bi_text(const std::string& zh, const std::string& en) {
 std::string status_pill(standards::Status s) {
     std::string key = std::string("status.") + standards::to_string(s);
     return "<span class=\"pill " + std::string(standards::to_string(s)) + "\">" + bi(key) + "</span>";
+}
+
+std::string recommendation_pill(standards::Status s) {
+    if (s == standards::Status::Pass) return "<span class=\"pill pass\">" + bi("status.recommendation_met") + "</span>";
+    return "<span class=\"pill recommendation\">" + bi("status.recommendation") + "</span>";
 }
 
 std::string page_begin(const std::string& title) {

@@ -13,6 +13,8 @@ std::string bi(std::string_view key);
 // Both languages of a literal pair.
 std::string bi_text(const std::string& zh, const std::string& en);
 std::string status_pill(standards::Status s);
+// A recommendation's status: 已具备 when met, else 建议 (never 不达标).
+std::string recommendation_pill(standards::Status s);
 // <!DOCTYPE html> … <body> with the shared style and the language toggle.
 std::string page_begin(const std::string& title);
 // The #en script and </body></html>.

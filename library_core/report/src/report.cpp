@@ -241,7 +241,9 @@ std::string render_html(const ReportInput& in) {
       << "<div class=\"s-warning\"><b id=\"count-warning\">" << cl.count(Status::Warning) << "</b>" << bi("status.warning") << "</div>"
       << "<div class=\"s-fail\"><b id=\"count-fail\">" << cl.count(Status::Fail) << "</b>" << bi("status.fail") << "</div>"
       << "<div class=\"s-na\"><b id=\"count-na\">" << cl.count(Status::NotAssessable) << "</b>"
-      << bi("status.not_assessable") << "</div></div>\n";
+      << bi("status.not_assessable") << "</div>"
+      << "<div class=\"s-rec\"><b id=\"count-recommendations\">" << cl.recommendations_open() << "</b>"
+      << bi("report.recommendations_open") << "</div></div>\n";
 
     if (in.score) {
         const auto& sc = *in.score;
@@ -267,13 +269,16 @@ std::string render_html(const ReportInput& in) {
         ++n;
         for (auto& m : c.markers) markers.emplace_back(n, m);
         o << "<tr data-check=\"" << html_escape(c.id) << "\" data-status=\"" << standards::to_string(c.status)
-          << "\"><td>" << n << "</td><td>" << bi(c.title_key);
+          << "\"" << (c.recommended ? " data-recommended=\"yes\"" : "") << "><td>" << n << "</td><td>"
+          << bi(c.title_key);
         if (!c.advice_key.empty())
             o << "<div class=\"advice\"><span class=\"zh\">" << html_escape(standards::advice_text(c, Language::ZhCN))
               << "</span><span class=\"en\">" << html_escape(standards::advice_text(c, Language::En)) << "</span></div>";
-        o << "</td><td>" << html::status_pill(c.status) << "</td><td class=\"num measured\">" << measured_text(c) << " "
+        o << "</td><td>" << (c.recommended ? html::recommendation_pill(c.status) : html::status_pill(c.status))
+          << "</td><td class=\"num measured\">" << measured_text(c) << " "
           << unit_text(c.unit) << "</td><td class=\"num required\">" << required_text(c)
-          << "</td><td><div class=\"source\">" << html_escape(c.source) << "</div><span class=\"conf "
+          << "</td><td><div class=\"source\">" << html::bi_text(c.source, c.source_en.empty() ? c.source : c.source_en)
+          << "</div><span class=\"conf "
           << standards::to_string(c.confidence) << "\">" << bi(std::string("confidence.") + standards::to_string(c.confidence))
           << (c.derived ? std::string(" · ") + bi("report.derived") : std::string()) << "</span></td></tr>\n";
     }
@@ -341,6 +346,8 @@ nlohmann::ordered_json render_json(const ReportInput& in) {
         cj["unit"] = c.unit;
         cj["comparison"] = c.comparison;
         cj["source"] = c.source;
+        if (!c.source_en.empty()) cj["source_en"] = c.source_en;
+        cj["recommended"] = c.recommended;
         cj["confidence"] = standards::to_string(c.confidence);
         cj["derived"] = c.derived;
         if (!c.advice_key.empty()) {

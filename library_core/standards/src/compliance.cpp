@@ -186,6 +186,7 @@ void check_collection(const plan::School& school, const HoldingsSummary* h, cons
         c.derived = req.derived;
         if (req.figure) {
             c.source = req.figure->source;
+            c.source_en = req.figure->source_en;
             c.confidence = req.figure->confidence;
         }
         if (req.derived) c.note = "derived: student-weighted mix of the stage norms";

@@ -68,7 +68,7 @@ struct Ctx {
         return m;
     }
 
-    Check make(const std::string& id, const std::string& group, const std::string& unit, const std::string& figure_key) {
+    Check make(const std::string& id, const std::string& group, const std::string& unit, const std::string& figure_key) const {
         Check c;
         c.id = id;
         c.group = group;
@@ -76,6 +76,7 @@ struct Ctx {
         c.title_key = "check." + id;
         if (auto* f = rules.figure(figure_key)) {
             c.source = f->source;
+            c.source_en = f->source_en;
             c.confidence = f->confidence;
         }
         return c;
@@ -226,33 +227,71 @@ void check_seats(Ctx& x) {
     }
 }
 
+// Books one section holds: ⌊section width × shelf levels ÷ book thickness⌋, the shelving module's
+// rule (shelving::Section::capacity), with the thickness from the profile (`stacks.book_thickness.*`).
+// Periodical racks hold periodicals, not books; picture-book bins and ranges labelled 工具书 use
+// their own thickness.
+struct ShelfCapacity {
+    double books = 0;
+    double metres = 0;
+    std::vector<std::string> missing;
+};
+
+ShelfCapacity shelf_capacity(const Ctx& x) {
+    ShelfCapacity cap;
+    for (auto& level : x.plan.levels)
+        for (auto& f : level.furniture) {
+            const plan::FurnitureType* t = x.catalog.find(f.type);
+            if (!t || !t->holds_books() || t->category == plan::FurnitureCategory::PeriodicalRack) continue;
+            std::string kind = t->category == plan::FurnitureCategory::PictureBookBin ? "picture"
+                               : (f.label.find("工具书") != std::string::npos ||
+                                  f.label.find("reference") != std::string::npos)
+                                   ? "reference"
+                                   : "general";
+            double thickness = x.need("stacks.book_thickness." + kind, cap.missing);
+            if (thickness <= 0) continue;
+            const int sections = plan::effective_sections(f, *t) * std::max(1, t->faces);
+            cap.books += sections * std::floor(t->section_width * t->shelf_levels / thickness + 1e-9);
+            cap.metres += sections * t->section_width * t->shelf_levels;
+        }
+    std::sort(cap.missing.begin(), cap.missing.end());
+    cap.missing.erase(std::unique(cap.missing.begin(), cap.missing.end()), cap.missing.end());
+    return cap;
+}
+
+Check stack_capacity_check(const Ctx& x, double need, double fill) {
+    Check c = x.make("space.stack_capacity", "space", "books", "stacks.book_thickness.general");
+    c.comparison = ">=";
+    c.required = need;
+    c.derived = true;
+    ShelfCapacity cap = shelf_capacity(x);
+    c.measured = std::floor(cap.books * fill + 1e-9);
+    c.note = "capacity = Σ sections × ⌊section width × shelf levels ÷ book thickness⌋ = " + fmt(cap.books) +
+             " books on " + fmt(cap.metres, 1) + " m of shelf × working fill " + fmt(fill, 2);
+    if (!cap.missing.empty()) {
+        not_assessable_missing(c, cap.missing, x.rules);
+    } else if (need <= 0) {
+        c.status = Status::NotAssessable;
+        c.note = "neither holdings nor student numbers given";
+    } else {
+        c.status = at_least(c.measured, c.required, x.rules);
+        if (c.status != Status::Pass) {
+            // Metres of general shelving that hold the shortfall at the working fill.
+            double thickness = x.rules.value("stacks.book_thickness.general", 0.025);
+            c.advice_key = "advice.space.stack_capacity";
+            c.advice_args = {fmt(std::ceil((c.required - c.measured) / fill * thickness - 1e-9), 0)};
+        }
+    }
+    return c;
+}
+
 void check_stacks(Ctx& x) {
     // What the shelves must hold: the collection the school has, or the one the standard asks for.
     Requirement req = required_books(x.plan.school, x.rules);
     double need = req.value;
     if (x.holdings) need = std::max(need, double(x.holdings->books));
     const double fill = x.rules.value("stacks.working_fill", 0.75);
-    {
-        Check c = x.make("space.stack_capacity", "space", "books", "stacks.books_per_shelf_metre");
-        c.comparison = ">=";
-        c.required = need;
-        c.derived = true;
-        double per_m = x.rules.value("stacks.books_per_shelf_metre", 26);
-        c.measured = std::floor(x.summary.total_shelf_metres * per_m * fill);
-        c.note = "capacity = " + fmt(x.summary.total_shelf_metres, 1) + " m of shelf × " + fmt(per_m) +
-                 " books/m × working fill " + fmt(fill, 2);
-        if (need <= 0) {
-            c.status = Status::NotAssessable;
-            c.note = "neither holdings nor student numbers given";
-        } else {
-            c.status = at_least(c.measured, c.required, x.rules);
-            if (c.status != Status::Pass) {
-                c.advice_key = "advice.space.stack_capacity";
-                c.advice_args = {fmt((c.required - c.measured) / (per_m * fill), 0)};
-            }
-        }
-        x.push(std::move(c));
-    }
+    x.push(stack_capacity_check(x, need, fill));
     {
         Check c = x.make("space.stack_area", "space", "books", "stacks.books_per_m2.open");
         c.comparison = ">=";
@@ -477,7 +516,8 @@ void check_safety(Ctx& x) {
     }
     {
         Check c = x.make("safety.overlaps", "safety", "items", "");
-        c.source = "Plan geometry: furniture footprints must not overlap";
+        c.source = "平面几何：家具占地不得重叠";
+        c.source_en = "Plan geometry: furniture footprints must not overlap";
         c.confidence = Confidence::Official;
         c.comparison = "<=";
         c.required = 0;
@@ -493,7 +533,8 @@ void check_safety(Ctx& x) {
     }
     {
         Check c = x.make("safety.reachable", "safety", "", "");
-        c.source = "Plan geometry: every room reachable from an entrance through doors";
+        c.source = "平面几何：每个房间都能经门从入口到达";
+        c.source_en = "Plan geometry: every room reachable from an entrance through doors";
         c.confidence = Confidence::Official;
         c.comparison = "<=";
         c.required = 0;

@@ -44,6 +44,10 @@ std::map<std::string, Figure> read_figures(const json& obj, const std::string& f
         if (!v.contains("source") || !v["source"].is_string() || v["source"].get<std::string>().empty())
             throw InputError(file, p + "/source", tr("standards.error.source"));
         f.source = v["source"].get<std::string>();
+        if (v.contains("source_en")) {
+            if (!v["source_en"].is_string()) throw InputError(file, p + "/source_en", tr("common.json.expected_string"));
+            f.source_en = v["source_en"].get<std::string>();
+        }
         if (v.contains("unit")) {
             if (!v["unit"].is_string()) throw InputError(file, p + "/unit", tr("common.json.expected_string"));
             f.unit = v["unit"].get<std::string>();

@@ -32,7 +32,8 @@ struct Check {
     double required = 0;
     std::string unit;
     std::string comparison;     // ">=", "<=", "≈" (share within tolerance), "present"
-    std::string source;         // of the required figure
+    std::string source;         // of the required figure (Chinese)
+    std::string source_en;      // its English text where it differs (empty: the same)
     Confidence confidence = Confidence::Unconfirmed;
     bool derived = false;       // the required value is computed (e.g. the weighted 一贯制 rule)
     // A city-encouraged item (the notice's "积极打造" spaces, the 藏借阅研休 layout): shown as a

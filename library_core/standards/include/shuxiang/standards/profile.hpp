@@ -18,9 +18,10 @@ struct Figure {
     std::string key;      // e.g. "collection.books_per_student.primary"
     double value = 0;
     std::string unit;
-    std::string source;
+    std::string source;     // in Chinese: the report's Chinese page shows it
     Confidence confidence = Confidence::Unconfirmed;
     std::string profile;  // id of the profile that set it (after resolution: the most specific one)
+    std::string source_en;  // the English page's text, when the source is not a Chinese title
 };
 
 // How a profile turns checks into verdicts (the "policy" object of a profile file). Each field is
