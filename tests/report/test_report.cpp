@@ -126,3 +126,27 @@ TEST(Proposal, ErrorsAreInChineseByDefaultAndInEnglishOnRequest) {
               (std::pair<std::string, std::string>{"缺少 plan 对象", "missing the plan"}));
     EXPECT_EQ(language(), Language::ZhCN);
 }
+
+TEST(Report, AMultiStageRequirementListsEveryStageRowAndTheRule) {
+    auto p = small_plan();
+    p.school.type = plan::SchoolType::TwelveYear;
+    p.school.students = {1000, 500, 500};
+    auto cat = small_catalog();
+    auto rules = standards::RuleSet::load(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards", "cn-national");
+    standards::HoldingsSummary h;
+    h.books = 60000;
+    h.by_major_class = {1000, 1000, 36000, 19000, 3000};
+    standards::Checklist cl;
+    check_collection(p.school, &h, rules, cl);
+    report::ReportInput in{&p, &cat, &cl, &h, rules.name_zh(), rules.name_en(), std::nullopt, "2026-11-24"};
+    std::string html = report::render_html(in);
+    for (auto key : {"collection.books_per_student.primary", "collection.books_per_student.junior",
+                     "collection.books_per_student.senior", "collection.periodicals.senior"})
+        EXPECT_NE(html.find(std::string("data-key=\"") + key + "\""), std::string::npos) << key;
+    EXPECT_NE(html.find(tr_in(Language::ZhCN, "standards.rule.student_weighted")), std::string::npos);
+    EXPECT_NE(html.find(tr_in(Language::ZhCN, "standards.rule.books_sum")), std::string::npos);
+    auto j = report::render_json(in);
+    EXPECT_EQ(j["checks"][0]["sources"].size(), 3u);
+    EXPECT_EQ(j["checks"][0]["confidence"], "unconfirmed");
+    EXPECT_EQ(j["checks"][1]["rule"], "student_weighted");
+}

@@ -302,3 +302,26 @@ TEST(PlanChecks, ShelfCapacityUsesTheShelvingModulesThicknessAndAProfileMayOverr
     check_plan(library(), cat, nullptr, RuleSet::resolve({profile}, "cn-national"), none);
     EXPECT_EQ(get(none, "space.stack_capacity").status, Status::NotAssessable);
 }
+
+TEST(Provenance, SeatsAndAreasCiteTheRowsOfTheSchoolsStages) {
+    auto cat = catalog();
+    Checklist cl;
+    check_plan(library(), cat, nullptr, national(), cl);  // a primary school
+    const Check& seats = get(cl, "space.student_seats");
+    ASSERT_EQ(seats.sources.size(), 1u);
+    EXPECT_EQ(seats.sources[0].key, "seats.students_per_seat.primary");
+    EXPECT_NE(seats.source.find("小学"), std::string::npos);
+    EXPECT_EQ(seats.source.find("中学"), std::string::npos);
+    const Check& area = get(cl, "space.area_per_seat");
+    ASSERT_EQ(area.sources.size(), 2u);  // the pupils' row and the teachers' room
+    EXPECT_EQ(area.sources[0].key, "area.per_seat.student_reading.primary");
+    EXPECT_EQ(area.sources[1].key, "area.per_seat.teacher_reading");
+    auto p = library();
+    p.school.type = plan::SchoolType::NineYear;
+    p.school.students = {300, 200, 0};
+    Checklist mixed;
+    check_plan(p, cat, nullptr, national(), mixed);
+    ASSERT_EQ(get(mixed, "space.student_seats").sources.size(), 2u);
+    EXPECT_EQ(get(mixed, "space.student_seats").sources[1].key, "seats.students_per_seat.secondary");
+    EXPECT_EQ(get(mixed, "space.student_seats").rule_key, "standards.rule.seats_weighted");
+}

@@ -78,6 +78,39 @@ std::string required_text(const Check& c) {
     return prefix + num(c.required, d);
 }
 
+std::string confidence_html(standards::Confidence c) {
+    return "<span class=\"conf " + std::string(standards::to_string(c)) + "\">" +
+           bi(std::string("confidence.") + standards::to_string(c)) + "</span>";
+}
+
+// The stage of a stage row from its key's last part ("….junior" → 初中), else empty.
+std::string stage_of(const std::string& key) {
+    std::string last = key.substr(key.rfind('.') + 1);
+    std::string k = "standards.stage." + last;
+    return tr_in(Language::ZhCN, k) == k ? std::string() : bi(k);
+}
+
+// Where a requirement comes from: its source, or every stage row it combines with each row's
+// confidence and the rule that combined them.
+std::string sources_html(const Check& c) {
+    if (c.sources.size() <= 1) {
+        return "<div class=\"source\">" + html::bi_text(c.source, c.source_en.empty() ? c.source : c.source_en) +
+               "</div>" + confidence_html(c.confidence) +
+               (c.derived ? std::string(" · ") + bi("report.derived") : std::string());
+    }
+    std::string out = "<div class=\"source rows\">" + bi("report.rows_used") + "<ul>";
+    for (auto& s : c.sources) {
+        std::string stage = stage_of(s.key);
+        out += "<li data-key=\"" + html_escape(s.key) + "\">" + (stage.empty() ? std::string() : stage + " ") +
+               num(s.value, std::abs(s.value - std::round(s.value)) > 1e-9 ? 1 : 0) + " · " +
+               html::bi_text(s.source, s.source_en.empty() ? s.source : s.source_en) + " " +
+               confidence_html(s.confidence) + "</li>";
+    }
+    out += "</ul>";
+    if (!c.rule_key.empty()) out += bi("report.rule_used") + " " + bi(c.rule_key);
+    return out + "</div>" + confidence_html(c.confidence) + " · " + bi("report.derived");
+}
+
 struct Bounds {
     double minx = std::numeric_limits<double>::max(), miny = minx;
     double maxx = std::numeric_limits<double>::lowest(), maxy = maxx;
@@ -277,10 +310,7 @@ std::string render_html(const ReportInput& in) {
         o << "</td><td>" << (c.recommended ? html::recommendation_pill(c.status) : html::status_pill(c.status))
           << "</td><td class=\"num measured\">" << measured_text(c) << " "
           << unit_text(c.unit) << "</td><td class=\"num required\">" << required_text(c)
-          << "</td><td><div class=\"source\">" << html::bi_text(c.source, c.source_en.empty() ? c.source : c.source_en)
-          << "</div><span class=\"conf "
-          << standards::to_string(c.confidence) << "\">" << bi(std::string("confidence.") + standards::to_string(c.confidence))
-          << (c.derived ? std::string(" · ") + bi("report.derived") : std::string()) << "</span></td></tr>\n";
+          << "</td><td>" << sources_html(c) << "</td></tr>\n";
     }
     o << "</tbody></table>\n";
 
@@ -348,6 +378,11 @@ nlohmann::ordered_json render_json(const ReportInput& in) {
         cj["source"] = c.source;
         if (!c.source_en.empty()) cj["source_en"] = c.source_en;
         cj["recommended"] = c.recommended;
+        if (!c.rule_key.empty()) cj["rule"] = c.rule_key.substr(c.rule_key.rfind('.') + 1);
+        auto& sj = cj["sources"] = nlohmann::ordered_json::array();
+        for (auto& s : c.sources)
+            sj.push_back({{"key", s.key}, {"value", s.value}, {"source", s.source},
+                          {"confidence", standards::to_string(s.confidence)}});
         cj["confidence"] = standards::to_string(c.confidence);
         cj["derived"] = c.derived;
         if (!c.advice_key.empty()) {

@@ -27,6 +27,21 @@ int Checklist::recommendations_open() const {
     return n;
 }
 
+void cite(Check& c, const std::vector<const Figure*>& figures) {
+    c.sources.clear();
+    for (const Figure* f : figures) {
+        if (!f) continue;
+        c.sources.push_back({f->key, f->value, f->unit, f->source, f->source_en, f->confidence});
+        if (c.sources.size() == 1) {
+            c.source = f->source;
+            c.source_en = f->source_en;
+            c.confidence = f->confidence;
+        }
+        // Confidence runs Official < Secondary < Unconfirmed: the weakest row decides.
+        if (static_cast<int>(f->confidence) > static_cast<int>(c.confidence)) c.confidence = f->confidence;
+    }
+}
+
 void not_assessable_missing(Check& c, const std::vector<std::string>& missing, const RuleSet& rules) {
     c.status = Status::NotAssessable;
     c.measured = 0;
@@ -124,10 +139,12 @@ Requirement required_books(const plan::School& s, const RuleSet& rules) {
             continue;
         }
         if (!r.figure) r.figure = f;
+        r.figures.push_back(f);
         r.value += st.students * f->value;
         ++stages_used;
     }
     r.derived = stages_used > 1;
+    if (r.derived) r.rule = "books_sum";
     return r;
 }
 
@@ -143,11 +160,16 @@ Requirement required_titles(const plan::School& s, const RuleSet& rules, const s
             continue;
         }
         if (!r.figure) r.figure = f;
-        r.value += st.students / total * f->value;
+        r.figures.push_back(f);
         ++stages_used;
+        const std::string& rule = rules.policy().mixed_titles_rule;
+        if (rule == "highest_stage") r.value = std::max(r.value, f->value);
+        else if (rule == "sum_of_stages") r.value += f->value;
+        else r.value += st.students / total * f->value;
     }
     r.value = std::ceil(r.value - 1e-9);
     r.derived = stages_used > 1;
+    if (r.derived) r.rule = rules.policy().mixed_titles_rule;
     return r;
 }
 
@@ -169,7 +191,10 @@ std::array<Requirement, 5> required_shares(const plan::School& s, const RuleSet&
         double vp = fp ? fp->value : 0, vs = fs ? fs->value : 0;
         out[i].value = primary * vp + (1 - primary) * vs;
         out[i].figure = primary > 0 ? fp : fs;
+        if (primary > 0) out[i].figures.push_back(fp);
+        if (primary < 1) out[i].figures.push_back(fs);
         out[i].derived = primary > 0 && primary < 1;
+        if (out[i].derived) out[i].rule = "shares_weighted";
     }
     return out;
 }
@@ -184,12 +209,11 @@ void check_collection(const plan::School& school, const HoldingsSummary* h, cons
         c.unit = unit;
         c.required = req.value;
         c.derived = req.derived;
-        if (req.figure) {
-            c.source = req.figure->source;
-            c.source_en = req.figure->source_en;
-            c.confidence = req.figure->confidence;
+        cite(c, req.figures.empty() ? std::vector<const Figure*>{req.figure} : req.figures);
+        if (req.derived) {
+            c.rule_key = "standards.rule." + req.rule;
+            c.note = "derived by the rule " + req.rule + " from " + std::to_string(req.figures.size()) + " stage rows";
         }
-        if (req.derived) c.note = "derived: student-weighted mix of the stage norms";
         return c;
     };
     auto not_assessable = [&](Check& c, const std::string& why) {

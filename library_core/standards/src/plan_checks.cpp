@@ -88,6 +88,13 @@ struct Ctx {
         missing.push_back(key);
         return 0;
     }
+    // The rows of `prefix` for the school's stages: ".primary" for its pupils, ".secondary" for the rest.
+    std::vector<const Figure*> stage_rows(const std::string& prefix, double primary) const {
+        std::vector<const Figure*> rows;
+        if (primary > 0) rows.push_back(rules.figure(prefix + ".primary"));
+        if (primary < 1) rows.push_back(rules.figure(prefix + ".secondary"));
+        return rows;
+    }
     // A city-encouraged check is a recommendation unless the profile makes it required.
     void recommend(Check& c) const { c.recommended = !rules.policy().makes_required(c.id); }
 };
@@ -143,10 +150,12 @@ void check_seats(Ctx& x) {
         Check c = x.make("space.student_seats", "space", "seats",
                          primary >= 1 ? "seats.students_per_seat.primary" : "seats.students_per_seat.secondary");
         c.comparison = ">=";
+        cite(c, x.stage_rows("seats.students_per_seat", primary));
+        c.derived = primary > 0 && primary < 1;
+        if (c.derived) c.rule_key = "standards.rule.seats_weighted";
         std::vector<std::string> missing;
         double per_p = primary > 0 ? x.need("seats.students_per_seat.primary", missing) : 1;
         double per_s = primary < 1 ? x.need("seats.students_per_seat.secondary", missing) : 1;
-        c.derived = primary > 0 && primary < 1;
         c.measured = student_seats;
         if (!missing.empty()) {
             not_assessable_missing(c, missing, x.rules);
@@ -195,7 +204,15 @@ void check_seats(Ctx& x) {
                          primary >= 1 ? "area.per_seat.student_reading.primary"
                                       : "area.per_seat.student_reading.secondary");
         c.comparison = ">=";
+        auto rows = x.stage_rows("area.per_seat.student_reading", primary);
+        for (auto& r : x.summary.rooms)
+            if (auto* room = x.room(r); room && room->for_teachers && r.kind == RoomKind::Reading && r.seats > 0) {
+                rows.push_back(x.rules.figure("area.per_seat.teacher_reading"));
+                break;
+            }
+        cite(c, rows);
         c.derived = primary > 0 && primary < 1;
+        if (c.derived) c.rule_key = "standards.rule.seats_weighted";
         double worst_ratio = INFINITY;
         for (auto& r : x.summary.rooms) {
             auto* room = x.room(r);
