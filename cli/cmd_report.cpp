@@ -129,7 +129,7 @@ int run_report(const ReportOpts& o) {
     auto rubric = standards::Rubric::load_file(o.rubric.empty() ? standards::builtin_rubric_path().string() : o.rubric);
     auto score = standards::score(cl, rubric);
     report::ReportInput in{&p, &catalog, &cl, holdings.get(), rules.name_zh(), rules.name_en(), sim, date, &score,
-                           rubric.threshold};
+                           rubric.threshold, &rules};
     if (!o.html.empty()) atomic_write_file(o.html, report::render_html(in));
     if (!o.json.empty()) atomic_write_file(o.json, report::render_json(in).dump(2) + "\n");
     std::cout << p.school.name << ": " << cl.count(standards::Status::Pass) << " " << tr("status.pass") << ", "
@@ -222,15 +222,18 @@ void scan_review_folder(const std::string& dir, std::vector<report::ProposalFile
 
 // Each assessed school's report next to the summary, linked from it.
 void write_school_reports(report::DistrictSummary& summary, const std::vector<report::ProposalFile>& props,
-                          const fs::path& out_dir, const std::string& date, double threshold) {
+                          const ReviewOpts& o, const fs::path& out_dir, const std::string& date, double threshold) {
+    const auto dir = standards::builtin_profile_dir();
     const auto& builtin = plan::FurnitureCatalog::builtin();
     for (auto& row : summary.rows) {
         if (!row.valid) continue;
         const report::Proposal& prop = *props[row.input].proposal;
         const plan::FurnitureCatalog catalog = plan::with_plan_types(builtin, prop.plan);
         const standards::HoldingsSummary* h = prop.holdings ? &*prop.holdings : nullptr;
+        auto rules = o.profile.empty() ? standards::RuleSet::for_region(dir, prop.plan.school.region)
+                                       : standards::RuleSet::load(dir, o.profile);
         report::ReportInput in{&prop.plan, &catalog, &row.checklist, h, row.profile_zh, row.profile_en,
-                               std::nullopt, date, &row.score_detail, threshold};
+                               std::nullopt, date, &row.score_detail, threshold, &rules};
         std::string name = "reports/" + std::to_string(row.input + 1) + ".html";
         atomic_write_file(out_dir / name, report::render_html(in));
         row.report = name;
@@ -254,7 +257,7 @@ int run_review(const ReviewOpts& o) {
     std::string csv = o.csv.empty() ? (fs::path(o.dir) / "district-summary.csv").string() : o.csv;
     fs::path out_dir = fs::absolute(html).parent_path();
     fs::create_directories(out_dir / "reports");
-    write_school_reports(summary, props, out_dir, date, rubric.threshold);
+    write_school_reports(summary, props, o, out_dir, date, rubric.threshold);
     atomic_write_file(html, report::district_html(summary, date));
     atomic_write_file(csv, report::district_csv(summary));
     std::cout << trf("cli.review.summary", {std::to_string(summary.meeting), std::to_string(summary.rows.size()),

@@ -72,7 +72,7 @@ TEST(CliReport, DemoSchoolReportWithHoldings) {
     EXPECT_NEAR(sum, j["score"]["points"].get<double>(), 1e-9);
     EXPECT_EQ(j["score"]["selected"].get<bool>(), j["score"]["percent"].get<double>() >= 85);
     std::string html = read_file(d / "r.html");
-    EXPECT_NE(html.find("id=\"books-total\">52000<"), std::string::npos);
+    EXPECT_NE(html.find("id=\"books-total\">52,000<"), std::string::npos);
     EXPECT_NE(html.find("岳阳市南湖新区书香实验学校"), std::string::npos);
     fs::remove_all(d);
 }

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <regex>
 
 #include "shuxiang/report/district.hpp"
@@ -81,8 +82,8 @@ TEST(Report, HtmlIsSelfContainedBilingualAndCarriesTheNumbers) {
     // The school name is escaped, both languages present, the key numbers shown.
     EXPECT_NE(html.find("测试小学 &lt;&amp;&gt;"), std::string::npos);
     EXPECT_NE(html.find("<span class=\"zh\">检查清单</span><span class=\"en\">Checklist</span>"), std::string::npos);
-    EXPECT_NE(html.find("id=\"books-total\">18000<"), std::string::npos);
-    EXPECT_NE(html.find("≥ 20000"), std::string::npos);
+    EXPECT_NE(html.find("id=\"books-total\">18,000<"), std::string::npos);
+    EXPECT_NE(html.find("≥ 20,000"), std::string::npos);
     EXPECT_NE(html.find("id=\"count-warning\">1<"), std::string::npos);
     // The plan view has the room, the table and the numbered marker of check 1.
     EXPECT_NE(html.find("class=\"room\" data-id=\"reading\""), std::string::npos);
@@ -149,4 +150,133 @@ TEST(Report, AMultiStageRequirementListsEveryStageRowAndTheRule) {
     EXPECT_EQ(j["checks"][0]["sources"].size(), 3u);
     EXPECT_EQ(j["checks"][0]["confidence"], "unconfirmed");
     EXPECT_EQ(j["checks"][1]["rule"], "student_weighted");
+}
+
+namespace {
+// The text of each cell of class `cls` in the rows of table `table_id`, by the row's data-check.
+std::map<std::string, std::string> cells(const std::string& html, const std::string& table_id, const std::string& cls) {
+    std::map<std::string, std::string> out;
+    size_t start = html.find("id=\"" + table_id + "\"");
+    size_t end = html.find("</table>", start);
+    std::string table = html.substr(start, end - start);
+    std::regex row(R"re(<tr data-check="([^"]+)"[^>]*>(.*?)</tr>)re");
+    std::regex cell("<td class=\"num " + cls + "\">(.*?)</td>");
+    for (auto it = std::sregex_iterator(table.begin(), table.end(), row); it != std::sregex_iterator(); ++it) {
+        std::string body = (*it)[2];
+        std::smatch m;
+        if (std::regex_search(body, m, cell)) out[(*it)[1]] = m[1];
+    }
+    return out;
+}
+
+struct ReportRun {
+    plan::Plan plan = small_plan();
+    plan::FurnitureCatalog catalog = small_catalog();
+    standards::RuleSet rules = standards::RuleSet::load(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards", "cn-national");
+    standards::HoldingsSummary holdings;
+    standards::Checklist checklist;
+    standards::Rubric rubric = standards::Rubric::load_file(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards" / "rubrics" / "excellent-library.json");
+    standards::Score score;
+    std::string html;
+    ReportRun() {
+        holdings.year = 2026;
+        holdings.books = 18000;  // 800 × 25 = 20000: a warning
+        holdings.by_major_class = {270, 270, 11520, 5040, 900};
+        holdings.periodical_titles = 10;  // 60 required: a failure
+        holdings.reference_titles = 120;
+        holdings.new_books_this_year = 800;
+        checklist = standards::check_all(plan, catalog, &holdings, rules);
+        score = standards::score(checklist, rubric);
+        report::ReportInput in{&plan, &catalog, &checklist, &holdings, rules.name_zh(), rules.name_en(), std::nullopt,
+                               "2026-11-24", &score, rubric.threshold, &rules};
+        html = report::render_html(in);
+    }
+};
+}  // namespace
+
+TEST(Report, TheFixListLeadsMostSeriousFirstAndItsNumbersMatchTheChecklist) {
+    ReportRun run;
+    const std::string& html = run.html;
+    size_t fix = html.find("id=\"fix-list\""), checklist = html.find("id=\"checklist\"");
+    ASSERT_NE(fix, std::string::npos);
+    EXPECT_LT(fix, checklist);  // the report opens with it
+    auto fix_measured = cells(html, "fix-list", "measured"), fix_required = cells(html, "fix-list", "required");
+    auto list_measured = cells(html, "checklist", "measured"), list_required = cells(html, "checklist", "required");
+    ASSERT_FALSE(fix_measured.empty());
+    for (auto& [id, text] : fix_measured) {
+        EXPECT_EQ(text, list_measured.at(id)) << id;
+        EXPECT_EQ(fix_required.at(id), list_required.at(id)) << id;
+    }
+    // Exactly the failing and near required checks, failures first, safety failures before the rest.
+    std::vector<std::string> order;
+    std::regex row(R"re(<tr data-check="([^"]+)")re");
+    std::string table = html.substr(fix, html.find("</table>", fix) - fix);
+    for (auto it = std::sregex_iterator(table.begin(), table.end(), row); it != std::sregex_iterator(); ++it)
+        order.push_back((*it)[1]);
+    size_t expected = 0;
+    for (auto& c : run.checklist.checks)
+        expected += !c.recommended && (c.status == standards::Status::Fail || c.status == standards::Status::Warning);
+    ASSERT_EQ(order.size(), expected);
+    bool seen_warning = false, seen_non_safety = false;
+    for (auto& id : order) {
+        const auto* c = run.checklist.find(id);
+        if (c->status == standards::Status::Warning) seen_warning = true;
+        else EXPECT_FALSE(seen_warning) << id << " (a failure after a warning)";
+        if (c->status == standards::Status::Fail) {
+            if (c->group != "safety") seen_non_safety = true;
+            else EXPECT_FALSE(seen_non_safety) << id;
+        }
+    }
+    EXPECT_EQ(order.back(), "collection.books");  // the only warning
+    // Each line says what to change and what it is worth: the periodicals' rubric points.
+    EXPECT_NE(table.find("增订报刊 50 种"), std::string::npos) << table;
+    double periodicals_points = 0;
+    for (auto& cat : run.rubric.categories)
+        for (auto& item : cat.items)
+            if (item.check == "collection.periodicals") periodicals_points = item.points;
+    std::regex gain_re(R"re(<tr data-check="collection.periodicals".*?<td class="num gain">\+([0-9.]+)</td>)re");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(table, m, gain_re));
+    EXPECT_DOUBLE_EQ(std::stod(m[1]), periodicals_points);
+}
+
+TEST(Report, RoomsTableWithTheStageBasedReadingArea) {
+    ReportRun run;
+    // The reading room: 80 m², one table of 4 seats needing 4 × 1.8 = 7.2 m².
+    std::regex room(R"re(<tr data-room="reading"><td>阅览室</td><td>.*?</td><td class="num">80.0</td><td class="num">4</td><td class="num">7.2</td></tr>)re");
+    EXPECT_TRUE(std::regex_search(run.html, room));
+    // 800 pupils ÷ 20 = 40 seats × 1.8 = 72 m², ⌈50 ÷ 3⌉ = 17 teacher seats × 2.3 = 39.1 m²: 111.1 m².
+    EXPECT_NE(run.html.find("<b>111.1 m²</b> (40 × 1.80 + 17 × 2.30)"), std::string::npos);
+    auto need = standards::required_reading_area(run.plan.school, run.rules);
+    EXPECT_DOUBLE_EQ(need.area, 40 * 1.8 + 17 * 2.3);
+}
+
+TEST(Report, NumbersAreGroupedTheScoreSaysNotSelectedAndSourcesAreChinese) {
+    ReportRun run;
+    EXPECT_NE(run.html.find("id=\"books-total\">18,000<"), std::string::npos);
+    EXPECT_NE(run.html.find("≥ 20,000"), std::string::npos);
+    ASSERT_FALSE(run.score.selected);
+    std::regex pill(R"re(<span id="selection" class="pill [a-z_]+"><span class="zh">([^<]*)</span><span class="en">([^<]*)</span>)re");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(run.html, m, pill));
+    EXPECT_EQ(m[1], "未入选");
+    EXPECT_EQ(m[2], "Not selected");
+    // With the English spans removed, no English source text is left in the Chinese page.
+    std::string zh = std::regex_replace(run.html, std::regex(R"re(<span class="en">[^<]*</span>)re"), "");
+    for (auto english : {"Plan geometry", "rule of thumb", "Florida", "Design decision", "Working fill", "Fire-safety"})
+        EXPECT_EQ(zh.find(english), std::string::npos) << english;
+}
+
+TEST(Report, EnglishAdviceUsesTheSingularForOne) {
+    standards::Check c;
+    c.advice_key = "advice.space.teacher_seats";
+    c.advice_args = {"1", "1"};
+    EXPECT_EQ(standards::advice_text(c, Language::En), "Add 1 teacher reading seat: one more chair in the teachers' reading room.");
+    c.advice_args = {"32", "8"};
+    EXPECT_EQ(standards::advice_text(c, Language::En),
+              "Add 32 teacher reading seats: 8 tables of 4 in the teachers' reading room (or zone).");
+    EXPECT_EQ(standards::advice_text(c, Language::ZhCN), "增加教师阅览座位 32 个：在教师阅览室（或教师专区）增设 8 张 4 人桌。");
+    c.advice_key = "advice.safety.aisles";
+    c.advice_args = {"1", "1.00"};
+    EXPECT_EQ(standards::advice_text(c, Language::En), "1 aisle between ranges is narrower than 1.00 m; marked on the plan.");
 }

@@ -44,6 +44,16 @@ std::string num(double v, int decimals) {
     return buf;
 }
 
+std::string grouped(double v, int decimals) {
+    std::string s = num(v, decimals);
+    if (!std::isfinite(v)) return s;
+    size_t start = s[0] == '-' ? 1 : 0;
+    size_t end = s.find('.');
+    if (end == std::string::npos) end = s.size();
+    for (size_t i = end; i > start + 3; i -= 3) s.insert(i - 3, ",");
+    return s;
+}
+
 std::string bi(std::string_view key) {
     return bi_text(tr_in(Language::ZhCN, key), tr_in(Language::En, key));
 }

@@ -8,6 +8,8 @@
 namespace shuxiang::report::html {
 
 std::string num(double v, int decimals = 0);
+// A number for reading: thousands separated ("51,090", "1,234.5").
+std::string grouped(double v, int decimals = 0);
 // Both languages of a key; the page's CSS shows the one of its current language.
 std::string bi(std::string_view key);
 // Both languages of a literal pair.

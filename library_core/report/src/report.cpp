@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "html.hpp"
+#include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/util/i18n.hpp"
 
 namespace shuxiang::report {
@@ -67,7 +68,7 @@ std::string measured_text(const Check& c) {
     if (c.status == Status::NotAssessable) return "–";
     int d = c.unit == "%" || c.unit == "m" ? 1 : (std::abs(c.measured - std::round(c.measured)) > 1e-9 ? 2 : 0);
     if (c.unit == "m") d = 2;
-    return num(c.measured, d);
+    return html::grouped(c.measured, d);
 }
 
 std::string required_text(const Check& c) {
@@ -75,7 +76,7 @@ std::string required_text(const Check& c) {
     if (c.unit == "m") d = 2;
     std::string prefix = c.comparison == ">=" ? "≥ " : c.comparison == "<=" ? "≤ " : c.comparison == "≈" ? "≈ " : "";
     if (c.comparison == "present") return bi("report.required_present");
-    return prefix + num(c.required, d);
+    return prefix + html::grouped(c.required, d);
 }
 
 std::string confidence_html(standards::Confidence c) {
@@ -252,6 +253,106 @@ std::string shares_chart(const standards::Checklist& cl) {
 }
 
 
+// One line of the 整改清单: a failing or near required check, its number in the checklist and the
+// points it would add to the excellent-library score once it passes.
+struct Fix {
+    const Check* check;
+    int number;
+    double gain;
+};
+
+int group_rank(const std::string& g) {
+    return g == "safety" ? 0 : g == "collection" ? 1 : g == "space" ? 2 : 3;
+}
+
+// Most serious first: failures before warnings, safety before collection before space and service,
+// then the larger effect on the score, then the checklist's order.
+std::vector<Fix> fixes_of(const standards::Checklist& cl, const standards::Score* score) {
+    std::vector<Fix> out;
+    for (size_t i = 0; i < cl.checks.size(); ++i) {
+        const Check& c = cl.checks[i];
+        if (c.recommended || (c.status != Status::Fail && c.status != Status::Warning)) continue;
+        double gain = 0;
+        if (score)
+            for (auto& cat : score->categories)
+                for (auto& line : cat.lines)
+                    if (line.check == c.id) gain += line.max_points - line.points;
+        out.push_back({&c, int(i) + 1, gain});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Fix& a, const Fix& b) {
+        if (a.check->status != b.check->status) return a.check->status == Status::Fail;
+        int ga = group_rank(a.check->group), gb = group_rank(b.check->group);
+        if (ga != gb) return ga < gb;
+        return a.gain > b.gain;
+    });
+    return out;
+}
+
+std::string advice_html(const Check& c) {
+    return "<span class=\"zh\">" + html_escape(standards::advice_text(c, Language::ZhCN)) + "</span><span class=\"en\">" +
+           html_escape(standards::advice_text(c, Language::En)) + "</span>";
+}
+
+std::string fix_list_html(const standards::Checklist& cl, const standards::Score* score) {
+    std::ostringstream o;
+    o << "<h2>" << bi("report.fix_list") << "</h2>\n";
+    auto fixes = fixes_of(cl, score);
+    if (fixes.empty()) return o.str() + "<p id=\"fix-list-empty\">" + bi("report.fix_list_empty") + "</p>\n";
+    o << "<table id=\"fix-list\"><thead><tr><th>#</th><th>" << bi("report.col.check") << "</th><th>"
+      << bi("report.col.status") << "</th><th>" << bi("report.col.measured") << "</th><th>" << bi("report.col.required")
+      << "</th><th>" << bi("report.col.change") << "</th>" << (score ? "<th>" + bi("report.col.score_effect") + "</th>" : "")
+      << "</tr></thead><tbody>\n";
+    for (auto& f : fixes) {
+        const Check& c = *f.check;
+        o << "<tr data-check=\"" << html_escape(c.id) << "\"><td>" << f.number << "</td><td>" << bi(c.title_key)
+          << "</td><td>" << html::status_pill(c.status) << "</td><td class=\"num measured\">" << measured_text(c) << " "
+          << unit_text(c.unit) << "</td><td class=\"num required\">" << required_text(c) << "</td><td class=\"advice\">"
+          << advice_html(c) << "</td>";
+        if (score) o << "<td class=\"num gain\">+" << num(f.gain, 1) << "</td>";
+        o << "</tr>\n";
+    }
+    o << "</tbody></table>\n";
+    if (int n = cl.recommendations_open(); n > 0)
+        o << "<p class=\"source\">" << bi("report.fix_list_recommendations") << " " << n << "</p>\n";
+    return o.str();
+}
+
+// Rooms with their planned area and seats, and the area their seats need by the standard; then the
+// reading area the school's stages require.
+std::string rooms_html(const plan::Plan& p, const plan::FurnitureCatalog& catalog, const standards::RuleSet* rules) {
+    std::ostringstream o;
+    auto summary = plan::summarize(p, catalog);
+    standards::ReadingArea need;
+    if (rules) need = standards::required_reading_area(p.school, *rules);
+    const bool norms = rules && need.missing.empty();
+    o << "<h2>" << bi("report.rooms") << "</h2>\n<table id=\"rooms\"><thead><tr><th>" << bi("report.col.room")
+      << "</th><th>" << bi("report.col.kind") << "</th><th>" << bi("report.col.area") << "</th><th>"
+      << bi("report.col.seats") << "</th><th>" << bi("report.col.area_needed") << "</th></tr></thead><tbody>\n";
+    double planned_reading = 0;
+    for (auto& r : summary.rooms) {
+        const plan::Level* l = plan::find_level(p, r.level);
+        const plan::Room* room = l ? plan::find_room(*l, r.room) : nullptr;
+        if (!room) continue;
+        std::string needed = "–";
+        if (r.kind == plan::RoomKind::Reading && r.seats > 0) {
+            planned_reading += r.area;
+            if (norms)
+                needed = html::grouped(r.seats * (room->for_teachers ? need.teacher_m2_per_seat : need.student_m2_per_seat), 1);
+        }
+        o << "<tr data-room=\"" << html_escape(room->id) << "\"><td>" << html_escape(room->name) << "</td><td>"
+          << bi(std::string("plan.room_kind.") + plan::to_string(r.kind)) << "</td><td class=\"num\">"
+          << html::grouped(r.area, 1) << "</td><td class=\"num\">" << r.seats << "</td><td class=\"num\">" << needed
+          << "</td></tr>\n";
+    }
+    o << "</tbody></table>\n";
+    if (norms)
+        o << "<p id=\"reading-area\">" << bi("report.reading_area_required") << " <b>" << html::grouped(need.area, 1)
+          << " m²</b> (" << html::grouped(need.student_seats) << " × " << num(need.student_m2_per_seat, 2) << " + "
+          << html::grouped(need.teacher_seats) << " × " << num(need.teacher_m2_per_seat, 2) << ") · "
+          << bi("report.reading_area_planned") << " <b>" << html::grouped(planned_reading, 1) << " m²</b></p>\n";
+    return o.str();
+}
+
 }  // namespace
 
 std::string render_html(const ReportInput& in) {
@@ -261,9 +362,10 @@ std::string render_html(const ReportInput& in) {
     o << html::page_begin(p.school.name + " – " + tr_in(Language::ZhCN, "report.title"));
     o << "<h1>" << html_escape(p.school.name) << "</h1>\n<div class=\"meta\">" << bi("report.title") << " · "
       << bi(plan::display_key(p.school.type)) << " · " << bi("report.students") << " "
-      << p.school.students.total() << " (" << bi("report.stage.primary") << " " << p.school.students.primary
-      << ", " << bi("report.stage.junior") << " " << p.school.students.junior << ", " << bi("report.stage.senior")
-      << " " << p.school.students.senior << ") · " << bi("report.teachers") << " " << p.school.teachers << " · "
+      << html::grouped(p.school.students.total()) << " (" << bi("report.stage.primary") << " "
+      << html::grouped(p.school.students.primary) << ", " << bi("report.stage.junior") << " "
+      << html::grouped(p.school.students.junior) << ", " << bi("report.stage.senior") << " "
+      << html::grouped(p.school.students.senior) << ") · " << bi("report.teachers") << " " << p.school.teachers << " · "
       << bi("report.profile") << " <span class=\"zh\">" << html_escape(in.profile_name_zh)
       << "</span><span class=\"en\">" << html_escape(in.profile_name_en) << "</span> · " << bi("report.generated")
       << " " << html_escape(in.generated) << "</div>\n";
@@ -277,13 +379,15 @@ std::string render_html(const ReportInput& in) {
       << bi("status.not_assessable") << "</div>"
       << "<div class=\"s-rec\"><b id=\"count-recommendations\">" << cl.recommendations_open() << "</b>"
       << bi("report.recommendations_open") << "</div></div>\n";
+    o << fix_list_html(cl, in.score);
 
     if (in.score) {
         const auto& sc = *in.score;
         o << "<h2>" << bi("report.score") << "</h2>\n<p>" << bi("report.score_total") << " <b id=\"score\">"
           << num(sc.points, 1) << " / " << num(sc.max_points, 0) << "</b> (" << num(sc.percent, 1) << " %) · "
           << bi("report.score_threshold") << " " << num(in.score_threshold, 0) << " % · "
-          << html::status_pill(sc.selected ? Status::Pass : Status::Fail);
+          << "<span id=\"selection\" class=\"pill " << (sc.selected ? "pass" : "not_assessable") << "\">"
+          << bi(sc.selected ? "report.selected" : "report.not_selected") << "</span>";
         if (sc.not_assessed > 0) o << " · " << bi("report.score_not_assessed") << " " << sc.not_assessed;
         o << "</p>\n<table id=\"score-breakdown\"><tbody>\n";
         for (auto& cat : sc.categories)
@@ -304,21 +408,20 @@ std::string render_html(const ReportInput& in) {
         o << "<tr data-check=\"" << html_escape(c.id) << "\" data-status=\"" << standards::to_string(c.status)
           << "\"" << (c.recommended ? " data-recommended=\"yes\"" : "") << "><td>" << n << "</td><td>"
           << bi(c.title_key);
-        if (!c.advice_key.empty())
-            o << "<div class=\"advice\"><span class=\"zh\">" << html_escape(standards::advice_text(c, Language::ZhCN))
-              << "</span><span class=\"en\">" << html_escape(standards::advice_text(c, Language::En)) << "</span></div>";
+        if (!c.advice_key.empty()) o << "<div class=\"advice\">" << advice_html(c) << "</div>";
         o << "</td><td>" << (c.recommended ? html::recommendation_pill(c.status) : html::status_pill(c.status))
           << "</td><td class=\"num measured\">" << measured_text(c) << " "
           << unit_text(c.unit) << "</td><td class=\"num required\">" << required_text(c)
           << "</td><td>" << sources_html(c) << "</td></tr>\n";
     }
     o << "</tbody></table>\n";
+    if (in.catalog) o << rooms_html(p, *in.catalog, in.rules);
 
     o << "<h2>" << bi("report.collection") << "</h2>\n";
     if (in.holdings) {
-        o << "<p>" << bi("report.books_total") << " <b id=\"books-total\">" << in.holdings->books << "</b> · "
-          << bi("report.new_books") << " " << in.holdings->new_books_this_year << " · "
-          << bi("report.periodicals") << " " << in.holdings->periodical_titles << "</p>\n";
+        o << "<p>" << bi("report.books_total") << " <b id=\"books-total\">" << html::grouped(double(in.holdings->books))
+          << "</b> · " << bi("report.new_books") << " " << html::grouped(double(in.holdings->new_books_this_year))
+          << " · " << bi("report.periodicals") << " " << html::grouped(in.holdings->periodical_titles) << "</p>\n";
         o << shares_chart(cl);
         o << "<p class=\"source\">" << bi("report.chart_legend") << "</p>\n";
     } else {

@@ -119,6 +119,11 @@ std::string advice_text(const Check& c, Language lang) {
         }
         args.push_back(joined);
     }
+    // A count of one takes the singular text where there is one ("1 aisle is", not "1 aisles are").
+    if (!args.empty() && args[0] == "1") {
+        std::string one = c.advice_key + ".one";
+        if (tr_in(lang, one) != one) return trv_in(lang, one, args);
+    }
     return trv_in(lang, c.advice_key, args);
 }
 

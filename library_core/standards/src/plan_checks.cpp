@@ -167,7 +167,7 @@ void check_seats(Ctx& x) {
             c.status = at_least(c.measured, c.required, x.rules);
             if (c.status != Status::Pass) {
                 c.advice_key = "advice.space.student_seats";
-                c.advice_args = {fmt(c.required - c.measured)};
+                c.advice_args = {fmt(c.required - c.measured), fmt(std::ceil((c.required - c.measured) / 6 - 1e-9))};
             }
         }
         x.push(std::move(c));
@@ -188,7 +188,7 @@ void check_seats(Ctx& x) {
             c.status = at_least(c.measured, c.required, x.rules);
             if (c.status != Status::Pass) {
                 c.advice_key = "advice.space.teacher_seats";
-                c.advice_args = {fmt(c.required - c.measured)};
+                c.advice_args = {fmt(c.required - c.measured), fmt(std::ceil((c.required - c.measured) / 4 - 1e-9))};
             }
         }
         x.push(std::move(c));
@@ -593,6 +593,28 @@ void check_service(Ctx& x) {
 }
 
 }  // namespace
+
+ReadingArea required_reading_area(const plan::School& s, const RuleSet& rules) {
+    ReadingArea a;
+    const double primary = primary_share(s), students = s.students.total();
+    auto need = [&](const std::string& key) {
+        if (auto* f = rules.figure(key)) return f->value;
+        a.missing.push_back(key);
+        return 0.0;
+    };
+    double per_p = primary > 0 ? need("seats.students_per_seat.primary") : 1;
+    double per_s = primary < 1 ? need("seats.students_per_seat.secondary") : 1;
+    double per_t = need("seats.teachers_per_seat");
+    double m2_p = primary > 0 ? need("area.per_seat.student_reading.primary") : 0;
+    double m2_s = primary < 1 ? need("area.per_seat.student_reading.secondary") : 0;
+    a.teacher_m2_per_seat = need("area.per_seat.teacher_reading");
+    if (!a.missing.empty()) return a;
+    a.student_seats = std::ceil(students * primary / per_p + students * (1 - primary) / per_s - 1e-9);
+    a.teacher_seats = s.teachers > 0 ? std::ceil(s.teachers / per_t - 1e-9) : 0;
+    a.student_m2_per_seat = primary * m2_p + (1 - primary) * m2_s;
+    a.area = a.student_seats * a.student_m2_per_seat + a.teacher_seats * a.teacher_m2_per_seat;
+    return a;
+}
 
 void check_plan(const plan::Plan& plan, const plan::FurnitureCatalog& catalog, const HoldingsSummary* holdings,
                 const RuleSet& rules, Checklist& out) {

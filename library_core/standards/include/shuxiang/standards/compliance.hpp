@@ -93,6 +93,16 @@ Requirement required_titles(const plan::School& s, const RuleSet& rules, const s
 // Required share (%) of each 大部类, student-weighted between the primary and secondary tables.
 std::array<Requirement, 5> required_shares(const plan::School& s, const RuleSet& rules);
 
+// The reading area the standard asks for, from the school's stages: the required student seats × the
+// m² per seat of its stages, plus the required teacher seats × the teachers' m² per seat.
+struct ReadingArea {
+    double student_seats = 0, teacher_seats = 0;
+    double student_m2_per_seat = 0, teacher_m2_per_seat = 0;
+    double area = 0;                   // m²
+    std::vector<std::string> missing;  // figures the profile lacks (then area is not meaningful)
+};
+ReadingArea required_reading_area(const plan::School& s, const RuleSet& rules);
+
 // Collection checks from the holdings summary (or all not assessable without one).
 void check_collection(const plan::School& school, const HoldingsSummary* holdings, const RuleSet& rules,
                       Checklist& out);
