@@ -325,3 +325,18 @@ TEST(Provenance, SeatsAndAreasCiteTheRowsOfTheSchoolsStages) {
     EXPECT_EQ(get(mixed, "space.student_seats").sources[1].key, "seats.students_per_seat.secondary");
     EXPECT_EQ(get(mixed, "space.student_seats").rule_key, "standards.rule.seats_weighted");
 }
+
+TEST(PlanChecks, SafetyAndShelfFiguresMissingFromTheProfileAreNotAssessable) {
+    auto cat = catalog();
+    auto profile = Profile::load_file(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards" / "cn-national.json");
+    for (auto key : {"aisle.between_ranges.open", "evacuation.min_exits", "evacuation.stream_width", "stacks.working_fill"})
+        profile.figures.erase(key);
+    Checklist cl;
+    check_plan(library(), cat, nullptr, RuleSet::resolve({profile}, "cn-national"), cl);
+    for (auto id : {"safety.aisles", "safety.exits", "safety.evacuation_width", "space.stack_capacity"}) {
+        EXPECT_EQ(get(cl, id).status, Status::NotAssessable) << id;
+        EXPECT_EQ(get(cl, id).advice_key, "advice.missing_figure") << id;
+        EXPECT_TRUE(get(cl, id).markers.empty()) << id;
+    }
+    EXPECT_EQ(get(cl, "safety.wall_aisles").status, Status::Pass);  // its figure is there
+}

@@ -82,6 +82,14 @@ struct Ctx {
         return c;
     }
     void push(Check c) { out.checks.push_back(std::move(c)); }
+    // Pushes a check computed with figures `missing` from the profile as not assessable instead.
+    void push_checked(Check c, const std::vector<std::string>& missing) {
+        if (!missing.empty()) {
+            not_assessable_missing(c, missing, rules);
+            c.markers.clear();
+        }
+        push(std::move(c));
+    }
     // A figure's value, or 0 with its key added to `missing` when the profile lacks it.
     double need(const std::string& key, std::vector<std::string>& missing) const {
         if (auto* f = rules.figure(key)) return f->value;
@@ -307,8 +315,9 @@ void check_stacks(Ctx& x) {
     Requirement req = required_books(x.plan.school, x.rules);
     double need = req.value;
     if (x.holdings) need = std::max(need, double(x.holdings->books));
-    const double fill = x.rules.value("stacks.working_fill", 0.75);
-    x.push(stack_capacity_check(x, need, fill));
+    std::vector<std::string> fill_missing;
+    const double fill = x.need("stacks.working_fill", fill_missing);
+    x.push_checked(stack_capacity_check(x, need, fill), fill_missing);
     {
         Check c = x.make("space.stack_area", "space", "books", "stacks.books_per_m2.open");
         c.comparison = ">=";
@@ -424,11 +433,11 @@ void check_rooms(Ctx& x) {
 }
 
 void check_safety(Ctx& x) {
-    const double between = x.rules.value("aisle.between_ranges.open", 1.0);
-    const double to_wall = x.rules.value("aisle.range_to_wall.open", 0.75);
-    for (auto [id, walls, need, key] : {std::tuple{"safety.aisles", false, between, "aisle.between_ranges.open"},
-                                        std::tuple{"safety.wall_aisles", true, to_wall, "aisle.range_to_wall.open"}}) {
+    for (auto [id, walls, key] : {std::tuple{"safety.aisles", false, "aisle.between_ranges.open"},
+                                  std::tuple{"safety.wall_aisles", true, "aisle.range_to_wall.open"}}) {
         Check c = x.make(id, "safety", "m", key);
+        std::vector<std::string> missing;
+        const double need = x.need(key, missing);
         c.comparison = ">=";
         c.required = need;
         double narrowest = INFINITY;
@@ -452,7 +461,7 @@ void check_safety(Ctx& x) {
                 c.advice_args = {std::to_string(narrow), fmt(need, 2)};
             }
         }
-        x.push(std::move(c));
+        x.push_checked(std::move(c), missing);
     }
 
     // Exits of the library: on the level holding most of the library's area, the entrances and
@@ -472,7 +481,8 @@ void check_safety(Ctx& x) {
             lib_level = l;
         }
     const plan::Level* level = plan::find_level(x.plan, lib_level);
-    const double door_min = x.rules.value("evacuation.exit_door_min_width", 0.9);
+    std::vector<std::string> missing;
+    const double door_min = x.need("evacuation.exit_door_min_width", missing);
     int exits = 0;
     double width = 0;
     std::vector<Marker> narrow_doors;
@@ -496,7 +506,8 @@ void check_safety(Ctx& x) {
     {
         Check c = x.make("safety.exits", "safety", "exits", "evacuation.min_exits");
         c.comparison = ">=";
-        c.required = x.rules.value("evacuation.min_exits", 2);
+        auto exit_missing = missing;
+        c.required = x.need("evacuation.min_exits", exit_missing);
         c.markers = narrow_doors;
         if (!level) {
             c.status = Status::NotAssessable;
@@ -506,13 +517,13 @@ void check_safety(Ctx& x) {
             c.status = exits >= c.required ? Status::Pass : Status::Fail;
             if (c.status != Status::Pass) c.advice_key = "advice.safety.exits";
         }
-        x.push(std::move(c));
+        x.push_checked(std::move(c), exit_missing);
     }
     {
         Check c = x.make("safety.evacuation_width", "safety", "m", "evacuation.width_per_100_persons");
         c.comparison = ">=";
-        const double per100 = x.rules.value("evacuation.width_per_100_persons", 0.7);
-        const double streams = x.rules.value("evacuation.min_streams", 2) * x.rules.value("evacuation.stream_width", 0.6);
+        const double per100 = x.need("evacuation.width_per_100_persons", missing);
+        const double streams = x.need("evacuation.min_streams", missing) * x.need("evacuation.stream_width", missing);
         int occupants = level ? level_seats[lib_level] : 0;
         c.required = std::max(streams, occupants / 100.0 * per100);
         c.derived = true;
@@ -529,7 +540,7 @@ void check_safety(Ctx& x) {
                 c.advice_args = {fmt(c.required - c.measured, 2)};
             }
         }
-        x.push(std::move(c));
+        x.push_checked(std::move(c), missing);
     }
     {
         Check c = x.make("safety.overlaps", "safety", "items", "");
