@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 
 #include "shuxiang/report/district.hpp"
 #include "shuxiang/util/fs.hpp"
@@ -204,4 +205,31 @@ TEST(DistrictCsv, ChineseCheckNamesWithTheIdsInTheNextColumn) {
     EXPECT_NE(csv.find(name), std::string::npos) << csv;
     EXPECT_NE(csv.find("collection.books"), std::string::npos);
     EXPECT_LT(csv.find(name), csv.find("collection.books"));
+}
+
+TEST(DistrictCharts, ShareByCountyAgainstTheTargetAndTheScoreDistribution) {
+    auto a = file("a", 400, 10000, 2026, "A");
+    auto b = file("b", 400, 2000, 2026, "B");
+    auto c = file("c", 400, 10000, 2026, "C");
+    a.proposal->county = "岳阳楼区";
+    b.proposal->county = "岳阳楼区";
+    c.proposal->county = "君山区";
+    standards::Rubric rubric = standards::Rubric::load_file(standards::builtin_rubric_path());
+    auto s = report::summarize_district({a, b, c}, plan::FurnitureCatalog{}, kProfiles, "cn-national", rubric, 2026);
+    std::string html = report::district_html(s, "2026-11-24");
+    size_t start = html.find("id=\"chart-share\"");
+    ASSERT_NE(start, std::string::npos);
+    std::string share = html.substr(start, html.find("</svg>", start) - start);
+    EXPECT_NE(share.find("66.7 % (2/3)"), std::string::npos) << share;  // all schools
+    EXPECT_NE(share.find("岳阳楼区"), std::string::npos);
+    EXPECT_NE(share.find("50.0 % (1/2)"), std::string::npos);
+    EXPECT_NE(share.find("100.0 % (1/1)"), std::string::npos);
+    start = html.find("id=\"chart-scores\"");
+    ASSERT_NE(start, std::string::npos);
+    std::string scores = html.substr(start, html.find("</svg>", start) - start);
+    int counted = 0;
+    std::regex value(R"re(class="bar"[^>]*data-value="([0-9.]+)")re");
+    for (auto it = std::sregex_iterator(scores.begin(), scores.end(), value); it != std::sregex_iterator(); ++it)
+        counted += int(std::stod((*it)[1]));
+    EXPECT_EQ(counted, 3);
 }

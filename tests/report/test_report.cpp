@@ -280,3 +280,22 @@ TEST(Report, EnglishAdviceUsesTheSingularForOne) {
     c.advice_args = {"1", "1.00"};
     EXPECT_EQ(standards::advice_text(c, Language::En), "1 aisle between ranges is narrower than 1.00 m; marked on the plan.");
 }
+
+TEST(Report, ChartsShowHoldingsByStageAndSpaceAgainstTheRequirements) {
+    ReportRun run;
+    auto chart = [&](const std::string& id) {
+        size_t start = run.html.find("id=\"" + id + "\"");
+        EXPECT_NE(start, std::string::npos) << id;
+        return start == std::string::npos ? std::string() : run.html.substr(start, run.html.find("</svg>", start) - start);
+    };
+    std::string books = chart("chart-books");
+    EXPECT_NE(books.find("要求 · 小学"), std::string::npos);
+    EXPECT_NE(books.find("data-value=\"20000.00\""), std::string::npos);  // 800 × 25
+    EXPECT_NE(books.find("data-value=\"18000.00\""), std::string::npos);  // the holdings
+    EXPECT_NE(books.find("18,000 / 20,000"), std::string::npos);
+    std::string space = chart("chart-space");
+    // Student seats: 4 of 40 → 10 %; the tick at 100 %.
+    EXPECT_NE(space.find("data-value=\"10.00\""), std::string::npos) << space;
+    EXPECT_NE(space.find("4 / 40"), std::string::npos);
+    EXPECT_NE(space.find("class=\"target\""), std::string::npos);
+}

@@ -1,6 +1,7 @@
 #include "shuxiang/report/district.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <sstream>
 
@@ -263,6 +264,42 @@ std::string rule_html(const DistrictSummary& s) {
            bi(s.warning_meets ? "district.rule.warning_meets" : "district.rule.strict") + "</p>\n";
 }
 
+// The share meeting the standard against the target, overall and by county when proposals carry one.
+std::string share_chart(const DistrictSummary& s) {
+    std::vector<html::Bar> bars;
+    auto bar = [&](const std::string& zh, const std::string& en, int meeting, int total) {
+        double share = total > 0 ? 100.0 * meeting / total : 0;
+        std::string text = num(share, 1) + " % (" + std::to_string(meeting) + "/" + std::to_string(total) + ")";
+        bars.push_back({zh, en, share, s.target, text, share >= s.target});
+    };
+    bar(tr_in(Language::ZhCN, "district.chart.all"), tr_in(Language::En, "district.chart.all"), s.meeting, int(s.rows.size()));
+    std::map<std::string, std::pair<int, int>> counties;
+    for (auto& r : s.rows)
+        if (!r.county.empty()) {
+            counties[r.county].first += r.meets_book_standard ? 1 : 0;
+            counties[r.county].second += 1;
+        }
+    for (auto& [name, c] : counties) bar(name, name, c.first, c.second);
+    return html::bar_chart(bars, "chart-share");
+}
+
+// How many schools score in each band of 10 points (valid proposals only).
+std::string score_chart(const DistrictSummary& s) {
+    std::array<int, 10> bins{};
+    for (auto& r : s.rows)
+        if (r.valid) ++bins[std::clamp(int(r.score / 10), 0, 9)];
+    std::vector<html::Bar> bars;
+    for (int i = 9; i >= 0; --i) {
+        std::string band = std::to_string(i * 10) + "–" + std::to_string(i * 10 + 10);
+        bars.push_back({band + " 分", band + " points", double(bins[i]), 0,
+                        trf_in(Language::ZhCN, "district.chart.schools", {std::to_string(bins[i])}) + " / " +
+                            trf_in(Language::En, bins[i] == 1 ? "district.chart.school" : "district.chart.schools",
+                                   {std::to_string(bins[i])}),
+                        true});
+    }
+    return html::bar_chart(bars, "chart-scores");
+}
+
 std::string row_html(const DistrictRow& r, int n) {
     std::ostringstream o;
     o << "<tr data-meets=\"" << (r.meets_book_standard ? "yes" : "no") << "\" data-valid=\""
@@ -297,6 +334,8 @@ std::string district_html(const DistrictSummary& s, const std::string& generated
       << num(s.target, 0) << " %</b>" << bi("district.target") << "</div><div class=\"s-pass\"><b id=\"meeting\">"
       << s.meeting << " / " << s.rows.size() << "</b>" << bi("district.schools_meeting") << "</div></div>\n";
     o << rule_html(s);
+    o << "<h2>" << bi("district.chart.share_title") << "</h2>\n" << share_chart(s);
+    o << "<h2>" << bi("district.chart.score_title") << "</h2>\n" << score_chart(s);
     o << "<table id=\"district\"><thead><tr><th>#</th><th>" << bi("district.col.school") << "</th><th>"
       << bi("district.col.students") << "</th><th>" << bi("district.col.year") << "</th><th>"
       << bi("district.col.books") << "</th><th>" << bi("district.col.meets") << "</th><th>" << bi("status.fail")

@@ -1,5 +1,6 @@
 #include "html.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -70,6 +71,33 @@ std::string status_pill(standards::Status s) {
 std::string recommendation_pill(standards::Status s) {
     if (s == standards::Status::Pass) return "<span class=\"pill pass\">" + bi("status.recommendation_met") + "</span>";
     return "<span class=\"pill recommendation\">" + bi("status.recommendation") + "</span>";
+}
+
+std::string bar_chart(const std::vector<Bar>& bars, const std::string& id) {
+    const double label_w = 170, bar_w = 260, row_h = 26;
+    double max = 0;
+    for (auto& b : bars) max = std::max({max, b.value, b.target});
+    if (max <= 0) max = 1;
+    max *= 1.05;
+    std::string o = "<svg class=\"chart\" id=\"" + html_escape(id) + "\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 560 " +
+                    num(bars.size() * row_h + 10) + "\" role=\"img\">\n";
+    for (size_t i = 0; i < bars.size(); ++i) {
+        const Bar& b = bars[i];
+        double y = 5 + double(i) * row_h;
+        o += "<text class=\"zh\" x=\"0\" y=\"" + num(y + 15) + "\" font-size=\"12\">" + html_escape(b.label_zh) + "</text>";
+        o += "<text class=\"en\" x=\"0\" y=\"" + num(y + 15) + "\" font-size=\"12\">" + html_escape(b.label_en) + "</text>\n";
+        o += "<rect class=\"bar\" x=\"" + num(label_w) + "\" y=\"" + num(y + 2) + "\" width=\"" +
+             num(std::max(0.0, b.value) / max * bar_w, 1) + "\" height=\"18\" fill=\"" + (b.ok ? "#2ca02c" : "#d62728") +
+             "\" data-value=\"" + num(b.value, 2) + "\"/>\n";
+        if (b.target > 0) {
+            double x = label_w + b.target / max * bar_w;
+            o += "<line class=\"target\" x1=\"" + num(x, 1) + "\" x2=\"" + num(x, 1) + "\" y1=\"" + num(y - 1) +
+                 "\" y2=\"" + num(y + 23) + "\" stroke=\"#000\" stroke-width=\"2\"/>\n";
+        }
+        o += "<text x=\"" + num(label_w + bar_w + 8) + "\" y=\"" + num(y + 15) + "\" font-size=\"11\">" +
+             html_escape(b.text) + "</text>\n";
+    }
+    return o + "</svg>\n";
 }
 
 std::string page_begin(const std::string& title) {

@@ -253,6 +253,45 @@ std::string shares_chart(const standards::Checklist& cl) {
 }
 
 
+// The holdings against the books requirement, stage by stage.
+std::string books_chart(const standards::Checklist& cl) {
+    const Check* c = cl.find("collection.books");
+    if (!c || c->status == Status::NotAssessable) return {};
+    std::vector<html::Bar> bars;
+    for (auto& s : c->sources) {
+        std::string last = s.key.substr(s.key.rfind('.') + 1);
+        bars.push_back({tr_in(Language::ZhCN, "report.chart.required") + " · " + tr_in(Language::ZhCN, "standards.stage." + last),
+                        tr_in(Language::En, "report.chart.required") + " · " + tr_in(Language::En, "standards.stage." + last),
+                        s.part, 0, html::grouped(s.part), true});
+    }
+    bars.push_back({tr_in(Language::ZhCN, "report.chart.holdings"), tr_in(Language::En, "report.chart.holdings"), c->measured,
+                    c->required, html::grouped(c->measured) + " / " + html::grouped(c->required),
+                    c->status == Status::Pass});
+    return html::bar_chart(bars, "chart-books");
+}
+
+// Seats, reading area and shelf capacity as a share of what the standard asks (the tick is 100 %).
+std::string space_chart(const standards::Checklist& cl, const plan::Plan& p, const plan::FurnitureCatalog& catalog,
+                        const standards::RuleSet* rules) {
+    std::vector<html::Bar> bars;
+    auto add = [&](const std::string& key, double measured, double required, const std::string& unit) {
+        if (required <= 0) return;
+        bars.push_back({tr_in(Language::ZhCN, key), tr_in(Language::En, key), 100 * measured / required, 100,
+                        html::grouped(measured) + " / " + html::grouped(required) + " " + unit, measured >= required});
+    };
+    for (auto id : {"space.student_seats", "space.teacher_seats", "space.stack_capacity"})
+        if (const Check* c = cl.find(id); c && c->status != Status::NotAssessable)
+            add(c->title_key, c->measured, c->required, "");
+    if (rules) {
+        auto need = standards::required_reading_area(p.school, *rules);
+        double planned = 0;
+        for (auto& r : plan::summarize(p, catalog).rooms)
+            if (r.kind == plan::RoomKind::Reading && r.seats > 0) planned += r.area;
+        if (need.missing.empty()) add("report.chart.reading_area", planned, need.area, "m²");
+    }
+    return bars.empty() ? std::string() : html::bar_chart(bars, "chart-space");
+}
+
 // One line of the 整改清单: a failing or near required check, its number in the checklist and the
 // points it would add to the excellent-library score once it passes.
 struct Fix {
@@ -415,14 +454,18 @@ std::string render_html(const ReportInput& in) {
           << "</td><td>" << sources_html(c) << "</td></tr>\n";
     }
     o << "</tbody></table>\n";
-    if (in.catalog) o << rooms_html(p, *in.catalog, in.rules);
+    if (in.catalog) {
+        o << rooms_html(p, *in.catalog, in.rules);
+        std::string chart = space_chart(cl, p, *in.catalog, in.rules);
+        if (!chart.empty()) o << "<p class=\"source\">" << bi("report.chart.space") << "</p>\n" << chart;
+    }
 
     o << "<h2>" << bi("report.collection") << "</h2>\n";
     if (in.holdings) {
         o << "<p>" << bi("report.books_total") << " <b id=\"books-total\">" << html::grouped(double(in.holdings->books))
           << "</b> · " << bi("report.new_books") << " " << html::grouped(double(in.holdings->new_books_this_year))
           << " · " << bi("report.periodicals") << " " << html::grouped(in.holdings->periodical_titles) << "</p>\n";
-        o << shares_chart(cl);
+        o << books_chart(cl) << shares_chart(cl);
         o << "<p class=\"source\">" << bi("report.chart_legend") << "</p>\n";
     } else {
         o << "<p>" << bi("report.no_holdings") << "</p>\n";

@@ -145,6 +145,7 @@ Requirement required_books(const plan::School& s, const RuleSet& rules) {
         }
         if (!r.figure) r.figure = f;
         r.figures.push_back(f);
+        r.parts.push_back(st.students * f->value);
         r.value += st.students * f->value;
         ++stages_used;
     }
@@ -215,6 +216,7 @@ void check_collection(const plan::School& school, const HoldingsSummary* h, cons
         c.required = req.value;
         c.derived = req.derived;
         cite(c, req.figures.empty() ? std::vector<const Figure*>{req.figure} : req.figures);
+        for (size_t i = 0; i < req.parts.size() && i < c.sources.size(); ++i) c.sources[i].part = req.parts[i];
         if (req.derived) {
             c.rule_key = "standards.rule." + req.rule;
             c.note = "derived by the rule " + req.rule + " from " + std::to_string(req.figures.size()) + " stage rows";

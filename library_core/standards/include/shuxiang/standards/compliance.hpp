@@ -30,6 +30,7 @@ struct SourceRef {
     std::string unit;
     std::string source, source_en;
     Confidence confidence = Confidence::Unconfirmed;
+    double part = 0;  // the share of the requirement this row gives (books: its stage's students × norm)
 };
 
 // One line of the checklist.
@@ -77,6 +78,7 @@ struct Requirement {
     bool derived = false;
     const Figure* figure = nullptr;  // the figure of the first stage involved (source, confidence)
     std::vector<const Figure*> figures;  // every stage row used
+    std::vector<double> parts;           // what each row adds to `value` (books only)
     std::string rule;                    // how the rows were combined (a Policy rule name) when derived
     std::vector<std::string> missing;  // figure keys the profile lacks for this school's stages
 };
