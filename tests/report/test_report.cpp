@@ -299,3 +299,34 @@ TEST(Report, ChartsShowHoldingsByStageAndSpaceAgainstTheRequirements) {
     EXPECT_NE(space.find("4 / 40"), std::string::npos);
     EXPECT_NE(space.find("class=\"target\""), std::string::npos);
 }
+
+TEST(Report, ThePlanDrawingHasScaleNorthAreasDoorSwingsAndMarkersBesideLabels) {
+    auto p = small_plan();
+    auto cat = small_catalog();
+    // A marker on the reading room's label (its centroid, 5, 4) and one elsewhere (2, 2).
+    std::vector<std::pair<int, standards::Marker>> markers{{1, {"L1", 5, 4, "reading"}}, {2, {"L1", 2, 2, ""}}};
+    std::string svg = report::level_svg(p, cat, 0, markers);
+    EXPECT_NE(svg.find("class=\"scale-bar\""), std::string::npos);
+    EXPECT_NE(svg.find(">2 m</text>"), std::string::npos) << svg;  // a fifth of the 10 m room, rounded down
+    EXPECT_NE(svg.find("class=\"north\""), std::string::npos);
+    EXPECT_NE(svg.find(">80.0 m²</text>"), std::string::npos);  // the room's area under its name
+    EXPECT_NE(svg.find("class=\"door-swing\""), std::string::npos);
+    // The first marker moves beside the label, with a leader line from its place; the second stays.
+    EXPECT_EQ(svg.find("<circle cx=\"5.00\" cy=\"-4.00\""), std::string::npos);
+    EXPECT_NE(svg.find("<circle cx=\"6.90\" cy=\"-5.00\""), std::string::npos) << svg;
+    EXPECT_NE(svg.find("<line x1=\"5.00\" y1=\"-4.00\" x2=\"6.90\" y2=\"-5.00\""), std::string::npos);
+    EXPECT_NE(svg.find("<circle cx=\"2.00\" cy=\"-2.00\""), std::string::npos);
+    // The report lists the marked checks beside the drawing.
+    standards::Checklist cl;
+    standards::Check c;
+    c.id = "safety.aisles";
+    c.title_key = "check.safety.aisles";
+    c.status = standards::Status::Fail;
+    c.markers.push_back({"L1", 2, 2, ""});
+    cl.checks.push_back(c);
+    report::ReportInput in{&p, &cat, &cl, nullptr, "", "", std::nullopt, "2026-11-24"};
+    std::string html = report::render_html(in);
+    size_t at = html.find("class=\"plan-problems\"");
+    ASSERT_NE(at, std::string::npos);
+    EXPECT_NE(html.find(tr_in(Language::ZhCN, "check.safety.aisles"), at), std::string::npos);
+}

@@ -31,6 +31,7 @@ th { background: #f5f0e8; } td.num { text-align: right; white-space: nowrap; }
 .advice { color: #444; font-size: 9pt; } .source { color: #777; font-size: 8pt; }
 svg.plan { width: 100%; max-height: 150mm; border: 1px solid #ccc; background: #fafafa; }
 svg.chart { width: 100%; max-width: 140mm; }
+.plan-problems { font-size: 9pt; margin: 4pt 0 0 0; } .plan-problems .pill { font-size: 8pt; }
 .toggle { float: right; }
 .synthetic { background: #fff3cd; border: 1px solid #e0c36c; padding: 4pt; font-size: 9pt; }
 @media print { .toggle { display: none; } body { padding: 0; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } }

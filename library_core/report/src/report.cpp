@@ -146,6 +146,43 @@ plan::Vec2 along(const std::vector<plan::Vec2>& pts, double offset, plan::Vec2* 
     return pts.empty() ? plan::Vec2{} : pts.front();
 }
 
+// A door's swing: the leaf drawn open at 90° from the hinge (the opening's start) and the arc its
+// free end sweeps.
+std::string door_swing(plan::Vec2 hinge, plan::Vec2 dir, double width) {
+    plan::Vec2 normal{-dir.y, dir.x};
+    plan::Vec2 open{hinge.x + normal.x * width, hinge.y + normal.y * width};
+    plan::Vec2 shut{hinge.x + dir.x * width, hinge.y + dir.y * width};
+    return "<path class=\"door-swing\" d=\"M " + num(hinge.x, 3) + " " + num(-hinge.y, 3) + " L " + num(open.x, 3) + " " +
+           num(-open.y, 3) + " A " + num(width, 3) + " " + num(width, 3) + " 0 0 1 " + num(shut.x, 3) + " " +
+           num(-shut.y, 3) + "\" fill=\"none\" stroke=\"#555\" stroke-width=\"0.03\"/>\n";
+}
+
+// A scale bar of a round length (about a fifth of the drawing's width) and a north arrow.
+std::string scale_and_north(const Bounds& b) {
+    const double width = b.maxx - b.minx;
+    double len = 1;
+    for (double step : {1.0, 2.0, 5.0, 10.0, 20.0, 50.0})
+        if (step <= width / 5) len = step;
+    const double x = b.minx, y = -(b.miny - 1.2);
+    std::ostringstream o;
+    o << "<g class=\"scale-bar\"><rect x=\"" << num(x, 2) << "\" y=\"" << num(y - 0.12, 2) << "\" width=\"" << num(len, 2)
+      << "\" height=\"0.24\" fill=\"#333\"/><text x=\"" << num(x + len + 0.3, 2) << "\" y=\"" << num(y + 0.2, 2)
+      << "\" font-size=\"0.6\">" << num(len) << " m</text></g>\n";
+    const double nx = b.maxx + 0.6, ny = -(b.maxy + 0.2);
+    o << "<g class=\"north\"><polygon points=\"" << num(nx, 2) << "," << num(ny - 1.0, 2) << " " << num(nx - 0.35, 2) << ","
+      << num(ny, 2) << " " << num(nx + 0.35, 2) << "," << num(ny, 2) << "\" fill=\"#333\"/><text x=\"" << num(nx, 2)
+      << "\" y=\"" << num(ny + 0.7, 2) << "\" font-size=\"0.6\" text-anchor=\"middle\">N</text></g>\n";
+    return o.str();
+}
+
+// Where a marker is drawn: beside a room label that it would cover (up and to the right), else at
+// its place.
+plan::Vec2 marker_place(plan::Vec2 at, const std::vector<plan::Vec2>& labels) {
+    for (auto& l : labels)
+        if (std::abs(at.x - l.x) < 1.6 && std::abs(at.y - l.y) < 1.0) return {l.x + 1.9, l.y + 1.0};
+    return at;
+}
+
 }  // namespace
 
 std::string level_svg(const plan::Plan& plan, const plan::FurnitureCatalog& catalog, std::size_t level_index,
@@ -158,7 +195,7 @@ std::string level_svg(const plan::Plan& plan, const plan::FurnitureCatalog& cata
     for (auto& w : level.walls)
         for (auto& p : w.points) b.add(p);
     if (b.empty()) return {};
-    const double pad = 1.0;
+    const double pad = 2.0;  // room for the scale bar and the north arrow
     std::ostringstream o;
     double w = b.maxx - b.minx + 2 * pad, h = b.maxy - b.miny + 2 * pad;
     o << "<svg class=\"plan\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" << num(b.minx - pad, 2) << " "
@@ -183,6 +220,7 @@ std::string level_svg(const plan::Plan& plan, const plan::FurnitureCatalog& cata
         const char* colour = op.kind == plan::OpeningKind::Window          ? "#7fb3ff"
                              : op.kind == plan::OpeningKind::EmergencyExit ? "#2fa84f"
                                                                            : "#ffffff";
+        if (op.kind != plan::OpeningKind::Window) o << door_swing(a, dir, op.width);
         o << "<line class=\"opening " << plan::to_string(op.kind) << "\" x1=\"" << num(a.x, 3) << "\" y1=\""
           << num(-a.y, 3) << "\" x2=\"" << num(e.x, 3) << "\" y2=\"" << num(-e.y, 3) << "\" stroke=\"" << colour
           << "\" stroke-width=\"" << num(wall->thickness * 1.1, 3) << "\"/>\n";
@@ -193,25 +231,30 @@ std::string level_svg(const plan::Plan& plan, const plan::FurnitureCatalog& cata
         o << "<polygon class=\"furniture\" points=\"" << points_attr(plan::world_footprint(f, *t))
           << "\" fill=\"" << (t->holds_books() ? "#8a6d4b" : "#ffffff") << "\" stroke=\"#555\" stroke-width=\"0.02\"/>\n";
     }
+    std::vector<plan::Vec2> labels;
     for (auto& r : level.rooms) {
         if (r.polygon.empty()) continue;
-        double cx = 0, cy = 0;
-        for (auto& p : r.polygon) {
-            cx += p.x;
-            cy += p.y;
-        }
-        cx /= double(r.polygon.size());
-        cy /= double(r.polygon.size());
-        o << "<text class=\"room-name\" x=\"" << num(cx, 2) << "\" y=\"" << num(-cy, 2)
+        plan::Vec2 c = plan::polygon_centroid(r.polygon);
+        labels.push_back(c);
+        o << "<text class=\"room-name\" x=\"" << num(c.x, 2) << "\" y=\"" << num(-c.y, 2)
           << "\" font-size=\"0.6\" text-anchor=\"middle\">" << html_escape(r.name) << "</text>\n";
+        o << "<text class=\"room-area\" x=\"" << num(c.x, 2) << "\" y=\"" << num(-c.y + 0.7, 2)
+          << "\" font-size=\"0.45\" text-anchor=\"middle\" fill=\"#555\">"
+          << html::grouped(std::abs(plan::polygon_area(r.polygon)), 1) << " m²</text>\n";
     }
     for (auto& [n, m] : markers) {
         if (m.level != level.id) continue;
-        o << "<g class=\"marker\"><circle cx=\"" << num(m.x, 2) << "\" cy=\"" << num(-m.y, 2)
-          << "\" r=\"0.55\" fill=\"#d62728\" fill-opacity=\"0.85\"/><text x=\"" << num(m.x, 2) << "\" y=\""
-          << num(-m.y + 0.22, 2) << "\" font-size=\"0.6\" fill=\"#fff\" text-anchor=\"middle\">" << n
+        plan::Vec2 at = marker_place({m.x, m.y}, labels);
+        o << "<g class=\"marker\" data-check-number=\"" << n << "\">";
+        if (at.x != m.x || at.y != m.y)
+            o << "<line x1=\"" << num(m.x, 2) << "\" y1=\"" << num(-m.y, 2) << "\" x2=\"" << num(at.x, 2) << "\" y2=\""
+              << num(-at.y, 2) << "\" stroke=\"#d62728\" stroke-width=\"0.05\"/>";
+        o << "<circle cx=\"" << num(at.x, 2) << "\" cy=\"" << num(-at.y, 2)
+          << "\" r=\"0.55\" fill=\"#d62728\" fill-opacity=\"0.85\"/><text x=\"" << num(at.x, 2) << "\" y=\""
+          << num(-at.y + 0.22, 2) << "\" font-size=\"0.6\" fill=\"#fff\" text-anchor=\"middle\">" << n
           << "</text></g>\n";
     }
+    o << scale_and_north(b);
     o << "</svg>\n";
     return o.str();
 }
@@ -253,6 +296,11 @@ std::string shares_chart(const standards::Checklist& cl) {
 }
 
 
+std::string advice_html(const Check& c) {
+    return "<span class=\"zh\">" + html_escape(standards::advice_text(c, Language::ZhCN)) + "</span><span class=\"en\">" +
+           html_escape(standards::advice_text(c, Language::En)) + "</span>";
+}
+
 // The holdings against the books requirement, stage by stage.
 std::string books_chart(const standards::Checklist& cl) {
     const Check* c = cl.find("collection.books");
@@ -292,6 +340,24 @@ std::string space_chart(const standards::Checklist& cl, const plan::Plan& p, con
     return bars.empty() ? std::string() : html::bar_chart(bars, "chart-space");
 }
 
+// The checks marked on one level's drawing, listed beside it by their numbers.
+std::string plan_problems_html(const standards::Checklist& cl, const std::vector<std::pair<int, standards::Marker>>& markers,
+                               const std::string& level) {
+    std::vector<int> numbers;
+    for (auto& [n, m] : markers)
+        if (m.level == level && std::find(numbers.begin(), numbers.end(), n) == numbers.end()) numbers.push_back(n);
+    if (numbers.empty()) return {};
+    std::string o = "<ol class=\"plan-problems\">";
+    for (int n : numbers) {
+        const Check& c = cl.checks[size_t(n - 1)];
+        o += "<li value=\"" + std::to_string(n) + "\">" + bi(c.title_key) + " " +
+             (c.recommended ? html::recommendation_pill(c.status) : html::status_pill(c.status));
+        if (!c.advice_key.empty()) o += " <span class=\"advice\">" + advice_html(c) + "</span>";
+        o += "</li>";
+    }
+    return o + "</ol>\n";
+}
+
 // One line of the 整改清单: a failing or near required check, its number in the checklist and the
 // points it would add to the excellent-library score once it passes.
 struct Fix {
@@ -327,10 +393,6 @@ std::vector<Fix> fixes_of(const standards::Checklist& cl, const standards::Score
     return out;
 }
 
-std::string advice_html(const Check& c) {
-    return "<span class=\"zh\">" + html_escape(standards::advice_text(c, Language::ZhCN)) + "</span><span class=\"en\">" +
-           html_escape(standards::advice_text(c, Language::En)) + "</span>";
-}
 
 std::string fix_list_html(const standards::Checklist& cl, const standards::Score* score) {
     std::ostringstream o;
@@ -474,7 +536,8 @@ std::string render_html(const ReportInput& in) {
     if (in.catalog) {
         for (size_t i = 0; i < p.levels.size(); ++i) {
             o << "<h2>" << bi("report.plan_view") << " – " << html_escape(p.levels[i].name) << "</h2>\n";
-            o << level_svg(p, *in.catalog, i, markers);
+            o << "<div class=\"plan-view\">" << level_svg(p, *in.catalog, i, markers)
+              << plan_problems_html(cl, markers, p.levels[i].id) << "</div>\n";
         }
     }
 
