@@ -330,3 +330,14 @@ TEST(Report, ThePlanDrawingHasScaleNorthAreasDoorSwingsAndMarkersBesideLabels) {
     ASSERT_NE(at, std::string::npos);
     EXPECT_NE(html.find(tr_in(Language::ZhCN, "check.safety.aisles"), at), std::string::npos);
 }
+
+TEST(Report, SimulationMetricsAreNamedInTheReportsLanguages) {
+    auto p = small_plan();
+    auto cat = small_catalog();
+    standards::Checklist cl;
+    nlohmann::json metrics = {{"evacuation_time", 42.5}, {"custom_thing", 3}};
+    report::ReportInput in{&p, &cat, &cl, nullptr, "", "", metrics, "2026-11-24"};
+    std::string html = report::render_html(in);
+    EXPECT_NE(html.find("<tr data-metric=\"evacuation_time\"><td><span class=\"zh\">疏散时间</span>"), std::string::npos);
+    EXPECT_NE(html.find("<tr data-metric=\"custom_thing\"><td>custom_thing</td>"), std::string::npos);
+}

@@ -309,7 +309,7 @@ std::string row_html(const DistrictRow& r, int n) {
     o << "<div class=\"source\">";
     if (!r.type.empty()) o << bi("plan.school_type." + r.type);
     if (!r.code.empty()) o << " · " << html_escape(r.code);
-    o << "</div></td><td class=\"num\">" << r.students << "</td><td class=\"num year\">" << year_text(r);
+    o << "</div></td><td class=\"num\">" << html::grouped(r.students) << "</td><td class=\"num year\">" << year_text(r);
     if (r.stale_year) o << " <span class=\"pill warning\">" << bi("district.stale_year") << "</span>";
     if (r.synthetic) o << " <span class=\"pill warning synthetic-flag\">" << bi("district.synthetic") << "</span>";
     o << "</td><td class=\"num\">" << num(r.books_per_student, 1) << " / " << num(r.required_books_per_student, 1)

@@ -545,7 +545,10 @@ std::string render_html(const ReportInput& in) {
         o << "<h2>" << bi("report.simulation") << "</h2>\n<table id=\"sim-metrics\"><tbody>\n";
         for (auto& [k, v] : in.sim_metrics->items()) {
             if (v.is_object() || v.is_array()) continue;
-            o << "<tr><td>" << html_escape(k) << "</td><td class=\"num\">"
+            // Metric names through the simulator's translations where it has one; the key otherwise.
+            const std::string key = "sim.metric." + k;
+            const bool named = tr_in(Language::ZhCN, key) != key;
+            o << "<tr data-metric=\"" << html_escape(k) << "\"><td>" << (named ? bi(key) : html_escape(k)) << "</td><td class=\"num\">"
               << html_escape(v.is_number_float() ? num(v.get<double>(), 2) : v.dump()) << "</td></tr>\n";
         }
         o << "</tbody></table>\n";
