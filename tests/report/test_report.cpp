@@ -341,3 +341,13 @@ TEST(Report, SimulationMetricsAreNamedInTheReportsLanguages) {
     EXPECT_NE(html.find("<tr data-metric=\"evacuation_time\"><td><span class=\"zh\">疏散时间</span>"), std::string::npos);
     EXPECT_NE(html.find("<tr data-metric=\"custom_thing\"><td>custom_thing</td>"), std::string::npos);
 }
+
+TEST(Report, HoldingsOfAnEarlierYearAreFlagged) {
+    ReportRun run;  // holdings of 2026, report of 2026-11-24
+    EXPECT_EQ(run.html.find("id=\"stale-year\""), std::string::npos);
+    run.holdings.year = 2024;
+    report::ReportInput in{&run.plan, &run.catalog, &run.checklist, &run.holdings, "", "", std::nullopt, "2026-11-24"};
+    std::string html = report::render_html(in);
+    EXPECT_NE(html.find("id=\"stale-year\""), std::string::npos);
+    EXPECT_NE(html.find("馆藏统计年度 2024 早于报告年度 2026"), std::string::npos);
+}

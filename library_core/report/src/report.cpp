@@ -1,6 +1,7 @@
 #include "shuxiang/report/report.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -471,6 +472,13 @@ std::string render_html(const ReportInput& in) {
       << "</span><span class=\"en\">" << html_escape(in.profile_name_en) << "</span> · " << bi("report.generated")
       << " " << html_escape(in.generated) << "</div>\n";
     if (in.holdings && in.holdings->synthetic) o << "<p class=\"synthetic\">" << bi("report.synthetic") << "</p>\n";
+    // Holdings of an earlier statistics year than the report's date are flagged.
+    if (in.holdings && in.generated.size() >= 4 && std::isdigit(static_cast<unsigned char>(in.generated[0])) &&
+        in.holdings->year < std::stoi(in.generated.substr(0, 4)))
+        o << "<p class=\"synthetic\" id=\"stale-year\">"
+          << html::bi_text(trf_in(Language::ZhCN, "report.stale_year", {std::to_string(in.holdings->year), in.generated.substr(0, 4)}),
+                           trf_in(Language::En, "report.stale_year", {std::to_string(in.holdings->year), in.generated.substr(0, 4)}))
+          << "</p>\n";
 
     o << "<div class=\"summary\">"
       << "<div class=\"s-pass\"><b id=\"count-pass\">" << cl.count(Status::Pass) << "</b>" << bi("status.pass") << "</div>"
