@@ -77,8 +77,11 @@ std::vector<CheckItem> run_checks(const Editor& ed) {
             std::vector<std::string> ids;
             for (const auto& m : c.markers)
                 if (!m.object.empty()) ids.push_back(m.object);
-            out.push_back({c.status == standards::Status::Fail ? CheckItem::Kind::StandardFail : CheckItem::Kind::StandardWarning,
-                           text, ids});
+            // A city-encouraged item (corners, corridors, outdoor areas, the five functions) is a
+            // recommendation: listed as a warning, never as a failure.
+            if (c.recommended) text = tr("status.recommendation") + " · " + text;
+            const bool fail = c.status == standards::Status::Fail && !c.recommended;
+            out.push_back({fail ? CheckItem::Kind::StandardFail : CheckItem::Kind::StandardWarning, text, ids});
         }
     }
     return out;
