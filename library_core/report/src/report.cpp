@@ -455,13 +455,10 @@ std::string rooms_html(const plan::Plan& p, const plan::FurnitureCatalog& catalo
     return o.str();
 }
 
-}  // namespace
-
-std::string render_html(const ReportInput& in) {
+// The title, the school's numbers and the flags on its holdings (synthetic, an earlier year).
+std::string header_html(const ReportInput& in) {
     const plan::Plan& p = *in.plan;
-    const standards::Checklist& cl = *in.checklist;
     std::ostringstream o;
-    o << html::page_begin(p.school.name + " – " + tr_in(Language::ZhCN, "report.title"));
     o << "<h1>" << html_escape(p.school.name) << "</h1>\n<div class=\"meta\">" << bi("report.title") << " · "
       << bi(plan::display_key(p.school.type)) << " · " << bi("report.students") << " "
       << html::grouped(p.school.students.total()) << " (" << bi("report.stage.primary") << " "
@@ -479,34 +476,30 @@ std::string render_html(const ReportInput& in) {
           << html::bi_text(trf_in(Language::ZhCN, "report.stale_year", {std::to_string(in.holdings->year), in.generated.substr(0, 4)}),
                            trf_in(Language::En, "report.stale_year", {std::to_string(in.holdings->year), in.generated.substr(0, 4)}))
           << "</p>\n";
+    return o.str();
+}
 
-    o << "<div class=\"summary\">"
-      << "<div class=\"s-pass\"><b id=\"count-pass\">" << cl.count(Status::Pass) << "</b>" << bi("status.pass") << "</div>"
-      << "<div class=\"s-warning\"><b id=\"count-warning\">" << cl.count(Status::Warning) << "</b>" << bi("status.warning") << "</div>"
-      << "<div class=\"s-fail\"><b id=\"count-fail\">" << cl.count(Status::Fail) << "</b>" << bi("status.fail") << "</div>"
-      << "<div class=\"s-na\"><b id=\"count-na\">" << cl.count(Status::NotAssessable) << "</b>"
-      << bi("status.not_assessable") << "</div>"
-      << "<div class=\"s-rec\"><b id=\"count-recommendations\">" << cl.recommendations_open() << "</b>"
-      << bi("report.recommendations_open") << "</div></div>\n";
-    o << fix_list_html(cl, in.score);
+// The excellent-library score: total, 入选 / 未入选 against the threshold, the categories.
+std::string score_html(const ReportInput& in) {
+    std::ostringstream o;
+    const auto& sc = *in.score;
+    o << "<h2>" << bi("report.score") << "</h2>\n<p>" << bi("report.score_total") << " <b id=\"score\">"
+      << num(sc.points, 1) << " / " << num(sc.max_points, 0) << "</b> (" << num(sc.percent, 1) << " %) · "
+      << bi("report.score_threshold") << " " << num(in.score_threshold, 0) << " % · "
+      << "<span id=\"selection\" class=\"pill " << (sc.selected ? "pass" : "not_assessable") << "\">"
+      << bi(sc.selected ? "report.selected" : "report.not_selected") << "</span>";
+    if (sc.not_assessed > 0) o << " · " << bi("report.score_not_assessed") << " " << sc.not_assessed;
+    o << "</p>\n<table id=\"score-breakdown\"><tbody>\n";
+    for (auto& cat : sc.categories)
+        o << "<tr><td>" << html::bi_text(cat.name_zh, cat.name_en) << "</td><td class=\"num\">" << num(cat.points, 1)
+          << " / " << num(cat.max_points, 0) << "</td></tr>\n";
+    o << "</tbody></table>\n";
+    return o.str();
+}
 
-    if (in.score) {
-        const auto& sc = *in.score;
-        o << "<h2>" << bi("report.score") << "</h2>\n<p>" << bi("report.score_total") << " <b id=\"score\">"
-          << num(sc.points, 1) << " / " << num(sc.max_points, 0) << "</b> (" << num(sc.percent, 1) << " %) · "
-          << bi("report.score_threshold") << " " << num(in.score_threshold, 0) << " % · "
-          << "<span id=\"selection\" class=\"pill " << (sc.selected ? "pass" : "not_assessable") << "\">"
-          << bi(sc.selected ? "report.selected" : "report.not_selected") << "</span>";
-        if (sc.not_assessed > 0) o << " · " << bi("report.score_not_assessed") << " " << sc.not_assessed;
-        o << "</p>\n<table id=\"score-breakdown\"><tbody>\n";
-        for (auto& cat : sc.categories)
-            o << "<tr><td>" << html::bi_text(cat.name_zh, cat.name_en) << "</td><td class=\"num\">" << num(cat.points, 1)
-              << " / " << num(cat.max_points, 0) << "</td></tr>\n";
-        o << "</tbody></table>\n";
-    }
-
-    // Checklist; checks with places get a number that the plan view shows.
-    std::vector<std::pair<int, standards::Marker>> markers;
+// The checklist; the checks with places get their number, which the plan views show.
+std::string checklist_html(const standards::Checklist& cl, std::vector<std::pair<int, standards::Marker>>& markers) {
+    std::ostringstream o;
     o << "<h2>" << bi("report.checklist") << "</h2>\n<table id=\"checklist\">\n<thead><tr><th>#</th><th>"
       << bi("report.col.check") << "</th><th>" << bi("report.col.status") << "</th><th>" << bi("report.col.measured")
       << "</th><th>" << bi("report.col.required") << "</th><th>" << bi("report.col.source") << "</th></tr></thead>\n<tbody>\n";
@@ -524,6 +517,31 @@ std::string render_html(const ReportInput& in) {
           << "</td><td>" << sources_html(c) << "</td></tr>\n";
     }
     o << "</tbody></table>\n";
+    return o.str();
+}
+
+}  // namespace
+
+std::string render_html(const ReportInput& in) {
+    const plan::Plan& p = *in.plan;
+    const standards::Checklist& cl = *in.checklist;
+    std::ostringstream o;
+    o << html::page_begin(p.school.name + " – " + tr_in(Language::ZhCN, "report.title"));
+    o << header_html(in);
+
+    o << "<div class=\"summary\">"
+      << "<div class=\"s-pass\"><b id=\"count-pass\">" << cl.count(Status::Pass) << "</b>" << bi("status.pass") << "</div>"
+      << "<div class=\"s-warning\"><b id=\"count-warning\">" << cl.count(Status::Warning) << "</b>" << bi("status.warning") << "</div>"
+      << "<div class=\"s-fail\"><b id=\"count-fail\">" << cl.count(Status::Fail) << "</b>" << bi("status.fail") << "</div>"
+      << "<div class=\"s-na\"><b id=\"count-na\">" << cl.count(Status::NotAssessable) << "</b>"
+      << bi("status.not_assessable") << "</div>"
+      << "<div class=\"s-rec\"><b id=\"count-recommendations\">" << cl.recommendations_open() << "</b>"
+      << bi("report.recommendations_open") << "</div></div>\n";
+    o << fix_list_html(cl, in.score);
+
+    if (in.score) o << score_html(in);
+    std::vector<std::pair<int, standards::Marker>> markers;
+    o << checklist_html(cl, markers);
     if (in.catalog) {
         o << rooms_html(p, *in.catalog, in.rules);
         std::string chart = space_chart(cl, p, *in.catalog, in.rules);
