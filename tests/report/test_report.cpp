@@ -351,3 +351,14 @@ TEST(Report, HoldingsOfAnEarlierYearAreFlagged) {
     EXPECT_NE(html.find("id=\"stale-year\""), std::string::npos);
     EXPECT_NE(html.find("馆藏统计年度 2024 早于报告年度 2026"), std::string::npos);
 }
+
+TEST(Report, JsonNamesThePolicyInUse) {
+    ReportRun run;
+    report::ReportInput in{&run.plan, &run.catalog, &run.checklist, &run.holdings, "", "", std::nullopt, "2026-11-24",
+                           &run.score, run.rubric.threshold, &run.rules};
+    auto j = report::render_json(in);
+    EXPECT_EQ(j["policy"]["warning_meets"], false);
+    EXPECT_EQ(j["policy"]["mixed_school_titles"], "student_weighted");
+    EXPECT_EQ(j["policy"]["book_standard_checks"][0], "collection.");
+    EXPECT_EQ(j["checks"][0]["recommended"], false);
+}

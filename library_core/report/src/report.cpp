@@ -597,6 +597,13 @@ nlohmann::ordered_json render_json(const ReportInput& in) {
                    {"classes", p.school.classes},
                    {"region", p.school.region}};
     j["profile"] = in.checklist->profile;
+    if (in.rules) {
+        const auto& pol = in.rules->policy();
+        j["policy"] = {{"book_standard_checks", pol.book_standard_checks},
+                       {"warning_meets", pol.warning_meets},
+                       {"required", pol.required},
+                       {"mixed_school_titles", pol.mixed_titles_rule}};
+    }
     j["summary"] = {{"pass", in.checklist->count(Status::Pass)},
                     {"warning", in.checklist->count(Status::Warning)},
                     {"fail", in.checklist->count(Status::Fail)},
