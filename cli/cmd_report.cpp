@@ -267,7 +267,7 @@ int run_review(const ReviewOpts& o) {
     for (auto& r : summary.rows) {
         std::cout << "  " << (r.meets_book_standard ? "✓ " : "✗ ") << r.school << "  ";
         if (r.valid) std::cout << r.fail << " " << tr("status.fail") << "\n";
-        else std::cout << tr("district.invalid") << ": " << r.invalid_reason.in(language()) << "\n";
+        else std::cout << tr("district.invalid") << " " << r.invalid_reason.in(language()) << "\n";
         invalid |= !r.valid;
     }
     for (auto& i : summary.ignored)

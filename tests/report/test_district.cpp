@@ -232,4 +232,13 @@ TEST(DistrictCharts, ShareByCountyAgainstTheTargetAndTheScoreDistribution) {
     for (auto it = std::sregex_iterator(scores.begin(), scores.end(), value); it != std::sregex_iterator(); ++it)
         counted += int(std::stod((*it)[1]));
     EXPECT_EQ(counted, 3);
+    // Counts in each language on its own, never "1 所 / 1 school" side by side.
+    EXPECT_NE(scores.find("<text class=\"en\""), std::string::npos);
+    EXPECT_EQ(scores.find(" / "), std::string::npos);
+    // The meeting rule in words: the national profile's "collection." prefix is named, not printed.
+    size_t rule = html.find("id=\"meeting-rule\"");
+    ASSERT_NE(rule, std::string::npos);
+    std::string rule_line = html.substr(rule, html.find("</p>", rule) - rule);
+    EXPECT_NE(rule_line.find(tr_in(Language::ZhCN, "district.rule.all_collection")), std::string::npos);
+    EXPECT_EQ(rule_line.find("collection."), std::string::npos);
 }

@@ -258,8 +258,15 @@ std::string reason_html(const Reason& r) {
 }
 
 std::string rule_html(const DistrictSummary& s) {
-    std::string checks = s.book_standard_checks.empty() ? bi("district.rule.all_collection")
-                                                        : html_escape(joined(s.book_standard_checks, ", "));
+    // Each entry by name: the collection prefix as words, a check by its title, another prefix as "…*".
+    std::string checks;
+    for (auto& k : s.book_standard_checks) {
+        if (!checks.empty()) checks += "、";
+        if (k == "collection.") checks += bi("district.rule.all_collection");
+        else if (!k.empty() && k.back() == '.') checks += html_escape(k + "*");
+        else checks += bi("check." + k);
+    }
+    if (checks.empty()) checks = bi("district.rule.all_collection");
     return "<p class=\"source\" id=\"meeting-rule\">" + bi("district.rule") + " " + checks + " · " +
            bi(s.warning_meets ? "district.rule.warning_meets" : "district.rule.strict") + "</p>\n";
 }
@@ -292,10 +299,9 @@ std::string score_chart(const DistrictSummary& s) {
     for (int i = 9; i >= 0; --i) {
         std::string band = std::to_string(i * 10) + "–" + std::to_string(i * 10 + 10);
         bars.push_back({band + " 分", band + " points", double(bins[i]), 0,
-                        trf_in(Language::ZhCN, "district.chart.schools", {std::to_string(bins[i])}) + " / " +
-                            trf_in(Language::En, bins[i] == 1 ? "district.chart.school" : "district.chart.schools",
-                                   {std::to_string(bins[i])}),
-                        true});
+                        trf_in(Language::ZhCN, "district.chart.schools", {std::to_string(bins[i])}), true,
+                        trf_in(Language::En, bins[i] == 1 ? "district.chart.school" : "district.chart.schools",
+                               {std::to_string(bins[i])})});
     }
     return html::bar_chart(bars, "chart-scores");
 }

@@ -95,8 +95,11 @@ std::string bar_chart(const std::vector<Bar>& bars, const std::string& id) {
             o += "<line class=\"target\" x1=\"" + num(x, 1) + "\" x2=\"" + num(x, 1) + "\" y1=\"" + num(y - 1) +
                  "\" y2=\"" + num(y + 23) + "\" stroke=\"#000\" stroke-width=\"2\"/>\n";
         }
-        o += "<text x=\"" + num(label_w + bar_w + 8) + "\" y=\"" + num(y + 15) + "\" font-size=\"11\">" +
-             html_escape(b.text) + "</text>\n";
+        const std::string at = "x=\"" + num(label_w + bar_w + 8) + "\" y=\"" + num(y + 15) + "\" font-size=\"11\">";
+        if (b.text_en.empty()) o += "<text " + at + html_escape(b.text) + "</text>\n";
+        else
+            o += "<text class=\"zh\" " + at + html_escape(b.text) + "</text><text class=\"en\" " + at +
+                 html_escape(b.text_en) + "</text>\n";
     }
     return o + "</svg>\n";
 }

@@ -22,8 +22,9 @@ std::string recommendation_pill(standards::Status s);
 struct Bar {
     std::string label_zh, label_en;
     double value = 0, target = 0;
-    std::string text;  // printed after the bar (already formatted)
-    bool ok = true;    // green when it reaches the target, red otherwise
+    std::string text;     // printed after the bar (already formatted)
+    bool ok = true;       // green when it reaches the target, red otherwise
+    std::string text_en;  // the text's English form when it differs (empty: the same)
 };
 // An inline SVG bar chart with bilingual labels; `id` names it for tests and links.
 std::string bar_chart(const std::vector<Bar>& bars, const std::string& id);
