@@ -1,6 +1,7 @@
 // shuxiang report | proposal export | review: the bureau's compliance report, the file a school
 // sends, and the district summary.
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -128,7 +129,7 @@ int run_report(const ReportOpts& o) {
     auto rubric = standards::Rubric::load_file(o.rubric.empty() ? standards::builtin_rubric_path().string() : o.rubric);
     auto score = standards::score(cl, rubric);
     report::ReportInput in{&p, &catalog, &cl, holdings.get(), rules.name_zh(), rules.name_en(), sim, date, &score,
-                           rubric.threshold};
+                           rubric.threshold, &rules};
     if (!o.html.empty()) atomic_write_file(o.html, report::render_html(in));
     if (!o.json.empty()) atomic_write_file(o.json, report::render_json(in).dump(2) + "\n");
     std::cout << p.school.name << ": " << cl.count(standards::Status::Pass) << " " << tr("status.pass") << ", "
@@ -140,7 +141,7 @@ int run_report(const ReportOpts& o) {
 
 struct ProposalOpts {
     Common common;
-    std::string plan, out;
+    std::string plan, out, school_code, county;
 };
 
 int run_proposal(const ProposalOpts& o) {
@@ -156,6 +157,8 @@ int run_proposal(const ProposalOpts& o) {
     report::ReportInput in{&prop.plan, &catalog, &cl, holdings.get(), rules.name_zh(), rules.name_en(), std::nullopt, date};
     prop.report = report::render_json(in);
     prop.generated = date;
+    prop.school_code = o.school_code;
+    prop.county = o.county;
     atomic_write_file(o.out, report::proposal_to_json_text(prop));
     std::cout << trf("cli.proposal.written", {o.out}) << "\n";
     return 0;
@@ -165,43 +168,111 @@ struct ReviewOpts {
     std::string dir, html, csv, profile, date;
 };
 
+// A file of the review folder: a proposal to read, or a reason to leave it out.
+struct Found {
+    fs::path path;
+    std::string shown;  // relative to the review folder
+};
+
+bool is_review_output(const std::string& name) { return name.starts_with("district-summary."); }
+
+// Reads one .json file: a proposal (kind shuxiang-proposal or named *.sxproposal.json, unreadable
+// ones included: they count as not meeting) or a file to ignore, with the reason.
+void read_candidate(const Found& f, std::vector<report::ProposalFile>& props, std::vector<report::IgnoredFile>& ignored) {
+    std::string text;
+    report::ProposalFile pf;
+    pf.file = f.shown;
+    std::error_code ec;
+    auto t = fs::last_write_time(f.path, ec);
+    if (!ec) pf.mtime = std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
+    const bool named = f.shown.ends_with(report::kProposalExtension);
+    try {
+        text = read_file(f.path);
+        if (!named) {
+            auto j = nlohmann::json::parse(text, nullptr, false);
+            if (j.is_discarded() || !j.is_object() || j.value("kind", "") != "shuxiang-proposal") {
+                ignored.push_back({f.shown, {"district.reason.not_proposal", {}, {}}});
+                return;
+            }
+        }
+        pf.proposal = report::proposal_from_json_text(text, f.shown);
+    } catch (const InputError& e) {
+        pf.error.text = e.what();
+        std::cerr << tr("common.error") << ": " << e.what() << "\n";
+    }
+    props.push_back(std::move(pf));
+}
+
+void scan_review_folder(const std::string& dir, std::vector<report::ProposalFile>& props,
+                        std::vector<report::IgnoredFile>& ignored) {
+    std::vector<Found> found;
+    for (auto& e : fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied)) {
+        if (e.is_directory()) continue;
+        std::string shown = fs::relative(e.path(), dir).generic_string();
+        found.push_back({e.path(), shown});
+    }
+    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.shown < b.shown; });
+    for (auto& f : found) {
+        std::string name = f.path.filename().string();
+        if (f.shown.starts_with("reports/") || is_review_output(name)) continue;  // review's own output
+        if (f.path.extension() != ".json") ignored.push_back({f.shown, {"district.reason.not_json", {}, {}}});
+        else read_candidate(f, props, ignored);
+    }
+}
+
+// Each assessed school's report next to the summary, linked from it.
+void write_school_reports(report::DistrictSummary& summary, const std::vector<report::ProposalFile>& props,
+                          const ReviewOpts& o, const fs::path& out_dir, const std::string& date, double threshold) {
+    const auto dir = standards::builtin_profile_dir();
+    const auto& builtin = plan::FurnitureCatalog::builtin();
+    for (auto& row : summary.rows) {
+        if (!row.valid) continue;
+        const report::Proposal& prop = *props[row.input].proposal;
+        const plan::FurnitureCatalog catalog = plan::with_plan_types(builtin, prop.plan);
+        const standards::HoldingsSummary* h = prop.holdings ? &*prop.holdings : nullptr;
+        auto rules = o.profile.empty() ? standards::RuleSet::for_region(dir, prop.plan.school.region)
+                                       : standards::RuleSet::load(dir, o.profile);
+        report::ReportInput in{&prop.plan, &catalog, &row.checklist, h, row.profile_zh, row.profile_en,
+                               std::nullopt, date, &row.score_detail, threshold, &rules};
+        std::string name = "reports/" + std::to_string(row.input + 1) + ".html";
+        atomic_write_file(out_dir / name, report::render_html(in));
+        row.report = name;
+    }
+}
+
 int run_review(const ReviewOpts& o) {
     std::string date = o.date.empty() ? today() : o.date;
     check_date(date);
     if (!fs::is_directory(o.dir)) throw InputError(o.dir, "", tr("cli.report.error.not_folder"));
-    std::vector<fs::path> files;
-    for (auto& e : fs::directory_iterator(o.dir)) {
-        auto name = e.path().filename().string();
-        if (e.is_regular_file() && name.size() > 16 && name.ends_with(report::kProposalExtension)) files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
-    std::vector<std::pair<std::string, report::Proposal>> props;
-    std::vector<std::string> errors;
-    for (auto& f : files) {
-        try {
-            props.emplace_back(f.filename().string(), report::load_proposal(f));
-        } catch (const InputError& e) {
-            errors.push_back(e.what());
-            std::cerr << tr("common.error") << ": " << e.what() << "\n";
-        }
-    }
-    if (props.empty() && errors.empty()) throw InputError(o.dir, "", tr("cli.report.error.no_proposals"));
+    std::vector<report::ProposalFile> props;
+    std::vector<report::IgnoredFile> ignored;
+    scan_review_folder(o.dir, props, ignored);
+    if (props.empty()) throw InputError(o.dir, "", tr("cli.report.error.no_proposals"));
     auto rubric = standards::Rubric::load_file(standards::builtin_rubric_path());
     auto summary = report::summarize_district(props, plan::FurnitureCatalog::builtin(),
-                                              standards::builtin_profile_dir().string(), o.profile, rubric);
-    summary.errors = errors;
+                                              standards::builtin_profile_dir().string(), o.profile, rubric,
+                                              std::stoi(date.substr(0, 4)));
+    summary.ignored.insert(summary.ignored.begin(), ignored.begin(), ignored.end());
     std::string html = o.html.empty() ? (fs::path(o.dir) / "district-summary.html").string() : o.html;
     std::string csv = o.csv.empty() ? (fs::path(o.dir) / "district-summary.csv").string() : o.csv;
+    fs::path out_dir = fs::absolute(html).parent_path();
+    fs::create_directories(out_dir / "reports");
+    write_school_reports(summary, props, o, out_dir, date, rubric.threshold);
     atomic_write_file(html, report::district_html(summary, date));
     atomic_write_file(csv, report::district_csv(summary));
     std::cout << trf("cli.review.summary", {std::to_string(summary.meeting), std::to_string(summary.rows.size()),
-                                            fixed(summary.share_meeting, 1),
-                                            fixed(summary.target, 0)})
+                                            fixed(summary.share_meeting, 1), fixed(summary.target, 0)})
               << "\n";
-    for (auto& r : summary.rows)
-        std::cout << "  " << (r.meets_book_standard ? "✓ " : "✗ ") << r.school << "  " << r.fail << " "
-                  << tr("status.fail") << "\n";
-    return errors.empty() ? 0 : 1;
+    bool invalid = false;
+    for (auto& r : summary.rows) {
+        std::cout << "  " << (r.meets_book_standard ? "✓ " : "✗ ") << r.school << "  ";
+        if (r.valid) std::cout << r.fail << " " << tr("status.fail") << "\n";
+        else std::cout << tr("district.invalid") << " " << r.invalid_reason.in(language()) << "\n";
+        invalid |= !r.valid;
+    }
+    for (auto& i : summary.ignored)
+        std::cout << trf("cli.review.ignored", {i.file, i.reason.in(language())}) << "\n";
+    return invalid ? 1 : 0;
 }
 
 Registrar reg([](CLI::App& root) {
@@ -224,6 +295,8 @@ Registrar reg([](CLI::App& root) {
         auto* exp = proposal->add_subcommand("export", tr("cli.proposal.export"));
         exp->add_option("--plan", o->plan, tr("cli.report.plan"))->required()->check(CLI::ExistingFile);
         exp->add_option("OUT", o->out, tr("cli.proposal.out"))->required();
+        exp->add_option("--school-code", o->school_code, tr("cli.proposal.school_code"));
+        exp->add_option("--county", o->county, tr("cli.proposal.county"));
         add_common(exp, o->common);
         exp->callback([o] { run_guarded([&] { return run_proposal(*o); }); });
     }

@@ -72,7 +72,7 @@ TEST(CliReport, DemoSchoolReportWithHoldings) {
     EXPECT_NEAR(sum, j["score"]["points"].get<double>(), 1e-9);
     EXPECT_EQ(j["score"]["selected"].get<bool>(), j["score"]["percent"].get<double>() >= 85);
     std::string html = read_file(d / "r.html");
-    EXPECT_NE(html.find("id=\"books-total\">52000<"), std::string::npos);
+    EXPECT_NE(html.find("id=\"books-total\">52,000<"), std::string::npos);
     EXPECT_NE(html.find("岳阳市南湖新区书香实验学校"), std::string::npos);
     fs::remove_all(d);
 }
@@ -105,10 +105,10 @@ TEST(CliReport, ErrorsAreInChineseByDefaultAndInEnglishWithLangEn) {
     auto d = tmp("empty");
     auto r = run_shuxiang("review " + d.string() + " --date 2026-11-24");
     EXPECT_EQ(r.code, 2);
-    EXPECT_NE(r.out.find(d.string() + ": 此文件夹中没有 *.sxproposal.json 文件"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(d.string() + ": 此文件夹及其子文件夹中没有提交文件（.json）"), std::string::npos) << r.out;
     r = run_shuxiang("--lang en review " + d.string() + " --date 2026-11-24");
     EXPECT_EQ(r.code, 2);
-    EXPECT_NE(r.out.find(d.string() + ": no *.sxproposal.json files in this folder"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(d.string() + ": no proposal files (.json) in this folder or its subfolders"), std::string::npos) << r.out;
     r = run_shuxiang("--lang en report --plan " + kDemo + " --date 2026-13-45");
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.out.find("--date: invalid date: 2026-13-45 (expected YYYY-MM-DD)"), std::string::npos) << r.out;
@@ -154,21 +154,27 @@ TEST(CliReport, ProposalsAndDistrictReview) {
     auto good = d / "good.json", poor = d / "poor.json";
     atomic_write_file(good, standards::holdings_to_json_text(holdings(52000)));
     atomic_write_file(poor, standards::holdings_to_json_text(holdings(30000)));
-    auto r = run_shuxiang("proposal export --plan " + kDemo + " --holdings " + good.string() + " --date 2026-11-24 " +
-                (d / "a.sxproposal.json").string());
+    auto r = run_shuxiang("proposal export --plan " + kDemo + " --holdings " + good.string() +
+                          " --date 2026-11-24 --school-code A1 " + (d / "a.sxproposal.json").string());
     ASSERT_EQ(r.code, 0) << r.out;
-    r = run_shuxiang("proposal export --plan " + kDemo + " --holdings " + poor.string() + " --date 2026-11-24 " +
-           (d / "b.sxproposal.json").string());
+    fs::create_directories(d / "county2");
+    r = run_shuxiang("proposal export --plan " + kDemo + " --holdings " + poor.string() +
+                     " --date 2026-11-24 --school-code B2 " + (d / "county2" / "b.json").string());
     ASSERT_EQ(r.code, 0) << r.out;
     // A proposal carries no patron data: only the plan, the counts and the report.
     auto prop = read_json(d / "a.sxproposal.json");
-    for (auto& [k, v] : prop.items()) EXPECT_TRUE(k == "schema_version" || k == "kind" || k == "generated" || k == "plan" ||
-                                                  k == "holdings" || k == "report") << k;
+    for (auto& [k, v] : prop.items())
+        EXPECT_TRUE(k == "schema_version" || k == "kind" || k == "generated" || k == "school_code" || k == "plan" ||
+                    k == "holdings" || k == "report") << k;
     EXPECT_EQ(report::load_proposal(d / "a.sxproposal.json").holdings->books, 52000);
+    EXPECT_EQ(report::load_proposal(d / "a.sxproposal.json").school_code, "A1");
 
     r = run_shuxiang("review " + d.string() + " --date 2026-11-24");
     ASSERT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("1/2"), std::string::npos) << r.out;
+    // The holdings files beside the proposals are named as ignored, with the reason.
+    EXPECT_NE(r.out.find("good.json"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(tr("district.reason.not_proposal")), std::string::npos) << r.out;
     std::string csv = read_file(d / "district-summary.csv");
     std::istringstream lines(csv);
     std::string header, first, second, extra;
@@ -177,17 +183,36 @@ TEST(CliReport, ProposalsAndDistrictReview) {
     std::getline(lines, second);
     EXPECT_FALSE(std::getline(lines, extra));
     EXPECT_NE(header.find("学校"), std::string::npos);
-    // Worst first: the school with 30000 books (16.7 per student against 28.3) leads.
+    // Worst first: the school with 30000 books (16.7 per student against 28.3), read from the subfolder.
     EXPECT_NE(first.find(",否,16.7,28.3,"), std::string::npos) << first;
+    EXPECT_NE(first.find("county2/b.json"), std::string::npos) << first;
     EXPECT_NE(second.find(",是,28.9,28.3,"), std::string::npos) << second;
-    EXPECT_NE(read_file(d / "district-summary.html").find("id=\"share-meeting\">50.0 %"), std::string::npos);
+    std::string html = read_file(d / "district-summary.html");
+    EXPECT_NE(html.find("id=\"share-meeting\">50.0 %"), std::string::npos);
+    // Each school is linked to its own report, written beside the summary.
+    EXPECT_NE(html.find("<a href=\"reports/"), std::string::npos);
+    EXPECT_EQ(std::distance(fs::directory_iterator(d / "reports"), fs::directory_iterator{}), 2);
 
-    // A broken proposal is named, the others still summarised, and the exit code says so.
+    // A broken proposal is named, counted as not meeting (it stays in the denominator), and the
+    // exit code says so.
     std::ofstream(d / "c.sxproposal.json") << "{\"kind\": \"shuxiang-proposal\", \"schema_version\": 1, \"plan\": {\"schema_version\": 2}}";
+    // The same school sent twice: the newer statistics year is kept, the other named as ignored.
+    auto older = d / "older.json";
+    auto h = holdings(52000);
+    h.year = 2025;
+    atomic_write_file(older, standards::holdings_to_json_text(h));
+    r = run_shuxiang("proposal export --plan " + kDemo + " --holdings " + older.string() +
+                     " --date 2026-11-25 --school-code A1 " + (d / "a-2025.sxproposal.json").string());
+    ASSERT_EQ(r.code, 0) << r.out;
     r = run_shuxiang("review " + d.string() + " --date 2026-11-24");
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_NE(r.out.find("c.sxproposal.json"), std::string::npos) << r.out;
-    EXPECT_NE(read_file(d / "district-summary.html").find("c.sxproposal.json"), std::string::npos);
+    EXPECT_NE(r.out.find("1/3"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("a-2025.sxproposal.json"), std::string::npos) << r.out;
+    html = read_file(d / "district-summary.html");
+    EXPECT_NE(html.find("c.sxproposal.json"), std::string::npos);
+    EXPECT_NE(html.find("id=\"share-meeting\">33.3 %"), std::string::npos);
+    EXPECT_NE(read_file(d / "district-summary.csv").find("c.sxproposal.json"), std::string::npos);
     fs::remove_all(d);
 }
 

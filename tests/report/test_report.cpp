@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <regex>
 
 #include "shuxiang/report/district.hpp"
@@ -81,8 +82,8 @@ TEST(Report, HtmlIsSelfContainedBilingualAndCarriesTheNumbers) {
     // The school name is escaped, both languages present, the key numbers shown.
     EXPECT_NE(html.find("测试小学 &lt;&amp;&gt;"), std::string::npos);
     EXPECT_NE(html.find("<span class=\"zh\">检查清单</span><span class=\"en\">Checklist</span>"), std::string::npos);
-    EXPECT_NE(html.find("id=\"books-total\">18000<"), std::string::npos);
-    EXPECT_NE(html.find("≥ 20000"), std::string::npos);
+    EXPECT_NE(html.find("id=\"books-total\">18,000<"), std::string::npos);
+    EXPECT_NE(html.find("≥ 20,000"), std::string::npos);
     EXPECT_NE(html.find("id=\"count-warning\">1<"), std::string::npos);
     // The plan view has the room, the table and the numbered marker of check 1.
     EXPECT_NE(html.find("class=\"room\" data-id=\"reading\""), std::string::npos);
@@ -125,4 +126,244 @@ TEST(Proposal, ErrorsAreInChineseByDefaultAndInEnglishOnRequest) {
     EXPECT_EQ(test::messages_zh_en([&] { report::proposal_from_json_text(no_plan, "a.sxproposal.json"); }),
               (std::pair<std::string, std::string>{"缺少 plan 对象", "missing the plan"}));
     EXPECT_EQ(language(), Language::ZhCN);
+}
+
+TEST(Report, AMultiStageRequirementListsEveryStageRowAndTheRule) {
+    auto p = small_plan();
+    p.school.type = plan::SchoolType::TwelveYear;
+    p.school.students = {1000, 500, 500};
+    auto cat = small_catalog();
+    auto rules = standards::RuleSet::load(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards", "cn-national");
+    standards::HoldingsSummary h;
+    h.books = 60000;
+    h.by_major_class = {1000, 1000, 36000, 19000, 3000};
+    standards::Checklist cl;
+    check_collection(p.school, &h, rules, cl);
+    report::ReportInput in{&p, &cat, &cl, &h, rules.name_zh(), rules.name_en(), std::nullopt, "2026-11-24"};
+    std::string html = report::render_html(in);
+    for (auto key : {"collection.books_per_student.primary", "collection.books_per_student.junior",
+                     "collection.books_per_student.senior", "collection.periodicals.senior"})
+        EXPECT_NE(html.find(std::string("data-key=\"") + key + "\""), std::string::npos) << key;
+    EXPECT_NE(html.find(tr_in(Language::ZhCN, "standards.rule.student_weighted")), std::string::npos);
+    EXPECT_NE(html.find(tr_in(Language::ZhCN, "standards.rule.books_sum")), std::string::npos);
+    auto j = report::render_json(in);
+    EXPECT_EQ(j["checks"][0]["sources"].size(), 3u);
+    EXPECT_EQ(j["checks"][0]["confidence"], "unconfirmed");
+    EXPECT_EQ(j["checks"][1]["rule"], "student_weighted");
+}
+
+namespace {
+// The text of each cell of class `cls` in the rows of table `table_id`, by the row's data-check.
+std::map<std::string, std::string> cells(const std::string& html, const std::string& table_id, const std::string& cls) {
+    std::map<std::string, std::string> out;
+    size_t start = html.find("id=\"" + table_id + "\"");
+    size_t end = html.find("</table>", start);
+    std::string table = html.substr(start, end - start);
+    std::regex row(R"re(<tr data-check="([^"]+)"[^>]*>(.*?)</tr>)re");
+    std::regex cell("<td class=\"num " + cls + "\">(.*?)</td>");
+    for (auto it = std::sregex_iterator(table.begin(), table.end(), row); it != std::sregex_iterator(); ++it) {
+        std::string body = (*it)[2];
+        std::smatch m;
+        if (std::regex_search(body, m, cell)) out[(*it)[1]] = m[1];
+    }
+    return out;
+}
+
+struct ReportRun {
+    plan::Plan plan = small_plan();
+    plan::FurnitureCatalog catalog = small_catalog();
+    standards::RuleSet rules = standards::RuleSet::load(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards", "cn-national");
+    standards::HoldingsSummary holdings;
+    standards::Checklist checklist;
+    standards::Rubric rubric = standards::Rubric::load_file(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards" / "rubrics" / "excellent-library.json");
+    standards::Score score;
+    std::string html;
+    ReportRun() {
+        holdings.year = 2026;
+        holdings.books = 18000;  // 800 × 25 = 20000: a warning
+        holdings.by_major_class = {270, 270, 11520, 5040, 900};
+        holdings.periodical_titles = 10;  // 60 required: a failure
+        holdings.reference_titles = 120;
+        holdings.new_books_this_year = 800;
+        checklist = standards::check_all(plan, catalog, &holdings, rules);
+        score = standards::score(checklist, rubric);
+        report::ReportInput in{&plan, &catalog, &checklist, &holdings, rules.name_zh(), rules.name_en(), std::nullopt,
+                               "2026-11-24", &score, rubric.threshold, &rules};
+        html = report::render_html(in);
+    }
+};
+}  // namespace
+
+TEST(Report, TheFixListLeadsMostSeriousFirstAndItsNumbersMatchTheChecklist) {
+    ReportRun run;
+    const std::string& html = run.html;
+    size_t fix = html.find("id=\"fix-list\""), checklist = html.find("id=\"checklist\"");
+    ASSERT_NE(fix, std::string::npos);
+    EXPECT_LT(fix, checklist);  // the report opens with it
+    auto fix_measured = cells(html, "fix-list", "measured"), fix_required = cells(html, "fix-list", "required");
+    auto list_measured = cells(html, "checklist", "measured"), list_required = cells(html, "checklist", "required");
+    ASSERT_FALSE(fix_measured.empty());
+    for (auto& [id, text] : fix_measured) {
+        EXPECT_EQ(text, list_measured.at(id)) << id;
+        EXPECT_EQ(fix_required.at(id), list_required.at(id)) << id;
+    }
+    // Exactly the failing and near required checks, failures first, safety failures before the rest.
+    std::vector<std::string> order;
+    std::regex row(R"re(<tr data-check="([^"]+)")re");
+    std::string table = html.substr(fix, html.find("</table>", fix) - fix);
+    for (auto it = std::sregex_iterator(table.begin(), table.end(), row); it != std::sregex_iterator(); ++it)
+        order.push_back((*it)[1]);
+    size_t expected = 0;
+    for (auto& c : run.checklist.checks)
+        expected += !c.recommended && (c.status == standards::Status::Fail || c.status == standards::Status::Warning);
+    ASSERT_EQ(order.size(), expected);
+    bool seen_warning = false, seen_non_safety = false;
+    for (auto& id : order) {
+        const auto* c = run.checklist.find(id);
+        if (c->status == standards::Status::Warning) seen_warning = true;
+        else EXPECT_FALSE(seen_warning) << id << " (a failure after a warning)";
+        if (c->status == standards::Status::Fail) {
+            if (c->group != "safety") seen_non_safety = true;
+            else EXPECT_FALSE(seen_non_safety) << id;
+        }
+    }
+    EXPECT_EQ(order.back(), "collection.books");  // the only warning
+    // Each line says what to change and what it is worth: the periodicals' rubric points.
+    EXPECT_NE(table.find("增订报刊 50 种"), std::string::npos) << table;
+    double periodicals_points = 0;
+    for (auto& cat : run.rubric.categories)
+        for (auto& item : cat.items)
+            if (item.check == "collection.periodicals") periodicals_points = item.points;
+    size_t row_at = table.find("<tr data-check=\"collection.periodicals\"");
+    ASSERT_NE(row_at, std::string::npos);
+    std::string row_text = table.substr(row_at, table.find("</tr>", row_at) - row_at);
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(row_text, m, std::regex(R"re(<td class="num gain">\+([0-9.]+)</td>)re")));
+    EXPECT_DOUBLE_EQ(std::stod(m[1]), periodicals_points);
+}
+
+TEST(Report, RoomsTableWithTheStageBasedReadingArea) {
+    ReportRun run;
+    // The reading room: 80 m², one table of 4 seats needing 4 × 1.8 = 7.2 m².
+    std::regex room(R"re(<tr data-room="reading"><td>阅览室</td><td>.*?</td><td class="num">80.0</td><td class="num">4</td><td class="num">7.2</td></tr>)re");
+    EXPECT_TRUE(std::regex_search(run.html, room));
+    // 800 pupils ÷ 20 = 40 seats × 1.8 = 72 m², ⌈50 ÷ 3⌉ = 17 teacher seats × 2.3 = 39.1 m²: 111.1 m².
+    EXPECT_NE(run.html.find("<b>111.1 m²</b> (40 × 1.80 + 17 × 2.30)"), std::string::npos);
+    auto need = standards::required_reading_area(run.plan.school, run.rules);
+    EXPECT_DOUBLE_EQ(need.area, 40 * 1.8 + 17 * 2.3);
+}
+
+TEST(Report, NumbersAreGroupedTheScoreSaysNotSelectedAndSourcesAreChinese) {
+    ReportRun run;
+    EXPECT_NE(run.html.find("id=\"books-total\">18,000<"), std::string::npos);
+    EXPECT_NE(run.html.find("≥ 20,000"), std::string::npos);
+    ASSERT_FALSE(run.score.selected);
+    std::regex pill(R"re(<span id="selection" class="pill [a-z_]+"><span class="zh">([^<]*)</span><span class="en">([^<]*)</span>)re");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(run.html, m, pill));
+    EXPECT_EQ(m[1], "未入选");
+    EXPECT_EQ(m[2], "Not selected");
+    // With the English spans removed, no English source text is left in the Chinese page.
+    std::string zh = std::regex_replace(run.html, std::regex(R"re(<span class="en">[^<]*</span>)re"), "");
+    for (auto english : {"Plan geometry", "rule of thumb", "Florida", "Design decision", "Working fill", "Fire-safety"})
+        EXPECT_EQ(zh.find(english), std::string::npos) << english;
+}
+
+TEST(Report, EnglishAdviceUsesTheSingularForOne) {
+    standards::Check c;
+    c.advice_key = "advice.space.teacher_seats";
+    c.advice_args = {"1", "1"};
+    EXPECT_EQ(standards::advice_text(c, Language::En), "Add 1 teacher reading seat: one more chair in the teachers' reading room.");
+    c.advice_args = {"32", "8"};
+    EXPECT_EQ(standards::advice_text(c, Language::En),
+              "Add 32 teacher reading seats in the teachers' reading room or zone (tables of 4: 8).");
+    EXPECT_EQ(standards::advice_text(c, Language::ZhCN), "增加教师阅览座位 32 个：在教师阅览室（或教师专区）增设 8 张 4 人桌。");
+    c.advice_key = "advice.space.student_seats";
+    c.advice_args = {"2", "1"};
+    EXPECT_EQ(standards::advice_text(c, Language::En), "Add 2 student reading seats in the reading room (tables of 6: 1).");
+    c.advice_key = "advice.safety.aisles";
+    c.advice_args = {"1", "1.00"};
+    EXPECT_EQ(standards::advice_text(c, Language::En), "1 aisle between ranges is narrower than 1.00 m; marked on the plan.");
+}
+
+TEST(Report, ChartsShowHoldingsByStageAndSpaceAgainstTheRequirements) {
+    ReportRun run;
+    auto chart = [&](const std::string& id) {
+        size_t start = run.html.find("id=\"" + id + "\"");
+        EXPECT_NE(start, std::string::npos) << id;
+        return start == std::string::npos ? std::string() : run.html.substr(start, run.html.find("</svg>", start) - start);
+    };
+    std::string books = chart("chart-books");
+    EXPECT_NE(books.find("要求 · 小学"), std::string::npos);
+    EXPECT_NE(books.find("data-value=\"20000.00\""), std::string::npos);  // 800 × 25
+    EXPECT_NE(books.find("data-value=\"18000.00\""), std::string::npos);  // the holdings
+    EXPECT_NE(books.find("18,000 / 20,000"), std::string::npos);
+    std::string space = chart("chart-space");
+    // Student seats: 4 of 40 → 10 %; the tick at 100 %.
+    EXPECT_NE(space.find("data-value=\"10.00\""), std::string::npos) << space;
+    EXPECT_NE(space.find("4 / 40"), std::string::npos);
+    EXPECT_NE(space.find("class=\"target\""), std::string::npos);
+}
+
+TEST(Report, ThePlanDrawingHasScaleNorthAreasDoorSwingsAndMarkersBesideLabels) {
+    auto p = small_plan();
+    auto cat = small_catalog();
+    // A marker on the reading room's label (its centroid, 5, 4) and one elsewhere (2, 2).
+    std::vector<std::pair<int, standards::Marker>> markers{{1, {"L1", 5, 4, "reading"}}, {2, {"L1", 2, 2, ""}}};
+    std::string svg = report::level_svg(p, cat, 0, markers);
+    EXPECT_NE(svg.find("class=\"scale-bar\""), std::string::npos);
+    EXPECT_NE(svg.find(">2 m</text>"), std::string::npos) << svg;  // a fifth of the 10 m room, rounded down
+    EXPECT_NE(svg.find("class=\"north\""), std::string::npos);
+    EXPECT_NE(svg.find(">80.0 m²</text>"), std::string::npos);  // the room's area under its name
+    EXPECT_NE(svg.find("class=\"door-swing\""), std::string::npos);
+    // The first marker moves beside the label, with a leader line from its place; the second stays.
+    EXPECT_EQ(svg.find("<circle cx=\"5.00\" cy=\"-4.00\""), std::string::npos);
+    EXPECT_NE(svg.find("<circle cx=\"6.90\" cy=\"-5.00\""), std::string::npos) << svg;
+    EXPECT_NE(svg.find("<line x1=\"5.00\" y1=\"-4.00\" x2=\"6.90\" y2=\"-5.00\""), std::string::npos);
+    EXPECT_NE(svg.find("<circle cx=\"2.00\" cy=\"-2.00\""), std::string::npos);
+    // The report lists the marked checks beside the drawing.
+    standards::Checklist cl;
+    standards::Check c;
+    c.id = "safety.aisles";
+    c.title_key = "check.safety.aisles";
+    c.status = standards::Status::Fail;
+    c.markers.push_back({"L1", 2, 2, ""});
+    cl.checks.push_back(c);
+    report::ReportInput in{&p, &cat, &cl, nullptr, "", "", std::nullopt, "2026-11-24"};
+    std::string html = report::render_html(in);
+    size_t at = html.find("class=\"plan-problems\"");
+    ASSERT_NE(at, std::string::npos);
+    EXPECT_NE(html.find(tr_in(Language::ZhCN, "check.safety.aisles"), at), std::string::npos);
+}
+
+TEST(Report, SimulationMetricsAreNamedInTheReportsLanguages) {
+    auto p = small_plan();
+    auto cat = small_catalog();
+    standards::Checklist cl;
+    nlohmann::json metrics = {{"evacuation_time", 42.5}, {"custom_thing", 3}};
+    report::ReportInput in{&p, &cat, &cl, nullptr, "", "", metrics, "2026-11-24"};
+    std::string html = report::render_html(in);
+    EXPECT_NE(html.find("<tr data-metric=\"evacuation_time\"><td><span class=\"zh\">疏散时间</span>"), std::string::npos);
+    EXPECT_NE(html.find("<tr data-metric=\"custom_thing\"><td>custom_thing</td>"), std::string::npos);
+}
+
+TEST(Report, HoldingsOfAnEarlierYearAreFlagged) {
+    ReportRun run;  // holdings of 2026, report of 2026-11-24
+    EXPECT_EQ(run.html.find("id=\"stale-year\""), std::string::npos);
+    run.holdings.year = 2024;
+    report::ReportInput in{&run.plan, &run.catalog, &run.checklist, &run.holdings, "", "", std::nullopt, "2026-11-24"};
+    std::string html = report::render_html(in);
+    EXPECT_NE(html.find("id=\"stale-year\""), std::string::npos);
+    EXPECT_NE(html.find("馆藏统计年度 2024 早于报告年度 2026"), std::string::npos);
+}
+
+TEST(Report, JsonNamesThePolicyInUse) {
+    ReportRun run;
+    report::ReportInput in{&run.plan, &run.catalog, &run.checklist, &run.holdings, "", "", std::nullopt, "2026-11-24",
+                           &run.score, run.rubric.threshold, &run.rules};
+    auto j = report::render_json(in);
+    EXPECT_EQ(j["policy"]["warning_meets"], false);
+    EXPECT_EQ(j["policy"]["mixed_school_titles"], "student_weighted");
+    EXPECT_EQ(j["policy"]["book_standard_checks"][0], "collection.");
+    EXPECT_EQ(j["checks"][0]["recommended"], false);
 }

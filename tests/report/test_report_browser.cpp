@@ -56,7 +56,7 @@ TEST(ReportInBrowser, LoadsWithoutErrorsShowsNumbersAndSwitchesLanguage) {
 
     auto dom = run_command(chromium(dir / "profile1") + " --dump-dom file://" + html.string());
     ASSERT_EQ(dom.code, 0) << dom.out;
-    EXPECT_NE(dom.out.find("id=\"books-total\">23456<"), std::string::npos);
+    EXPECT_NE(dom.out.find("id=\"books-total\">23,456<"), std::string::npos);
     EXPECT_NE(dom.out.find("<html lang=\"zh-CN\">"), std::string::npos);
     // Chromium logs page errors as CONSOLE lines or "Uncaught" on stderr.
     EXPECT_EQ(dom.out.find("Uncaught"), std::string::npos) << dom.out;

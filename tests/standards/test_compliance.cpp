@@ -189,3 +189,118 @@ TEST(Rubric, BadRubricNamesThePointer) {
     }
     fs::remove_all(d);
 }
+
+TEST(Compliance, AStageFigureMissingFromTheProfileMakesTheCheckNotAssessable) {
+    auto profile = Profile::load_file(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards" / "cn-national.json");
+    profile.figures.erase("collection.books_per_student.junior");
+    profile.figures.erase("collection.share.secondary.3");
+    profile.figures.erase("collection.new_books_per_student_per_year");
+    auto rules = RuleSet::resolve({profile}, "cn-national");
+    auto s = nine_year();
+    auto req = required_books(s, rules);
+    EXPECT_EQ(req.missing, std::vector<std::string>{"collection.books_per_student.junior"});
+    HoldingsSummary h;
+    h.books = 1000000;  // more than any requirement: a requirement of 0 would pass
+    h.by_major_class = {20000, 20000, 600000, 320000, 40000};
+    h.periodical_titles = 100;
+    h.reference_titles = 200;
+    h.new_books_this_year = 5000;
+    Checklist cl;
+    check_collection(s, &h, rules, cl);
+    for (auto id : {"collection.books", "collection.share.3", "collection.new_books"}) {
+        const Check* c = cl.find(id);
+        ASSERT_NE(c, nullptr) << id;
+        EXPECT_EQ(c->status, Status::NotAssessable) << id;
+        EXPECT_EQ(c->advice_key, "advice.missing_figure") << id;
+    }
+    EXPECT_NE(cl.find("collection.books")->note.find("collection.books_per_student.junior"), std::string::npos);
+    EXPECT_EQ(cl.find("collection.periodicals")->status, Status::Pass);  // every periodicals row is there
+    EXPECT_EQ(cl.find("collection.share.1")->status, Status::Pass);
+}
+
+TEST(Standards, PolicyIsReadFromTheProfileAndInherited) {
+    auto rules = national();
+    EXPECT_FALSE(rules.policy().warning_meets);
+    EXPECT_TRUE(rules.policy().in_book_standard("collection.books", "collection"));
+    EXPECT_TRUE(rules.policy().in_book_standard("collection.share.3", "collection"));
+    EXPECT_FALSE(rules.policy().in_book_standard("space.student_seats", "space"));
+    EXPECT_FALSE(rules.policy().source.empty());
+    Profile child;
+    child.id = "child";
+    child.parent = "cn-national";
+    child.warning_meets = true;
+    auto parent = Profile::load_file(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards" / "cn-national.json");
+    auto resolved = RuleSet::resolve({parent, child}, "child");
+    EXPECT_TRUE(resolved.policy().warning_meets);
+    EXPECT_EQ(resolved.policy().book_standard_checks, parent.book_standard_checks.value());
+}
+
+TEST(Provenance, AMultiStageRequirementCitesEveryStageRowWithItsConfidence) {
+    auto rules = national();
+    plan::School s;
+    s.type = plan::SchoolType::TwelveYear;
+    s.students = {1000, 500, 500};
+    HoldingsSummary h;
+    h.books = 60000;
+    h.by_major_class = {1000, 1000, 36000, 19000, 3000};
+    Checklist cl;
+    check_collection(s, &h, rules, cl);
+    const Check* books = cl.find("collection.books");
+    ASSERT_NE(books, nullptr);
+    ASSERT_EQ(books->sources.size(), 3u);
+    EXPECT_EQ(books->sources[0].key, "collection.books_per_student.primary");
+    EXPECT_EQ(books->sources[1].key, "collection.books_per_student.junior");
+    EXPECT_EQ(books->sources[2].key, "collection.books_per_student.senior");
+    EXPECT_EQ(books->sources[0].confidence, Confidence::Secondary);
+    EXPECT_EQ(books->sources[1].confidence, Confidence::Unconfirmed);
+    // The check is only as sure as its weakest row (not the 小学 row's "secondary").
+    EXPECT_EQ(books->confidence, Confidence::Unconfirmed);
+    EXPECT_EQ(books->rule_key, "standards.rule.books_sum");
+    // 1000 × 25 + 500 × 35 + 500 × 50 = 67500.
+    EXPECT_DOUBLE_EQ(books->required, 67500);
+    const Check* share = cl.find("collection.share.3");
+    ASSERT_EQ(share->sources.size(), 2u);
+    EXPECT_EQ(share->sources[1].key, "collection.share.secondary.3");
+    // A primary school cites its one row.
+    plan::School p;
+    p.type = plan::SchoolType::Primary;
+    p.students = {600, 0, 0};
+    Checklist pl;
+    check_collection(p, &h, rules, pl);
+    ASSERT_EQ(pl.find("collection.books")->sources.size(), 1u);
+    EXPECT_EQ(pl.find("collection.books")->confidence, Confidence::Secondary);
+    EXPECT_TRUE(pl.find("collection.books")->rule_key.empty());
+}
+
+TEST(Provenance, TheMixedSchoolRuleForPeriodicalsIsTheProfilesChoice) {
+    auto rules = national();
+    auto s = nine_year();  // 1200 primary (60 titles), 600 junior (80 titles)
+    EXPECT_EQ(rules.policy().mixed_titles_rule, "student_weighted");
+    EXPECT_DOUBLE_EQ(required_titles(s, rules, "collection.periodicals").value, 67);  // 2/3 × 60 + 1/3 × 80
+    EXPECT_EQ(required_titles(s, rules, "collection.periodicals").rule, "student_weighted");
+    rules.policy().mixed_titles_rule = "highest_stage";
+    EXPECT_DOUBLE_EQ(required_titles(s, rules, "collection.periodicals").value, 80);
+    rules.policy().mixed_titles_rule = "sum_of_stages";
+    EXPECT_DOUBLE_EQ(required_titles(s, rules, "collection.periodicals").value, 140);
+    HoldingsSummary h;
+    h.books = 1;
+    h.by_major_class = {0, 0, 1, 0, 0};
+    h.periodical_titles = 100;
+    Checklist cl;
+    check_collection(s, &h, rules, cl);
+    EXPECT_EQ(cl.find("collection.periodicals")->rule_key, "standards.rule.sum_of_stages");
+    EXPECT_EQ(cl.find("collection.periodicals")->status, Status::Fail);  // 100 < 0.9 × 140
+    // A profile file chooses the rule; an unknown rule is refused with the pointer.
+    auto dir = fs::temp_directory_path() / "shuxiang_mixed_rule";
+    fs::create_directories(dir);
+    std::ofstream(dir / "p.json") << R"({"schema_version": 1, "id": "p", "policy": {"mixed_school_titles": {"rule": "highest_stage"}}})";
+    EXPECT_EQ(Profile::load_file(dir / "p.json").mixed_titles_rule.value(), "highest_stage");
+    std::ofstream(dir / "p.json") << R"({"schema_version": 1, "id": "p", "policy": {"mixed_school_titles": {"rule": "median"}}})";
+    try {
+        Profile::load_file(dir / "p.json");
+        ADD_FAILURE() << "an unknown rule was accepted";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.where(), "/policy/mixed_school_titles/rule");
+    }
+    fs::remove_all(dir);
+}

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "shuxiang/standards/compliance.hpp"
+#include "shuxiang/shelving/layout.hpp"
 #include "shuxiang/standards/rubric.hpp"
 
 namespace fs = std::filesystem;
@@ -136,12 +137,13 @@ TEST(PlanChecks, HandWorkedPrimaryLibrary) {
     EXPECT_EQ(get(cl, "space.area_per_seat").status, Status::Warning);
     EXPECT_NEAR(get(cl, "space.area_per_seat").measured, 13.72 / 6, 1e-9);
     EXPECT_DOUBLE_EQ(get(cl, "space.area_per_seat").required, 2.3);
-    // Shelf: 2 ranges × 5 sections × 0.9 m × 5 levels × 2 faces = 90 m; × 26 books/m × 0.75 = 1755
-    // books against 400 × 25 = 10000; (10000 − 1755) / 19.5 = 422.8 → 423 m more.
+    // Shelf: 2 ranges × 5 sections × 2 faces = 20 sections of ⌊0.9 m × 5 levels ÷ 0.025 m⌋ = 180 books:
+    // 3600 × working fill 0.75 = 2700 books against 400 × 25 = 10000; the 7300 missing books need
+    // 7300 ÷ 0.75 × 0.025 m = 243.3 → 244 m more shelf.
     EXPECT_EQ(get(cl, "space.stack_capacity").status, Status::Fail);
-    EXPECT_DOUBLE_EQ(get(cl, "space.stack_capacity").measured, 1755);
+    EXPECT_DOUBLE_EQ(get(cl, "space.stack_capacity").measured, 2700);
     EXPECT_DOUBLE_EQ(get(cl, "space.stack_capacity").required, 10000);
-    EXPECT_EQ(get(cl, "space.stack_capacity").advice_args.at(0), "423");
+    EXPECT_EQ(get(cl, "space.stack_capacity").advice_args.at(0), "244");
     // Stack area: 76.44 m² × 400 = 30576 ≥ 10000.
     EXPECT_EQ(get(cl, "space.stack_area").status, Status::Pass);
     EXPECT_DOUBLE_EQ(get(cl, "space.stack_area").measured, 30576);
@@ -220,4 +222,124 @@ TEST(PlanChecks, CheckAllFeedsTheRubric) {
             if (line.check != "collection.local") {
                 EXPECT_FALSE(line.missing) << line.check;
             }
+}
+
+TEST(PlanChecks, CityEncouragedSpacesAreRecommendationsUnlessTheProfileRequiresThem) {
+    auto cat = catalog();
+    auto rules = national();
+    Checklist cl;
+    check_plan(library(), cat, nullptr, rules, cl);
+    // Corners, corridors, outdoor areas (积极打造) and the 藏借阅研休 layout: recommendations.
+    for (auto id : {"space.classroom_corners", "space.reading_corridor", "space.outdoor_reading", "space.functions"})
+        EXPECT_TRUE(get(cl, id).recommended) << id;
+    for (auto id : {"space.student_seats", "space.audio_visual", "safety.aisles", "service.opening_hours"})
+        EXPECT_FALSE(get(cl, id).recommended) << id;
+    // The three missing spaces fail as recommendations; they are not counted as failures.
+    EXPECT_EQ(cl.recommendations_open(), 3);
+    int fails = 0;
+    for (auto& c : cl.checks) fails += !c.recommended && c.status == Status::Fail;
+    EXPECT_EQ(cl.count(Status::Fail), fails);
+    EXPECT_EQ(get(cl, "space.classroom_corners").status, Status::Fail);
+    // A profile may make one required.
+    rules.policy().required = {"space.classroom_corners"};
+    Checklist strict;
+    check_plan(library(), cat, nullptr, rules, strict);
+    EXPECT_FALSE(get(strict, "space.classroom_corners").recommended);
+    EXPECT_EQ(strict.count(Status::Fail), cl.count(Status::Fail) + 1);
+    EXPECT_EQ(strict.recommendations_open(), 2);
+    // The rubric still scores recommendations by their status.
+    auto rubric = Rubric::load_file(builtin_rubric_path());
+    EXPECT_DOUBLE_EQ(score(cl, rubric).points, score(strict, rubric).points);
+}
+
+TEST(PlanChecks, AFigureMissingFromTheProfileIsNotAssessableNeverZero) {
+    auto cat = catalog();
+    auto profile = Profile::load_file(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards" / "cn-national.json");
+    profile.figures.erase("seats.students_per_seat.primary");
+    profile.figures.erase("hours.per_week_min");
+    profile.figures.erase("area.lending_min");
+    auto rules = RuleSet::resolve({profile}, "cn-national");
+    Checklist cl;
+    check_plan(library(), cat, nullptr, rules, cl);
+    for (auto id : {"space.student_seats", "service.opening_hours", "space.lending_area"}) {
+        EXPECT_EQ(get(cl, id).status, Status::NotAssessable) << id;
+        EXPECT_EQ(get(cl, id).advice_key, "advice.missing_figure") << id;
+    }
+    EXPECT_NE(advice_text(get(cl, "space.student_seats"), Language::ZhCN).find("seats.students_per_seat.primary"),
+              std::string::npos);
+    // A secondary figure is not needed by a primary school: its absence changes nothing.
+    profile = Profile::load_file(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards" / "cn-national.json");
+    profile.figures.erase("seats.students_per_seat.secondary");
+    Checklist primary;
+    check_plan(library(), cat, nullptr, RuleSet::resolve({profile}, "cn-national"), primary);
+    EXPECT_EQ(get(primary, "space.student_seats").status, Status::Pass);
+}
+
+TEST(PlanChecks, ShelfCapacityUsesTheShelvingModulesThicknessAndAProfileMayOverrideIt) {
+    auto rules = national();
+    // The profile's thicknesses are the ones the shelving module shelves with.
+    EXPECT_DOUBLE_EQ(rules.value("stacks.book_thickness.general", 0), shelving::book_thickness(shelving::SectionKind::General));
+    EXPECT_DOUBLE_EQ(rules.value("stacks.book_thickness.reference", 0),
+                     shelving::book_thickness(shelving::SectionKind::Reference));
+    EXPECT_DOUBLE_EQ(rules.value("stacks.book_thickness.picture", 0),
+                     shelving::book_thickness(shelving::SectionKind::PictureBook));
+    EXPECT_EQ(rules.figure("stacks.books_per_shelf_metre"), nullptr);  // the foreign rule of thumb is gone
+    auto cat = catalog();
+    auto p = library();
+    // A range labelled 工具书 holds reference works at 40 mm: 10 sections × ⌊4.5 ÷ 0.04⌋ = 1120, plus
+    // the other range's 1800 = 2920 × 0.75 = 2190.
+    p.levels[0].furniture[0].label = "工具书";
+    Checklist cl;
+    check_plan(p, cat, nullptr, rules, cl);
+    EXPECT_DOUBLE_EQ(get(cl, "space.stack_capacity").measured, 2190);
+    EXPECT_NE(get(cl, "space.stack_capacity").source.find("docs/shelving.md"), std::string::npos);
+    // A profile that counts thinner books (20 mm) finds more room: 20 × 225 × 0.75 = 3375.
+    rules.set(Figure{"stacks.book_thickness.general", 0.02, "m/book", "bureau", Confidence::Official, "test"});
+    Checklist thin;
+    check_plan(library(), cat, nullptr, rules, thin);
+    EXPECT_DOUBLE_EQ(get(thin, "space.stack_capacity").measured, 3375);
+    // Without a thickness the capacity is not assessable.
+    auto profile = Profile::load_file(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards" / "cn-national.json");
+    profile.figures.erase("stacks.book_thickness.general");
+    Checklist none;
+    check_plan(library(), cat, nullptr, RuleSet::resolve({profile}, "cn-national"), none);
+    EXPECT_EQ(get(none, "space.stack_capacity").status, Status::NotAssessable);
+}
+
+TEST(Provenance, SeatsAndAreasCiteTheRowsOfTheSchoolsStages) {
+    auto cat = catalog();
+    Checklist cl;
+    check_plan(library(), cat, nullptr, national(), cl);  // a primary school
+    const Check& seats = get(cl, "space.student_seats");
+    ASSERT_EQ(seats.sources.size(), 1u);
+    EXPECT_EQ(seats.sources[0].key, "seats.students_per_seat.primary");
+    EXPECT_NE(seats.source.find("小学"), std::string::npos);
+    EXPECT_EQ(seats.source.find("中学"), std::string::npos);
+    const Check& area = get(cl, "space.area_per_seat");
+    ASSERT_EQ(area.sources.size(), 2u);  // the pupils' row and the teachers' room
+    EXPECT_EQ(area.sources[0].key, "area.per_seat.student_reading.primary");
+    EXPECT_EQ(area.sources[1].key, "area.per_seat.teacher_reading");
+    auto p = library();
+    p.school.type = plan::SchoolType::NineYear;
+    p.school.students = {300, 200, 0};
+    Checklist mixed;
+    check_plan(p, cat, nullptr, national(), mixed);
+    ASSERT_EQ(get(mixed, "space.student_seats").sources.size(), 2u);
+    EXPECT_EQ(get(mixed, "space.student_seats").sources[1].key, "seats.students_per_seat.secondary");
+    EXPECT_EQ(get(mixed, "space.student_seats").rule_key, "standards.rule.seats_weighted");
+}
+
+TEST(PlanChecks, SafetyAndShelfFiguresMissingFromTheProfileAreNotAssessable) {
+    auto cat = catalog();
+    auto profile = Profile::load_file(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "standards" / "cn-national.json");
+    for (auto key : {"aisle.between_ranges.open", "evacuation.min_exits", "evacuation.stream_width", "stacks.working_fill"})
+        profile.figures.erase(key);
+    Checklist cl;
+    check_plan(library(), cat, nullptr, RuleSet::resolve({profile}, "cn-national"), cl);
+    for (auto id : {"safety.aisles", "safety.exits", "safety.evacuation_width", "space.stack_capacity"}) {
+        EXPECT_EQ(get(cl, id).status, Status::NotAssessable) << id;
+        EXPECT_EQ(get(cl, id).advice_key, "advice.missing_figure") << id;
+        EXPECT_TRUE(get(cl, id).markers.empty()) << id;
+    }
+    EXPECT_EQ(get(cl, "safety.wall_aisles").status, Status::Pass);  // its figure is there
 }

@@ -70,7 +70,10 @@ void add_standards(const Editor& ed, const standards::RuleSet& rules, std::vecto
         std::vector<std::string> ids;
         for (const auto& m : c.markers)
             if (!m.object.empty()) ids.push_back(m.object);
-        const bool fail = c.status == standards::Status::Fail;
+        // A city-encouraged item (corners, corridors, outdoor areas, the five functions) is a
+        // recommendation: listed as a warning, never as a failure.
+        if (c.recommended) text = tr("status.recommendation") + " · " + text;
+        const bool fail = c.status == standards::Status::Fail && !c.recommended;
         out.push_back({fail ? CheckItem::Kind::StandardFail : CheckItem::Kind::StandardWarning,
                        fail ? "standard_fail" : "standard_warning", text, ids, std::nullopt});
     }

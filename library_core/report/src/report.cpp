@@ -1,12 +1,14 @@
 #include "shuxiang/report/report.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <limits>
 #include <sstream>
 
 #include "html.hpp"
+#include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/util/i18n.hpp"
 
 namespace shuxiang::report {
@@ -67,7 +69,7 @@ std::string measured_text(const Check& c) {
     if (c.status == Status::NotAssessable) return "–";
     int d = c.unit == "%" || c.unit == "m" ? 1 : (std::abs(c.measured - std::round(c.measured)) > 1e-9 ? 2 : 0);
     if (c.unit == "m") d = 2;
-    return num(c.measured, d);
+    return html::grouped(c.measured, d);
 }
 
 std::string required_text(const Check& c) {
@@ -75,7 +77,40 @@ std::string required_text(const Check& c) {
     if (c.unit == "m") d = 2;
     std::string prefix = c.comparison == ">=" ? "≥ " : c.comparison == "<=" ? "≤ " : c.comparison == "≈" ? "≈ " : "";
     if (c.comparison == "present") return bi("report.required_present");
-    return prefix + num(c.required, d);
+    return prefix + html::grouped(c.required, d);
+}
+
+std::string confidence_html(standards::Confidence c) {
+    return "<span class=\"conf " + std::string(standards::to_string(c)) + "\">" +
+           bi(std::string("confidence.") + standards::to_string(c)) + "</span>";
+}
+
+// The stage of a stage row from its key's last part ("….junior" → 初中), else empty.
+std::string stage_of(const std::string& key) {
+    std::string last = key.substr(key.rfind('.') + 1);
+    std::string k = "standards.stage." + last;
+    return tr_in(Language::ZhCN, k) == k ? std::string() : bi(k);
+}
+
+// Where a requirement comes from: its source, or every stage row it combines with each row's
+// confidence and the rule that combined them.
+std::string sources_html(const Check& c) {
+    if (c.sources.size() <= 1) {
+        return "<div class=\"source\">" + html::bi_text(c.source, c.source_en.empty() ? c.source : c.source_en) +
+               "</div>" + confidence_html(c.confidence) +
+               (c.derived ? std::string(" · ") + bi("report.derived") : std::string());
+    }
+    std::string out = "<div class=\"source rows\">" + bi("report.rows_used") + "<ul>";
+    for (auto& s : c.sources) {
+        std::string stage = stage_of(s.key);
+        out += "<li data-key=\"" + html_escape(s.key) + "\">" + (stage.empty() ? std::string() : stage + " ") +
+               num(s.value, std::abs(s.value - std::round(s.value)) > 1e-9 ? 1 : 0) + " · " +
+               html::bi_text(s.source, s.source_en.empty() ? s.source : s.source_en) + " " +
+               confidence_html(s.confidence) + "</li>";
+    }
+    out += "</ul>";
+    if (!c.rule_key.empty()) out += bi("report.rule_used") + " " + bi(c.rule_key);
+    return out + "</div>" + confidence_html(c.confidence) + " · " + bi("report.derived");
 }
 
 struct Bounds {
@@ -112,6 +147,43 @@ plan::Vec2 along(const std::vector<plan::Vec2>& pts, double offset, plan::Vec2* 
     return pts.empty() ? plan::Vec2{} : pts.front();
 }
 
+// A door's swing: the leaf drawn open at 90° from the hinge (the opening's start) and the arc its
+// free end sweeps.
+std::string door_swing(plan::Vec2 hinge, plan::Vec2 dir, double width) {
+    plan::Vec2 normal{-dir.y, dir.x};
+    plan::Vec2 open{hinge.x + normal.x * width, hinge.y + normal.y * width};
+    plan::Vec2 shut{hinge.x + dir.x * width, hinge.y + dir.y * width};
+    return "<path class=\"door-swing\" d=\"M " + num(hinge.x, 3) + " " + num(-hinge.y, 3) + " L " + num(open.x, 3) + " " +
+           num(-open.y, 3) + " A " + num(width, 3) + " " + num(width, 3) + " 0 0 1 " + num(shut.x, 3) + " " +
+           num(-shut.y, 3) + "\" fill=\"none\" stroke=\"#555\" stroke-width=\"0.03\"/>\n";
+}
+
+// A scale bar of a round length (about a fifth of the drawing's width) and a north arrow.
+std::string scale_and_north(const Bounds& b) {
+    const double width = b.maxx - b.minx;
+    double len = 1;
+    for (double step : {1.0, 2.0, 5.0, 10.0, 20.0, 50.0})
+        if (step <= width / 5) len = step;
+    const double x = b.minx, y = -(b.miny - 1.2);
+    std::ostringstream o;
+    o << "<g class=\"scale-bar\"><rect x=\"" << num(x, 2) << "\" y=\"" << num(y - 0.12, 2) << "\" width=\"" << num(len, 2)
+      << "\" height=\"0.24\" fill=\"#333\"/><text x=\"" << num(x + len + 0.3, 2) << "\" y=\"" << num(y + 0.2, 2)
+      << "\" font-size=\"0.6\">" << num(len) << " m</text></g>\n";
+    const double nx = b.maxx + 0.6, ny = -(b.maxy + 0.2);
+    o << "<g class=\"north\"><polygon points=\"" << num(nx, 2) << "," << num(ny - 1.0, 2) << " " << num(nx - 0.35, 2) << ","
+      << num(ny, 2) << " " << num(nx + 0.35, 2) << "," << num(ny, 2) << "\" fill=\"#333\"/><text x=\"" << num(nx, 2)
+      << "\" y=\"" << num(ny + 0.7, 2) << "\" font-size=\"0.6\" text-anchor=\"middle\">N</text></g>\n";
+    return o.str();
+}
+
+// Where a marker is drawn: beside a room label that it would cover (up and to the right), else at
+// its place.
+plan::Vec2 marker_place(plan::Vec2 at, const std::vector<plan::Vec2>& labels) {
+    for (auto& l : labels)
+        if (std::abs(at.x - l.x) < 1.6 && std::abs(at.y - l.y) < 1.0) return {l.x + 1.9, l.y + 1.0};
+    return at;
+}
+
 }  // namespace
 
 std::string level_svg(const plan::Plan& plan, const plan::FurnitureCatalog& catalog, std::size_t level_index,
@@ -124,7 +196,7 @@ std::string level_svg(const plan::Plan& plan, const plan::FurnitureCatalog& cata
     for (auto& w : level.walls)
         for (auto& p : w.points) b.add(p);
     if (b.empty()) return {};
-    const double pad = 1.0;
+    const double pad = 2.0;  // room for the scale bar and the north arrow
     std::ostringstream o;
     double w = b.maxx - b.minx + 2 * pad, h = b.maxy - b.miny + 2 * pad;
     o << "<svg class=\"plan\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" << num(b.minx - pad, 2) << " "
@@ -149,6 +221,7 @@ std::string level_svg(const plan::Plan& plan, const plan::FurnitureCatalog& cata
         const char* colour = op.kind == plan::OpeningKind::Window          ? "#7fb3ff"
                              : op.kind == plan::OpeningKind::EmergencyExit ? "#2fa84f"
                                                                            : "#ffffff";
+        if (op.kind != plan::OpeningKind::Window) o << door_swing(a, dir, op.width);
         o << "<line class=\"opening " << plan::to_string(op.kind) << "\" x1=\"" << num(a.x, 3) << "\" y1=\""
           << num(-a.y, 3) << "\" x2=\"" << num(e.x, 3) << "\" y2=\"" << num(-e.y, 3) << "\" stroke=\"" << colour
           << "\" stroke-width=\"" << num(wall->thickness * 1.1, 3) << "\"/>\n";
@@ -159,25 +232,30 @@ std::string level_svg(const plan::Plan& plan, const plan::FurnitureCatalog& cata
         o << "<polygon class=\"furniture\" points=\"" << points_attr(plan::world_footprint(f, *t))
           << "\" fill=\"" << (t->holds_books() ? "#8a6d4b" : "#ffffff") << "\" stroke=\"#555\" stroke-width=\"0.02\"/>\n";
     }
+    std::vector<plan::Vec2> labels;
     for (auto& r : level.rooms) {
         if (r.polygon.empty()) continue;
-        double cx = 0, cy = 0;
-        for (auto& p : r.polygon) {
-            cx += p.x;
-            cy += p.y;
-        }
-        cx /= double(r.polygon.size());
-        cy /= double(r.polygon.size());
-        o << "<text class=\"room-name\" x=\"" << num(cx, 2) << "\" y=\"" << num(-cy, 2)
+        plan::Vec2 c = plan::polygon_centroid(r.polygon);
+        labels.push_back(c);
+        o << "<text class=\"room-name\" x=\"" << num(c.x, 2) << "\" y=\"" << num(-c.y, 2)
           << "\" font-size=\"0.6\" text-anchor=\"middle\">" << html_escape(r.name) << "</text>\n";
+        o << "<text class=\"room-area\" x=\"" << num(c.x, 2) << "\" y=\"" << num(-c.y + 0.7, 2)
+          << "\" font-size=\"0.45\" text-anchor=\"middle\" fill=\"#555\">"
+          << html::grouped(std::abs(plan::polygon_area(r.polygon)), 1) << " m²</text>\n";
     }
     for (auto& [n, m] : markers) {
         if (m.level != level.id) continue;
-        o << "<g class=\"marker\"><circle cx=\"" << num(m.x, 2) << "\" cy=\"" << num(-m.y, 2)
-          << "\" r=\"0.55\" fill=\"#d62728\" fill-opacity=\"0.85\"/><text x=\"" << num(m.x, 2) << "\" y=\""
-          << num(-m.y + 0.22, 2) << "\" font-size=\"0.6\" fill=\"#fff\" text-anchor=\"middle\">" << n
+        plan::Vec2 at = marker_place({m.x, m.y}, labels);
+        o << "<g class=\"marker\" data-check-number=\"" << n << "\">";
+        if (at.x != m.x || at.y != m.y)
+            o << "<line x1=\"" << num(m.x, 2) << "\" y1=\"" << num(-m.y, 2) << "\" x2=\"" << num(at.x, 2) << "\" y2=\""
+              << num(-at.y, 2) << "\" stroke=\"#d62728\" stroke-width=\"0.05\"/>";
+        o << "<circle cx=\"" << num(at.x, 2) << "\" cy=\"" << num(-at.y, 2)
+          << "\" r=\"0.55\" fill=\"#d62728\" fill-opacity=\"0.85\"/><text x=\"" << num(at.x, 2) << "\" y=\""
+          << num(-at.y + 0.22, 2) << "\" font-size=\"0.6\" fill=\"#fff\" text-anchor=\"middle\">" << n
           << "</text></g>\n";
     }
+    o << scale_and_north(b);
     o << "</svg>\n";
     return o.str();
 }
@@ -219,46 +297,209 @@ std::string shares_chart(const standards::Checklist& cl) {
 }
 
 
-}  // namespace
+std::string advice_html(const Check& c) {
+    return "<span class=\"zh\">" + html_escape(standards::advice_text(c, Language::ZhCN)) + "</span><span class=\"en\">" +
+           html_escape(standards::advice_text(c, Language::En)) + "</span>";
+}
 
-std::string render_html(const ReportInput& in) {
-    const plan::Plan& p = *in.plan;
-    const standards::Checklist& cl = *in.checklist;
+// The holdings against the books requirement, stage by stage.
+std::string books_chart(const standards::Checklist& cl) {
+    const Check* c = cl.find("collection.books");
+    if (!c || c->status == Status::NotAssessable) return {};
+    std::vector<html::Bar> bars;
+    for (auto& s : c->sources) {
+        std::string last = s.key.substr(s.key.rfind('.') + 1);
+        bars.push_back({tr_in(Language::ZhCN, "report.chart.required") + " · " + tr_in(Language::ZhCN, "standards.stage." + last),
+                        tr_in(Language::En, "report.chart.required") + " · " + tr_in(Language::En, "standards.stage." + last),
+                        s.part, 0, html::grouped(s.part), true});
+    }
+    bars.push_back({tr_in(Language::ZhCN, "report.chart.holdings"), tr_in(Language::En, "report.chart.holdings"), c->measured,
+                    c->required, html::grouped(c->measured) + " / " + html::grouped(c->required),
+                    c->status == Status::Pass});
+    return html::bar_chart(bars, "chart-books");
+}
+
+// Seats, reading area and shelf capacity as a share of what the standard asks (the tick is 100 %).
+std::string space_chart(const standards::Checklist& cl, const plan::Plan& p, const plan::FurnitureCatalog& catalog,
+                        const standards::RuleSet* rules) {
+    std::vector<html::Bar> bars;
+    auto add = [&](const std::string& key, double measured, double required, const std::string& unit) {
+        if (required <= 0) return;
+        bars.push_back({tr_in(Language::ZhCN, key), tr_in(Language::En, key), 100 * measured / required, 100,
+                        html::grouped(measured) + " / " + html::grouped(required) + " " + unit, measured >= required});
+    };
+    for (auto id : {"space.student_seats", "space.teacher_seats", "space.stack_capacity"})
+        if (const Check* c = cl.find(id); c && c->status != Status::NotAssessable)
+            add(c->title_key, c->measured, c->required, "");
+    if (rules) {
+        auto need = standards::required_reading_area(p.school, *rules);
+        double planned = 0;
+        for (auto& r : plan::summarize(p, catalog).rooms)
+            if (r.kind == plan::RoomKind::Reading && r.seats > 0) planned += r.area;
+        if (need.missing.empty()) add("report.chart.reading_area", planned, need.area, "m²");
+    }
+    return bars.empty() ? std::string() : html::bar_chart(bars, "chart-space");
+}
+
+// The checks marked on one level's drawing, listed beside it by their numbers.
+std::string plan_problems_html(const standards::Checklist& cl, const std::vector<std::pair<int, standards::Marker>>& markers,
+                               const std::string& level) {
+    std::vector<int> numbers;
+    for (auto& [n, m] : markers)
+        if (m.level == level && std::find(numbers.begin(), numbers.end(), n) == numbers.end()) numbers.push_back(n);
+    if (numbers.empty()) return {};
+    std::string o = "<ol class=\"plan-problems\">";
+    for (int n : numbers) {
+        const Check& c = cl.checks[size_t(n - 1)];
+        o += "<li value=\"" + std::to_string(n) + "\">" + bi(c.title_key) + " " +
+             (c.recommended ? html::recommendation_pill(c.status) : html::status_pill(c.status));
+        if (!c.advice_key.empty()) o += " <span class=\"advice\">" + advice_html(c) + "</span>";
+        o += "</li>";
+    }
+    return o + "</ol>\n";
+}
+
+// One line of the 整改清单: a failing or near required check, its number in the checklist and the
+// points it would add to the excellent-library score once it passes.
+struct Fix {
+    const Check* check;
+    int number;
+    double gain;
+};
+
+int group_rank(const std::string& g) {
+    return g == "safety" ? 0 : g == "collection" ? 1 : g == "space" ? 2 : 3;
+}
+
+// Most serious first: failures before warnings, safety before collection before space and service,
+// then the larger effect on the score, then the checklist's order.
+std::vector<Fix> fixes_of(const standards::Checklist& cl, const standards::Score* score) {
+    std::vector<Fix> out;
+    for (size_t i = 0; i < cl.checks.size(); ++i) {
+        const Check& c = cl.checks[i];
+        if (c.recommended || (c.status != Status::Fail && c.status != Status::Warning)) continue;
+        double gain = 0;
+        if (score)
+            for (auto& cat : score->categories)
+                for (auto& line : cat.lines)
+                    if (line.check == c.id) gain += line.max_points - line.points;
+        out.push_back({&c, int(i) + 1, gain});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Fix& a, const Fix& b) {
+        if (a.check->status != b.check->status) return a.check->status == Status::Fail;
+        int ga = group_rank(a.check->group), gb = group_rank(b.check->group);
+        if (ga != gb) return ga < gb;
+        return a.gain > b.gain;
+    });
+    return out;
+}
+
+
+std::string fix_list_html(const standards::Checklist& cl, const standards::Score* score) {
     std::ostringstream o;
-    o << html::page_begin(p.school.name + " – " + tr_in(Language::ZhCN, "report.title"));
+    o << "<h2>" << bi("report.fix_list") << "</h2>\n";
+    auto fixes = fixes_of(cl, score);
+    if (fixes.empty()) return o.str() + "<p id=\"fix-list-empty\">" + bi("report.fix_list_empty") + "</p>\n";
+    o << "<table id=\"fix-list\"><thead><tr><th>#</th><th>" << bi("report.col.check") << "</th><th>"
+      << bi("report.col.status") << "</th><th>" << bi("report.col.measured") << "</th><th>" << bi("report.col.required")
+      << "</th><th>" << bi("report.col.change") << "</th>" << (score ? "<th>" + bi("report.col.score_effect") + "</th>" : "")
+      << "</tr></thead><tbody>\n";
+    for (auto& f : fixes) {
+        const Check& c = *f.check;
+        o << "<tr data-check=\"" << html_escape(c.id) << "\"><td>" << f.number << "</td><td>" << bi(c.title_key)
+          << "</td><td>" << html::status_pill(c.status) << "</td><td class=\"num measured\">" << measured_text(c) << " "
+          << unit_text(c.unit) << "</td><td class=\"num required\">" << required_text(c) << "</td><td class=\"advice\">"
+          << advice_html(c) << "</td>";
+        if (score) o << "<td class=\"num gain\">+" << num(f.gain, 1) << "</td>";
+        o << "</tr>\n";
+    }
+    o << "</tbody></table>\n";
+    if (int n = cl.recommendations_open(); n > 0)
+        o << "<p class=\"source\">" << bi("report.fix_list_recommendations") << " " << n << "</p>\n";
+    return o.str();
+}
+
+// Rooms with their planned area and seats, and the area their seats need by the standard; then the
+// reading area the school's stages require.
+std::string rooms_html(const plan::Plan& p, const plan::FurnitureCatalog& catalog, const standards::RuleSet* rules) {
+    std::ostringstream o;
+    auto summary = plan::summarize(p, catalog);
+    standards::ReadingArea need;
+    if (rules) need = standards::required_reading_area(p.school, *rules);
+    const bool norms = rules && need.missing.empty();
+    o << "<h2>" << bi("report.rooms") << "</h2>\n<table id=\"rooms\"><thead><tr><th>" << bi("report.col.room")
+      << "</th><th>" << bi("report.col.kind") << "</th><th>" << bi("report.col.area") << "</th><th>"
+      << bi("report.col.seats") << "</th><th>" << bi("report.col.area_needed") << "</th></tr></thead><tbody>\n";
+    double planned_reading = 0;
+    for (auto& r : summary.rooms) {
+        const plan::Level* l = plan::find_level(p, r.level);
+        const plan::Room* room = l ? plan::find_room(*l, r.room) : nullptr;
+        if (!room) continue;
+        std::string needed = "–";
+        if (r.kind == plan::RoomKind::Reading && r.seats > 0) {
+            planned_reading += r.area;
+            if (norms)
+                needed = html::grouped(r.seats * (room->for_teachers ? need.teacher_m2_per_seat : need.student_m2_per_seat), 1);
+        }
+        o << "<tr data-room=\"" << html_escape(room->id) << "\"><td>" << html_escape(room->name) << "</td><td>"
+          << bi(std::string("plan.room_kind.") + plan::to_string(r.kind)) << "</td><td class=\"num\">"
+          << html::grouped(r.area, 1) << "</td><td class=\"num\">" << r.seats << "</td><td class=\"num\">" << needed
+          << "</td></tr>\n";
+    }
+    o << "</tbody></table>\n";
+    if (norms)
+        o << "<p id=\"reading-area\">" << bi("report.reading_area_required") << " <b>" << html::grouped(need.area, 1)
+          << " m²</b> (" << html::grouped(need.student_seats) << " × " << num(need.student_m2_per_seat, 2) << " + "
+          << html::grouped(need.teacher_seats) << " × " << num(need.teacher_m2_per_seat, 2) << ") · "
+          << bi("report.reading_area_planned") << " <b>" << html::grouped(planned_reading, 1) << " m²</b></p>\n";
+    return o.str();
+}
+
+// The title, the school's numbers and the flags on its holdings (synthetic, an earlier year).
+std::string header_html(const ReportInput& in) {
+    const plan::Plan& p = *in.plan;
+    std::ostringstream o;
     o << "<h1>" << html_escape(p.school.name) << "</h1>\n<div class=\"meta\">" << bi("report.title") << " · "
       << bi(plan::display_key(p.school.type)) << " · " << bi("report.students") << " "
-      << p.school.students.total() << " (" << bi("report.stage.primary") << " " << p.school.students.primary
-      << ", " << bi("report.stage.junior") << " " << p.school.students.junior << ", " << bi("report.stage.senior")
-      << " " << p.school.students.senior << ") · " << bi("report.teachers") << " " << p.school.teachers << " · "
+      << html::grouped(p.school.students.total()) << " (" << bi("report.stage.primary") << " "
+      << html::grouped(p.school.students.primary) << ", " << bi("report.stage.junior") << " "
+      << html::grouped(p.school.students.junior) << ", " << bi("report.stage.senior") << " "
+      << html::grouped(p.school.students.senior) << ") · " << bi("report.teachers") << " " << p.school.teachers << " · "
       << bi("report.profile") << " <span class=\"zh\">" << html_escape(in.profile_name_zh)
       << "</span><span class=\"en\">" << html_escape(in.profile_name_en) << "</span> · " << bi("report.generated")
       << " " << html_escape(in.generated) << "</div>\n";
     if (in.holdings && in.holdings->synthetic) o << "<p class=\"synthetic\">" << bi("report.synthetic") << "</p>\n";
+    // Holdings of an earlier statistics year than the report's date are flagged.
+    if (in.holdings && in.generated.size() >= 4 && std::isdigit(static_cast<unsigned char>(in.generated[0])) &&
+        in.holdings->year < std::stoi(in.generated.substr(0, 4)))
+        o << "<p class=\"synthetic\" id=\"stale-year\">"
+          << html::bi_text(trf_in(Language::ZhCN, "report.stale_year", {std::to_string(in.holdings->year), in.generated.substr(0, 4)}),
+                           trf_in(Language::En, "report.stale_year", {std::to_string(in.holdings->year), in.generated.substr(0, 4)}))
+          << "</p>\n";
+    return o.str();
+}
 
-    o << "<div class=\"summary\">"
-      << "<div class=\"s-pass\"><b id=\"count-pass\">" << cl.count(Status::Pass) << "</b>" << bi("status.pass") << "</div>"
-      << "<div class=\"s-warning\"><b id=\"count-warning\">" << cl.count(Status::Warning) << "</b>" << bi("status.warning") << "</div>"
-      << "<div class=\"s-fail\"><b id=\"count-fail\">" << cl.count(Status::Fail) << "</b>" << bi("status.fail") << "</div>"
-      << "<div class=\"s-na\"><b id=\"count-na\">" << cl.count(Status::NotAssessable) << "</b>"
-      << bi("status.not_assessable") << "</div></div>\n";
+// The excellent-library score: total, 入选 / 未入选 against the threshold, the categories.
+std::string score_html(const ReportInput& in) {
+    std::ostringstream o;
+    const auto& sc = *in.score;
+    o << "<h2>" << bi("report.score") << "</h2>\n<p>" << bi("report.score_total") << " <b id=\"score\">"
+      << num(sc.points, 1) << " / " << num(sc.max_points, 0) << "</b> (" << num(sc.percent, 1) << " %) · "
+      << bi("report.score_threshold") << " " << num(in.score_threshold, 0) << " % · "
+      << "<span id=\"selection\" class=\"pill " << (sc.selected ? "pass" : "not_assessable") << "\">"
+      << bi(sc.selected ? "report.selected" : "report.not_selected") << "</span>";
+    if (sc.not_assessed > 0) o << " · " << bi("report.score_not_assessed") << " " << sc.not_assessed;
+    o << "</p>\n<table id=\"score-breakdown\"><tbody>\n";
+    for (auto& cat : sc.categories)
+        o << "<tr><td>" << html::bi_text(cat.name_zh, cat.name_en) << "</td><td class=\"num\">" << num(cat.points, 1)
+          << " / " << num(cat.max_points, 0) << "</td></tr>\n";
+    o << "</tbody></table>\n";
+    return o.str();
+}
 
-    if (in.score) {
-        const auto& sc = *in.score;
-        o << "<h2>" << bi("report.score") << "</h2>\n<p>" << bi("report.score_total") << " <b id=\"score\">"
-          << num(sc.points, 1) << " / " << num(sc.max_points, 0) << "</b> (" << num(sc.percent, 1) << " %) · "
-          << bi("report.score_threshold") << " " << num(in.score_threshold, 0) << " % · "
-          << html::status_pill(sc.selected ? Status::Pass : Status::Fail);
-        if (sc.not_assessed > 0) o << " · " << bi("report.score_not_assessed") << " " << sc.not_assessed;
-        o << "</p>\n<table id=\"score-breakdown\"><tbody>\n";
-        for (auto& cat : sc.categories)
-            o << "<tr><td>" << html::bi_text(cat.name_zh, cat.name_en) << "</td><td class=\"num\">" << num(cat.points, 1)
-              << " / " << num(cat.max_points, 0) << "</td></tr>\n";
-        o << "</tbody></table>\n";
-    }
-
-    // Checklist; checks with places get a number that the plan view shows.
-    std::vector<std::pair<int, standards::Marker>> markers;
+// The checklist; the checks with places get their number, which the plan views show.
+std::string checklist_html(const standards::Checklist& cl, std::vector<std::pair<int, standards::Marker>>& markers) {
+    std::ostringstream o;
     o << "<h2>" << bi("report.checklist") << "</h2>\n<table id=\"checklist\">\n<thead><tr><th>#</th><th>"
       << bi("report.col.check") << "</th><th>" << bi("report.col.status") << "</th><th>" << bi("report.col.measured")
       << "</th><th>" << bi("report.col.required") << "</th><th>" << bi("report.col.source") << "</th></tr></thead>\n<tbody>\n";
@@ -267,24 +508,52 @@ std::string render_html(const ReportInput& in) {
         ++n;
         for (auto& m : c.markers) markers.emplace_back(n, m);
         o << "<tr data-check=\"" << html_escape(c.id) << "\" data-status=\"" << standards::to_string(c.status)
-          << "\"><td>" << n << "</td><td>" << bi(c.title_key);
-        if (!c.advice_key.empty())
-            o << "<div class=\"advice\"><span class=\"zh\">" << html_escape(standards::advice_text(c, Language::ZhCN))
-              << "</span><span class=\"en\">" << html_escape(standards::advice_text(c, Language::En)) << "</span></div>";
-        o << "</td><td>" << html::status_pill(c.status) << "</td><td class=\"num measured\">" << measured_text(c) << " "
+          << "\"" << (c.recommended ? " data-recommended=\"yes\"" : "") << "><td>" << n << "</td><td>"
+          << bi(c.title_key);
+        if (!c.advice_key.empty()) o << "<div class=\"advice\">" << advice_html(c) << "</div>";
+        o << "</td><td>" << (c.recommended ? html::recommendation_pill(c.status) : html::status_pill(c.status))
+          << "</td><td class=\"num measured\">" << measured_text(c) << " "
           << unit_text(c.unit) << "</td><td class=\"num required\">" << required_text(c)
-          << "</td><td><div class=\"source\">" << html_escape(c.source) << "</div><span class=\"conf "
-          << standards::to_string(c.confidence) << "\">" << bi(std::string("confidence.") + standards::to_string(c.confidence))
-          << (c.derived ? std::string(" · ") + bi("report.derived") : std::string()) << "</span></td></tr>\n";
+          << "</td><td>" << sources_html(c) << "</td></tr>\n";
     }
     o << "</tbody></table>\n";
+    return o.str();
+}
+
+}  // namespace
+
+std::string render_html(const ReportInput& in) {
+    const plan::Plan& p = *in.plan;
+    const standards::Checklist& cl = *in.checklist;
+    std::ostringstream o;
+    o << html::page_begin(p.school.name + " – " + tr_in(Language::ZhCN, "report.title"));
+    o << header_html(in);
+
+    o << "<div class=\"summary\">"
+      << "<div class=\"s-pass\"><b id=\"count-pass\">" << cl.count(Status::Pass) << "</b>" << bi("status.pass") << "</div>"
+      << "<div class=\"s-warning\"><b id=\"count-warning\">" << cl.count(Status::Warning) << "</b>" << bi("status.warning") << "</div>"
+      << "<div class=\"s-fail\"><b id=\"count-fail\">" << cl.count(Status::Fail) << "</b>" << bi("status.fail") << "</div>"
+      << "<div class=\"s-na\"><b id=\"count-na\">" << cl.count(Status::NotAssessable) << "</b>"
+      << bi("status.not_assessable") << "</div>"
+      << "<div class=\"s-rec\"><b id=\"count-recommendations\">" << cl.recommendations_open() << "</b>"
+      << bi("report.recommendations_open") << "</div></div>\n";
+    o << fix_list_html(cl, in.score);
+
+    if (in.score) o << score_html(in);
+    std::vector<std::pair<int, standards::Marker>> markers;
+    o << checklist_html(cl, markers);
+    if (in.catalog) {
+        o << rooms_html(p, *in.catalog, in.rules);
+        std::string chart = space_chart(cl, p, *in.catalog, in.rules);
+        if (!chart.empty()) o << "<p class=\"source\">" << bi("report.chart.space") << "</p>\n" << chart;
+    }
 
     o << "<h2>" << bi("report.collection") << "</h2>\n";
     if (in.holdings) {
-        o << "<p>" << bi("report.books_total") << " <b id=\"books-total\">" << in.holdings->books << "</b> · "
-          << bi("report.new_books") << " " << in.holdings->new_books_this_year << " · "
-          << bi("report.periodicals") << " " << in.holdings->periodical_titles << "</p>\n";
-        o << shares_chart(cl);
+        o << "<p>" << bi("report.books_total") << " <b id=\"books-total\">" << html::grouped(double(in.holdings->books))
+          << "</b> · " << bi("report.new_books") << " " << html::grouped(double(in.holdings->new_books_this_year))
+          << " · " << bi("report.periodicals") << " " << html::grouped(in.holdings->periodical_titles) << "</p>\n";
+        o << books_chart(cl) << shares_chart(cl);
         o << "<p class=\"source\">" << bi("report.chart_legend") << "</p>\n";
     } else {
         o << "<p>" << bi("report.no_holdings") << "</p>\n";
@@ -293,7 +562,8 @@ std::string render_html(const ReportInput& in) {
     if (in.catalog) {
         for (size_t i = 0; i < p.levels.size(); ++i) {
             o << "<h2>" << bi("report.plan_view") << " – " << html_escape(p.levels[i].name) << "</h2>\n";
-            o << level_svg(p, *in.catalog, i, markers);
+            o << "<div class=\"plan-view\">" << level_svg(p, *in.catalog, i, markers)
+              << plan_problems_html(cl, markers, p.levels[i].id) << "</div>\n";
         }
     }
 
@@ -301,7 +571,10 @@ std::string render_html(const ReportInput& in) {
         o << "<h2>" << bi("report.simulation") << "</h2>\n<table id=\"sim-metrics\"><tbody>\n";
         for (auto& [k, v] : in.sim_metrics->items()) {
             if (v.is_object() || v.is_array()) continue;
-            o << "<tr><td>" << html_escape(k) << "</td><td class=\"num\">"
+            // Metric names through the simulator's translations where it has one; the key otherwise.
+            const std::string key = "sim.metric." + k;
+            const bool named = tr_in(Language::ZhCN, key) != key;
+            o << "<tr data-metric=\"" << html_escape(k) << "\"><td>" << (named ? bi(key) : html_escape(k)) << "</td><td class=\"num\">"
               << html_escape(v.is_number_float() ? num(v.get<double>(), 2) : v.dump()) << "</td></tr>\n";
         }
         o << "</tbody></table>\n";
@@ -324,6 +597,13 @@ nlohmann::ordered_json render_json(const ReportInput& in) {
                    {"classes", p.school.classes},
                    {"region", p.school.region}};
     j["profile"] = in.checklist->profile;
+    if (in.rules) {
+        const auto& pol = in.rules->policy();
+        j["policy"] = {{"book_standard_checks", pol.book_standard_checks},
+                       {"warning_meets", pol.warning_meets},
+                       {"required", pol.required},
+                       {"mixed_school_titles", pol.mixed_titles_rule}};
+    }
     j["summary"] = {{"pass", in.checklist->count(Status::Pass)},
                     {"warning", in.checklist->count(Status::Warning)},
                     {"fail", in.checklist->count(Status::Fail)},
@@ -341,6 +621,13 @@ nlohmann::ordered_json render_json(const ReportInput& in) {
         cj["unit"] = c.unit;
         cj["comparison"] = c.comparison;
         cj["source"] = c.source;
+        if (!c.source_en.empty()) cj["source_en"] = c.source_en;
+        cj["recommended"] = c.recommended;
+        if (!c.rule_key.empty()) cj["rule"] = c.rule_key.substr(c.rule_key.rfind('.') + 1);
+        auto& sj = cj["sources"] = nlohmann::ordered_json::array();
+        for (auto& s : c.sources)
+            sj.push_back({{"key", s.key}, {"value", s.value}, {"source", s.source},
+                          {"confidence", standards::to_string(s.confidence)}});
         cj["confidence"] = standards::to_string(c.confidence);
         cj["derived"] = c.derived;
         if (!c.advice_key.empty()) {

@@ -17,8 +17,39 @@ const char* to_string(Status s) {
 
 int Checklist::count(Status s) const {
     int n = 0;
-    for (auto& c : checks) n += c.status == s;
+    for (auto& c : checks) n += !c.recommended && c.status == s;
     return n;
+}
+
+int Checklist::recommendations_open() const {
+    int n = 0;
+    for (auto& c : checks) n += c.recommended && c.status != Status::Pass;
+    return n;
+}
+
+void cite(Check& c, const std::vector<const Figure*>& figures) {
+    c.sources.clear();
+    for (const Figure* f : figures) {
+        if (!f) continue;
+        c.sources.push_back({f->key, f->value, f->unit, f->source, f->source_en, f->confidence});
+        if (c.sources.size() == 1) {
+            c.source = f->source;
+            c.source_en = f->source_en;
+            c.confidence = f->confidence;
+        }
+        // Confidence runs Official < Secondary < Unconfirmed: the weakest row decides.
+        if (static_cast<int>(f->confidence) > static_cast<int>(c.confidence)) c.confidence = f->confidence;
+    }
+}
+
+void not_assessable_missing(Check& c, const std::vector<std::string>& missing, const RuleSet& rules) {
+    c.status = Status::NotAssessable;
+    c.measured = 0;
+    std::string keys;
+    for (auto& k : missing) keys += (keys.empty() ? "" : ", ") + k;
+    c.note = "the profile " + rules.id() + " has no figure " + keys;
+    c.advice_key = "advice.missing_figure";
+    c.advice_args = {keys, rules.id()};
 }
 
 const Check* Checklist::find(const std::string& id) const {
@@ -88,6 +119,11 @@ std::string advice_text(const Check& c, Language lang) {
         }
         args.push_back(joined);
     }
+    // A count of one takes the singular text where there is one ("1 aisle is", not "1 aisles are").
+    if (!args.empty() && args[0] == "1") {
+        std::string one = c.advice_key + ".one";
+        if (tr_in(lang, one) != one) return trv_in(lang, one, args);
+    }
     return trv_in(lang, c.advice_key, args);
 }
 
@@ -103,12 +139,18 @@ Requirement required_books(const plan::School& s, const RuleSet& rules) {
     for (auto& st : stages_of(s)) {
         if (st.students <= 0) continue;
         auto* f = rules.figure("collection.books_per_student." + st.stage);
-        if (!f) continue;
+        if (!f) {
+            r.missing.push_back("collection.books_per_student." + st.stage);
+            continue;
+        }
         if (!r.figure) r.figure = f;
+        r.figures.push_back(f);
+        r.parts.push_back(st.students * f->value);
         r.value += st.students * f->value;
         ++stages_used;
     }
     r.derived = stages_used > 1;
+    if (r.derived) r.rule = "books_sum";
     return r;
 }
 
@@ -119,13 +161,21 @@ Requirement required_titles(const plan::School& s, const RuleSet& rules, const s
     for (auto& st : stages_of(s)) {
         if (st.students <= 0 || total <= 0) continue;
         auto* f = rules.figure(key_prefix + "." + st.stage);
-        if (!f) continue;
+        if (!f) {
+            r.missing.push_back(key_prefix + "." + st.stage);
+            continue;
+        }
         if (!r.figure) r.figure = f;
-        r.value += st.students / total * f->value;
+        r.figures.push_back(f);
         ++stages_used;
+        const std::string& rule = rules.policy().mixed_titles_rule;
+        if (rule == "highest_stage") r.value = std::max(r.value, f->value);
+        else if (rule == "sum_of_stages") r.value += f->value;
+        else r.value += st.students / total * f->value;
     }
     r.value = std::ceil(r.value - 1e-9);
     r.derived = stages_used > 1;
+    if (r.derived) r.rule = rules.policy().mixed_titles_rule;
     return r;
 }
 
@@ -142,10 +192,15 @@ std::array<Requirement, 5> required_shares(const plan::School& s, const RuleSet&
     for (int i = 0; i < 5; ++i) {
         auto* fp = rules.figure("collection.share.primary." + std::to_string(i + 1));
         auto* fs = rules.figure("collection.share.secondary." + std::to_string(i + 1));
+        if (primary > 0 && !fp) out[i].missing.push_back("collection.share.primary." + std::to_string(i + 1));
+        if (primary < 1 && !fs) out[i].missing.push_back("collection.share.secondary." + std::to_string(i + 1));
         double vp = fp ? fp->value : 0, vs = fs ? fs->value : 0;
         out[i].value = primary * vp + (1 - primary) * vs;
         out[i].figure = primary > 0 ? fp : fs;
+        if (primary > 0) out[i].figures.push_back(fp);
+        if (primary < 1) out[i].figures.push_back(fs);
         out[i].derived = primary > 0 && primary < 1;
+        if (out[i].derived) out[i].rule = "shares_weighted";
     }
     return out;
 }
@@ -160,11 +215,12 @@ void check_collection(const plan::School& school, const HoldingsSummary* h, cons
         c.unit = unit;
         c.required = req.value;
         c.derived = req.derived;
-        if (req.figure) {
-            c.source = req.figure->source;
-            c.confidence = req.figure->confidence;
+        cite(c, req.figures.empty() ? std::vector<const Figure*>{req.figure} : req.figures);
+        for (size_t i = 0; i < req.parts.size() && i < c.sources.size(); ++i) c.sources[i].part = req.parts[i];
+        if (req.derived) {
+            c.rule_key = "standards.rule." + req.rule;
+            c.note = "derived by the rule " + req.rule + " from " + std::to_string(req.figures.size()) + " stage rows";
         }
-        if (req.derived) c.note = "derived: student-weighted mix of the stage norms";
         return c;
     };
     auto not_assessable = [&](Check& c, const std::string& why) {
@@ -180,6 +236,7 @@ void check_collection(const plan::School& school, const HoldingsSummary* h, cons
         c.comparison = ">=";
         if (!h) not_assessable(c, "no holdings summary");
         else if (students <= 0) not_assessable(c, "the plan gives no student numbers");
+        else if (!req.missing.empty()) not_assessable_missing(c, req.missing, rules);
         else {
             c.measured = double(h->books);
             c.status = at_least(c.measured, c.required, rules);
@@ -198,6 +255,7 @@ void check_collection(const plan::School& school, const HoldingsSummary* h, cons
         c.comparison = ">=";
         if (!h) not_assessable(c, "no holdings summary");
         else if (students <= 0) not_assessable(c, "the plan gives no student numbers");
+        else if (!req.missing.empty()) not_assessable_missing(c, req.missing, rules);
         else {
             c.measured = field == 0 ? h->periodical_titles : h->reference_titles;
             c.status = at_least(c.measured, c.required, rules);
@@ -211,11 +269,13 @@ void check_collection(const plan::School& school, const HoldingsSummary* h, cons
     {
         Requirement req;
         req.figure = rules.figure("collection.new_books_per_student_per_year");
-        req.value = students * (req.figure ? req.figure->value : 1);
+        req.value = students * (req.figure ? req.figure->value : 0);
+        if (!req.figure) req.missing.push_back("collection.new_books_per_student_per_year");
         Check c = base("collection.new_books", "books", req);
         c.comparison = ">=";
         if (!h) not_assessable(c, "no holdings summary");
         else if (students <= 0) not_assessable(c, "the plan gives no student numbers");
+        else if (!req.missing.empty()) not_assessable_missing(c, req.missing, rules);
         else {
             c.measured = double(h->new_books_this_year);
             c.status = at_least(c.measured, c.required, rules);
@@ -240,6 +300,7 @@ void check_collection(const plan::School& school, const HoldingsSummary* h, cons
         c.required = std::round(shares[i].value * 100) / 100;
         if (!h) not_assessable(c, "no holdings summary");
         else if (classified == 0) not_assessable(c, "no classified items");
+        else if (!shares[i].missing.empty()) not_assessable_missing(c, shares[i].missing, rules);
         else {
             c.measured = 100.0 * double(h->by_major_class[i]) / double(classified);
             double diff = std::abs(c.measured - c.required);

@@ -68,7 +68,7 @@ struct Ctx {
         return m;
     }
 
-    Check make(const std::string& id, const std::string& group, const std::string& unit, const std::string& figure_key) {
+    Check make(const std::string& id, const std::string& group, const std::string& unit, const std::string& figure_key) const {
         Check c;
         c.id = id;
         c.group = group;
@@ -76,11 +76,35 @@ struct Ctx {
         c.title_key = "check." + id;
         if (auto* f = rules.figure(figure_key)) {
             c.source = f->source;
+            c.source_en = f->source_en;
             c.confidence = f->confidence;
         }
         return c;
     }
     void push(Check c) { out.checks.push_back(std::move(c)); }
+    // Pushes a check computed with figures `missing` from the profile as not assessable instead.
+    void push_checked(Check c, const std::vector<std::string>& missing) {
+        if (!missing.empty()) {
+            not_assessable_missing(c, missing, rules);
+            c.markers.clear();
+        }
+        push(std::move(c));
+    }
+    // A figure's value, or 0 with its key added to `missing` when the profile lacks it.
+    double need(const std::string& key, std::vector<std::string>& missing) const {
+        if (auto* f = rules.figure(key)) return f->value;
+        missing.push_back(key);
+        return 0;
+    }
+    // The rows of `prefix` for the school's stages: ".primary" for its pupils, ".secondary" for the rest.
+    std::vector<const Figure*> stage_rows(const std::string& prefix, double primary) const {
+        std::vector<const Figure*> rows;
+        if (primary > 0) rows.push_back(rules.figure(prefix + ".primary"));
+        if (primary < 1) rows.push_back(rules.figure(prefix + ".secondary"));
+        return rows;
+    }
+    // A city-encouraged check is a recommendation unless the profile makes it required.
+    void recommend(Check& c) const { c.recommended = !rules.policy().makes_required(c.id); }
 };
 
 void check_functions(Ctx& x) {
@@ -97,6 +121,7 @@ void check_functions(Ctx& x) {
     Check c = x.make("space.functions", "space", "functions", "");
     c.source = "岳教体办通〔2023〕12号：集“藏、借、阅、研、休”为一体的现代化中小学图书馆";
     c.confidence = Confidence::Official;
+    x.recommend(c);
     c.comparison = ">=";
     c.required = 5;
     std::vector<std::string> missing;
@@ -133,19 +158,24 @@ void check_seats(Ctx& x) {
         Check c = x.make("space.student_seats", "space", "seats",
                          primary >= 1 ? "seats.students_per_seat.primary" : "seats.students_per_seat.secondary");
         c.comparison = ">=";
-        double per_p = x.rules.value("seats.students_per_seat.primary", 20);
-        double per_s = x.rules.value("seats.students_per_seat.secondary", 12);
-        c.required = std::ceil(students * primary / per_p + students * (1 - primary) / per_s - 1e-9);
+        cite(c, x.stage_rows("seats.students_per_seat", primary));
         c.derived = primary > 0 && primary < 1;
+        if (c.derived) c.rule_key = "standards.rule.seats_weighted";
+        std::vector<std::string> missing;
+        double per_p = primary > 0 ? x.need("seats.students_per_seat.primary", missing) : 1;
+        double per_s = primary < 1 ? x.need("seats.students_per_seat.secondary", missing) : 1;
         c.measured = student_seats;
-        if (students <= 0) {
+        if (!missing.empty()) {
+            not_assessable_missing(c, missing, x.rules);
+        } else if (students <= 0) {
             c.status = Status::NotAssessable;
             c.note = "the plan gives no student numbers";
         } else {
+            c.required = std::ceil(students * primary / per_p + students * (1 - primary) / per_s - 1e-9);
             c.status = at_least(c.measured, c.required, x.rules);
             if (c.status != Status::Pass) {
                 c.advice_key = "advice.space.student_seats";
-                c.advice_args = {fmt(c.required - c.measured)};
+                c.advice_args = {fmt(c.required - c.measured), fmt(std::ceil((c.required - c.measured) / 6 - 1e-9))};
             }
         }
         x.push(std::move(c));
@@ -153,31 +183,44 @@ void check_seats(Ctx& x) {
     {
         Check c = x.make("space.teacher_seats", "space", "seats", "seats.teachers_per_seat");
         c.comparison = ">=";
-        c.required = std::ceil(s.teachers / x.rules.value("seats.teachers_per_seat", 3) - 1e-9);
+        std::vector<std::string> missing;
+        double per_t = x.need("seats.teachers_per_seat", missing);
         c.measured = teacher_seats;
-        if (s.teachers <= 0) {
+        if (!missing.empty()) {
+            not_assessable_missing(c, missing, x.rules);
+        } else if (s.teachers <= 0) {
             c.status = Status::NotAssessable;
             c.note = "the plan gives no number of teachers";
         } else {
+            c.required = std::ceil(s.teachers / per_t - 1e-9);
             c.status = at_least(c.measured, c.required, x.rules);
             if (c.status != Status::Pass) {
                 c.advice_key = "advice.space.teacher_seats";
-                c.advice_args = {fmt(c.required - c.measured)};
+                c.advice_args = {fmt(c.required - c.measured), fmt(std::ceil((c.required - c.measured) / 4 - 1e-9))};
             }
         }
         x.push(std::move(c));
     }
     {
         // Area per seat of each reading room against GB 50099 Table 7.1.1; the worst room decides.
-        const double primary_m2 = x.rules.value("area.per_seat.student_reading.primary", 1.8);
-        const double secondary_m2 = x.rules.value("area.per_seat.student_reading.secondary", 1.9);
-        const double teacher_m2 = x.rules.value("area.per_seat.teacher_reading", 2.3);
+        std::vector<std::string> missing;
+        const double primary_m2 = primary > 0 ? x.need("area.per_seat.student_reading.primary", missing) : 0;
+        const double secondary_m2 = primary < 1 ? x.need("area.per_seat.student_reading.secondary", missing) : 0;
+        const double teacher_m2 = x.need("area.per_seat.teacher_reading", missing);
         const double student_m2 = primary * primary_m2 + (1 - primary) * secondary_m2;
         Check c = x.make("space.area_per_seat", "space", "m2/seat",
                          primary >= 1 ? "area.per_seat.student_reading.primary"
                                       : "area.per_seat.student_reading.secondary");
         c.comparison = ">=";
+        auto rows = x.stage_rows("area.per_seat.student_reading", primary);
+        for (auto& r : x.summary.rooms)
+            if (auto* room = x.room(r); room && room->for_teachers && r.kind == RoomKind::Reading && r.seats > 0) {
+                rows.push_back(x.rules.figure("area.per_seat.teacher_reading"));
+                break;
+            }
+        cite(c, rows);
         c.derived = primary > 0 && primary < 1;
+        if (c.derived) c.rule_key = "standards.rule.seats_weighted";
         double worst_ratio = INFINITY;
         for (auto& r : x.summary.rooms) {
             auto* room = x.room(r);
@@ -191,7 +234,10 @@ void check_seats(Ctx& x) {
             }
             if (per_seat < need) c.markers.push_back(x.marker_of(r));
         }
-        if (!std::isfinite(worst_ratio)) {
+        if (!missing.empty()) {
+            not_assessable_missing(c, missing, x.rules);
+            c.markers.clear();
+        } else if (!std::isfinite(worst_ratio)) {
             c.status = Status::NotAssessable;
             c.required = student_m2;
             c.note = "no reading room with seats";
@@ -206,33 +252,72 @@ void check_seats(Ctx& x) {
     }
 }
 
+// Books one section holds: ⌊section width × shelf levels ÷ book thickness⌋, the shelving module's
+// rule (shelving::Section::capacity), with the thickness from the profile (`stacks.book_thickness.*`).
+// Periodical racks hold periodicals, not books; picture-book bins and ranges labelled 工具书 use
+// their own thickness.
+struct ShelfCapacity {
+    double books = 0;
+    double metres = 0;
+    std::vector<std::string> missing;
+};
+
+ShelfCapacity shelf_capacity(const Ctx& x) {
+    ShelfCapacity cap;
+    for (auto& level : x.plan.levels)
+        for (auto& f : level.furniture) {
+            const plan::FurnitureType* t = x.catalog.find(f.type);
+            if (!t || !t->holds_books() || t->category == plan::FurnitureCategory::PeriodicalRack) continue;
+            std::string kind = t->category == plan::FurnitureCategory::PictureBookBin ? "picture"
+                               : (f.label.find("工具书") != std::string::npos ||
+                                  f.label.find("reference") != std::string::npos)
+                                   ? "reference"
+                                   : "general";
+            double thickness = x.need("stacks.book_thickness." + kind, cap.missing);
+            if (thickness <= 0) continue;
+            const int sections = plan::effective_sections(f, *t) * std::max(1, t->faces);
+            cap.books += sections * std::floor(t->section_width * t->shelf_levels / thickness + 1e-9);
+            cap.metres += sections * t->section_width * t->shelf_levels;
+        }
+    std::sort(cap.missing.begin(), cap.missing.end());
+    cap.missing.erase(std::unique(cap.missing.begin(), cap.missing.end()), cap.missing.end());
+    return cap;
+}
+
+Check stack_capacity_check(const Ctx& x, double need, double fill) {
+    Check c = x.make("space.stack_capacity", "space", "books", "stacks.book_thickness.general");
+    c.comparison = ">=";
+    c.required = need;
+    c.derived = true;
+    ShelfCapacity cap = shelf_capacity(x);
+    c.measured = std::floor(cap.books * fill + 1e-9);
+    c.note = "capacity = Σ sections × ⌊section width × shelf levels ÷ book thickness⌋ = " + fmt(cap.books) +
+             " books on " + fmt(cap.metres, 1) + " m of shelf × working fill " + fmt(fill, 2);
+    if (!cap.missing.empty()) {
+        not_assessable_missing(c, cap.missing, x.rules);
+    } else if (need <= 0) {
+        c.status = Status::NotAssessable;
+        c.note = "neither holdings nor student numbers given";
+    } else {
+        c.status = at_least(c.measured, c.required, x.rules);
+        if (c.status != Status::Pass) {
+            // Metres of general shelving that hold the shortfall at the working fill.
+            double thickness = x.rules.value("stacks.book_thickness.general", 0.025);
+            c.advice_key = "advice.space.stack_capacity";
+            c.advice_args = {fmt(std::ceil((c.required - c.measured) / fill * thickness - 1e-9), 0)};
+        }
+    }
+    return c;
+}
+
 void check_stacks(Ctx& x) {
     // What the shelves must hold: the collection the school has, or the one the standard asks for.
     Requirement req = required_books(x.plan.school, x.rules);
     double need = req.value;
     if (x.holdings) need = std::max(need, double(x.holdings->books));
-    const double fill = x.rules.value("stacks.working_fill", 0.75);
-    {
-        Check c = x.make("space.stack_capacity", "space", "books", "stacks.books_per_shelf_metre");
-        c.comparison = ">=";
-        c.required = need;
-        c.derived = true;
-        double per_m = x.rules.value("stacks.books_per_shelf_metre", 26);
-        c.measured = std::floor(x.summary.total_shelf_metres * per_m * fill);
-        c.note = "capacity = " + fmt(x.summary.total_shelf_metres, 1) + " m of shelf × " + fmt(per_m) +
-                 " books/m × working fill " + fmt(fill, 2);
-        if (need <= 0) {
-            c.status = Status::NotAssessable;
-            c.note = "neither holdings nor student numbers given";
-        } else {
-            c.status = at_least(c.measured, c.required, x.rules);
-            if (c.status != Status::Pass) {
-                c.advice_key = "advice.space.stack_capacity";
-                c.advice_args = {fmt((c.required - c.measured) / (per_m * fill), 0)};
-            }
-        }
-        x.push(std::move(c));
-    }
+    std::vector<std::string> fill_missing;
+    const double fill = x.need("stacks.working_fill", fill_missing);
+    x.push_checked(stack_capacity_check(x, need, fill), fill_missing);
     {
         Check c = x.make("space.stack_area", "space", "books", "stacks.books_per_m2.open");
         c.comparison = ">=";
@@ -240,10 +325,13 @@ void check_stacks(Ctx& x) {
         double area = 0;
         for (auto& r : x.summary.rooms)
             if (r.kind == RoomKind::Stacks) area += r.area;
-        double per_m2 = x.rules.value("stacks.books_per_m2.open", 400);
+        std::vector<std::string> missing;
+        double per_m2 = x.need("stacks.books_per_m2.open", missing);
         c.measured = std::floor(area * per_m2);
         c.note = "stack rooms " + fmt(area, 1) + " m² × " + fmt(per_m2) + " books/m² (open access)";
-        if (need <= 0) {
+        if (!missing.empty()) {
+            not_assessable_missing(c, missing, x.rules);
+        } else if (need <= 0) {
             c.status = Status::NotAssessable;
             c.note = "neither holdings nor student numbers given";
         } else {
@@ -267,10 +355,12 @@ void check_rooms(Ctx& x) {
     {
         Check c = x.make("space.lending_area", "space", "m2", "area.lending_min");
         c.comparison = ">=";
-        c.required = x.rules.value("area.lending_min", 10);
+        std::vector<std::string> missing;
+        c.required = x.need("area.lending_min", missing);
         c.measured = area_of(RoomKind::Lending);
         c.status = c.measured >= c.required ? Status::Pass : Status::Fail;
         if (c.status != Status::Pass) c.advice_key = "advice.space.lending_area";
+        if (!missing.empty()) not_assessable_missing(c, missing, x.rules);
         x.push(std::move(c));
     }
     {
@@ -291,6 +381,7 @@ void check_rooms(Ctx& x) {
         Check c = x.make("space.classroom_corners", "space", "", "");
         c.source = notice;
         c.confidence = Confidence::Official;
+        x.recommend(c);
         c.comparison = ">=";
         c.required = 1;
         c.measured = double(std::count_if(x.summary.rooms.begin(), x.summary.rooms.end(),
@@ -306,6 +397,7 @@ void check_rooms(Ctx& x) {
         Check c = x.make(id, "space", "m2", "");
         c.source = notice;
         c.confidence = Confidence::Official;
+        x.recommend(c);
         c.comparison = "present";
         c.required = 1;
         c.measured = area_of(kind);
@@ -316,7 +408,8 @@ void check_rooms(Ctx& x) {
     {
         Check c = x.make("safety.clear_height", "safety", "m", "height.stacks_clear_min");
         c.comparison = ">=";
-        c.required = x.rules.value("height.stacks_clear_min", 2.4);
+        std::vector<std::string> missing;
+        c.required = x.need("height.stacks_clear_min", missing);
         double worst = INFINITY;
         for (auto& r : x.summary.rooms) {
             auto* room = x.room(r);
@@ -324,7 +417,10 @@ void check_rooms(Ctx& x) {
             worst = std::min(worst, room->clear_height);
             if (room->clear_height < c.required) c.markers.push_back(x.marker_of(r));
         }
-        if (!std::isfinite(worst)) {
+        if (!missing.empty()) {
+            not_assessable_missing(c, missing, x.rules);
+            c.markers.clear();
+        } else if (!std::isfinite(worst)) {
             c.status = Status::NotAssessable;
             c.note = "no stack room";
         } else {
@@ -337,11 +433,11 @@ void check_rooms(Ctx& x) {
 }
 
 void check_safety(Ctx& x) {
-    const double between = x.rules.value("aisle.between_ranges.open", 1.0);
-    const double to_wall = x.rules.value("aisle.range_to_wall.open", 0.75);
-    for (auto [id, walls, need, key] : {std::tuple{"safety.aisles", false, between, "aisle.between_ranges.open"},
-                                        std::tuple{"safety.wall_aisles", true, to_wall, "aisle.range_to_wall.open"}}) {
+    for (auto [id, walls, key] : {std::tuple{"safety.aisles", false, "aisle.between_ranges.open"},
+                                  std::tuple{"safety.wall_aisles", true, "aisle.range_to_wall.open"}}) {
         Check c = x.make(id, "safety", "m", key);
+        std::vector<std::string> missing;
+        const double need = x.need(key, missing);
         c.comparison = ">=";
         c.required = need;
         double narrowest = INFINITY;
@@ -365,7 +461,7 @@ void check_safety(Ctx& x) {
                 c.advice_args = {std::to_string(narrow), fmt(need, 2)};
             }
         }
-        x.push(std::move(c));
+        x.push_checked(std::move(c), missing);
     }
 
     // Exits of the library: on the level holding most of the library's area, the entrances and
@@ -385,7 +481,8 @@ void check_safety(Ctx& x) {
             lib_level = l;
         }
     const plan::Level* level = plan::find_level(x.plan, lib_level);
-    const double door_min = x.rules.value("evacuation.exit_door_min_width", 0.9);
+    std::vector<std::string> missing;
+    const double door_min = x.need("evacuation.exit_door_min_width", missing);
     int exits = 0;
     double width = 0;
     std::vector<Marker> narrow_doors;
@@ -409,7 +506,8 @@ void check_safety(Ctx& x) {
     {
         Check c = x.make("safety.exits", "safety", "exits", "evacuation.min_exits");
         c.comparison = ">=";
-        c.required = x.rules.value("evacuation.min_exits", 2);
+        auto exit_missing = missing;
+        c.required = x.need("evacuation.min_exits", exit_missing);
         c.markers = narrow_doors;
         if (!level) {
             c.status = Status::NotAssessable;
@@ -419,13 +517,13 @@ void check_safety(Ctx& x) {
             c.status = exits >= c.required ? Status::Pass : Status::Fail;
             if (c.status != Status::Pass) c.advice_key = "advice.safety.exits";
         }
-        x.push(std::move(c));
+        x.push_checked(std::move(c), exit_missing);
     }
     {
         Check c = x.make("safety.evacuation_width", "safety", "m", "evacuation.width_per_100_persons");
         c.comparison = ">=";
-        const double per100 = x.rules.value("evacuation.width_per_100_persons", 0.7);
-        const double streams = x.rules.value("evacuation.min_streams", 2) * x.rules.value("evacuation.stream_width", 0.6);
+        const double per100 = x.need("evacuation.width_per_100_persons", missing);
+        const double streams = x.need("evacuation.min_streams", missing) * x.need("evacuation.stream_width", missing);
         int occupants = level ? level_seats[lib_level] : 0;
         c.required = std::max(streams, occupants / 100.0 * per100);
         c.derived = true;
@@ -442,11 +540,12 @@ void check_safety(Ctx& x) {
                 c.advice_args = {fmt(c.required - c.measured, 2)};
             }
         }
-        x.push(std::move(c));
+        x.push_checked(std::move(c), missing);
     }
     {
         Check c = x.make("safety.overlaps", "safety", "items", "");
-        c.source = "Plan geometry: furniture footprints must not overlap";
+        c.source = "平面几何：家具占地不得重叠";
+        c.source_en = "Plan geometry: furniture footprints must not overlap";
         c.confidence = Confidence::Official;
         c.comparison = "<=";
         c.required = 0;
@@ -462,7 +561,8 @@ void check_safety(Ctx& x) {
     }
     {
         Check c = x.make("safety.reachable", "safety", "", "");
-        c.source = "Plan geometry: every room reachable from an entrance through doors";
+        c.source = "平面几何：每个房间都能经门从入口到达";
+        c.source_en = "Plan geometry: every room reachable from an entrance through doors";
         c.confidence = Confidence::Official;
         c.comparison = "<=";
         c.required = 0;
@@ -485,8 +585,11 @@ void check_safety(Ctx& x) {
 void check_service(Ctx& x) {
     Check c = x.make("service.opening_hours", "service", "h/week", "hours.per_week_min");
     c.comparison = ">=";
-    c.required = x.rules.value("hours.per_week_min", 40);
-    if (x.plan.opening_hours_per_week <= 0) {
+    std::vector<std::string> missing;
+    c.required = x.need("hours.per_week_min", missing);
+    if (!missing.empty()) {
+        not_assessable_missing(c, missing, x.rules);
+    } else if (x.plan.opening_hours_per_week <= 0) {
         c.status = Status::NotAssessable;
         c.note = "the plan gives no opening hours";
     } else {
@@ -501,6 +604,28 @@ void check_service(Ctx& x) {
 }
 
 }  // namespace
+
+ReadingArea required_reading_area(const plan::School& s, const RuleSet& rules) {
+    ReadingArea a;
+    const double primary = primary_share(s), students = s.students.total();
+    auto need = [&](const std::string& key) {
+        if (auto* f = rules.figure(key)) return f->value;
+        a.missing.push_back(key);
+        return 0.0;
+    };
+    double per_p = primary > 0 ? need("seats.students_per_seat.primary") : 1;
+    double per_s = primary < 1 ? need("seats.students_per_seat.secondary") : 1;
+    double per_t = need("seats.teachers_per_seat");
+    double m2_p = primary > 0 ? need("area.per_seat.student_reading.primary") : 0;
+    double m2_s = primary < 1 ? need("area.per_seat.student_reading.secondary") : 0;
+    a.teacher_m2_per_seat = need("area.per_seat.teacher_reading");
+    if (!a.missing.empty()) return a;
+    a.student_seats = std::ceil(students * primary / per_p + students * (1 - primary) / per_s - 1e-9);
+    a.teacher_seats = s.teachers > 0 ? std::ceil(s.teachers / per_t - 1e-9) : 0;
+    a.student_m2_per_seat = primary * m2_p + (1 - primary) * m2_s;
+    a.area = a.student_seats * a.student_m2_per_seat + a.teacher_seats * a.teacher_m2_per_seat;
+    return a;
+}
 
 void check_plan(const plan::Plan& plan, const plan::FurnitureCatalog& catalog, const HoldingsSummary* holdings,
                 const RuleSet& rules, Checklist& out) {

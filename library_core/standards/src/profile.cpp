@@ -44,6 +44,10 @@ std::map<std::string, Figure> read_figures(const json& obj, const std::string& f
         if (!v.contains("source") || !v["source"].is_string() || v["source"].get<std::string>().empty())
             throw InputError(file, p + "/source", tr("standards.error.source"));
         f.source = v["source"].get<std::string>();
+        if (v.contains("source_en")) {
+            if (!v["source_en"].is_string()) throw InputError(file, p + "/source_en", tr("common.json.expected_string"));
+            f.source_en = v["source_en"].get<std::string>();
+        }
         if (v.contains("unit")) {
             if (!v["unit"].is_string()) throw InputError(file, p + "/unit", tr("common.json.expected_string"));
             f.unit = v["unit"].get<std::string>();
@@ -78,7 +82,58 @@ std::vector<Profile> load_all(const std::filesystem::path& dir) {
     return out;
 }
 
+std::vector<std::string> string_list(const json& j, const std::string& file, const std::string& ptr) {
+    if (!j.is_array()) throw InputError(file, ptr, tr("standards.error.regions"));
+    std::vector<std::string> out;
+    for (size_t i = 0; i < j.size(); ++i) {
+        if (!j[i].is_string()) throw InputError(file, ptr + "/" + std::to_string(i), tr("common.json.expected_string"));
+        out.push_back(j[i].get<std::string>());
+    }
+    return out;
+}
+
+void read_policy(const json& j, const std::string& file, Profile& p) {
+    if (!j.is_object()) throw InputError(file, "/policy", tr("common.json.expected_object"));
+    if (j.contains("book_standard")) {
+        const auto& b = j["book_standard"];
+        if (!b.is_object()) throw InputError(file, "/policy/book_standard", tr("common.json.expected_object"));
+        if (b.contains("checks")) p.book_standard_checks = string_list(b["checks"], file, "/policy/book_standard/checks");
+        if (b.contains("warning_meets")) {
+            if (!b["warning_meets"].is_boolean())
+                throw InputError(file, "/policy/book_standard/warning_meets", tr("common.json.expected_bool"));
+            p.warning_meets = b["warning_meets"].get<bool>();
+        }
+        if (b.contains("source")) {
+            if (!b["source"].is_string()) throw InputError(file, "/policy/book_standard/source", tr("common.json.expected_string"));
+            p.policy_source = b["source"].get<std::string>();
+        }
+    }
+    if (j.contains("required")) p.required = string_list(j["required"], file, "/policy/required");
+    if (j.contains("mixed_school_titles")) {
+        const auto& m = j["mixed_school_titles"];
+        if (!m.is_object() || !m.contains("rule") || !m["rule"].is_string())
+            throw InputError(file, "/policy/mixed_school_titles/rule", tr("common.json.expected_string"));
+        std::string rule = m["rule"].get<std::string>();
+        if (rule != "student_weighted" && rule != "highest_stage" && rule != "sum_of_stages")
+            throw InputError(file, "/policy/mixed_school_titles/rule", trf("standards.error.unknown_rule", {rule}));
+        p.mixed_titles_rule = rule;
+    }
+}
+
 }  // namespace
+
+bool Policy::in_book_standard(const std::string& id, const std::string& group) const {
+    if (book_standard_checks.empty()) return group == "collection";
+    for (auto& k : book_standard_checks) {
+        if (k == id) return true;
+        if (!k.empty() && k.back() == '.' && id.compare(0, k.size(), k) == 0) return true;
+    }
+    return false;
+}
+
+bool Policy::makes_required(const std::string& id) const {
+    return std::find(required.begin(), required.end(), id) != required.end();
+}
 
 Profile Profile::load_file(const std::filesystem::path& path) {
     const std::string file = path.string();
@@ -114,6 +169,7 @@ Profile Profile::load_file(const std::filesystem::path& path) {
     }
     if (j.contains("figures")) p.figures = read_figures(j["figures"], file, "/figures", p.id);
     if (j.contains("tolerances")) p.tolerances = read_figures(j["tolerances"], file, "/tolerances", p.id);
+    if (j.contains("policy")) read_policy(j["policy"], file, p);
     return p;
 }
 
@@ -141,6 +197,12 @@ RuleSet RuleSet::resolve(const std::vector<Profile>& profiles, const std::string
         rs.chain_.push_back(p->id);
         for (auto& [k, f] : p->figures) rs.figures_[k] = f;
         for (auto& [k, f] : p->tolerances) rs.tolerances_[k] = f;
+        Policy& pol = rs.policy_;
+        if (p->book_standard_checks) pol.book_standard_checks = *p->book_standard_checks;
+        if (p->warning_meets) pol.warning_meets = *p->warning_meets;
+        if (p->required) pol.required = *p->required;
+        if (p->mixed_titles_rule) pol.mixed_titles_rule = *p->mixed_titles_rule;
+        if (p->policy_source) pol.source = *p->policy_source;
     }
     rs.name_zh_ = chain.back()->name_zh;
     rs.name_en_ = chain.back()->name_en;

@@ -24,6 +24,7 @@ struct ReportInput {
     std::string generated;                      // date of the report, YYYY-MM-DD
     const standards::Score* score = nullptr;    // excellent-library score under a rubric, if any
     double score_threshold = 0;                 // the rubric's threshold for selection
+    const standards::RuleSet* rules = nullptr;  // the profile, for the rooms table's required areas
 };
 
 std::string render_html(const ReportInput& in);

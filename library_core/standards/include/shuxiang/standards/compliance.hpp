@@ -23,6 +23,16 @@ struct Marker {
     std::string object;  // id of the room / furniture / opening concerned, if any
 };
 
+// One figure a requirement rests on (a stage row of a table), for the report's provenance.
+struct SourceRef {
+    std::string key;  // e.g. "collection.books_per_student.junior"
+    double value = 0;
+    std::string unit;
+    std::string source, source_en;
+    Confidence confidence = Confidence::Unconfirmed;
+    double part = 0;  // the share of the requirement this row gives (books: its stage's students × norm)
+};
+
 // One line of the checklist.
 struct Check {
     std::string id;             // stable id, e.g. "collection.books_per_student"
@@ -32,9 +42,16 @@ struct Check {
     double required = 0;
     std::string unit;
     std::string comparison;     // ">=", "<=", "≈" (share within tolerance), "present"
-    std::string source;         // of the required figure
+    std::string source;         // of the required figure (Chinese)
+    std::string source_en;      // its English text where it differs (empty: the same)
     Confidence confidence = Confidence::Unconfirmed;
     bool derived = false;       // the required value is computed (e.g. the weighted 一贯制 rule)
+    std::string rule_key;       // translation key of the rule that combined several rows (derived)
+    // Every figure the requirement rests on; `confidence` is the weakest of them.
+    std::vector<SourceRef> sources;
+    // A city-encouraged item (the notice's "积极打造" spaces, the 藏借阅研休 layout): shown as a
+    // recommendation, left out of the pass/fail counts and verdicts unless the profile requires it.
+    bool recommended = false;
     std::string title_key;      // translation key of the check's name
     std::string advice_key;     // translation key of what to change (empty when passing)
     // Arguments of the advice text. An argument "@key" is itself translated; "@a|@b" is a list.
@@ -46,7 +63,10 @@ struct Check {
 struct Checklist {
     std::string profile;  // resolved profile id
     std::vector<Check> checks;
+    // Required checks with this status (recommendations are not counted).
     int count(Status s) const;
+    // Recommendations that are not met (any status but Pass).
+    int recommendations_open() const;
     const Check* find(const std::string& id) const;
 };
 
@@ -57,13 +77,33 @@ struct Requirement {
     double value = 0;
     bool derived = false;
     const Figure* figure = nullptr;  // the figure of the first stage involved (source, confidence)
+    std::vector<const Figure*> figures;  // every stage row used
+    std::vector<double> parts;           // what each row adds to `value` (books only)
+    std::string rule;                    // how the rows were combined (a Policy rule name) when derived
+    std::vector<std::string> missing;  // figure keys the profile lacks for this school's stages
 };
+// Marks a check not assessable because the profile lacks `missing` figures (never a requirement
+// of 0 that passes); the reason is the check's advice.
+void not_assessable_missing(Check& c, const std::vector<std::string>& missing, const RuleSet& rules);
+// Cites every figure of a requirement: the check's sources, its first source and the weakest confidence.
+void cite(Check& c, const std::vector<const Figure*>& figures);
 // Total books required: Σ students_in_stage × books_per_student(stage).
 Requirement required_books(const plan::School& s, const RuleSet& rules);
-// Titles required (periodicals, reference works): student-weighted mean of the stage norms.
+// Titles required (periodicals, reference works) by the profile's mixed-school rule: the
+// student-weighted mean of the stage norms (default), the highest stage's norm, or their sum.
 Requirement required_titles(const plan::School& s, const RuleSet& rules, const std::string& key_prefix);
 // Required share (%) of each 大部类, student-weighted between the primary and secondary tables.
 std::array<Requirement, 5> required_shares(const plan::School& s, const RuleSet& rules);
+
+// The reading area the standard asks for, from the school's stages: the required student seats × the
+// m² per seat of its stages, plus the required teacher seats × the teachers' m² per seat.
+struct ReadingArea {
+    double student_seats = 0, teacher_seats = 0;
+    double student_m2_per_seat = 0, teacher_m2_per_seat = 0;
+    double area = 0;                   // m²
+    std::vector<std::string> missing;  // figures the profile lacks (then area is not meaningful)
+};
+ReadingArea required_reading_area(const plan::School& s, const RuleSet& rules);
 
 // Collection checks from the holdings summary (or all not assessable without one).
 void check_collection(const plan::School& school, const HoldingsSummary* holdings, const RuleSet& rules,

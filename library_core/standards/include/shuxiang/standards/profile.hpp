@@ -18,9 +18,27 @@ struct Figure {
     std::string key;      // e.g. "collection.books_per_student.primary"
     double value = 0;
     std::string unit;
-    std::string source;
+    std::string source;     // in Chinese: the report's Chinese page shows it
     Confidence confidence = Confidence::Unconfirmed;
     std::string profile;  // id of the profile that set it (after resolution: the most specific one)
+    std::string source_en;  // the English page's text, when the source is not a Chinese title
+};
+
+// How a profile turns checks into verdicts (the "policy" object of a profile file). Each field is
+// optional in a file; a child profile's field replaces its parent's.
+struct Policy {
+    // Checks that make a school "达到图书标准": ids, or prefixes ending in '.'. Empty: every
+    // required check of the collection group.
+    std::vector<std::string> book_standard_checks;
+    bool warning_meets = false;          // whether 接近 counts as meeting (default strict: no)
+    std::vector<std::string> required;   // city-encouraged checks this profile makes required
+    // Periodicals and reference works of a school of several stages: "student_weighted" (default),
+    // "highest_stage" or "sum_of_stages" (docs/compliance.md).
+    std::string mixed_titles_rule = "student_weighted";
+    std::string source;                  // where the policy comes from (shown in the district summary)
+
+    bool in_book_standard(const std::string& check_id, const std::string& group) const;
+    bool makes_required(const std::string& check_id) const;
 };
 
 // One profile file as written: its own figures and tolerances only.
@@ -33,6 +51,12 @@ struct Profile {
     std::vector<std::string> regions;  // region names it applies to (prefix match on School::region)
     std::map<std::string, Figure> figures;
     std::map<std::string, Figure> tolerances;
+    // The policy fields this file sets (the rest come from the parent).
+    std::optional<std::vector<std::string>> book_standard_checks;
+    std::optional<bool> warning_meets;
+    std::optional<std::vector<std::string>> required;
+    std::optional<std::string> mixed_titles_rule;
+    std::optional<std::string> policy_source;
 
     // Throws InputError naming the file and JSON pointer of a bad value.
     static Profile load_file(const std::filesystem::path& path);
@@ -62,6 +86,8 @@ public:
     double value(const std::string& key, double fallback) const;
     double tolerance_value(const std::string& key, double fallback) const;
     const std::map<std::string, Figure>& figures() const { return figures_; }
+    const Policy& policy() const { return policy_; }
+    Policy& policy() { return policy_; }
 
     // Overrides one figure in memory (a what-if or a bureau's local rule); marks it with `profile`.
     void set(Figure f);
@@ -71,6 +97,7 @@ private:
     std::string name_zh_, name_en_;
     std::map<std::string, Figure> figures_;
     std::map<std::string, Figure> tolerances_;
+    Policy policy_;
 };
 
 // The bundled profiles: asset_dir()/"standards".
