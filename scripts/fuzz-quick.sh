@@ -8,7 +8,7 @@ SECONDS_EACH=${2:-20}
 cmake -S "$ROOT/fuzz" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null
 cmake --build "$BUILD" -j 2
-for t in iso2709 marcxml csv roster; do
+for t in iso2709 marcxml csv roster plan; do
   work="$BUILD/corpus_$t"
   mkdir -p "$work"
   echo "== fuzz_$t for ${SECONDS_EACH}s"

@@ -244,8 +244,9 @@ TEST(Report, TheFixListLeadsMostSeriousFirstAndItsNumbersMatchTheChecklist) {
 
 TEST(Report, RoomsTableWithTheStageBasedReadingArea) {
     ReportRun run;
-    // The reading room: 80 m², one table of 4 seats needing 4 × 1.8 = 7.2 m².
-    std::regex room(R"re(<tr data-room="reading"><td>阅览室</td><td>.*?</td><td class="num">80.0</td><td class="num">4</td><td class="num">7.2</td></tr>)re");
+    // The reading room: 9.8 × 7.8 = 76.44 m² inside its 0.2 m walls, one table of 4 seats needing
+    // 4 × 1.8 = 7.2 m².
+    std::regex room(R"re(<tr data-room="reading"><td>阅览室</td><td>.*?</td><td class="num">76.4</td><td class="num">4</td><td class="num">7.2</td></tr>)re");
     EXPECT_TRUE(std::regex_search(run.html, room));
     // 800 pupils ÷ 20 = 40 seats × 1.8 = 72 m², ⌈50 ÷ 3⌉ = 17 teacher seats × 2.3 = 39.1 m²: 111.1 m².
     EXPECT_NE(run.html.find("<b>111.1 m²</b> (40 × 1.80 + 17 × 2.30)"), std::string::npos);

@@ -161,8 +161,8 @@ public:
             add(ptr, "plan_io.wrong_type", {"object", type_name(j)});
             return nullptr;
         }
-        for (auto& [k, v] : j.items()) {
-            (void)v;
+        for (const auto& item : j.items()) {
+            const std::string& k = item.key();  // not a structured binding: clang 14 cannot capture one
             if (std::none_of(known.begin(), known.end(), [&](const char* n) { return k == n; }))
                 add(child(ptr, k), "plan_io.unknown_field", {k});
         }
