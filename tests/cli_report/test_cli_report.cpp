@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "shuxiang/plan/io.hpp"
@@ -240,5 +241,44 @@ TEST(CliReport, HoldingsFromTheLibraryDatabase) {
     EXPECT_NE(r.code, 0);
     EXPECT_FALSE(fs::exists(d / "missing.db"));
     EXPECT_FALSE(fs::exists(d / "x.json"));
+    fs::remove_all(d);
+}
+
+// The demo school as `make run` builds it (scripts/run-demo.sh): every shelvable copy of the demo
+// collection finds a place at the working fill with growth space left, the plan has no layout
+// problem, and the report fails only the checks README names as failed on purpose.
+TEST(CliReport, DemoSchoolHoldsItsCollectionAndFailsOnlyTheChecksNamedInReadme) {
+    auto d = tmp("demo_school");
+    auto db = (d / "library.db").string();
+    auto r = run_shuxiang("catalog demo --db " + db + " --students 1800 --type nine_year --seed 1");
+    ASSERT_EQ(r.code, 0) << r.out;
+    r = run_shuxiang("plan check " + kDemo);
+    EXPECT_EQ(r.code, 0) << r.out;
+    r = run_shuxiang("shelve --plan " + kDemo + " --db " + db + " --json");
+    ASSERT_EQ(r.code, 0) << r.out;
+    const auto shelved = nlohmann::json::parse(r.out);
+    EXPECT_EQ(shelved["unplaced_count"], 0);
+    EXPECT_GT(shelved["placed"].get<long long>(), 50000);
+    // The main sequence and the reference works fill at most 90 % of their working fill: growth space.
+    for (const char* kind : {"general", "reference"}) {
+        long long count = 0, target = 0;
+        for (const auto& s : shelved["section_list"])
+            if (s["kind"] == kind) {
+                count += s["count"].get<long long>();
+                target += s["target"].get<long long>();
+            }
+        SCOPED_TRACE(kind);
+        EXPECT_GT(count, 0);
+        EXPECT_LE(count * 10, target * 9);
+    }
+    r = run_shuxiang("report --plan " + kDemo + " --db " + db + " --json " + (d / "r.json").string());
+    ASSERT_EQ(r.code, 0) << r.out;
+    const auto j = read_json(d / "r.json");
+    std::map<std::string, std::string> not_passed;
+    for (const auto& c : j["checks"])
+        if (c["status"] != "pass") not_passed[c["id"].get<std::string>()] = c["status"].get<std::string>();
+    const std::map<std::string, std::string> on_purpose{{"space.teacher_seats", "fail"}, {"collection.books", "warning"}};
+    EXPECT_EQ(not_passed, on_purpose);
+    EXPECT_GE(j["holdings"]["periodical_titles"].get<long long>(), 67);  // 2/3 × 60 + 1/3 × 80 titles
     fs::remove_all(d);
 }
