@@ -37,6 +37,10 @@ TEST(Parse, GradesAndClasses) {
     EXPECT_FALSE(parse_grade("初四"));
     EXPECT_FALSE(parse_grade("三班"));
     EXPECT_FALSE(parse_grade(""));
+    // Found by fuzz_roster: a long run of digits overflowed int (UBSan); it is no grade.
+    EXPECT_FALSE(parse_grade("11111111111"));
+    EXPECT_FALSE(parse_grade("2147483649年级"));
+    EXPECT_FALSE(parse_class_key("2147483649-3"));
     EXPECT_EQ(normalize_class("(2)班"), "2");
     EXPECT_EQ(normalize_class("二班"), "2");
     EXPECT_EQ(normalize_class("12"), "12");

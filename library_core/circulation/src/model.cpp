@@ -99,12 +99,15 @@ namespace {
 std::optional<int> leading_number(std::string_view s, std::size_t& pos) {
     static const char* digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
     int value = 0;
-    bool any = false;
+    bool any = false, huge = false;
     while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
-        value = value * 10 + (s[pos] - '0');
+        // No grade or class has seven digits: a longer run is no number here (and must not overflow).
+        if (value >= 1000000) huge = true;
+        else value = value * 10 + (s[pos] - '0');
         ++pos;
         any = true;
     }
+    if (huge) return std::nullopt;
     if (any) return value;
     if (s.substr(pos, 3) == "十") {
         value = 10;
