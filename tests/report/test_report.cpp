@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 #include <regex>
+#include <sstream>
 
 #include "shuxiang/report/district.hpp"
 #include "shuxiang/report/report.hpp"
@@ -315,8 +316,31 @@ TEST(Report, ThePlanDrawingHasScaleNorthAreasDoorSwingsAndMarkersBesideLabels) {
     EXPECT_NE(svg.find("class=\"scale-bar\""), std::string::npos);
     EXPECT_NE(svg.find(">2 m</text>"), std::string::npos) << svg;  // a fifth of the 10 m room, rounded down
     EXPECT_NE(svg.find("class=\"north\""), std::string::npos);
-    EXPECT_NE(svg.find(">80.0 m²</text>"), std::string::npos);  // the room's area under its name
-    EXPECT_NE(svg.find("class=\"door-swing\""), std::string::npos);
+    EXPECT_NE(svg.find(">76.4 m²</text>"), std::string::npos);  // the room's area under its name, inside the walls
+    // The door has no hinged leaf: nothing swings. Hinged on the left, opening towards the wall's
+    // left (into the room, y > 0): the leaf and its arc are drawn inside (SVG y = -plan y < 0);
+    // opening towards the right, they are drawn outside.
+    EXPECT_EQ(svg.find("class=\"door-swing\""), std::string::npos);
+    auto swing_ys = [&](plan::WallSide side) {
+        auto q = small_plan();
+        q.levels[0].openings[0].swing = plan::DoorSwing::Left;
+        q.levels[0].openings[0].opens_to = side;
+        const std::string d = report::level_svg(q, cat, 0, {});
+        const auto at = d.find("class=\"door-swing\" d=\"");
+        EXPECT_NE(at, std::string::npos);
+        std::vector<double> ys;
+        const std::string head = "class=\"door-swing\" d=\"";
+        const auto from = at + head.size();
+        std::istringstream in(d.substr(from, d.find('"', from) - from));
+        std::string tok;
+        double x = 0, y = 0;
+        while (in >> tok >> x >> y) ys.push_back(y);
+        return ys;
+    };
+    for (double y : swing_ys(plan::WallSide::Left)) EXPECT_LE(y, 1e-9);
+    const auto outside = swing_ys(plan::WallSide::Right);
+    ASSERT_GE(outside.size(), 10u);
+    EXPECT_GT(*std::max_element(outside.begin(), outside.end()), 1.0);  // the 1.2 m leaf's open end
     // The first marker moves beside the label, with a leader line from its place; the second stays.
     EXPECT_EQ(svg.find("<circle cx=\"5.00\" cy=\"-4.00\""), std::string::npos);
     EXPECT_NE(svg.find("<circle cx=\"6.90\" cy=\"-5.00\""), std::string::npos) << svg;

@@ -147,15 +147,18 @@ plan::Vec2 along(const std::vector<plan::Vec2>& pts, double offset, plan::Vec2* 
     return pts.empty() ? plan::Vec2{} : pts.front();
 }
 
-// A door's swing: the leaf drawn open at 90° from the hinge (the opening's start) and the arc its
-// free end sweeps.
-std::string door_swing(plan::Vec2 hinge, plan::Vec2 dir, double width) {
-    plan::Vec2 normal{-dir.y, dir.x};
-    plan::Vec2 open{hinge.x + normal.x * width, hinge.y + normal.y * width};
-    plan::Vec2 shut{hinge.x + dir.x * width, hinge.y + dir.y * width};
-    return "<path class=\"door-swing\" d=\"M " + num(hinge.x, 3) + " " + num(-hinge.y, 3) + " L " + num(open.x, 3) + " " +
-           num(-open.y, 3) + " A " + num(width, 3) + " " + num(width, 3) + " 0 0 1 " + num(shut.x, 3) + " " +
-           num(-shut.y, 3) + "\" fill=\"none\" stroke=\"#555\" stroke-width=\"0.03\"/>\n";
+// A hinged door's leaves as the plan's geometry has them (plan::door_leaf_sweeps: the hinge side
+// and the side of the wall the leaf opens towards): each leaf drawn open at 90° and the arc its
+// free end sweeps back to the wall.
+std::string door_swings(const plan::Level& level, const plan::Opening& op) {
+    std::string out;
+    for (const auto& sweep : plan::door_leaf_sweeps(level, op, 12)) {
+        if (sweep.size() < 3) continue;
+        std::string d = "M " + num(sweep.front().x, 3) + " " + num(-sweep.front().y, 3);
+        for (std::size_t i = sweep.size() - 1; i >= 1; --i) d += " L " + num(sweep[i].x, 3) + " " + num(-sweep[i].y, 3);
+        out += "<path class=\"door-swing\" d=\"" + d + "\" fill=\"none\" stroke=\"#555\" stroke-width=\"0.03\"/>\n";
+    }
+    return out;
 }
 
 // A scale bar of a round length (about a fifth of the drawing's width) and a north arrow.
@@ -221,7 +224,7 @@ std::string level_svg(const plan::Plan& plan, const plan::FurnitureCatalog& cata
         const char* colour = op.kind == plan::OpeningKind::Window          ? "#7fb3ff"
                              : op.kind == plan::OpeningKind::EmergencyExit ? "#2fa84f"
                                                                            : "#ffffff";
-        if (op.kind != plan::OpeningKind::Window) o << door_swing(a, dir, op.width);
+        o << door_swings(level, op);
         o << "<line class=\"opening " << plan::to_string(op.kind) << "\" x1=\"" << num(a.x, 3) << "\" y1=\""
           << num(-a.y, 3) << "\" x2=\"" << num(e.x, 3) << "\" y2=\"" << num(-e.y, 3) << "\" stroke=\"" << colour
           << "\" stroke-width=\"" << num(wall->thickness * 1.1, 3) << "\"/>\n";
@@ -241,7 +244,7 @@ std::string level_svg(const plan::Plan& plan, const plan::FurnitureCatalog& cata
           << "\" font-size=\"0.6\" text-anchor=\"middle\">" << html_escape(r.name) << "</text>\n";
         o << "<text class=\"room-area\" x=\"" << num(c.x, 2) << "\" y=\"" << num(-c.y + 0.7, 2)
           << "\" font-size=\"0.45\" text-anchor=\"middle\" fill=\"#555\">"
-          << html::grouped(std::abs(plan::polygon_area(r.polygon)), 1) << " m²</text>\n";
+          << html::grouped(plan::room_area(level, r), 1) << " m²</text>\n";
     }
     for (auto& [n, m] : markers) {
         if (m.level != level.id) continue;
