@@ -389,6 +389,13 @@ TEST_F(Shelf, ReadingStatisticsAndHoldingsSummary) {
     auto h25 = lib->stats().holdings_summary(2025);
     EXPECT_EQ(h25.books, 4);
     EXPECT_EQ(h25.loans_this_year, 1);
+    // Five years of new books, oldest first, ending with the statistics year; each year's figure
+    // is that year's own summary's.
+    ASSERT_EQ(h.new_books_by_year.size(), 5u);
+    EXPECT_EQ(h.new_books_by_year.front().first, 2022);
+    EXPECT_EQ(h.new_books_by_year.back(), (std::pair<int, long long>{2026, 2}));
+    EXPECT_EQ(h.new_books_by_year[3], (std::pair<int, long long>{2025, h25.new_books_this_year}));
+    EXPECT_EQ(h25.new_books_by_year.back(), (std::pair<int, long long>{2025, h25.new_books_this_year}));
 }
 
 // Session 2's closed form is the case where every copy has just been lent (a whole loan period

@@ -307,6 +307,24 @@ TEST(Report, ChartsShowHoldingsByStageAndSpaceAgainstTheRequirements) {
     EXPECT_NE(space.find("class=\"target\""), std::string::npos);
 }
 
+TEST(Report, NewBooksYearByYearAgainstTheYearlyRequirement) {
+    ReportRun run;
+    EXPECT_EQ(run.html.find("id=\"chart-new-books\""), std::string::npos);  // no series: no chart
+    run.holdings.new_books_by_year = {{2022, 300}, {2023, 950}, {2024, 700}, {2025, 820}, {2026, 800}};
+    report::ReportInput in{&run.plan, &run.catalog, &run.checklist, &run.holdings, run.rules.name_zh(), run.rules.name_en(),
+                           std::nullopt, "2026-11-24", &run.score, run.rubric.threshold, &run.rules};
+    const std::string html = report::render_html(in);
+    const auto at = html.find("id=\"chart-new-books\"");
+    ASSERT_NE(at, std::string::npos);
+    const std::string chart = html.substr(at, html.find("</svg>", at) - at);
+    const double required = run.checklist.find("collection.new_books")->required;  // 800 pupils, one each
+    EXPECT_DOUBLE_EQ(required, 800);
+    EXPECT_NE(chart.find("data-value=\"950.00\""), std::string::npos) << chart;
+    EXPECT_NE(chart.find("300 / 800"), std::string::npos) << chart;
+    EXPECT_NE(chart.find(">2022<"), std::string::npos) << chart;
+    EXPECT_NE(html.find("近五年每年新增图书"), std::string::npos);
+}
+
 TEST(Report, ThePlanDrawingHasScaleNorthAreasDoorSwingsAndMarkersBesideLabels) {
     auto p = small_plan();
     auto cat = small_catalog();

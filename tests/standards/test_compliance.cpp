@@ -120,6 +120,19 @@ TEST(Holdings, RoundTripAndBadInput) {
     h.unclassified = 1;
     h.synthetic = true;
     EXPECT_EQ(holdings_from_json_text(holdings_to_json_text(h), "h.json"), h);
+    h.new_books_by_year = {{2025, 3}, {2026, 0}};
+    EXPECT_EQ(holdings_from_json_text(holdings_to_json_text(h), "h.json"), h);
+    {  // years must increase
+        auto bad = holdings_to_json_text(h);
+        bad.replace(bad.find("\"year\": 2026,\n      \"books\": 0"), 12, "\"year\": 2024");
+        try {
+            holdings_from_json_text(bad, "h.json");
+            ADD_FAILURE() << bad;
+        } catch (const InputError& e) {
+            EXPECT_EQ(e.where(), "/new_books_by_year/1");
+        }
+    }
+    h.new_books_by_year.clear();
     try {
         holdings_from_json_text(R"({"schema_version":1,"year":2026,"books":10,"by_major_class":[1,1,5,2,-1],
             "unclassified":0,"periodical_titles":0,"reference_titles":0,"new_books_this_year":0,

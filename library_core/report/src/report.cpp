@@ -322,6 +322,20 @@ std::string books_chart(const standards::Checklist& cl) {
     return html::bar_chart(bars, "chart-books");
 }
 
+// New books acquired year by year against the yearly requirement (one per student and year, or
+// what the profile says): the statistics year's check gives the target.
+std::string new_books_chart(const standards::HoldingsSummary& h, const standards::Checklist& cl) {
+    const Check* c = cl.find("collection.new_books");
+    if (h.new_books_by_year.empty() || !c || c->status == Status::NotAssessable) return {};
+    std::vector<html::Bar> bars;
+    for (const auto& [year, n] : h.new_books_by_year) {
+        const double v = static_cast<double>(n);
+        bars.push_back({std::to_string(year), std::to_string(year), v, c->required,
+                        html::grouped(v) + " / " + html::grouped(c->required), v >= c->required});
+    }
+    return "<p class=\"source\">" + bi("report.chart.new_books") + "</p>\n" + html::bar_chart(bars, "chart-new-books");
+}
+
 // Seats, reading area and shelf capacity as a share of what the standard asks (the tick is 100 %).
 std::string space_chart(const standards::Checklist& cl, const plan::Plan& p, const plan::FurnitureCatalog& catalog,
                         const standards::RuleSet* rules) {
@@ -556,7 +570,7 @@ std::string render_html(const ReportInput& in) {
         o << "<p>" << bi("report.books_total") << " <b id=\"books-total\">" << html::grouped(double(in.holdings->books))
           << "</b> · " << bi("report.new_books") << " " << html::grouped(double(in.holdings->new_books_this_year))
           << " · " << bi("report.periodicals") << " " << html::grouped(in.holdings->periodical_titles) << "</p>\n";
-        o << books_chart(cl) << shares_chart(cl);
+        o << books_chart(cl) << shares_chart(cl) << new_books_chart(*in.holdings, cl);
         o << "<p class=\"source\">" << bi("report.chart_legend") << "</p>\n";
     } else {
         o << "<p>" << bi("report.no_holdings") << "</p>\n";

@@ -20,6 +20,11 @@ std::string holdings_to_json_text(const HoldingsSummary& h) {
     j["periodical_titles"] = h.periodical_titles;
     j["reference_titles"] = h.reference_titles;
     j["new_books_this_year"] = h.new_books_this_year;
+    if (!h.new_books_by_year.empty()) {
+        ordered_json by_year = ordered_json::array();
+        for (const auto& [y, n] : h.new_books_by_year) by_year.push_back({{"year", y}, {"books", n}});
+        j["new_books_by_year"] = by_year;
+    }
     j["weeded_this_year"] = h.weeded_this_year;
     j["local_collection"] = h.local_collection;
     j["loans_this_year"] = h.loans_this_year;
@@ -66,6 +71,19 @@ HoldingsSummary holdings_from_json_text(const std::string& text, const std::stri
     read_count(j, "reference_titles", h.reference_titles, file);
     read_count(j, "new_books_this_year", h.new_books_this_year, file);
     read_count(j, "weeded_this_year", h.weeded_this_year, file);
+    if (j.contains("new_books_by_year")) {
+        const auto& a = j["new_books_by_year"];
+        if (!a.is_array()) throw InputError(file, "/new_books_by_year", tr("standards.error.new_books_by_year"));
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            const auto& e = a[i];
+            const std::string at = "/new_books_by_year/" + std::to_string(i);
+            if (!e.is_object() || !e.contains("year") || !e["year"].is_number_integer() || !e.contains("books") ||
+                !e["books"].is_number_integer() || e["books"].get<long long>() < 0 ||
+                (!h.new_books_by_year.empty() && e["year"].get<int>() <= h.new_books_by_year.back().first))
+                throw InputError(file, at, tr("standards.error.new_books_by_year"));
+            h.new_books_by_year.emplace_back(e["year"].get<int>(), e["books"].get<long long>());
+        }
+    }
     read_count(j, "local_collection", h.local_collection, file);
     read_count(j, "loans_this_year", h.loans_this_year, file);
     if (j.contains("synthetic")) {

@@ -111,6 +111,13 @@ standards::HoldingsSummary StatsService::holdings_summary(int year) {
             ++h.reference_titles;
     }
     h.new_books_this_year = u->new_items_in_year(year) - serial_new;
+    for (int y = year - 4; y < year; ++y) {
+        long long serial = 0;
+        for (const auto& r : u->holding_facts(y))
+            if (r.serial) serial += r.new_items;
+        h.new_books_by_year.emplace_back(y, u->new_items_in_year(y) - serial);
+    }
+    h.new_books_by_year.emplace_back(year, h.new_books_this_year);
     h.weeded_this_year = u->withdrawn_in_year(year);
     h.loans_this_year = u->loans_in_year(year);
     h.synthetic = u->synthetic_collection();

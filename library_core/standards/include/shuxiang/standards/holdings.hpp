@@ -5,6 +5,8 @@
 #include <array>
 #include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace shuxiang::standards {
 
@@ -16,6 +18,9 @@ struct HoldingsSummary {
     int periodical_titles = 0;          // 报刊 (种)
     int reference_titles = 0;           // 工具书、教学参考书 (种)
     long long new_books_this_year = 0;  // items acquired in `year`
+    // New books (items, periodical volumes left out) acquired in each of the five years up to and
+    // including `year`, oldest first; empty when not known (summaries written before it was kept).
+    std::vector<std::pair<int, long long>> new_books_by_year;
     long long weeded_this_year = 0;     // items withdrawn in `year`
     long long local_collection = 0;     // items flagged as local collection (湖湘文化 …)
     long long loans_this_year = 0;
