@@ -110,6 +110,20 @@ TEST_F(RouteTest, ApiRouteRefusesWhatItCannotRoute) {
     EXPECT_EQ(json::parse(b.get("/api/route?section=R9/1/1")->body)["code"], "unknown_section");
     EXPECT_EQ(b.get("/api/route")->status, 400);
     EXPECT_EQ(b.get("/api/route?item=" + std::string(100, 'x'))->status, 400);
+    // SQL and markup in either parameter are just an unknown copy or section, and never echoed raw.
+    for (const std::string a : {"' OR 1=1 --", "B11' OR '1'='1", "<script>alert(1)</script>"}) {
+        const std::string q = httplib::detail::encode_query_param(a);
+        for (const std::string& path : {"/api/route?item=" + q, "/api/route?section=" + q, "/opac/route?item=" + q}) {
+            auto r = b.get(path);
+            ASSERT_TRUE(r) << path;
+            EXPECT_EQ(r->status, 404) << path << "\n" << r->body;
+            // The API's refusal may name what was asked, as JSON (never read as HTML); the page escapes it.
+            if (path.rfind("/api/", 0) == 0)
+                EXPECT_EQ(r->get_header_value("Content-Type").rfind("application/json", 0), 0u) << path;
+            else
+                EXPECT_EQ(r->body.find("<script>alert"), std::string::npos) << path;
+        }
+    }
     // The fixture's server has no plan: no routes, and the OPAC offers none.
     Browser plain = browser();
     auto r = plain.get("/api/route?item=B11");
