@@ -1,5 +1,6 @@
 #include "shuxiang/catalog/charset.hpp"
 
+#include <dlfcn.h>
 #include <iconv.h>
 #include <yaz/yaz-iconv.h>
 
@@ -237,14 +238,48 @@ bool looks_like_gb_chinese(std::string_view s) {
     return true;
 }
 
+namespace {
+
+// yaz's converter, loaded on first use. Linking libyaz brings about 25 more shared libraries
+// (GnuTLS, libxml2, ICU, Kerberos...) into every `shuxiang` process: 5 ms of dynamic loading at each
+// start, paid by every command, although only MARC-8 records need yaz. The header still gives the
+// types, so a changed signature fails to compile.
+struct YazIconv {
+    decltype(&::yaz_iconv_open) open = nullptr;
+    decltype(&::yaz_iconv) convert = nullptr;
+    decltype(&::yaz_iconv_error) error = nullptr;
+    decltype(&::yaz_iconv_close) close = nullptr;
+};
+
+const YazIconv* yaz() {
+    static const YazIconv* api = []() -> const YazIconv* {
+        void* lib = ::dlopen("libyaz.so.5", RTLD_NOW | RTLD_LOCAL);
+        if (!lib) return nullptr;  // never closed: converters may live until exit
+        static YazIconv y;
+        y.open = reinterpret_cast<decltype(y.open)>(::dlsym(lib, "yaz_iconv_open"));
+        y.convert = reinterpret_cast<decltype(y.convert)>(::dlsym(lib, "yaz_iconv"));
+        y.error = reinterpret_cast<decltype(y.error)>(::dlsym(lib, "yaz_iconv_error"));
+        y.close = reinterpret_cast<decltype(y.close)>(::dlsym(lib, "yaz_iconv_close"));
+        return y.open && y.convert && y.error && y.close ? &y : nullptr;
+    }();
+    return api;
+}
+
+yaz_iconv_t yaz_open(const char* to, const char* from) {
+    const YazIconv* y = yaz();
+    return y ? y->open(to, from) : nullptr;
+}
+
+}  // namespace
+
 struct Decoder::Impl {
     yaz_iconv_t marc8_in = nullptr;
     yaz_iconv_t marc8_out = nullptr;
     iconv_t gb_in = kBadIconv;
     iconv_t gb_out = kBadIconv;
     ~Impl() {
-        if (marc8_in) yaz_iconv_close(marc8_in);
-        if (marc8_out) yaz_iconv_close(marc8_out);
+        if (marc8_in) yaz()->close(marc8_in);
+        if (marc8_out) yaz()->close(marc8_out);
         if (gb_in != kBadIconv) iconv_close(gb_in);
         if (gb_out != kBadIconv) iconv_close(gb_out);
     }
@@ -311,7 +346,7 @@ std::size_t run_yaz(yaz_iconv_t cd, std::string_view input, std::string& out, bo
     char buf[1024];
     char* op = buf;
     std::size_t ol = sizeof buf;
-    yaz_iconv(cd, nullptr, nullptr, &op, &ol);  // start from the default G0/G1 sets
+    yaz()->convert(cd, nullptr, nullptr, &op, &ol);  // start from the default G0/G1 sets
     std::size_t first_bad = std::string_view::npos;
     char* ip = padded.data();
     std::size_t il = in.size();
@@ -319,10 +354,10 @@ std::size_t run_yaz(yaz_iconv_t cd, std::string_view input, std::string& out, bo
         op = buf;
         ol = sizeof buf;
         std::size_t before = il;
-        std::size_t r = yaz_iconv(cd, &ip, &il, &op, &ol);
+        std::size_t r = yaz()->convert(cd, &ip, &il, &op, &ol);
         out.append(buf, static_cast<std::size_t>(op - buf));
         if (r == static_cast<std::size_t>(-1)) {
-            int err = yaz_iconv_error(cd);
+            int err = yaz()->error(cd);
             if (err == YAZ_ICONV_E2BIG && il < before) continue;
             if (err == YAZ_ICONV_E2BIG && op != buf) continue;
             if (first_bad == std::string_view::npos) first_bad = static_cast<std::size_t>(ip - in.data());
@@ -338,7 +373,7 @@ std::size_t run_yaz(yaz_iconv_t cd, std::string_view input, std::string& out, bo
     }
     op = buf;
     ol = sizeof buf;
-    yaz_iconv(cd, nullptr, nullptr, &op, &ol);
+    yaz()->convert(cd, nullptr, nullptr, &op, &ol);
     out.append(buf, static_cast<std::size_t>(op - buf));
     return first_bad;
 }
@@ -354,7 +389,7 @@ std::size_t Decoder::decode(std::string_view in, Encoding enc, std::string& out)
         case Encoding::Auto:
         case Encoding::Utf8: return decode_utf8(in, out);
         case Encoding::Marc8:
-            if (!impl_->marc8_in) impl_->marc8_in = yaz_iconv_open("utf8", "marc8");
+            if (!impl_->marc8_in) impl_->marc8_in = yaz_open("utf8", "marc8");
             if (!impl_->marc8_in) return decode_utf8(in, out);
             {
                 // yaz's decoder reads past its input on some broken escape sequences (found by
@@ -385,7 +420,7 @@ std::size_t Decoder::decode(std::string_view in, Encoding enc, std::string& out)
 }
 
 bool Decoder::encode_marc8(std::string_view utf8, std::string& out) {
-    if (!impl_->marc8_out) impl_->marc8_out = yaz_iconv_open("marc8", "utf8");
+    if (!impl_->marc8_out) impl_->marc8_out = yaz_open("marc8", "utf8");
     if (!impl_->marc8_out) return false;
     return run_yaz(impl_->marc8_out, utf8, out, false) == std::string_view::npos;
 }
