@@ -299,6 +299,12 @@ int run_import(const ImportArgs& a) {
                 e.items = holdings_from_marc(rr.record, rr.flavor);
                 const std::size_t number = rr.number;
                 e.record = to_bib(std::move(rr.record), rr.flavor, mo);
+                // Once the MARC blob is encoded nothing downstream reads the parsed fields: they go
+                // back to the reader, which refills their strings in place instead of allocating a
+                // hundred new ones per record (a sixth of the import's CPU was malloc and free).
+                prepare_import_entry(e);
+                rr.record = std::move(e.record.marc);
+                e.record.marc = MarcRecord{};
                 if (e.record.title.empty()) {
                     ++sum.untitled;
                     sum.problems.push_back("record " + std::to_string(number) + ": " +

@@ -108,8 +108,9 @@ BatchResult import_overlapped(Store& store, std::size_t batch_size, const std::f
             std::size_t size = first_batch_size(batch_size);
             Batch current = handover.fresh(size);
             produce([&](ImportEntry&& e, double progress) {
-                // Keys, joined fields and the MARC blob are derived here, off the writing thread.
-                prepare_import_entry(e);
+                // Keys, joined fields and the MARC blob are derived here, off the writing thread
+                // (unless the producer did it already, to hand the parsed MARC back to its reader).
+                if (!e.prepared.ready) prepare_import_entry(e);
                 current.entries.push_back(std::move(e));
                 current.progress = progress;
                 if (current.entries.size() >= size) {

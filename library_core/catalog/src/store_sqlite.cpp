@@ -1049,6 +1049,9 @@ bool SqliteStore::overlay_record(ImportEntry& e) {
     } else {
         next = e.record;
         next.id = stored->id;
+        // An import hands the parsed fields back to its reader once the blob is encoded.
+        if (next.marc.fields.empty() && !e.prepared.marc_blob.empty())
+            if (auto m = decode_marc(e.prepared.marc_blob)) next.marc = std::move(*m);
     }
     std::string before = record_json_text(*stored), after = record_json_text(next);
     if (before == after || !write_record(next).ok) return false;
