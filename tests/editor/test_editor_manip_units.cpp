@@ -171,7 +171,8 @@ TEST(ManipGizmo, FrameAxesAndResizeHandle) {
 
 TEST(ManipGizmo, HandlesAreHitWhereTheyAreDrawn) {
     GizmoFrame f;
-    f.size = 5;  // arrows 50 px, plane 12.5 .. 22.5 px, ring 62.5 px
+    f.size = 5;  // arrows 50 px, plane 12.5 .. 22.5 px
+    f.ring_px = 62.5f;  // the ring's radius is set in pixels
     const GizmoScreen s = gizmo_screen(f, 0.f, top10);
     ASSERT_TRUE(s.valid);
     EXPECT_FLOAT_EQ(s.x_tip.x, 150.f);

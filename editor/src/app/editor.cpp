@@ -392,6 +392,7 @@ const SceneData& Editor::scene() {
 
 void Editor::log(LogLine::Level lv, std::string text) {
     log_.push_back({lv, std::move(text)});
+    ++log_count_;
     if (log_.size() > 500) log_.pop_front();
 }
 

@@ -112,6 +112,8 @@ public:
     // ---- log
     void log(LogLine::Level lv, std::string text);
     const std::deque<LogLine>& log_lines() const { return log_; }
+    // Lines logged since the start (the list keeps the last 500).
+    std::size_t log_count() const { return log_count_; }
 
     // The first `prefix`N not used in the plan nor in `reserved`.
     std::string unique_id(const std::string& prefix, const std::vector<std::string>& reserved = {}) const;
@@ -134,6 +136,7 @@ private:
     unsigned long built_library_ = ~0UL;
     unsigned long scene_version_ = 0;  // bumps whenever scene_ is rebuilt
     std::deque<LogLine> log_;
+    std::size_t log_count_ = 0;
     std::vector<std::filesystem::path> recent_;
     unsigned document_serial_ = 0;
     assets::ModelLibrary models_;

@@ -1,7 +1,7 @@
 // Script actions of file handling, imported models and the palette (docs/editor-script.md).
 #include <map>
 
-#include "app/app.hpp"
+#include "ui/ui_context.hpp"
 #include "app/session.hpp"
 #include "script/script.hpp"
 #include "shuxiang/util/error.hpp"
@@ -49,9 +49,9 @@ bool session_action_arity(const std::string& name, int& min_args, int& max_args)
     return true;
 }
 
-std::optional<std::string> run_session_action(App& app, const std::vector<std::string>& w) {
-    Editor& ed = app.editor();
-    Session& s = app.session();
+std::optional<std::string> run_session_action(UiContext& ui, const std::vector<std::string>& w) {
+    Editor& ed = ui.ed;
+    Session& s = ui.session;
     const std::string& a = w[0];
     if (a == "import-model") return result(ed.import_model(w[1]));
     if (a == "palette-search") {
@@ -68,23 +68,23 @@ std::optional<std::string> run_session_action(App& app, const std::vector<std::s
     if (a == "palette-drop") {
         const auto u = number(w[2]), v = number(w[3]);
         if (!u || !v || *u < 0 || *u > 1 || *v < 0 || *v > 1) return "palette-drop: expected TYPE U V (viewport fractions)";
-        return result(drop_from_palette(app, w[1], {*u, *v}));
+        return result(drop_from_palette(ui, w[1], {*u, *v}));
     }
     if (a == "thumbnail") {
         try {
-            if (!save_thumbnail(app, w[1], w[2])) return trf("editor.err.unknown_type", {w[1]});
+            if (!save_thumbnail(ui, w[1], w[2])) return trf("editor.err.unknown_type", {w[1]});
         } catch (const InputError& e) {
             return format_place(e.file(), e.where(), e.message());
         }
         return std::nullopt;
     }
     if (a == "request") {
-        if (w[1] == "quit" && w.size() == 2) return result(s.request(app, {PendingAction::Kind::Quit, {}}));
-        if (w[1] == "new" && w.size() == 3) return result(s.request(app, {PendingAction::Kind::New, w[2]}));
-        if (w[1] == "open" && w.size() == 3) return result(s.request(app, {PendingAction::Kind::Open, w[2]}));
+        if (w[1] == "quit" && w.size() == 2) return result(s.request(ui, {PendingAction::Kind::Quit, {}}));
+        if (w[1] == "new" && w.size() == 3) return result(s.request(ui, {PendingAction::Kind::New, w[2]}));
+        if (w[1] == "open" && w.size() == 3) return result(s.request(ui, {PendingAction::Kind::Open, w[2]}));
         return "request: expected 'new TEMPLATE', 'open PATH' or 'quit'";
     }
-    if (a == "prompt-answer") return result(s.answer(app, w[1]));
+    if (a == "prompt-answer") return result(s.answer(ui, w[1]));
     if (a == "expect-prompt" || a == "expect-recovery" || a == "expect-modified") {
         const bool want = w[1] == "yes";
         const bool got = a == "expect-prompt" ? s.pending.has_value()

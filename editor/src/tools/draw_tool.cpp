@@ -389,4 +389,12 @@ std::optional<ActionResult> set_draw_field(Editor& ed, DrawTool& tool, const std
     return ActionResult{};
 }
 
+std::string pick_wall_or_opening(const plan::Level& level, plan::Vec2 p) {
+    const auto hit = draw::nearest_wall(level, p, 0.05);
+    if (!hit) return {};
+    for (const auto& o : level.openings)
+        if (o.wall == hit->wall && std::abs(o.offset - hit->offset) <= o.width / 2) return o.id;
+    return hit->wall;
+}
+
 }  // namespace shuxiang::editor

@@ -100,6 +100,10 @@ private:
     int level_ = 0;
 };
 
+// The opening, else the wall, whose outline is within a few centimetres of a floor point (for the
+// select tool's clicks); empty when none.
+std::string pick_wall_or_opening(const plan::Level& level, plan::Vec2 p);
+
 // The selected wall or opening of the editor's current level (nullptr when none).
 const plan::Wall* selected_wall(const Editor& ed);
 const plan::Opening* selected_opening(const Editor& ed);

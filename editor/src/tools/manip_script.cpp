@@ -2,7 +2,8 @@
 
 #include <charconv>
 
-#include "app/app.hpp"
+#include "shuxiang/util/i18n.hpp"
+#include "ui/ui_context.hpp"
 
 namespace shuxiang::editor {
 namespace {
@@ -33,34 +34,25 @@ bool four(const std::vector<std::string>& w, glm::vec2& a, glm::vec2& b) {
 
 const std::map<std::string, std::pair<int, int>>& manip_script_arity() {
     static const std::map<std::string, std::pair<int, int>> a{
-        {"box", {4, 5}},     {"drag", {4, 5}},  {"snap", {1, 2}}, {"gizmo", {1, 1}}, {"align", {1, 1}},
+        {"box", {4, 5}},     {"snap", {1, 2}}, {"gizmo", {1, 1}}, {"align", {1, 1}},
         {"distribute", {1, 1}}, {"array", {2, 4}}, {"copy", {0, 0}}, {"paste", {0, 2}}, {"nudge", {1, 2}},
     };
     return a;
 }
 
-std::optional<ManipScriptOutcome> manip_script_action(App& app, const std::vector<std::string>& w) {
+std::optional<ManipScriptOutcome> manip_script_action(UiContext& ui, const std::vector<std::string>& w) {
     const std::string& a = w[0];
     if (!manip_script_arity().count(a)) return std::nullopt;
-    Editor& ed = app.editor();
-    Manipulator& m = app.manip();
+    Editor& ed = ui.ed;
+    Manipulator& m = ui.manip();
     ManipScriptOutcome out;
-    if (a == "box" || a == "drag") {
+    if (a == "box") {
         glm::vec2 p, q;
-        if (!four(w, p, q)) return usage(a + ": expected U1 V1 U2 V2 between 0 and 1 (viewport fractions, V down)");
+        if (!four(w, p, q)) return usage(trf("editor.script.usage.fractions", {a}));
         const std::string mod = w.size() > 5 ? w[5] : "";
-        app.sync_scene();
-        if (a == "box") {
-            if (!mod.empty() && mod != "add" && mod != "toggle") return usage("box: the fifth word may be add or toggle");
-            m.box_select(app, p, q, mod == "add" ? SelectMode::Add : mod == "toggle" ? SelectMode::Toggle : SelectMode::Replace);
-        } else {
-            if (!mod.empty() && mod != "ctrl" && mod != "shift") return usage("drag: the fifth word may be ctrl or shift");
-            const Mods mods{mod == "shift", mod == "ctrl"};
-            // A press, a motion half-way and the release, as the mouse would give them.
-            m.press(app, p, mods);
-            m.motion(app, (p + q) * 0.5f, mods);
-            m.release(app, q, mods);
-        }
+        if (!mod.empty() && mod != "add" && mod != "toggle") return usage(tr("editor.script.usage.box_mod"));
+        ToolContext ctx = ui.tool_context();
+        m.box_select(ctx, p, q, mod == "add" ? SelectMode::Add : mod == "toggle" ? SelectMode::Toggle : SelectMode::Replace);
     } else if (a == "snap") {
         double v = -1;  // a step or angle; negative: none given
         if (w.size() > 2)

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "app/app.hpp"
+#include "ui/ui_context.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/standards/compliance.hpp"
 #include "shuxiang/standards/layout_checks.hpp"
@@ -111,12 +111,12 @@ const std::vector<CheckItem>& current_checks(const Editor& ed) {
     return items;
 }
 
-void draw_aisle_overlay(App& app) {
-    Editor& ed = app.editor();
+void draw_aisle_overlay(UiContext& ui) {
+    Editor& ed = ui.ed;
     const plan::Level* lv = ed.level();
     if (!lv) return;
-    const Layout& Lo = app.layout();
-    const glm::mat4 vp = ed.camera().projection(app.aspect()) * ed.camera().view();
+    const Layout& Lo = ui.layout;
+    const glm::mat4 vp = ed.camera().projection(ui.aspect()) * ed.camera().view();
     auto project = [&](plan::Vec2 p, ImVec2& out) {
         const glm::vec4 c = vp * glm::vec4(static_cast<float>(p.x), static_cast<float>(p.y), 0.03f, 1.f);
         if (c.w <= 1e-4f) return false;
@@ -144,8 +144,8 @@ void draw_aisle_overlay(App& app) {
     dl->PopClipRect();
 }
 
-void draw_checks_panel(App& app, float x, float y, float w, float h) {
-    Editor& ed = app.editor();
+void draw_checks_panel(UiContext& ui, float x, float y, float w, float h) {
+    Editor& ed = ui.ed;
     const auto& items = current_checks(ed);
     ImGui::SetNextWindowPos({x, y});
     ImGui::SetNextWindowSize({w, h});
@@ -169,7 +169,7 @@ void draw_checks_panel(App& app, float x, float y, float w, float h) {
         ImGui::TextWrapped("%s", it.text.c_str());
         if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         if (ImGui::IsItemClicked() && !it.ids.empty()) {
-            if (ed.select(it.ids).ok) ed.frame_selection(app.aspect());
+            if (ed.select(it.ids).ok) ed.frame_selection(ui.aspect());
         }
         ImGui::PopID();
         ImGui::PopStyleColor();
