@@ -146,6 +146,15 @@ private:
     unsigned built_models_ = ~0U;
 };
 
+// Where the walk view starts on a level: inside its entrance (the first door or exit marked as an
+// entrance, else the first door), a metre in from the doorway, facing into the room. nullopt when the
+// level has no door on a wall with a room behind it.
+struct Standpoint {
+    plan::Vec2 position;
+    double yaw_deg = 0;  // heading, degrees counter-clockwise from +X
+};
+std::optional<Standpoint> entrance_standpoint(const plan::Level& level);
+
 // Bounds of furniture boxes (for framing).
 SceneBounds bounds_of(const std::vector<FurnitureBox>& boxes);
 

@@ -52,14 +52,15 @@ public:
     ActionResult double_click(plan::Vec2 p, bool invert);
     // Room tool: a rectangle dragged from a to b.
     ActionResult drag(plan::Vec2 a, plan::Vec2 b, bool invert);
-    // Enter: with a typed length, places the next point that far along the cursor's direction;
+    // Enter: with a typed step, places the next point: a length along the cursor's direction ("8"),
+    // a length at an angle ("8<90", degrees counter-clockwise from +X), or Δx,Δy ("3,4");
     // otherwise finishes the wall or room.
     ActionResult enter();
     // Esc: cancels the drawing in progress; with nothing in progress, back to the select tool.
     void escape();
     // Backspace: removes the typed text's last character, else the last placed point.
     void backspace();
-    // Characters typed while drawing: digits, '.', ',', unit letters. Others are ignored.
+    // Characters typed while drawing: digits, '.', ',', '<', '-', unit letters. Others are ignored.
     void type(const std::string& text);
     const std::string& typed() const { return typed_; }
 
