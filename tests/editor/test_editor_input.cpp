@@ -195,3 +195,14 @@ TEST_F(EditorInputTest, WallsTakeATypedAngleOrDeltaXAndY) {
         EXPECT_NEAR(pts[i].y, want[i][1], 1e-9) << i;
     }
 }
+
+TEST_F(EditorInputTest, TheChineseChecksPanelSaysWhatIsMissingInChinese) {
+    // sim-room has one reading room: the rooms the standards want present (an audio-visual room, a
+    // reading corridor...) are missing. Their lines said "(present 1)" in the Chinese UI.
+    const auto r = editor("lang zh\nopen " + std::string(SHUXIANG_TEST_DATA_DIR) + "/editor/sim-room.sxplan.json\nchecks " +
+                          path("checks.txt").string() + "\n");
+    ASSERT_EQ(r.rc, 0) << r.err;
+    const std::string text = shuxiang::test::slurp(path("checks.txt"));
+    EXPECT_NE(text.find("缺少 (应具备)"), std::string::npos) << text;
+    for (const char* word : {"present", ">=", "<="}) EXPECT_EQ(text.find(word), std::string::npos) << word << "\n" << text;
+}

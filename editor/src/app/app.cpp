@@ -220,6 +220,8 @@ void App::render_frame() {
     UiContext u = ui();
     sim_->update(u, ImGui::GetIO().DeltaTime);
     draw_ui(u);
+    ToolContext ctx = tool_context();
+    tools_.overlay(ctx);  // the one overlay: the plan's symbols and the active tool's
     sim_->draw_ui(u);
 
     int fbw = 0, fbh = 0;
@@ -306,6 +308,8 @@ int App::run() {
     const int frames = opt_.frames >= 0 ? opt_.frames : 3;
     init_window();
     init_imgui();
+    ToolContext ctx = tool_context();
+    tools_.init(ctx);
     renderer_ = std::make_unique<Renderer>();
     renderer_->init(shader_dir());
     sim_->init(shader_dir());

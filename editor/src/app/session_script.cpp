@@ -67,7 +67,7 @@ std::optional<std::string> run_session_action(UiContext& ui, const std::vector<s
     }
     if (a == "palette-drop") {
         const auto u = number(w[2]), v = number(w[3]);
-        if (!u || !v || *u < 0 || *u > 1 || *v < 0 || *v > 1) return "palette-drop: expected TYPE U V (viewport fractions)";
+        if (!u || !v || *u < 0 || *u > 1 || *v < 0 || *v > 1) return tr("editor.script.usage.palette_drop");
         return result(drop_from_palette(ui, w[1], {*u, *v}));
     }
     if (a == "thumbnail") {
@@ -82,7 +82,7 @@ std::optional<std::string> run_session_action(UiContext& ui, const std::vector<s
         if (w[1] == "quit" && w.size() == 2) return result(s.request(ui, {PendingAction::Kind::Quit, {}}));
         if (w[1] == "new" && w.size() == 3) return result(s.request(ui, {PendingAction::Kind::New, w[2]}));
         if (w[1] == "open" && w.size() == 3) return result(s.request(ui, {PendingAction::Kind::Open, w[2]}));
-        return "request: expected 'new TEMPLATE', 'open PATH' or 'quit'";
+        return tr("editor.script.usage.request");
     }
     if (a == "prompt-answer") return result(s.answer(ui, w[1]));
     if (a == "expect-prompt" || a == "expect-recovery" || a == "expect-modified") {
@@ -95,22 +95,22 @@ std::optional<std::string> run_session_action(UiContext& ui, const std::vector<s
     }
     if (a == "autosave-interval") {
         const auto v = number(w[1]);
-        if (!v || *v < 0) return "autosave-interval: expected seconds";
+        if (!v || *v < 0) return tr("editor.script.usage.autosave_interval");
         s.set_interval(*v);
         return std::nullopt;
     }
     if (a == "autosave") {
-        if (!s.autosave_now(ed)) return "autosave: could not write the autosave";
+        if (!s.autosave_now(ed)) return tr("editor.script.autosave_failed");
         return std::nullopt;
     }
     if (a == "recover") {
-        if (!s.offered) return "recover: no autosave is offered";
+        if (!s.offered) return tr("editor.script.no_recovery");
         ActionResult r;
         if (w[1] == "accept") r = s.recover(ed, *s.offered);
         else if (w[1] == "discard") {
             std::error_code ec;
             std::filesystem::remove(s.offered->autosave, ec);
-        } else return "recover: expected accept or discard";
+        } else return tr("editor.script.usage.recover");
         s.offered.reset();
         return result(r);
     }
@@ -119,7 +119,7 @@ std::optional<std::string> run_session_action(UiContext& ui, const std::vector<s
         for (const auto& l : ed.log_lines()) text += l.text + "\n";
         return write_text(w[1], text);
     }
-    return "unknown action '" + a + "'";
+    return trf("editor.script.unknown_action", {a});
 }
 
 }  // namespace shuxiang::editor

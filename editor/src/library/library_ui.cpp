@@ -267,7 +267,7 @@ std::optional<std::string> run_library_action(UiContext& ui, const std::vector<s
         }
         return std::nullopt;
     }
-    return std::string("unknown library action");
+    return tr("editor.script.unknown_library_action");
 }
 
 }  // namespace shuxiang::editor

@@ -244,10 +244,10 @@ std::string SimView::script(UiContext& ui, const std::vector<std::string>& w) {
                 continue;
             }
             auto v = number(w[i]);
-            if (!v || *v < 0) return "simulate: expected SCENARIO [SEED] [STUDENTS] [nowait]";
+            if (!v || *v < 0) return tr("editor.script.usage.simulate");
             nums.push_back(*v);
         }
-        if (nums.size() > 2) return "simulate: expected SCENARIO [SEED] [STUDENTS] [nowait]";
+        if (nums.size() > 2) return tr("editor.script.usage.simulate");
         if (!nums.empty()) in.seed = static_cast<std::uint64_t>(nums[0]);
         if (nums.size() > 1) in.students = static_cast<int>(nums[1]);
         if (!scenario::is_builtin_scenario(in.scenario) && !std::filesystem::exists(in.scenario))
@@ -259,7 +259,7 @@ std::string SimView::script(UiContext& ui, const std::vector<std::string>& w) {
     if (a == "results") {
         if (w[1] == "save" && w.size() == 3) return save_results(w[2]);
         if (w[1] == "dump" && w.size() == 3) return dump_results(w[2]);
-        if (w.size() != 2) return "results: expected DIR, 'save DIR' or 'dump FILE'";
+        if (w.size() != 2) return tr("editor.script.usage.results");
         return open_results(ui, w[1]);
     }
     if (a == "playback") {
@@ -269,7 +269,7 @@ std::string SimView::script(UiContext& ui, const std::vector<std::string>& w) {
         else if (w[1] == "speed" && w.size() == 3 && number(w[2]) && *number(w[2]) >= 1 && *number(w[2]) <= 60)
             speed = static_cast<float>(*number(w[2]));
         else if (w.size() == 2 && number(w[1])) set_time(*number(w[1]));
-        else return "playback: expected T, play, pause or 'speed 1..60'";
+        else return tr("editor.script.usage.playback");
         return {};
     }
     if (a == "overlay") {
@@ -289,19 +289,19 @@ std::string SimView::script(UiContext& ui, const std::vector<std::string>& w) {
             else return "overlay color: expected state, speed or group";
             return {};
         }
-        return "overlay: expected heatmap on|off|peak|now, agents on|off or color state|speed|group";
+        return tr("editor.script.usage.overlay");
     }
     if (a == "bottleneck") {
         auto v = number(w[1]);
-        if (!v || *v < 0) return "bottleneck: expected an index from 0";
+        if (!v || *v < 0) return tr("editor.script.usage.bottleneck");
         return frame_bottleneck(ui, static_cast<std::size_t>(*v));
     }
     if (a == "panel") {
         bool* flag = w[1] == "simulation" ? &show_panel : w[1] == "results" ? &show_results : w[1] == "playback" ? &show_playback : nullptr;
-        if (!flag) return "panel: expected simulation, results or playback";
+        if (!flag) return tr("editor.script.usage.panel");
         return on_off(w[2], *flag);
     }
-    return "unknown simulation action '" + a + "'";
+    return trf("editor.script.unknown_sim_action", {a});
 }
 
 void SimView::menu(UiContext& ui) {

@@ -62,20 +62,20 @@ std::optional<ManipScriptOutcome> manip_script_action(UiContext& ui, const std::
         else if (w[1] == "angle" && v >= 0) m.snap.angle = v;
         else if ((w[1] == "walls" || w[1] == "furniture") && w.size() > 2 && (w[2] == "on" || w[2] == "off"))
             (w[1] == "walls" ? m.snap.walls : m.snap.furniture) = w[2] == "on";
-        else return usage("snap: expected on, off, 'grid STEP', 'angle DEG', 'walls on|off' or 'furniture on|off'");
+        else return usage(tr("editor.script.usage.snap"));
     } else if (a == "gizmo") {
-        if (w[1] != "local" && w[1] != "world") return usage("gizmo: expected local or world");
+        if (w[1] != "local" && w[1] != "world") return usage(tr("editor.script.usage.gizmo"));
         m.local = w[1] == "local";
     } else if (a == "align") {
         const auto mode = align_mode_from_string(w[1]);
-        if (!mode) return usage("align: expected left, right, top, bottom, centre-x or centre-y");
+        if (!mode) return usage(tr("editor.script.usage.align"));
         out.result = align_selection(ed, *mode);
     } else if (a == "distribute") {
-        if (w[1] != "x" && w[1] != "y") return usage("distribute: expected x or y");
+        if (w[1] != "x" && w[1] != "y") return usage(tr("editor.script.usage.distribute"));
         out.result = distribute_selection(ed, w[1] == "y");
     } else if (a == "array") {
         const auto n = num(w[1]), s = num(w[2]);
-        if (!n || !s || *n != static_cast<int>(*n)) return usage("array: expected N SPACING [gap|pitch] [x|y|-x|-y]");
+        if (!n || !s || *n != static_cast<int>(*n)) return usage(tr("editor.script.usage.array"));
         ArraySpec spec{static_cast<int>(*n), *s, false, {1, 0}};
         for (std::size_t i = 3; i < w.size(); ++i) {
             if (w[i] == "gap" || w[i] == "pitch") spec.pitch = w[i] == "pitch";
@@ -83,29 +83,29 @@ std::optional<ManipScriptOutcome> manip_script_action(UiContext& ui, const std::
             else if (w[i] == "y") spec.direction = {0, 1};
             else if (w[i] == "-x") spec.direction = {-1, 0};
             else if (w[i] == "-y") spec.direction = {0, -1};
-            else return usage("array: expected N SPACING [gap|pitch] [x|y|-x|-y]");
+            else return usage(tr("editor.script.usage.array"));
         }
         out.result = array_selection(ed, spec);
     } else if (a == "copy") {
         out.result = m.copy(ed);
     } else if (a == "paste") {
-        if (w.size() == 2) return usage("paste: expected nothing or X Y");
+        if (w.size() == 2) return usage(tr("editor.script.usage.paste"));
         std::optional<plan::Vec2> at;
         if (w.size() == 3) {
             const auto x = num(w[1]), y = num(w[2]);
-            if (!x || !y) return usage("paste: X and Y must be numbers");
+            if (!x || !y) return usage(tr("editor.script.usage.paste_numbers"));
             at = plan::Vec2{*x, *y};
         }
         out.result = m.paste(ed, at);
     } else if (a == "nudge") {
         const bool fine = w.size() > 2 && w[2] == "fine";
-        if (w.size() > 2 && !fine) return usage("nudge: the second word may only be 'fine'");
+        if (w.size() > 2 && !fine) return usage(tr("editor.script.usage.nudge_fine"));
         int sx = 0, sy = 0;
         if (w[1] == "left") sx = -1;
         else if (w[1] == "right") sx = 1;
         else if (w[1] == "up") sy = 1;
         else if (w[1] == "down") sy = -1;
-        else return usage("nudge: expected left, right, up or down");
+        else return usage(tr("editor.script.usage.nudge"));
         out.result = m.nudge(ed, sx, sy, fine);
     }
     return out;

@@ -12,6 +12,11 @@ Tool& ToolSet::active() {
     return manip_;
 }
 
+void ToolSet::init(ToolContext& ctx) {
+    draw_input_.init(ctx);
+    manip_.init(ctx);
+}
+
 bool ToolSet::route(ToolContext& ctx, const InputEvent& e, bool ui_mouse, bool ui_keyboard) {
     using T = InputEvent::Type;
     switch (e.type) {

@@ -21,6 +21,8 @@ public:
     const Manipulator& manip() const { return manip_; }
     // The drawing tools while one is chosen, else the select tool.
     Tool& active();
+    // Once, when the window is up: each tool's init().
+    void init(ToolContext& ctx);
 
     // One event: the left button's press over the viewport goes to the active tool, which keeps the
     // pointer until the release; right and middle drags and the wheel move the camera; keys and

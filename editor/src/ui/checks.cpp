@@ -51,6 +51,16 @@ void add_layout(const Editor& ed, const standards::RuleSet& rules, std::vector<C
             out.push_back({CheckItem::Kind::NoEntrance, "no_entrance", trf("editor.check.no_entrance", {l}), {}, std::nullopt});
 }
 
+// "12 m² (≥ 15)", or for a room or service the plan must have: "missing (required)" in the user's
+// language (the comparison words of the standards never reach the panel untranslated).
+std::string measured_and_required(const standards::Check& c) {
+    if (c.comparison == "present")
+        return tr(c.measured >= c.required ? "editor.checks.present" : "editor.checks.missing") + " (" +
+               tr("report.required_present") + ")";
+    const std::string op = c.comparison == ">=" ? "≥" : c.comparison == "<=" ? "≤" : c.comparison;
+    return fmt_num(c.measured) + " " + standards::unit_text(c.unit, language()) + " (" + op + " " + fmt_num(c.required) + ")";
+}
+
 // The standards' checks that need only the plan (the collection checks need the database); those the
 // layout checks already show with their places are left out. An empty document (no rooms) has none.
 void add_standards(const Editor& ed, const standards::RuleSet& rules, std::vector<CheckItem>& out) {
@@ -63,8 +73,7 @@ void add_standards(const Editor& ed, const standards::RuleSet& rules, std::vecto
         if (c.status != standards::Status::Fail && c.status != standards::Status::Warning) continue;
         if (c.id == "safety.aisles" || c.id == "safety.wall_aisles" || c.id == "safety.overlaps" || c.id == "safety.reachable")
             continue;
-        std::string text = tr(c.title_key) + ": " + fmt_num(c.measured) + " " + standards::unit_text(c.unit, language()) +
-                           " (" + c.comparison + " " + fmt_num(c.required) + ")";
+        std::string text = tr(c.title_key) + ": " + measured_and_required(c);
         const std::string advice = standards::advice_text(c, language());
         if (!advice.empty()) text += " — " + advice;
         std::vector<std::string> ids;

@@ -521,8 +521,6 @@ void draw_ui(UiContext& ui) {
     status_bar(ui, bottom, ds.x, Lo.status_h);
     overlay_labels(ui);
     overlay_dimensions(ui);
-    ToolContext ctx = ui.tool_context();
-    ui.tools.overlay(ctx);  // the plan's symbols and the active tool's overlay
     draw_aisle_overlay(ui);
     draw_library_ui(ui);
     draw_session_prompts(ui);  // last: a modal opened before the panels exist trips ImGui 1.86
