@@ -103,6 +103,34 @@ TEST(DependencyRule, OnlyAppAndMainIncludeTheEditorApp) {
     fs::remove_all(dir);
 }
 
+// Messages the editor shows (results of actions, the log, script errors, model import errors) are
+// built from the translation table, never from English literals: the Chinese UI once said
+// "present 1", "a point [x, y]" and "align: expected ...". This finds the forms those took.
+std::vector<std::string> literal_messages(const fs::path& root) {
+    static const std::regex message(
+        R"re((ActionResult::fail\(\s*"|usage\(\s*"|fail\(file, "|log\(LogLine::Level::\w+, "|return "[a-z-]+: |return std::string\("[a-z]|std::cerr << "[A-Za-z-]))re");
+    std::vector<std::string> hits;
+    for (auto& e : fs::recursive_directory_iterator(root)) {
+        if (!e.is_regular_file() || e.path().extension() != ".cpp") continue;
+        std::ifstream in(e.path());
+        std::string line;
+        for (int n = 1; std::getline(in, line); ++n)
+            if (std::regex_search(line, message)) hits.push_back(e.path().filename().string() + ":" + std::to_string(n) + ": " + line);
+    }
+    return hits;
+}
+
+TEST(DependencyRule, EditorMessagesComeFromTheTranslationTable) {
+    for (const auto& h : literal_messages(fs::path(SHUXIANG_SOURCE_DIR) / "editor" / "src")) ADD_FAILURE() << h;
+    auto dir = fs::temp_directory_path() / "shuxiang_arch_message_probe";
+    fs::create_directories(dir);
+    std::ofstream(dir / "bad.cpp") << "return ActionResult::fail(\"nothing selected\");\n"
+                                      "    if (x) return \"align: expected left\";\n"
+                                      "return ActionResult::fail(tr(\"editor.err.nothing_selected\"));\n";
+    EXPECT_EQ(literal_messages(dir).size(), 2u);
+    fs::remove_all(dir);
+}
+
 TEST(DependencyRule, ScannerCatchesAGraphicsInclude) {
     // The scanner itself must be able to fail: feed it a file that breaks the rule.
     auto dir = fs::temp_directory_path() / "shuxiang_arch_probe";

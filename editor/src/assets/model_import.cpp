@@ -106,7 +106,7 @@ ImportResult import_model(const std::filesystem::path& file) {
     try {
         scene = imp.ReadFile(file.string(), flags);
     } catch (const std::exception& e) {
-        return fail(file, std::string("cannot read the model: ") + e.what());
+        return fail(file, tr("editor.import.err.unreadable") + ": " + e.what());
     }
     if (!scene) {
         std::string why = imp.GetErrorString();

@@ -222,11 +222,11 @@ std::optional<std::string> run_library_action(UiContext& ui, const std::vector<s
     if (a == "books") {
         if (w[1] == "class") lib.set_mode(ColorMode::Class);
         else if (w[1] == "fill") lib.set_mode(ColorMode::Fill);
-        else return std::string("books: expected class or fill");
+        else return tr("editor.script.usage.books");
         return std::nullopt;
     }
     if (a == "lod") {
-        if (w[1] != "on" && w[1] != "off") return std::string("lod: expected on or off");
+        if (w[1] != "on" && w[1] != "off") return tr("editor.script.usage.lod");
         ed.spine_lod = w[1] == "on";
         return std::nullopt;
     }
@@ -238,7 +238,7 @@ std::optional<std::string> run_library_action(UiContext& ui, const std::vector<s
     if (a == "find-select") {
         int n = -1;
         std::istringstream(w[1]) >> n;
-        if (n < 0) return std::string("find-select: expected a hit number from 0");
+        if (n < 0) return tr("editor.script.usage.find_select");
         return choose(ui, static_cast<std::size_t>(n));
     }
     if (a == "find-report") {
