@@ -2,22 +2,40 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 #include "app/app.hpp"
 #include "shuxiang/util/error.hpp"
+#include "shuxiang/util/i18n.hpp"
 
 int main(int argc, char** argv) {
+    using shuxiang::tr;
+    // The language must be known before the help texts are built, so --lang is read first.
+    try {
+        const char* lang = std::getenv("SHUXIANG_LANG");
+        for (int i = 1; i < argc; ++i) {
+            if (std::strcmp(argv[i], "--lang") == 0 && i + 1 < argc) lang = argv[i + 1];
+            else if (std::strncmp(argv[i], "--lang=", 7) == 0) lang = argv[i] + 7;
+        }
+        if (lang && *lang) shuxiang::set_language(shuxiang::parse_language(lang));
+    } catch (const shuxiang::InputError& e) {
+        std::cerr << e.what() << "\n";
+        return 2;
+    }
     shuxiang::editor::Options opt;
-    CLI::App cli{"Shuxiang editor: plan school libraries in 3D"};
+    opt.lang = shuxiang::language() == shuxiang::Language::En ? "en" : "zh";
+    CLI::App cli{tr("editor.cli.description")};
+    cli.set_help_flag("-h,--help", tr("cli.help"));
     std::string plan, db, screenshot, script, size;
-    cli.add_option("plan", plan, "plan file (.sxplan.json) to open");
-    cli.add_option("--db", db, "library database of the school");
-    cli.add_option("--lang", opt.lang, "interface language: zh or en")->check(CLI::IsMember({"zh", "zh-CN", "en"}));
-    cli.add_option("--screenshot", screenshot, "save a PNG of the window after the run and exit");
-    cli.add_option("--frames", opt.frames, "render this many frames and exit")->check(CLI::NonNegativeNumber);
-    cli.add_option("--script", script, "run editor actions from a file and exit (docs/editor-script.md)");
-    cli.add_option("--size", size, "window size WIDTHxHEIGHT (default 1400x900)");
+    cli.add_option("plan", plan, tr("editor.cli.plan"));
+    cli.add_option("--db", db, tr("editor.cli.db"));
+    cli.add_option("--lang", opt.lang, tr("cli.lang"))->check(CLI::IsMember({"zh", "zh-CN", "en"}));
+    cli.add_option("--screenshot", screenshot, tr("editor.cli.screenshot"));
+    cli.add_option("--frames", opt.frames, tr("editor.cli.frames"))->check(CLI::NonNegativeNumber);
+    cli.add_option("--script", script, tr("editor.cli.script"));
+    cli.add_option("--size", size, tr("editor.cli.size"));
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -30,7 +48,7 @@ int main(int argc, char** argv) {
     if (!size.empty()) {
         int w = 0, h = 0;
         if (std::sscanf(size.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 240) {
-            std::cerr << "--size: expected WIDTHxHEIGHT, at least 320x240\n";
+            std::cerr << tr("editor.cli.bad_size") << "\n";
             return 2;
         }
         opt.width = w;

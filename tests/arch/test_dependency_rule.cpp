@@ -3,6 +3,7 @@
 // use HTTP but no graphics. This scans the sources so the rule cannot rot.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -67,6 +68,67 @@ TEST(DependencyRule, ServerHasNoGraphicsIncludes) {
     for (auto& h : hits) ADD_FAILURE() << h;
     // ... and it is where HTTP lives: the scanner sees httplib there.
     EXPECT_FALSE(forbidden_includes(fs::path(SHUXIANG_SOURCE_DIR) / "server", http()).empty());
+}
+
+// The editor's window and loop (editor/src/app/app.hpp) are seen only by app.cpp and main.cpp: tools
+// get a ToolContext, panels and scripts a UiContext (DESIGN.md, the editor's tools).
+std::vector<std::string> app_header_users(const fs::path& root) {
+    static const std::regex include_re(R"(^\s*#\s*include\s*[<"]([^>"]+)[>"])");
+    std::vector<std::string> users;
+    for (auto& e : fs::recursive_directory_iterator(root)) {
+        if (!e.is_regular_file()) continue;
+        std::ifstream in(e.path());
+        std::string line;
+        std::smatch m;
+        while (std::getline(in, line))
+            if (std::regex_search(line, m, include_re) && (m[1] == "app/app.hpp" || m[1] == "app.hpp")) {
+                users.push_back(fs::relative(e.path(), root).generic_string());
+                break;
+            }
+    }
+    std::sort(users.begin(), users.end());
+    return users;
+}
+
+TEST(DependencyRule, OnlyAppAndMainIncludeTheEditorApp) {
+    const fs::path src = fs::path(SHUXIANG_SOURCE_DIR) / "editor" / "src";
+    ASSERT_TRUE(fs::is_directory(src));
+    EXPECT_EQ(app_header_users(src), (std::vector<std::string>{"app/app.cpp", "main.cpp"}));
+    EXPECT_TRUE(app_header_users(fs::path(SHUXIANG_SOURCE_DIR) / "tests" / "editor").empty());
+    // The scanner sees a file that breaks the rule.
+    auto dir = fs::temp_directory_path() / "shuxiang_arch_app_probe";
+    fs::create_directories(dir / "ui");
+    std::ofstream(dir / "ui" / "panel.cpp") << "#include <vector>\n  #  include \"app/app.hpp\"\n";
+    EXPECT_EQ(app_header_users(dir), (std::vector<std::string>{"ui/panel.cpp"}));
+    fs::remove_all(dir);
+}
+
+// Messages the editor shows (results of actions, the log, script errors, model import errors) are
+// built from the translation table, never from English literals: the Chinese UI once said
+// "present 1", "a point [x, y]" and "align: expected ...". This finds the forms those took.
+std::vector<std::string> literal_messages(const fs::path& root) {
+    static const std::regex message(
+        R"re((ActionResult::fail\(\s*"|usage\(\s*"|fail\(file, "|log\(LogLine::Level::\w+, "|return "[a-z-]+: |return std::string\("[a-z]|std::cerr << "[A-Za-z-]))re");
+    std::vector<std::string> hits;
+    for (auto& e : fs::recursive_directory_iterator(root)) {
+        if (!e.is_regular_file() || e.path().extension() != ".cpp") continue;
+        std::ifstream in(e.path());
+        std::string line;
+        for (int n = 1; std::getline(in, line); ++n)
+            if (std::regex_search(line, message)) hits.push_back(e.path().filename().string() + ":" + std::to_string(n) + ": " + line);
+    }
+    return hits;
+}
+
+TEST(DependencyRule, EditorMessagesComeFromTheTranslationTable) {
+    for (const auto& h : literal_messages(fs::path(SHUXIANG_SOURCE_DIR) / "editor" / "src")) ADD_FAILURE() << h;
+    auto dir = fs::temp_directory_path() / "shuxiang_arch_message_probe";
+    fs::create_directories(dir);
+    std::ofstream(dir / "bad.cpp") << "return ActionResult::fail(\"nothing selected\");\n"
+                                      "    if (x) return \"align: expected left\";\n"
+                                      "return ActionResult::fail(tr(\"editor.err.nothing_selected\"));\n";
+    EXPECT_EQ(literal_messages(dir).size(), 2u);
+    fs::remove_all(dir);
 }
 
 TEST(DependencyRule, ScannerCatchesAGraphicsInclude) {

@@ -88,7 +88,7 @@ TEST(DrawTyped, LengthsAlongTheCursorDirectionAndTheirUnits) {
     expect_point(draw::point_at_length({1, 1}, {4, 5}, 10), {7, 9});
     expect_point(draw::point_at_length({1, 1}, {1, 1}, 2), {3, 1});  // no direction: +X
     EXPECT_DOUBLE_EQ(*draw::parse_length("4.5"), 4.5);
-    EXPECT_DOUBLE_EQ(*draw::parse_length("4,5"), 4.5);
+    EXPECT_FALSE(draw::parse_length("4,5"));  // a comma separates Δx and Δy (below), not decimals
     EXPECT_DOUBLE_EQ(*draw::parse_length("450cm"), 4.5);
     EXPECT_DOUBLE_EQ(*draw::parse_length("4500mm"), 4.5);
     EXPECT_DOUBLE_EQ(*draw::parse_length("12m"), 12.0);
@@ -97,6 +97,31 @@ TEST(DrawTyped, LengthsAlongTheCursorDirectionAndTheirUnits) {
     EXPECT_FALSE(draw::parse_length("0"));
     EXPECT_FALSE(draw::parse_length(""));
     EXPECT_NEAR(draw::segment_angle_deg({0, 0}, {-1, -1}), 225.0, 1e-9);
+}
+
+TEST(DrawTyped, DirectionAsAnAngleOrAsDeltaXAndY) {
+    using K = draw::TypedStep::Kind;
+    // "8<90": 8 m at 90° (north) whatever the cursor says.
+    const auto polar = draw::parse_typed_step("8<90");
+    ASSERT_TRUE(polar);
+    EXPECT_EQ(polar->kind, K::Polar);
+    expect_point(draw::typed_step_point(*polar, {1, 1}, Vec2{5, 1}), {1, 9});
+    expect_point(draw::typed_step_point(*draw::parse_typed_step("2<-45"), {0, 0}, std::nullopt), {std::sqrt(2.0), -std::sqrt(2.0)});
+    expect_point(draw::typed_step_point(*draw::parse_typed_step("250cm<180"), {0, 0}, std::nullopt), {-2.5, 0});
+    // "3,4": a step of 3 east and 4 north (5 m long); signed and with units.
+    const auto delta = draw::parse_typed_step("3,4");
+    ASSERT_TRUE(delta);
+    EXPECT_EQ(delta->kind, K::Delta);
+    expect_point(draw::typed_step_point(*delta, {1, 1}, Vec2{0, -7}), {4, 5});
+    expect_point(draw::typed_step_point(*draw::parse_typed_step("-2.5,0"), {1, 1}, std::nullopt), {-1.5, 1});
+    expect_point(draw::typed_step_point(*draw::parse_typed_step("0,300cm"), {0, 0}, std::nullopt), {0, 3});
+    // A bare length still follows the cursor.
+    const auto len = draw::parse_typed_step("12");
+    ASSERT_TRUE(len);
+    EXPECT_EQ(len->kind, K::Length);
+    expect_point(draw::typed_step_point(*len, {8, 0}, Vec2{9, 0}), {20, 0});
+    for (const char* bad : {"", "<90", "8<", "8<9<0", "0,0", ",4", "3,", "abc", "-2", "3,4,5x"})
+        EXPECT_FALSE(draw::parse_typed_step(bad)) << bad;
 }
 
 TEST(DrawRoom, PolygonsAreMadeCounterClockwiseAndBadOnesExplainWhy) {

@@ -23,6 +23,7 @@
 #include "shuxiang/plan/furniture.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/plan/io.hpp"
+#include "shuxiang/util/i18n.hpp"
 
 namespace fs = std::filesystem;
 using shuxiang::editor::assets::convex_hull;
@@ -178,6 +179,8 @@ TEST(ModelImport, EveryTestModelOfTheFiveFormatsImportsOrSaysWhy) {
 }
 
 TEST(ModelImport, BrokenEmptyAndUnsupportedFilesGiveAReason) {
+    shuxiang::load_translations(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "i18n");
+    shuxiang::set_language(shuxiang::Language::En);
     struct Case {
         const char* file;
         const char* reason;
@@ -342,7 +345,7 @@ TEST_F(EditorFiles, ImportPlaceSaveReopenWithTheModelBesideThePlan) {
     fs::remove(path("moved/models/lshape.obj"));
     const Result missing = run("log " + path("log.txt").string() + "\n", path("moved/plan.sxplan.json").string(), "missing");
     ASSERT_EQ(missing.rc, 0) << missing.err;
-    EXPECT_NE(slurp(path("log.txt")).find("lshape.obj: file not found"), std::string::npos);
+    EXPECT_NE(slurp(path("log.txt")).find("lshape.obj: 找不到文件"), std::string::npos);  // the Chinese UI's log
 }
 
 TEST_F(EditorFiles, ImportedModelIsDrawnWithItsOwnMesh) {

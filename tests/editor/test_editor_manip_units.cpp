@@ -171,7 +171,8 @@ TEST(ManipGizmo, FrameAxesAndResizeHandle) {
 
 TEST(ManipGizmo, HandlesAreHitWhereTheyAreDrawn) {
     GizmoFrame f;
-    f.size = 5;  // arrows 50 px, plane 12.5 .. 22.5 px, ring 62.5 px
+    f.size = 5;  // arrows 50 px, plane 12.5 .. 22.5 px
+    f.ring_px = 62.5f;  // the ring's radius is set in pixels
     const GizmoScreen s = gizmo_screen(f, 0.f, top10);
     ASSERT_TRUE(s.valid);
     EXPECT_FLOAT_EQ(s.x_tip.x, 150.f);
@@ -186,6 +187,16 @@ TEST(ManipGizmo, HandlesAreHitWhereTheyAreDrawn) {
     f.resizable = true;
     f.resize_at = {3, 0};
     EXPECT_EQ(gizmo_hit(gizmo_screen(f, 0.f, top10), {131, 101}), GizmoHandle::Resize);
+    // The ring keeps its size on screen whatever the arrows measure in metres (zoomed far out, a
+    // ring sized in metres would spread over the neighbours): 62.5 px with 0.5 m or 50 m arrows.
+    for (double size : {0.5, 50.0}) {
+        f.size = size;
+        f.resizable = false;
+        const GizmoScreen z = gizmo_screen(f, 0.f, top10);
+        EXPECT_EQ(gizmo_hit(z, {162.5f, 100}), GizmoHandle::Rotate) << size;
+        EXPECT_EQ(gizmo_hit(z, {100, 37.5f}), GizmoHandle::Rotate) << size;
+        EXPECT_NE(gizmo_hit(z, {100 + 1.25f * 10 * static_cast<float>(size), 100}), GizmoHandle::Rotate) << size;
+    }
 }
 
 TEST(ManipGizmo, DragArithmetic) {

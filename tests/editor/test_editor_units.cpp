@@ -154,3 +154,65 @@ TEST(EditorDimensions, WallSegmentsAreMeasuredOnTheOutsideAndFurnitureOnItsOwnAx
     EXPECT_NEAR(fd[0].line_from.x, 5 + t->depth / 2 + 0.3, 1e-4);
     EXPECT_NEAR(fd[0].line_to.y - fd[0].line_from.y, 4 * t->section_width, 1e-4);
 }
+
+// ---- the walk view's first standpoint (app/editor.cpp)
+
+#include "app/editor.hpp"
+#include "shuxiang/plan/geometry.hpp"
+
+TEST(EditorWalk, StartsInsideTheEntranceFacingIntoTheRoom) {
+    // sim-room: a 12 × 8 m reading room, its entrance a 1.8 m door in the south wall at x = 6.
+    editor::Editor ed;
+    ASSERT_TRUE(ed.open(std::string(SHUXIANG_TEST_DATA_DIR) + "/editor/sim-room.sxplan.json").ok);
+    ed.camera().target = {20.f, 20.f, 0.f};  // wherever the orbit view was looking
+    ed.set_view(ViewMode::Walk, 1.5f);
+    const Camera& c = ed.camera();
+    EXPECT_NEAR(c.target.x, 6.0, 1e-5);
+    EXPECT_NEAR(c.target.y, 1.0, 1e-5);  // a metre in from the doorway, inside
+    EXPECT_NEAR(c.yaw_deg, 90.0, 1e-4);  // facing north, into the room
+    EXPECT_FLOAT_EQ(c.pitch_deg, 0.f);
+    const glm::vec3 ahead = c.eye() + 3.f * glm::normalize(glm::vec3(std::cos(glm::radians(c.yaw_deg)), std::sin(glm::radians(c.yaw_deg)), 0.f));
+    EXPECT_NE(plan::room_at(*ed.level(), {ahead.x, ahead.y}), nullptr);
+}
+
+TEST(EditorWalk, TheEntranceBeforeOtherDoorsAndTheSideWithTheRoom) {
+    // A 10 × 6 room whose north wall runs east to west: its door 2 m along it leads in southwards.
+    plan::Level l;
+    plan::Room r;
+    r.id = "R1";
+    r.polygon = {{0, 0}, {10, 0}, {10, 6}, {0, 6}};
+    l.rooms.push_back(r);
+    plan::Wall n;
+    n.id = "wn";
+    n.points = {{10, 6}, {0, 6}};
+    plan::Wall w = n;
+    w.id = "ww";
+    w.points = {{0, 6}, {0, 0}};
+    l.walls = {n, w};
+    plan::Opening plain;
+    plain.id = "d1";
+    plain.wall = "ww";
+    plain.offset = 3;
+    plain.width = 0.9;
+    plan::Opening entrance = plain;
+    entrance.id = "d2";
+    entrance.wall = "wn";
+    entrance.offset = 2;
+    entrance.entrance = true;
+    l.openings = {plain, entrance};
+    auto s = editor::entrance_standpoint(l);
+    ASSERT_TRUE(s);
+    EXPECT_NEAR(s->position.x, 8.0, 1e-9);
+    EXPECT_NEAR(s->position.y, 5.0, 1e-9);
+    EXPECT_NEAR(std::fmod(s->yaw_deg + 360.0, 360.0), 270.0, 1e-9);  // south, into the room
+    // Without an entrance the first door serves: 3 m along the west wall, facing east.
+    l.openings = {plain};
+    s = editor::entrance_standpoint(l);
+    ASSERT_TRUE(s);
+    EXPECT_NEAR(s->position.x, 1.0, 1e-9);
+    EXPECT_NEAR(s->position.y, 3.0, 1e-9);
+    EXPECT_NEAR(s->yaw_deg, 0.0, 1e-9);
+    // Only windows: no standpoint (the walk view then stays where the other views looked).
+    l.openings.front().kind = plan::OpeningKind::Window;
+    EXPECT_FALSE(editor::entrance_standpoint(l));
+}

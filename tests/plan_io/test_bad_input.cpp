@@ -341,6 +341,24 @@ TEST_F(BadInput, NewerSchemaMessageIsTranslated) {
     EXPECT_EQ(e.message(), "此文件由更新版本的书香写成（格式版本 7），本程序最高只能读取版本 4");
 }
 
+TEST_F(BadInput, ChineseMessagesHaveNoEnglishTypeOrParserWords) {
+    // The type words of "expected …, found …" and the JSON parser's account of a syntax error were
+    // English inside the Chinese sentence ("应为 a point [x, y]").
+    const auto p = only_problem([](json& d) { d["levels"][0]["rooms"][1]["polygon"][2] = {12, 8, 1}; });
+    shuxiang::set_language(shuxiang::Language::ZhCN);
+    const std::string point = localized_message(p);
+    const std::string end = load_error(R"({"schema_version": 2, "levels": [)").message();
+    const std::string literal = load_error("{\"a\": nope}").message();
+    shuxiang::set_language(shuxiang::Language::En);
+    EXPECT_EQ(point, "应为 一个点 [x, y]，实为 含 3 个元素的数组");
+    EXPECT_EQ(end.rfind("JSON 语法错误：文件意外结束", 0), 0u) << end;
+    EXPECT_EQ(literal.rfind("JSON 语法错误：无效的字面量", 0), 0u) << literal;
+    for (const std::string& m : {point, end, literal})
+        for (const char* word : {"a point", "array of", "syntax error", "unexpected", "invalid literal", "expected"})
+            EXPECT_EQ(m.find(word), std::string::npos) << word << " in " << m;
+    EXPECT_EQ(localized_message(p), "expected a point [x, y], found array of 3");  // English as before
+}
+
 TEST_F(BadInput, BadSchemaVersions) {
     auto e = load_error(R"({"schema_version": 0, "school": {}, "levels": []})");
     EXPECT_EQ(e.where(), "/schema_version");

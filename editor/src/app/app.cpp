@@ -77,21 +77,13 @@ void App::init_imgui() {
     ImGuiStyle& st = ImGui::GetStyle();
     st.WindowRounding = 0;
     st.WindowBorderSize = 1;
+    input_.install(window_);  // before the backend's callbacks, which chain to these
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 330");
     font_text_ = plan_text(editor_.plan());
     if (!load_ui_font(font_text_, kFontSize))
         editor_.log(LogLine::Level::Warning, tr("editor.log.no_cjk_font"));
     missing_glyphs_ = editor::missing_glyphs(io.Fonts->Fonts[0], all_translation_text());
-}
-
-void App::set_language(const std::string& code) {
-    shuxiang::set_language(parse_language(code));
-}
-
-void App::request_screenshot(std::filesystem::path path, bool viewport_only) {
-    pending_shot_ = Shot{std::move(path), viewport_only};
-    shot_delay_ = 1;
 }
 
 void App::compute_layout() {
@@ -110,10 +102,16 @@ void App::compute_layout() {
     L.vh = std::max(1.f, H - L.vy - L.status_h - L.log_h);
 }
 
+UiContext App::ui() {
+    return UiContext{editor_, tools_, picker_, session_, *sim_, shell_, layout_, figures_, opt_.db};
+}
+
+ToolContext App::tool_context() { return {editor_, picker_, {&editor_.camera(), {layout_.vx, layout_.vy, layout_.vw, layout_.vh}}}; }
+
 void App::sync_scene() {
     const SceneData* scene = &editor_.scene();
     SceneData preview;
-    if (manip_.build_preview(editor_, preview)) {
+    if (tools_.manip().build_preview(editor_, preview)) {
         // The drag previews on a copy; the document changes once, on release.
         scene = &preview;
         renderer_->upload(preview);
@@ -122,12 +120,10 @@ void App::sync_scene() {
         for (const auto& [id, m] : editor_.models().all())
             if (!renderer_->has_mesh(id)) renderer_->set_mesh(id, m->vertices);
         renderer_->upload(*scene);
-        picker_.rebuild(scene->furniture);
         uploaded_scene_ = editor_.scene_version();
         drag_dirty_ = false;
-        uploaded_selection_.clear();
-        uploaded_selection_.push_back("\x01");  // force the outline refresh below
     }
+    picker_.sync(editor_);
     // The selection outline (boxes of selected furniture, outlines of selected rooms).
     std::vector<FurnitureBox> boxes;
     for (const auto& b : scene->furniture)
@@ -142,113 +138,59 @@ void App::sync_scene() {
 
 void App::handle_input() {
     ImGuiIO& io = ImGui::GetIO();
-    const Layout& L = layout_;
-    Camera& cam = editor_.camera();
-    const ImVec2 m = io.MousePos;
-    const bool over_view = m.x >= L.vx && m.x < L.vx + L.vw && m.y >= L.vy && m.y < L.vy + L.vh;
-    const glm::vec2 p01((m.x - L.vx) / L.vw, (m.y - L.vy) / L.vh);
-    cursor_floor_.reset();
-    if (over_view) {
-        glm::vec3 hit(0.f);
-        if (intersect_plane_z(cam.ray(p01, aspect()), 0.f, hit)) cursor_floor_ = hit;
+    FrameInput in;
+    in.events = input_.drain();
+    in.mouse_px = {io.MousePos.x, io.MousePos.y};
+    in.dt = io.DeltaTime;
+    in.ui_mouse = io.WantCaptureMouse;
+    in.ui_keyboard = io.WantCaptureKeyboard;
+    in.keys_held = input_.keys_held();
+    in.mods = input_.mods();
+    ToolContext ctx = tool_context();
+    figures_.cursor_floor.reset();
+    if (ctx.view.contains(in.mouse_px))
+        if (auto f = ctx.view.floor_at(ctx.view.to_01(in.mouse_px))) figures_.cursor_floor = glm::vec3(f->x, f->y, 0.f);
+    for (const InputEvent& e : in.events) {
+        const bool was_busy = tools_.manip().busy();
+        if (!tools_.route(ctx, e, in.ui_mouse, in.ui_keyboard) && e.type == InputEvent::Type::Key && !in.ui_keyboard)
+            shortcut(e);
+        if (was_busy && !tools_.manip().busy()) drag_dirty_ = true;
     }
-    const bool tool_mouse = draw_tool_mouse(*this, p01, over_view);
-    const Mods mods{io.KeyShift, io.KeyCtrl};
-    if (!io.WantCaptureMouse && over_view) {
-        if (!tool_mouse && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) manip_.press(*this, p01, mods);
-        if (io.MouseWheel != 0) cam.zoom_at(p01, aspect(), io.MouseWheel > 0 ? 0.85f : 1.f / 0.85f);
-    }
-    if (manip_.busy()) {
-        // Gizmo drags, item drags and boxes follow the pointer outside the viewport too.
-        if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-            manip_.motion(*this, p01, mods);
-        } else {
-            manip_.release(*this, p01, mods);
-            drag_dirty_ = true;
-        }
-    }
-    // Right drag orbits (3D), looks around (walk) or pans (top); middle drag pans.
-    if (!io.WantCaptureMouse || ImGui::IsMouseDragging(ImGuiMouseButton_Right) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle)) {
-        const glm::vec2 d(io.MouseDelta.x / L.vw, io.MouseDelta.y / L.vh);
-        if (over_view && ImGui::IsMouseDown(ImGuiMouseButton_Right) && (d.x != 0 || d.y != 0)) {
-            if (cam.mode == ViewMode::Top)
-                cam.pan(d, aspect());
-            else if (cam.mode == ViewMode::Walk)
-                cam.orbit(-d.x * 120.f, -d.y * 80.f);
-            else
-                cam.orbit(-d.x * 240.f, d.y * 120.f);
-        }
-        if (over_view && ImGui::IsMouseDown(ImGuiMouseButton_Middle) && (d.x != 0 || d.y != 0)) cam.pan(d, aspect());
-    }
-    if (io.WantCaptureKeyboard) return;
-    if (draw_tool_keys(*this)) return;
-    manip_.keys(*this);
-    auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
+    tools_.update(ctx, in);
+}
+
+void App::shortcut(const InputEvent& e) {
+    if (e.repeat) return;
     auto report = [&](const ActionResult& r) {
         if (!r.ok) editor_.log(LogLine::Level::Warning, r.message);
     };
-    if (io.KeyCtrl) {
-        if (pressed(GLFW_KEY_Z)) report(io.KeyShift ? editor_.redo() : editor_.undo());
-        if (pressed(GLFW_KEY_Y)) report(editor_.redo());
-        if (pressed(GLFW_KEY_D)) report(editor_.duplicate_selection());
-        if (pressed(GLFW_KEY_A)) editor_.select_all();
-        if (pressed(GLFW_KEY_S)) {
-            if (editor_.path().empty()) save_prompt = true;
+    const float aspect = tool_context().view.aspect();
+    if (e.mods.ctrl) {
+        switch (e.key) {
+        case GLFW_KEY_Z: report(e.mods.shift ? editor_.redo() : editor_.undo()); break;
+        case GLFW_KEY_Y: report(editor_.redo()); break;
+        case GLFW_KEY_D: report(editor_.duplicate_selection()); break;
+        case GLFW_KEY_A: editor_.select_all(); break;
+        case GLFW_KEY_S:
+            if (editor_.path().empty()) shell_.save_prompt = true;
             else report(editor_.save());
+            break;
+        case GLFW_KEY_O: shell_.open_prompt = true; break;
+        default: break;
         }
-        if (pressed(GLFW_KEY_O)) open_prompt = true;
         return;
     }
-    if (pressed(GLFW_KEY_DELETE) || pressed(GLFW_KEY_BACKSPACE)) report(editor_.delete_selection());
-    if (pressed(GLFW_KEY_F)) editor_.frame_selection(aspect());
-    if (pressed(GLFW_KEY_HOME)) editor_.frame_all(aspect());
-    if (pressed(GLFW_KEY_1)) editor_.set_view(ViewMode::Orbit3D, aspect());
-    if (pressed(GLFW_KEY_2)) editor_.set_view(ViewMode::Top, aspect());
-    if (pressed(GLFW_KEY_3)) editor_.set_view(ViewMode::Walk, aspect());
-    if (pressed(GLFW_KEY_R)) report(editor_.rotate_selection(io.KeyShift ? -15.0 : 15.0));
-    if (cam.mode == ViewMode::Walk) {
-        const float step = 3.f * io.DeltaTime;
-        if (ImGui::IsKeyDown(GLFW_KEY_W)) cam.walk(step, 0);
-        if (ImGui::IsKeyDown(GLFW_KEY_S)) cam.walk(-step, 0);
-        if (ImGui::IsKeyDown(GLFW_KEY_A)) cam.walk(0, -step);
-        if (ImGui::IsKeyDown(GLFW_KEY_D)) cam.walk(0, step);
+    switch (e.key) {
+    case GLFW_KEY_DELETE:
+    case GLFW_KEY_BACKSPACE: report(editor_.delete_selection()); break;
+    case GLFW_KEY_F: editor_.frame_selection(aspect); break;
+    case GLFW_KEY_HOME: editor_.frame_all(aspect); break;
+    case GLFW_KEY_1: editor_.set_view(ViewMode::Orbit3D, aspect); break;
+    case GLFW_KEY_2: editor_.set_view(ViewMode::Top, aspect); break;
+    case GLFW_KEY_3: editor_.set_view(ViewMode::Walk, aspect); break;
+    case GLFW_KEY_R: report(editor_.rotate_selection(e.mods.shift ? -15.0 : 15.0)); break;
+    default: break;
     }
-}
-
-std::string App::click(glm::vec2 p01, bool additive) {
-    const Ray ray = editor_.camera().ray(p01, aspect());
-    if (auto id = picker_.pick(ray, 5000.f)) {
-        if (additive) {
-            if (editor_.is_selected(*id)) {
-                std::vector<std::string> keep;
-                for (const auto& s : editor_.selection())
-                    if (s != *id) keep.push_back(s);
-                editor_.select(keep);
-                return {};
-            }
-            editor_.select({*id}, true);
-        } else if (!editor_.is_selected(*id)) {
-            editor_.select({*id});
-        }
-        // Clicking an item of a multi-selection keeps the group, so that dragging moves them all.
-        return *id;
-    }
-    glm::vec3 floor(0.f);
-    const plan::Room* room = nullptr;
-    if (intersect_plane_z(ray, 0.f, floor) && editor_.level()) {
-        // Walls and their openings before the room they bound.
-        if (auto id = pick_wall_or_opening(*editor_.level(), {floor.x, floor.y}); !id.empty()) {
-            editor_.select({id}, additive);
-            return id;
-        }
-        room = plan::room_at(*editor_.level(), {floor.x, floor.y});
-    }
-    if (room) {
-        editor_.select({room->id}, additive);
-        return room->id;
-    }
-    if (!additive) editor_.select_none();
-    return {};
 }
 
 void App::refresh_font() {
@@ -275,10 +217,12 @@ void App::render_frame() {
     compute_layout();
     handle_input();
     sync_scene();
-    sim_->update(*this, ImGui::GetIO().DeltaTime);
-    draw_ui(*this);
-    manip_.draw(*this);
-    sim_->draw_ui(*this);
+    UiContext u = ui();
+    sim_->update(u, ImGui::GetIO().DeltaTime);
+    draw_ui(u);
+    ToolContext ctx = tool_context();
+    tools_.overlay(ctx);  // the one overlay: the plan's symbols and the active tool's
+    sim_->draw_ui(u);
 
     int fbw = 0, fbh = 0;
     glfwGetFramebufferSize(window_, &fbw, &fbh);
@@ -303,34 +247,36 @@ void App::render_frame() {
     ImGui_ImplOpenGL3_RenderDrawData(dd);
     glFinish();
     frame_ms_ = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    figures_.draw_calls = stats_.draw_calls;
+    figures_.frame_ms = frame_ms_;
     capture_if_requested();
     glfwSwapBuffers(window_);
 }
 
 void App::capture_if_requested() {
-    if (!pending_shot_) return;
-    if (shot_delay_ > 0) {
-        --shot_delay_;
+    if (!shell_.screenshot) return;
+    if (shell_.shot_delay > 0) {
+        --shell_.shot_delay;
         return;
     }
     int fbw = 0, fbh = 0;
     glfwGetFramebufferSize(window_, &fbw, &fbh);
-    Image img = pending_shot_->viewport_only
+    Image img = shell_.screenshot->viewport_only
                     ? read_back_buffer(static_cast<int>(layout_.vx),
                                        static_cast<int>(static_cast<float>(fbh) - layout_.vy - layout_.vh),
                                        static_cast<int>(layout_.vw), static_cast<int>(layout_.vh))
                     : read_back_buffer(0, 0, fbw, fbh);
     try {
-        write_png(pending_shot_->path, img);
-        editor_.log(LogLine::Level::Info, trf("editor.log.screenshot", {pending_shot_->path.string()}));
+        write_png(shell_.screenshot->path, img);
+        editor_.log(LogLine::Level::Info, trf("editor.log.screenshot", {shell_.screenshot->path.string()}));
     } catch (const InputError& e) {
         error_exit_ = format_place(e.file(), e.where(), e.message());
     }
-    pending_shot_.reset();
+    shell_.screenshot.reset();
 }
 
 int App::run() {
-    set_language(opt_.lang);
+    set_language(parse_language(opt_.lang));
     editor_.set_recent(load_recent_files());
     editor_.on_recent_changed = save_recent_files;
     // The plan is read before any window opens so that a bad file is reported without a display.
@@ -362,6 +308,8 @@ int App::run() {
     const int frames = opt_.frames >= 0 ? opt_.frames : 3;
     init_window();
     init_imgui();
+    ToolContext ctx = tool_context();
+    tools_.init(ctx);
     renderer_ = std::make_unique<Renderer>();
     renderer_->init(shader_dir());
     sim_->init(shader_dir());
@@ -371,21 +319,23 @@ int App::run() {
 
     // One frame to learn the layout, then frame the whole plan.
     render_frame();
-    editor_.frame_all(aspect());
+    editor_.frame_all(tool_context().view.aspect());
     int frame = 1;
 
     bool final_shot_taken = false;
     int rc = 0;
-    while (!quit_requested) {
+    while (!shell_.quit_requested) {
         glfwPollEvents();
         if (glfwWindowShouldClose(window_)) {  // closing the window asks first when there are unsaved changes
             glfwSetWindowShouldClose(window_, GLFW_FALSE);
-            if (auto r = session_.request(*this, {PendingAction::Kind::Quit, {}}); !r.ok) editor_.log(LogLine::Level::Warning, r.message);
-            if (quit_requested) break;
+            UiContext u = ui();
+            if (auto r = session_.request(u, {PendingAction::Kind::Quit, {}}); !r.ok) editor_.log(LogLine::Level::Warning, r.message);
+            if (shell_.quit_requested) break;
         }
         session_.tick(editor_);
-        if (script && !pending_shot_) {
-            if (auto err = script->step(*this)) {
+        if (script && !shell_.screenshot) {
+            UiContext u = ui();
+            if (auto err = script->step(u)) {
                 std::cerr << *err << "\n";
                 rc = 2;
                 break;
@@ -402,9 +352,9 @@ int App::run() {
         }
         if (!headless) continue;
         const bool script_done = !script || script->done();
-        if (script_done && !pending_shot_ && frame >= frames) {
+        if (script_done && !shell_.screenshot && frame >= frames) {
             if (!opt_.screenshot.empty() && !final_shot_taken) {
-                request_screenshot(opt_.screenshot, false);
+                shell_.request_screenshot(opt_.screenshot, false);
                 final_shot_taken = true;
                 continue;
             }

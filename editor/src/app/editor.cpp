@@ -5,6 +5,7 @@
 #include <numbers>
 
 #include "app/edit_commands.hpp"
+#include "tools/draw_geometry.hpp"
 #include "tools/draw_tool.hpp"
 #include "shuxiang/plan/commands.hpp"
 #include "shuxiang/plan/geometry.hpp"
@@ -340,14 +341,45 @@ void Editor::set_view(ViewMode m, float aspect) {
     const ViewMode old = camera_.mode;
     camera_.mode = m;
     if (m == ViewMode::Walk) {
-        // Stand where the orbit or top view was looking, facing the way the orbit camera faced.
-        camera_.yaw_deg = old == ViewMode::Orbit3D ? camera_.yaw_deg + 180.f : 90.f;
         camera_.pitch_deg = 0.f;
+        if (const plan::Level* l = level())
+            if (const auto s = entrance_standpoint(*l)) {
+                // A visitor's first view: just inside the entrance, looking into the room.
+                camera_.target = {static_cast<float>(s->position.x), static_cast<float>(s->position.y), camera_.target.z};
+                camera_.yaw_deg = static_cast<float>(s->yaw_deg);
+                return;
+            }
+        // No entrance: stand where the orbit or top view was looking, facing the way the orbit camera faced.
+        camera_.yaw_deg = old == ViewMode::Orbit3D ? camera_.yaw_deg + 180.f : 90.f;
     } else if (m == ViewMode::Orbit3D) {
         if (old == ViewMode::Walk) camera_.yaw_deg += 180.f;
         camera_.pitch_deg = 45.f;
     }
     (void)aspect;
+}
+
+std::optional<Standpoint> entrance_standpoint(const plan::Level& level) {
+    const plan::Opening* door = nullptr;
+    for (const auto& o : level.openings)
+        if (o.kind != plan::OpeningKind::Window && (o.entrance || (!door && o.kind == plan::OpeningKind::Door)) &&
+            (!door || !door->entrance))
+            door = &o;
+    if (!door) return std::nullopt;
+    const auto ends = draw::opening_ends(level, *door);
+    if (!ends) return std::nullopt;
+    const plan::Vec2 mid = (ends->first + ends->second) * 0.5;
+    const plan::Vec2 along = ends->second - ends->first;
+    const double len = plan::length(along);
+    if (len < 1e-9) return std::nullopt;
+    constexpr double kInside = 1.0;  // m in from the doorway
+    for (double side : {1.0, -1.0}) {
+        // The wall's normal towards the side that has a room (the inside) — on a partition, either.
+        const plan::Vec2 n{-along.y / len * side, along.x / len * side};
+        const plan::Vec2 p = mid + n * kInside;
+        if (plan::room_at(level, p))
+            return Standpoint{p, std::atan2(n.y, n.x) * 180.0 / std::numbers::pi};
+    }
+    return std::nullopt;
 }
 
 void Editor::frame_all(float aspect) {
@@ -392,6 +424,7 @@ const SceneData& Editor::scene() {
 
 void Editor::log(LogLine::Level lv, std::string text) {
     log_.push_back({lv, std::move(text)});
+    ++log_count_;
     if (log_.size() > 500) log_.pop_front();
 }
 

@@ -112,6 +112,8 @@ public:
     // ---- log
     void log(LogLine::Level lv, std::string text);
     const std::deque<LogLine>& log_lines() const { return log_; }
+    // Lines logged since the start (the list keeps the last 500).
+    std::size_t log_count() const { return log_count_; }
 
     // The first `prefix`N not used in the plan nor in `reserved`.
     std::string unique_id(const std::string& prefix, const std::vector<std::string>& reserved = {}) const;
@@ -134,6 +136,7 @@ private:
     unsigned long built_library_ = ~0UL;
     unsigned long scene_version_ = 0;  // bumps whenever scene_ is rebuilt
     std::deque<LogLine> log_;
+    std::size_t log_count_ = 0;
     std::vector<std::filesystem::path> recent_;
     unsigned document_serial_ = 0;
     assets::ModelLibrary models_;
@@ -142,6 +145,15 @@ private:
     mutable unsigned merged_models_ = ~0U;
     unsigned built_models_ = ~0U;
 };
+
+// Where the walk view starts on a level: inside its entrance (the first door or exit marked as an
+// entrance, else the first door), a metre in from the doorway, facing into the room. nullopt when the
+// level has no door on a wall with a room behind it.
+struct Standpoint {
+    plan::Vec2 position;
+    double yaw_deg = 0;  // heading, degrees counter-clockwise from +X
+};
+std::optional<Standpoint> entrance_standpoint(const plan::Level& level);
 
 // Bounds of furniture boxes (for framing).
 SceneBounds bounds_of(const std::vector<FurnitureBox>& boxes);

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/app.hpp"
+#include "ui/ui_context.hpp"
 #include "shuxiang/plan/io.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/fs.hpp"
@@ -184,33 +184,33 @@ ActionResult Session::recover(Editor& ed, const Recovery& r) {
     return {};
 }
 
-ActionResult Session::run(App& app, const PendingAction& a) {
-    Editor& ed = app.editor();
+ActionResult Session::run(UiContext& ui, const PendingAction& a) {
+    Editor& ed = ui.ed;
     ActionResult r;
     switch (a.kind) {
     case PendingAction::Kind::New: r = ed.new_from_template(a.arg); break;
     case PendingAction::Kind::Open: r = ed.open(a.arg); break;
-    case PendingAction::Kind::Quit: app.quit_requested = true; return {};
+    case PendingAction::Kind::Quit: ui.shell.quit_requested = true; return {};
     }
     if (r.ok) {
-        ed.frame_all(app.aspect());
+        ed.frame_all(ui.aspect());
         have_last_ = false;
     }
     return r;
 }
 
-ActionResult Session::request(App& app, PendingAction a) {
-    if (app.editor().history().is_saved()) {
-        if (a.kind == PendingAction::Kind::Quit) remove_autosave(app.editor());
-        return run(app, a);
+ActionResult Session::request(UiContext& ui, PendingAction a) {
+    if (ui.ed.history().is_saved()) {
+        if (a.kind == PendingAction::Kind::Quit) remove_autosave(ui.ed);
+        return run(ui, a);
     }
     pending = std::move(a);
     return {};
 }
 
-ActionResult Session::answer(App& app, const std::string& choice) {
+ActionResult Session::answer(UiContext& ui, const std::string& choice) {
     if (!pending) return ActionResult::fail(tr("editor.err.no_prompt"));
-    Editor& ed = app.editor();
+    Editor& ed = ui.ed;
     if (choice == "cancel") {
         pending.reset();
         return {};
@@ -219,7 +219,7 @@ ActionResult Session::answer(App& app, const std::string& choice) {
         if (ed.path().empty()) {
             // Nowhere to save yet: the Save As prompt comes first, the held action is dropped.
             pending.reset();
-            app.save_prompt = true;
+            ui.shell.save_prompt = true;
             return ActionResult::fail(tr("editor.err.no_path"));
         }
         if (auto r = ed.save(); !r.ok) return r;  // the prompt stays: nothing is lost
@@ -231,7 +231,7 @@ ActionResult Session::answer(App& app, const std::string& choice) {
     }
     PendingAction a = *pending;
     pending.reset();
-    return run(app, a);
+    return run(ui, a);
 }
 
 }  // namespace shuxiang::editor

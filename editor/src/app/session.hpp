@@ -11,7 +11,7 @@
 
 namespace shuxiang::editor {
 
-class App;
+struct UiContext;
 
 // $XDG_CONFIG_HOME/shuxiang, else ~/.config/shuxiang.
 std::filesystem::path config_dir();
@@ -57,13 +57,13 @@ public:
 
     // ---- unsaved-changes prompt
     // Runs the action, or holds it behind the prompt when the document has unsaved changes.
-    ActionResult request(App& app, PendingAction a);
+    ActionResult request(UiContext& ui, PendingAction a);
     // The prompt's answer: "save", "discard" or "cancel".
-    ActionResult answer(App& app, const std::string& choice);
+    ActionResult answer(UiContext& ui, const std::string& choice);
     std::optional<PendingAction> pending;
 
 private:
-    ActionResult run(App& app, const PendingAction& a);
+    ActionResult run(UiContext& ui, const PendingAction& a);
     double interval_;
     std::chrono::steady_clock::time_point last_{};
     bool have_last_ = false;
@@ -71,12 +71,12 @@ private:
 };
 
 // The session's modal dialogs (unsaved changes, recovery offer, import path); app/session_ui.cpp.
-void draw_session_prompts(App& app);
+void draw_session_prompts(UiContext& ui);
 
 // Script actions of this file (docs/editor-script.md): argument counts, and running one.
 // session_action_arity returns false for names that are not session actions.
 bool session_action_arity(const std::string& name, int& min_args, int& max_args);
 // Returns an error message when the action failed.
-std::optional<std::string> run_session_action(App& app, const std::vector<std::string>& words);
+std::optional<std::string> run_session_action(UiContext& ui, const std::vector<std::string>& words);
 
 }  // namespace shuxiang::editor

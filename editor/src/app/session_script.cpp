@@ -1,7 +1,7 @@
 // Script actions of file handling, imported models and the palette (docs/editor-script.md).
 #include <map>
 
-#include "app/app.hpp"
+#include "ui/ui_context.hpp"
 #include "app/session.hpp"
 #include "script/script.hpp"
 #include "shuxiang/util/error.hpp"
@@ -49,9 +49,9 @@ bool session_action_arity(const std::string& name, int& min_args, int& max_args)
     return true;
 }
 
-std::optional<std::string> run_session_action(App& app, const std::vector<std::string>& w) {
-    Editor& ed = app.editor();
-    Session& s = app.session();
+std::optional<std::string> run_session_action(UiContext& ui, const std::vector<std::string>& w) {
+    Editor& ed = ui.ed;
+    Session& s = ui.session;
     const std::string& a = w[0];
     if (a == "import-model") return result(ed.import_model(w[1]));
     if (a == "palette-search") {
@@ -67,24 +67,24 @@ std::optional<std::string> run_session_action(App& app, const std::vector<std::s
     }
     if (a == "palette-drop") {
         const auto u = number(w[2]), v = number(w[3]);
-        if (!u || !v || *u < 0 || *u > 1 || *v < 0 || *v > 1) return "palette-drop: expected TYPE U V (viewport fractions)";
-        return result(drop_from_palette(app, w[1], {*u, *v}));
+        if (!u || !v || *u < 0 || *u > 1 || *v < 0 || *v > 1) return tr("editor.script.usage.palette_drop");
+        return result(drop_from_palette(ui, w[1], {*u, *v}));
     }
     if (a == "thumbnail") {
         try {
-            if (!save_thumbnail(app, w[1], w[2])) return trf("editor.err.unknown_type", {w[1]});
+            if (!save_thumbnail(ui, w[1], w[2])) return trf("editor.err.unknown_type", {w[1]});
         } catch (const InputError& e) {
             return format_place(e.file(), e.where(), e.message());
         }
         return std::nullopt;
     }
     if (a == "request") {
-        if (w[1] == "quit" && w.size() == 2) return result(s.request(app, {PendingAction::Kind::Quit, {}}));
-        if (w[1] == "new" && w.size() == 3) return result(s.request(app, {PendingAction::Kind::New, w[2]}));
-        if (w[1] == "open" && w.size() == 3) return result(s.request(app, {PendingAction::Kind::Open, w[2]}));
-        return "request: expected 'new TEMPLATE', 'open PATH' or 'quit'";
+        if (w[1] == "quit" && w.size() == 2) return result(s.request(ui, {PendingAction::Kind::Quit, {}}));
+        if (w[1] == "new" && w.size() == 3) return result(s.request(ui, {PendingAction::Kind::New, w[2]}));
+        if (w[1] == "open" && w.size() == 3) return result(s.request(ui, {PendingAction::Kind::Open, w[2]}));
+        return tr("editor.script.usage.request");
     }
-    if (a == "prompt-answer") return result(s.answer(app, w[1]));
+    if (a == "prompt-answer") return result(s.answer(ui, w[1]));
     if (a == "expect-prompt" || a == "expect-recovery" || a == "expect-modified") {
         const bool want = w[1] == "yes";
         const bool got = a == "expect-prompt" ? s.pending.has_value()
@@ -95,22 +95,22 @@ std::optional<std::string> run_session_action(App& app, const std::vector<std::s
     }
     if (a == "autosave-interval") {
         const auto v = number(w[1]);
-        if (!v || *v < 0) return "autosave-interval: expected seconds";
+        if (!v || *v < 0) return tr("editor.script.usage.autosave_interval");
         s.set_interval(*v);
         return std::nullopt;
     }
     if (a == "autosave") {
-        if (!s.autosave_now(ed)) return "autosave: could not write the autosave";
+        if (!s.autosave_now(ed)) return tr("editor.script.autosave_failed");
         return std::nullopt;
     }
     if (a == "recover") {
-        if (!s.offered) return "recover: no autosave is offered";
+        if (!s.offered) return tr("editor.script.no_recovery");
         ActionResult r;
         if (w[1] == "accept") r = s.recover(ed, *s.offered);
         else if (w[1] == "discard") {
             std::error_code ec;
             std::filesystem::remove(s.offered->autosave, ec);
-        } else return "recover: expected accept or discard";
+        } else return tr("editor.script.usage.recover");
         s.offered.reset();
         return result(r);
     }
@@ -119,7 +119,7 @@ std::optional<std::string> run_session_action(App& app, const std::vector<std::s
         for (const auto& l : ed.log_lines()) text += l.text + "\n";
         return write_text(w[1], text);
     }
-    return "unknown action '" + a + "'";
+    return trf("editor.script.unknown_action", {a});
 }
 
 }  // namespace shuxiang::editor

@@ -3,7 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include "app/app.hpp"
+#include "ui/ui_context.hpp"
 #include "app/session.hpp"
 #include "shuxiang/util/i18n.hpp"
 
@@ -18,9 +18,9 @@ void report(Editor& ed, const ActionResult& r) {
 
 }  // namespace
 
-void draw_session_prompts(App& app) {
-    Editor& ed = app.editor();
-    Session& s = app.session();
+void draw_session_prompts(UiContext& ui) {
+    Editor& ed = ui.ed;
+    Session& s = ui.session;
     const std::string unsaved = L("editor.prompt.unsaved_title", "unsaved_popup");
     if (s.pending && !ImGui::IsPopupOpen(unsaved.c_str())) ImGui::OpenPopup(unsaved.c_str());
     if (ImGui::BeginPopupModal(unsaved.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
@@ -32,7 +32,7 @@ void draw_session_prompts(App& app) {
         if (ImGui::Button(L("editor.prompt.discard", "un_discard").c_str())) choice = "discard";
         ImGui::SameLine();
         if (ImGui::Button(L("editor.prompt.cancel", "un_cancel").c_str())) choice = "cancel";
-        if (choice) report(ed, s.answer(app, choice));
+        if (choice) report(ed, s.answer(ui, choice));
         if (!s.pending) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
@@ -60,9 +60,9 @@ void draw_session_prompts(App& app) {
     }
 
     const std::string import = L("editor.menu.import_model", "import_popup");
-    if (app.import_prompt) {
+    if (ui.shell.import_prompt) {
         ImGui::OpenPopup(import.c_str());
-        app.import_prompt = false;
+        ui.shell.import_prompt = false;
     }
     if (ImGui::BeginPopupModal(import.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         static std::string path;

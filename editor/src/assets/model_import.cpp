@@ -12,6 +12,8 @@
 
 #include <glm/glm.hpp>
 
+#include "shuxiang/util/i18n.hpp"
+
 namespace shuxiang::editor::assets {
 namespace {
 
@@ -85,14 +87,14 @@ std::vector<plan::Vec2> convex_hull(std::vector<plan::Vec2> p) {
 
 ImportResult import_model(const std::filesystem::path& file) {
     std::error_code ec;
-    if (!std::filesystem::exists(file, ec)) return fail(file, "file not found");
-    if (!std::filesystem::is_regular_file(file, ec)) return fail(file, "not a regular file");
+    if (!std::filesystem::exists(file, ec)) return fail(file, tr("editor.import.err.not_found"));
+    if (!std::filesystem::is_regular_file(file, ec)) return fail(file, tr("editor.import.err.not_a_file"));
     if (!is_supported(file)) {
         std::string list;
         for (const auto& e : supported_extensions()) list += (list.empty() ? "" : ", ") + e;
-        return fail(file, "unsupported format '" + file.extension().string() + "' (supported: " + list + ")");
+        return fail(file, trf("editor.import.err.unsupported", {file.extension().string(), list}));
     }
-    if (std::filesystem::file_size(file, ec) == 0) return fail(file, "the file is empty");
+    if (std::filesystem::file_size(file, ec) == 0) return fail(file, tr("editor.import.err.empty"));
 
     Assimp::Importer imp;
     // Points and lines are not furniture surfaces; cameras and lights are ignored anyway.
@@ -104,15 +106,15 @@ ImportResult import_model(const std::filesystem::path& file) {
     try {
         scene = imp.ReadFile(file.string(), flags);
     } catch (const std::exception& e) {
-        return fail(file, std::string("cannot read the model: ") + e.what());
+        return fail(file, tr("editor.import.err.unreadable") + ": " + e.what());
     }
     if (!scene) {
         std::string why = imp.GetErrorString();
         // Assimp's validation says this in its own words when a file parses but holds no geometry.
-        if (why.find("mNumMeshes is 0") != std::string::npos) return fail(file, "the model has no triangles");
-        return fail(file, "cannot read the model" + (why.empty() ? std::string() : ": " + why));
+        if (why.find("mNumMeshes is 0") != std::string::npos) return fail(file, tr("editor.import.err.no_triangles"));
+        return fail(file, tr("editor.import.err.unreadable") + (why.empty() ? std::string() : ": " + why));
     }
-    if (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) return fail(file, "the model is incomplete (no geometry was read)");
+    if (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) return fail(file, tr("editor.import.err.incomplete"));
 
     // Y-up is Assimp's convention (glTF, COLLADA and 3DS are converted to it); FBX says its own up axis.
     const std::string format = meta_string(scene, "SourceAsset_Format");
@@ -144,7 +146,7 @@ ImportResult import_model(const std::filesystem::path& file) {
             }
             if (!ok) continue;
             if (++tris > kMaxTriangles)
-                return fail(file, "too many triangles (more than " + std::to_string(kMaxTriangles) + ")");
+                return fail(file, trf("editor.import.err.too_many", {std::to_string(kMaxTriangles)}));
             // Flat normals from the triangle itself: furniture reads better faceted, and files'
             // own normals are often missing or wrong.
             glm::dvec3 n = glm::cross(p[1] - p[0], p[2] - p[0]);
@@ -156,7 +158,7 @@ ImportResult import_model(const std::filesystem::path& file) {
             }
         }
     }
-    if (pos.empty()) return fail(file, "the model has no triangles");
+    if (pos.empty()) return fail(file, tr("editor.import.err.no_triangles"));
 
     glm::dvec3 lo(std::numeric_limits<double>::max()), hi(std::numeric_limits<double>::lowest());
     for (const auto& p : pos) {
@@ -213,7 +215,7 @@ ImportResult import_model(const std::filesystem::path& file) {
     out.depth = ext.y * s;
     out.height = ext.z * s;
     if (out.footprint.size() < 3 || out.width < 1e-3 || out.depth < 1e-3)
-        return fail(file, "the model has no footprint (it is flat when seen from above)");
+        return fail(file, tr("editor.import.err.no_footprint"));
     // A board lying flat still needs some height for picking and drawing.
     out.height = std::max(out.height, 0.01);
     return {std::move(out), {}};

@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <sstream>
 
-#include "app/app.hpp"
+#include "ui/ui_context.hpp"
 #include "library/palette.hpp"
 #include "shuxiang/catalog/clc.hpp"
 #include "shuxiang/util/error.hpp"
@@ -36,8 +36,8 @@ std::string class_name(int i) {
 }
 
 // Chooses a hit: the view moves to the section's level and centres on it.
-std::optional<std::string> choose(App& app, std::size_t n) {
-    Editor& ed = app.editor();
+std::optional<std::string> choose(UiContext& ui, std::size_t n) {
+    Editor& ed = ui.ed;
     if (auto err = ed.library.select_hit(n, ed.plan(), ed.catalog())) return err;
     const auto& f = *ed.library.found();
     for (std::size_t i = 0; i < ed.plan().levels.size(); ++i)
@@ -53,10 +53,10 @@ std::optional<std::string> choose(App& app, std::size_t n) {
     return std::nullopt;
 }
 
-void panel(App& app) {
-    Editor& ed = app.editor();
+void panel(UiContext& ui) {
+    Editor& ed = ui.ed;
     auto& lib = ed.library;
-    const Layout& Lo = app.layout();
+    const Layout& Lo = ui.layout;
     const float w = 290.f;
     ImGui::SetNextWindowPos({Lo.vx + Lo.vw - w - 8.f, Lo.vy + 8.f}, ImGuiCond_Always);
     ImGui::SetNextWindowSize({w, 0.f}, ImGuiCond_Always);
@@ -133,7 +133,7 @@ void panel(App& app) {
             const bool chosen = lib.found() && lib.found()->hit.item_id == h.item_id;
             const std::string row = h.call_number + "  " + h.title + "  " + h.barcode + "###hit" + std::to_string(i);
             if (ImGui::Selectable(row.c_str(), chosen))
-                if (auto err = choose(app, i)) ed.log(LogLine::Level::Warning, *err);
+                if (auto err = choose(ui, i)) ed.log(LogLine::Level::Warning, *err);
         }
         ImGui::EndListBox();
     }
@@ -150,13 +150,13 @@ void panel(App& app) {
     ImGui::End();
 }
 
-void range_labels(App& app) {
-    Editor& ed = app.editor();
+void range_labels(UiContext& ui) {
+    Editor& ed = ui.ed;
     const plan::Level* level = ed.level();
     if (!level || !ed.library.assigned()) return;
-    const Layout& Lo = app.layout();
+    const Layout& Lo = ui.layout;
     const Camera& cam = ed.camera();
-    const glm::mat4 vp = cam.projection(app.aspect()) * cam.view();
+    const glm::mat4 vp = cam.projection(ui.aspect()) * cam.view();
     auto project = [&](glm::vec3 p, ImVec2& out) {
         const glm::vec4 c = vp * glm::vec4(p, 1.f);
         if (c.w <= 0) return false;
@@ -197,10 +197,10 @@ void range_labels(App& app) {
 
 }  // namespace
 
-void draw_library_ui(App& app) {
-    if (app.editor().library.db().empty()) return;
-    panel(app);
-    range_labels(app);
+void draw_library_ui(UiContext& ui) {
+    if (ui.ed.library.db().empty()) return;
+    panel(ui);
+    range_labels(ui);
 }
 
 std::vector<FlatVertex> library_overlay(const Editor& ed, double time_s) {
@@ -214,19 +214,19 @@ bool is_library_action(const std::string& a) {
     return a == "db" || a == "books" || a == "find" || a == "find-select" || a == "find-report" || a == "lod";
 }
 
-std::optional<std::string> run_library_action(App& app, const std::vector<std::string>& w) {
-    Editor& ed = app.editor();
+std::optional<std::string> run_library_action(UiContext& ui, const std::vector<std::string>& w) {
+    Editor& ed = ui.ed;
     auto& lib = ed.library;
     const std::string& a = w[0];
     if (a == "db") return lib.open(w[1]);
     if (a == "books") {
         if (w[1] == "class") lib.set_mode(ColorMode::Class);
         else if (w[1] == "fill") lib.set_mode(ColorMode::Fill);
-        else return std::string("books: expected class or fill");
+        else return tr("editor.script.usage.books");
         return std::nullopt;
     }
     if (a == "lod") {
-        if (w[1] != "on" && w[1] != "off") return std::string("lod: expected on or off");
+        if (w[1] != "on" && w[1] != "off") return tr("editor.script.usage.lod");
         ed.spine_lod = w[1] == "on";
         return std::nullopt;
     }
@@ -238,8 +238,8 @@ std::optional<std::string> run_library_action(App& app, const std::vector<std::s
     if (a == "find-select") {
         int n = -1;
         std::istringstream(w[1]) >> n;
-        if (n < 0) return std::string("find-select: expected a hit number from 0");
-        return choose(app, static_cast<std::size_t>(n));
+        if (n < 0) return tr("editor.script.usage.find_select");
+        return choose(ui, static_cast<std::size_t>(n));
     }
     if (a == "find-report") {
         // One fact a line, tab-separated, for tests: hits, then the chosen section and route.
@@ -267,7 +267,7 @@ std::optional<std::string> run_library_action(App& app, const std::vector<std::s
         }
         return std::nullopt;
     }
-    return std::string("unknown library action");
+    return tr("editor.script.unknown_library_action");
 }
 
 }  // namespace shuxiang::editor

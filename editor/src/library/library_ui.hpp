@@ -10,17 +10,17 @@
 
 namespace shuxiang::editor {
 
-class App;
+struct UiContext;
 class Editor;
 
 // Draws the panel and the range labels (call once per frame inside the ImGui frame).
-void draw_library_ui(App& app);
+void draw_library_ui(UiContext& ui);
 // Overlay triangles for the renderer: the found section's pulsing frame and the route.
 std::vector<FlatVertex> library_overlay(const Editor& ed, double time_s);
 
 // Script actions of the library views: `db`, `books`, `find`, `find-select`, `find-report`, `lod`.
 bool is_library_action(const std::string& action);
 // Runs one; the translated error, or nullopt when it worked.
-std::optional<std::string> run_library_action(App& app, const std::vector<std::string>& words);
+std::optional<std::string> run_library_action(UiContext& ui, const std::vector<std::string>& words);
 
 }  // namespace shuxiang::editor

@@ -5,7 +5,7 @@
 #include <map>
 #include <sstream>
 
-#include "app/app.hpp"
+#include "ui/ui_context.hpp"
 #include "library/library_ui.hpp"
 #include "app/session.hpp"
 #include "tools/draw_ui.hpp"
@@ -88,7 +88,7 @@ ScriptRunner ScriptRunner::parse(const std::string& text, const std::string& fil
     return r;
 }
 
-std::optional<std::string> ScriptRunner::step(App& app) {
+std::optional<std::string> ScriptRunner::step(UiContext& ui) {
     if (wait_frames_ > 0) {
         --wait_frames_;
         return std::nullopt;
@@ -108,12 +108,12 @@ std::optional<std::string> ScriptRunner::step(App& app) {
         }
     }
     // A simulation the script started waits for its end (frames go on rendering meanwhile).
-    if (std::string sim_error; app.sim().script_wait(app, sim_error)) {
+    if (std::string sim_error; ui.sim.script_wait(ui, sim_error)) {
         return std::nullopt;
     } else if (sim_wait_ = false; !sim_error.empty()) {
         return format_place(file_, "line " + std::to_string(lines_[next_ - 1].number), sim_error);
     }
-    Editor& ed = app.editor();
+    Editor& ed = ui.ed;
     while (next_ < lines_.size()) {
         const ScriptLine& l = lines_[next_++];
         const auto& w = l.words;
@@ -133,24 +133,25 @@ std::optional<std::string> ScriptRunner::step(App& app) {
         };
         ActionResult r;
         if (simview::SimView::script_arity(a)) {
-            if (auto err = app.sim().script(app, w); !err.empty()) return fail(err);
+            if (auto err = ui.sim.script(ui, w); !err.empty()) return fail(err);
             if (a == "simulate") {
                 sim_wait_ = true;  // wait for it from the next frame
                 return std::nullopt;
             }
             continue;
         }
-        // The drawing tools' actions (tools/draw_ui.cpp), and clicks and fields while a tool is active.
-        if (auto d = run_draw_action(app, w)) {
+        // Pointer and key actions made into input events for the tools, the drawing tools' own actions
+        // and their fields (tools/draw_ui.cpp).
+        if (auto d = run_draw_action(ui, w)) {
             if (!d->ok) return fail(d->message);
             continue;
         }
         if (a == "open") {
             r = ed.open(w[1]);
-            if (r.ok) ed.frame_all(app.aspect());
+            if (r.ok) ed.frame_all(ui.aspect());
         } else if (a == "new") {
             r = ed.new_from_template(w[1]);
-            if (r.ok) ed.frame_all(app.aspect());
+            if (r.ok) ed.frame_all(ui.aspect());
         } else if (a == "add") {
             if (!need_numbers(2, w.size())) return fail(tr("editor.script.usage.add"));
             r = ed.add_furniture(w[1], nums[0], nums[1], nums.size() > 2 ? nums[2] : 0.0);
@@ -177,11 +178,11 @@ std::optional<std::string> ScriptRunner::step(App& app) {
             r = ed.redo();
         } else if (a == "view") {
             if (w[1] == "3d")
-                ed.set_view(ViewMode::Orbit3D, app.aspect());
+                ed.set_view(ViewMode::Orbit3D, ui.aspect());
             else if (w[1] == "top")
-                ed.set_view(ViewMode::Top, app.aspect());
+                ed.set_view(ViewMode::Top, ui.aspect());
             else if (w[1] == "walk")
-                ed.set_view(ViewMode::Walk, app.aspect());
+                ed.set_view(ViewMode::Walk, ui.aspect());
             else
                 return fail(tr("editor.script.usage.view"));
         } else if (a == "camera") {
@@ -199,20 +200,14 @@ std::optional<std::string> ScriptRunner::step(App& app) {
             }
         } else if (a == "frame") {
             if (w[1] == "all")
-                ed.frame_all(app.aspect());
+                ed.frame_all(ui.aspect());
             else if (w[1] == "selection")
-                ed.frame_selection(app.aspect());
+                ed.frame_selection(ui.aspect());
             else
                 return fail(tr("editor.script.usage.frame"));
         } else if (a == "level") {
             if (!need_numbers(1, 2)) return fail(tr("editor.script.usage.level"));
             r = ed.set_level(static_cast<int>(nums[0]));
-        } else if (a == "click") {
-            if (!need_numbers(1, 3) || nums[0] < 0 || nums[0] > 1 || nums[1] < 0 || nums[1] > 1)
-                return fail(tr("editor.script.usage.click"));
-            // The picker is rebuilt from the document when a frame renders; make sure it is current.
-            app.sync_scene();
-            app.click({nums[0], nums[1]}, w.size() > 3 && w[3] == "add");
         } else if (a == "set") {
             // The inspector's fields: furniture of the selection, else the selected room.
             const std::string& field = w[1];
@@ -286,12 +281,12 @@ std::optional<std::string> ScriptRunner::step(App& app) {
                 return fail(format_place(e.file(), e.where(), e.message()));
             }
         } else if (is_library_action(a)) {
-            if (auto err = run_library_action(app, w)) return fail(*err);
+            if (auto err = run_library_action(ui, w)) return fail(*err);
         } else if (a == "grid") {
             ed.show_grid = w[1] != "off";
         } else if (a == "lang") {
             try {
-                app.set_language(w[1]);
+                set_language(parse_language(w[1]));
             } catch (const InputError& e) {
                 return fail(e.message());
             }
@@ -300,14 +295,14 @@ std::optional<std::string> ScriptRunner::step(App& app) {
         } else if (a == "screenshot") {
             const bool view_only = w.size() > 2 && w[2] == "viewport";
             if (w.size() > 2 && !view_only) return fail(tr("editor.script.usage.screenshot"));
-            app.request_screenshot(w[1], view_only);
+            ui.shell.request_screenshot(w[1], view_only);
             return std::nullopt;
-        } else if (auto mo = manip_script_action(app, w)) {
+        } else if (auto mo = manip_script_action(ui, w)) {
             if (!mo->usage.empty()) return fail(mo->usage);
             r = mo->result;
         } else if (int lo = 0, hi = 0; session_action_arity(a, lo, hi)) {
-            if (auto err = run_session_action(app, w)) return fail(*err);
-            if (app.quit_requested) return std::nullopt;
+            if (auto err = run_session_action(ui, w)) return fail(*err);
+            if (ui.shell.quit_requested) return std::nullopt;
         } else if (a == "wait") {
             if (!need_numbers(1, 2) || nums[0] < 0) return fail(tr("editor.script.usage.wait"));
             wait_frames_ = static_cast<int>(nums[0]);
@@ -322,7 +317,7 @@ std::optional<std::string> ScriptRunner::step(App& app) {
         } else if (a == "viewport") {
             // The 3D viewport in window pixels (x, y from the top left, width, height), for tests
             // that drive the real mouse.
-            const auto& L = app.layout();
+            const auto& L = ui.layout;
             std::ostringstream o;
             o << L.vx << " " << L.vy << " " << L.vw << " " << L.vh << "\n";
             try {

@@ -9,7 +9,7 @@
 
 namespace shuxiang::editor {
 
-class App;
+struct UiContext;
 
 // A whole word read as a number ("1.5", "-2"), or nothing.
 std::optional<double> script_number(const std::string& word);
@@ -29,7 +29,7 @@ public:
     bool done() const { return next_ >= lines_.size() && wait_frames_ == 0 && !sim_wait_ && wait_for_.empty(); }
     // Runs actions until one needs rendered frames (screenshot, wait) or the script ends.
     // Returns "file:line N: message" when an action fails.
-    std::optional<std::string> step(App& app);
+    std::optional<std::string> step(UiContext& ui);
     std::size_t size() const { return lines_.size(); }
 
 private:

@@ -8,7 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "app/app.hpp"
+#include "ui/ui_context.hpp"
 #include "shuxiang/plan/furniture.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/walkable/from_plan.hpp"
@@ -51,9 +51,9 @@ void SimView::init(const std::filesystem::path& shader_dir) {
     renderer_->init(shader_dir);
 }
 
-std::string SimView::start(App& app, const scenario::RunSetupInput& in) {
+std::string SimView::start(UiContext& ui, const scenario::RunSetupInput& in) {
     if (job_.running()) return tr("editor.sim.err.running");
-    if (!job_.start(app.editor().plan(), in)) return tr("editor.sim.err.running");
+    if (!job_.start(ui.ed.plan(), in)) return tr("editor.sim.err.running");
     script_error_.clear();
     // The panel shows what runs (also when a script started it).
     scenario_index_ = 3;
@@ -62,14 +62,14 @@ std::string SimView::start(App& app, const scenario::RunSetupInput& in) {
     if (scenario_index_ == 3) scenario_file_ = in.scenario;
     seed_ = static_cast<int>(in.seed);
     students_ = in.students;
-    app.editor().log(LogLine::Level::Info, trf("editor.sim.log.started", {in.scenario, std::to_string(in.seed)}));
+    ui.ed.log(LogLine::Level::Info, trf("editor.sim.log.started", {in.scenario, std::to_string(in.seed)}));
     return {};
 }
 
-void SimView::collect(App& app) {
+void SimView::collect(UiContext& ui) {
     auto out = job_.take();
     if (!out) return;
-    Editor& ed = app.editor();
+    Editor& ed = ui.ed;
     if (out->cancelled) {
         ed.log(LogLine::Level::Info, tr("editor.sim.log.cancelled"));
         script_error_ = tr("editor.sim.log.cancelled");
@@ -90,7 +90,7 @@ void SimView::collect(App& app) {
                                                                    show_number(results_->metrics["agents_arrived"])}));
 }
 
-std::string SimView::open_results(App& app, const std::filesystem::path& dir) {
+std::string SimView::open_results(UiContext& ui, const std::filesystem::path& dir) {
     try {
         results_ = load_results(dir);
     } catch (const InputError& e) {
@@ -101,7 +101,7 @@ std::string SimView::open_results(App& app, const std::filesystem::path& dir) {
     time = results_->trajectories.start();
     playing = false;
     show_results = true;
-    app.editor().log(LogLine::Level::Info, trf("editor.sim.log.opened", {dir.string()}));
+    ui.ed.log(LogLine::Level::Info, trf("editor.sim.log.opened", {dir.string()}));
     return {};
 }
 
@@ -132,18 +132,18 @@ void SimView::set_time(double t) {
     time = std::clamp(t, results_->trajectories.start(), results_->trajectories.end());
 }
 
-std::string SimView::frame_bottleneck(App& app, std::size_t index) {
+std::string SimView::frame_bottleneck(UiContext& ui, std::size_t index) {
     if (!results_) return tr("editor.sim.err.no_results");
     const auto b = bottlenecks(results_->metrics);
     if (index >= b.size()) return trf("editor.sim.err.no_bottleneck", {std::to_string(index)});
     // The 1 m cell and 3 m around it.
     const glm::vec3 c(b[index].at, 0.f);
-    app.editor().camera().frame(c - glm::vec3(3.5f, 3.5f, 0.f), c + glm::vec3(3.5f, 3.5f, 1.5f), app.aspect());
+    ui.ed.camera().frame(c - glm::vec3(3.5f, 3.5f, 0.f), c + glm::vec3(3.5f, 3.5f, 1.5f), ui.aspect());
     return {};
 }
 
-void SimView::rebuild_heat(App& app) {
-    Editor& ed = app.editor();
+void SimView::rebuild_heat(UiContext& ui) {
+    Editor& ed = ui.ed;
     const plan::Level* l = ed.level();
     if (!l || !results_) return;
     // The walkable area is rebuilt only when the plan or the level changed, not at every playback step.
@@ -159,10 +159,10 @@ void SimView::rebuild_heat(App& app) {
     renderer_->set_heatmap(density_map(results_->trajectories, lo, hi, at));
 }
 
-void SimView::update(App& app, float dt) {
-    collect(app);
+void SimView::update(UiContext& ui, float dt) {
+    collect(ui);
     if (!renderer_) return;
-    Editor& ed = app.editor();
+    Editor& ed = ui.ed;
     if (results_ && playing) {
         time += static_cast<double>(dt) * speed;
         if (time >= results_->trajectories.end()) {
@@ -184,7 +184,7 @@ void SimView::update(App& app, float dt) {
         renderer_->set_agents(inst);
     }
     if (level_matches_ && (new_data || uploaded_heat_mode_ != heat_mode || (heat_mode == HeatMode::Now && uploaded_time_ != time)))
-        rebuild_heat(app);
+        rebuild_heat(ui);
     uploaded_serial_ = results_serial_;
     uploaded_level_ = ed.level_index();
     uploaded_time_ = time;
@@ -198,10 +198,10 @@ DrawStats SimView::draw(const Camera& cam, const Viewport& vp) {
     return renderer_->draw(cam, vp, heatmap);
 }
 
-bool SimView::script_wait(App& app, std::string& error) {
+bool SimView::script_wait(UiContext& ui, std::string& error) {
     if (!script_waiting_) return false;
     if (job_.running()) return true;
-    collect(app);
+    collect(ui);
     script_waiting_ = false;
     error = script_error_;
     return false;
@@ -217,7 +217,7 @@ std::optional<std::pair<int, int>> SimView::script_arity(const std::string& a) {
     return std::nullopt;
 }
 
-std::string SimView::script(App& app, const std::vector<std::string>& w) {
+std::string SimView::script(UiContext& ui, const std::vector<std::string>& w) {
     const std::string& a = w[0];
     auto on_off = [&](const std::string& v, bool& flag) -> std::string {
         if (v != "on" && v != "off") return a + ": expected on or off";
@@ -235,7 +235,7 @@ std::string SimView::script(App& app, const std::vector<std::string>& w) {
         }
         scenario::RunSetupInput in;
         in.scenario = w[1];
-        in.db = app.db().string();
+        in.db = ui.db.string();
         bool wait = true;
         std::vector<double> nums;
         for (std::size_t i = 2; i < w.size(); ++i) {
@@ -244,23 +244,23 @@ std::string SimView::script(App& app, const std::vector<std::string>& w) {
                 continue;
             }
             auto v = number(w[i]);
-            if (!v || *v < 0) return "simulate: expected SCENARIO [SEED] [STUDENTS] [nowait]";
+            if (!v || *v < 0) return tr("editor.script.usage.simulate");
             nums.push_back(*v);
         }
-        if (nums.size() > 2) return "simulate: expected SCENARIO [SEED] [STUDENTS] [nowait]";
+        if (nums.size() > 2) return tr("editor.script.usage.simulate");
         if (!nums.empty()) in.seed = static_cast<std::uint64_t>(nums[0]);
         if (nums.size() > 1) in.students = static_cast<int>(nums[1]);
         if (!scenario::is_builtin_scenario(in.scenario) && !std::filesystem::exists(in.scenario))
             return trf("editor.sim.err.no_scenario", {in.scenario});
-        if (auto err = start(app, in); !err.empty()) return err;
+        if (auto err = start(ui, in); !err.empty()) return err;
         script_waiting_ = wait;
         return {};
     }
     if (a == "results") {
         if (w[1] == "save" && w.size() == 3) return save_results(w[2]);
         if (w[1] == "dump" && w.size() == 3) return dump_results(w[2]);
-        if (w.size() != 2) return "results: expected DIR, 'save DIR' or 'dump FILE'";
-        return open_results(app, w[1]);
+        if (w.size() != 2) return tr("editor.script.usage.results");
+        return open_results(ui, w[1]);
     }
     if (a == "playback") {
         if (!results_) return tr("editor.sim.err.no_results");
@@ -269,7 +269,7 @@ std::string SimView::script(App& app, const std::vector<std::string>& w) {
         else if (w[1] == "speed" && w.size() == 3 && number(w[2]) && *number(w[2]) >= 1 && *number(w[2]) <= 60)
             speed = static_cast<float>(*number(w[2]));
         else if (w.size() == 2 && number(w[1])) set_time(*number(w[1]));
-        else return "playback: expected T, play, pause or 'speed 1..60'";
+        else return tr("editor.script.usage.playback");
         return {};
     }
     if (a == "overlay") {
@@ -289,23 +289,23 @@ std::string SimView::script(App& app, const std::vector<std::string>& w) {
             else return "overlay color: expected state, speed or group";
             return {};
         }
-        return "overlay: expected heatmap on|off|peak|now, agents on|off or color state|speed|group";
+        return tr("editor.script.usage.overlay");
     }
     if (a == "bottleneck") {
         auto v = number(w[1]);
-        if (!v || *v < 0) return "bottleneck: expected an index from 0";
-        return frame_bottleneck(app, static_cast<std::size_t>(*v));
+        if (!v || *v < 0) return tr("editor.script.usage.bottleneck");
+        return frame_bottleneck(ui, static_cast<std::size_t>(*v));
     }
     if (a == "panel") {
         bool* flag = w[1] == "simulation" ? &show_panel : w[1] == "results" ? &show_results : w[1] == "playback" ? &show_playback : nullptr;
-        if (!flag) return "panel: expected simulation, results or playback";
+        if (!flag) return tr("editor.script.usage.panel");
         return on_off(w[2], *flag);
     }
-    return "unknown simulation action '" + a + "'";
+    return trf("editor.script.unknown_sim_action", {a});
 }
 
-void SimView::menu(App& app) {
-    (void)app;
+void SimView::menu(UiContext& ui) {
+    (void)ui;
     if (ImGui::BeginMenu(L("editor.sim.menu").c_str())) {
         ImGui::MenuItem(L("editor.sim.panel").c_str(), nullptr, &show_panel);
         ImGui::MenuItem(L("editor.sim.results").c_str(), nullptr, &show_results, results_.has_value());
@@ -315,9 +315,9 @@ void SimView::menu(App& app) {
     }
 }
 
-void SimView::draw_ui(App& app) {
-    Editor& ed = app.editor();
-    const Layout& lo = app.layout();
+void SimView::draw_ui(UiContext& ui) {
+    Editor& ed = ui.ed;
+    const Layout& lo = ui.layout;
     auto report = [&](const std::string& err) {
         if (!err.empty()) ed.log(LogLine::Level::Warning, err);
     };
@@ -341,12 +341,12 @@ void SimView::draw_ui(App& app) {
                 in.scenario = scenario_index_ == 3 ? scenario_file_ : kScenarios[scenario_index_];
                 in.seed = static_cast<std::uint64_t>(seed_);
                 in.students = students_;
-                in.db = app.db().string();
-                report(start(app, in));
+                in.db = ui.db.string();
+                report(start(ui, in));
             }
             ImGui::Separator();
             ImGui::InputText(L("editor.sim.results_dir").c_str(), &results_dir_);
-            if (ImGui::Button(L("editor.sim.open_results").c_str())) report(open_results(app, results_dir_));
+            if (ImGui::Button(L("editor.sim.open_results").c_str())) report(open_results(ui, results_dir_));
         }
         ImGui::End();
     }
@@ -374,7 +374,7 @@ void SimView::draw_ui(App& app) {
                 char buf[128];
                 std::snprintf(buf, sizeof buf, "(%.1f, %.1f)  %.2f /m²  %s  %.0f s###bn%zu", bn[i].at.x, bn[i].at.y,
                               bn[i].peak_density, bn[i].los.c_str(), bn[i].seconds, i);
-                if (ImGui::Selectable(buf)) report(frame_bottleneck(app, i));
+                if (ImGui::Selectable(buf)) report(frame_bottleneck(ui, i));
             }
         }
         ImGui::End();

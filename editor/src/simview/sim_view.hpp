@@ -16,7 +16,7 @@
 #include "simview/sim_renderer.hpp"
 
 namespace shuxiang::editor {
-class App;
+struct UiContext;
 }
 
 namespace shuxiang::editor::simview {
@@ -31,26 +31,26 @@ public:
 
     void init(const std::filesystem::path& shader_dir);
     // Once a frame before drawing: collects a finished run, advances playback, refreshes GPU data.
-    void update(App& app, float dt);
+    void update(UiContext& ui, float dt);
     DrawStats draw(const Camera& cam, const Viewport& vp);
-    void draw_ui(App& app);
-    void menu(App& app);  // items of the main menu bar's Simulation menu
+    void draw_ui(UiContext& ui);
+    void menu(UiContext& ui);  // items of the main menu bar's Simulation menu
 
     // ---- actions (the panels and the script call these)
-    std::string start(App& app, const scenario::RunSetupInput& in);  // "" or why not
+    std::string start(UiContext& ui, const scenario::RunSetupInput& in);  // "" or why not
     void cancel() { job_.cancel(); }
     bool running() const { return job_.running(); }
-    std::string open_results(App& app, const std::filesystem::path& dir);
+    std::string open_results(UiContext& ui, const std::filesystem::path& dir);
     std::string save_results(const std::filesystem::path& dir) const;
     std::string dump_results(const std::filesystem::path& file) const;
     void set_time(double t);
-    std::string frame_bottleneck(App& app, std::size_t index);
+    std::string frame_bottleneck(UiContext& ui, std::size_t index);
     const std::optional<SimResults>& results() const { return results_; }
 
     // Script: handles a simulation action (words[0] is the action). Returns an error message or "".
-    std::string script(App& app, const std::vector<std::string>& words);
+    std::string script(UiContext& ui, const std::vector<std::string>& words);
     // The script waits while this returns true; `error` gets the failure of a run it waited for.
-    bool script_wait(App& app, std::string& error);
+    bool script_wait(UiContext& ui, std::string& error);
     // Argument counts of the simulation actions, for the script's checks (nullopt: not one of them).
     static std::optional<std::pair<int, int>> script_arity(const std::string& action);
 
@@ -62,8 +62,8 @@ public:
     float speed = 1;
 
 private:
-    void collect(App& app);
-    void rebuild_heat(App& app);
+    void collect(UiContext& ui);
+    void rebuild_heat(UiContext& ui);
 
     SimJob job_;
     std::unique_ptr<SimRenderer> renderer_;

@@ -126,10 +126,13 @@ double segment_angle_deg(Vec2 a, Vec2 b) {
     return deg;
 }
 
-std::optional<double> parse_length(const std::string& text) {
+namespace {
+
+// A typed measure with an optional unit (m, cm, mm): any finite number, signed or zero.
+std::optional<double> parse_measure(const std::string& text) {
     std::string s;
     for (char c : text)
-        if (c != ' ') s += c == ',' ? '.' : c;
+        if (c != ' ') s += c;
     double scale = 1;
     auto strip = [&](const std::string& unit, double f) {
         if (s.size() > unit.size() && s.compare(s.size() - unit.size(), unit.size(), unit) == 0) {
@@ -142,8 +145,52 @@ std::optional<double> parse_length(const std::string& text) {
     strip("mm", 0.001) || strip("cm", 0.01) || strip("m", 1.0);
     double v = 0;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (s.empty() || ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v) || v <= 0) return std::nullopt;
+    if (s.empty() || ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
     return v * scale;
+}
+
+}  // namespace
+
+std::optional<double> parse_length(const std::string& text) {
+    const auto v = parse_measure(text);
+    if (!v || *v <= 0) return std::nullopt;
+    return v;
+}
+
+std::optional<TypedStep> parse_typed_step(const std::string& text) {
+    TypedStep t;
+    if (const auto lt = text.find('<'); lt != std::string::npos) {
+        const auto len = parse_length(text.substr(0, lt));
+        const auto ang = parse_measure(text.substr(lt + 1));
+        if (!len || !ang || text.find('<', lt + 1) != std::string::npos) return std::nullopt;
+        t.kind = TypedStep::Kind::Polar;
+        t.length = *len;
+        t.angle_deg = *ang;
+        return t;
+    }
+    if (const auto comma = text.find(','); comma != std::string::npos) {
+        const auto dx = parse_measure(text.substr(0, comma)), dy = parse_measure(text.substr(comma + 1));
+        if (!dx || !dy || (*dx == 0 && *dy == 0)) return std::nullopt;
+        t.kind = TypedStep::Kind::Delta;
+        t.delta = {*dx, *dy};
+        return t;
+    }
+    const auto len = parse_length(text);
+    if (!len) return std::nullopt;
+    t.length = *len;
+    return t;
+}
+
+Vec2 typed_step_point(const TypedStep& step, Vec2 from, std::optional<Vec2> cursor) {
+    switch (step.kind) {
+    case TypedStep::Kind::Polar: {
+        const double a = step.angle_deg * std::numbers::pi / 180.0;
+        return {from.x + step.length * std::cos(a), from.y + step.length * std::sin(a)};
+    }
+    case TypedStep::Kind::Delta: return from + step.delta;
+    case TypedStep::Kind::Length: break;
+    }
+    return point_at_length(from, cursor.value_or(Vec2{from.x + 1, from.y}), step.length);
 }
 
 std::vector<Vec2> rectangle(Vec2 a, Vec2 b) {

@@ -39,8 +39,21 @@ Vec2 point_at_length(Vec2 anchor, Vec2 toward, double length);
 // Length and direction (degrees counter-clockwise from +X, in [0, 360)) of the segment a → b.
 double segment_angle_deg(Vec2 a, Vec2 b);
 
-// Parses a typed length ("4.5", "4,5", "450cm", "4500mm", "4.5m"); nullopt unless positive and finite.
+// Parses a typed length ("4.5", "450cm", "4500mm", "4.5m"); nullopt unless positive and finite. The
+// decimal separator is a point: a comma separates Δx and Δy (parse_typed_step).
 std::optional<double> parse_length(const std::string& text);
+
+// What a user typed while drawing: a length along the cursor's direction ("8"), a length and an angle
+// in degrees counter-clockwise from +X ("8<90"), or the step's Δx and Δy ("3,4", "-2.5,0", "300cm,0").
+struct TypedStep {
+    enum class Kind { Length, Polar, Delta } kind = Kind::Length;
+    double length = 0;     // Length, Polar
+    double angle_deg = 0;  // Polar
+    Vec2 delta;            // Delta
+};
+std::optional<TypedStep> parse_typed_step(const std::string& text);
+// The point the typed step reaches from `from`, the cursor giving a bare length its direction.
+Vec2 typed_step_point(const TypedStep& step, Vec2 from, std::optional<Vec2> cursor);
 
 // The axis-aligned rectangle spanned by two corners, counter-clockwise; empty when it has no area.
 std::vector<Vec2> rectangle(Vec2 a, Vec2 b);

@@ -170,11 +170,11 @@ ActionResult DrawTool::enter() {
     if (typed_.empty()) return finish();
     const std::string text = typed_;
     typed_.clear();
-    const auto len = draw::parse_length(text);
-    if (!len) return ActionResult::fail(trf("editor.draw.err.bad_length", {text}));
+    const auto step = draw::parse_typed_step(text);
+    if (!step) return ActionResult::fail(trf("editor.draw.err.bad_length", {text}));
     if (points_.empty()) return ActionResult::fail(tr("editor.draw.err.no_start"));
     const plan::Vec2 from = points_.back();
-    const plan::Vec2 q = draw::point_at_length(from, cursor_.value_or(plan::Vec2{from.x + 1, from.y}), *len);
+    const plan::Vec2 q = draw::typed_step_point(*step, from, cursor_);
     auto r = add_point(q);
     // The cursor keeps its direction from the new point, so a second typed length goes on straight.
     if (r.ok && !points_.empty() && cursor_) cursor_ = q + (q - from);
@@ -198,7 +198,7 @@ void DrawTool::backspace() {
 void DrawTool::type(const std::string& text) {
     if (kind_ != DrawToolKind::Wall && kind_ != DrawToolKind::Room) return;
     for (char c : text)
-        if ((c >= '0' && c <= '9') || c == '.' || c == ',' || c == 'm' || c == 'c') typed_ += c;
+        if ((c >= '0' && c <= '9') || c == '.' || c == ',' || c == 'm' || c == 'c' || c == '<' || c == '-') typed_ += c;
 }
 
 std::optional<std::pair<double, double>> DrawTool::live_segment() const {
@@ -387,6 +387,14 @@ std::optional<ActionResult> set_draw_field(Editor& ed, DrawTool& tool, const std
     else if (field == "kind" && plan::room_kind_from_string(value)) s.room_kind = *plan::room_kind_from_string(value);
     else return bad_value(field, value);
     return ActionResult{};
+}
+
+std::string pick_wall_or_opening(const plan::Level& level, plan::Vec2 p) {
+    const auto hit = draw::nearest_wall(level, p, 0.05);
+    if (!hit) return {};
+    for (const auto& o : level.openings)
+        if (o.wall == hit->wall && std::abs(o.offset - hit->offset) <= o.width / 2) return o.id;
+    return hit->wall;
 }
 
 }  // namespace shuxiang::editor

@@ -52,14 +52,15 @@ public:
     ActionResult double_click(plan::Vec2 p, bool invert);
     // Room tool: a rectangle dragged from a to b.
     ActionResult drag(plan::Vec2 a, plan::Vec2 b, bool invert);
-    // Enter: with a typed length, places the next point that far along the cursor's direction;
+    // Enter: with a typed step, places the next point: a length along the cursor's direction ("8"),
+    // a length at an angle ("8<90", degrees counter-clockwise from +X), or Δx,Δy ("3,4");
     // otherwise finishes the wall or room.
     ActionResult enter();
     // Esc: cancels the drawing in progress; with nothing in progress, back to the select tool.
     void escape();
     // Backspace: removes the typed text's last character, else the last placed point.
     void backspace();
-    // Characters typed while drawing: digits, '.', ',', unit letters. Others are ignored.
+    // Characters typed while drawing: digits, '.', ',', '<', '-', unit letters. Others are ignored.
     void type(const std::string& text);
     const std::string& typed() const { return typed_; }
 
@@ -99,6 +100,10 @@ private:
     unsigned serial_ = 0;
     int level_ = 0;
 };
+
+// The opening, else the wall, whose outline is within a few centimetres of a floor point (for the
+// select tool's clicks); empty when none.
+std::string pick_wall_or_opening(const plan::Level& level, plan::Vec2 p);
 
 // The selected wall or opening of the editor's current level (nullptr when none).
 const plan::Wall* selected_wall(const Editor& ed);

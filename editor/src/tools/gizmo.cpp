@@ -91,9 +91,10 @@ GizmoScreen gizmo_screen(const GizmoFrame& f, float z, const Projector& project)
         if (!p) return s;
         s.plane[i] = *p;
     }
+    // Sized in pixels, not metres: zoomed out, a ring in metres would spread over the neighbours.
     for (int i = 0; i <= 64; ++i) {
-        const double a = 2 * std::numbers::pi * i / 64;
-        if (const auto p = at(along(1.25 * std::cos(a), 1.25 * std::sin(a)))) s.ring.push_back(*p);
+        const float a = 2.f * std::numbers::pi_v<float> * static_cast<float>(i) / 64.f;
+        s.ring.push_back(s.c + f.ring_px * glm::vec2(std::cos(a), std::sin(a)));
     }
     if (f.resizable) s.resize = at(f.resize_at);
     s.valid = true;

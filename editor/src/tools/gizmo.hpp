@@ -23,7 +23,8 @@ const char* to_string(GizmoHandle h);
 struct GizmoFrame {
     plan::Vec2 center;          // mean of the items' positions (rotation turns about it)
     plan::Vec2 ux{1, 0}, uy{0, 1};
-    double size = 1;            // arrow length, m; the ring's radius is 1.25 × size
+    double size = 1;            // arrow length, m
+    float ring_px = 110.f;      // the rotation ring: a circle of this radius on screen (pixels) about the centre
     bool resizable = false;     // one shelving item: its east end carries the resize handle
     plan::Vec2 resize_at;       // world point of the resize handle
     plan::Vec2 resize_axis{1, 0};

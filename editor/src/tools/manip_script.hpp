@@ -11,7 +11,7 @@
 
 namespace shuxiang::editor {
 
-class App;
+struct UiContext;
 
 struct ManipScriptOutcome {
     ActionResult result;
@@ -21,6 +21,6 @@ struct ManipScriptOutcome {
 // Argument counts (min, max) of the actions handled here.
 const std::map<std::string, std::pair<int, int>>& manip_script_arity();
 // nullopt when words[0] is not one of these actions.
-std::optional<ManipScriptOutcome> manip_script_action(App& app, const std::vector<std::string>& words);
+std::optional<ManipScriptOutcome> manip_script_action(UiContext& ui, const std::vector<std::string>& words);
 
 }  // namespace shuxiang::editor

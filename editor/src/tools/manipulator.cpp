@@ -8,7 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "app/app.hpp"
+#include "tools/draw_tool.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "tools/extent.hpp"
 #include "shuxiang/util/i18n.hpp"
@@ -17,7 +17,7 @@ namespace shuxiang::editor {
 namespace {
 
 constexpr float kGizmoPixels = 90.f;  // arrow length on screen
-constexpr float kBoxThreshold = 4.f;  // pixels the pointer must travel before a press becomes a box
+constexpr float kRingPixels = 110.f;  // the rotation ring's radius on screen, just outside the arrows
 
 std::string fmt(const char* f, double v) {
     char b[64];
@@ -41,48 +41,33 @@ void report(Editor& ed, const ActionResult& r) {
 
 }  // namespace
 
-glm::vec2 Manipulator::to_px(const App& app, glm::vec2 p01) const {
-    const Layout& L = app.layout();
-    return {L.vx + p01.x * L.vw, L.vy + p01.y * L.vh};
+GizmoScreen Manipulator::screen_for(const ToolContext& ctx, const GizmoFrame& f) const {
+    const glm::mat4 vp = ctx.view.view_proj();
+    return gizmo_screen(f, 0.f, [&](glm::vec3 p) { return project_point(vp, p, ctx.view.rect); });
 }
 
-std::optional<plan::Vec2> Manipulator::floor_at(App& app, glm::vec2 p01) const {
-    glm::vec3 hit(0.f);
-    if (!intersect_plane_z(app.editor().camera().ray(p01, app.aspect()), 0.f, hit)) return std::nullopt;
-    return plan::Vec2{hit.x, hit.y};
-}
-
-GizmoScreen Manipulator::screen_for(App& app, const GizmoFrame& f) const {
-    const Layout& L = app.layout();
-    const Camera& cam = app.editor().camera();
-    const glm::mat4 vp = cam.projection(app.aspect()) * cam.view();
-    const glm::vec4 rect(L.vx, L.vy, L.vw, L.vh);
-    return gizmo_screen(f, 0.f, [&](glm::vec3 p) { return project_point(vp, p, rect); });
-}
-
-GizmoFrame Manipulator::frame_for(App& app, const std::vector<plan::Furniture>& items) const {
+GizmoFrame Manipulator::frame_for(const ToolContext& ctx, const std::vector<plan::Furniture>& items) const {
     // The gizmo keeps a constant size on screen: measure how many pixels a metre takes at its centre.
-    GizmoFrame f = gizmo_frame(items, app.editor().catalog(), local, 1.0);
-    const Layout& L = app.layout();
-    const Camera& cam = app.editor().camera();
-    const glm::mat4 vp = cam.projection(app.aspect()) * cam.view();
-    const glm::vec4 rect(L.vx, L.vy, L.vw, L.vh);
+    GizmoFrame f = gizmo_frame(items, ctx.ed.catalog(), local, 1.0);
     const glm::vec3 c(static_cast<float>(f.center.x), static_cast<float>(f.center.y), 0.f);
-    const auto p0 = project_point(vp, c, rect), px = project_point(vp, c + glm::vec3(1, 0, 0), rect),
-               py = project_point(vp, c + glm::vec3(0, 1, 0), rect);
+    const auto p0 = ctx.view.project(c), px = ctx.view.project(c + glm::vec3(1, 0, 0)),
+               py = ctx.view.project(c + glm::vec3(0, 1, 0));
     float ppm = 0;
     if (p0 && px) ppm = std::max(ppm, glm::length(*px - *p0));
     if (p0 && py) ppm = std::max(ppm, glm::length(*py - *p0));
     f.size = ppm > 1e-3f ? kGizmoPixels / ppm : 1.0;
+    f.ring_px = kRingPixels;
     return f;
 }
 
-void Manipulator::start_drag(App& app, GizmoHandle h, plan::Vec2 floor) {
-    Editor& ed = app.editor();
+void Manipulator::start_drag(ToolContext& ctx, GizmoHandle h, plan::Vec2 floor) {
     start_items_.clear();
-    for (const auto* f : ed.selected_furniture()) start_items_.push_back(*f);
-    if (start_items_.empty()) return;
-    frame_ = frame_for(app, start_items_);
+    for (const auto* f : ctx.ed.selected_furniture()) start_items_.push_back(*f);
+    if (start_items_.empty()) {
+        mode_ = Mode::Idle;
+        return;
+    }
+    frame_ = frame_for(ctx, start_items_);
     handle_ = h;
     start_floor_ = floor;
     preview_ = start_items_;
@@ -90,41 +75,78 @@ void Manipulator::start_drag(App& app, GizmoHandle h, plan::Vec2 floor) {
     status_.clear();
 }
 
-void Manipulator::press(App& app, glm::vec2 p01, Mods m) {
-    Editor& ed = app.editor();
-    press_px_ = now_px_ = to_px(app, p01);
+void Manipulator::reset() {
     mode_ = Mode::Idle;
-    const auto floor = floor_at(app, p01);
-    if (ed.camera().mode != ViewMode::Walk && floor) {
-        std::vector<plan::Furniture> sel;
-        for (const auto* f : ed.selected_furniture()) sel.push_back(*f);
-        if (!sel.empty()) {
-            const GizmoHandle h = gizmo_hit(screen_for(app, frame_for(app, sel)), press_px_);
-            if (h != GizmoHandle::None) return start_drag(app, h, *floor);
-        }
-    }
-    app.sync_scene();
-    if (app.picker().pick(ed.camera().ray(p01, app.aspect()), 5000.f)) {
-        // Pressing on furniture selects it (Ctrl/Shift toggle); pressing on selected furniture drags it.
-        const std::string id = app.click(p01, m.ctrl || m.shift);
-        if (!id.empty() && ed.is_selected(id) && ed.level() && plan::find_furniture(*ed.level(), id) && floor)
-            start_drag(app, GizmoHandle::MoveXY, *floor);
-        return;
-    }
-    mode_ = Mode::Pending;  // a click on the floor, or the start of a box
+    preview_.clear();
+    start_items_.clear();
 }
 
-void Manipulator::motion(App& app, glm::vec2 p01, Mods m) {
-    now_px_ = to_px(app, p01);
-    if (mode_ == Mode::Pending && glm::length(now_px_ - press_px_) > kBoxThreshold) mode_ = Mode::Box;
+bool Manipulator::pointer(ToolContext& ctx, const Pointer& p) {
+    switch (p.phase) {
+    case Pointer::Phase::Press: press(ctx, p); return true;
+    case Pointer::Phase::Move:
+        hover_px_ = p.px;
+        hover_floor_ = p.over_view ? p.floor : std::nullopt;
+        if (!busy()) return false;
+        motion(ctx, p);
+        return true;
+    case Pointer::Phase::Release:
+        if (!busy()) return false;
+        release(ctx, p);
+        return true;
+    }
+    return false;
+}
+
+GizmoHandle Manipulator::handle_at(ToolContext& ctx, const Pointer& p) const {
+    std::vector<plan::Furniture> sel;
+    for (const auto* f : ctx.ed.selected_furniture()) sel.push_back(*f);
+    if (sel.empty()) return GizmoHandle::None;
+    const GizmoHandle h = gizmo_hit(screen_for(ctx, frame_for(ctx, sel)), p.px);
+    if (h != GizmoHandle::Rotate) return h;
+    // The ring crosses its neighbours: a press on other furniture is meant for that furniture.
+    if (auto id = ctx.pick(p.ray); id && !ctx.ed.is_selected(*id)) return GizmoHandle::None;
+    return h;
+}
+
+void Manipulator::press(ToolContext& ctx, const Pointer& p) {
+    Editor& ed = ctx.ed;
+    press_px_ = now_px_ = p.px;
+    press_floor_ = p.floor;
+    mode_ = Mode::Pending;
+    pending_handle_ = GizmoHandle::None;
+    pending_click_ = false;
+    if (ed.camera().mode != ViewMode::Walk && p.floor) {
+        pending_handle_ = handle_at(ctx, p);
+        if (pending_handle_ != GizmoHandle::None) return;  // a drag once the pointer moves
+    }
+    if (ctx.pick(p.ray)) {
+        // Pressing on furniture selects it (Ctrl/Shift toggle); moving on from selected furniture drags it.
+        const std::string id = click(ctx, p.p01, p.mods.ctrl || p.mods.shift);
+        if (!id.empty() && ed.is_selected(id) && ed.level() && plan::find_furniture(*ed.level(), id) && p.floor)
+            pending_handle_ = GizmoHandle::MoveXY;
+        return;
+    }
+    pending_click_ = true;  // a click on the floor, or the start of a box
+}
+
+void Manipulator::motion(ToolContext& ctx, const Pointer& p) {
+    now_px_ = p.px;
+    if (mode_ == Mode::Pending && glm::length(now_px_ - press_px_) > kDragPixels) {
+        // Far enough: the press was the start of a drag (a handle, selected furniture) or of a box.
+        if (pending_handle_ != GizmoHandle::None && press_floor_)
+            start_drag(ctx, pending_handle_, *press_floor_);
+        else if (pending_click_)
+            mode_ = Mode::Box;
+    }
     if (mode_ != Mode::Drag) return;
-    Editor& ed = app.editor();
-    const auto floor = floor_at(app, p01);
+    Editor& ed = ctx.ed;
+    const auto floor = p.floor;
     const plan::Level* level = ed.level();
     if (!floor || !level) return;
     const plan::Vec2 d{floor->x - start_floor_.x, floor->y - start_floor_.y};
     SnapSettings s = snap;
-    s.enabled = snap.enabled != m.ctrl;  // Ctrl inverts snapping while dragging
+    s.enabled = snap.enabled != p.mods.ctrl;  // Ctrl inverts snapping while dragging
     if (handle_ == GizmoHandle::Rotate) {
         const double a = snap_rotation(start_items_.front().yaw_deg, ring_angle_deg(frame_.center, start_floor_, *floor), s);
         preview_ = rotate_items(start_items_, frame_.center, a);
@@ -152,9 +174,9 @@ void Manipulator::motion(App& app, glm::vec2 p01, Mods m) {
     }
 }
 
-void Manipulator::release(App& app, glm::vec2 p01, Mods m) {
-    motion(app, p01, m);
-    Editor& ed = app.editor();
+void Manipulator::release(ToolContext& ctx, const Pointer& p) {
+    motion(ctx, p);
+    Editor& ed = ctx.ed;
     if (mode_ == Mode::Drag) {
         if (preview_ != start_items_) {
             const char* label = handle_ == GizmoHandle::Rotate   ? "editor.cmd.rotate"
@@ -163,24 +185,57 @@ void Manipulator::release(App& app, glm::vec2 p01, Mods m) {
             report(ed, change_items(ed, preview_, label));
         }
     } else if (mode_ == Mode::Box) {
-        box_select(app, (press_px_ - glm::vec2(app.layout().vx, app.layout().vy)) /
-                            glm::vec2(app.layout().vw, app.layout().vh),
-                   p01, m.shift ? SelectMode::Add : m.ctrl ? SelectMode::Toggle : SelectMode::Replace);
-    } else if (mode_ == Mode::Pending) {
-        app.click(p01, m.ctrl || m.shift);
+        box_select(ctx, ctx.view.to_01(press_px_), p.p01,
+                   p.mods.shift ? SelectMode::Add : p.mods.ctrl ? SelectMode::Toggle : SelectMode::Replace);
+    } else if (mode_ == Mode::Pending && pending_click_) {
+        click(ctx, p.p01, p.mods.ctrl || p.mods.shift);
     }
-    mode_ = Mode::Idle;
-    preview_.clear();
-    start_items_.clear();
+    // A press that never travelled kDragPixels on a handle or on furniture changes nothing.
+    reset();
 }
 
-void Manipulator::box_select(App& app, glm::vec2 a01, glm::vec2 b01, SelectMode mode) {
-    Editor& ed = app.editor();
-    const Camera& cam = ed.camera();
-    const Layout& L = app.layout();
-    const glm::mat4 vp = cam.projection(app.aspect()) * cam.view();
-    const glm::vec4 rect(L.vx, L.vy, L.vw, L.vh);
-    const auto hits = furniture_in_rect(ed.scene().furniture, to_px(app, a01), to_px(app, b01),
+std::string Manipulator::click(ToolContext& ctx, glm::vec2 p01, bool additive) {
+    Editor& ed = ctx.ed;
+    const Ray ray = ctx.view.ray(p01);
+    if (auto id = ctx.pick(ray)) {
+        if (additive) {
+            if (ed.is_selected(*id)) {
+                std::vector<std::string> keep;
+                for (const auto& s : ed.selection())
+                    if (s != *id) keep.push_back(s);
+                ed.select(keep);
+                return {};
+            }
+            ed.select({*id}, true);
+        } else if (!ed.is_selected(*id)) {
+            ed.select({*id});
+        }
+        // Clicking an item of a multi-selection keeps the group, so that dragging moves them all.
+        return *id;
+    }
+    const auto floor = ctx.view.floor_at(p01);
+    const plan::Room* room = nullptr;
+    if (floor && ed.level()) {
+        // Walls and their openings before the room they bound.
+        if (auto id = pick_wall_or_opening(*ed.level(), *floor); !id.empty()) {
+            ed.select({id}, additive);
+            return id;
+        }
+        room = plan::room_at(*ed.level(), *floor);
+    }
+    if (room) {
+        ed.select({room->id}, additive);
+        return room->id;
+    }
+    if (!additive) ed.select_none();
+    return {};
+}
+
+void Manipulator::box_select(ToolContext& ctx, glm::vec2 a01, glm::vec2 b01, SelectMode mode) {
+    Editor& ed = ctx.ed;
+    const glm::mat4 vp = ctx.view.view_proj();
+    const glm::vec4 rect = ctx.view.rect;
+    const auto hits = furniture_in_rect(ed.scene().furniture, ctx.view.to_px(a01), ctx.view.to_px(b01),
                                         [&](glm::vec3 p) { return project_point(vp, p, rect); });
     // Rooms in the old selection stay only when adding or toggling.
     report(ed, ed.select(combine_selection(ed.selection(), hits, mode)));
@@ -212,33 +267,29 @@ bool Manipulator::build_preview(Editor& ed, SceneData& out) const {
     return true;
 }
 
-void Manipulator::keys(App& app) {
-    Editor& ed = app.editor();
-    const ImGuiIO& io = ImGui::GetIO();
-    auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
-    if (io.KeyCtrl) {
-        if (pressed(GLFW_KEY_C)) report(ed, copy(ed));
-        if (pressed(GLFW_KEY_V)) {
-            std::optional<plan::Vec2> at;
-            if (auto c = app.cursor_floor()) at = plan::Vec2{c->x, c->y};
-            report(ed, paste(ed, at));
-        }
-        return;
+bool Manipulator::key(ToolContext& ctx, const InputEvent& e) {
+    Editor& ed = ctx.ed;
+    if (e.mods.ctrl) {
+        if (e.repeat) return false;
+        if (e.key == GLFW_KEY_C) report(ed, copy(ed));
+        else if (e.key == GLFW_KEY_V) report(ed, paste(ed, hover_floor_));
+        else return false;
+        return true;
     }
-    if (pressed(GLFW_KEY_Y)) snap.enabled = !snap.enabled;
-    if (pressed(GLFW_KEY_L)) local = !local;
-    if (ed.camera().mode == ViewMode::Walk) return;
+    if (e.key == GLFW_KEY_Y && !e.repeat) snap.enabled = !snap.enabled;
+    else if (e.key == GLFW_KEY_L && !e.repeat) local = !local;
+    else if (ed.camera().mode == ViewMode::Walk) return false;
     // Arrow keys nudge by the grid step; Shift nudges by 1 cm. Held keys repeat.
-    auto key = [](int k) { return ImGui::IsKeyPressed(k, true); };
-    const bool fine = io.KeyShift;
-    if (key(GLFW_KEY_LEFT)) report(ed, nudge(ed, -1, 0, fine));
-    if (key(GLFW_KEY_RIGHT)) report(ed, nudge(ed, 1, 0, fine));
-    if (key(GLFW_KEY_UP)) report(ed, nudge(ed, 0, 1, fine));
-    if (key(GLFW_KEY_DOWN)) report(ed, nudge(ed, 0, -1, fine));
+    else if (e.key == GLFW_KEY_LEFT) report(ed, nudge(ed, -1, 0, e.mods.shift));
+    else if (e.key == GLFW_KEY_RIGHT) report(ed, nudge(ed, 1, 0, e.mods.shift));
+    else if (e.key == GLFW_KEY_UP) report(ed, nudge(ed, 0, 1, e.mods.shift));
+    else if (e.key == GLFW_KEY_DOWN) report(ed, nudge(ed, 0, -1, e.mods.shift));
+    else return false;
+    return true;
 }
 
-void Manipulator::menu_items(App& app) {
-    Editor& ed = app.editor();
+void Manipulator::menu_ui(ToolContext& ctx) {
+    Editor& ed = ctx.ed;
     const std::size_t n = ed.selected_furniture().size();
     auto item = [](const char* key, const char* shortcut, bool enabled) {
         return ImGui::MenuItem((tr(key) + "###" + key).c_str(), shortcut, false, enabled);
@@ -266,11 +317,11 @@ void Manipulator::menu_items(App& app) {
     ImGui::MenuItem((tr("editor.manip.menu.local") + "###local").c_str(), "L", &local);
 }
 
-void Manipulator::draw(App& app) {
-    Editor& ed = app.editor();
-    const Layout& L = app.layout();
+void Manipulator::overlay_ui(ToolContext& ctx) {
+    Editor& ed = ctx.ed;
+    const glm::vec4 L = ctx.view.rect;
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    dl->PushClipRect({L.vx, L.vy}, {L.vx + L.vw, L.vy + L.vh});
+    dl->PushClipRect({L.x, L.y}, {L.x + L.z, L.y + L.w});
     if (mode_ == Mode::Box) {
         const ImVec2 a(std::min(press_px_.x, now_px_.x), std::min(press_px_.y, now_px_.y));
         const ImVec2 b(std::max(press_px_.x, now_px_.x), std::max(press_px_.y, now_px_.y));
@@ -281,10 +332,9 @@ void Manipulator::draw(App& app) {
     if (mode_ != Mode::Drag)
         for (const auto* f : ed.selected_furniture()) items.push_back(*f);
     if (!items.empty() && ed.camera().mode != ViewMode::Walk) {
-        const GizmoScreen s = screen_for(app, frame_for(app, items));
+        const GizmoScreen s = screen_for(ctx, frame_for(ctx, items));
         if (s.valid) {
-            const ImVec2 m = ImGui::GetIO().MousePos;
-            const GizmoHandle hover = mode_ == Mode::Drag ? handle_ : gizmo_hit(s, {m.x, m.y});
+            const GizmoHandle hover = mode_ == Mode::Drag ? handle_ : gizmo_hit(s, hover_px_);
             auto col = [&](GizmoHandle h, ImU32 c) { return hover == h ? IM_COL32(255, 230, 80, 255) : c; };
             auto v = [](glm::vec2 p) { return ImVec2(p.x, p.y); };
             for (std::size_t i = 0; i + 1 < s.ring.size(); ++i)
@@ -308,7 +358,7 @@ void Manipulator::draw(App& app) {
     }
     dl->PopClipRect();
     if (!array_window) return;
-    ImGui::SetNextWindowPos({L.vx + 20, L.vy + 20}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowPos({L.x + 20, L.y + 20}, ImGuiCond_Appearing);
     if (ImGui::Begin((tr("editor.manip.array.title") + "###array_window").c_str(), &array_window,
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::SetNextItemWidth(120);

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "app/app.hpp"
+#include "ui/ui_context.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/standards/compliance.hpp"
 #include "shuxiang/standards/layout_checks.hpp"
@@ -51,6 +51,16 @@ void add_layout(const Editor& ed, const standards::RuleSet& rules, std::vector<C
             out.push_back({CheckItem::Kind::NoEntrance, "no_entrance", trf("editor.check.no_entrance", {l}), {}, std::nullopt});
 }
 
+// "12 m² (≥ 15)", or for a room or service the plan must have: "missing (required)" in the user's
+// language (the comparison words of the standards never reach the panel untranslated).
+std::string measured_and_required(const standards::Check& c) {
+    if (c.comparison == "present")
+        return tr(c.measured >= c.required ? "editor.checks.present" : "editor.checks.missing") + " (" +
+               tr("report.required_present") + ")";
+    const std::string op = c.comparison == ">=" ? "≥" : c.comparison == "<=" ? "≤" : c.comparison;
+    return fmt_num(c.measured) + " " + standards::unit_text(c.unit, language()) + " (" + op + " " + fmt_num(c.required) + ")";
+}
+
 // The standards' checks that need only the plan (the collection checks need the database); those the
 // layout checks already show with their places are left out. An empty document (no rooms) has none.
 void add_standards(const Editor& ed, const standards::RuleSet& rules, std::vector<CheckItem>& out) {
@@ -63,8 +73,7 @@ void add_standards(const Editor& ed, const standards::RuleSet& rules, std::vecto
         if (c.status != standards::Status::Fail && c.status != standards::Status::Warning) continue;
         if (c.id == "safety.aisles" || c.id == "safety.wall_aisles" || c.id == "safety.overlaps" || c.id == "safety.reachable")
             continue;
-        std::string text = tr(c.title_key) + ": " + fmt_num(c.measured) + " " + standards::unit_text(c.unit, language()) +
-                           " (" + c.comparison + " " + fmt_num(c.required) + ")";
+        std::string text = tr(c.title_key) + ": " + measured_and_required(c);
         const std::string advice = standards::advice_text(c, language());
         if (!advice.empty()) text += " — " + advice;
         std::vector<std::string> ids;
@@ -111,12 +120,12 @@ const std::vector<CheckItem>& current_checks(const Editor& ed) {
     return items;
 }
 
-void draw_aisle_overlay(App& app) {
-    Editor& ed = app.editor();
+void draw_aisle_overlay(UiContext& ui) {
+    Editor& ed = ui.ed;
     const plan::Level* lv = ed.level();
     if (!lv) return;
-    const Layout& Lo = app.layout();
-    const glm::mat4 vp = ed.camera().projection(app.aspect()) * ed.camera().view();
+    const Layout& Lo = ui.layout;
+    const glm::mat4 vp = ed.camera().projection(ui.aspect()) * ed.camera().view();
     auto project = [&](plan::Vec2 p, ImVec2& out) {
         const glm::vec4 c = vp * glm::vec4(static_cast<float>(p.x), static_cast<float>(p.y), 0.03f, 1.f);
         if (c.w <= 1e-4f) return false;
@@ -144,8 +153,8 @@ void draw_aisle_overlay(App& app) {
     dl->PopClipRect();
 }
 
-void draw_checks_panel(App& app, float x, float y, float w, float h) {
-    Editor& ed = app.editor();
+void draw_checks_panel(UiContext& ui, float x, float y, float w, float h) {
+    Editor& ed = ui.ed;
     const auto& items = current_checks(ed);
     ImGui::SetNextWindowPos({x, y});
     ImGui::SetNextWindowSize({w, h});
@@ -169,7 +178,7 @@ void draw_checks_panel(App& app, float x, float y, float w, float h) {
         ImGui::TextWrapped("%s", it.text.c_str());
         if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         if (ImGui::IsItemClicked() && !it.ids.empty()) {
-            if (ed.select(it.ids).ok) ed.frame_selection(app.aspect());
+            if (ed.select(it.ids).ok) ed.frame_selection(ui.aspect());
         }
         ImGui::PopID();
         ImGui::PopStyleColor();

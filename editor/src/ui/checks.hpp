@@ -10,7 +10,7 @@
 
 namespace shuxiang::editor {
 
-class App;
+struct UiContext;
 class Editor;
 
 struct CheckItem {
@@ -26,10 +26,10 @@ struct CheckItem {
 
 // Runs the checks on the editor's document (current state).
 std::vector<CheckItem> run_checks(const Editor& ed);
-void draw_checks_panel(App& app, float x, float y, float w, float h);
+void draw_checks_panel(UiContext& ui, float x, float y, float w, float h);
 // The checks of the current document, recomputed when it changed.
 const std::vector<CheckItem>& current_checks(const Editor& ed);
 // Narrow aisles of the shown level as red bands with their width, over the 3D viewport.
-void draw_aisle_overlay(App& app);
+void draw_aisle_overlay(UiContext& ui);
 
 }  // namespace shuxiang::editor

@@ -11,7 +11,7 @@
 #include <memory>
 #include <sstream>
 
-#include "app/app.hpp"
+#include "ui/ui_context.hpp"
 #include "render/renderer.hpp"
 #include "render/screenshot.hpp"
 #include "shuxiang/util/error.hpp"
@@ -40,15 +40,15 @@ public:
     }
 
     // The texture of a type, rendering it first if needed (at most `budget` renders a frame).
-    GLuint get(App& app, const plan::FurnitureType& t, int* budget) {
+    GLuint get(UiContext& ui, const plan::FurnitureType& t, int* budget) {
         if (auto it = textures_.find(t.id); it != textures_.end()) return it->second;
         if (budget && *budget <= 0) return 0;
         if (budget) --*budget;
-        return render(app, t);
+        return render(ui, t);
     }
 
-    bool save(App& app, const plan::FurnitureType& t, const std::filesystem::path& png) {
-        GLuint tex = get(app, t, nullptr);
+    bool save(UiContext& ui, const plan::FurnitureType& t, const std::filesystem::path& png) {
+        GLuint tex = get(ui, t, nullptr);
         if (!tex) return false;
         glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
         glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
@@ -70,8 +70,8 @@ public:
     int rendered = 0;
 
 private:
-    GLuint render(App& app, const plan::FurnitureType& t) {
-        Editor& ed = app.editor();
+    GLuint render(UiContext& ui, const plan::FurnitureType& t) {
+        Editor& ed = ui.ed;
         if (!renderer_) {
             renderer_ = std::make_unique<Renderer>();
             renderer_->init(shader_dir());
@@ -149,24 +149,24 @@ std::string& palette_search() {
     return s;
 }
 
-ActionResult drop_from_palette(App& app, const std::string& type, glm::vec2 p01) {
-    Editor& ed = app.editor();
+ActionResult drop_from_palette(UiContext& ui, const std::string& type, glm::vec2 p01) {
+    Editor& ed = ui.ed;
     glm::vec3 hit(0.f);
-    if (!intersect_plane_z(ed.camera().ray(p01, app.aspect()), 0.f, hit))
+    if (!intersect_plane_z(ed.camera().ray(p01, ui.aspect()), 0.f, hit))
         return ActionResult::fail(tr("editor.err.drop_off_floor"));
     return ed.add_furniture(type, std::round(hit.x * 10) / 10, std::round(hit.y * 10) / 10, 0);
 }
 
-bool save_thumbnail(App& app, const std::string& type, const std::filesystem::path& png) {
-    const plan::FurnitureType* t = app.editor().catalog().find(type);
+bool save_thumbnail(UiContext& ui, const std::string& type, const std::filesystem::path& png) {
+    const plan::FurnitureType* t = ui.ed.catalog().find(type);
     if (!t) return false;
-    return thumbnails().save(app, *t, png);
+    return thumbnails().save(ui, *t, png);
 }
 
 int thumbnails_rendered() { return thumbnails().rendered; }
 
-void draw_palette(App& app, float x, float y, float w, float h) {
-    Editor& ed = app.editor();
+void draw_palette(UiContext& ui, float x, float y, float w, float h) {
+    Editor& ed = ui.ed;
     ImGui::SetNextWindowPos({x, y});
     ImGui::SetNextWindowSize({std::max(w, 1.f), std::max(h, 1.f)});
     ImGui::Begin((tr("editor.panel.palette") + "###editor.panel.palette").c_str(), nullptr,
@@ -180,7 +180,7 @@ void draw_palette(App& app, float x, float y, float w, float h) {
     const float icon = 48.f;
     for (const plan::FurnitureType* t : palette_filter(ed.catalog(), palette_search())) {
         ImGui::PushID(t->id.c_str());
-        const GLuint tex = thumbnails().get(app, *t, &budget);
+        const GLuint tex = thumbnails().get(ui, *t, &budget);
         const ImVec2 start = ImGui::GetCursorPos();
         ImGui::Selectable("##item", false, 0, {0, icon});
         const bool hovered = ImGui::IsItemHovered();
@@ -208,10 +208,10 @@ void draw_palette(App& app, float x, float y, float w, float h) {
     ImGui::EndChild();
     ImGui::End();
     if (!drag_type.empty() && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-        const Layout& L = app.layout();
+        const Layout& L = ui.layout;
         const ImVec2 m = ImGui::GetIO().MousePos;
         if (m.x >= L.vx && m.x < L.vx + L.vw && m.y >= L.vy && m.y < L.vy + L.vh) {
-            auto r = drop_from_palette(app, drag_type, {(m.x - L.vx) / L.vw, (m.y - L.vy) / L.vh});
+            auto r = drop_from_palette(ui, drag_type, {(m.x - L.vx) / L.vw, (m.y - L.vy) / L.vh});
             if (!r.ok) ed.log(LogLine::Level::Warning, r.message);
         }
         drag_type.clear();

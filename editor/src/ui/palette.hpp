@@ -12,7 +12,7 @@
 
 namespace shuxiang::editor {
 
-class App;
+struct UiContext;
 
 // Types whose id, Chinese or English name, or category (file value, Chinese or English name) contains
 // every word of `query` (case-insensitive for ASCII). An empty query lists every type.
@@ -23,13 +23,13 @@ std::string& palette_search();
 
 // Places `type` where a drag from the palette would drop it: the floor point under the viewport
 // point `p01` (0..1, y down), rounded to 10 cm.
-ActionResult drop_from_palette(App& app, const std::string& type, glm::vec2 p01);
+ActionResult drop_from_palette(UiContext& ui, const std::string& type, glm::vec2 p01);
 
 // Draws the palette panel.
-void draw_palette(App& app, float x, float y, float w, float h);
+void draw_palette(UiContext& ui, float x, float y, float w, float h);
 
 // Renders (once) and writes a type's thumbnail as PNG; false with a log line when it cannot.
-bool save_thumbnail(App& app, const std::string& type, const std::filesystem::path& png);
+bool save_thumbnail(UiContext& ui, const std::string& type, const std::filesystem::path& png);
 // How many thumbnails have been rendered so far (each type once).
 int thumbnails_rendered();
 

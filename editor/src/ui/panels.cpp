@@ -9,7 +9,7 @@
 
 #include <glm/glm.hpp>
 
-#include "app/app.hpp"
+#include "ui/ui_context.hpp"
 #include "simview/sim_view.hpp"
 #include "library/library_ui.hpp"
 #include "render/dimensions.hpp"
@@ -44,8 +44,8 @@ const char* type_name(const plan::FurnitureType& t) {
     return language() == Language::ZhCN ? t.name_zh.c_str() : t.name_en.c_str();
 }
 
-void menu_bar(App& app) {
-    Editor& ed = app.editor();
+void menu_bar(UiContext& ui) {
+    Editor& ed = ui.ed;
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu(L("editor.menu.file").c_str())) {
         if (ImGui::BeginMenu(L("editor.menu.new_from_template").c_str())) {
@@ -53,29 +53,29 @@ void menu_bar(App& app) {
                 const std::string key = "editor.template." + name;
                 const std::string& label = tr(key) == key ? name : tr(key);
                 if (ImGui::MenuItem((label + "###tpl" + name).c_str()))
-                    report(ed, app.session().request(app, {PendingAction::Kind::New, name}));
+                    report(ed, ui.session.request(ui, {PendingAction::Kind::New, name}));
             }
             ImGui::EndMenu();
         }
         if (ImGui::MenuItem(L("editor.menu.open").c_str(), "Ctrl+O")) {
-            app.open_prompt = true;
+            ui.shell.open_prompt = true;
         }
         if (ImGui::MenuItem(L("editor.menu.save").c_str(), "Ctrl+S")) {
-            if (ed.path().empty()) app.save_prompt = true;
+            if (ed.path().empty()) ui.shell.save_prompt = true;
             else report(ed, ed.save());
         }
-        if (ImGui::MenuItem(L("editor.menu.save_as").c_str())) app.save_prompt = true;
+        if (ImGui::MenuItem(L("editor.menu.save_as").c_str())) ui.shell.save_prompt = true;
         if (ImGui::BeginMenu(L("editor.menu.recent").c_str(), !ed.recent().empty())) {
             for (const auto& p : std::vector(ed.recent())) {
                 if (ImGui::MenuItem(p.string().c_str()))
-                    report(ed, app.session().request(app, {PendingAction::Kind::Open, p.string()}));
+                    report(ed, ui.session.request(ui, {PendingAction::Kind::Open, p.string()}));
             }
             ImGui::EndMenu();
         }
         ImGui::Separator();
-        if (ImGui::MenuItem(L("editor.menu.import_model").c_str())) app.import_prompt = true;
+        if (ImGui::MenuItem(L("editor.menu.import_model").c_str())) ui.shell.import_prompt = true;
         ImGui::Separator();
-        if (ImGui::MenuItem(L("editor.menu.quit").c_str())) report(ed, app.session().request(app, {PendingAction::Kind::Quit, {}}));
+        if (ImGui::MenuItem(L("editor.menu.quit").c_str())) report(ed, ui.session.request(ui, {PendingAction::Kind::Quit, {}}));
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(L("editor.menu.edit").c_str())) {
@@ -91,50 +91,51 @@ void menu_bar(App& app) {
             report(ed, ed.delete_selection());  // furniture, rooms, walls and openings
         if (ImGui::MenuItem(L("editor.menu.select_all").c_str(), "Ctrl+A")) ed.select_all();
         if (ImGui::MenuItem(L("editor.menu.select_none").c_str())) ed.select_none();
-        app.manip().menu_items(app);
+        ToolContext ctx = ui.tool_context();
+        ui.manip().menu_ui(ctx);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(L("editor.menu.view").c_str())) {
         const ViewMode m = ed.camera().mode;
-        if (ImGui::MenuItem(L("editor.view.3d").c_str(), "1", m == ViewMode::Orbit3D)) ed.set_view(ViewMode::Orbit3D, app.aspect());
-        if (ImGui::MenuItem(L("editor.view.top").c_str(), "2", m == ViewMode::Top)) ed.set_view(ViewMode::Top, app.aspect());
-        if (ImGui::MenuItem(L("editor.view.walk").c_str(), "3", m == ViewMode::Walk)) ed.set_view(ViewMode::Walk, app.aspect());
+        if (ImGui::MenuItem(L("editor.view.3d").c_str(), "1", m == ViewMode::Orbit3D)) ed.set_view(ViewMode::Orbit3D, ui.aspect());
+        if (ImGui::MenuItem(L("editor.view.top").c_str(), "2", m == ViewMode::Top)) ed.set_view(ViewMode::Top, ui.aspect());
+        if (ImGui::MenuItem(L("editor.view.walk").c_str(), "3", m == ViewMode::Walk)) ed.set_view(ViewMode::Walk, ui.aspect());
         ImGui::Separator();
-        if (ImGui::MenuItem(L("editor.view.frame_selection").c_str(), "F")) ed.frame_selection(app.aspect());
-        if (ImGui::MenuItem(L("editor.view.frame_all").c_str(), "Home")) ed.frame_all(app.aspect());
+        if (ImGui::MenuItem(L("editor.view.frame_selection").c_str(), "F")) ed.frame_selection(ui.aspect());
+        if (ImGui::MenuItem(L("editor.view.frame_all").c_str(), "Home")) ed.frame_all(ui.aspect());
         ImGui::MenuItem(L("editor.view.grid").c_str(), nullptr, &ed.show_grid);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(L("editor.menu.language").c_str())) {
-        if (ImGui::MenuItem("中文###zh", nullptr, language() == Language::ZhCN)) app.set_language("zh");
-        if (ImGui::MenuItem("English###en", nullptr, language() == Language::En)) app.set_language("en");
+        if (ImGui::MenuItem("中文###zh", nullptr, language() == Language::ZhCN)) set_language(parse_language("zh"));
+        if (ImGui::MenuItem("English###en", nullptr, language() == Language::En)) set_language(parse_language("en"));
         ImGui::EndMenu();
     }
-    app.sim().menu(app);
+    ui.sim.menu(ui);
     ImGui::EndMainMenuBar();
 }
 
-void path_prompts(App& app) {
-    Editor& ed = app.editor();
-    if (app.open_prompt) {
+void path_prompts(UiContext& ui) {
+    Editor& ed = ui.ed;
+    if (ui.shell.open_prompt) {
         ImGui::OpenPopup(L("editor.menu.open", "open_popup").c_str());
-        app.open_prompt = false;
-        app.path_input = ed.path().string();
+        ui.shell.open_prompt = false;
+        ui.shell.path_input = ed.path().string();
     }
-    if (app.save_prompt) {
+    if (ui.shell.save_prompt) {
         ImGui::OpenPopup(L("editor.menu.save_as", "save_popup").c_str());
-        app.save_prompt = false;
-        app.path_input = ed.path().empty() ? std::string("plan.sxplan.json") : ed.path().string();
+        ui.shell.save_prompt = false;
+        ui.shell.path_input = ed.path().empty() ? std::string("plan.sxplan.json") : ed.path().string();
     }
     for (bool saving : {false, true}) {
         const std::string id = saving ? L("editor.menu.save_as", "save_popup") : L("editor.menu.open", "open_popup");
         if (ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
             ImGui::TextUnformatted(tr("editor.prompt.path").c_str());
             ImGui::SetNextItemWidth(480);
-            const bool enter = ImGui::InputText("##path", &app.path_input, ImGuiInputTextFlags_EnterReturnsTrue);
+            const bool enter = ImGui::InputText("##path", &ui.shell.path_input, ImGuiInputTextFlags_EnterReturnsTrue);
             if (ImGui::Button(L("editor.prompt.ok").c_str()) || enter) {
-                ActionResult r = saving ? ed.save(app.path_input)
-                                        : app.session().request(app, {PendingAction::Kind::Open, app.path_input});
+                ActionResult r = saving ? ed.save(ui.shell.path_input)
+                                        : ui.session.request(ui, {PendingAction::Kind::Open, ui.shell.path_input});
                 if (r.ok) ImGui::CloseCurrentPopup();
             }
             ImGui::SameLine();
@@ -144,16 +145,16 @@ void path_prompts(App& app) {
     }
 }
 
-void toolbar(App& app) {
-    Editor& ed = app.editor();
-    const Layout& Lo = app.layout();
+void toolbar(UiContext& ui) {
+    Editor& ed = ui.ed;
+    const Layout& Lo = ui.layout;
     begin_panel("editor.panel.toolbar", 0, Lo.menu_h, ImGui::GetIO().DisplaySize.x, Lo.toolbar_h,
                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
     const ViewMode m = ed.camera().mode;
     auto mode_button = [&](const char* key, ViewMode mode) {
         const bool on = m == mode;
         if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        if (ImGui::Button(L(key).c_str())) ed.set_view(mode, app.aspect());
+        if (ImGui::Button(L(key).c_str())) ed.set_view(mode, ui.aspect());
         if (on) ImGui::PopStyleColor();
         ImGui::SameLine();
     };
@@ -177,8 +178,8 @@ void toolbar(App& app) {
         else report(ed, ed.delete_selection());
     }
     ImGui::SameLine();
-    if (ImGui::Button(L("editor.view.frame_all", "tb_all").c_str())) ed.frame_all(app.aspect());
-    draw_tool_buttons(app);
+    if (ImGui::Button(L("editor.view.frame_all", "tb_all").c_str())) ed.frame_all(ui.aspect());
+    draw_tool_buttons(ui);
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
@@ -197,8 +198,8 @@ void toolbar(App& app) {
     ImGui::End();
 }
 
-void outliner(App& app, float x, float y, float w, float h) {
-    Editor& ed = app.editor();
+void outliner(UiContext& ui, float x, float y, float w, float h) {
+    Editor& ed = ui.ed;
     begin_panel("editor.panel.outliner", x, y, w, h);
     const auto& levels = ed.plan().levels;
     for (std::size_t li = 0; li < levels.size(); ++li) {
@@ -282,10 +283,10 @@ void multi_sections_and_label(Editor& ed, const std::vector<const plan::Furnitur
     }
 }
 
-void inspector(App& app, float x, float y, float w, float h) {
-    Editor& ed = app.editor();
+void inspector(UiContext& ui, float x, float y, float w, float h) {
+    Editor& ed = ui.ed;
     begin_panel("editor.panel.inspector", x, y, w, h);
-    const bool shown = draw_tool_inspector(app);
+    const bool shown = draw_tool_inspector(ui);
     auto items = ed.selected_furniture();
     if (!items.empty()) {
         const plan::FurnitureType* t = ed.catalog().find(items.front()->type);
@@ -382,9 +383,9 @@ void inspector(App& app, float x, float y, float w, float h) {
     ImGui::End();
 }
 
-void log_panel(App& app, float x, float y, float w, float h) {
+void log_panel(UiContext& ui, float x, float y, float w, float h) {
     begin_panel("editor.panel.log", x, y, w, h);
-    const auto& lines = app.editor().log_lines();
+    const auto& lines = ui.ed.log_lines();
     for (const auto& l : lines) {
         const ImVec4 c = l.level == LogLine::Level::Error     ? ImVec4(1.f, 0.45f, 0.4f, 1.f)
                          : l.level == LogLine::Level::Warning ? ImVec4(1.f, 0.8f, 0.35f, 1.f)
@@ -397,10 +398,10 @@ void log_panel(App& app, float x, float y, float w, float h) {
     ImGui::End();
 }
 
-void status_bar(App& app, float y, float w, float h) {
-    Editor& ed = app.editor();
+void status_bar(UiContext& ui, float y, float w, float h) {
+    Editor& ed = ui.ed;
     begin_panel("editor.panel.status", 0, y, w, h, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
-    if (auto p = app.cursor_floor())
+    if (auto p = ui.figures.cursor_floor)
         ImGui::Text("X %.2f m  Y %.2f m", p->x, p->y);
     else
         ImGui::TextDisabled("X —  Y —");
@@ -428,22 +429,22 @@ void status_bar(App& app, float y, float w, float h) {
     } else {
         ImGui::TextDisabled("%s", tr("editor.inspector.none").c_str());
     }
-    draw_tool_status(app);
-    if (!app.manip().status().empty()) {
+    draw_tool_status(ui);
+    if (!ui.manip().status().empty()) {
         ImGui::SameLine();
-        ImGui::TextUnformatted(("  " + app.manip().status()).c_str());
+        ImGui::TextUnformatted(("  " + ui.manip().status()).c_str());
     }
     ImGui::SameLine(w * 0.55f);
-    ImGui::Text("%s %d  |  %.1f ms  |  %s", tr("editor.status.draw_calls").c_str(), app.stats().draw_calls, app.frame_ms(),
+    ImGui::Text("%s %d  |  %.1f ms  |  %s", tr("editor.status.draw_calls").c_str(), ui.figures.draw_calls, ui.figures.frame_ms,
                 ed.history().is_saved() ? tr("editor.status.saved").c_str() : tr("editor.status.modified").c_str());
     ImGui::End();
 }
 
-void overlay_labels(App& app) {
-    Editor& ed = app.editor();
-    const Layout& Lo = app.layout();
+void overlay_labels(UiContext& ui) {
+    Editor& ed = ui.ed;
+    const Layout& Lo = ui.layout;
     const Camera& cam = ed.camera();
-    const glm::mat4 vp = cam.projection(app.aspect()) * cam.view();
+    const glm::mat4 vp = cam.projection(ui.aspect()) * cam.view();
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     dl->PushClipRect({Lo.vx, Lo.vy}, {Lo.vx + Lo.vw, Lo.vy + Lo.vh});
     for (const auto& lab : ed.scene().labels) {
@@ -465,12 +466,12 @@ void overlay_labels(App& app) {
 
 // Top view: each wall segment's length on a dimension line beside it, and the selection's width
 // and depth. Lines shorter than 40 pixels on screen are left out (they would only be clutter).
-void overlay_dimensions(App& app) {
-    Editor& ed = app.editor();
+void overlay_dimensions(UiContext& ui) {
+    Editor& ed = ui.ed;
     const Camera& cam = ed.camera();
     if (cam.mode != ViewMode::Top || !ed.level()) return;
-    const Layout& Lo = app.layout();
-    const glm::mat4 vp = cam.projection(app.aspect()) * cam.view();
+    const Layout& Lo = ui.layout;
+    const glm::mat4 vp = cam.projection(ui.aspect()) * cam.view();
     auto screen = [&](glm::vec2 p) {
         const glm::vec4 c = vp * glm::vec4(p.x, p.y, 0.f, 1.f);
         return ImVec2(Lo.vx + (c.x / c.w * 0.5f + 0.5f) * Lo.vw, Lo.vy + (0.5f - c.y / c.w * 0.5f) * Lo.vh);
@@ -502,28 +503,27 @@ void overlay_dimensions(App& app) {
 
 }  // namespace
 
-void draw_ui(App& app) {
-    const Layout& Lo = app.layout();
+void draw_ui(UiContext& ui) {
+    const Layout& Lo = ui.layout;
     const ImVec2 ds = ImGui::GetIO().DisplaySize;
-    menu_bar(app);
-    path_prompts(app);
-    toolbar(app);
+    menu_bar(ui);
+    path_prompts(ui);
+    toolbar(ui);
     const float top = Lo.vy;
     const float bottom = ds.y - Lo.status_h;
     const float left_h = bottom - top;
-    outliner(app, 0, top, Lo.left_w, left_h * 0.55f);
-    draw_palette(app, 0, top + left_h * 0.55f, Lo.left_w, left_h * 0.45f);
+    outliner(ui, 0, top, Lo.left_w, left_h * 0.55f);
+    draw_palette(ui, 0, top + left_h * 0.55f, Lo.left_w, left_h * 0.45f);
     const float right_x = ds.x - Lo.right_w;
-    inspector(app, right_x, top, Lo.right_w, left_h * 0.5f);
-    draw_checks_panel(app, right_x, top + left_h * 0.5f, Lo.right_w, left_h * 0.5f);
-    log_panel(app, Lo.left_w, Lo.vy + Lo.vh, Lo.vw, Lo.log_h);
-    status_bar(app, bottom, ds.x, Lo.status_h);
-    overlay_labels(app);
-    overlay_dimensions(app);
-    draw_tool_overlay(app);
-    draw_aisle_overlay(app);
-    draw_library_ui(app);
-    draw_session_prompts(app);  // last: a modal opened before the panels exist trips ImGui 1.86
+    inspector(ui, right_x, top, Lo.right_w, left_h * 0.5f);
+    draw_checks_panel(ui, right_x, top + left_h * 0.5f, Lo.right_w, left_h * 0.5f);
+    log_panel(ui, Lo.left_w, Lo.vy + Lo.vh, Lo.vw, Lo.log_h);
+    status_bar(ui, bottom, ds.x, Lo.status_h);
+    overlay_labels(ui);
+    overlay_dimensions(ui);
+    draw_aisle_overlay(ui);
+    draw_library_ui(ui);
+    draw_session_prompts(ui);  // last: a modal opened before the panels exist trips ImGui 1.86
 }
 
 }  // namespace shuxiang::editor

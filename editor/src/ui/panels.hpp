@@ -3,8 +3,8 @@
 // log, status bar, and the viewport's overlay labels.
 namespace shuxiang::editor {
 
-class App;
+struct UiContext;
 
-void draw_ui(App& app);
+void draw_ui(UiContext& ui);
 
 }  // namespace shuxiang::editor

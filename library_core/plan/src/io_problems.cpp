@@ -98,14 +98,51 @@ std::string number_text(double v) {
 
 namespace shuxiang::plan {
 
+namespace {
+
+// The words of "expected {0}, found {1}" in the current language: JSON types, "a point [x, y]" and
+// "array of N".
+std::string type_word(const std::string& en) {
+    static const char* const kWords[] = {"object", "array", "string", "number", "integer", "boolean", "null", "value"};
+    for (const char* w : kWords)
+        if (en == w) return tr(std::string("plan_io_words.type.") + w);
+    if (en == "a point [x, y]") return tr("plan_io_words.type.point");
+    if (en.rfind("array of ", 0) == 0) return trf("plan_io_words.type.array_of", {en.substr(9)});
+    return en;
+}
+
+// The JSON parser's own (English) account of a syntax error, in the current language: what was
+// wrong, with the text it last read kept as it is.
+std::string syntax_detail(const std::string& en) {
+    static const std::pair<const char*, const char*> kProblems[] = {
+        {"unexpected end of input", "plan_io_words.syntax.end_of_input"}, {"invalid literal", "plan_io_words.syntax.invalid_literal"},
+        {"invalid string", "plan_io_words.syntax.invalid_string"},        {"invalid number", "plan_io_words.syntax.invalid_number"},
+        {"unexpected", "plan_io_words.syntax.unexpected"}};
+    std::string text = tr("plan_io_words.syntax.error");
+    for (auto [phrase, key] : kProblems)
+        if (en.find(phrase) != std::string::npos) {
+            text = tr(key);
+            break;
+        }
+    if (auto at = en.find("last read: "); at != std::string::npos) text += trf("plan_io_words.syntax.last_read", {en.substr(at + 11)});
+    return text;
+}
+
+}  // namespace
+
 std::string localized_message(const Problem& p) {
     if (p.key.empty()) return p.message;
     std::string s = tr(p.key);
     if (s == p.key) return p.message;  // no translation: the English text is better than the key
     for (std::size_t i = 0; i < p.args.size(); ++i) {
+        // English words of the parser and of the type checks are translated too.
+        std::string arg = p.args[i];
+        if (p.key == "plan_io.wrong_type") arg = type_word(arg);
+        if (i == 2 && p.key == "plan_io.json_syntax" && language() != Language::En) arg = syntax_detail(arg);
+        if (i == 0 && p.key == "plan_io.json_syntax_here" && language() != Language::En) arg = syntax_detail(arg);
         std::string mark = "{" + std::to_string(i) + "}";
-        for (std::size_t pos = s.find(mark); pos != std::string::npos; pos = s.find(mark, pos + p.args[i].size()))
-            s.replace(pos, mark.size(), p.args[i]);
+        for (std::size_t pos = s.find(mark); pos != std::string::npos; pos = s.find(mark, pos + arg.size()))
+            s.replace(pos, mark.size(), arg);
     }
     return s;
 }
