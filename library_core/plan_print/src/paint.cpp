@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "shuxiang/labels/draw.hpp"
+#include "shuxiang/report/label_placement.hpp"
 #include "shuxiang/util/i18n.hpp"
 
 namespace shuxiang::plan_print::paint {
@@ -167,8 +168,15 @@ void dimension(cairo_t* cr, const report::DimensionLine& dl, const Mapper& m) {
     cairo_restore(cr);
 }
 
+// Room names and areas, decluttered (report::place_labels): a label that would cover another room's
+// moves beside it or is left out; rooms under 20 m² (small rooms, zones) give way to larger ones.
 void room_labels(cairo_t* cr, const report::LevelDrawing& d, const Mapper& m) {
-    cairo_set_source_rgb(cr, 0.08, 0.08, 0.08);
+    struct Text {
+        std::string name, area;
+        double x, y, w;
+    };
+    std::vector<Text> texts;
+    std::vector<report::LabelBox> boxes;
     for (const auto& r : d.rooms) {
         if (r.polygon.empty()) continue;
         double lo = r.polygon[0].x, hi = lo;
@@ -176,12 +184,24 @@ void room_labels(cairo_t* cr, const report::LevelDrawing& d, const Mapper& m) {
             lo = std::min(lo, p.x);
             hi = std::max(hi, p.x);
         }
-        const double w = std::max(8.0, (hi - lo) * m.k - 2), x = m.x(r.label_at.x), y = m.y(r.label_at.y);
-        const std::string name = r.name.empty() ? tr(plan::display_key(r.kind)) : r.name;
+        Text t{r.name.empty() ? tr(plan::display_key(r.kind)) : r.name, {}, m.x(r.label_at.x), m.y(r.label_at.y),
+               std::max(8.0, (hi - lo) * m.k - 2)};
         char area[48];
         std::snprintf(area, sizeof area, "%.1f m²", r.area);
-        draw::fitted_text(cr, name, x - w / 2, y, w, 3.0, draw::Align::Centre, true);
-        draw::fitted_text(cr, area, x - w / 2, y + 3.4, w, 2.4, draw::Align::Centre);
+        t.area = area;
+        draw::use_font(cr, 3.0, true);
+        const double tw = std::min(t.w, std::max(draw::text_width(cr, t.name), 12.0));
+        boxes.push_back({t.x - tw / 2, t.y - 3.0, tw, 6.6, r.area >= 20 ? 3 : 2});
+        texts.push_back(std::move(t));
+    }
+    const auto placed = report::place_labels(boxes, 0.6);
+    cairo_set_source_rgb(cr, 0.08, 0.08, 0.08);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        if (!placed[i].placed) continue;
+        const Text& t = texts[i];
+        const double x = t.x + placed[i].dx, y = t.y + placed[i].dy;
+        draw::fitted_text(cr, t.name, x - t.w / 2, y, t.w, 3.0, draw::Align::Centre, true);
+        draw::fitted_text(cr, t.area, x - t.w / 2, y + 3.4, t.w, 2.4, draw::Align::Centre);
     }
 }
 
