@@ -1,4 +1,5 @@
 // Script actions of file handling, imported models and the palette (docs/editor-script.md).
+#include <cstdio>
 #include <map>
 
 #include "app/app.hpp"
@@ -7,6 +8,8 @@
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/i18n.hpp"
+#include "ui/export_sheet.hpp"
+#include "ui/label_board.hpp"
 #include "ui/palette.hpp"
 
 namespace shuxiang::editor {
@@ -18,7 +21,8 @@ const std::map<std::string, std::pair<int, int>>& table() {
         {"palette-drop", {3, 3}},   {"thumbnail", {2, 2}},      {"request", {1, 2}},
         {"prompt-answer", {1, 1}},  {"expect-prompt", {1, 1}},  {"autosave-interval", {1, 1}},
         {"autosave", {0, 0}},       {"recover", {1, 1}},        {"expect-recovery", {1, 1}},
-        {"expect-modified", {1, 1}}, {"log", {1, 1}},
+        {"expect-modified", {1, 1}}, {"log", {1, 1}},         {"export-sheet", {1, 2}},
+        {"labels", {1, 1}},
     };
     return t;
 }
@@ -113,6 +117,24 @@ std::optional<std::string> run_session_action(App& app, const std::vector<std::s
         } else return "recover: expected accept or discard";
         s.offered.reset();
         return result(r);
+    }
+    if (a == "export-sheet") {
+        const auto paper = plan_print::paper_from_string(w.size() > 2 ? w[2] : "A4");
+        if (!paper) return trf("plan_print.error.paper", {w[2]});
+        return result(export_sheet(ed, w[1], *paper));
+    }
+    if (a == "labels") {
+        // The viewport labels of the last frame: shown or dropped, priority, box (x0 y0 x1 y1), text.
+        std::string text;
+        for (const auto& l : label_board::last()) {
+            char box[96];
+            std::snprintf(box, sizeof box, "%d\t%.1f %.1f %.1f %.1f\t", l.priority, l.rect.x, l.rect.y, l.rect.z, l.rect.w);
+            std::string one = l.text;
+            for (char& c : one)
+                if (c == '\n') c = ' ';
+            text += std::string(l.shown ? "shown\t" : "dropped\t") + box + one + "\n";
+        }
+        return write_text(w[1], text);
     }
     if (a == "log") {
         std::string text;
