@@ -9,6 +9,7 @@
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/i18n.hpp"
 #include "ui/export_sheet.hpp"
+#include "ui/file_browser.hpp"
 #include "ui/label_board.hpp"
 #include "ui/palette.hpp"
 
@@ -22,7 +23,8 @@ const std::map<std::string, std::pair<int, int>>& table() {
         {"prompt-answer", {1, 1}},  {"expect-prompt", {1, 1}},  {"autosave-interval", {1, 1}},
         {"autosave", {0, 0}},       {"recover", {1, 1}},        {"expect-recovery", {1, 1}},
         {"expect-modified", {1, 1}}, {"log", {1, 1}},         {"export-sheet", {1, 2}},
-        {"labels", {1, 1}},
+        {"labels", {1, 1}},         {"browse", {1, 2}},          {"browse-pick", {1, 1}},
+        {"browse-list", {1, 1}},
     };
     return t;
 }
@@ -123,6 +125,20 @@ std::optional<std::string> run_session_action(App& app, const std::vector<std::s
         if (!paper) return trf("plan_print.error.paper", {w[2]});
         return result(export_sheet(ed, w[1], *paper));
     }
+    if (a == "browse") {
+        const std::map<std::string, BrowsePurpose> purposes{
+            {"open", BrowsePurpose::Open}, {"save", BrowsePurpose::SaveAs}, {"import", BrowsePurpose::ImportModel}};
+        const auto it = purposes.find(w[1]);
+        if (it == purposes.end()) return "browse: expected open, save or import";
+        open_file_browser(it->second, w.size() > 2 ? std::filesystem::path(w[2]) : ed.path().parent_path());
+        return std::nullopt;
+    }
+    if (a == "browse-pick") {
+        if (auto c = confirm_file_browser(w[1])) return result(apply_browse_choice(app, *c));
+        if (!browser_error().empty()) return browser_error();
+        return std::nullopt;  // a folder: the dialog shows it now
+    }
+    if (a == "browse-list") return write_text(w[1], browser_listing());
     if (a == "labels") {
         // The viewport labels of the last frame: shown or dropped, priority, box (x0 y0 x1 y1), text.
         std::string text;

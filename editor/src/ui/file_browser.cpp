@@ -32,6 +32,7 @@ const char* title_key(BrowsePurpose p) {
 
 struct State {
     bool open_requested = false;
+    bool close_requested = false;
     BrowsePurpose purpose = BrowsePurpose::Open;
     std::unique_ptr<FileBrowserModel> model;
     std::string typed;
@@ -94,9 +95,34 @@ void filter_combo(State& s) {
 
 }  // namespace
 
+std::optional<BrowseChoice> confirm_file_browser(const std::string& typed) {
+    State& s = state();
+    if (!s.model) return std::nullopt;
+    const auto file = s.model->choose(typed, s.purpose != BrowsePurpose::SaveAs);
+    if (!file) return std::nullopt;
+    s.model->remember(file->parent_path());
+    s.close_requested = true;
+    return BrowseChoice{s.purpose, *file};
+}
+
+const std::string& browser_error() {
+    static const std::string none;
+    return state().model ? state().model->error() : none;
+}
+
+std::string browser_listing() {
+    const State& s = state();
+    if (!s.model) return {};
+    std::string out = s.model->folder().string() + "\n";
+    for (const auto& e : s.model->entries()) out += e.name + (e.folder ? "/" : "") + "\n";
+    for (const auto& r : s.model->recent()) out += "recent: " + r.string() + "\n";
+    return out;
+}
+
 void open_file_browser(BrowsePurpose purpose, const fs::path& start) {
     State& s = state();
     s.open_requested = true;
+    s.close_requested = false;
     s.purpose = purpose;
     s.filter = 0;
     s.model = std::make_unique<FileBrowserModel>(suffixes_for(purpose), config_dir() / "places.json");
@@ -142,14 +168,12 @@ std::optional<BrowseChoice> draw_file_browser() {
     ImGui::SameLine();
     if (ImGui::Button(L("editor.prompt.cancel", "browser_cancel").c_str())) ImGui::CloseCurrentPopup();
     if (confirm) {
-        // A folder typed or picked is opened; a file is the choice.
-        if (auto file = s.model->choose(s.typed, s.purpose != BrowsePurpose::SaveAs)) {
-            s.model->remember(file->parent_path());
-            choice = BrowseChoice{s.purpose, *file};
-            ImGui::CloseCurrentPopup();
-        } else if (s.model->error().empty()) {
-            s.typed.clear();
-        }
+        choice = confirm_file_browser(s.typed);
+        if (!choice && s.model->error().empty()) s.typed.clear();
+    }
+    if (s.close_requested) {
+        ImGui::CloseCurrentPopup();
+        s.close_requested = false;
     }
     ImGui::EndPopup();
     return choice;

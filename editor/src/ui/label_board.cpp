@@ -62,10 +62,11 @@ void flush(ImDrawList* dl, const ImVec4& vp) {
     keep_out.push_back({vp.z, vp.y - far, far, 3 * far, kWindow});
     keep_out.push_back({vp.x - far, vp.y - far, 3 * far, far, kWindow});
     keep_out.push_back({vp.x - far, vp.w, 3 * far, far, kWindow});
+    names.resize(keep_out.size(), "viewport edge");
     const auto where = report::place_labels(boxes, 2, keep_out);
     placed().clear();
-    for (std::size_t i = 0; i < windows.size(); ++i) {
-        const auto& w = windows[i];
+    for (std::size_t i = 0; i < keep_out.size(); ++i) {
+        const auto& w = keep_out[i];
         placed().push_back({ImVec4(static_cast<float>(w.x), static_cast<float>(w.y), static_cast<float>(w.x + w.w),
                                    static_cast<float>(w.y + w.h)),
                             kWindow, true, "[" + names[i] + "]"});

@@ -34,8 +34,8 @@ struct Placed {
 };
 
 // Places this frame's labels inside `viewport` (x0, y0, x1, y1), keeping clear of the floating
-// windows over it, draws them into `dl`, and starts the next frame empty. last() lists the floating
-// windows first (priority kWindow, text "[window name]"), then the labels.
+// windows over it, draws them into `dl`, and starts the next frame empty. last() lists what labels keep
+// clear of first (priority kWindow, text "[window name]" or "[viewport edge]"), then the labels.
 void flush(ImDrawList* dl, const ImVec4& viewport);
 const std::vector<Placed>& last();
 

@@ -118,6 +118,18 @@ void menu_bar(App& app) {
     ImGui::EndMainMenuBar();
 }
 
+}  // namespace
+
+ActionResult apply_browse_choice(App& app, const BrowseChoice& c) {
+    const std::string file = c.file.string();
+    Editor& ed = app.editor();
+    return c.purpose == BrowsePurpose::Open     ? app.session().request(app, {PendingAction::Kind::Open, file})
+           : c.purpose == BrowsePurpose::SaveAs ? ed.save(file)
+                                                : ed.import_model(file);
+}
+
+namespace {
+
 // File > Open, Save As and Import model through the file dialog (ui/file_browser).
 void path_prompts(App& app) {
     Editor& ed = app.editor();
@@ -126,12 +138,7 @@ void path_prompts(App& app) {
         open_file_browser(BrowsePurpose::SaveAs, ed.path().empty() ? std::filesystem::path("plan.sxplan.json") : ed.path());
     if (app.import_prompt) open_file_browser(BrowsePurpose::ImportModel, ed.path().parent_path());
     app.open_prompt = app.save_prompt = app.import_prompt = false;
-    if (const auto c = draw_file_browser()) {
-        const std::string file = c->file.string();
-        report(ed, c->purpose == BrowsePurpose::Open     ? app.session().request(app, {PendingAction::Kind::Open, file})
-                   : c->purpose == BrowsePurpose::SaveAs ? ed.save(file)
-                                                         : ed.import_model(file));
-    }
+    if (const auto c = draw_file_browser()) report(ed, apply_browse_choice(app, *c));
 }
 
 void toolbar(App& app) {
