@@ -1,5 +1,5 @@
 // `shuxiang plan validate`, `shuxiang plan info` and `shuxiang plan check`: check a plan file, summarise
-// it, and list its layout problems.
+// it, and list its layout problems (`shuxiang plan export` is in cmd_plan_export.cpp).
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cmd_plan_export.hpp"
 #include "registry.hpp"
 #include "shuxiang/plan/furniture.hpp"
 #include "shuxiang/plan/geometry.hpp"
@@ -265,6 +266,8 @@ const Registrar kRegister{[](CLI::App& root) {
     CLI::App* check = plan->add_subcommand("check", tr("plan_check.cmd"));
     add_common(check, *check_opts);
     check->callback([check_opts] { run_guarded([&] { return run_check(*check_opts); }); });
+
+    add_plan_export(plan);
 }};
 
 }  // namespace

@@ -81,3 +81,18 @@ TEST(PlanCheckCli, BadInputExitsTwoNamingTheFile) {
     EXPECT_EQ(missing.code, 2) << missing.out;
     EXPECT_TRUE(contains(missing.out, "no-such.sxplan.json")) << missing.out;
 }
+
+TEST(PlanCheckCli, AudioVisualRoomWithoutItsStoreIsListedWithItsKind) {
+    const RunResult j = run("plan check --json '" + kData + "av-no-store.sxplan.json'");
+    EXPECT_EQ(j.code, 1) << j.out;
+    const auto doc = nlohmann::json::parse(j.out);
+    bool found = false;
+    for (const auto& p : doc["problems"])
+        if (p["kind"] == "av_store_missing") {
+            found = true;
+            EXPECT_EQ(p["required"], 12.0);
+            EXPECT_EQ(p["labels"][0], "视听阅览室");
+            EXPECT_NE(p["source"].get<std::string>().find("5.13.3-3"), std::string::npos);
+        }
+    EXPECT_TRUE(found) << j.out;
+}

@@ -161,7 +161,7 @@ TEST_F(BadInput, UnknownEnumValue) {
     EXPECT_EQ(p.pointer, "/levels/0/rooms/0/kind");
     EXPECT_EQ(p.message,
               "unknown value 'library'; expected one of: stacks, lending, reading, research, rest, audio_visual, "
-              "periodicals, workroom, classroom_corner, reading_corridor, outdoor_reading, circulation");
+              "av_store, periodicals, workroom, classroom_corner, reading_corridor, outdoor_reading, circulation");
     p = only_problem([](json& d) { d["school"]["type"] = "university"; });
     EXPECT_EQ(p.pointer, "/school/type");
     p = only_problem([](json& d) { d["levels"][0]["openings"][3]["swing"] = "outward"; });

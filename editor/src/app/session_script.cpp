@@ -1,4 +1,5 @@
 // Script actions of file handling, imported models and the palette (docs/editor-script.md).
+#include <cstdio>
 #include <map>
 
 #include "ui/ui_context.hpp"
@@ -7,6 +8,9 @@
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/i18n.hpp"
+#include "ui/export_sheet.hpp"
+#include "ui/file_browser.hpp"
+#include "ui/label_board.hpp"
 #include "ui/palette.hpp"
 
 namespace shuxiang::editor {
@@ -18,7 +22,9 @@ const std::map<std::string, std::pair<int, int>>& table() {
         {"palette-drop", {3, 3}},   {"thumbnail", {2, 2}},      {"request", {1, 2}},
         {"prompt-answer", {1, 1}},  {"expect-prompt", {1, 1}},  {"autosave-interval", {1, 1}},
         {"autosave", {0, 0}},       {"recover", {1, 1}},        {"expect-recovery", {1, 1}},
-        {"expect-modified", {1, 1}}, {"log", {1, 1}},
+        {"expect-modified", {1, 1}}, {"log", {1, 1}},         {"export-sheet", {1, 2}},
+        {"labels", {1, 1}},         {"browse", {1, 2}},          {"browse-pick", {1, 1}},
+        {"browse-list", {1, 1}},
     };
     return t;
 }
@@ -113,6 +119,38 @@ std::optional<std::string> run_session_action(UiContext& ui, const std::vector<s
         } else return tr("editor.script.usage.recover");
         s.offered.reset();
         return result(r);
+    }
+    if (a == "export-sheet") {
+        const auto paper = plan_print::paper_from_string(w.size() > 2 ? w[2] : "A4");
+        if (!paper) return trf("plan_print.error.paper", {w[2]});
+        return result(export_sheet(ed, w[1], *paper));
+    }
+    if (a == "browse") {
+        const std::map<std::string, BrowsePurpose> purposes{
+            {"open", BrowsePurpose::Open}, {"save", BrowsePurpose::SaveAs}, {"import", BrowsePurpose::ImportModel}};
+        const auto it = purposes.find(w[1]);
+        if (it == purposes.end()) return tr("editor.script.usage.browse");
+        open_file_browser(it->second, w.size() > 2 ? std::filesystem::path(w[2]) : ed.path().parent_path());
+        return std::nullopt;
+    }
+    if (a == "browse-pick") {
+        if (auto c = confirm_file_browser(w[1])) return result(apply_browse_choice(ui, *c));
+        if (!browser_error().empty()) return browser_error();
+        return std::nullopt;  // a folder: the dialog shows it now
+    }
+    if (a == "browse-list") return write_text(w[1], browser_listing());
+    if (a == "labels") {
+        // The viewport labels of the last frame: shown or dropped, priority, box (x0 y0 x1 y1), text.
+        std::string text;
+        for (const auto& l : label_board::last()) {
+            char box[96];
+            std::snprintf(box, sizeof box, "%d\t%.1f %.1f %.1f %.1f\t", l.priority, l.rect.x, l.rect.y, l.rect.z, l.rect.w);
+            std::string one = l.text;
+            for (char& c : one)
+                if (c == '\n') c = ' ';
+            text += std::string(l.shown ? "shown\t" : "dropped\t") + box + one + "\n";
+        }
+        return write_text(w[1], text);
     }
     if (a == "log") {
         std::string text;

@@ -1,7 +1,6 @@
-// The session's modal dialogs: unsaved changes (Save / Discard / Cancel), the recovery offer after a
-// crash, and the path prompt of File > Import model.
+// The session's modal dialogs: unsaved changes (Save / Discard / Cancel) and the recovery offer after a
+// crash (File > Import model has the file dialog, ui/file_browser).
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
 #include "ui/ui_context.hpp"
 #include "app/session.hpp"
@@ -56,25 +55,6 @@ void draw_session_prompts(UiContext& ui) {
             }
         }
         if (!s.offered) ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-    }
-
-    const std::string import = L("editor.menu.import_model", "import_popup");
-    if (ui.shell.import_prompt) {
-        ImGui::OpenPopup(import.c_str());
-        ui.shell.import_prompt = false;
-    }
-    if (ImGui::BeginPopupModal(import.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        static std::string path;
-        ImGui::TextUnformatted(tr("editor.prompt.model_path").c_str());
-        ImGui::SetNextItemWidth(480);
-        const bool enter = ImGui::InputText("##model", &path, ImGuiInputTextFlags_EnterReturnsTrue);
-        if (ImGui::Button(L("editor.prompt.ok", "im_ok").c_str()) || enter) {
-            // A failure is already in the log with file and reason; the prompt stays for another try.
-            if (ed.import_model(path).ok) ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button(L("editor.prompt.cancel", "im_cancel").c_str())) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
 }

@@ -10,6 +10,7 @@
 
 #include "ui/ui_context.hpp"
 #include "library/palette.hpp"
+#include "ui/label_board.hpp"
 #include "shuxiang/catalog/clc.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/fs.hpp"
@@ -165,9 +166,6 @@ void range_labels(UiContext& ui) {
         out = {Lo.vx + (ndc.x * 0.5f + 0.5f) * Lo.vw, Lo.vy + (0.5f - ndc.y * 0.5f) * Lo.vh};
         return true;
     };
-    ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    dl->PushClipRect({Lo.vx, Lo.vy}, {Lo.vx + Lo.vw, Lo.vy + Lo.vh});
-    std::vector<ImVec4> drawn;
     for (const auto& span : ed.library.range_spans()) {
         const plan::Furniture* f = plan::find_furniture(*level, span.furniture_id);
         const plan::FurnitureType* t = f ? ed.catalog().find(f->type) : nullptr;
@@ -181,18 +179,9 @@ void range_labels(UiContext& ui) {
         if (!project(c - half_along, a) || !project(c + half_along, b) || !project(c, m)) continue;
         if (std::hypot(a.x - b.x, a.y - b.y) < 70.f) continue;
         const std::string text = (span.label.empty() ? span.furniture_id : span.label) + "  " + span.first + " – " + span.last;
-        const ImVec2 sz = ImGui::CalcTextSize(text.c_str());
-        const ImVec2 p(m.x - sz.x / 2, m.y - sz.y / 2);
-        // A label that would cover one already drawn is left out.
-        const ImVec4 r(p.x - 3, p.y - 1, p.x + sz.x + 3, p.y + sz.y + 1);
-        if (std::any_of(drawn.begin(), drawn.end(),
-                        [&](const ImVec4& o) { return r.x < o.z && o.x < r.z && r.y < o.w && o.y < r.w; }))
-            continue;
-        drawn.push_back(r);
-        dl->AddRectFilled({p.x - 3, p.y - 1}, {p.x + sz.x + 3, p.y + sz.y + 1}, IM_COL32(250, 246, 230, 225), 3.f);
-        dl->AddText(p, IM_COL32(30, 30, 30, 255), text.c_str());
+        // Placed with the other viewport labels (ui/label_board): one that would cover another moves or is left out.
+        label_board::add({m, text, IM_COL32(30, 30, 30, 255), IM_COL32(250, 246, 230, 225), label_board::CallNumber, 3, 1});
     }
-    dl->PopClipRect();
 }
 
 }  // namespace

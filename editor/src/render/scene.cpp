@@ -264,6 +264,7 @@ glm::vec3 room_kind_color(RoomKind k) {
     case RoomKind::Research: return {0.78f, 0.70f, 0.88f};
     case RoomKind::Rest: return {0.95f, 0.80f, 0.60f};
     case RoomKind::AudioVisual: return {0.60f, 0.66f, 0.86f};
+    case RoomKind::AudioVisualStore: return {0.76f, 0.78f, 0.90f};
     case RoomKind::Periodicals: return {0.88f, 0.86f, 0.60f};
     case RoomKind::Workroom: return {0.74f, 0.74f, 0.74f};
     case RoomKind::ClassroomCorner: return {0.92f, 0.72f, 0.76f};

@@ -14,6 +14,9 @@
 #include "library/library_ui.hpp"
 #include "render/dimensions.hpp"
 #include "ui/checks.hpp"
+#include "ui/export_sheet.hpp"
+#include "ui/file_browser.hpp"
+#include "ui/label_board.hpp"
 #include "ui/outliner.hpp"
 #include "ui/palette.hpp"
 #include "app/session.hpp"
@@ -74,6 +77,7 @@ void menu_bar(UiContext& ui) {
         }
         ImGui::Separator();
         if (ImGui::MenuItem(L("editor.menu.import_model").c_str())) ui.shell.import_prompt = true;
+        if (ImGui::MenuItem(L("editor.menu.export_sheet").c_str())) open_export_dialog(ed);
         ImGui::Separator();
         if (ImGui::MenuItem(L("editor.menu.quit").c_str())) report(ed, ui.session.request(ui, {PendingAction::Kind::Quit, {}}));
         ImGui::EndMenu();
@@ -115,34 +119,27 @@ void menu_bar(UiContext& ui) {
     ImGui::EndMainMenuBar();
 }
 
+}  // namespace
+
+ActionResult apply_browse_choice(UiContext& ui, const BrowseChoice& c) {
+    const std::string file = c.file.string();
+    Editor& ed = ui.ed;
+    return c.purpose == BrowsePurpose::Open     ? ui.session.request(ui, {PendingAction::Kind::Open, file})
+           : c.purpose == BrowsePurpose::SaveAs ? ed.save(file)
+                                                : ed.import_model(file);
+}
+
+namespace {
+
+// File > Open, Save As and Import model through the file dialog (ui/file_browser).
 void path_prompts(UiContext& ui) {
     Editor& ed = ui.ed;
-    if (ui.shell.open_prompt) {
-        ImGui::OpenPopup(L("editor.menu.open", "open_popup").c_str());
-        ui.shell.open_prompt = false;
-        ui.shell.path_input = ed.path().string();
-    }
-    if (ui.shell.save_prompt) {
-        ImGui::OpenPopup(L("editor.menu.save_as", "save_popup").c_str());
-        ui.shell.save_prompt = false;
-        ui.shell.path_input = ed.path().empty() ? std::string("plan.sxplan.json") : ed.path().string();
-    }
-    for (bool saving : {false, true}) {
-        const std::string id = saving ? L("editor.menu.save_as", "save_popup") : L("editor.menu.open", "open_popup");
-        if (ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-            ImGui::TextUnformatted(tr("editor.prompt.path").c_str());
-            ImGui::SetNextItemWidth(480);
-            const bool enter = ImGui::InputText("##path", &ui.shell.path_input, ImGuiInputTextFlags_EnterReturnsTrue);
-            if (ImGui::Button(L("editor.prompt.ok").c_str()) || enter) {
-                ActionResult r = saving ? ed.save(ui.shell.path_input)
-                                        : ui.session.request(ui, {PendingAction::Kind::Open, ui.shell.path_input});
-                if (r.ok) ImGui::CloseCurrentPopup();
-            }
-            ImGui::SameLine();
-            if (ImGui::Button(L("editor.prompt.cancel").c_str())) ImGui::CloseCurrentPopup();
-            ImGui::EndPopup();
-        }
-    }
+    if (ui.shell.open_prompt) open_file_browser(BrowsePurpose::Open, ed.path().parent_path());
+    if (ui.shell.save_prompt)
+        open_file_browser(BrowsePurpose::SaveAs, ed.path().empty() ? std::filesystem::path("plan.sxplan.json") : ed.path());
+    if (ui.shell.import_prompt) open_file_browser(BrowsePurpose::ImportModel, ed.path().parent_path());
+    ui.shell.open_prompt = ui.shell.save_prompt = ui.shell.import_prompt = false;
+    if (const auto c = draw_file_browser()) report(ed, apply_browse_choice(ui, *c));
 }
 
 void toolbar(UiContext& ui) {
@@ -445,8 +442,6 @@ void overlay_labels(UiContext& ui) {
     const Layout& Lo = ui.layout;
     const Camera& cam = ed.camera();
     const glm::mat4 vp = cam.projection(ui.aspect()) * cam.view();
-    ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    dl->PushClipRect({Lo.vx, Lo.vy}, {Lo.vx + Lo.vw, Lo.vy + Lo.vh});
     for (const auto& lab : ed.scene().labels) {
         glm::vec4 c = vp * glm::vec4(lab.anchor, 1.f);
         if (c.w <= 0) continue;
@@ -456,12 +451,9 @@ void overlay_labels(UiContext& ui) {
         char area[48];
         std::snprintf(area, sizeof area, "%.1f m²", lab.area);
         const std::string text = cam.mode == ViewMode::Top ? lab.name + "\n" + area : lab.name;
-        const ImVec2 sz = ImGui::CalcTextSize(text.c_str());
-        const ImVec2 p(sx - sz.x / 2, sy - sz.y / 2);
-        dl->AddRectFilled({p.x - 4, p.y - 2}, {p.x + sz.x + 4, p.y + sz.y + 2}, IM_COL32(20, 22, 26, 170), 3.f);
-        dl->AddText(p, IM_COL32(255, 255, 255, 255), text.c_str());
+        label_board::add({{sx, sy}, text, IM_COL32(255, 255, 255, 255), IM_COL32(20, 22, 26, 170),
+                          label_board::RoomName, 4, 2});
     }
-    dl->PopClipRect();
 }
 
 // Top view: each wall segment's length on a dimension line beside it, and the selection's width
@@ -493,10 +485,8 @@ void overlay_dimensions(UiContext& ui) {
         dl->AddCircleFilled(b, 2.f, col);
         char text[32];
         std::snprintf(text, sizeof text, "%.2f m", d.length);
-        const ImVec2 sz = ImGui::CalcTextSize(text);
-        const ImVec2 p((a.x + b.x - sz.x) / 2, (a.y + b.y - sz.y) / 2);
-        dl->AddRectFilled({p.x - 2, p.y}, {p.x + sz.x + 2, p.y + sz.y}, IM_COL32(30, 32, 38, 200), 2.f);
-        dl->AddText(p, col, text);
+        label_board::add({{(a.x + b.x) / 2, (a.y + b.y) / 2}, text, col, IM_COL32(30, 32, 38, 200),
+                          label_board::Dimension, 2, 0});
     }
     dl->PopClipRect();
 }
@@ -523,6 +513,10 @@ void draw_ui(UiContext& ui) {
     overlay_dimensions(ui);
     draw_aisle_overlay(ui);
     draw_library_ui(ui);
+    // Room names, call-number labels and dimensions placed together, none over another or under a
+    // floating window.
+    label_board::flush(ImGui::GetBackgroundDrawList(), {Lo.vx, Lo.vy, Lo.vx + Lo.vw, Lo.vy + Lo.vh});
+    draw_export_dialog(ui.ed);
     draw_session_prompts(ui);  // last: a modal opened before the panels exist trips ImGui 1.86
 }
 

@@ -1,5 +1,6 @@
-#include "draw.hpp"
+#include "shuxiang/labels/draw.hpp"
 
+#include <stdexcept>
 #include <string>
 
 namespace shuxiang::labels::draw {
@@ -52,6 +53,20 @@ double fitted_text(cairo_t* cr, std::string_view text, double x, double y, doubl
     cairo_move_to(cr, left, y);
     cairo_show_text(cr, s.c_str());
     return w;
+}
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+void close_pdf(cairo_t* cr, cairo_surface_t* surface) {
+    cairo_status_t st = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    if (st == CAIRO_STATUS_SUCCESS) st = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    if (st != CAIRO_STATUS_SUCCESS) throw std::runtime_error(std::string("cairo: ") + cairo_status_to_string(st));
 }
 
 void bars(cairo_t* cr, const Code128& code, double x, double y, double w, double h) {

@@ -7,7 +7,7 @@
 #include <functional>
 #include <stdexcept>
 
-#include "draw.hpp"
+#include "shuxiang/labels/draw.hpp"
 #include "shuxiang/labels/spine.hpp"
 #include "shuxiang/util/i18n.hpp"
 
@@ -20,15 +20,10 @@ constexpr int kQuietModules = 10;  // Code 128 asks for 10 X of quiet zone on ea
 
 using Painter = std::function<void(cairo_t*, std::size_t index, const LabelPlace&)>;
 
-cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
 // Writes `count` labels, each drawn by `paint` in mm with its origin at the label's top left.
 std::string render(const SheetLayout& layout, std::size_t count, int start_at, const Painter& paint) {
     std::string out;
-    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append_bytes, &out, layout.page_w * kPtPerMm,
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(draw::append_to_string, &out, layout.page_w * kPtPerMm,
                                                                    layout.page_h * kPtPerMm);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Shuxiang");
     cairo_t* cr = cairo_create(surface);
@@ -44,12 +39,7 @@ std::string render(const SheetLayout& layout, std::size_t count, int start_at, c
         cairo_restore(cr);
     }
     cairo_show_page(cr);
-    cairo_status_t st = cairo_status(cr);
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    if (st == CAIRO_STATUS_SUCCESS) st = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
-    if (st != CAIRO_STATUS_SUCCESS) throw std::runtime_error(std::string("cairo: ") + cairo_status_to_string(st));
+    draw::close_pdf(cr, surface);
     return out;
 }
 

@@ -299,9 +299,9 @@ private:
 
 constexpr std::array<SchoolType, 6> kAllSchoolTypes{SchoolType::Primary,  SchoolType::Junior,   SchoolType::Senior,
                                                     SchoolType::Complete, SchoolType::NineYear, SchoolType::TwelveYear};
-constexpr std::array<RoomKind, 12> kAllRoomKinds{
+constexpr std::array<RoomKind, 13> kAllRoomKinds{
     RoomKind::Stacks,      RoomKind::Lending,     RoomKind::Reading,         RoomKind::Research,
-    RoomKind::Rest,        RoomKind::AudioVisual, RoomKind::Periodicals,     RoomKind::Workroom,
+    RoomKind::Rest,        RoomKind::AudioVisual, RoomKind::AudioVisualStore, RoomKind::Periodicals,     RoomKind::Workroom,
     RoomKind::ClassroomCorner, RoomKind::ReadingCorridor, RoomKind::OutdoorReading, RoomKind::Circulation};
 constexpr std::array<OpeningKind, 3> kAllOpeningKinds{OpeningKind::Door, OpeningKind::Window, OpeningKind::EmergencyExit};
 constexpr std::array<DoorSwing, 5> kAllSwings{DoorSwing::None, DoorSwing::Left, DoorSwing::Right, DoorSwing::Double,

@@ -30,13 +30,14 @@ constexpr std::array<std::pair<SchoolType, const char*>, 6> kSchoolTypes{{
     {SchoolType::TwelveYear, "twelve_year"},
 }};
 
-constexpr std::array<std::pair<RoomKind, const char*>, 12> kRoomKinds{{
+constexpr std::array<std::pair<RoomKind, const char*>, 13> kRoomKinds{{
     {RoomKind::Stacks, "stacks"},
     {RoomKind::Lending, "lending"},
     {RoomKind::Reading, "reading"},
     {RoomKind::Research, "research"},
     {RoomKind::Rest, "rest"},
     {RoomKind::AudioVisual, "audio_visual"},
+    {RoomKind::AudioVisualStore, "av_store"},
     {RoomKind::Periodicals, "periodicals"},
     {RoomKind::Workroom, "workroom"},
     {RoomKind::ClassroomCorner, "classroom_corner"},

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "html.hpp"
+#include "shuxiang/report/plan_drawing.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/util/i18n.hpp"
 
@@ -40,24 +41,6 @@ namespace {
 
 
 
-const char* room_colour(plan::RoomKind k) {
-    using plan::RoomKind;
-    switch (k) {
-        case RoomKind::Stacks: return "#c9b79c";
-        case RoomKind::Lending: return "#f2c57c";
-        case RoomKind::Reading: return "#a8d5ba";
-        case RoomKind::Research: return "#9cc3e6";
-        case RoomKind::Rest: return "#f4b6c2";
-        case RoomKind::AudioVisual: return "#c3b1e1";
-        case RoomKind::Periodicals: return "#d9e8a6";
-        case RoomKind::Workroom: return "#d0d0d0";
-        case RoomKind::ClassroomCorner: return "#ffe08a";
-        case RoomKind::ReadingCorridor: return "#b5e3e3";
-        case RoomKind::OutdoorReading: return "#b9dd9b";
-        case RoomKind::Circulation: return "#eeeeee";
-    }
-    return "#eeeeee";
-}
 
 
 std::string unit_text(const std::string& unit) {
@@ -113,46 +96,17 @@ std::string sources_html(const Check& c) {
     return out + "</div>" + confidence_html(c.confidence) + " · " + bi("report.derived");
 }
 
-struct Bounds {
-    double minx = std::numeric_limits<double>::max(), miny = minx;
-    double maxx = std::numeric_limits<double>::lowest(), maxy = maxx;
-    void add(plan::Vec2 p) {
-        minx = std::min(minx, p.x);
-        miny = std::min(miny, p.y);
-        maxx = std::max(maxx, p.x);
-        maxy = std::max(maxy, p.y);
-    }
-    bool empty() const { return minx > maxx; }
-};
-
 std::string points_attr(const std::vector<plan::Vec2>& pts) {
     std::string s;
     for (auto& p : pts) s += num(p.x, 3) + "," + num(-p.y, 3) + " ";  // SVG y points down
     return s;
 }
 
-// Position of a point `offset` metres along a polyline.
-plan::Vec2 along(const std::vector<plan::Vec2>& pts, double offset, plan::Vec2* dir) {
-    for (size_t i = 0; i + 1 < pts.size(); ++i) {
-        double dx = pts[i + 1].x - pts[i].x, dy = pts[i + 1].y - pts[i].y;
-        double len = std::hypot(dx, dy);
-        if (offset <= len || i + 2 == pts.size()) {
-            double t = len > 0 ? std::clamp(offset / len, 0.0, 1.0) : 0;
-            if (dir) *dir = len > 0 ? plan::Vec2{dx / len, dy / len} : plan::Vec2{1, 0};
-            return {pts[i].x + t * dx, pts[i].y + t * dy};
-        }
-        offset -= len;
-    }
-    if (dir) *dir = {1, 0};
-    return pts.empty() ? plan::Vec2{} : pts.front();
-}
-
-// A hinged door's leaves as the plan's geometry has them (plan::door_leaf_sweeps: the hinge side
-// and the side of the wall the leaf opens towards): each leaf drawn open at 90° and the arc its
-// free end sweeps back to the wall.
-std::string door_swings(const plan::Level& level, const plan::Opening& op) {
+// A hinged door's leaves (plan::door_leaf_sweeps: the hinge side and the side of the wall the leaf
+// opens towards): each leaf drawn open at 90° and the arc its free end sweeps back to the wall.
+std::string door_swings(const DrawnOpening& op) {
     std::string out;
-    for (const auto& sweep : plan::door_leaf_sweeps(level, op, 12)) {
+    for (const auto& sweep : op.leaves) {
         if (sweep.size() < 3) continue;
         std::string d = "M " + num(sweep.front().x, 3) + " " + num(-sweep.front().y, 3);
         for (std::size_t i = sweep.size() - 1; i >= 1; --i) d += " L " + num(sweep[i].x, 3) + " " + num(-sweep[i].y, 3);
@@ -162,11 +116,8 @@ std::string door_swings(const plan::Level& level, const plan::Opening& op) {
 }
 
 // A scale bar of a round length (about a fifth of the drawing's width) and a north arrow.
-std::string scale_and_north(const Bounds& b) {
-    const double width = b.maxx - b.minx;
-    double len = 1;
-    for (double step : {1.0, 2.0, 5.0, 10.0, 20.0, 50.0})
-        if (step <= width / 5) len = step;
+std::string scale_and_north(const Extent& b) {
+    const double len = scale_bar_length(b.width() / 5);
     const double x = b.minx, y = -(b.miny - 1.2);
     std::ostringstream o;
     o << "<g class=\"scale-bar\"><rect x=\"" << num(x, 2) << "\" y=\"" << num(y - 0.12, 2) << "\" width=\"" << num(len, 2)
@@ -189,65 +140,66 @@ plan::Vec2 marker_place(plan::Vec2 at, const std::vector<plan::Vec2>& labels) {
 
 }  // namespace
 
-std::string level_svg(const plan::Plan& plan, const plan::FurnitureCatalog& catalog, std::size_t level_index,
-                      const std::vector<std::pair<int, standards::Marker>>& markers) {
-    if (level_index >= plan.levels.size()) return {};
-    const auto& level = plan.levels[level_index];
-    Bounds b;
-    for (auto& r : level.rooms)
-        for (auto& p : r.polygon) b.add(p);
-    for (auto& w : level.walls)
-        for (auto& p : w.points) b.add(p);
-    if (b.empty()) return {};
-    const double pad = 2.0;  // room for the scale bar and the north arrow
-    std::ostringstream o;
-    double w = b.maxx - b.minx + 2 * pad, h = b.maxy - b.miny + 2 * pad;
-    o << "<svg class=\"plan\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" << num(b.minx - pad, 2) << " "
-      << num(-b.maxy - pad, 2) << " " << num(w, 2) << " " << num(h, 2) << "\" data-level=\""
-      << html_escape(level.id) << "\">\n";
-    for (auto& r : level.rooms) {
+namespace {
+
+void svg_rooms_and_walls(std::ostream& o, const LevelDrawing& d) {
+    for (auto& r : d.rooms) {
         o << "<polygon class=\"room\" data-id=\"" << html_escape(r.id) << "\" points=\"" << points_attr(r.polygon)
           << "\" fill=\"" << room_colour(r.kind) << "\" stroke=\"#888\" stroke-width=\"0.03\"><title>"
           << html_escape(r.name) << "</title></polygon>\n";
     }
-    for (auto& wall : level.walls) {
+    for (auto& wall : d.walls) {
         o << "<polyline class=\"wall\" points=\"" << points_attr(wall.points) << "\" fill=\"none\" stroke=\"#333\""
           << " stroke-width=\"" << num(wall.thickness, 3) << "\" stroke-linecap=\"square\"/>\n";
     }
-    for (auto& op : level.openings) {
-        const plan::Wall* wall = plan::find_wall(level, op.wall);
-        if (!wall) continue;
-        plan::Vec2 dir;
-        plan::Vec2 c = along(wall->points, op.offset, &dir);
-        plan::Vec2 a{c.x - dir.x * op.width / 2, c.y - dir.y * op.width / 2};
-        plan::Vec2 e{c.x + dir.x * op.width / 2, c.y + dir.y * op.width / 2};
+    for (auto& op : d.openings) {
         const char* colour = op.kind == plan::OpeningKind::Window          ? "#7fb3ff"
                              : op.kind == plan::OpeningKind::EmergencyExit ? "#2fa84f"
                                                                            : "#ffffff";
-        o << door_swings(level, op);
-        o << "<line class=\"opening " << plan::to_string(op.kind) << "\" x1=\"" << num(a.x, 3) << "\" y1=\""
-          << num(-a.y, 3) << "\" x2=\"" << num(e.x, 3) << "\" y2=\"" << num(-e.y, 3) << "\" stroke=\"" << colour
-          << "\" stroke-width=\"" << num(wall->thickness * 1.1, 3) << "\"/>\n";
+        o << door_swings(op);
+        o << "<line class=\"opening " << plan::to_string(op.kind) << "\" x1=\"" << num(op.a.x, 3) << "\" y1=\""
+          << num(-op.a.y, 3) << "\" x2=\"" << num(op.b.x, 3) << "\" y2=\"" << num(-op.b.y, 3) << "\" stroke=\"" << colour
+          << "\" stroke-width=\"" << num(op.wall_thickness * 1.1, 3) << "\"/>\n";
     }
-    for (auto& f : level.furniture) {
-        const plan::FurnitureType* t = catalog.find(f.type);
-        if (!t) continue;
-        o << "<polygon class=\"furniture\" points=\"" << points_attr(plan::world_footprint(f, *t))
-          << "\" fill=\"" << (t->holds_books() ? "#8a6d4b" : "#ffffff") << "\" stroke=\"#555\" stroke-width=\"0.02\"/>\n";
+    for (auto& f : d.furniture) {
+        o << "<polygon class=\"furniture\" points=\"" << points_attr(f.footprint) << "\" fill=\""
+          << (f.holds_books ? "#8a6d4b" : "#ffffff") << "\" stroke=\"#555\" stroke-width=\"0.02\"/>\n";
     }
+}
+
+// Room names and areas; returns where they are written.
+std::vector<plan::Vec2> svg_room_labels(std::ostream& o, const LevelDrawing& d) {
     std::vector<plan::Vec2> labels;
-    for (auto& r : level.rooms) {
+    for (auto& r : d.rooms) {
         if (r.polygon.empty()) continue;
-        plan::Vec2 c = plan::polygon_centroid(r.polygon);
+        const plan::Vec2 c = r.label_at;
         labels.push_back(c);
         o << "<text class=\"room-name\" x=\"" << num(c.x, 2) << "\" y=\"" << num(-c.y, 2)
           << "\" font-size=\"0.6\" text-anchor=\"middle\">" << html_escape(r.name) << "</text>\n";
         o << "<text class=\"room-area\" x=\"" << num(c.x, 2) << "\" y=\"" << num(-c.y + 0.7, 2)
-          << "\" font-size=\"0.45\" text-anchor=\"middle\" fill=\"#555\">"
-          << html::grouped(plan::room_area(level, r), 1) << " m²</text>\n";
+          << "\" font-size=\"0.45\" text-anchor=\"middle\" fill=\"#555\">" << html::grouped(r.area, 1)
+          << " m²</text>\n";
     }
+    return labels;
+}
+
+}  // namespace
+
+std::string level_svg(const plan::Plan& plan, const plan::FurnitureCatalog& catalog, std::size_t level_index,
+                      const std::vector<std::pair<int, standards::Marker>>& markers) {
+    const LevelDrawing d = level_drawing(plan, catalog, level_index);
+    const Extent& b = d.extent;
+    if (b.empty()) return {};
+    const double pad = 2.0;  // room for the scale bar and the north arrow
+    std::ostringstream o;
+    double w = b.width() + 2 * pad, h = b.height() + 2 * pad;
+    o << "<svg class=\"plan\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" << num(b.minx - pad, 2) << " "
+      << num(-b.maxy - pad, 2) << " " << num(w, 2) << " " << num(h, 2) << "\" data-level=\""
+      << html_escape(d.level_id) << "\">\n";
+    svg_rooms_and_walls(o, d);
+    const std::vector<plan::Vec2> labels = svg_room_labels(o, d);
     for (auto& [n, m] : markers) {
-        if (m.level != level.id) continue;
+        if (m.level != d.level_id) continue;
         plan::Vec2 at = marker_place({m.x, m.y}, labels);
         o << "<g class=\"marker\" data-check-number=\"" << n << "\">";
         if (at.x != m.x || at.y != m.y)

@@ -255,6 +255,8 @@ std::vector<LayoutProblem> layout_problems(const Plan& plan, const FurnitureCata
     check_overlaps(x, out);
     check_reachable(x, out);
     detail::check_routes(x, out);
+    detail::check_av_stores(x, out);
+    detail::check_room_seat_areas(x, out);
     return out;
 }
 

@@ -40,5 +40,9 @@ void check_door_swings(const LayoutCtx& x, std::vector<LayoutProblem>& out);
 void check_main_aisles(const LayoutCtx& x, std::vector<LayoutProblem>& out);
 // The accessible route from the entrances to lending desks and reading rooms (layout_routes.cpp).
 void check_routes(const LayoutCtx& x, std::vector<LayoutProblem>& out);
+// The audio-visual room's attached store of at least area.av_store_min (layout_rooms.cpp).
+void check_av_stores(const LayoutCtx& x, std::vector<LayoutProblem>& out);
+// Area per seat of audio-visual and periodicals rooms against GB 50099 Table 7.1.1 (layout_rooms.cpp).
+void check_room_seat_areas(const LayoutCtx& x, std::vector<LayoutProblem>& out);
 
 }  // namespace shuxiang::standards::detail

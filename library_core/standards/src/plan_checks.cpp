@@ -35,17 +35,6 @@ bool is_student_seating(const plan::RoomStats& r, const plan::Room& room) {
     }
 }
 
-// Share of primary pupils among the students, for norms that differ by stage.
-double primary_share(const plan::School& s) {
-    double total = s.students.total();
-    switch (s.type) {
-        case plan::SchoolType::Primary: return 1;
-        case plan::SchoolType::NineYear:
-        case plan::SchoolType::TwelveYear: return total > 0 ? s.students.primary / total : 0;
-        default: return 0;
-    }
-}
-
 struct Ctx {
     const plan::Plan& plan;
     const plan::FurnitureCatalog& catalog;
@@ -604,6 +593,16 @@ void check_service(Ctx& x) {
 }
 
 }  // namespace
+
+double primary_share(const plan::School& s) {
+    double total = s.students.total();
+    switch (s.type) {
+        case plan::SchoolType::Primary: return 1;
+        case plan::SchoolType::NineYear:
+        case plan::SchoolType::TwelveYear: return total > 0 ? s.students.primary / total : 0;
+        default: return 0;
+    }
+}
 
 ReadingArea required_reading_area(const plan::School& s, const RuleSet& rules) {
     ReadingArea a;

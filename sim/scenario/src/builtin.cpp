@@ -99,7 +99,9 @@ Scenario builtin_scenario(const std::string& name, const plan::Plan& plan, int s
         double area_sum = 0;
         std::vector<std::pair<const plan::Room*, double>> rooms;
         for (const auto& r : level.rooms) {
-            if (r.kind == plan::RoomKind::OutdoorReading || r.kind == plan::RoomKind::Workroom) continue;
+            if (r.kind == plan::RoomKind::OutdoorReading || r.kind == plan::RoomKind::Workroom ||
+                r.kind == plan::RoomKind::AudioVisualStore)
+                continue;
             geometry::Polygon poly;
             for (auto& v : r.polygon) poly.push_back({v.x, v.y});
             double a = geometry::area(poly);

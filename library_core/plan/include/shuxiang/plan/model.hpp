@@ -61,6 +61,7 @@ enum class RoomKind {
     Research,         // 研 研讨 ("research")
     Rest,             // 休 休闲 ("rest")
     AudioVisual,      // 视听阅览 ("audio_visual")
+    AudioVisualStore, // 视听资料储藏室 attached to the audio-visual room (GB 50099 5.13.3-3) ("av_store")
     Periodicals,      // 报刊阅览 ("periodicals")
     Workroom,         // 采编/整修工作室 ("workroom")
     ClassroomCorner,  // 教室图书角 ("classroom_corner")

@@ -87,6 +87,9 @@ struct Requirement {
 void not_assessable_missing(Check& c, const std::vector<std::string>& missing, const RuleSet& rules);
 // Cites every figure of a requirement: the check's sources, its first source and the weakest confidence.
 void cite(Check& c, const std::vector<const Figure*>& figures);
+// Share of primary pupils among the students (1 for a primary school, 0 for a secondary one), for
+// the norms that differ between primary and secondary stages.
+double primary_share(const plan::School& s);
 // Total books required: Σ students_in_stage × books_per_student(stage).
 Requirement required_books(const plan::School& s, const RuleSet& rules);
 // Titles required (periodicals, reference works) by the profile's mixed-school rule: the
