@@ -100,7 +100,12 @@ void search_api(DCall& c) {
 }
 
 void submit_api(DCall& c) {
-    auto p = report::proposal_from_json_text(c.req.body, "upload.sxproposal.json");
+    report::Proposal p;
+    try {
+        p = report::proposal_from_json_text(c.req.body, "upload.sxproposal.json");
+    } catch (const nlohmann::json::exception& e) {
+        throw HttpError(400, "bad_input", e.what());
+    }
     auto rubric = standards::Rubric::load_file(standards::builtin_rubric_path());
     auto s = district::assess(p, "upload.sxproposal.json", c.req.body, rubric, district::proposal_year(p, c.year()));
     c.store().put_submission(s);

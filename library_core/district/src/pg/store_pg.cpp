@@ -238,7 +238,7 @@ std::map<std::string, std::vector<std::string>> PgStore::dump() {
                                 "AND table_type = 'BASE TABLE' ORDER BY table_name")) {
         const auto name = t[0].as<std::string>();
         auto& rows = out[name];
-        for (const auto& r : w.exec("SELECT t::text FROM " + w.quote_name(name) + " t")) rows.push_back(r[0].as<std::string>());
+        for (const auto& r : w.exec("SELECT t::text FROM " + w.quote_name(name) + " t ORDER BY 1")) rows.push_back(r[0].as<std::string>());
     }
     return out;
 }

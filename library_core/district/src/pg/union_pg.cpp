@@ -117,19 +117,24 @@ PushResult PgStore::apply_push(std::string_view school_sv, const std::vector<Tit
                   "(SELECT local_id FROM push_in) OR local_id = ANY($2::bigint[]))",
                   school, bigint_array(removed));
     w.exec("INSERT INTO touched SELECT title_id FROM push_in");
-    res.updated = w.exec_params("SELECT count(*) FROM push_in p JOIN holding h ON h.school = $1 AND h.local_id = p.local_id",
-                                school)[0][0].as<long long>();
-    res.added = static_cast<long long>(changed.size()) - res.updated;
+    const auto known = w.exec_params("SELECT count(*), count(*) FILTER (WHERE h.fingerprint = p.fingerprint) FROM push_in p "
+                                     "JOIN holding h ON h.school = $1 AND h.local_id = p.local_id", school);
+    res.updated = known[0][0].as<long long>() - known[0][1].as<long long>();
+    res.added = static_cast<long long>(changed.size()) - known[0][0].as<long long>();
     w.exec_params("INSERT INTO holding(school, local_id, title_id, copies, fingerprint) SELECT $1, local_id, title_id, "
                   "copies, fingerprint FROM push_in ON CONFLICT(school, local_id) DO UPDATE SET title_id = "
-                  "EXCLUDED.title_id, copies = EXCLUDED.copies, fingerprint = EXCLUDED.fingerprint",
+                  "EXCLUDED.title_id, copies = EXCLUDED.copies, fingerprint = EXCLUDED.fingerprint WHERE "
+                  "(holding.title_id, holding.copies, holding.fingerprint) IS DISTINCT FROM "
+                  "(EXCLUDED.title_id, EXCLUDED.copies, EXCLUDED.fingerprint)",
                   school);
     res.removed = w.exec_params("DELETE FROM holding WHERE school = $1 AND local_id = ANY($2::bigint[])", school,
                                 bigint_array(removed)).affected_rows();
     refresh_titles(w);
-    w.exec_params("UPDATE school SET watermark = $2, last_push = now() WHERE code = $1", school, watermark);
-    w.exec_params("INSERT INTO push_log(school, watermark, added, updated, removed) VALUES($1, $2, $3, $4, $5)", school,
-                  watermark, res.added, res.updated, res.removed);
+    // A retried push (same watermark) leaves even the school's row and the log as they were.
+    if (w.exec_params("UPDATE school SET watermark = $2, last_push = now() WHERE code = $1 AND watermark <> $2", school,
+                      watermark).affected_rows() == 1)
+        w.exec_params("INSERT INTO push_log(school, watermark, added, updated, removed) VALUES($1, $2, $3, $4, $5)", school,
+                      watermark, res.added, res.updated, res.removed);
     w.commit();
     return res;
 }
