@@ -123,9 +123,15 @@ json inspection_json(const district::Inspection& i) {
 void draw_api(DCall& c) {
     auto b = body_object(c);
     std::optional<unsigned long long> seed;
-    if (b.contains("seed")) seed = static_cast<unsigned long long>(int_field(b, "seed", 0));
+    if (b.contains("seed")) {
+        const long long s = int_field(b, "seed", 0);
+        if (s < 0) throw HttpError(400, "bad_field", trf("server.error.bad_param", {"seed"}));
+        seed = static_cast<unsigned long long>(s);
+    }
     const int year = static_cast<int>(int_field(b, "year", c.year()));
-    auto r = district::draw_inspection(c.store(), year, static_cast<std::size_t>(int_field(b, "count", 0)), seed, c.session->who.id);
+    const long long count = int_field(b, "count", 0);
+    if (count < 1 || count > 100000) throw HttpError(400, "bad_field", trf("server.error.bad_param", {"count"}));
+    auto r = district::draw_inspection(c.store(), year, static_cast<std::size_t>(count), seed, c.session->who.id);
     if (!r.ok) throw HttpError(409, r.code, tr("district.refused." + r.code));
     c.send_json(inspection_json(*r.inspection));
 }

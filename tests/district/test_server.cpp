@@ -145,6 +145,8 @@ TEST(DistrictServer, ReviewersPagesAndApiWithRolesAndCsrf) {
     // The inspection: admin draws, the drawn inspector records, admin publishes, anyone reads.
     EXPECT_EQ(cli.Get("/api/inspection/2026")->status, 404);
     EXPECT_EQ(cli.Post("/api/inspection", with(rev), R"({"year":2026,"count":2,"seed":7})", "application/json")->status, 403);
+    EXPECT_EQ(cli.Post("/api/inspection", with(boss), R"({"year":2026,"count":-1})", "application/json")->status, 400);
+    EXPECT_EQ(cli.Post("/api/inspection", with(boss), R"({"year":2026,"count":"2"})", "application/json")->status, 400);
     auto drawn = cli.Post("/api/inspection", with(boss), R"({"year":2026,"count":2,"seed":7})", "application/json");
     ASSERT_EQ(drawn->status, 200) << drawn->body;
     auto dj = json::parse(drawn->body);
