@@ -6,6 +6,7 @@
 
 #include "district_app.hpp"
 #include "shuxiang/district/dashboard.hpp"
+#include "shuxiang/district/submit.hpp"
 #include "shuxiang/server/html.hpp"
 
 namespace shuxiang::server::districts {
@@ -85,7 +86,8 @@ std::string submission_rows(const std::vector<district::Submission>& subs, bool 
         if (with_school)
             rows += "<td><a href=\"/school/" + esc(s.school) + "\">" + esc(s.name.empty() ? s.school : s.name) + "</a></td><td>" +
                     esc(s.county) + "</td>";
-        rows += "<td>" + std::to_string(s.year) + "</td><td>" + yes_no(s.meets) + "</td><td>" + pct(s.score) + "</td><td>" +
+        rows += "<td><a href=\"/school/" + esc(s.school) + "/" + std::to_string(s.year) + "\">" + std::to_string(s.year) +
+                "</a></td><td>" + yes_no(s.meets) + "</td><td>" + pct(s.score) + "</td><td>" +
                 pct(s.books_per_student) + " / " + pct(s.required_books_per_student) + "</td><td>" + std::to_string(s.fail) +
                 "</td><td>" + esc(s.valid ? "" : s.invalid_reason) + "</td></tr>";
     }
@@ -114,6 +116,16 @@ void school_page(DCall& c) {
                        submission_head(false) + submission_rows(subs, false) + "</table><h2>" +
                        esc(tr("district.page.failing")) + "</h2><ul>" + failing + "</ul>";
     c.send_html(page(c, subs.back().name.empty() ? code : subs.back().name, body));
+}
+
+// The bureau's full report on one year's submission (the page `review` writes per school).
+void report_page(DCall& c) {
+    const std::string code = c.req.matches[1];
+    const int year = std::stoi(c.req.matches[2]);
+    auto subs = c.store().submissions(year, code);
+    if (subs.empty()) throw HttpError(404, "unknown_school", trf("district.error.unknown_school", {code}));
+    auto rubric = standards::Rubric::load_file(standards::builtin_rubric_path());
+    c.send_html(district::submission_report_html(subs[0], rubric));
 }
 
 void ranking_page(DCall& c) {
@@ -171,6 +183,7 @@ void add_page_routes(DRoutes& t) {
     t.push_back({"GET", "/login", Need::Public, false, login_page});
     t.push_back({"GET", "/", Need::Operator, false, dashboard_page});
     t.push_back({"GET", R"(/school/([A-Za-z0-9_.-]{1,64}))", Need::Operator, false, school_page});
+    t.push_back({"GET", R"(/school/([A-Za-z0-9_.-]{1,64})/(\d{4}))", Need::Operator, false, report_page});
     t.push_back({"GET", "/ranking", Need::Operator, false, ranking_page});
     t.push_back({"GET", "/missing", Need::Operator, false, missing_page});
     t.push_back({"GET", R"(/inspection/(\d{4}))", Need::Public, false, inspection_page});

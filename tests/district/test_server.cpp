@@ -117,6 +117,12 @@ TEST(DistrictServer, ReviewersPagesAndApiWithRolesAndCsrf) {
     ASSERT_EQ(school->status, 200);
     EXPECT_EQ(school->body.find("<script>alert(1)"), std::string::npos);
     EXPECT_NE(school->body.find("&lt;script&gt;"), std::string::npos);
+    EXPECT_NE(school->body.find("/school/S1/2026"), std::string::npos);
+    auto report = cli.Get("/school/S1/2026", with(rev, false));  // the bureau's full report, as review writes it
+    ASSERT_EQ(report->status, 200);
+    EXPECT_EQ(report->body.find("<script>alert(1)"), std::string::npos);
+    EXPECT_NE(report->body.find("实验小学"), std::string::npos);
+    EXPECT_EQ(cli.Get("/school/S1/2019", with(rev, false))->status, 404);
     EXPECT_EQ(json::parse(cli.Get("/api/schools/S2", with(rev, false))->body)["history"].size(), 1u);
     EXPECT_EQ(cli.Get("/api/schools/S404", with(rev, false))->status, 404);
     auto ranking = json::parse(cli.Get("/api/ranking", with(rev, false))->body);

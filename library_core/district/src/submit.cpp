@@ -66,6 +66,22 @@ Submission submit_file(DistrictStore& d, const std::filesystem::path& file, cons
     return s;
 }
 
+std::string submission_report_html(const Submission& s, const standards::Rubric& rubric) {
+    std::vector<report::ProposalFile> files(1);
+    files[0].file = s.file;
+    files[0].proposal = report::proposal_from_json_text(s.proposal_json, s.file);
+    auto summary = summarize(files, rubric, s.year);
+    const auto& row = summary.rows.at(0);
+    const auto& prop = *files[0].proposal;
+    if (!row.valid) throw InputError(s.file, "", row.invalid_reason.in(language()));
+    const auto catalog = plan::with_plan_types(plan::FurnitureCatalog::builtin(), prop.plan);
+    const auto rules = standards::RuleSet::for_region(standards::builtin_profile_dir(), prop.plan.school.region);
+    report::ReportInput in{&prop.plan, &catalog, &row.checklist, prop.holdings ? &*prop.holdings : nullptr,
+                           row.profile_zh, row.profile_en, std::nullopt, prop.generated, &row.score_detail,
+                           rubric.threshold, &rules};
+    return report::render_html(in);
+}
+
 report::DistrictSummary review_year(DistrictStore& d, int year, const standards::Rubric& rubric) {
     auto subs = d.submissions(year, "");
     std::vector<report::ProposalFile> files(subs.size());

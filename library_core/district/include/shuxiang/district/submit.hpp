@@ -23,6 +23,11 @@ Submission assess(const report::Proposal& p, const std::string& file, const std:
 Submission submit_file(DistrictStore& d, const std::filesystem::path& file, const standards::Rubric& rubric,
                        int fallback_year);
 
+// The bureau's report on a stored submission (report::render_html of the bureau's own run of the
+// checks on the proposal as sent): the same page `review` writes per school. Throws InputError when
+// the stored proposal cannot be read (it could when it was stored).
+std::string submission_report_html(const Submission& s, const standards::Rubric& rubric);
+
 // Every stored submission of `year` checked again together (the annual review: rules or profiles
 // may have changed since they came in); verdicts are stored back. Returns the district summary.
 report::DistrictSummary review_year(DistrictStore& d, int year, const standards::Rubric& rubric);
