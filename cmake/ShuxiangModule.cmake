@@ -27,10 +27,11 @@ function(sx_add_module)
   endif()
 endfunction()
 
-# sx_add_test(NAME <exe> SOURCES <files...> DEPS <targets...> [LABELS <labels...>] [DISPLAY])
-# DISPLAY tests run under xvfb-run so that they need no real display.
+# sx_add_test(NAME <exe> SOURCES <files...> DEPS <targets...> [LABELS <labels...>] [DISPLAY] [WHOLE])
+# DISPLAY tests run under xvfb-run so that they need no real display. WHOLE programs are one ctest
+# entry (not one per case), for fixtures started once per program (a PostgreSQL cluster).
 function(sx_add_test)
-  cmake_parse_arguments(T "DISPLAY" "NAME" "SOURCES;DEPS;LABELS" ${ARGN})
+  cmake_parse_arguments(T "DISPLAY;WHOLE" "NAME" "SOURCES;DEPS;LABELS" ${ARGN})
   add_executable(${T_NAME} ${T_SOURCES})
   target_link_libraries(${T_NAME} PRIVATE ${T_DEPS} GTest::gtest GTest::gtest_main)
   target_include_directories(${T_NAME} PRIVATE ${CMAKE_SOURCE_DIR}/tests)
@@ -58,6 +59,9 @@ function(sx_add_test)
     set(test_home ${CMAKE_BINARY_DIR}/test-home/${T_NAME})
     set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}" TIMEOUT 600
       ENVIRONMENT "XDG_CONFIG_HOME=${test_home}/config;XDG_STATE_HOME=${test_home}/state")
+  elseif(T_WHOLE)
+    add_test(NAME ${T_NAME} COMMAND $<TARGET_FILE:${T_NAME}>)
+    set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}" TIMEOUT 300)
   else()
     gtest_discover_tests(${T_NAME} PROPERTIES LABELS "${T_LABELS}" DISCOVERY_TIMEOUT 60)
   endif()

@@ -18,6 +18,10 @@ PACKAGES=(
   # shuxiang labels: zint encodes Code 128 (a well-kept encoder beats writing our own), cairo writes
   # the PDF with the CJK font embedded; the label tests read the PDFs back with poppler's pdfinfo/pdftotext
   libzint-dev libcairo2-dev poppler-utils
+  # shuxiang district: the bureau's store is PostgreSQL (the server database a district runs and
+  # replicates); libpqxx is its C++ client, and the district tests start a throwaway cluster with
+  # postgresql-15's initdb/pg_ctl
+  libpqxx-dev postgresql-15
 )
 
 missing=()

@@ -58,3 +58,7 @@ endif()
 # for TLS, random session ids and constant-time comparisons.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET GLOBAL cpp-httplib)
 find_package(OpenSSL REQUIRED)
+
+# The district's store (`shuxiang district`): PostgreSQL through libpqxx (which brings libpq). Only
+# library_core/district's pg/ sources include it; a school never needs it.
+pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET GLOBAL libpqxx)

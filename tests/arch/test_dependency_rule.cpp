@@ -2,6 +2,7 @@
 // renderer, nor an HTTP library; they stay usable headless and offline. The server (server/) may
 // use HTTP but no graphics. This scans the sources so the rule cannot rot.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -140,4 +141,42 @@ TEST(DependencyRule, ScannerCatchesAGraphicsInclude) {
     auto hits = forbidden_includes(dir);
     fs::remove_all(dir);
     EXPECT_EQ(hits.size(), 3u);
+}
+
+namespace {
+
+const std::regex& postgres_client() {
+    static const std::regex banned(R"((^|/)(pqxx/|libpq-fe\.h|libpq/|postgres\.h|pg_config\.h))", std::regex::icase);
+    return banned;
+}
+
+// Hits of the PostgreSQL client outside folders named pg (the district store's implementation).
+std::vector<std::string> client_outside_pg(const fs::path& root) {
+    std::vector<std::string> out;
+    for (auto& h : forbidden_includes(root, postgres_client()))
+        if (h.find("/pg/") == std::string::npos) out.push_back(h);
+    return out;
+}
+
+}  // namespace
+
+TEST(DependencyRule, OnlyTheDistrictPgImplementationNamesThePostgresClient) {
+    // The district store is an interface (district/store.hpp); libpq/libpqxx stay behind it, so
+    // that the CLI, the server and the rest of the core never depend on the engine.
+    for (const char* dir : {"library_core", "sim", "cli", "server", "editor", "bench"})
+        if (fs::exists(fs::path(SHUXIANG_SOURCE_DIR) / dir))
+            for (auto& h : client_outside_pg(fs::path(SHUXIANG_SOURCE_DIR) / dir)) ADD_FAILURE() << h;
+    // ... and the scanner does see it where it is.
+    EXPECT_FALSE(forbidden_includes(fs::path(SHUXIANG_SOURCE_DIR) / "library_core" / "district" / "src" / "pg",
+                                    postgres_client()).empty());
+}
+
+TEST(DependencyRule, ScannerCatchesAPostgresClientOutsidePg) {
+    auto dir = fs::temp_directory_path() / ("shuxiang_arch_pg_probe_" + std::to_string(::getpid()));
+    fs::create_directories(dir / "pg");
+    std::ofstream(dir / "leak.cpp") << "#include <pqxx/pqxx>\n#include <libpq-fe.h>\n#include <vector>\n";
+    std::ofstream(dir / "pg" / "ok.cpp") << "#include <pqxx/pqxx>\n";
+    auto hits = client_outside_pg(dir);
+    fs::remove_all(dir);
+    EXPECT_EQ(hits.size(), 2u);
 }

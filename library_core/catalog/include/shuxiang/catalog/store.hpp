@@ -121,9 +121,19 @@ struct ImportBatchInfo {
     std::string undone_at;  // "" while not undone
 };
 
-class Store {
+// What every catalogue answers, a school's own or the district's union catalogue (PostgreSQL):
+// search and holdings statistics. One contract test suite runs on each implementation.
+class CatalogQueries {
 public:
-    virtual ~Store() = default;
+    virtual ~CatalogQueries() = default;
+    // Exact ISBN, barcode and call-number-prefix hits first, then ranked full-text hits.
+    virtual std::vector<SearchHit> search(std::string_view query, std::size_t limit) = 0;
+    virtual CollectionStats stats() = 0;
+};
+
+class Store : public CatalogQueries {
+public:
+    ~Store() override = default;
     virtual int schema_version() = 0;
 
     // Stores a batch in one transaction (a savepoint when the connection is already in one): all
@@ -139,9 +149,6 @@ public:
     virtual std::vector<long long> records_by_isbn(std::string_view isbn) = 0;
     // Records whose call number starts with `prefix`, in shelf order.
     virtual std::vector<long long> records_by_call_number_prefix(std::string_view prefix, std::size_t limit) = 0;
-    // Exact ISBN, barcode and call-number-prefix hits first, then ranked full-text hits.
-    virtual std::vector<SearchHit> search(std::string_view query, std::size_t limit) = 0;
-    virtual CollectionStats stats() = 0;
     virtual long long record_count() = 0;
     virtual long long item_count() = 0;
     // Every record in id order (for export).
