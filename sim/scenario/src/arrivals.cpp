@@ -12,7 +12,8 @@ ped::SpeedDistribution speed_of(const Group& grp) { return grp.age ? ped::speed_
 }  // namespace
 
 Arrivals::Arrivals(World& w, Journey& journey, WalkingUnits& units)
-    : w_(w), journey_(journey), units_(units), not_placed_by_group_(w.sc.groups.size(), 0) {
+    : w_(w), journey_(journey), units_(units), not_placed_by_group_(w.sc.groups.size(), 0),
+      due_by_group_(w.sc.groups.size(), 0) {
     const auto& groups = w_.sc.groups;
     long order = 0;
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
@@ -27,6 +28,7 @@ Arrivals::Arrivals(World& w, Journey& journey, WalkingUnits& units)
         if (!scheduled)
             for (int k = 0; k < groups[gi].count; ++k) pending_.push_back({0.0, static_cast<int>(gi), order++, 0.0});
     }
+    for (const Pending& pd : pending_) ++due_by_group_[static_cast<std::size_t>(pd.group)];
     std::stable_sort(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) {
         return a.time < b.time || (a.time == b.time && a.order < b.order);
     });

@@ -136,6 +136,59 @@ std::vector<int> check_references(const Scenario& sc, const World& w) {
     return group_exit;
 }
 
+// A start polygon without a single usable point: its group could never be placed.
+void check_start_areas(const Scenario& sc, const World& w) {
+    ped::Rng probe(1);  // its own stream: the run's draws stay as they are
+    for (std::size_t gi = 0; gi < sc.groups.size(); ++gi) {
+        const geometry::Polygon& poly = sc.groups[gi].start.polygon;
+        if (poly.empty() || sample_point(poly, probe, 400, [&](Vec2 p) { return w.usable(p); })) continue;
+        throw InputError("scenario", "/groups/" + std::to_string(gi) + "/start/polygon",
+                         trf("sim_scenario.error.start_outside", {w.level.id}));
+    }
+}
+
+std::string seconds(double t) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f", t);
+    return buf;
+}
+
+// Every exit closed: an error when it is so by the alarm (nobody can leave), else a warning.
+void check_exits(const Scenario& sc, World& w) {
+    const double t = w.exits.all_closed_at();
+    if (t >= sc.duration) return;
+    if (sc.alarm_time < ped::kNever && t <= sc.alarm_time)
+        throw InputError("scenario", "/exits", trf("sim_scenario.error.all_exits_closed", {seconds(t)}));
+    w.res.warnings.push_back({"all_exits_closed", trf("sim_scenario.warning.all_exits_closed", {seconds(t)})});
+}
+
+// Activities the level has no reachable place for (a class visit on a plan without shelves,
+// seats or desks) are skipped; say so.
+void check_places(const Scenario& sc, World& w) {
+    const std::pair<const char*, bool> kinds[] = {{"shelf", w.shelves.empty()}, {"seat", w.seats.size() == 0},
+                                                  {"desk", w.desks.empty()}};
+    for (const auto& [kind, none] : kinds) {
+        if (!none) continue;
+        std::string groups;
+        for (const auto& grp : sc.groups)
+            for (const auto& a : grp.activities)
+                if (a.kind == kind && a.probability > 0 && groups.find("'" + grp.name + "'") == std::string::npos)
+                    groups += (groups.empty() ? "'" : ", '") + grp.name + "'";
+        if (!groups.empty())
+            w.res.warnings.push_back({"nothing_to_visit", trf(std::string("sim_scenario.warning.no_") + kind, {groups})});
+    }
+}
+
+// Agents their start area had no room for.
+void warn_not_placed(const Scenario& sc, const Arrivals& arrivals, RunResult& res) {
+    for (std::size_t gi = 0; gi < sc.groups.size(); ++gi) {
+        const int n = arrivals.not_placed_by_group()[gi];
+        if (n > 0)
+            res.warnings.push_back({"not_placed", trf("sim_scenario.warning.not_placed",
+                                                      {sc.groups[gi].name, std::to_string(n), std::to_string(arrivals.due_by_group()[gi])})});
+    }
+}
+
 std::vector<Vec2> points_of(const std::vector<Seat>& seats) {
     std::vector<Vec2> v;
     for (const auto& s : seats) v.push_back(s.at);
@@ -241,6 +294,9 @@ RunResult run_scenario(const plan::Plan& plan, const plan::FurnitureCatalog& cat
     res.places = std::move(places);
     res.places.shelves = w.shelves.sections();
     w.group_exit = check_references(sc, w);
+    check_start_areas(sc, w);
+    check_exits(sc, w);
+    check_places(sc, w);
     res.walls = sim.walls();
     res.exit_openings = w.exits.openings();
     res.exit_close_times = w.exits.close_times();
@@ -256,6 +312,7 @@ RunResult run_scenario(const plan::Plan& plan, const plan::FurnitureCatalog& cat
     sim.set_waypoint_callback([&](int id, std::size_t wp, bool reached) { journey.on_waypoint(id, wp, reached); });
     drive(w, journey, units, arrivals, relief, recorder, options);
     recorder.finish(arrivals);
+    warn_not_placed(sc, arrivals, res);
     return res;
 }
 

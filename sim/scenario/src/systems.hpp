@@ -85,6 +85,7 @@ public:
     bool more_to_come() const;
     int not_placed() const { return not_placed_; }
     const std::vector<int>& not_placed_by_group() const { return not_placed_by_group_; }
+    const std::vector<int>& due_by_group() const { return due_by_group_; }
 
 private:
     struct Pending {
@@ -102,6 +103,7 @@ private:
     std::size_t next_ = 0;
     int not_placed_ = 0;
     std::vector<int> not_placed_by_group_;
+    std::vector<int> due_by_group_;  // agents scheduled, by group
 };
 
 // Gridlock relief: an agent that has walked less than 0.3 m in 20 s (face to face in a narrow
