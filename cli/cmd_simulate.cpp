@@ -62,6 +62,7 @@ int run_simulate(const SimOptions& o) {
         };
     const scenario::RunResult r = scenario::run_scenario(p, plan::with_plan_types(plan::FurnitureCatalog::builtin(), p), sc, ro);
     scenario::write_outputs(r, o.out);
+    for (const auto& w : r.warnings) std::cerr << trf("sim_scenario.warning.prefix", {w.message}) << "\n";
     if (o.json) {
         std::cout << scenario::metrics_json(r);
     } else {

@@ -66,6 +66,31 @@ TEST(CliSimulate, BadScenarioFileIsExitCode2WithPointer) {
     fs::remove_all(out);
 }
 
+TEST(CliSimulate, MisspeltBuiltInScenarioListsTheValidOnes) {
+    fs::path out = fresh_dir("misspelt");
+    auto r = run_shuxiang("simulate --plan " + kDemo + " --scenario school-dya --out " + out.string());
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("school-dya"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("class-visit, school-day, evacuation"), std::string::npos) << r.out;
+    EXPECT_FALSE(fs::exists(out / "metrics.json"));
+    fs::remove_all(out);
+}
+
+TEST(CliSimulate, WarningsGoToTheOutputAndMetrics) {
+    fs::path out = fresh_dir("warn");
+    fs::create_directories(out);
+    shuxiang::atomic_write_file(out / "s.json", R"({"schema_version": 1, "duration_s": 5, "groups": [
+        {"name": "crowd", "count": 200, "start": {"polygon": [[12, 2], [14, 2], [14, 4], [12, 4]]}}]})");
+    auto r = run_shuxiang("simulate --plan " + kDemo + " --scenario " + (out / "s.json").string() + " --out " + out.string());
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("警告：组“crowd”"), std::string::npos) << r.out;
+    auto m = nlohmann::json::parse(shuxiang::read_file(out / "metrics.json"));
+    ASSERT_EQ(m["warnings"].size(), 1u);
+    EXPECT_EQ(m["warnings"][0]["code"], "not_placed");
+    EXPECT_GT(m["agents_not_placed"].get<int>(), 0);
+    fs::remove_all(out);
+}
+
 TEST(CliCapacity, DemoWithHoldingsByHand) {
     fs::path out = fresh_dir("cap");
     fs::create_directories(out);

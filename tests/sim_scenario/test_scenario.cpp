@@ -8,8 +8,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <sstream>
 #include <map>
+#include <nlohmann/json.hpp>
 
 using namespace shuxiang;
 using namespace shuxiang::scenario;
@@ -89,7 +91,8 @@ TEST(ScenarioFile, BundledExampleRunsOnTheDemo) {
 }
 
 TEST(ScenarioFile, BadInputNamesThePlace) {
-    expect_error("{", "byte 2", tr("common.json.invalid"));
+    expect_error("{\n  \"schema_version\": 1,\n  \"groups\": ]\n}", "line 3, column 13",
+                 trf("plan_io.json_syntax_here", {"syntax error while parsing value - unexpected ']'; expected '[', '{', or a literal"}));
     expect_error(R"({"groups": [)" + kGroup + "]}", "/schema_version", tr("common.json.missing"));
     expect_error(R"({"schema_version": 2, "groups": [)" + kGroup + "]}", "/schema_version", tr("sim_scenario.error.version"));
     expect_error(R"({"schema_version": 1, "groups": []})", "/groups", tr("sim_scenario.error.groups"));
@@ -431,4 +434,150 @@ TEST(Groups, UnitDoesNotWaitForMembersThatWereNotPlaced) {
     EXPECT_EQ(r.sim.agents_total + r.agents_not_placed, 15);
     EXPECT_EQ(r.sim.agents_arrived, r.sim.agents_total);
     EXPECT_LT(r.duration, 300.0);
+}
+
+// --- Honest inputs and outputs -------------------------------------------------------------------
+
+namespace {
+
+bool has_warning(const RunResult& r, const std::string& code, const std::string& part = "") {
+    return std::any_of(r.warnings.begin(), r.warnings.end(), [&](const RunWarning& w) {
+        return w.code == code && w.message.find(part) != std::string::npos;
+    });
+}
+
+}  // namespace
+
+TEST(HonestInputs, SpeedWithMeanAndSigmaOnlyIsSpreadWithinDefaultBounds) {
+    Scenario s = scenario_from_json_text(R"({"schema_version": 1, "groups": [{"name": "a", "count": 1,
+        "start": {"room": "lending"}, "speed": {"mean": 1.2, "sigma": 0.2}}]})", "s.json");
+    const ped::SpeedDistribution d = s.groups[0].speed;
+    EXPECT_DOUBLE_EQ(d.min, 0.8);
+    EXPECT_DOUBLE_EQ(d.max, 1.6);
+    ped::Rng rng(7);
+    double sum = 0, sum2 = 0;
+    for (int i = 0; i < 2000; ++i) {
+        const double v = ped::draw_speed(d, rng);
+        ASSERT_GE(v, 0.8);
+        ASSERT_LE(v, 1.6);
+        sum += v;
+        sum2 += v * v;
+    }
+    const double mean = sum / 2000, sd = std::sqrt(sum2 / 2000 - mean * mean);
+    EXPECT_NEAR(mean, 1.2, 0.02);
+    EXPECT_GT(sd, 0.15);  // about 0.18 for a normal cut at ±2σ; it was 0 (everyone at the mean)
+    // Given bounds are kept; a slow mean keeps a floor of 0.3 m/s; no sigma: everyone at the mean.
+    s = scenario_from_json_text(R"({"schema_version": 1, "groups": [{"name": "a", "start": {"room": "r"},
+        "speed": {"mean": 0.5, "sigma": 0.3, "max": 0.9}}, {"name": "b", "start": {"room": "r"}, "speed": {"mean": 1.0}}]})", "s.json");
+    EXPECT_DOUBLE_EQ(s.groups[0].speed.min, 0.3);
+    EXPECT_DOUBLE_EQ(s.groups[0].speed.max, 0.9);
+    EXPECT_DOUBLE_EQ(s.groups[1].speed.min, 1.0);
+    EXPECT_DOUBLE_EQ(s.groups[1].speed.max, 1.0);
+}
+
+TEST(HonestInputs, StartAreaTooSmallIsAWarning) {
+    Scenario s = scenario_from_json_text(R"({"schema_version": 1, "duration_s": 5, "groups": [
+        {"name": "crowd", "count": 200, "start": {"polygon": [[12, 2], [14, 2], [14, 4], [12, 4]]}}]})", "s.json");
+    RunResult r = run(s);
+    ASSERT_GT(r.agents_not_placed, 0);
+    EXPECT_TRUE(has_warning(r, "not_placed", "crowd")) << metrics_json(r);
+    EXPECT_TRUE(has_warning(r, "not_placed", "200"));
+    EXPECT_NE(metrics_json(r).find("\"not_placed\""), std::string::npos);
+    // Room enough: no warning at all.
+    s.groups[0].count = 3;
+    EXPECT_TRUE(run(s).warnings.empty());
+}
+
+TEST(HonestInputs, StartPolygonOutsideThePlanIsAnError) {
+    Scenario s = scenario_from_json_text(R"({"schema_version": 1, "groups": [{"name": "a", "count": 1, "start": {"room": "lending"}},
+        {"name": "lost", "count": 5, "start": {"polygon": [[200, 200], [204, 200], [204, 204], [200, 204]]}}]})", "s.json");
+    try {
+        run(s);
+        ADD_FAILURE() << "no error";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.where(), "/groups/1/start/polygon");
+        EXPECT_EQ(e.message(), trf("sim_scenario.error.start_outside", {"library"}));
+    }
+}
+
+TEST(HonestInputs, AllExitsClosedIsAWarningOrAnErrorAtTheAlarm) {
+    const std::string groups = R"("groups": [{"name": "a", "count": 3, "start": {"room": "lending"}}])";
+    const std::string closed = R"("exits": [{"opening": "d-entrance", "close_time_s": 20}, {"opening": "d-exit-north", "close_time_s": 20},
+        {"opening": "d-exit-south", "close_time_s": 30}])";
+    Scenario s = scenario_from_json_text(R"({"schema_version": 1, "duration_s": 60, )" + groups + ", " + closed + "}", "s.json");
+    RunResult r = run(s);
+    EXPECT_TRUE(has_warning(r, "all_exits_closed", "30")) << metrics_json(r);
+    // One exit stays open: no warning.
+    s.closures.pop_back();
+    EXPECT_FALSE(has_warning(run(s), "all_exits_closed"));
+    // An evacuation whose exits are all closed by the alarm cannot mean anything.
+    s = scenario_from_json_text(R"({"schema_version": 1, "alarm_time_s": 40, )" + groups + ", " + closed + "}", "s.json");
+    try {
+        run(s);
+        ADD_FAILURE() << "no error";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.where(), "/exits");
+        EXPECT_EQ(e.message(), trf("sim_scenario.error.all_exits_closed", {"30"}));
+    }
+}
+
+TEST(HonestInputs, ClassVisitOnAPlanWithNothingToVisitWarns) {
+    plan::Plan bare = demo();
+    for (auto& l : bare.levels) l.furniture.clear();
+    Scenario s = builtin_scenario("class-visit", bare, 6);
+    RunOptions o;
+    RunResult r = run_scenario(bare, plan::FurnitureCatalog::builtin(), s, o);
+    EXPECT_TRUE(has_warning(r, "nothing_to_visit", "class-pupils")) << metrics_json(r);
+    EXPECT_EQ(std::count_if(r.warnings.begin(), r.warnings.end(), [](auto& w) { return w.code == "nothing_to_visit"; }), 3);
+    EXPECT_EQ(r.sim.agents_arrived, 7);  // they came and went
+    // The demo as it is has everything a class visit needs.
+    EXPECT_FALSE(has_warning(run(builtin_scenario("class-visit", demo(), 6)), "nothing_to_visit"));
+}
+
+TEST(Groups, UnitWalksAtItsSlowestMembersPace) {
+    // The teacher (scheduled first, so the unit's leader) would walk at 1.5 m/s, the pupils at 0.8.
+    Scenario s = scenario_from_json_text(R"({"schema_version": 1, "duration_s": 400, "groups": [
+        {"name": "t", "count": 1, "start": {"room": "lending"}, "speed": {"mean": 1.5}, "membership": "c",
+         "keep_together_m": 4, "activities": [{"kind": "room", "target": "reading-junior", "dwell_s": 5}]},
+        {"name": "p", "count": 4, "start": {"room": "lending"}, "speed": {"mean": 0.8}, "membership": "c",
+         "keep_together_m": 4, "activities": [{"kind": "room", "target": "reading-junior", "dwell_s": 5}]}],
+        "schedule": [{"time_s": 0, "group": "t"}, {"time_s": 0, "group": "p"}]})", "pace.json");
+    RunResult r = run(s);
+    EXPECT_EQ(r.sim.agents_arrived, 5);
+    // The teacher (id 0) never covers more than 0.8 m in a 1 s frame (plus a little from being
+    // pushed apart from others).
+    std::istringstream in(r.trajectories);
+    std::string line;
+    double last_t = -1, lx = 0, ly = 0, fastest = 0;
+    while (std::getline(in, line)) {
+        double t, x, y;
+        int id;
+        if (line.empty() || line[0] == '#' || std::sscanf(line.c_str(), "%lf,%d,%lf,%lf", &t, &id, &x, &y) != 4 || id != 0) continue;
+        if (last_t >= 0 && t - last_t < 1.01) fastest = std::max(fastest, std::hypot(x - lx, y - ly));
+        last_t = t;
+        lx = x;
+        ly = y;
+    }
+    EXPECT_GT(fastest, 0.5);
+    EXPECT_LT(fastest, 0.9);
+}
+
+TEST(Metrics, EveryFieldOfMetricsJsonIsDocumented) {
+    Scenario s = builtin_scenario("evacuation", demo(), 20);
+    RunResult r = run(s);
+    const auto m = nlohmann::json::parse(metrics_json(r));
+    const std::string doc = read_file(std::string(SHUXIANG_SOURCE_DIR) + "/docs/scenario-format.md");
+    std::vector<std::string> keys;
+    for (auto it = m.begin(); it != m.end(); ++it) {
+        keys.push_back(it.key());
+        for (const auto& inner : {it.value(), it.value().is_array() && !it.value().empty() ? it.value()[0] : nlohmann::json()})
+            if (inner.is_object() && it.key() != "shelf_visits")
+                for (auto jt = inner.begin(); jt != inner.end(); ++jt) keys.push_back(jt.key());
+    }
+    for (const auto& k : keys)
+        EXPECT_TRUE(doc.find("`" + k + "`") != std::string::npos || doc.find("`" + k + "[]`") != std::string::npos)
+            << k << " is not in docs/scenario-format.md";
+    EXPECT_TRUE(m.contains("max_overlap_model_m"));
+    EXPECT_GE(m["max_overlap_model_m"].get<double>(), m["max_overlap_m"].get<double>() - 1e-9);
+    EXPECT_TRUE(m["warnings"].is_array());
 }

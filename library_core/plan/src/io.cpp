@@ -13,6 +13,7 @@
 #include "shuxiang/plan/furniture.hpp"
 #include "shuxiang/plan/migrate.hpp"
 #include "shuxiang/util/error.hpp"
+#include "shuxiang/util/text_position.hpp"
 #include "shuxiang/util/fs.hpp"
 
 namespace shuxiang::plan {
@@ -41,22 +42,6 @@ const char* type_name(const json& j) {
 
 // ---------------------------------------------------------------------------------------------
 // JSON syntax
-
-// Line and column (in characters, 1-based) of the byte `pos` (0-based) of `text`.
-std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t pos) {
-    pos = std::min(pos, text.size());
-    std::size_t line = 1, col = 1;
-    for (std::size_t i = 0; i < pos; ++i) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') {
-            ++line;
-            col = 1;
-        } else if ((c & 0xC0) != 0x80) {  // count UTF-8 lead bytes only
-            ++col;
-        }
-    }
-    return {line, col};
-}
 
 // Finds keys given twice in one object while parsing (the parser would silently keep the last,
 // so a hand-edited file could lose a value without a word).

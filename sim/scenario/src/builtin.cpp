@@ -75,8 +75,14 @@ void add_class(Scenario& s, const std::string& tag, bool primary, int size, doub
 
 }  // namespace
 
+const std::vector<std::string>& builtin_scenario_names() {
+    static const std::vector<std::string> names{"class-visit", "school-day", "evacuation"};
+    return names;
+}
+
 bool is_builtin_scenario(const std::string& name) {
-    return name == "evacuation" || name == "class-visit" || name == "school-day";
+    const auto& n = builtin_scenario_names();
+    return std::find(n.begin(), n.end(), name) != n.end();
 }
 
 Scenario builtin_scenario(const std::string& name, const plan::Plan& plan, int students) {

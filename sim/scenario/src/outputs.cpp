@@ -73,6 +73,7 @@ std::string metrics_json(const RunResult& r) {
     j["targets_missed"] = r.targets_missed;
     j["targets_given_up"] = r.targets_given_up;
     j["max_overlap_m"] = r3(r.sim.max_overlap);
+    j["max_overlap_model_m"] = r3(r.sim.max_overlap_model);
     j["max_wall_overlap_m"] = r3(r.sim.max_wall_overlap);
     j["wall_penetrations"] = r.sim.wall_penetrations;
     j["max_density_per_m2"] = r3(r.max_density_walking);
@@ -115,6 +116,9 @@ std::string metrics_json(const RunResult& r) {
     j["unreachable"] = {{"shelf_sections", r.places.unreachable_shelves},
                         {"seats", r.places.unreachable_seats},
                         {"desks", r.places.unreachable_desks}};
+    json warnings = json::array();
+    for (const auto& w : r.warnings) warnings.push_back({{"code", w.code}, {"message", w.message}});
+    j["warnings"] = warnings;
     return j.dump(2) + "\n";
 }
 

@@ -1,11 +1,13 @@
 #include <shuxiang/scenario/scenario.hpp>
 
 #include <shuxiang/util/error.hpp>
+#include <shuxiang/util/text_position.hpp>
 #include <shuxiang/util/i18n.hpp>
 #include <shuxiang/util/fs.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <set>
 
 namespace shuxiang::scenario {
@@ -80,7 +82,14 @@ Scenario scenario_from_json_text(std::string_view text, const std::string& filen
     try {
         doc = json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
-        throw InputError(filename, "byte " + std::to_string(e.byte), tr("common.json.invalid"));
+        // Named like plan files' syntax errors: the line and column, then nlohmann's detail.
+        const auto [line, col] = line_column(text, e.byte > 0 ? e.byte - 1 : 0);
+        std::string detail = e.what();
+        if (auto p = detail.find(": "); p != std::string::npos && detail.find("parse error") < p) detail = detail.substr(p + 2);
+        throw InputError(filename, "line " + std::to_string(line) + ", column " + std::to_string(col),
+                         trf("plan_io.json_syntax_here", {detail}));
+    } catch (const json::exception& e) {
+        throw InputError(filename, "", trf("plan_io.number_overflow_here", {e.what()}));
     }
     r.object(doc, "");
     r.check_keys(doc, "", {"schema_version", "name", "duration_s", "alarm_time_s", "seed", "groups", "schedule", "exits"});
@@ -136,8 +145,11 @@ Scenario scenario_from_json_text(std::string_view text, const std::string& filen
             r.check_keys(*sp, q, {"mean", "sigma", "min", "max"});
             grp.speed.mean = r.number(*sp, "mean", q, 1.3, 0.1, 3.0);
             grp.speed.sigma = r.number(*sp, "sigma", q, 0.0, 0.0, 1.0);
-            grp.speed.min = r.number(*sp, "min", q, grp.speed.mean, 0.05, 3.0);
-            grp.speed.max = r.number(*sp, "max", q, grp.speed.mean, 0.05, 3.0);
+            // Without bounds: mean ± 2 sigma, at least 0.3 m/s (the sigma is not ignored).
+            const double lo = std::min(grp.speed.mean, std::max(0.3, grp.speed.mean - 2 * grp.speed.sigma));
+            const double hi = std::min(3.0, grp.speed.mean + 2 * grp.speed.sigma);
+            grp.speed.min = r.number(*sp, "min", q, lo, 0.05, 3.0);
+            grp.speed.max = r.number(*sp, "max", q, hi, 0.05, 3.0);
             if (grp.speed.min > grp.speed.mean || grp.speed.mean > grp.speed.max) r.fail(q, tr("sim_scenario.error.speed_order"));
         }
         grp.radius = r.number(g, "radius_m", p, 0.2, 0.1, 0.4);

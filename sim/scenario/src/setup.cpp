@@ -3,12 +3,23 @@
 #include <shuxiang/circulation/services.hpp>
 #include <shuxiang/standards/compliance.hpp>
 #include <shuxiang/standards/profile.hpp>
+#include <shuxiang/util/error.hpp>
+#include <shuxiang/util/i18n.hpp>
+
+#include <filesystem>
 
 namespace shuxiang::scenario {
 
 RunSetup prepare_run(const plan::Plan& p, const RunSetupInput& in) {
     RunSetup s;
     const bool builtin = is_builtin_scenario(in.scenario);
+    std::error_code ec;
+    if (!builtin && !std::filesystem::exists(in.scenario, ec)) {
+        // A misspelt built-in name or a missing file: say which names are built in.
+        std::string names;
+        for (const auto& n : builtin_scenario_names()) names += (names.empty() ? "" : ", ") + n;
+        throw InputError(in.scenario, "", trf("sim_scenario.error.unknown_scenario", {in.scenario, names}));
+    }
     s.scenario = builtin ? builtin_scenario(in.scenario, p, in.students) : load_scenario(in.scenario);
     s.students_ignored = in.students > 0 && !builtin;
     s.options.seed = in.seed;

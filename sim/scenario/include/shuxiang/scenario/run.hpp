@@ -41,6 +41,7 @@ struct PlacesOfPlan {
 // head count (school-day), the class size (class-visit) or the people present (evacuation) when > 0.
 Scenario builtin_scenario(const std::string& name, const plan::Plan& plan, int students);
 bool is_builtin_scenario(const std::string& name);
+const std::vector<std::string>& builtin_scenario_names();
 
 struct RunOptions {
     std::uint64_t seed = 1;
@@ -86,6 +87,13 @@ struct TimeRow {
     double max_density = 0;
 };
 
+// Something about the input that makes the run's results mean less than they seem (people not
+// placed, exits all closed, activities the plan has no place for). In the output and metrics.json.
+struct RunWarning {
+    std::string code;     // stable: "not_placed", "all_exits_closed", "nothing_to_visit"
+    std::string message;  // in the user's language
+};
+
 struct RunResult {
     std::string scenario;
     std::string level;
@@ -121,6 +129,7 @@ struct RunResult {
     std::vector<geometry::Segment> walls;
     std::string trajectories;     // CSV text (see docs/scenario-format.md)
     PlacesOfPlan places;
+    std::vector<RunWarning> warnings;
 };
 
 // Fruin level of service (walkways) for a density in persons/m²: 'A'…'F'.
@@ -131,7 +140,9 @@ PlacesOfPlan places_of_level(const plan::Level& level, const plan::FurnitureCata
                              const geometry::WalkableArea& area, const nav::NavMesh& nav);
 
 // Runs the scenario on the plan's ground level (the level with the entrance). Throws InputError
-// (file = "scenario") when the scenario names rooms, openings or furniture the plan lacks.
+// (file = "scenario") when the scenario names rooms, openings or furniture the plan lacks, when a
+// start polygon lies wholly outside the level's walkable area, or when every exit is closed by the
+// alarm; lesser problems become RunResult::warnings.
 RunResult run_scenario(const plan::Plan& plan, const plan::FurnitureCatalog& catalog, const Scenario& sc,
                        const RunOptions& options);
 
