@@ -203,6 +203,8 @@ int Simulation::add_agent(const AgentSpec& spec) {
     a.pos = spec.position;
     a.radius = spec.radius;
     a.v0 = spec.desired_speed;
+    // Golden-ratio sequence: lanes evenly spread over the walkers, fixed by the id.
+    a.lane = std::fmod(0.5 + 0.6180339887498949 * a.id, 1.0);
     a.start_time = spec.start_time;
     a.exit = spec.exit;
     a.fixed_exit = spec.exit >= 0;
@@ -304,7 +306,80 @@ Vec2 Simulation::goal_of(const Agent& a) const {
 }
 
 void Simulation::route(Agent& a) {
+    route_path(a);
+    a.lane_corners = 0;
+    if (a.active && params_.lane_spread > 0.0) spread_corners(a);
+}
+
+double Simulation::ray_clearance(Vec2 p, Vec2 u, double maxlen) const {
+    if (++stamp_ == 0) {
+        std::fill(wall_stamp_.begin(), wall_stamp_.end(), 0u);
+        stamp_ = 1;
+    }
+    double best = maxlen;
+    const int n = static_cast<int>(std::ceil(maxlen / (0.5 * wcell_))) + 1;
+    for (int k = 0; k <= n; ++k) {
+        Vec2 pt = p + u * (maxlen * k / n);
+        if (maxlen * k / n > best + wcell_) break;
+        for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(pt))]) {
+            if (wall_stamp_[static_cast<std::size_t>(w)] == stamp_) continue;
+            wall_stamp_[static_cast<std::size_t>(w)] = stamp_;
+            const Segment& sg = walls_[static_cast<std::size_t>(w)];
+            Vec2 d = sg.b - sg.a;
+            double den = cross(u, d);
+            if (std::abs(den) < 1e-12) continue;
+            Vec2 ap = sg.a - p;
+            double t = cross(ap, d) / den, v = cross(ap, u) / den;
+            if (t >= 0.0 && v >= 0.0 && v <= 1.0) best = std::min(best, t);
+        }
+    }
+    return best;
+}
+
+void Simulation::spread_corners(Agent& a) {
+    // Lanes: a navmesh path corner hugs the inner wall, so a crowd following it funnels into a
+    // strip along the inside of every turn. A walker keeps its place across the way instead: its
+    // share f of the free width, counted from its left, where it stands now is the share at which
+    // it passes each corner of the path (scaled towards the middle by lane_spread < 1).
+    a.lane_corners = 0;
+    if (a.corners.size() < 3) return;
+    const double wmax = params_.lane_max_width;
+    const Vec2 in = normalized(a.corners[1] - a.pos);
+    if (norm(in) == 0.0) return;
+    const Vec2 left{-in.y, in.x};
+    const double l0 = ray_clearance(a.pos, left, wmax), r0 = ray_clearance(a.pos, left * -1.0, wmax);
+    if (l0 + r0 <= 1e-9) return;
+    const double f = 0.5 + (l0 / (l0 + r0) - 0.5) * std::min(1.0, params_.lane_spread);
+    const double margin = a.radius + 0.05;
+    std::vector<Vec2> orig = a.corners;
+    for (std::size_t k = 1; k + 1 < orig.size(); ++k) {
+        // Onward direction: to the first later corner at least a metre away (a rounded corner
+        // comes as several corners a few centimetres apart).
+        std::size_t j = k + 1;
+        while (j + 1 < orig.size() && norm(orig[j] - orig[k]) < 1.0) ++j;
+        Vec2 out = normalized(orig[j] - orig[k]);
+        if (norm(out) == 0.0) continue;
+        Vec2 right{out.y, -out.x};
+        double r = std::max(0.0, ray_clearance(orig[k], right, wmax) - margin);
+        double l = std::max(0.0, ray_clearance(orig[k], right * -1.0, wmax) - margin);
+        // The way's width is its narrowest across the corner and a metre before and after it (a
+        // corner at a corridor's mouth or just past a door looks into the room).
+        double width = r + l + 2.0 * margin;
+        for (double t : {-1.0, -0.5, 0.5, 1.0}) {
+            Vec2 q = orig[k] + out * t;
+            width = std::min(width, ray_clearance(q, right, wmax) + ray_clearance(q, right * -1.0, wmax));
+        }
+        if (width < params_.lane_min_width || k >= 32) continue;  // narrow: lanes form by themselves
+        const Vec2 lane = orig[k] + right * (f * (r + l) - l);
+        if (!line_of_sight(a.corners[k - 1], lane, a.radius) || !line_of_sight(lane, orig[j], a.radius)) continue;
+        a.corners[k] = lane;
+        a.lane_corners |= 1u << k;
+    }
+}
+
+void Simulation::route_path(Agent& a) {
     a.corners.clear();
+    a.exit_point_for = -1;
     a.corner = 0;
     if (a.next_waypoint < a.waypoints.size()) {
         auto p = nav_.find_path(a.pos, a.waypoints[a.next_waypoint]);
@@ -357,6 +432,12 @@ Vec2 Simulation::desired_direction(Agent& a) {
     // an agent squeezed against the wall beside a door can be close to the corner yet behind it.
     while (a.corner + 1 < a.corners.size()) {
         bool near = norm(a.corners[a.corner] - a.pos) < 0.4;
+        // A lane corner is kept until reached or passed (crossing the line across the passage).
+        const bool lane_corner = a.corner < 32 && (a.lane_corners >> a.corner & 1u) != 0;
+        if (lane_corner && !near) {
+            Vec2 out = a.corners[a.corner + 1] - a.corners[a.corner];
+            if (dot(a.pos - a.corners[a.corner], out) < 0.0) break;
+        }
         if ((near || phase % 4 == 0) &&
             line_of_sight(a.pos, a.corners[a.corner + 1], (near ? 0.3 : 0.8) * a.radius)) {
             ++a.corner;
@@ -379,7 +460,37 @@ Vec2 Simulation::desired_direction(Agent& a) {
         route(a);
         if (!a.active || a.corners.empty()) return {0, 0};
     }
+    if (a.corner + 1 == a.corners.size() && a.next_waypoint >= a.waypoints.size() && params_.exit_spread)
+        return normalized(exit_point(a, phase) - a.pos);
     return normalized(a.corners[a.corner] - a.pos);
+}
+
+Vec2 Simulation::exit_point(Agent& a, long phase) {
+    // A wide exit is walked into straight ahead, not at its middle: in sight of the exit area,
+    // each walker heads for the nearest point of it (kept half a metre inside from its sides),
+    // so that a crowd keeps its width instead of funnelling towards the centroid.
+    if (a.exit_point_for != a.exit || phase % 4 == 0) {
+        const Exit& ex = exits_[static_cast<std::size_t>(a.exit)];
+        const Vec2 c = exit_targets_[static_cast<std::size_t>(a.exit)];
+        Vec2 best = c;
+        double bd = kNever;
+        for (std::size_t i = 0; i < ex.area.size(); ++i) {
+            Segment e{ex.area[i], ex.area[(i + 1) % ex.area.size()]};
+            Vec2 q = closest_point(e, a.pos);
+            double d = norm(q - a.pos);
+            if (d < bd) {
+                bd = d;
+                best = q;
+            }
+        }
+        if (geometry::point_in_polygon(ex.area, a.pos)) best = a.pos;
+        Vec2 in = c - best;
+        double len = norm(in);
+        best = best + (len > 1e-9 ? in * (std::min(len, a.radius + 0.5) / len) : Vec2{0, 0});
+        a.exit_point = line_of_sight(a.pos, best, 0.8 * a.radius) ? best : a.corners.back();
+        a.exit_point_for = a.exit;
+    }
+    return a.exit_point;
 }
 
 void Simulation::build_agent_grid() {

@@ -24,7 +24,14 @@ struct ModelParams {
     double neighbour_range = 0.1;      // D (m)
     double anisotropy = 0.0;           // λ: weight of the repulsion from a neighbour straight behind
     double keep_right = 1.0;           // strength of the sidestep from oncoming neighbours ahead
-    double keep_right_range = 0.5;     // its range (m)
+    double keep_right_range = 2.0;     // its range (m)
+    // Lanes across the width at path corners: walker k goes round a corner at the fraction
+    // lane_k · lane_spread of the free width from its right (lane_k uniform in [0, 1) per walker).
+    double lane_spread = 1.0;
+    double lane_max_width = 20.0;  // widths beyond this (m) are not looked at
+    double lane_min_width = 4.0;   // passages narrower than this (m) keep the navmesh corner
+    // In sight of its exit area a walker heads for the nearest point of it, not its centroid.
+    bool exit_spread = true;
     double wall_strength = 5.0;
     double wall_range = 0.02;          // (m)
     // Neighbour search radius (m). Beyond l + v0·T the speed no longer depends on a neighbour and
@@ -124,6 +131,7 @@ struct Agent {
     Vec2 heading;       // desired direction of the last step (unit or zero)
     double radius = 0.2;
     double v0 = 1.34;
+    double lane = 0.0;      // place across a passage, as a fraction of its width from the right
     double start_time = 0.0;
     int exit = -1;          // exit being walked to
     bool fixed_exit = false;
@@ -137,6 +145,9 @@ struct Agent {
     std::size_t next_waypoint = 0;
     double hold_until = -1.0;   // standing still (browsing, queueing, reading) until this time
     std::vector<Vec2> corners;  // navmesh path to the current goal
+    std::uint32_t lane_corners = 0;  // bit k: corner k was moved across the way to the agent's lane
+    Vec2 exit_point;            // where in its exit area the agent heads once the exit is in sight
+    int exit_point_for = -1;    // exit that exit_point belongs to (-1: none yet)
     std::size_t corner = 0;
     int passage = -1;           // one-lane passage the agent has been let into
     bool passage_waiting = false;
@@ -194,6 +205,10 @@ private:
     struct Cell { int begin = 0, end = 0; };
     bool exit_open(int e) const { return time_ < exits_[static_cast<std::size_t>(e)].close_time; }
     void route(Agent& a);
+    void route_path(Agent& a);
+    Vec2 exit_point(Agent& a, long phase);
+    void spread_corners(Agent& a);
+    double ray_clearance(Vec2 p, Vec2 u, double maxlen) const;
     Vec2 goal_of(const Agent& a) const;
     bool line_of_sight(Vec2 p, Vec2 q, double clearance) const;
     Vec2 desired_direction(Agent& a);
