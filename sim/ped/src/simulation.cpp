@@ -1,5 +1,7 @@
 #include <shuxiang/ped/simulation.hpp>
 
+#include "worker_pool.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -15,6 +17,13 @@ namespace {
 constexpr double kWallMargin = 0.8;  // walls within this distance of a cell are listed in it
 constexpr double kTolerance = 0.02;  // overlap that counts as a violation (m)
 }  // namespace
+
+Simulation::~Simulation() = default;
+
+WorkerPool& Simulation::pool() {
+    if (!pool_) pool_ = std::make_unique<WorkerPool>(params_.threads - 1);
+    return *pool_;
+}
 
 double ExitStats::flow() const { return count > 1 && last > first ? (count - 1) / (last - first) : 0.0; }
 
@@ -203,6 +212,7 @@ int Simulation::add_agent(const AgentSpec& spec) {
     a.pos = spec.position;
     a.radius = spec.radius;
     a.v0 = spec.desired_speed;
+    pair_margin_ = std::max(pair_margin_, 2.0 * spec.desired_speed * params_.dt + 0.1);
     // Golden-ratio sequence: lanes evenly spread over the walkers, fixed by the id.
     a.lane = std::fmod(0.5 + 0.6180339887498949 * a.id, 1.0);
     a.start_time = spec.start_time;
@@ -275,11 +285,6 @@ Vec2 Simulation::delta(Vec2 from, Vec2 to) const {
     return d;
 }
 
-int Simulation::wall_cell(Vec2 p) const {
-    int x = std::clamp(static_cast<int>(std::floor((p.x - wbox_.min.x) / wcell_)), 0, wnx_ - 1);
-    int y = std::clamp(static_cast<int>(std::floor((p.y - wbox_.min.y) / wcell_)), 0, wny_ - 1);
-    return y * wnx_ + x;
-}
 
 bool Simulation::line_of_sight(Vec2 p, Vec2 q, double clearance) const {
     if (++stamp_ == 0) {
@@ -566,86 +571,40 @@ void Simulation::step() {
     new_dir_.resize(n);
     new_speed_.resize(n);
     new_heading_.resize(n);
-    const double cutoff2 = params_.cutoff * params_.cutoff;
-    auto visit = [&](Vec2 p, auto&& f) {
-        for_cells(p, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, f);
-    };
-
+    near_wall_.resize(n);
+    // Phase 1, serial: desired directions (routing shares the navmesh query and the wall
+    // stamps; waypoint callbacks may touch other agents) and turn-taking at one-lane doors.
+    work_.clear();
     for (int lid : live_) {
         Agent& a = agents_[static_cast<std::size_t>(lid)];
         if (!a.active || a.start_time > time_) continue;
         Vec2 e0 = a.hold_until > time_ ? Vec2{0, 0} : desired_direction(a);
         if (!a.active) continue;
-        // Direction: desired direction plus exponential repulsion from neighbours and walls.
-        near_.clear();
-        visit(a.pos, [&](int k) {
-            const auto ks = static_cast<std::size_t>(k);
-            if (cell_agents_[ks] == a.id) return;
-            Vec2 d = delta(a.pos, cpos_[ks]);  // from a to b
-            double s2 = geometry::norm2(d);
-            if (s2 > cutoff2 || s2 < 1e-18) return;
-            near_.push_back({d, std::sqrt(s2), a.radius + crad_[ks], k});
-        });
-        if (!passages_.empty() && (e0.x != 0.0 || e0.y != 0.0)) e0 = passage_gate(a, e0);
-        Vec2 rep{0, 0};
-        const double rep_cut = 8.0 * params_.neighbour_range;
-        for (auto& nb : near_) {
-            if (nb.s - nb.l > rep_cut) continue;
-            // Anisotropy w = λ + (1 - λ)(1 + cos φ)/2, φ between the desired direction and the
-            // neighbour: people react to those ahead, hardly to those behind (who, in this model,
-            // stop by their own speed function). Isotropic repulsion lets a crowd pin the front
-            // row of a door jam against the door posts.
-            double cphi = dot(e0, nb.d) / nb.s;
-            double w = params_.anisotropy + (1.0 - params_.anisotropy) * 0.5 * (1.0 + cphi);
-            rep -= nb.d * (w * params_.neighbour_strength * std::exp((nb.l - nb.s) / params_.neighbour_range) / nb.s);
+        if (!passages_.empty() && (e0.x != 0.0 || e0.y != 0.0)) {
+            gather_neighbours(a, near_);
+            e0 = passage_gate(a, e0);
         }
-        // Keep right: an oncoming neighbour ahead makes the agent sidestep to its right, so that
-        // opposing streams pass each other and form lanes instead of pressing head-on.
-        if (params_.keep_right > 0.0) {
-            Vec2 right{e0.y, -e0.x};
-            for (auto& nb : near_) {
-                if (dot(e0, nb.d) <= 0.0) continue;
-                if (dot(cheading_[static_cast<std::size_t>(nb.slot)], e0) >= 0.0) continue;
-                rep += right * (params_.keep_right * std::exp((nb.l - nb.s) / params_.keep_right_range));
-            }
-        }
-        // Walls: the exponential repulsion R_w(d) = b·exp((r - d)/D_w) acts only against the part of
-        // the motion that goes into the wall, and at most cancels it. Unlimited, it would point an
-        // agent pressed against a door post backwards into the crowd, which freezes door jams;
-        // too weak, neighbours' repulsion (a = 8 at contact) pins agents into door corners.
-        Vec2 pre = e0 + rep;
-        for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))]) {
-            Vec2 cp = closest_point(walls_[static_cast<std::size_t>(w)], a.pos);
-            Vec2 d = a.pos - cp;
-            double s = norm(d);
-            if (s < 1e-12 || s > a.radius + 8.0 * params_.wall_range) continue;
-            Vec2 nrm = d * (1.0 / s);
-            double inward = -dot(pre, nrm);
-            if (inward <= 0.0) continue;
-            // In contact (within 2 cm) the wall is a sliding constraint: all inward motion goes.
-            double limit = s <= a.radius + kTolerance ? inward
-                                                      : params_.wall_strength * std::exp((a.radius - s) / params_.wall_range);
-            pre += nrm * std::min(inward, limit);
-        }
-        rep = pre - e0;
-        Vec2 e = e0 + rep;
-        // No walking backwards: with the anisotropy above only those ahead push, and their push
-        // would otherwise send an agent back through the people behind it. Sidestepping remains.
-        double back = dot(e, e0);
-        if (back < 0.0) e -= e0 * back;
-        e = normalized(e);
-        if (norm(e) == 0.0) e = e0;
-        // Speed: the optimal-velocity function of the smallest spacing to anyone in the way.
-        double gap = kNever;
-        for (auto& nb : near_) {
-            if (dot(e, nb.d) <= 0.0 || std::abs(cross(e, nb.d)) > nb.l) continue;
-            gap = std::min(gap, nb.s - nb.l);
-        }
-        double v = std::min(a.v0, std::max(0.0, gap / params_.time_gap));
-        if (e0.x == 0.0 && e0.y == 0.0) v = 0.0;
-        new_dir_[static_cast<std::size_t>(a.id)] = e;
         new_heading_[static_cast<std::size_t>(a.id)] = e0;
-        new_speed_[static_cast<std::size_t>(a.id)] = v;
+        work_.push_back(lid);
+    }
+    // Phase 2, parallel: the operational model. Each agent reads only the state at the start of
+    // the step and writes only its own entries, so the result does not depend on the threads.
+    const std::size_t nw = work_.size();
+    const int nthreads = params_.threads > 1 && static_cast<int>(nw) >= params_.parallel_min_agents ? params_.threads : 1;
+    if (thread_work_.size() < static_cast<std::size_t>(nthreads)) thread_work_.resize(static_cast<std::size_t>(nthreads));
+    auto chunk = [&](int t) {
+        ThreadWork& tw = thread_work_[static_cast<std::size_t>(t)];
+        tw.pairs.clear();
+        const std::size_t lo = nw * static_cast<std::size_t>(t) / static_cast<std::size_t>(nthreads);
+        const std::size_t hi = nw * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(nthreads);
+        for (std::size_t w = lo; w < hi; ++w) model_step(agents_[static_cast<std::size_t>(work_[w])], tw);
+    };
+    if (nthreads == 1) chunk(0);
+    else pool().run(nthreads, chunk);
+    pairs_.clear();
+    for (int t = 0; t < nthreads; ++t) {
+        const auto& tp = thread_work_[static_cast<std::size_t>(t)].pairs;
+        pairs_.insert(pairs_.end(), tp.begin(), tp.end());
     }
 
     old_pos_.resize(n);
@@ -668,6 +627,7 @@ void Simulation::step() {
         if (!a.active || a.start_time > time_) continue;
         Vec2 p0 = old_pos_[static_cast<std::size_t>(a.id)];
         // A centre that crossed a wall during the step is a penetration however it ended up.
+        if (near_wall_[static_cast<std::size_t>(a.id)])
         for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))]) {
             const Segment& s = walls_[static_cast<std::size_t>(w)];
             if (geometry::segments_cross(p0, a.pos, s.a, s.b)) {
@@ -718,36 +678,120 @@ void Simulation::step() {
     if (observer_) observer_(*this);
 }
 
+void Simulation::gather_neighbours(const Agent& a, std::vector<Near>& near) const {
+    const double cutoff2 = params_.cutoff * params_.cutoff;
+    near.clear();
+    for_cells(a.pos, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, [&](int k) {
+        const auto ks = static_cast<std::size_t>(k);
+        if (cell_agents_[ks] == a.id) return;
+        Vec2 d = delta(a.pos, cpos_[ks]);  // from a to b
+        double s2 = geometry::norm2(d);
+        if (s2 > cutoff2 || s2 < 1e-18) return;
+        near.push_back({d, std::sqrt(s2), a.radius + crad_[ks], k});
+    });
+}
+
+void Simulation::model_step(const Agent& a, ThreadWork& tw) {
+    std::vector<Near>& near = tw.near;
+    gather_neighbours(a, near);
+    // Pairs near enough to touch after this step: the only ones the constraints look at.
+    for (const auto& nb : near) {
+        const int j = cell_agents_[static_cast<std::size_t>(nb.slot)];
+        if (j > a.id && nb.s - nb.l < pair_margin_) tw.pairs.push_back({a.id, j});
+    }
+    const Vec2 e0 = new_heading_[static_cast<std::size_t>(a.id)];
+    Vec2 rep{0, 0};
+    const double rep_cut = 8.0 * params_.neighbour_range;
+    for (auto& nb : near) {
+        if (nb.s - nb.l > rep_cut) continue;
+        // Anisotropy w = λ + (1 - λ)(1 + cos φ)/2, φ between the desired direction and the
+        // neighbour: people react to those ahead, hardly to those behind (who, in this model,
+        // stop by their own speed function). Isotropic repulsion lets a crowd pin the front
+        // row of a door jam against the door posts.
+        double cphi = dot(e0, nb.d) / nb.s;
+        double w = params_.anisotropy + (1.0 - params_.anisotropy) * 0.5 * (1.0 + cphi);
+        rep -= nb.d * (w * params_.neighbour_strength * std::exp((nb.l - nb.s) / params_.neighbour_range) / nb.s);
+    }
+    // Keep right: an oncoming neighbour ahead makes the agent sidestep to its right, so that
+    // opposing streams pass each other and form lanes instead of pressing head-on.
+    if (params_.keep_right > 0.0) {
+        Vec2 right{e0.y, -e0.x};
+        for (auto& nb : near) {
+            if (dot(e0, nb.d) <= 0.0) continue;
+            if (dot(cheading_[static_cast<std::size_t>(nb.slot)], e0) >= 0.0) continue;
+            rep += right * (params_.keep_right * std::exp((nb.l - nb.s) / params_.keep_right_range));
+        }
+    }
+    // Walls: the exponential repulsion R_w(d) = b·exp((r - d)/D_w) acts only against the part of
+    // the motion that goes into the wall, and at most cancels it. Unlimited, it would point an
+    // agent pressed against a door post backwards into the crowd, which freezes door jams;
+    // too weak, neighbours' repulsion (a = 8 at contact) pins agents into door corners.
+    Vec2 pre = e0 + rep;
+    double wall_gap = kNever;
+    for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))]) {
+        Vec2 cp = closest_point(walls_[static_cast<std::size_t>(w)], a.pos);
+        Vec2 d = a.pos - cp;
+        double s = norm(d);
+        wall_gap = std::min(wall_gap, s - a.radius);
+        if (s < 1e-12 || s > a.radius + 8.0 * params_.wall_range) continue;
+        Vec2 nrm = d * (1.0 / s);
+        double inward = -dot(pre, nrm);
+        if (inward <= 0.0) continue;
+        // In contact (within 2 cm) the wall is a sliding constraint: all inward motion goes.
+        double limit = s <= a.radius + kTolerance ? inward
+                                                  : params_.wall_strength * std::exp((a.radius - s) / params_.wall_range);
+        pre += nrm * std::min(inward, limit);
+    }
+    // Walls farther than the pair margin cannot be reached this step: the constraints and the
+    // penetration count skip this agent's walls (walls not listed in its cell are 0.8 m away).
+    near_wall_[static_cast<std::size_t>(a.id)] = wall_gap < pair_margin_ || a.radius + pair_margin_ >= kWallMargin;
+    rep = pre - e0;
+    Vec2 e = e0 + rep;
+    // No walking backwards: with the anisotropy above only those ahead push, and their push
+    // would otherwise send an agent back through the people behind it. Sidestepping remains.
+    double back = dot(e, e0);
+    if (back < 0.0) e -= e0 * back;
+    e = normalized(e);
+    if (norm(e) == 0.0) e = e0;
+    // Speed: the optimal-velocity function of the smallest spacing to anyone in the way.
+    double gap = kNever;
+    for (auto& nb : near) {
+        if (dot(e, nb.d) <= 0.0 || std::abs(cross(e, nb.d)) > nb.l) continue;
+        gap = std::min(gap, nb.s - nb.l);
+    }
+    double v = std::min(a.v0, std::max(0.0, gap / params_.time_gap));
+    if (e0.x == 0.0 && e0.y == 0.0) v = 0.0;
+    new_dir_[static_cast<std::size_t>(a.id)] = e;
+    new_speed_[static_cast<std::size_t>(a.id)] = v;
+}
+
 void Simulation::resolve_constraints() {
     // Hard constraints after the model step: agents are pushed apart where discs overlap and
-    // projected out of walls. The model keeps overlaps small; this only removes residue.
+    // projected out of walls. The model keeps overlaps small; this only removes residue. Only
+    // the pairs the model step listed can touch: each agent moves at most v0·Δt, and the list
+    // holds every pair whose gap was below twice the largest such move plus 10 cm.
     auto live = [&](const Agent& a) { return a.active && a.start_time <= time_; };
     bool clean = false;
     for (int iter = 0; iter < 3 && !clean; ++iter) {
         clean = true;  // a pass that moves nobody proves there is nothing left to measure
-        for (int lid : live_) {
-        Agent& a = agents_[static_cast<std::size_t>(lid)];
-            if (!live(a)) continue;
-            for_cells(a.pos, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, [&](int k) {
-                const int j = cell_agents_[static_cast<std::size_t>(k)];
-                if (j <= a.id) return;
-                Agent& b = agents_[static_cast<std::size_t>(j)];
-                Vec2 d = delta(b.pos, a.pos);
-                double l = a.radius + b.radius;
-                double s2 = geometry::norm2(d);
-                if (s2 >= l * l) return;
-                double s = std::sqrt(s2);
-                if (iter == 0) metrics_.max_overlap_model = std::max(metrics_.max_overlap_model, l - s);
-                Vec2 nrm = s > 1e-9 ? d * (1.0 / s) : Vec2{a.id < b.id ? 1.0 : -1.0, 0.0};
-                double push = 0.5 * (l - s);
-                a.pos += nrm * push;
-                b.pos -= nrm * push;
-                clean = false;
-            });
+        for (const Pair& pr : pairs_) {
+            Agent& a = agents_[static_cast<std::size_t>(pr.i)];
+            Agent& b = agents_[static_cast<std::size_t>(pr.j)];
+            Vec2 d = delta(b.pos, a.pos);
+            double l = a.radius + b.radius;
+            double s2 = geometry::norm2(d);
+            if (s2 >= l * l) continue;
+            double s = std::sqrt(s2);
+            if (iter == 0) metrics_.max_overlap_model = std::max(metrics_.max_overlap_model, l - s);
+            Vec2 nrm = s > 1e-9 ? d * (1.0 / s) : Vec2{1.0, 0.0};
+            double push = 0.5 * (l - s);
+            a.pos += nrm * push;
+            b.pos -= nrm * push;
+            clean = false;
         }
         for (int lid : live_) {
-        Agent& a = agents_[static_cast<std::size_t>(lid)];
-            if (!live(a)) continue;
+            Agent& a = agents_[static_cast<std::size_t>(lid)];
+            if (!live(a) || !near_wall_[static_cast<std::size_t>(a.id)]) continue;
             for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))]) {
                 Vec2 cp = closest_point(walls_[static_cast<std::size_t>(w)], a.pos);
                 Vec2 d = a.pos - cp;
@@ -761,16 +805,14 @@ void Simulation::resolve_constraints() {
     }
     if (clean) return;
     // Measure what is left.
+    for (const Pair& pr : pairs_) {
+        const Agent& a = agents_[static_cast<std::size_t>(pr.i)];
+        const Agent& b = agents_[static_cast<std::size_t>(pr.j)];
+        metrics_.max_overlap = std::max(metrics_.max_overlap, a.radius + b.radius - norm(delta(b.pos, a.pos)));
+    }
     for (int lid : live_) {
-        Agent& a = agents_[static_cast<std::size_t>(lid)];
-        if (!live(a)) continue;
-        for_cells(a.pos, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, [&](int k) {
-            const int j = cell_agents_[static_cast<std::size_t>(k)];
-            if (j <= a.id) return;
-            const Agent& b = agents_[static_cast<std::size_t>(j)];
-            double ov = a.radius + b.radius - norm(delta(b.pos, a.pos));
-            metrics_.max_overlap = std::max(metrics_.max_overlap, ov);
-        });
+        const Agent& a = agents_[static_cast<std::size_t>(lid)];
+        if (!live(a) || !near_wall_[static_cast<std::size_t>(a.id)]) continue;
         double wall_ov = 0.0;
         for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))])
             wall_ov = std::max(wall_ov, a.radius - geometry::distance(walls_[static_cast<std::size_t>(w)], a.pos));

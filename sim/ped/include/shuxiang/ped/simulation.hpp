@@ -5,9 +5,12 @@
 #include <shuxiang/nav/navmesh.hpp>
 #include <shuxiang/ped/random.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -37,6 +40,10 @@ struct ModelParams {
     // Neighbour search radius (m). Beyond l + v0·T the speed no longer depends on a neighbour and
     // the repulsion a·exp((l - s)/D) is below 1e-3, so 1.4 m loses nothing for v0 <= 1.8 m/s.
     double cutoff = 1.4;
+    // Threads for the model step (std::thread, both cores of the build machine by default). The
+    // result is the same for any count; below parallel_min_agents walking agents one is used.
+    int threads = 2;
+    int parallel_min_agents = 256;
     double density_cell = 1.0;         // side of the square cells for the density metric (m)
     int density_every = 20;            // steps between density samples
     // Periodic boundary along x (fundamental-diagram runs): x leaves at x1 and re-enters at x0.
@@ -154,10 +161,15 @@ struct Agent {
     double passage_wait_start = 0.0;  // when the current wait began
 };
 
+class WorkerPool;
+
 class Simulation {
 public:
     // `nav` must outlive the simulation; it is used for routing only.
     Simulation(const geometry::WalkableArea& area, const nav::NavMesh& nav, ModelParams params = {});
+    ~Simulation();
+    Simulation(const Simulation&) = delete;
+    Simulation& operator=(const Simulation&) = delete;
 
     int add_exit(Exit e);
     int add_line(MeasureLine l);
@@ -203,6 +215,15 @@ public:
 
 private:
     struct Cell { int begin = 0, end = 0; };
+    struct Near { Vec2 d; double s; double l; int slot; };  // offset, distance, contact distance, cell slot
+    struct Pair { int i, j; };                               // agent ids, i < j
+    struct ThreadWork {                                      // one thread's scratch space
+        std::vector<Near> near;
+        std::vector<Pair> pairs;
+    };
+    void gather_neighbours(const Agent& a, std::vector<Near>& near) const;
+    void model_step(const Agent& a, ThreadWork& tw);  // writes only a's entries: safe in parallel
+    WorkerPool& pool();
     bool exit_open(int e) const { return time_ < exits_[static_cast<std::size_t>(e)].close_time; }
     void route(Agent& a);
     void route_path(Agent& a);
@@ -219,7 +240,11 @@ private:
     void resolve_constraints();
     void record_density();
     Vec2 delta(Vec2 from, Vec2 to) const;  // minimum-image difference when periodic
-    int wall_cell(Vec2 p) const;
+    int wall_cell(Vec2 p) const {
+        int x = std::clamp(static_cast<int>(std::floor((p.x - wbox_.min.x) / wcell_)), 0, wnx_ - 1);
+        int y = std::clamp(static_cast<int>(std::floor((p.y - wbox_.min.y) / wcell_)), 0, wny_ - 1);
+        return y * wnx_ + x;
+    }
 
     const geometry::WalkableArea& area_;
     const nav::NavMesh& nav_;
@@ -269,8 +294,13 @@ private:
     std::vector<double> new_speed_;
     std::vector<Vec2> new_heading_;
     std::vector<Vec2> old_pos_;
-    struct Near { Vec2 d; double s; double l; int slot; };  // offset, distance, contact distance, cell slot
-    std::vector<Near> near_;
+    std::vector<char> near_wall_;  // per agent: a wall may be within reach this step
+    std::vector<Near> near_;  // neighbours of the agent at a one-lane door (serial phase)
+    std::vector<int> work_;   // agents the model step moves this step, in id order
+    std::vector<ThreadWork> thread_work_;
+    std::vector<Pair> pairs_;  // pairs that may touch after the move, in id order
+    double pair_margin_ = 0.1;
+    std::unique_ptr<WorkerPool> pool_;
     std::function<void(const Simulation&)> observer_;
     WaypointCallback on_waypoint_;
 };
