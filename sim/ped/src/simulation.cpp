@@ -341,40 +341,47 @@ double Simulation::ray_clearance(Vec2 p, Vec2 u, double maxlen) const {
     return best;
 }
 
+double Simulation::way_width(Vec2 c, Vec2 out, double maxlen) const {
+    // The way's width at a corner is its narrowest across the corner and a metre before and
+    // after it (a corner at a corridor's mouth or just past a door looks into the room).
+    const Vec2 right{out.y, -out.x};
+    double width = kNever;
+    for (double t : {-1.0, -0.5, 0.0, 0.5, 1.0}) {
+        Vec2 q = c + out * t;
+        width = std::min(width, ray_clearance(q, right, maxlen) + ray_clearance(q, right * -1.0, maxlen));
+    }
+    return width;
+}
+
 void Simulation::spread_corners(Agent& a) {
     // Lanes: a navmesh path corner hugs the inner wall, so a crowd following it funnels into a
     // strip along the inside of every turn. A walker keeps its place across the way instead: its
     // share f of the free width, counted from its left, where it stands now is the share at which
-    // it passes each corner of the path (scaled towards the middle by lane_spread < 1).
+    // it passes each corner of the path whose way is wide (scaled towards the middle by
+    // lane_spread < 1). Narrow ways are left to the model: lanes form there by themselves.
     a.lane_corners = 0;
     if (a.corners.size() < 3) return;
     const double wmax = params_.lane_max_width;
-    const Vec2 in = normalized(a.corners[1] - a.pos);
-    if (norm(in) == 0.0) return;
-    const Vec2 left{-in.y, in.x};
-    const double l0 = ray_clearance(a.pos, left, wmax), r0 = ray_clearance(a.pos, left * -1.0, wmax);
-    if (l0 + r0 <= 1e-9) return;
-    const double f = 0.5 + (l0 / (l0 + r0) - 0.5) * std::min(1.0, params_.lane_spread);
     const double margin = a.radius + 0.05;
-    std::vector<Vec2> orig = a.corners;
-    for (std::size_t k = 1; k + 1 < orig.size(); ++k) {
+    double f = -1.0;  // the walker's own share, measured once a wide corner needs it
+    const std::vector<Vec2> orig = a.corners;
+    for (std::size_t k = 1; k + 1 < orig.size() && k < 32; ++k) {
         // Onward direction: to the first later corner at least a metre away (a rounded corner
         // comes as several corners a few centimetres apart).
         std::size_t j = k + 1;
         while (j + 1 < orig.size() && norm(orig[j] - orig[k]) < 1.0) ++j;
-        Vec2 out = normalized(orig[j] - orig[k]);
-        if (norm(out) == 0.0) continue;
-        Vec2 right{out.y, -out.x};
-        double r = std::max(0.0, ray_clearance(orig[k], right, wmax) - margin);
-        double l = std::max(0.0, ray_clearance(orig[k], right * -1.0, wmax) - margin);
-        // The way's width is its narrowest across the corner and a metre before and after it (a
-        // corner at a corridor's mouth or just past a door looks into the room).
-        double width = r + l + 2.0 * margin;
-        for (double t : {-1.0, -0.5, 0.5, 1.0}) {
-            Vec2 q = orig[k] + out * t;
-            width = std::min(width, ray_clearance(q, right, wmax) + ray_clearance(q, right * -1.0, wmax));
+        const Vec2 out = normalized(orig[j] - orig[k]);
+        if (norm(out) == 0.0 || way_width(orig[k], out, params_.lane_min_width) < params_.lane_min_width) continue;
+        if (f < 0.0) {
+            const Vec2 in = normalized(orig[1] - a.pos);
+            const Vec2 left{-in.y, in.x};
+            const double l0 = ray_clearance(a.pos, left, wmax), r0 = ray_clearance(a.pos, left * -1.0, wmax);
+            if (norm(in) == 0.0 || l0 + r0 <= 1e-9) return;
+            f = 0.5 + (l0 / (l0 + r0) - 0.5) * std::min(1.0, params_.lane_spread);
         }
-        if (width < params_.lane_min_width || k >= 32) continue;  // narrow: lanes form by themselves
+        const Vec2 right{out.y, -out.x};
+        const double r = std::max(0.0, ray_clearance(orig[k], right, wmax) - margin);
+        const double l = std::max(0.0, ray_clearance(orig[k], right * -1.0, wmax) - margin);
         const Vec2 lane = orig[k] + right * (f * (r + l) - l);
         if (!line_of_sight(a.corners[k - 1], lane, a.radius) || !line_of_sight(lane, orig[j], a.radius)) continue;
         a.corners[k] = lane;
@@ -700,6 +707,21 @@ void Simulation::model_step(const Agent& a, ThreadWork& tw) {
         if (j > a.id && nb.s - nb.l < pair_margin_) tw.pairs.push_back({a.id, j});
     }
     const Vec2 e0 = new_heading_[static_cast<std::size_t>(a.id)];
+    const Vec2 e = direction(a, e0, near);
+    // Speed: the optimal-velocity function of the smallest spacing to anyone in the way.
+    double gap = kNever;
+    for (auto& nb : near) {
+        if (dot(e, nb.d) <= 0.0 || std::abs(cross(e, nb.d)) > nb.l) continue;
+        gap = std::min(gap, nb.s - nb.l);
+    }
+    double v = std::min(a.v0, std::max(0.0, gap / params_.time_gap));
+    if (e0.x == 0.0 && e0.y == 0.0) v = 0.0;
+    new_dir_[static_cast<std::size_t>(a.id)] = e;
+    new_speed_[static_cast<std::size_t>(a.id)] = v;
+}
+
+Vec2 Simulation::direction(const Agent& a, Vec2 e0, const std::vector<Near>& near) {
+    // Direction: desired direction plus exponential repulsion from neighbours and walls.
     Vec2 rep{0, 0};
     const double rep_cut = 8.0 * params_.neighbour_range;
     for (auto& nb : near) {
@@ -752,17 +774,7 @@ void Simulation::model_step(const Agent& a, ThreadWork& tw) {
     double back = dot(e, e0);
     if (back < 0.0) e -= e0 * back;
     e = normalized(e);
-    if (norm(e) == 0.0) e = e0;
-    // Speed: the optimal-velocity function of the smallest spacing to anyone in the way.
-    double gap = kNever;
-    for (auto& nb : near) {
-        if (dot(e, nb.d) <= 0.0 || std::abs(cross(e, nb.d)) > nb.l) continue;
-        gap = std::min(gap, nb.s - nb.l);
-    }
-    double v = std::min(a.v0, std::max(0.0, gap / params_.time_gap));
-    if (e0.x == 0.0 && e0.y == 0.0) v = 0.0;
-    new_dir_[static_cast<std::size_t>(a.id)] = e;
-    new_speed_[static_cast<std::size_t>(a.id)] = v;
+    return norm(e) == 0.0 ? e0 : e;
 }
 
 void Simulation::resolve_constraints() {

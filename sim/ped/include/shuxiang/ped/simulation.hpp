@@ -223,12 +223,14 @@ private:
     };
     void gather_neighbours(const Agent& a, std::vector<Near>& near) const;
     void model_step(const Agent& a, ThreadWork& tw);  // writes only a's entries: safe in parallel
+    Vec2 direction(const Agent& a, Vec2 e0, const std::vector<Near>& near);  // sets near_wall_[a.id]
     WorkerPool& pool();
     bool exit_open(int e) const { return time_ < exits_[static_cast<std::size_t>(e)].close_time; }
     void route(Agent& a);
     void route_path(Agent& a);
     Vec2 exit_point(Agent& a, long phase);
     void spread_corners(Agent& a);
+    double way_width(Vec2 c, Vec2 out, double maxlen) const;
     double ray_clearance(Vec2 p, Vec2 u, double maxlen) const;
     Vec2 goal_of(const Agent& a) const;
     bool line_of_sight(Vec2 p, Vec2 q, double clearance) const;
