@@ -213,8 +213,6 @@ int Simulation::add_agent(const AgentSpec& spec) {
     a.radius = spec.radius;
     a.v0 = spec.desired_speed;
     pair_margin_ = std::max(pair_margin_, 2.0 * spec.desired_speed * params_.dt + 0.1);
-    // Golden-ratio sequence: lanes evenly spread over the walkers, fixed by the id.
-    a.lane = std::fmod(0.5 + 0.6180339887498949 * a.id, 1.0);
     a.start_time = spec.start_time;
     a.exit = spec.exit;
     a.fixed_exit = spec.exit >= 0;

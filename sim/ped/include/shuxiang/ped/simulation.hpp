@@ -28,8 +28,9 @@ struct ModelParams {
     double anisotropy = 0.0;           // λ: weight of the repulsion from a neighbour straight behind
     double keep_right = 1.0;           // strength of the sidestep from oncoming neighbours ahead
     double keep_right_range = 2.0;     // its range (m)
-    // Lanes across the width at path corners: walker k goes round a corner at the fraction
-    // lane_k · lane_spread of the free width from its right (lane_k uniform in [0, 1) per walker).
+    // Lanes at wide corners: a walker passes each corner of its path whose way is at least
+    // lane_min_width wide at the share of the width it holds where it starts (its place across
+    // the way), pulled towards the middle by lane_spread < 1; 0 keeps the navmesh corners.
     double lane_spread = 1.0;
     double lane_max_width = 20.0;  // widths beyond this (m) are not looked at
     double lane_min_width = 4.0;   // passages narrower than this (m) keep the navmesh corner
@@ -138,7 +139,6 @@ struct Agent {
     Vec2 heading;       // desired direction of the last step (unit or zero)
     double radius = 0.2;
     double v0 = 1.34;
-    double lane = 0.0;      // place across a passage, as a fraction of its width from the right
     double start_time = 0.0;
     int exit = -1;          // exit being walked to
     bool fixed_exit = false;
