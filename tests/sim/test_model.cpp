@@ -26,11 +26,14 @@ struct Crowd {
         area.add_accessible(rectangle(12.2, 2, 13.5, 5.2));
         EXPECT_TRUE(nav.build(area, {0.2, 0.05})) << nav.error();
     }
-    std::vector<std::vector<Vec2>> run(std::uint64_t seed, ped::Metrics* m = nullptr) {
-        Simulation sim(area, nav);
+    std::vector<std::vector<Vec2>> run(std::uint64_t seed, ped::Metrics* m = nullptr, int threads = 1, int n = 60) {
+        ped::ModelParams mp;
+        mp.threads = threads;
+        mp.parallel_min_agents = 0;  // split even a small crowd
+        Simulation sim(area, nav, mp);
         sim.add_exit({"door", rectangle(12.5, 2, 13.5, 5.2)});
         ped::Rng rng(seed);
-        for (auto& p : random_positions(60, 0.2, 0, 0, 4, 8, seed)) {
+        for (auto& p : random_positions(n, 0.2, 0, 0, 4, 8, seed)) {
             AgentSpec s;
             s.position = p;
             s.desired_speed = ped::draw_speed(ped::speed_distribution(ped::AgeGroup::Under30), rng);
@@ -65,6 +68,25 @@ TEST(Model, SameSeedGivesIdenticalTrajectories) {
         for (std::size_t i = 0; i < a[t].size(); ++i)
             if (a[t][i].x != d[t][i].x) differs = true;
     EXPECT_TRUE(differs);
+}
+
+// The model step runs on several threads; the trajectories are bitwise the same for any count.
+TEST(Model, SameTrajectoriesWhateverTheThreadCount) {
+    Crowd c;
+    ped::Metrics m1, m2, m3;
+    auto one = c.run(7, &m1, 1, 90), two = c.run(7, &m2, 2, 90), three = c.run(7, &m3, 3, 90);
+    ASSERT_EQ(one.size(), two.size());
+    ASSERT_EQ(one.size(), three.size());
+    for (std::size_t t = 0; t < one.size(); ++t)
+        for (std::size_t i = 0; i < one[t].size(); ++i) {
+            ASSERT_EQ(one[t][i].x, two[t][i].x) << "step " << t << " agent " << i;
+            ASSERT_EQ(one[t][i].y, two[t][i].y) << "step " << t << " agent " << i;
+            ASSERT_EQ(one[t][i].x, three[t][i].x) << "step " << t << " agent " << i;
+            ASSERT_EQ(one[t][i].y, three[t][i].y) << "step " << t << " agent " << i;
+        }
+    EXPECT_EQ(m1.agents_arrived, 90);
+    EXPECT_EQ(m1.max_overlap_model, m2.max_overlap_model);
+    EXPECT_EQ(m1.max_overlap, m3.max_overlap);
 }
 
 TEST(Model, NobodyEntersShelvesAndOverlapsStaySmall) {

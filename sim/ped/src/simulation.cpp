@@ -1,5 +1,7 @@
 #include <shuxiang/ped/simulation.hpp>
 
+#include "worker_pool.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -15,6 +17,13 @@ namespace {
 constexpr double kWallMargin = 0.8;  // walls within this distance of a cell are listed in it
 constexpr double kTolerance = 0.02;  // overlap that counts as a violation (m)
 }  // namespace
+
+Simulation::~Simulation() = default;
+
+WorkerPool& Simulation::pool() {
+    if (!pool_) pool_ = std::make_unique<WorkerPool>(params_.threads - 1);
+    return *pool_;
+}
 
 double ExitStats::flow() const { return count > 1 && last > first ? (count - 1) / (last - first) : 0.0; }
 
@@ -203,6 +212,7 @@ int Simulation::add_agent(const AgentSpec& spec) {
     a.pos = spec.position;
     a.radius = spec.radius;
     a.v0 = spec.desired_speed;
+    pair_margin_ = std::max(pair_margin_, 2.0 * spec.desired_speed * params_.dt + 0.1);
     a.start_time = spec.start_time;
     a.exit = spec.exit;
     a.fixed_exit = spec.exit >= 0;
@@ -273,11 +283,6 @@ Vec2 Simulation::delta(Vec2 from, Vec2 to) const {
     return d;
 }
 
-int Simulation::wall_cell(Vec2 p) const {
-    int x = std::clamp(static_cast<int>(std::floor((p.x - wbox_.min.x) / wcell_)), 0, wnx_ - 1);
-    int y = std::clamp(static_cast<int>(std::floor((p.y - wbox_.min.y) / wcell_)), 0, wny_ - 1);
-    return y * wnx_ + x;
-}
 
 bool Simulation::line_of_sight(Vec2 p, Vec2 q, double clearance) const {
     if (++stamp_ == 0) {
@@ -304,7 +309,87 @@ Vec2 Simulation::goal_of(const Agent& a) const {
 }
 
 void Simulation::route(Agent& a) {
+    route_path(a);
+    a.lane_corners = 0;
+    if (a.active && params_.lane_spread > 0.0) spread_corners(a);
+}
+
+double Simulation::ray_clearance(Vec2 p, Vec2 u, double maxlen) const {
+    if (++stamp_ == 0) {
+        std::fill(wall_stamp_.begin(), wall_stamp_.end(), 0u);
+        stamp_ = 1;
+    }
+    double best = maxlen;
+    const int n = static_cast<int>(std::ceil(maxlen / (0.5 * wcell_))) + 1;
+    for (int k = 0; k <= n; ++k) {
+        Vec2 pt = p + u * (maxlen * k / n);
+        if (maxlen * k / n > best + wcell_) break;
+        for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(pt))]) {
+            if (wall_stamp_[static_cast<std::size_t>(w)] == stamp_) continue;
+            wall_stamp_[static_cast<std::size_t>(w)] = stamp_;
+            const Segment& sg = walls_[static_cast<std::size_t>(w)];
+            Vec2 d = sg.b - sg.a;
+            double den = cross(u, d);
+            if (std::abs(den) < 1e-12) continue;
+            Vec2 ap = sg.a - p;
+            double t = cross(ap, d) / den, v = cross(ap, u) / den;
+            if (t >= 0.0 && v >= 0.0 && v <= 1.0) best = std::min(best, t);
+        }
+    }
+    return best;
+}
+
+double Simulation::way_width(Vec2 c, Vec2 out, double maxlen) const {
+    // The way's width at a corner is its narrowest across the corner and a metre before and
+    // after it (a corner at a corridor's mouth or just past a door looks into the room).
+    const Vec2 right{out.y, -out.x};
+    double width = kNever;
+    for (double t : {-1.0, -0.5, 0.0, 0.5, 1.0}) {
+        Vec2 q = c + out * t;
+        width = std::min(width, ray_clearance(q, right, maxlen) + ray_clearance(q, right * -1.0, maxlen));
+    }
+    return width;
+}
+
+void Simulation::spread_corners(Agent& a) {
+    // Lanes: a navmesh path corner hugs the inner wall, so a crowd following it funnels into a
+    // strip along the inside of every turn. A walker keeps its place across the way instead: its
+    // share f of the free width, counted from its left, where it stands now is the share at which
+    // it passes each corner of the path whose way is wide (scaled towards the middle by
+    // lane_spread < 1). Narrow ways are left to the model: lanes form there by themselves.
+    a.lane_corners = 0;
+    if (a.corners.size() < 3) return;
+    const double wmax = params_.lane_max_width;
+    const double margin = a.radius + 0.05;
+    double f = -1.0;  // the walker's own share, measured once a wide corner needs it
+    const std::vector<Vec2> orig = a.corners;
+    for (std::size_t k = 1; k + 1 < orig.size() && k < 32; ++k) {
+        // Onward direction: to the first later corner at least a metre away (a rounded corner
+        // comes as several corners a few centimetres apart).
+        std::size_t j = k + 1;
+        while (j + 1 < orig.size() && norm(orig[j] - orig[k]) < 1.0) ++j;
+        const Vec2 out = normalized(orig[j] - orig[k]);
+        if (norm(out) == 0.0 || way_width(orig[k], out, params_.lane_min_width) < params_.lane_min_width) continue;
+        if (f < 0.0) {
+            const Vec2 in = normalized(orig[1] - a.pos);
+            const Vec2 left{-in.y, in.x};
+            const double l0 = ray_clearance(a.pos, left, wmax), r0 = ray_clearance(a.pos, left * -1.0, wmax);
+            if (norm(in) == 0.0 || l0 + r0 <= 1e-9) return;
+            f = 0.5 + (l0 / (l0 + r0) - 0.5) * std::min(1.0, params_.lane_spread);
+        }
+        const Vec2 right{out.y, -out.x};
+        const double r = std::max(0.0, ray_clearance(orig[k], right, wmax) - margin);
+        const double l = std::max(0.0, ray_clearance(orig[k], right * -1.0, wmax) - margin);
+        const Vec2 lane = orig[k] + right * (f * (r + l) - l);
+        if (!line_of_sight(a.corners[k - 1], lane, a.radius) || !line_of_sight(lane, orig[j], a.radius)) continue;
+        a.corners[k] = lane;
+        a.lane_corners |= 1u << k;
+    }
+}
+
+void Simulation::route_path(Agent& a) {
     a.corners.clear();
+    a.exit_point_for = -1;
     a.corner = 0;
     if (a.next_waypoint < a.waypoints.size()) {
         auto p = nav_.find_path(a.pos, a.waypoints[a.next_waypoint]);
@@ -357,6 +442,12 @@ Vec2 Simulation::desired_direction(Agent& a) {
     // an agent squeezed against the wall beside a door can be close to the corner yet behind it.
     while (a.corner + 1 < a.corners.size()) {
         bool near = norm(a.corners[a.corner] - a.pos) < 0.4;
+        // A lane corner is kept until reached or passed (crossing the line across the passage).
+        const bool lane_corner = a.corner < 32 && (a.lane_corners >> a.corner & 1u) != 0;
+        if (lane_corner && !near) {
+            Vec2 out = a.corners[a.corner + 1] - a.corners[a.corner];
+            if (dot(a.pos - a.corners[a.corner], out) < 0.0) break;
+        }
         if ((near || phase % 4 == 0) &&
             line_of_sight(a.pos, a.corners[a.corner + 1], (near ? 0.3 : 0.8) * a.radius)) {
             ++a.corner;
@@ -379,7 +470,37 @@ Vec2 Simulation::desired_direction(Agent& a) {
         route(a);
         if (!a.active || a.corners.empty()) return {0, 0};
     }
+    if (a.corner + 1 == a.corners.size() && a.next_waypoint >= a.waypoints.size() && params_.exit_spread)
+        return normalized(exit_point(a, phase) - a.pos);
     return normalized(a.corners[a.corner] - a.pos);
+}
+
+Vec2 Simulation::exit_point(Agent& a, long phase) {
+    // A wide exit is walked into straight ahead, not at its middle: in sight of the exit area,
+    // each walker heads for the nearest point of it (kept half a metre inside from its sides),
+    // so that a crowd keeps its width instead of funnelling towards the centroid.
+    if (a.exit_point_for != a.exit || phase % 4 == 0) {
+        const Exit& ex = exits_[static_cast<std::size_t>(a.exit)];
+        const Vec2 c = exit_targets_[static_cast<std::size_t>(a.exit)];
+        Vec2 best = c;
+        double bd = kNever;
+        for (std::size_t i = 0; i < ex.area.size(); ++i) {
+            Segment e{ex.area[i], ex.area[(i + 1) % ex.area.size()]};
+            Vec2 q = closest_point(e, a.pos);
+            double d = norm(q - a.pos);
+            if (d < bd) {
+                bd = d;
+                best = q;
+            }
+        }
+        if (geometry::point_in_polygon(ex.area, a.pos)) best = a.pos;
+        Vec2 in = c - best;
+        double len = norm(in);
+        best = best + (len > 1e-9 ? in * (std::min(len, a.radius + 0.5) / len) : Vec2{0, 0});
+        a.exit_point = line_of_sight(a.pos, best, 0.8 * a.radius) ? best : a.corners.back();
+        a.exit_point_for = a.exit;
+    }
+    return a.exit_point;
 }
 
 void Simulation::build_agent_grid() {
@@ -455,86 +576,40 @@ void Simulation::step() {
     new_dir_.resize(n);
     new_speed_.resize(n);
     new_heading_.resize(n);
-    const double cutoff2 = params_.cutoff * params_.cutoff;
-    auto visit = [&](Vec2 p, auto&& f) {
-        for_cells(p, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, f);
-    };
-
+    near_wall_.resize(n);
+    // Phase 1, serial: desired directions (routing shares the navmesh query and the wall
+    // stamps; waypoint callbacks may touch other agents) and turn-taking at one-lane doors.
+    work_.clear();
     for (int lid : live_) {
         Agent& a = agents_[static_cast<std::size_t>(lid)];
         if (!a.active || a.start_time > time_) continue;
         Vec2 e0 = a.hold_until > time_ ? Vec2{0, 0} : desired_direction(a);
         if (!a.active) continue;
-        // Direction: desired direction plus exponential repulsion from neighbours and walls.
-        near_.clear();
-        visit(a.pos, [&](int k) {
-            const auto ks = static_cast<std::size_t>(k);
-            if (cell_agents_[ks] == a.id) return;
-            Vec2 d = delta(a.pos, cpos_[ks]);  // from a to b
-            double s2 = geometry::norm2(d);
-            if (s2 > cutoff2 || s2 < 1e-18) return;
-            near_.push_back({d, std::sqrt(s2), a.radius + crad_[ks], k});
-        });
-        if (!passages_.empty() && (e0.x != 0.0 || e0.y != 0.0)) e0 = passage_gate(a, e0);
-        Vec2 rep{0, 0};
-        const double rep_cut = 8.0 * params_.neighbour_range;
-        for (auto& nb : near_) {
-            if (nb.s - nb.l > rep_cut) continue;
-            // Anisotropy w = λ + (1 - λ)(1 + cos φ)/2, φ between the desired direction and the
-            // neighbour: people react to those ahead, hardly to those behind (who, in this model,
-            // stop by their own speed function). Isotropic repulsion lets a crowd pin the front
-            // row of a door jam against the door posts.
-            double cphi = dot(e0, nb.d) / nb.s;
-            double w = params_.anisotropy + (1.0 - params_.anisotropy) * 0.5 * (1.0 + cphi);
-            rep -= nb.d * (w * params_.neighbour_strength * std::exp((nb.l - nb.s) / params_.neighbour_range) / nb.s);
+        if (!passages_.empty() && (e0.x != 0.0 || e0.y != 0.0)) {
+            gather_neighbours(a, near_);
+            e0 = passage_gate(a, e0);
         }
-        // Keep right: an oncoming neighbour ahead makes the agent sidestep to its right, so that
-        // opposing streams pass each other and form lanes instead of pressing head-on.
-        if (params_.keep_right > 0.0) {
-            Vec2 right{e0.y, -e0.x};
-            for (auto& nb : near_) {
-                if (dot(e0, nb.d) <= 0.0) continue;
-                if (dot(cheading_[static_cast<std::size_t>(nb.slot)], e0) >= 0.0) continue;
-                rep += right * (params_.keep_right * std::exp((nb.l - nb.s) / params_.keep_right_range));
-            }
-        }
-        // Walls: the exponential repulsion R_w(d) = b·exp((r - d)/D_w) acts only against the part of
-        // the motion that goes into the wall, and at most cancels it. Unlimited, it would point an
-        // agent pressed against a door post backwards into the crowd, which freezes door jams;
-        // too weak, neighbours' repulsion (a = 8 at contact) pins agents into door corners.
-        Vec2 pre = e0 + rep;
-        for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))]) {
-            Vec2 cp = closest_point(walls_[static_cast<std::size_t>(w)], a.pos);
-            Vec2 d = a.pos - cp;
-            double s = norm(d);
-            if (s < 1e-12 || s > a.radius + 8.0 * params_.wall_range) continue;
-            Vec2 nrm = d * (1.0 / s);
-            double inward = -dot(pre, nrm);
-            if (inward <= 0.0) continue;
-            // In contact (within 2 cm) the wall is a sliding constraint: all inward motion goes.
-            double limit = s <= a.radius + kTolerance ? inward
-                                                      : params_.wall_strength * std::exp((a.radius - s) / params_.wall_range);
-            pre += nrm * std::min(inward, limit);
-        }
-        rep = pre - e0;
-        Vec2 e = e0 + rep;
-        // No walking backwards: with the anisotropy above only those ahead push, and their push
-        // would otherwise send an agent back through the people behind it. Sidestepping remains.
-        double back = dot(e, e0);
-        if (back < 0.0) e -= e0 * back;
-        e = normalized(e);
-        if (norm(e) == 0.0) e = e0;
-        // Speed: the optimal-velocity function of the smallest spacing to anyone in the way.
-        double gap = kNever;
-        for (auto& nb : near_) {
-            if (dot(e, nb.d) <= 0.0 || std::abs(cross(e, nb.d)) > nb.l) continue;
-            gap = std::min(gap, nb.s - nb.l);
-        }
-        double v = std::min(a.v0, std::max(0.0, gap / params_.time_gap));
-        if (e0.x == 0.0 && e0.y == 0.0) v = 0.0;
-        new_dir_[static_cast<std::size_t>(a.id)] = e;
         new_heading_[static_cast<std::size_t>(a.id)] = e0;
-        new_speed_[static_cast<std::size_t>(a.id)] = v;
+        work_.push_back(lid);
+    }
+    // Phase 2, parallel: the operational model. Each agent reads only the state at the start of
+    // the step and writes only its own entries, so the result does not depend on the threads.
+    const std::size_t nw = work_.size();
+    const int nthreads = params_.threads > 1 && static_cast<int>(nw) >= params_.parallel_min_agents ? params_.threads : 1;
+    if (thread_work_.size() < static_cast<std::size_t>(nthreads)) thread_work_.resize(static_cast<std::size_t>(nthreads));
+    auto chunk = [&](int t) {
+        ThreadWork& tw = thread_work_[static_cast<std::size_t>(t)];
+        tw.pairs.clear();
+        const std::size_t lo = nw * static_cast<std::size_t>(t) / static_cast<std::size_t>(nthreads);
+        const std::size_t hi = nw * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(nthreads);
+        for (std::size_t w = lo; w < hi; ++w) model_step(agents_[static_cast<std::size_t>(work_[w])], tw);
+    };
+    if (nthreads == 1) chunk(0);
+    else pool().run(nthreads, chunk);
+    pairs_.clear();
+    for (int t = 0; t < nthreads; ++t) {
+        const auto& tp = thread_work_[static_cast<std::size_t>(t)].pairs;
+        pairs_.insert(pairs_.end(), tp.begin(), tp.end());
     }
 
     old_pos_.resize(n);
@@ -557,6 +632,7 @@ void Simulation::step() {
         if (!a.active || a.start_time > time_) continue;
         Vec2 p0 = old_pos_[static_cast<std::size_t>(a.id)];
         // A centre that crossed a wall during the step is a penetration however it ended up.
+        if (near_wall_[static_cast<std::size_t>(a.id)])
         for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))]) {
             const Segment& s = walls_[static_cast<std::size_t>(w)];
             if (geometry::segments_cross(p0, a.pos, s.a, s.b)) {
@@ -607,36 +683,125 @@ void Simulation::step() {
     if (observer_) observer_(*this);
 }
 
+void Simulation::gather_neighbours(const Agent& a, std::vector<Near>& near) const {
+    const double cutoff2 = params_.cutoff * params_.cutoff;
+    near.clear();
+    for_cells(a.pos, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, [&](int k) {
+        const auto ks = static_cast<std::size_t>(k);
+        if (cell_agents_[ks] == a.id) return;
+        Vec2 d = delta(a.pos, cpos_[ks]);  // from a to b
+        double s2 = geometry::norm2(d);
+        if (s2 > cutoff2 || s2 < 1e-18) return;
+        near.push_back({d, std::sqrt(s2), a.radius + crad_[ks], k});
+    });
+}
+
+void Simulation::model_step(const Agent& a, ThreadWork& tw) {
+    std::vector<Near>& near = tw.near;
+    gather_neighbours(a, near);
+    // Pairs near enough to touch after this step: the only ones the constraints look at.
+    for (const auto& nb : near) {
+        const int j = cell_agents_[static_cast<std::size_t>(nb.slot)];
+        if (j > a.id && nb.s - nb.l < pair_margin_) tw.pairs.push_back({a.id, j});
+    }
+    const Vec2 e0 = new_heading_[static_cast<std::size_t>(a.id)];
+    const Vec2 e = direction(a, e0, near);
+    // Speed: the optimal-velocity function of the smallest spacing to anyone in the way.
+    double gap = kNever;
+    for (auto& nb : near) {
+        if (dot(e, nb.d) <= 0.0 || std::abs(cross(e, nb.d)) > nb.l) continue;
+        gap = std::min(gap, nb.s - nb.l);
+    }
+    double v = std::min(a.v0, std::max(0.0, gap / params_.time_gap));
+    if (e0.x == 0.0 && e0.y == 0.0) v = 0.0;
+    new_dir_[static_cast<std::size_t>(a.id)] = e;
+    new_speed_[static_cast<std::size_t>(a.id)] = v;
+}
+
+Vec2 Simulation::direction(const Agent& a, Vec2 e0, const std::vector<Near>& near) {
+    // Direction: desired direction plus exponential repulsion from neighbours and walls.
+    Vec2 rep{0, 0};
+    const double rep_cut = 8.0 * params_.neighbour_range;
+    for (auto& nb : near) {
+        if (nb.s - nb.l > rep_cut) continue;
+        // Anisotropy w = λ + (1 - λ)(1 + cos φ)/2, φ between the desired direction and the
+        // neighbour: people react to those ahead, hardly to those behind (who, in this model,
+        // stop by their own speed function). Isotropic repulsion lets a crowd pin the front
+        // row of a door jam against the door posts.
+        double cphi = dot(e0, nb.d) / nb.s;
+        double w = params_.anisotropy + (1.0 - params_.anisotropy) * 0.5 * (1.0 + cphi);
+        rep -= nb.d * (w * params_.neighbour_strength * std::exp((nb.l - nb.s) / params_.neighbour_range) / nb.s);
+    }
+    // Keep right: an oncoming neighbour ahead makes the agent sidestep to its right, so that
+    // opposing streams pass each other and form lanes instead of pressing head-on.
+    if (params_.keep_right > 0.0) {
+        Vec2 right{e0.y, -e0.x};
+        for (auto& nb : near) {
+            if (dot(e0, nb.d) <= 0.0) continue;
+            if (dot(cheading_[static_cast<std::size_t>(nb.slot)], e0) >= 0.0) continue;
+            rep += right * (params_.keep_right * std::exp((nb.l - nb.s) / params_.keep_right_range));
+        }
+    }
+    // Walls: the exponential repulsion R_w(d) = b·exp((r - d)/D_w) acts only against the part of
+    // the motion that goes into the wall, and at most cancels it. Unlimited, it would point an
+    // agent pressed against a door post backwards into the crowd, which freezes door jams;
+    // too weak, neighbours' repulsion (a = 8 at contact) pins agents into door corners.
+    Vec2 pre = e0 + rep;
+    double wall_gap = kNever;
+    for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))]) {
+        Vec2 cp = closest_point(walls_[static_cast<std::size_t>(w)], a.pos);
+        Vec2 d = a.pos - cp;
+        double s = norm(d);
+        wall_gap = std::min(wall_gap, s - a.radius);
+        if (s < 1e-12 || s > a.radius + 8.0 * params_.wall_range) continue;
+        Vec2 nrm = d * (1.0 / s);
+        double inward = -dot(pre, nrm);
+        if (inward <= 0.0) continue;
+        // In contact (within 2 cm) the wall is a sliding constraint: all inward motion goes.
+        double limit = s <= a.radius + kTolerance ? inward
+                                                  : params_.wall_strength * std::exp((a.radius - s) / params_.wall_range);
+        pre += nrm * std::min(inward, limit);
+    }
+    // Walls farther than the pair margin cannot be reached this step: the constraints and the
+    // penetration count skip this agent's walls (walls not listed in its cell are 0.8 m away).
+    near_wall_[static_cast<std::size_t>(a.id)] = wall_gap < pair_margin_ || a.radius + pair_margin_ >= kWallMargin;
+    rep = pre - e0;
+    Vec2 e = e0 + rep;
+    // No walking backwards: with the anisotropy above only those ahead push, and their push
+    // would otherwise send an agent back through the people behind it. Sidestepping remains.
+    double back = dot(e, e0);
+    if (back < 0.0) e -= e0 * back;
+    e = normalized(e);
+    return norm(e) == 0.0 ? e0 : e;
+}
+
 void Simulation::resolve_constraints() {
     // Hard constraints after the model step: agents are pushed apart where discs overlap and
-    // projected out of walls. The model keeps overlaps small; this only removes residue.
+    // projected out of walls. The model keeps overlaps small; this only removes residue. Only
+    // the pairs the model step listed can touch: each agent moves at most v0·Δt, and the list
+    // holds every pair whose gap was below twice the largest such move plus 10 cm.
     auto live = [&](const Agent& a) { return a.active && a.start_time <= time_; };
     bool clean = false;
     for (int iter = 0; iter < 3 && !clean; ++iter) {
         clean = true;  // a pass that moves nobody proves there is nothing left to measure
-        for (int lid : live_) {
-        Agent& a = agents_[static_cast<std::size_t>(lid)];
-            if (!live(a)) continue;
-            for_cells(a.pos, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, [&](int k) {
-                const int j = cell_agents_[static_cast<std::size_t>(k)];
-                if (j <= a.id) return;
-                Agent& b = agents_[static_cast<std::size_t>(j)];
-                Vec2 d = delta(b.pos, a.pos);
-                double l = a.radius + b.radius;
-                double s2 = geometry::norm2(d);
-                if (s2 >= l * l) return;
-                double s = std::sqrt(s2);
-                if (iter == 0) metrics_.max_overlap_model = std::max(metrics_.max_overlap_model, l - s);
-                Vec2 nrm = s > 1e-9 ? d * (1.0 / s) : Vec2{a.id < b.id ? 1.0 : -1.0, 0.0};
-                double push = 0.5 * (l - s);
-                a.pos += nrm * push;
-                b.pos -= nrm * push;
-                clean = false;
-            });
+        for (const Pair& pr : pairs_) {
+            Agent& a = agents_[static_cast<std::size_t>(pr.i)];
+            Agent& b = agents_[static_cast<std::size_t>(pr.j)];
+            Vec2 d = delta(b.pos, a.pos);
+            double l = a.radius + b.radius;
+            double s2 = geometry::norm2(d);
+            if (s2 >= l * l) continue;
+            double s = std::sqrt(s2);
+            if (iter == 0) metrics_.max_overlap_model = std::max(metrics_.max_overlap_model, l - s);
+            Vec2 nrm = s > 1e-9 ? d * (1.0 / s) : Vec2{1.0, 0.0};
+            double push = 0.5 * (l - s);
+            a.pos += nrm * push;
+            b.pos -= nrm * push;
+            clean = false;
         }
         for (int lid : live_) {
-        Agent& a = agents_[static_cast<std::size_t>(lid)];
-            if (!live(a)) continue;
+            Agent& a = agents_[static_cast<std::size_t>(lid)];
+            if (!live(a) || !near_wall_[static_cast<std::size_t>(a.id)]) continue;
             for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))]) {
                 Vec2 cp = closest_point(walls_[static_cast<std::size_t>(w)], a.pos);
                 Vec2 d = a.pos - cp;
@@ -650,16 +815,14 @@ void Simulation::resolve_constraints() {
     }
     if (clean) return;
     // Measure what is left.
+    for (const Pair& pr : pairs_) {
+        const Agent& a = agents_[static_cast<std::size_t>(pr.i)];
+        const Agent& b = agents_[static_cast<std::size_t>(pr.j)];
+        metrics_.max_overlap = std::max(metrics_.max_overlap, a.radius + b.radius - norm(delta(b.pos, a.pos)));
+    }
     for (int lid : live_) {
-        Agent& a = agents_[static_cast<std::size_t>(lid)];
-        if (!live(a)) continue;
-        for_cells(a.pos, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, [&](int k) {
-            const int j = cell_agents_[static_cast<std::size_t>(k)];
-            if (j <= a.id) return;
-            const Agent& b = agents_[static_cast<std::size_t>(j)];
-            double ov = a.radius + b.radius - norm(delta(b.pos, a.pos));
-            metrics_.max_overlap = std::max(metrics_.max_overlap, ov);
-        });
+        const Agent& a = agents_[static_cast<std::size_t>(lid)];
+        if (!live(a) || !near_wall_[static_cast<std::size_t>(a.id)]) continue;
         double wall_ov = 0.0;
         for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))])
             wall_ov = std::max(wall_ov, a.radius - geometry::distance(walls_[static_cast<std::size_t>(w)], a.pos));

@@ -5,9 +5,12 @@
 #include <shuxiang/nav/navmesh.hpp>
 #include <shuxiang/ped/random.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,12 +27,24 @@ struct ModelParams {
     double neighbour_range = 0.1;      // D (m)
     double anisotropy = 0.0;           // λ: weight of the repulsion from a neighbour straight behind
     double keep_right = 1.0;           // strength of the sidestep from oncoming neighbours ahead
-    double keep_right_range = 0.5;     // its range (m)
+    double keep_right_range = 2.0;     // its range (m)
+    // Lanes at wide corners: a walker passes each corner of its path whose way is at least
+    // lane_min_width wide at the share of the width it holds where it starts (its place across
+    // the way), pulled towards the middle by lane_spread < 1; 0 keeps the navmesh corners.
+    double lane_spread = 1.0;
+    double lane_max_width = 20.0;  // widths beyond this (m) are not looked at
+    double lane_min_width = 4.0;   // passages narrower than this (m) keep the navmesh corner
+    // In sight of its exit area a walker heads for the nearest point of it, not its centroid.
+    bool exit_spread = true;
     double wall_strength = 5.0;
     double wall_range = 0.02;          // (m)
     // Neighbour search radius (m). Beyond l + v0·T the speed no longer depends on a neighbour and
     // the repulsion a·exp((l - s)/D) is below 1e-3, so 1.4 m loses nothing for v0 <= 1.8 m/s.
     double cutoff = 1.4;
+    // Threads for the model step (std::thread, both cores of the build machine by default). The
+    // result is the same for any count; below parallel_min_agents walking agents one is used.
+    int threads = 2;
+    int parallel_min_agents = 256;
     double density_cell = 1.0;         // side of the square cells for the density metric (m)
     int density_every = 20;            // steps between density samples
     // Periodic boundary along x (fundamental-diagram runs): x leaves at x1 and re-enters at x0.
@@ -137,16 +152,24 @@ struct Agent {
     std::size_t next_waypoint = 0;
     double hold_until = -1.0;   // standing still (browsing, queueing, reading) until this time
     std::vector<Vec2> corners;  // navmesh path to the current goal
+    std::uint32_t lane_corners = 0;  // bit k: corner k was moved across the way to the agent's lane
+    Vec2 exit_point;            // where in its exit area the agent heads once the exit is in sight
+    int exit_point_for = -1;    // exit that exit_point belongs to (-1: none yet)
     std::size_t corner = 0;
     int passage = -1;           // one-lane passage the agent has been let into
     bool passage_waiting = false;
     double passage_wait_start = 0.0;  // when the current wait began
 };
 
+class WorkerPool;
+
 class Simulation {
 public:
     // `nav` must outlive the simulation; it is used for routing only.
     Simulation(const geometry::WalkableArea& area, const nav::NavMesh& nav, ModelParams params = {});
+    ~Simulation();
+    Simulation(const Simulation&) = delete;
+    Simulation& operator=(const Simulation&) = delete;
 
     int add_exit(Exit e);
     int add_line(MeasureLine l);
@@ -192,8 +215,23 @@ public:
 
 private:
     struct Cell { int begin = 0, end = 0; };
+    struct Near { Vec2 d; double s; double l; int slot; };  // offset, distance, contact distance, cell slot
+    struct Pair { int i, j; };                               // agent ids, i < j
+    struct ThreadWork {                                      // one thread's scratch space
+        std::vector<Near> near;
+        std::vector<Pair> pairs;
+    };
+    void gather_neighbours(const Agent& a, std::vector<Near>& near) const;
+    void model_step(const Agent& a, ThreadWork& tw);  // writes only a's entries: safe in parallel
+    Vec2 direction(const Agent& a, Vec2 e0, const std::vector<Near>& near);  // sets near_wall_[a.id]
+    WorkerPool& pool();
     bool exit_open(int e) const { return time_ < exits_[static_cast<std::size_t>(e)].close_time; }
     void route(Agent& a);
+    void route_path(Agent& a);
+    Vec2 exit_point(Agent& a, long phase);
+    void spread_corners(Agent& a);
+    double way_width(Vec2 c, Vec2 out, double maxlen) const;
+    double ray_clearance(Vec2 p, Vec2 u, double maxlen) const;
     Vec2 goal_of(const Agent& a) const;
     bool line_of_sight(Vec2 p, Vec2 q, double clearance) const;
     Vec2 desired_direction(Agent& a);
@@ -204,7 +242,11 @@ private:
     void resolve_constraints();
     void record_density();
     Vec2 delta(Vec2 from, Vec2 to) const;  // minimum-image difference when periodic
-    int wall_cell(Vec2 p) const;
+    int wall_cell(Vec2 p) const {
+        int x = std::clamp(static_cast<int>(std::floor((p.x - wbox_.min.x) / wcell_)), 0, wnx_ - 1);
+        int y = std::clamp(static_cast<int>(std::floor((p.y - wbox_.min.y) / wcell_)), 0, wny_ - 1);
+        return y * wnx_ + x;
+    }
 
     const geometry::WalkableArea& area_;
     const nav::NavMesh& nav_;
@@ -254,8 +296,13 @@ private:
     std::vector<double> new_speed_;
     std::vector<Vec2> new_heading_;
     std::vector<Vec2> old_pos_;
-    struct Near { Vec2 d; double s; double l; int slot; };  // offset, distance, contact distance, cell slot
-    std::vector<Near> near_;
+    std::vector<char> near_wall_;  // per agent: a wall may be within reach this step
+    std::vector<Near> near_;  // neighbours of the agent at a one-lane door (serial phase)
+    std::vector<int> work_;   // agents the model step moves this step, in id order
+    std::vector<ThreadWork> thread_work_;
+    std::vector<Pair> pairs_;  // pairs that may touch after the move, in id order
+    double pair_margin_ = 0.1;
+    std::unique_ptr<WorkerPool> pool_;
     std::function<void(const Simulation&)> observer_;
     WaypointCallback on_waypoint_;
 };
