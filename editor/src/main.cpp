@@ -5,12 +5,14 @@
 #include <iostream>
 
 #include "app/app.hpp"
+#include "render/photo.hpp"
+#include "shuxiang/util/i18n.hpp"
 #include "shuxiang/util/error.hpp"
 
 int main(int argc, char** argv) {
     shuxiang::editor::Options opt;
     CLI::App cli{"Shuxiang editor: plan school libraries in 3D"};
-    std::string plan, db, screenshot, script, size;
+    std::string plan, db, screenshot, script, size, photo, photo_size;
     cli.add_option("plan", plan, "plan file (.sxplan.json) to open");
     cli.add_option("--db", db, "library database of the school");
     cli.add_option("--lang", opt.lang, "interface language: zh or en")->check(CLI::IsMember({"zh", "zh-CN", "en"}));
@@ -18,6 +20,10 @@ int main(int argc, char** argv) {
     cli.add_option("--frames", opt.frames, "render this many frames and exit")->check(CLI::NonNegativeNumber);
     cli.add_option("--script", script, "run editor actions from a file and exit (docs/editor-script.md)");
     cli.add_option("--size", size, "window size WIDTHxHEIGHT (default 1400x900)");
+    cli.add_option("--photo", photo, "render a photo still of the plan to this PNG and exit");
+    cli.add_option("--camera", opt.camera,
+                   "photo camera: orbit:YAW,PITCH,DISTANCE[,X,Y,Z] | walk:X,Y,HEADING[,PITCH] | top:X,Y,HALF");
+    cli.add_option("--photo-size", photo_size, "photo size WIDTHxHEIGHT (default 1920x1080)");
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -27,6 +33,12 @@ int main(int argc, char** argv) {
     opt.db = db;
     opt.screenshot = screenshot;
     opt.script = script;
+    opt.photo = photo;
+    if (!photo_size.empty() && !shuxiang::editor::parse_photo_size(photo_size, opt.photo_width, opt.photo_height)) {
+        shuxiang::set_language(shuxiang::parse_language(opt.lang));
+        std::cerr << shuxiang::trf("editor.error.photo_size", {photo_size}) << "\n";
+        return 2;
+    }
     if (!size.empty()) {
         int w = 0, h = 0;
         if (std::sscanf(size.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 240) {

@@ -11,6 +11,8 @@
 #include <iostream>
 
 #include "library/library_ui.hpp"
+#include "render/camera_spec.hpp"
+#include "render/photo.hpp"
 #include "render/screenshot.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "script/script.hpp"
@@ -65,6 +67,7 @@ void App::init_window() {
         throw InputError("<display>", "", tr("editor.error.no_gl_window"));
     }
     glfwMakeContextCurrent(window_);
+    watch_events(window_, redraw_);  // before ImGui's callbacks, which chain to these
     glfwSwapInterval(opt_.frames >= 0 || !opt_.script.empty() || !opt_.screenshot.empty() ? 0 : 1);
 }
 
@@ -215,6 +218,15 @@ void App::handle_input() {
     }
 }
 
+bool App::animating() const {
+    const ImGuiIO& io = ImGui::GetIO();
+    bool held = false;
+    for (bool down : io.MouseDown) held = held || down;
+    for (bool down : io.KeysDown) held = held || down;
+    return held || sim_->playing || sim_->running() || editor_.library.found().has_value() || manip_.busy() ||
+           pending_shot_.has_value();
+}
+
 std::string App::click(glm::vec2 p01, bool additive) {
     const Ray ray = editor_.camera().ray(p01, aspect());
     if (auto id = picker_.pick(ray, 5000.f)) {
@@ -329,6 +341,26 @@ void App::capture_if_requested() {
     pending_shot_.reset();
 }
 
+int App::photo_and_exit() {
+    Camera cam = editor_.camera();
+    const float aspect = static_cast<float>(opt_.photo_width) / static_cast<float>(opt_.photo_height);
+    if (opt_.camera.empty()) {
+        editor_.frame_all(aspect);
+        cam = editor_.camera();
+    } else if (!apply_camera_spec(opt_.camera, cam)) {
+        std::cerr << trf("editor.error.bad_camera", {opt_.camera}) << "\n";
+        return 2;
+    }
+    sync_scene();
+    const PhotoResult r = save_photo(*renderer_, cam, opt_.photo, opt_.photo_width, opt_.photo_height, false);
+    if (r.error) {
+        std::cerr << *r.error << "\n";
+        return 2;
+    }
+    std::cout << r.log << "\n";
+    return 0;
+}
+
 int App::run() {
     set_language(opt_.lang);
     editor_.set_recent(load_recent_files());
@@ -358,7 +390,7 @@ int App::run() {
             return 2;
         }
     }
-    const bool headless = script || opt_.frames >= 0 || !opt_.screenshot.empty();
+    const bool headless = script || opt_.frames >= 0 || !opt_.screenshot.empty() || !opt_.photo.empty();
     const int frames = opt_.frames >= 0 ? opt_.frames : 3;
     init_window();
     init_imgui();
@@ -372,18 +404,23 @@ int App::run() {
     // One frame to learn the layout, then frame the whole plan.
     render_frame();
     editor_.frame_all(aspect());
+    if (!opt_.photo.empty()) return photo_and_exit();
     int frame = 1;
 
     bool final_shot_taken = false;
     int rc = 0;
     while (!quit_requested) {
-        glfwPollEvents();
+        // Interactive: sleep until an event unless frames are due (idle CPU stays near zero).
+        const double wait = headless ? 0.0 : redraw_.wait_seconds(animating());
+        if (wait > 0) glfwWaitEventsTimeout(wait);
+        else glfwPollEvents();
         if (glfwWindowShouldClose(window_)) {  // closing the window asks first when there are unsaved changes
             glfwSetWindowShouldClose(window_, GLFW_FALSE);
             if (auto r = session_.request(*this, {PendingAction::Kind::Quit, {}}); !r.ok) editor_.log(LogLine::Level::Warning, r.message);
             if (quit_requested) break;
         }
         session_.tick(editor_);
+        if (!headless && !redraw_.should_draw(animating())) continue;
         if (script && !pending_shot_) {
             if (auto err = script->step(*this)) {
                 std::cerr << *err << "\n";
@@ -392,6 +429,7 @@ int App::run() {
             }
         }
         render_frame();
+        redraw_.drawn();
         ++frame;
         frame_ms_sum_ += frame_ms_;
         ++frames_timed_;

@@ -10,6 +10,7 @@
 #include "app/editor.hpp"
 #include "app/session.hpp"
 #include "pick/picker.hpp"
+#include "render/redraw.hpp"
 #include "render/renderer.hpp"
 #include "tools/draw_tool.hpp"
 #include "tools/manipulator.hpp"
@@ -31,6 +32,9 @@ struct Options {
     int frames = -1;  // -1: interactive
     std::filesystem::path script;
     int width = 1400, height = 900;
+    std::filesystem::path photo;  // --photo: render a still of the plan and exit
+    std::string camera;           // --camera (render/camera_spec.hpp); empty: the framed 3D view
+    int photo_width = 1920, photo_height = 1080;
 };
 
 // Pixel rectangles of the fixed layout, top-left origin (ImGui coordinates).
@@ -49,6 +53,7 @@ public:
     Editor& editor() { return editor_; }
     DrawTool& draw_tool() { return draw_tool_; }
     simview::SimView& sim() { return *sim_; }
+    Renderer& renderer() { return *renderer_; }
     const std::filesystem::path& db() const { return opt_.db; }
     const Layout& layout() const { return layout_; }
     const DrawStats& stats() const { return stats_; }
@@ -86,6 +91,9 @@ private:
     void handle_input();
     void render_frame();
     void capture_if_requested();
+    int photo_and_exit();  // --photo
+    // Whether the picture changes on its own (playback, running simulation, pulse, held input).
+    bool animating() const;
 
     Options opt_;
     Editor editor_;
@@ -116,6 +124,7 @@ private:
     double frame_ms_sum_ = 0;  // frames after the first, for the mean in the exit line
     int frames_timed_ = 0;
     Manipulator manip_;
+    RedrawPolicy redraw_;  // interactive runs draw only when something changes
     std::string error_exit_;  // set when a screenshot could not be written
 };
 

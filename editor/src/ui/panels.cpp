@@ -13,6 +13,7 @@
 #include "simview/sim_view.hpp"
 #include "library/library_ui.hpp"
 #include "render/dimensions.hpp"
+#include "render/render_ui.hpp"
 #include "ui/checks.hpp"
 #include "ui/outliner.hpp"
 #include "ui/palette.hpp"
@@ -74,6 +75,7 @@ void menu_bar(App& app) {
         }
         ImGui::Separator();
         if (ImGui::MenuItem(L("editor.menu.import_model").c_str())) app.import_prompt = true;
+        if (ImGui::MenuItem(L("editor.menu.render_photo").c_str())) render_photo_menu(app);
         ImGui::Separator();
         if (ImGui::MenuItem(L("editor.menu.quit").c_str())) report(ed, app.session().request(app, {PendingAction::Kind::Quit, {}}));
         ImGui::EndMenu();
@@ -103,6 +105,7 @@ void menu_bar(App& app) {
         if (ImGui::MenuItem(L("editor.view.frame_selection").c_str(), "F")) ed.frame_selection(app.aspect());
         if (ImGui::MenuItem(L("editor.view.frame_all").c_str(), "Home")) ed.frame_all(app.aspect());
         ImGui::MenuItem(L("editor.view.grid").c_str(), nullptr, &ed.show_grid);
+        shading_menu(app.renderer());
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(L("editor.menu.language").c_str())) {
