@@ -74,7 +74,7 @@ void carrel(PartBuilder& b, const plan::FurnitureType& t, Dims D, glm::vec3 base
     else
         b.box({0, D.d / 2 - panel / 2, (D.h + desk) / 2}, {D.w - 2 * panel, panel, D.h - desk}, base * 0.7f, M::Fabric);
     const float desk_d = two ? D.d / 2 : D.d;
-    for (int i = 0; i < (two ? 2 : 1); ++i) {
+    for (int i = 0; i < std::min(t.seats, two ? 2 : 1); ++i) {
         const float dir = i == 0 ? -1.f : 1.f;
         const float y = two ? dir * (desk_d + 0.12f) : -D.d / 2 - 0.12f;
         b.set_frame(PartBuilder::place({0, y}, dir < 0 ? 90.f : -90.f));
@@ -97,6 +97,7 @@ void sofa(PartBuilder& b, const plan::FurnitureType& t, Dims D, glm::vec3 base) 
 
 void beanbag(PartBuilder& b, Dims D, glm::vec3 base) {
     b.sphere({0, 0.02f, D.h * 0.32f}, {D.w, D.d * 0.95f, D.h * 0.64f}, base, M::Fabric);
+    b.sphere({0, -0.1f, D.h * 0.5f}, {D.w * 0.55f, D.d * 0.5f, D.h * 0.3f}, base * 1.05f, M::Fabric);  // the seat's hollow
     b.sphere({0, D.d * 0.22f, D.h * 0.62f}, {D.w * 0.8f, D.d * 0.45f, D.h * 0.75f}, base * 0.92f, M::Fabric);
 }
 
@@ -131,7 +132,7 @@ void desk(PartBuilder& b, const plan::FurnitureType& t, Dims D, glm::vec3 base) 
         b.box({c.x, c.y + 0.05f, 0.8f}, {s.x - 0.04f, s.y - 0.1f, 0.03f}, glm::vec3(0.85f), M::Plastic);  // worktop
         b.box({c.x, c.y - s.y * 0.45f, 0.9f}, {s.x - 0.02f, 0.02f, 0.2f}, base * 0.8f, M::Wood);       // counter front
     }
-    b.tilted_box({-D.w / 4, D.d / 4, 0.98f}, {0.45f, 0.03f, 0.3f}, 15.f, kScreen, M::Screen);  // staff screen
+    b.tilted_box({-D.w / 4, D.d / 4, 0.92f}, {0.4f, 0.03f, 0.24f}, 15.f, kScreen, M::Screen);  // staff screen
 }
 
 void kiosk(PartBuilder& b, Dims D, glm::vec3 base, bool standing) {
@@ -142,9 +143,9 @@ void kiosk(PartBuilder& b, Dims D, glm::vec3 base, bool standing) {
         return;
     }
     b.box({0, 0.05f, 0.45f}, {D.w * 0.75f, D.d * 0.7f, 0.9f}, base, M::Steel);
-    b.box({0, -0.05f, 0.95f}, {D.w * 0.9f, D.d * 0.9f, 0.1f}, base * 1.1f, M::Steel);
-    b.tilted_box({0, 0.08f, 1.2f}, {D.w * 0.8f, 0.06f, 0.45f}, -20.f, base * 0.8f, M::Steel);
-    b.tilted_box({0, 0.045f, 1.2f}, {D.w * 0.7f, 0.01f, 0.38f}, -20.f, kScreen, M::Screen);
+    b.box({0, -0.025f, 0.95f}, {D.w * 0.9f, D.d * 0.9f, 0.1f}, base * 1.1f, M::Steel);
+    b.tilted_box({0, 0.06f, 1.2f}, {D.w * 0.8f, 0.06f, 0.45f}, -20.f, base * 0.8f, M::Steel);
+    b.tilted_box({0, 0.025f, 1.2f}, {D.w * 0.7f, 0.01f, 0.38f}, -20.f, kScreen, M::Screen);
     b.box({0, 0, 0.025f}, {D.w, D.d, 0.05f}, kDarkSteel, M::Steel);
 }
 
@@ -199,7 +200,7 @@ void picture_bin(PartBuilder& b, const plan::FurnitureType& t, Dims D, glm::vec3
 void bench(PartBuilder& b, const plan::FurnitureType& t, Dims D, glm::vec3 base) {
     if (!t.footprint.empty()) {  // a ring of seats around a tree
         const int n = static_cast<int>(t.footprint.size());
-        const float r = D.w / 2 - 0.25f;
+        const float r = D.w / 2 - 0.3f;
         for (int i = 0; i < n; ++i) {
             const float a = 360.f * (static_cast<float>(i) + 0.5f) / static_cast<float>(n);
             const glm::vec2 at(r * std::cos(glm::radians(a)), r * std::sin(glm::radians(a)));
@@ -241,8 +242,8 @@ void steps(PartBuilder& b, Dims D, glm::vec3 base) {
     const int n = 3;
     for (int i = 0; i < n; ++i) {
         const float h = D.h * static_cast<float>(i + 1) / n, dd = D.d / n;
-        b.box({0, -D.d / 2 + dd * (static_cast<float>(i) + 0.5f), h / 2}, {D.w, dd, h}, base * (0.9f + 0.05f * static_cast<float>(i)), M::Wood);
-        b.box({0, -D.d / 2 + dd * (static_cast<float>(i) + 0.5f), h + 0.02f}, {D.w - 0.2f, dd - 0.1f, 0.04f}, glm::vec3(0.85f, 0.55f, 0.35f), M::Fabric);
+        b.box({0, -D.d / 2 + dd * (static_cast<float>(i) + 0.5f), (h - 0.04f) / 2}, {D.w, dd, h - 0.04f}, base * (0.9f + 0.05f * static_cast<float>(i)), M::Wood);
+        b.box({0, -D.d / 2 + dd * (static_cast<float>(i) + 0.5f), h - 0.02f}, {D.w - 0.2f, dd - 0.1f, 0.04f}, glm::vec3(0.85f, 0.55f, 0.35f), M::Fabric);
     }
 }
 
@@ -322,7 +323,7 @@ std::vector<Part> furniture_parts(const plan::FurnitureType& t, float width, glm
     case FurnitureCategory::Bench: bench(b, t, D, base); break;
     case FurnitureCategory::Pavilion: pavilion(b, D, base); break;
     default:
-        if (t.seats >= 6) steps(b, D, base);
+        if (t.id.find("steps") != std::string::npos) steps(b, D, base);
         else if (t.id.find("truck") != std::string::npos) cart(b, D, base);
         else if (t.id.find("desk") != std::string::npos) work_desk(b, D, base);
         else b.box({0, 0, D.h / 2}, {D.w, D.d, D.h}, base, M::Plain);

@@ -27,8 +27,6 @@ void bind_tex(int unit, GLuint tex) {
 
 }  // namespace
 
-glm::vec3 sun_direction() { return glm::normalize(glm::vec3(0.42f, -0.58f, 0.70f)); }
-
 glm::mat4 sun_view_proj(glm::vec3 lo, glm::vec3 hi) {
     const glm::vec3 c = (lo + hi) * 0.5f;
     const float r = std::max(0.5f * glm::length(hi - lo), 1.f);

@@ -29,7 +29,7 @@ struct LightQuality {
 };
 
 // The sun: direction towards it (world, unit) and the light's view-projection covering a box.
-glm::vec3 sun_direction();
+inline glm::vec3 sun_direction() { return glm::normalize(glm::vec3(0.42f, -0.58f, 0.70f)); }
 glm::mat4 sun_view_proj(glm::vec3 lo, glm::vec3 hi);
 
 class ShadowMap {
