@@ -145,4 +145,27 @@ TEST_F(EditorRender, PhotoOptionWritesTheSizeAskedForAndRejectsBadCameras) {
     EXPECT_NE(size.err.find("照片尺寸“10x10”"), std::string::npos) << size.err;
 }
 
+TEST_F(EditorRender, ReportEmbedsPhotosGivenWithImage) {
+    const auto demo = std::string(SHUXIANG_SOURCE_ASSET_DIR) + "/demo/demo-school.sxplan.json";
+    const shuxiang::test::Proc shot = run(std::string(SHUXIANG_BIN_DIR) + "/shuxiang-editor " + demo + " --photo " +
+                                          path("view.png").string() + " --photo-size 160x120");
+    ASSERT_EQ(shot.rc, 0) << shot.err;
+    const shuxiang::test::Proc rep = cli("report --plan " + demo + " --date 2026-09-01 --image " + path("view.png").string() +
+                                         " --html " + path("r.html").string() + " --json " + path("r.json").string());
+    ASSERT_EQ(rep.rc, 0) << rep.err;
+    const std::string html = shuxiang::test::slurp(path("r.html"));
+    EXPECT_NE(html.find("<img style=\"max-width:100%\" alt=\"view.png\" src=\"data:image/png;base64,iVBORw0KGgo"), std::string::npos);
+    const std::string json = shuxiang::test::slurp(path("r.json"));
+    EXPECT_NE(json.find("\"file\": \"view.png\""), std::string::npos) << json.substr(json.size() > 400 ? json.size() - 400 : 0);
+    // Without --image the report has no views section; a file that is not a PNG is refused, named.
+    const shuxiang::test::Proc plain = cli("report --plan " + demo + " --date 2026-09-01 --html " + path("p.html").string());
+    ASSERT_EQ(plain.rc, 0) << plain.err;
+    EXPECT_EQ(shuxiang::test::slurp(path("p.html")).find("data:image/png"), std::string::npos);
+    std::ofstream(path("fake.png")) << "GIF89a";
+    const shuxiang::test::Proc bad = cli("report --plan " + demo + " --image " + path("fake.png").string() + " --html " +
+                                         path("b.html").string(), "--lang en ");
+    EXPECT_EQ(bad.rc, 2);
+    EXPECT_NE(bad.err.find(path("fake.png").string() + ": not a PNG image"), std::string::npos) << bad.err;
+}
+
 }  // namespace

@@ -446,18 +446,21 @@ SceneData build_scene(const plan::Level& level, const plan::FurnitureCatalog& ca
             const float h = static_cast<float>(t->height);
             half = {w / 2, d / 2, h / 2};
             glm::vec3 color = category_color(t->category);
-            if (std::find(alert.begin(), alert.end(), f.id) != alert.end()) color = glm::mix(color, glm::vec3(0.95f, 0.1f, 0.1f), 0.7f);
+            const bool alerted = std::find(alert.begin(), alert.end(), f.id) != alert.end();
+            auto tint = [&](glm::vec3 c) { return alerted ? glm::mix(c, glm::vec3(0.95f, 0.1f, 0.1f), 0.7f) : c; };
             const bool shelving = t->category == FurnitureCategory::ShelvingSingle ||
                                   t->category == FurnitureCategory::ShelvingDouble ||
                                   t->category == FurnitureCategory::ClassroomCabinet || t->holds_books();
             if (!t->model.empty()) {
                 // An imported mesh, centred on its footprint's box like the type's outline.
-                s.meshes[t->id].push_back({box_matrix(pos, yaw, {0, 0, 0}, glm::vec3(1.f)), glm::vec4(color, 1.f)});
+                s.meshes[t->id].push_back({box_matrix(pos, yaw, {0, 0, 0}, glm::vec3(1.f)), glm::vec4(tint(color), 1.f)});
                 for (auto& v : t->footprint) hull.emplace_back(static_cast<float>(v.x), static_cast<float>(v.y));
             } else if (shelving && t->footprint.empty())
-                add_shelving(s, f, *t, color, shelves);
+                add_shelving(s, f, *t, tint(color), shelves);
             else {
-                add_parts(s, furniture_parts(*t, w, color), box_matrix(pos, yaw, {off, 0.f}, glm::vec3(1.f)));
+                std::vector<Part> parts = furniture_parts(*t, w, color);
+                for (Part& p : parts) p.color = tint(p.color);  // every part of a flagged item, chairs too
+                add_parts(s, parts, box_matrix(pos, yaw, {off, 0.f}, glm::vec3(1.f)));
                 add_display_books(s, f, off, w, d, h, shelves);  // the new-books table's covers
             }
         }
