@@ -1,6 +1,6 @@
 #version 330 core
 in vec4 v_color;
-uniform int u_linear;  // 1 when drawing into the lit views' targets, which take linear colour
+uniform int u_linear;  // 1 when drawing into the lit views' targets (linear light stored as sqrt(x / 2))
 layout(location = 0) out vec4 o_color;
 layout(location = 1) out vec4 o_ambient;
 vec3 srgb_to_linear(vec3 c) {
@@ -8,6 +8,6 @@ vec3 srgb_to_linear(vec3 c) {
 }
 void main() {
     // Alpha 0 in the lit targets marks the pixel unlit (the composite pass leaves it as it is).
-    o_color = u_linear != 0 ? vec4(srgb_to_linear(v_color.rgb), 0.0) : v_color;
+    o_color = u_linear != 0 ? vec4(sqrt(srgb_to_linear(v_color.rgb) * 0.5), 0.0) : v_color;
     o_ambient = vec4(0.0);
 }

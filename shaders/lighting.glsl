@@ -1,17 +1,17 @@
 // Shared by the lit fragment shaders (included by ShaderProgram::load): sun with a filtered shadow
 // map, hemisphere ambient, procedural materials. Colours come in as sRGB and are lit in linear light;
-// the lit colour goes to target 0 and its ambient part to target 1 (occlusion darkens only that).
+// the lit colour goes to target 0 and its ambient part to target 1 (occlusion darkens only that), both
+// stored as sqrt(x / 2) (see encode()).
 uniform vec3 u_sun_dir;        // towards the sun, unit
 uniform vec3 u_sun_color;
 uniform vec3 u_sky_color;
 uniform vec3 u_ground_color;
 uniform vec3 u_eye;
-uniform mat4 u_light_vp;
 uniform sampler2DShadow u_shadow;
 uniform int u_pcf;             // filter radius in texels: (2r + 1)² taps, each hardware-filtered
 uniform float u_shadow_texel;  // 1 / map size
 uniform int u_shadows;         // 0: no shadow map
-uniform float u_normal_offset; // m: about one and a half shadow texels
+uniform int u_direct;          // 1: straight to the view (fast frames): tone mapped, sRGB-encoded
 
 layout(location = 0) out vec4 o_color;
 layout(location = 1) out vec4 o_ambient;
@@ -19,6 +19,9 @@ layout(location = 1) out vec4 o_ambient;
 vec3 srgb_to_linear(vec3 c) {
     return mix(c / 12.92, pow((c + 0.055) / 1.055, vec3(2.4)), step(vec3(0.04045), c));
 }
+
+// Linear light 0..2 into an 8-bit target and back (present.frag decodes).
+vec3 encode(vec3 x) { return sqrt(clamp(x * 0.5, 0.0, 1.0)); }
 
 float hash12(vec2 p) {
     vec3 p3 = fract(vec3(p.xyx) * 0.1031);
@@ -96,12 +99,13 @@ vec2 gloss(int m) {
     return vec2(0.0, 1.0);
 }
 
-float sun_visibility(vec3 p, vec3 n) {
+in vec3 v_shadow;  // position in the shadow map, from the vertex shader (offset along the normal)
+
+float sun_visibility() {
     if (u_shadows == 0) return 1.0;
-    // Normal offset against acne on surfaces at grazing angles.
-    vec4 l = u_light_vp * vec4(p + n * u_normal_offset, 1.0);
-    vec3 s = l.xyz / l.w * 0.5 + 0.5;
+    vec3 s = v_shadow;
     if (s.z > 1.0) return 1.0;
+    if (u_pcf == 0) return texture(u_shadow, vec3(s.xy, s.z - 0.0004));
     float sum = 0.0;
     int taps = 0;
     for (int y = -u_pcf; y <= u_pcf; ++y)
@@ -115,12 +119,19 @@ float sun_visibility(vec3 p, vec3 n) {
 void shade(vec3 base_srgb, int m, vec3 p, vec3 n, float alpha) {
     vec3 albedo = surface_albedo(srgb_to_linear(base_srgb), m, p, n);
     float ndl = max(dot(n, u_sun_dir), 0.0);
-    float vis = ndl > 0.0 ? sun_visibility(p, n) : 0.0;
+    float vis = ndl > 0.0 ? sun_visibility() : 0.0;
     vec3 v = normalize(u_eye - p);
     vec3 h = normalize(v + u_sun_dir);
     vec2 g = gloss(m);
     vec3 direct = u_sun_color * vis * ndl * (albedo + g.x * pow(max(dot(n, h), 0.0), g.y));
     vec3 ambient = albedo * mix(u_ground_color, u_sky_color, n.z * 0.5 + 0.5);
-    o_color = vec4(direct + ambient, alpha);
-    o_ambient = vec4(ambient, alpha);
+    if (u_direct != 0) {
+        vec3 x = direct + ambient;
+        x = clamp(x * (2.51 * x + 0.03) / (x * (2.43 * x + 0.59) + 0.14) * 0.9, 0.0, 1.0);
+        o_color = vec4(mix(x * 12.92, 1.055 * pow(x, vec3(1.0 / 2.4)) - 0.055, step(vec3(0.0031308), x)), alpha);
+        o_ambient = vec4(0.0);
+        return;
+    }
+    o_color = vec4(encode(direct + ambient), alpha);
+    o_ambient = vec4(encode(ambient), alpha);
 }

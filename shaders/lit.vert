@@ -9,6 +9,9 @@ layout(location = 4) in vec4 i_model2;
 layout(location = 5) in vec4 i_model3;
 layout(location = 6) in vec4 i_color;
 uniform mat4 u_view_proj;
+uniform mat4 u_light_vp;      // the sun's view-projection
+uniform float u_normal_offset; // m: about one and a half shadow texels, against acne
+out vec3 v_shadow;             // position in the shadow map (0..1)
 out vec3 v_world;
 out vec3 v_normal;
 out vec4 v_color;
@@ -21,5 +24,7 @@ void main() {
     v_color = i_color;
     vec4 w = model * vec4(a_pos, 1.0);
     v_world = w.xyz;
+    vec4 l = u_light_vp * vec4(v_world + v_normal * u_normal_offset, 1.0);
+    v_shadow = l.xyz / l.w * 0.5 + 0.5;
     gl_Position = u_view_proj * w;
 }

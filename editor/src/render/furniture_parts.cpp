@@ -34,7 +34,7 @@ void chair(PartBuilder& b, float seat) {
     const float s = 0.42f, leg = 0.03f;
     for (float sx : {-1.f, 1.f})
         for (float sy : {-1.f, 1.f})
-            b.cylinder({sx * (s / 2 - leg), sy * (s / 2 - leg), seat / 2}, {leg, leg}, seat, kSteel, M::Steel);
+            b.box({sx * (s / 2 - leg), sy * (s / 2 - leg), seat / 2}, {leg, leg, seat}, kSteel, M::Steel);  // 36 vertices, not a cylinder's 96
     b.box({0, 0, seat}, {s, s, 0.03f}, kChair, M::Plastic);
     const float back_h = seat * 0.85f;
     b.box({-s / 2 + 0.015f, 0, seat + back_h / 2 + 0.03f}, {0.025f, s, back_h * 0.8f}, kChair, M::Plastic);

@@ -72,13 +72,13 @@ void ShadowMap::begin(int size) {
 LitTargets::~LitTargets() { release(); }
 
 void LitTargets::release() {
-    GLuint fbos[] = {gbuf_fbo, ao_fbo, ldr_fbo};
-    GLuint texs[] = {color_tex, ambient_tex, depth_tex, ao_tex, ldr_tex};
+    GLuint fbos[] = {gbuf_fbo, ao_fbo};
+    GLuint texs[] = {color_tex, ambient_tex, depth_tex, ao_tex};
     if (gbuf_fbo) {
-        glDeleteFramebuffers(3, fbos);
-        glDeleteTextures(5, texs);
+        glDeleteFramebuffers(2, fbos);
+        glDeleteTextures(4, texs);
     }
-    gbuf_fbo = ao_fbo = ldr_fbo = 0;
+    gbuf_fbo = ao_fbo = 0;
     width = height = 0;
 }
 
@@ -90,16 +90,14 @@ void LitTargets::ensure(int w, int h, bool ao_full) {
     height = h;
     ao_width = aw;
     ao_height = ah;
-    color_tex = make_texture(GL_SRGB8_ALPHA8, w, h, GL_RGBA, GL_UNSIGNED_BYTE, GL_NEAREST);
-    ambient_tex = make_texture(GL_SRGB8_ALPHA8, w, h, GL_RGBA, GL_UNSIGNED_BYTE, GL_NEAREST);
+    color_tex = make_texture(GL_RGBA8, w, h, GL_RGBA, GL_UNSIGNED_BYTE, GL_LINEAR);
+    ambient_tex = make_texture(GL_RGBA8, w, h, GL_RGBA, GL_UNSIGNED_BYTE, GL_NEAREST);
     depth_tex = make_texture(GL_DEPTH_COMPONENT24, w, h, GL_DEPTH_COMPONENT, GL_UNSIGNED_INT, GL_NEAREST);
     ao_tex = make_texture(GL_R8, aw, ah, GL_RED, GL_UNSIGNED_BYTE, GL_LINEAR);
-    ldr_tex = make_texture(GL_SRGB8_ALPHA8, w, h, GL_RGBA, GL_UNSIGNED_BYTE, GL_LINEAR);
-    GLuint fbos[3];
-    glGenFramebuffers(3, fbos);
+    GLuint fbos[2];
+    glGenFramebuffers(2, fbos);
     gbuf_fbo = fbos[0];
     ao_fbo = fbos[1];
-    ldr_fbo = fbos[2];
     glBindFramebuffer(GL_FRAMEBUFFER, gbuf_fbo);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, color_tex, 0);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT1, GL_TEXTURE_2D, ambient_tex, 0);
@@ -108,8 +106,6 @@ void LitTargets::ensure(int w, int h, bool ao_full) {
     glDrawBuffers(2, bufs);
     glBindFramebuffer(GL_FRAMEBUFFER, ao_fbo);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, ao_tex, 0);
-    glBindFramebuffer(GL_FRAMEBUFFER, ldr_fbo);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, ldr_tex, 0);
 }
 
 void LitTargets::bind_scene() const {
@@ -123,7 +119,6 @@ PostPasses::~PostPasses() {
 
 void PostPasses::init(const std::filesystem::path& dir) {
     ssao_.load(dir, "fullscreen", "ssao");
-    composite_.load(dir, "fullscreen", "composite");
     present_.load(dir, "fullscreen", "present");
     glGenVertexArrays(1, &vao_);
 }
@@ -138,7 +133,6 @@ void PostPasses::ssao(const LitTargets& t, const glm::mat4& proj, const LightQua
     glBindFramebuffer(GL_FRAMEBUFFER, t.ao_fbo);
     glViewport(0, 0, t.ao_width, t.ao_height);
     glDisable(GL_DEPTH_TEST);
-    glDisable(GL_FRAMEBUFFER_SRGB);
     ssao_.use();
     bind_tex(0, t.depth_tex);
     glUniform1i(ssao_.uniform("u_depth"), 0);
@@ -151,41 +145,27 @@ void PostPasses::ssao(const LitTargets& t, const glm::mat4& proj, const LightQua
     fullscreen();
 }
 
-void PostPasses::composite(const LitTargets& t, bool with_ao) {
-    glBindFramebuffer(GL_FRAMEBUFFER, t.ldr_fbo);
-    glViewport(0, 0, t.width, t.height);
-    glDisable(GL_DEPTH_TEST);
-    glEnable(GL_FRAMEBUFFER_SRGB);
-    composite_.use();
-    bind_tex(0, t.color_tex);
-    bind_tex(1, t.ambient_tex);
-    bind_tex(2, t.ao_tex);
-    glUniform1i(composite_.uniform("u_color"), 0);
-    glUniform1i(composite_.uniform("u_ambient"), 1);
-    glUniform1i(composite_.uniform("u_ao"), 2);
-    glUniform1i(composite_.uniform("u_use_ao"), with_ao ? 1 : 0);
-    glUniform2f(composite_.uniform("u_ao_texel"), 1.f / static_cast<float>(t.ao_width), 1.f / static_cast<float>(t.ao_height));
-    fullscreen();
-    glDisable(GL_FRAMEBUFFER_SRGB);
-}
-
-void PostPasses::present(const LitTargets& t, GLuint fbo, int x, int y, bool fxaa) {
+void PostPasses::present(const LitTargets& t, GLuint fbo, int x, int y, bool fxaa, bool with_ao) {
     glBindFramebuffer(GL_FRAMEBUFFER, fbo);
     glViewport(x, y, t.width, t.height);
-    glDisable(GL_FRAMEBUFFER_SRGB);
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_ALWAYS);
     glDepthMask(GL_TRUE);
     present_.use();
-    bind_tex(0, t.ldr_tex);
-    bind_tex(1, t.depth_tex);
-    glUniform1i(present_.uniform("u_image"), 0);
-    glUniform1i(present_.uniform("u_depth"), 1);
-    glUniform1i(present_.uniform("u_fxaa"), fxaa ? 1 : 0);
+    bind_tex(0, t.color_tex);
+    bind_tex(1, t.ambient_tex);
+    bind_tex(2, t.ao_tex);
+    bind_tex(3, t.depth_tex);
+    present_.set("u_color", 0);
+    present_.set("u_ambient", 1);
+    present_.set("u_ao", 2);
+    present_.set("u_depth", 3);
+    present_.set("u_fxaa", fxaa ? 1 : 0);
+    present_.set("u_use_ao", with_ao ? 1 : 0);
     glUniform2f(present_.uniform("u_texel"), 1.f / static_cast<float>(t.width), 1.f / static_cast<float>(t.height));
     fullscreen();
     glDepthFunc(GL_LEQUAL);
-    for (int i = 2; i >= 0; --i) bind_tex(i, 0);
+    for (int i = 3; i >= 0; --i) bind_tex(i, 0);
 }
 
 }  // namespace shuxiang::editor

@@ -59,7 +59,7 @@ private:
 // Unit meshes: cube (size 1, centred), cylinder (diameter 1, height 1, axis Z, centred) and sphere
 // (diameter 1), counter-clockwise outside.
 std::vector<float> unit_cube_mesh();
-std::vector<float> unit_cylinder_mesh(int segments = 16);
-std::vector<float> unit_sphere_mesh(int slices = 14, int stacks = 8);
+std::vector<float> unit_cylinder_mesh(int segments = 8);
+std::vector<float> unit_sphere_mesh(int slices = 12, int stacks = 7);
 
 }  // namespace shuxiang::editor

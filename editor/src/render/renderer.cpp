@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -383,20 +385,31 @@ void Renderer::set_light_uniforms(const ShaderProgram& p, const Camera& cam, con
     p.set("u_normal_offset", 1.5f * light_extent_ / static_cast<float>(std::max(shadow_map_.size(), 1)));
     p.set("u_shadows", 1);
     p.set("u_alpha", 1.f);
+    p.set("u_direct", q.direct ? 1 : 0);
 }
 
 DrawStats Renderer::draw_lit(const Camera& cam, const Viewport& vp, bool show_grid, const LightQuality& q, GLuint target) {
     DrawStats st;
     post_.calls = 0;
     render_shadows(st, q.shadow_size);
-    targets_.ensure(vp.width, vp.height, q.ao_full_res);
-    targets_.bind_scene();
-    glEnable(GL_FRAMEBUFFER_SRGB);
-    // The background in linear light, marked unlit (alpha 0) so that it keeps the plan view's colour.
-    const float bg0[4] = {0.0273f, 0.0284f, 0.0331f, 0.f}, bg1[4] = {0, 0, 0, 0};
-    glClearBufferfv(GL_COLOR, 0, bg0);
-    glClearBufferfv(GL_COLOR, 1, bg1);
-    glClear(GL_DEPTH_BUFFER_BIT);
+    if (q.direct) {
+        glBindFramebuffer(GL_FRAMEBUFFER, target);
+        glViewport(vp.x, vp.y, vp.width, vp.height);
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(vp.x, vp.y, vp.width, vp.height);
+        glClearColor(0.17f, 0.18f, 0.20f, 1.f);
+        glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+        glDisable(GL_SCISSOR_TEST);
+    } else {
+        targets_.ensure(vp.width, vp.height, q.ao_full_res);
+        targets_.bind_scene();
+        // The background (linear 0.0273, 0.0284, 0.0331 stored as sqrt(x / 2)), marked unlit (alpha 0)
+        // so that it keeps the plan view's colour.
+        const float bg0[4] = {0.1168f, 0.1192f, 0.1287f, 0.f}, bg1[4] = {0, 0, 0, 0};
+        glClearBufferfv(GL_COLOR, 0, bg0);
+        glClearBufferfv(GL_COLOR, 1, bg1);
+        glClear(GL_DEPTH_BUFFER_BIT);
+    }
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LEQUAL);
     glDisable(GL_BLEND);
@@ -412,7 +425,7 @@ DrawStats Renderer::draw_lit(const Camera& cam, const Viewport& vp, bool show_gr
     };
     flat_.use();
     flat_.set("u_view_proj", vpm);
-    flat_.set("u_linear", 1);
+    flat_.set("u_linear", q.direct ? 0 : 1);
     if (show_grid) flat(grid_vao_, grid_count_, GL_LINES);
     for (const ShaderProgram* p : {&lit_floor_, &lit_, &lit_strip_}) {
         set_light_uniforms(*p, cam, q);
@@ -434,7 +447,7 @@ DrawStats Renderer::draw_lit(const Camera& cam, const Viewport& vp, bool show_gr
         lit_.use();
         lit_.set("u_alpha", 0.28f);
         glEnable(GL_BLEND);
-        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
+        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);  // keep the lit flag
         glDepthMask(GL_FALSE);
         glBindVertexArray(glass_vao_);
         glDrawArraysInstanced(GL_TRIANGLES, 0, 36, glass_count_);
@@ -446,10 +459,10 @@ DrawStats Renderer::draw_lit(const Camera& cam, const Viewport& vp, bool show_gr
     flat_.use();
     glDisable(GL_DEPTH_TEST);  // the outline shows through what hides the selection
     flat(sel_vao_, sel_count_, GL_LINES);
-    glDisable(GL_FRAMEBUFFER_SRGB);
-    if (q.ao) post_.ssao(targets_, proj, q);
-    post_.composite(targets_, q.ao);
-    post_.present(targets_, target, vp.x, vp.y, q.fxaa);
+    if (!q.direct) {
+        if (q.ao) post_.ssao(targets_, proj, q);
+        post_.present(targets_, target, vp.x, vp.y, q.fxaa, q.ao);
+    }
     st.draw_calls += post_.calls;
     glBindVertexArray(0);
     glDisable(GL_DEPTH_TEST);

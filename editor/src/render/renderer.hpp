@@ -76,7 +76,7 @@ private:
     ShadowMap shadow_map_;
     LitTargets targets_;
     PostPasses post_;
-    Shading shading_ = Shading::Lit;
+    Shading shading_ = Shading::Fast;
     bool shadows_dirty_ = true;
     glm::mat4 light_vp_{1.f};
     float light_extent_ = 1.f;
