@@ -36,7 +36,8 @@ void main() {
         vec3 v = view_pos(v_uv + off) - P;
         float vv = dot(v, v);
         float range = step(vv, 4.0 * u_radius * u_radius);
-        sum += range * max(0.0, dot(v, N) - 0.02 * -P.z * 0.05) / (vv + 0.01);
+        // The bias (m) keeps flat surfaces from occluding themselves through depth quantisation.
+        sum += range * max(0.0, dot(v, N) - (0.04 + 0.004 * -P.z)) / (vv + 0.01);
     }
     o_ao = clamp(1.0 - u_strength * u_radius * sum / float(u_samples), 0.0, 1.0);
 }
