@@ -5,8 +5,6 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -388,10 +386,7 @@ void Renderer::set_light_uniforms(const ShaderProgram& p, const Camera& cam, con
     p.set("u_direct", q.direct ? 1 : 0);
 }
 
-DrawStats Renderer::draw_lit(const Camera& cam, const Viewport& vp, bool show_grid, const LightQuality& q, GLuint target) {
-    DrawStats st;
-    post_.calls = 0;
-    render_shadows(st, q.shadow_size);
+void Renderer::begin_lit_frame(const Viewport& vp, const LightQuality& q, GLuint target) {
     if (q.direct) {
         glBindFramebuffer(GL_FRAMEBUFFER, target);
         glViewport(vp.x, vp.y, vp.width, vp.height);
@@ -410,6 +405,29 @@ DrawStats Renderer::draw_lit(const Camera& cam, const Viewport& vp, bool show_gr
         glClearBufferfv(GL_COLOR, 1, bg1);
         glClear(GL_DEPTH_BUFFER_BIT);
     }
+}
+
+void Renderer::draw_glass(DrawStats& st) {
+    if (!glass_count_) return;
+    // See-through panes over everything opaque, keeping the target's lit flag (alpha).
+    lit_.use();
+    lit_.set("u_alpha", 0.28f);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
+    glDepthMask(GL_FALSE);
+    glBindVertexArray(glass_vao_);
+    glDrawArraysInstanced(GL_TRIANGLES, 0, 36, glass_count_);
+    ++st.draw_calls;
+    st.instances += glass_count_;
+    glDepthMask(GL_TRUE);
+    glDisable(GL_BLEND);
+}
+
+DrawStats Renderer::draw_lit(const Camera& cam, const Viewport& vp, bool show_grid, const LightQuality& q, GLuint target) {
+    DrawStats st;
+    post_.calls = 0;
+    render_shadows(st, q.shadow_size);
+    begin_lit_frame(vp, q, target);
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LEQUAL);
     glDisable(GL_BLEND);
@@ -443,19 +461,7 @@ DrawStats Renderer::draw_lit(const Camera& cam, const Viewport& vp, bool show_gr
     flat_.use();
     glDisable(GL_CULL_FACE);
     flat(overlay_vao_, overlay_count_, GL_TRIANGLES);
-    if (glass_count_) {  // see-through panes over everything opaque, keeping the target's alpha
-        lit_.use();
-        lit_.set("u_alpha", 0.28f);
-        glEnable(GL_BLEND);
-        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);  // keep the lit flag
-        glDepthMask(GL_FALSE);
-        glBindVertexArray(glass_vao_);
-        glDrawArraysInstanced(GL_TRIANGLES, 0, 36, glass_count_);
-        ++st.draw_calls;
-        st.instances += glass_count_;
-        glDepthMask(GL_TRUE);
-        glDisable(GL_BLEND);
-    }
+    draw_glass(st);
     flat_.use();
     glDisable(GL_DEPTH_TEST);  // the outline shows through what hides the selection
     flat(sel_vao_, sel_count_, GL_LINES);

@@ -70,6 +70,9 @@ private:
     void draw_strips(DrawStats& st, const ShaderProgram& p, const glm::mat4& vpm);
     void render_shadows(DrawStats& st, int size);
     void set_light_uniforms(const ShaderProgram& p, const Camera& cam, const LightQuality& q);
+    // Binds and clears where a lit frame is drawn: the view itself (direct) or the offscreen targets.
+    void begin_lit_frame(const Viewport& vp, const LightQuality& q, GLuint target);
+    void draw_glass(DrawStats& st);
 
     ShaderProgram flat_, inst_, strip_;
     ShaderProgram lit_, lit_floor_, lit_strip_, shadow_;
