@@ -83,7 +83,19 @@ struct ReportOpts {
     std::string plan;
     std::vector<std::string> compare;
     std::string html, json;
+    std::vector<std::string> images;  // --image: views to embed
 };
+
+// The PNG files given with --image, checked by their signature.
+std::vector<report::ReportImage> read_images(const std::vector<std::string>& files) {
+    std::vector<report::ReportImage> out;
+    for (const auto& f : files) {
+        std::string bytes = read_file(f);
+        if (bytes.rfind("\x89PNG\r\n\x1a\n", 0) != 0) throw InputError(f, "", tr("cli.report.error.not_png"));
+        out.push_back({fs::path(f).filename().string(), std::move(bytes)});
+    }
+    return out;
+}
 
 int run_report(const ReportOpts& o) {
     std::string date = o.common.date.empty() ? today() : o.common.date;
@@ -129,7 +141,7 @@ int run_report(const ReportOpts& o) {
     auto rubric = standards::Rubric::load_file(o.rubric.empty() ? standards::builtin_rubric_path().string() : o.rubric);
     auto score = standards::score(cl, rubric);
     report::ReportInput in{&p, &catalog, &cl, holdings.get(), rules.name_zh(), rules.name_en(), sim, date, &score,
-                           rubric.threshold, &rules};
+                           rubric.threshold, &rules, read_images(o.images)};
     if (!o.html.empty()) atomic_write_file(o.html, report::render_html(in));
     if (!o.json.empty()) atomic_write_file(o.json, report::render_json(in).dump(2) + "\n");
     std::cout << p.school.name << ": " << cl.count(standards::Status::Pass) << " " << tr("status.pass") << ", "
@@ -284,6 +296,7 @@ Registrar reg([](CLI::App& root) {
         cmd->add_option("--html", o->html, tr("cli.report.html"));
         cmd->add_option("--json", o->json, tr("cli.report.json"));
         cmd->add_option("--sim-metrics", o->common.sim_metrics, tr("cli.report.sim"))->check(CLI::ExistingFile);
+        cmd->add_option("--image", o->images, tr("cli.report.image"))->check(CLI::ExistingFile);
         cmd->add_option("--rubric", o->rubric, tr("cli.report.rubric"))->check(CLI::ExistingFile);
         add_common(cmd, o->common);
         cmd->callback([o] { run_guarded([&] { return run_report(*o); }); });

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "app/app.hpp"
+#include "render/photo.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
 
@@ -28,7 +29,7 @@ int main(int argc, char** argv) {
     opt.lang = shuxiang::language() == shuxiang::Language::En ? "en" : "zh";
     CLI::App cli{tr("editor.cli.description")};
     cli.set_help_flag("-h,--help", tr("cli.help"));
-    std::string plan, db, screenshot, script, size;
+    std::string plan, db, screenshot, script, size, photo, photo_size;
     cli.add_option("plan", plan, tr("editor.cli.plan"));
     cli.add_option("--db", db, tr("editor.cli.db"));
     cli.add_option("--lang", opt.lang, tr("cli.lang"))->check(CLI::IsMember({"zh", "zh-CN", "en"}));
@@ -36,6 +37,9 @@ int main(int argc, char** argv) {
     cli.add_option("--frames", opt.frames, tr("editor.cli.frames"))->check(CLI::NonNegativeNumber);
     cli.add_option("--script", script, tr("editor.cli.script"));
     cli.add_option("--size", size, tr("editor.cli.size"));
+    cli.add_option("--photo", photo, tr("editor.cli.photo"));
+    cli.add_option("--camera", opt.camera, tr("editor.cli.camera"));
+    cli.add_option("--photo-size", photo_size, tr("editor.cli.photo_size"));
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -45,6 +49,11 @@ int main(int argc, char** argv) {
     opt.db = db;
     opt.screenshot = screenshot;
     opt.script = script;
+    opt.photo = photo;
+    if (!photo_size.empty() && !shuxiang::editor::parse_photo_size(photo_size, opt.photo_width, opt.photo_height)) {
+        std::cerr << shuxiang::trf("editor.error.photo_size", {photo_size}) << "\n";
+        return 2;
+    }
     if (!size.empty()) {
         int w = 0, h = 0;
         if (std::sscanf(size.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 240) {

@@ -294,7 +294,8 @@ protected:
     // Looks straight at face 1 of R1 from 2.5 m to the south, level with (x, 4.75, z).
     static std::string look_at(double x, double z) {
         std::ostringstream s;
-        s << "view 3d\ncamera orbit -90 0 2.5\ncamera target " << x << " 4.75 " << z << "\n";
+        // Plain shading: the class colours under the fixed light, free of shadows and occlusion.
+        s << "shading plain\nview 3d\ncamera orbit -90 0 2.5\ncamera target " << x << " 4.75 " << z << "\n";
         return s.str();
     }
     fs::path dir_;
@@ -310,8 +311,18 @@ TEST_F(EditorLibrary, SpinesShowClassColourAndEmptySectionsShowNone) {
     const std::string script = "db " + fx.db.string() + "\n" + look_at(3.45, 0.9) + "screenshot " + path("full.png").string() +
                                " viewport\n" + look_at(4.55, 0.9) + "screenshot " + path("empty.png").string() +
                                " viewport\nbooks fill\n" + look_at(3.45, 0.9) + "screenshot " + path("fill.png").string() +
-                               " viewport\n";
+                               " viewport\nbooks class\nshading lit\nwait 1\nscreenshot " + path("lit.png").string() + " viewport\n";
     ASSERT_EQ(run(script, fx.plan.string()), 0) << err_;
+    // Under the sun and occlusion the class colour keeps its hue: red and blue well above green.
+    const Png lit = read_png(path("lit.png"));
+    ASSERT_GT(lit.w, 0);
+    int magenta = 0;
+    for (int j = lit.h / 2 - 10; j <= lit.h / 2 + 10; ++j)
+        for (int i = lit.w / 2 - 10; i <= lit.w / 2 + 10; ++i) {
+            const auto c = lit.at(i, j);
+            magenta += c[0] > c[1] + 50 && c[2] > c[1] + 15 ? 1 : 0;
+        }
+    EXPECT_GT(magenta, 250);
     const Png full = read_png(path("full.png")), empty = read_png(path("empty.png")), fill = read_png(path("fill.png"));
     ASSERT_GT(full.w, 0);
     const int cx = full.w / 2, cy = full.h / 2;
@@ -426,7 +437,7 @@ TEST_F(EditorLibrary, FarShelvesShowClassColourThroughTheirStrips) {
     // each shelf of section 1 is one box, coloured by its strip (no gaps between spines). Seen from
     // 45° above the south, over the room's south wall.
     std::string out;
-    const std::string script = "db " + fx.db.string() + "\nview 3d\ncamera orbit -90 45 30\ncamera target 3.47 4.75 0.9\nscreenshot " +
+    const std::string script = "db " + fx.db.string() + "\nshading plain\nview 3d\ncamera orbit -90 45 30\ncamera target 3.47 4.75 0.9\nscreenshot " +
                                path("far.png").string() + " viewport\n";
     ASSERT_EQ(run(script, fx.plan.string(), &out), 0) << out;
     const Png img = read_png(path("far.png"));

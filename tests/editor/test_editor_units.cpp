@@ -48,8 +48,8 @@ TEST(EditorScene, DoubleRangeIsPanelsBoardsAndSpines) {
     l.id = "L1";
     l.furniture.push_back({"f1", "shelf_double_steel_1800", {5, 4}, 0, "", std::nullopt});
     const auto s = editor::build_scene(l, cat);
-    // 1 middle panel + (4 + 1) side panels + (5 + 1) boards.
-    EXPECT_EQ(s.boxes.size(), 12u);
+    // 1 middle panel + 2 end panels + 3 uprights between sections + a kick plinth + (5 + 1) boards.
+    EXPECT_EQ(s.boxes.size(), 13u);
     // Spines fill 80 % of each of 4 sections × 5 levels × 2 faces with 18–40 mm books.
     const double usable = 0.9 - 2 * 0.02;
     const double shelves = 4 * 5 * 2;
@@ -71,8 +71,10 @@ TEST(EditorScene, DoorCutsTheWallAndWindowKeepsSillAndLintel) {
     l.openings.push_back({"d", plan::OpeningKind::Door, "w", 3.0, 1.0, 2.1, 0, plan::DoorSwing::Left, plan::WallSide::Left, false});
     l.openings.push_back({"win", plan::OpeningKind::Window, "w", 7.0, 2.0, 1.5, 0.9, plan::DoorSwing::None, plan::WallSide::Left, false});
     const auto s = editor::build_scene(l, plan::FurnitureCatalog::builtin());
-    // Door: threshold mark + lintel; window: pane + sill + lintel; 3 solid spans.
-    EXPECT_EQ(s.boxes.size(), 2u + 3u + 3u);
+    // Door: threshold mark + lintel + frame (2 jambs, head) + its leaf; window: wall under the sill +
+    // lintel + frame (2 jambs, head, sill, mullion), its pane apart as glass; 3 solid spans.
+    EXPECT_EQ(s.boxes.size(), 6u + 7u + 3u);
+    EXPECT_EQ(s.glass.size(), 1u);
     double solid_len = 0;
     for (const auto& b : s.boxes) {
         const float len = glm::length(glm::vec3(b.model[0]));

@@ -11,6 +11,8 @@
 #include <iostream>
 
 #include "library/library_ui.hpp"
+#include "render/camera_spec.hpp"
+#include "render/photo.hpp"
 #include "render/screenshot.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "script/script.hpp"
@@ -77,6 +79,7 @@ void App::init_imgui() {
     ImGuiStyle& st = ImGui::GetStyle();
     st.WindowRounding = 0;
     st.WindowBorderSize = 1;
+    input_.on_activity = [this] { redraw_.event(); };
     input_.install(window_);  // before the backend's callbacks, which chain to these
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 330");
@@ -103,7 +106,8 @@ void App::compute_layout() {
 }
 
 UiContext App::ui() {
-    return UiContext{editor_, tools_, picker_, session_, *sim_, shell_, layout_, figures_, opt_.db};
+    return UiContext{editor_, tools_, picker_, session_, *sim_, shell_, layout_, figures_, opt_.db, *renderer_,
+                     [this] { sync_scene(); }};
 }
 
 ToolContext App::tool_context() { return {editor_, picker_, {&editor_.camera(), {layout_.vx, layout_.vy, layout_.vw, layout_.vh}}}; }
@@ -193,6 +197,15 @@ void App::shortcut(const InputEvent& e) {
     }
 }
 
+bool App::animating() {
+    const ImGuiIO& io = ImGui::GetIO();
+    bool held = false;
+    for (bool down : io.MouseDown) held = held || down;
+    for (bool down : io.KeysDown) held = held || down;
+    return held || sim_->playing || sim_->running() || editor_.library.found().has_value() || tools_.active().busy() ||
+           shell_.screenshot.has_value();
+}
+
 void App::refresh_font() {
     // Names typed by users or read from a plan may use characters outside the common set; the atlas is
     // rebuilt (between frames) when the document has text the font cannot show.
@@ -275,6 +288,26 @@ void App::capture_if_requested() {
     shell_.screenshot.reset();
 }
 
+int App::photo_and_exit() {
+    Camera cam = editor_.camera();
+    const float aspect = static_cast<float>(opt_.photo_width) / static_cast<float>(opt_.photo_height);
+    if (opt_.camera.empty()) {
+        editor_.frame_all(aspect);
+        cam = editor_.camera();
+    } else if (!apply_camera_spec(opt_.camera, cam)) {
+        std::cerr << trf("editor.error.bad_camera", {opt_.camera}) << "\n";
+        return 2;
+    }
+    sync_scene();
+    const PhotoResult r = save_photo(*renderer_, cam, opt_.photo, opt_.photo_width, opt_.photo_height, false);
+    if (r.error) {
+        std::cerr << *r.error << "\n";
+        return 2;
+    }
+    std::cout << r.log << "\n";
+    return 0;
+}
+
 int App::run() {
     set_language(parse_language(opt_.lang));
     editor_.set_recent(load_recent_files());
@@ -304,7 +337,7 @@ int App::run() {
             return 2;
         }
     }
-    const bool headless = script || opt_.frames >= 0 || !opt_.screenshot.empty();
+    const bool headless = script || opt_.frames >= 0 || !opt_.screenshot.empty() || !opt_.photo.empty();
     const int frames = opt_.frames >= 0 ? opt_.frames : 3;
     init_window();
     init_imgui();
@@ -320,12 +353,16 @@ int App::run() {
     // One frame to learn the layout, then frame the whole plan.
     render_frame();
     editor_.frame_all(tool_context().view.aspect());
+    if (!opt_.photo.empty()) return photo_and_exit();
     int frame = 1;
 
     bool final_shot_taken = false;
     int rc = 0;
     while (!shell_.quit_requested) {
-        glfwPollEvents();
+        // Interactive: sleep until an event unless frames are due (idle CPU stays near zero).
+        const double wait = headless ? 0.0 : redraw_.wait_seconds(animating());
+        if (wait > 0) glfwWaitEventsTimeout(wait);
+        else glfwPollEvents();
         if (glfwWindowShouldClose(window_)) {  // closing the window asks first when there are unsaved changes
             glfwSetWindowShouldClose(window_, GLFW_FALSE);
             UiContext u = ui();
@@ -333,6 +370,7 @@ int App::run() {
             if (shell_.quit_requested) break;
         }
         session_.tick(editor_);
+        if (!headless && !redraw_.should_draw(animating())) continue;
         if (script && !shell_.screenshot) {
             UiContext u = ui();
             if (auto err = script->step(u)) {
@@ -342,6 +380,7 @@ int App::run() {
             }
         }
         render_frame();
+        redraw_.drawn();
         ++frame;
         frame_ms_sum_ += frame_ms_;
         ++frames_timed_;

@@ -11,6 +11,7 @@
 #include "app/editor.hpp"
 #include "app/input_queue.hpp"
 #include "app/session.hpp"
+#include "render/redraw.hpp"
 #include "render/renderer.hpp"
 #include "tools/tool.hpp"
 #include "tools/tool_set.hpp"
@@ -32,6 +33,9 @@ struct Options {
     int frames = -1;  // -1: interactive
     std::filesystem::path script;
     int width = 1400, height = 900;
+    std::filesystem::path photo;  // --photo: render a still of the plan and exit
+    std::string camera;           // --camera (render/camera_spec.hpp); empty: the framed 3D view
+    int photo_width = 1920, photo_height = 1080;
 };
 
 class App {
@@ -56,6 +60,9 @@ private:
     void capture_if_requested();
     UiContext ui();
     ToolContext tool_context();
+    int photo_and_exit();  // --photo
+    // Whether the picture changes on its own (playback, running simulation, pulse, held input).
+    bool animating();
 
     Options opt_;
     Editor editor_;
@@ -80,6 +87,7 @@ private:
     float frame_ms_ = 0;
     double frame_ms_sum_ = 0;  // frames after the first, for the mean in the exit line
     int frames_timed_ = 0;
+    RedrawPolicy redraw_;  // interactive runs draw only when something changes
     std::string error_exit_;  // set when a screenshot could not be written
 };
 

@@ -21,6 +21,14 @@ void InputQueue::install(GLFWwindow* window) {
     glfwSetKeyCallback(window, on_key);
     glfwSetCharCallback(window, on_char);
     glfwSetScrollCallback(window, on_scroll);
+    glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) { notify(w); });
+    glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int) { notify(w); });
+    glfwSetFramebufferSizeCallback(window, [](GLFWwindow* w, int, int) { notify(w); });
+    glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) { notify(w); });
+}
+
+void InputQueue::notify(GLFWwindow* w) {
+    if (InputQueue* q = of(w); q && q->on_activity) q->on_activity();
 }
 
 std::vector<InputEvent> InputQueue::drain() {
@@ -48,6 +56,7 @@ InputEvent InputQueue::event(InputEvent::Type type) const {
 }
 
 void InputQueue::on_button(GLFWwindow* w, int button, int action, int mods) {
+    notify(w);
     InputQueue* q = of(w);
     if (!q || button > 2 || (action != GLFW_PRESS && action != GLFW_RELEASE)) return;
     InputEvent e = q->event(action == GLFW_PRESS ? InputEvent::Type::Press : InputEvent::Type::Release);
@@ -65,6 +74,7 @@ void InputQueue::on_button(GLFWwindow* w, int button, int action, int mods) {
 }
 
 void InputQueue::on_move(GLFWwindow* w, double x, double y) {
+    notify(w);
     InputQueue* q = of(w);
     if (!q) return;
     InputEvent e = q->event(InputEvent::Type::Move);
@@ -73,6 +83,7 @@ void InputQueue::on_move(GLFWwindow* w, double x, double y) {
 }
 
 void InputQueue::on_key(GLFWwindow* w, int key, int, int action, int mods) {
+    notify(w);
     InputQueue* q = of(w);
     if (!q || key == GLFW_KEY_UNKNOWN) return;
     auto& held = q->held_;
@@ -95,6 +106,7 @@ void InputQueue::on_key(GLFWwindow* w, int key, int, int action, int mods) {
 }
 
 void InputQueue::on_char(GLFWwindow* w, unsigned codepoint) {
+    notify(w);
     InputQueue* q = of(w);
     if (!q) return;
     InputEvent e = q->event(InputEvent::Type::Char);
@@ -103,6 +115,7 @@ void InputQueue::on_char(GLFWwindow* w, unsigned codepoint) {
 }
 
 void InputQueue::on_scroll(GLFWwindow* w, double, double dy) {
+    notify(w);
     InputQueue* q = of(w);
     if (!q) return;
     InputEvent e = q->event(InputEvent::Type::Scroll);

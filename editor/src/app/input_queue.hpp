@@ -3,6 +3,7 @@
 // and wheel step in the order they come; each frame drains them all. Polling once a frame instead
 // loses a key pressed and released within the frame and merges characters typed around it (an Enter
 // between "8" and "12" once made one 812 m wall). Dear ImGui's own callbacks chain to these.
+#include <functional>
 #include <vector>
 
 #include "tools/tool.hpp"
@@ -15,6 +16,9 @@ class InputQueue {
 public:
     // Installs the callbacks (before ImGui's backend, which then calls them after its own).
     void install(GLFWwindow* window);
+    // Called on every input and on focus, resize and expose: the window may need a new frame
+    // (render/redraw.hpp). The queue owns the window's callbacks, so it is the one place to learn it.
+    std::function<void()> on_activity;
     // This frame's events in order; the queue is empty afterwards.
     std::vector<InputEvent> drain();
     // Keys held now (GLFW key codes).
@@ -23,6 +27,7 @@ public:
 
 private:
     static InputQueue* of(GLFWwindow* w);
+    static void notify(GLFWwindow* w);
     static void on_button(GLFWwindow* w, int button, int action, int mods);
     static void on_move(GLFWwindow* w, double x, double y);
     static void on_key(GLFWwindow* w, int key, int scancode, int action, int mods);

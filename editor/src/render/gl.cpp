@@ -9,8 +9,22 @@
 namespace shuxiang::editor {
 namespace {
 
-GLuint compile(GLenum stage, const std::filesystem::path& file) {
+// The stage's text with `#include "FILE"` lines replaced by that file of the same folder.
+std::string with_includes(const std::filesystem::path& file) {
     std::string src = read_file(file);
+    const std::string key = "#include \"";
+    for (std::size_t at = src.find(key); at != std::string::npos; at = src.find(key, at)) {
+        const std::size_t end = src.find('"', at + key.size());
+        const std::size_t eol = src.find('\n', at);
+        if (end == std::string::npos) break;
+        const std::string name = src.substr(at + key.size(), end - at - key.size());
+        src.replace(at, (eol == std::string::npos ? src.size() : eol) - at, read_file(file.parent_path() / name));
+    }
+    return src;
+}
+
+GLuint compile(GLenum stage, const std::filesystem::path& file) {
+    std::string src = with_includes(file);
     GLuint s = glCreateShader(stage);
     const char* p = src.c_str();
     glShaderSource(s, 1, &p, nullptr);
@@ -35,11 +49,12 @@ ShaderProgram::~ShaderProgram() {
     if (id_) glDeleteProgram(id_);
 }
 
-void ShaderProgram::load(const std::filesystem::path& dir, const std::string& name) {
-    GLuint vs = compile(GL_VERTEX_SHADER, dir / (name + ".vert"));
+void ShaderProgram::load(const std::filesystem::path& dir, const std::string& vert, const std::string& frag) {
+    const std::string name = vert == frag ? vert : vert + "+" + frag;
+    GLuint vs = compile(GL_VERTEX_SHADER, dir / (vert + ".vert"));
     GLuint fs = 0;
     try {
-        fs = compile(GL_FRAGMENT_SHADER, dir / (name + ".frag"));
+        fs = compile(GL_FRAGMENT_SHADER, dir / (frag + ".frag"));
     } catch (...) {
         glDeleteShader(vs);
         throw;

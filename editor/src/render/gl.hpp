@@ -19,11 +19,16 @@ public:
 
     // Compiles <dir>/<name>.vert and <dir>/<name>.frag. Throws InputError naming the file and the
     // compiler's log when a stage does not compile or the program does not link.
-    void load(const std::filesystem::path& dir, const std::string& name);
+    void load(const std::filesystem::path& dir, const std::string& name) { load(dir, name, name); }
+    // Compiles <dir>/<vert>.vert and <dir>/<frag>.frag (stages shared between programs). A line
+    // `#include "FILE"` in a stage is replaced by <dir>/FILE (the lighting code shared by lit shaders).
+    void load(const std::filesystem::path& dir, const std::string& vert, const std::string& frag);
     void use() const { glUseProgram(id_); }
     GLint uniform(const char* name) const { return glGetUniformLocation(id_, name); }
     void set(const char* name, const glm::mat4& m) const;
     void set(const char* name, const glm::vec3& v) const;
+    void set(const char* name, int v) const { glUniform1i(uniform(name), v); }
+    void set(const char* name, float v) const { glUniform1f(uniform(name), v); }
     GLuint id() const { return id_; }
 
 private:

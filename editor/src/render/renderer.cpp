@@ -8,28 +8,11 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "render/mesh_builder.hpp"
+#include "shuxiang/util/error.hpp"
+
 namespace shuxiang::editor {
 namespace {
-
-// Unit cube centred on the origin: 36 vertices of position + normal.
-std::vector<float> cube_vertices() {
-    const float f[6][3] = {{1, 0, 0}, {-1, 0, 0}, {0, 1, 0}, {0, -1, 0}, {0, 0, 1}, {0, 0, -1}};
-    std::vector<float> v;
-    for (auto& n : f) {
-        glm::vec3 N(n[0], n[1], n[2]);
-        glm::vec3 u = std::abs(N.z) > 0.5f ? glm::vec3(1, 0, 0) : glm::vec3(0, 0, 1);
-        glm::vec3 w = glm::cross(N, u);
-        glm::vec3 c = N * 0.5f;
-        glm::vec3 q[4] = {c - u * 0.5f - w * 0.5f, c + u * 0.5f - w * 0.5f, c + u * 0.5f + w * 0.5f,
-                          c - u * 0.5f + w * 0.5f};
-        // Counter-clockwise seen from outside.
-        if (glm::dot(glm::cross(q[1] - q[0], q[2] - q[0]), N) < 0) std::swap(q[1], q[3]);
-        for (int i : {0, 1, 2, 0, 2, 3}) {
-            v.insert(v.end(), {q[i].x, q[i].y, q[i].z, N.x, N.y, N.z});
-        }
-    }
-    return v;
-}
 
 void setup_flat_vao(GLuint vao, GLuint vbo) {
     glBindVertexArray(vao);
@@ -73,11 +56,12 @@ void upload_buffer(GLuint vbo, const std::vector<T>& data) {
 }  // namespace
 
 Renderer::~Renderer() {
-    GLuint bufs[] = {cube_vbo_, box_ibo_, book_ibo_, floor_vbo_, grid_vbo_, sel_vbo_, strip_ibo_, overlay_vbo_};
-    GLuint vaos[] = {box_vao_, book_vao_, floor_vao_, grid_vao_, sel_vao_, strip_vao_, overlay_vao_};
+    GLuint bufs[] = {cube_vbo_, box_ibo_, book_ibo_, floor_vbo_, grid_vbo_, sel_vbo_, strip_ibo_, overlay_vbo_,
+                     cyl_vbo_, cyl_ibo_, sphere_vbo_, sphere_ibo_, glass_ibo_};
+    GLuint vaos[] = {box_vao_, book_vao_, floor_vao_, grid_vao_, sel_vao_, strip_vao_, overlay_vao_, cyl_vao_, sphere_vao_, glass_vao_};
     if (cube_vbo_) {
-        glDeleteBuffers(8, bufs);
-        glDeleteVertexArrays(7, vaos);
+        glDeleteBuffers(13, bufs);
+        glDeleteVertexArrays(10, vaos);
         glDeleteTextures(1, &strip_tex_);
     }
     for (auto& [key, m] : meshes_) {
@@ -106,28 +90,34 @@ void Renderer::init(const std::filesystem::path& dir) {
     flat_.load(dir, "flat");
     inst_.load(dir, "instanced");
     strip_.load(dir, "spine_strip");
-    GLuint bufs[8];
-    glGenBuffers(8, bufs);
-    cube_vbo_ = bufs[0];
-    box_ibo_ = bufs[1];
-    book_ibo_ = bufs[2];
-    floor_vbo_ = bufs[3];
-    grid_vbo_ = bufs[4];
-    sel_vbo_ = bufs[5];
-    strip_ibo_ = bufs[6];
-    overlay_vbo_ = bufs[7];
-    GLuint vaos[7];
-    glGenVertexArrays(7, vaos);
-    box_vao_ = vaos[0];
-    book_vao_ = vaos[1];
-    floor_vao_ = vaos[2];
-    grid_vao_ = vaos[3];
-    sel_vao_ = vaos[4];
-    strip_vao_ = vaos[5];
-    overlay_vao_ = vaos[6];
-    upload_buffer(cube_vbo_, cube_vertices());
+    lit_.load(dir, "lit");
+    lit_floor_.load(dir, "lit_floor", "lit");
+    lit_strip_.load(dir, "lit_strip");
+    shadow_.load(dir, "shadow");
+    post_.init(dir);
+    GLuint bufs[13];
+    glGenBuffers(13, bufs);
+    GLuint* b = bufs;
+    for (GLuint* p : {&cube_vbo_, &box_ibo_, &book_ibo_, &floor_vbo_, &grid_vbo_, &sel_vbo_, &strip_ibo_, &overlay_vbo_,
+                      &cyl_vbo_, &cyl_ibo_, &sphere_vbo_, &sphere_ibo_, &glass_ibo_})
+        *p = *b++;
+    GLuint vaos[10];
+    glGenVertexArrays(10, vaos);
+    GLuint* v = vaos;
+    for (GLuint* p : {&box_vao_, &book_vao_, &floor_vao_, &grid_vao_, &sel_vao_, &strip_vao_, &overlay_vao_, &cyl_vao_,
+                      &sphere_vao_, &glass_vao_})
+        *p = *v++;
+    upload_buffer(cube_vbo_, unit_cube_mesh());
+    const std::vector<float> cyl = unit_cylinder_mesh(), sph = unit_sphere_mesh();
+    upload_buffer(cyl_vbo_, cyl);
+    upload_buffer(sphere_vbo_, sph);
+    cyl_vertices_ = static_cast<GLsizei>(cyl.size() / 6);
+    sphere_vertices_ = static_cast<GLsizei>(sph.size() / 6);
     setup_instance_vao(box_vao_, cube_vbo_, box_ibo_);
     setup_instance_vao(book_vao_, cube_vbo_, book_ibo_);
+    setup_instance_vao(cyl_vao_, cyl_vbo_, cyl_ibo_);
+    setup_instance_vao(sphere_vao_, sphere_vbo_, sphere_ibo_);
+    setup_instance_vao(glass_vao_, cube_vbo_, glass_ibo_);
     setup_flat_vao(floor_vao_, floor_vbo_);
     setup_flat_vao(grid_vao_, grid_vbo_);
     setup_flat_vao(sel_vao_, sel_vbo_);
@@ -143,6 +133,14 @@ void Renderer::init(const std::filesystem::path& dir) {
 
 void Renderer::upload(const SceneData& s) {
     upload_buffer(box_ibo_, s.boxes);
+    upload_buffer(cyl_ibo_, s.cylinders);
+    upload_buffer(sphere_ibo_, s.spheres);
+    upload_buffer(glass_ibo_, s.glass);
+    cyl_count_ = static_cast<GLsizei>(s.cylinders.size());
+    sphere_count_ = static_cast<GLsizei>(s.spheres.size());
+    glass_count_ = static_cast<GLsizei>(s.glass.size());
+    bounds_ = s.bounds;
+    shadows_dirty_ = true;
     // Spines and strips are uploaded per frame by choose_lod(), for the pieces near and far.
     all_books_ = s.books;
     all_strips_ = s.strips;
@@ -249,8 +247,56 @@ void Renderer::choose_lod(const Camera& cam, const Viewport& vp) {
 }
 
 DrawStats Renderer::draw(const Camera& cam, const Viewport& vp, bool show_grid) {
-    DrawStats st;
     choose_lod(cam, vp);
+    if (cam.mode == ViewMode::Top || shading_ == Shading::Plain) return draw_plain(cam, vp, show_grid);
+    // The fast setting drops occlusion and soft shadows while the camera moves.
+    const glm::mat4 view = cam.view();
+    const bool moving = view != last_view_;
+    last_view_ = view;
+    const LightQuality q = shading_ == Shading::Fast && moving ? LightQuality::moving() : LightQuality::interactive();
+    GLint target = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &target);
+    return draw_lit(cam, vp, show_grid, q, static_cast<GLuint>(target));
+}
+
+void Renderer::draw_solids(DrawStats& st, bool books) {
+    auto call = [&](GLuint vao, GLsizei vertices, GLsizei n) {
+        if (!n) return;
+        glBindVertexArray(vao);
+        glDrawArraysInstanced(GL_TRIANGLES, 0, vertices, n);
+        ++st.draw_calls;
+        st.instances += n;
+        st.vertices += static_cast<long long>(vertices) * n;
+    };
+    call(box_vao_, 36, box_count_);
+    call(cyl_vao_, cyl_vertices_, cyl_count_);
+    call(sphere_vao_, sphere_vertices_, sphere_count_);
+    if (books) call(book_vao_, 36, book_count_);
+    // Imported meshes: one instanced call per model type; two-sided, since files' windings vary.
+    glDisable(GL_CULL_FACE);
+    for (const auto& [key, m] : meshes_) call(m.vao, m.vertices, m.vertices ? m.instances : 0);
+    glEnable(GL_CULL_FACE);
+}
+
+void Renderer::draw_strips(DrawStats& st, const ShaderProgram& p, const glm::mat4& vpm) {
+    if (!strip_count_) return;
+    p.use();
+    p.set("u_view_proj", vpm);
+    p.set("u_strips", 0);
+    p.set("u_texels", kStripTexels);
+    p.set("u_per_row", strips_per_row_);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, strip_tex_);
+    glBindVertexArray(strip_vao_);
+    glDrawArraysInstanced(GL_TRIANGLES, 0, 36, strip_count_);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    ++st.draw_calls;
+    st.instances += strip_count_;
+    st.vertices += 36LL * strip_count_;
+}
+
+DrawStats Renderer::draw_plain(const Camera& cam, const Viewport& vp, bool show_grid) {
+    DrawStats st;
     glViewport(vp.x, vp.y, vp.width, vp.height);
     glEnable(GL_SCISSOR_TEST);
     glScissor(vp.x, vp.y, vp.width, vp.height);
@@ -266,79 +312,203 @@ DrawStats Renderer::draw(const Camera& cam, const Viewport& vp, bool show_grid) 
     const glm::mat4 vpm = cam.projection(vp.aspect()) * cam.view();
     flat_.use();
     flat_.set("u_view_proj", vpm);
-    if (show_grid && grid_count_) {
-        glBindVertexArray(grid_vao_);
-        glDrawArrays(GL_LINES, 0, grid_count_);
+    flat_.set("u_linear", 0);
+    auto lines = [&](GLuint vao, GLsizei n, GLenum mode) {
+        if (!n) return;
+        glBindVertexArray(vao);
+        glDrawArrays(mode, 0, n);
         ++st.draw_calls;
-        st.vertices += grid_count_;
-    }
-    if (floor_count_) {
-        glDisable(GL_CULL_FACE);  // floors are seen from above only, either winding
-        glBindVertexArray(floor_vao_);
-        glDrawArrays(GL_TRIANGLES, 0, floor_count_);
-        glEnable(GL_CULL_FACE);
-        ++st.draw_calls;
-        st.vertices += floor_count_;
-    }
+        st.vertices += n;
+    };
+    if (show_grid) lines(grid_vao_, grid_count_, GL_LINES);
+    glDisable(GL_CULL_FACE);  // floors are seen from above only, either winding
+    lines(floor_vao_, floor_count_, GL_TRIANGLES);
+    glEnable(GL_CULL_FACE);
     inst_.use();
     inst_.set("u_view_proj", vpm);
     inst_.set("u_light_dir", glm::vec3(0.35f, -0.55f, 0.76f));
-    for (auto [vao, n] : {std::pair{box_vao_, box_count_}, std::pair{book_vao_, book_count_}}) {
-        if (!n) continue;
-        glBindVertexArray(vao);
-        glDrawArraysInstanced(GL_TRIANGLES, 0, 36, n);
+    draw_solids(st, true);
+    auto glass = [&] {
+        if (!glass_count_) return;
+        glBindVertexArray(glass_vao_);
+        glDrawArraysInstanced(GL_TRIANGLES, 0, 36, glass_count_);
         ++st.draw_calls;
-        st.instances += n;
-        st.vertices += 36LL * n;
-    }
-    // Imported meshes: one instanced call per model type; two-sided, since files' windings vary.
+        st.instances += glass_count_;
+    };
+    glass();
+    strip_.use();
+    strip_.set("u_light_dir", glm::vec3(0.35f, -0.55f, 0.76f));
+    draw_strips(st, strip_, vpm);
+    flat_.use();
     glDisable(GL_CULL_FACE);
-    for (const auto& [key, m] : meshes_) {
-        if (!m.instances || !m.vertices) continue;
-        glBindVertexArray(m.vao);
-        glDrawArraysInstanced(GL_TRIANGLES, 0, m.vertices, m.instances);
-        ++st.draw_calls;
-        st.instances += m.instances;
-        st.vertices += static_cast<long long>(m.vertices) * m.instances;
+    lines(overlay_vao_, overlay_count_, GL_TRIANGLES);
+    glDisable(GL_DEPTH_TEST);  // the outline shows through what hides the selection
+    lines(sel_vao_, sel_count_, GL_LINES);
+    glBindVertexArray(0);
+    return st;
+}
+
+void Renderer::render_shadows(DrawStats& st, int size) {
+    if (!shadows_dirty_ && shadow_map_.size() == size) return;
+    glm::vec3 lo = bounds_.empty ? glm::vec3(-5, -5, 0) : bounds_.min, hi = bounds_.empty ? glm::vec3(5, 5, 3) : bounds_.max;
+    lo.z = std::min(lo.z, 0.f) - 0.1f;
+    hi.z = std::max(hi.z, 1.f);
+    light_vp_ = sun_view_proj(lo, hi);
+    light_extent_ = std::max(hi.x - lo.x, hi.y - lo.y) * 1.3f;
+    shadow_map_.begin(size);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LEQUAL);
+    glDepthMask(GL_TRUE);
+    glDisable(GL_CULL_FACE);  // thin boards cast from both faces
+    glEnable(GL_POLYGON_OFFSET_FILL);
+    glPolygonOffset(1.5f, 2.f);
+    shadow_.use();
+    shadow_.set("u_view_proj", light_vp_);
+    draw_solids(st, false);
+    glDisable(GL_POLYGON_OFFSET_FILL);
+    shadows_dirty_ = false;
+}
+
+void Renderer::set_light_uniforms(const ShaderProgram& p, const Camera& cam, const LightQuality& q) {
+    p.use();
+    p.set("u_sun_dir", sun_direction());
+    p.set("u_sun_color", glm::vec3(1.55f, 1.47f, 1.34f));
+    p.set("u_sky_color", glm::vec3(0.40f, 0.44f, 0.50f));
+    p.set("u_ground_color", glm::vec3(0.24f, 0.22f, 0.20f));
+    p.set("u_eye", cam.eye());
+    p.set("u_light_vp", light_vp_);
+    p.set("u_shadow", 1);
+    p.set("u_pcf", q.pcf_radius);
+    p.set("u_shadow_texel", 1.f / static_cast<float>(std::max(shadow_map_.size(), 1)));
+    p.set("u_normal_offset", 1.5f * light_extent_ / static_cast<float>(std::max(shadow_map_.size(), 1)));
+    p.set("u_shadows", 1);
+    p.set("u_alpha", 1.f);
+    p.set("u_direct", q.direct ? 1 : 0);
+}
+
+void Renderer::begin_lit_frame(const Viewport& vp, const LightQuality& q, GLuint target) {
+    if (q.direct) {
+        glBindFramebuffer(GL_FRAMEBUFFER, target);
+        glViewport(vp.x, vp.y, vp.width, vp.height);
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(vp.x, vp.y, vp.width, vp.height);
+        glClearColor(0.17f, 0.18f, 0.20f, 1.f);
+        glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+        glDisable(GL_SCISSOR_TEST);
+    } else {
+        targets_.ensure(vp.width, vp.height, q.ao_full_res);
+        targets_.bind_scene();
+        // The background (linear 0.0273, 0.0284, 0.0331 stored as sqrt(x / 2)), marked unlit (alpha 0)
+        // so that it keeps the plan view's colour.
+        const float bg0[4] = {0.1168f, 0.1192f, 0.1287f, 0.f}, bg1[4] = {0, 0, 0, 0};
+        glClearBufferfv(GL_COLOR, 0, bg0);
+        glClearBufferfv(GL_COLOR, 1, bg1);
+        glClear(GL_DEPTH_BUFFER_BIT);
     }
+}
+
+void Renderer::draw_glass(DrawStats& st) {
+    if (!glass_count_) return;
+    // See-through panes over everything opaque, keeping the target's lit flag (alpha).
+    lit_.use();
+    lit_.set("u_alpha", 0.28f);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
+    glDepthMask(GL_FALSE);
+    glBindVertexArray(glass_vao_);
+    glDrawArraysInstanced(GL_TRIANGLES, 0, 36, glass_count_);
+    ++st.draw_calls;
+    st.instances += glass_count_;
+    glDepthMask(GL_TRUE);
+    glDisable(GL_BLEND);
+}
+
+DrawStats Renderer::draw_lit(const Camera& cam, const Viewport& vp, bool show_grid, const LightQuality& q, GLuint target) {
+    DrawStats st;
+    post_.calls = 0;
+    render_shadows(st, q.shadow_size);
+    begin_lit_frame(vp, q, target);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LEQUAL);
+    glDisable(GL_BLEND);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, shadow_map_.texture());
+    const glm::mat4 proj = cam.projection(vp.aspect()), vpm = proj * cam.view();
+    auto flat = [&](GLuint vao, GLsizei n, GLenum mode) {
+        if (!n) return;
+        glBindVertexArray(vao);
+        glDrawArrays(mode, 0, n);
+        ++st.draw_calls;
+        st.vertices += n;
+    };
+    flat_.use();
+    flat_.set("u_view_proj", vpm);
+    flat_.set("u_linear", q.direct ? 0 : 1);
+    if (show_grid) flat(grid_vao_, grid_count_, GL_LINES);
+    for (const ShaderProgram* p : {&lit_floor_, &lit_, &lit_strip_}) {
+        set_light_uniforms(*p, cam, q);
+        p->set("u_view_proj", vpm);
+    }
+    lit_floor_.use();
+    glDisable(GL_CULL_FACE);
+    flat(floor_vao_, floor_count_, GL_TRIANGLES);
     glEnable(GL_CULL_FACE);
-    if (strip_count_) {
-        strip_.use();
-        strip_.set("u_view_proj", vpm);
-        strip_.set("u_light_dir", glm::vec3(0.35f, -0.55f, 0.76f));
-        glUniform1i(strip_.uniform("u_strips"), 0);
-        glUniform1i(strip_.uniform("u_texels"), kStripTexels);
-        glUniform1i(strip_.uniform("u_per_row"), strips_per_row_);
-        glActiveTexture(GL_TEXTURE0);
-        glBindTexture(GL_TEXTURE_2D, strip_tex_);
-        glBindVertexArray(strip_vao_);
-        glDrawArraysInstanced(GL_TRIANGLES, 0, 36, strip_count_);
-        glBindTexture(GL_TEXTURE_2D, 0);
-        ++st.draw_calls;
-        st.instances += strip_count_;
-        st.vertices += 36LL * strip_count_;
+    lit_.use();
+    draw_solids(st, true);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, shadow_map_.texture());
+    draw_strips(st, lit_strip_, vpm);
+    flat_.use();
+    glDisable(GL_CULL_FACE);
+    flat(overlay_vao_, overlay_count_, GL_TRIANGLES);
+    draw_glass(st);
+    flat_.use();
+    glDisable(GL_DEPTH_TEST);  // the outline shows through what hides the selection
+    flat(sel_vao_, sel_count_, GL_LINES);
+    if (!q.direct) {
+        if (q.ao) post_.ssao(targets_, proj, q);
+        post_.present(targets_, target, vp.x, vp.y, q.fxaa, q.ao);
     }
-    if (overlay_count_) {
-        flat_.use();
-        glDisable(GL_CULL_FACE);
-        glBindVertexArray(overlay_vao_);
-        glDrawArrays(GL_TRIANGLES, 0, overlay_count_);
-        glEnable(GL_CULL_FACE);
-        ++st.draw_calls;
-        st.vertices += overlay_count_;
-    }
-    if (sel_count_) {
-        flat_.use();
-        glDisable(GL_DEPTH_TEST);  // the outline shows through what hides the selection
-        glBindVertexArray(sel_vao_);
-        glDrawArrays(GL_LINES, 0, sel_count_);
-        ++st.draw_calls;
-        st.vertices += sel_count_;
-    }
+    st.draw_calls += post_.calls;
     glBindVertexArray(0);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
+    glActiveTexture(GL_TEXTURE0);
     return st;
+}
+
+Image Renderer::render_photo(const Camera& cam, int width, int height, bool show_grid) {
+    GLuint fbo = 0, color = 0, depth = 0;
+    glGenFramebuffers(1, &fbo);
+    glGenRenderbuffers(1, &color);
+    glGenRenderbuffers(1, &depth);
+    glBindRenderbuffer(GL_RENDERBUFFER, color);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+    glBindRenderbuffer(GL_RENDERBUFFER, depth);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, width, height);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, depth);
+    const bool ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    Image img;
+    if (ok) {
+        const Viewport vp{0, 0, width, height};
+        lod_near_.clear();
+        choose_lod(cam, vp);
+        if (cam.mode == ViewMode::Top || shading_ == Shading::Plain)
+            draw_plain(cam, vp, show_grid);
+        else
+            draw_lit(cam, vp, show_grid, LightQuality::photo(), fbo);
+        glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+        img = read_back_buffer(0, 0, width, height);
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDeleteFramebuffers(1, &fbo);
+    glDeleteRenderbuffers(1, &color);
+    glDeleteRenderbuffers(1, &depth);
+    shadows_dirty_ = true;  // the interactive map has its own size
+    if (!ok) throw InputError("<photo>", std::to_string(width) + "x" + std::to_string(height), "framebuffer incomplete");
+    return img;
 }
 
 }  // namespace shuxiang::editor

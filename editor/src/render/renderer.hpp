@@ -1,6 +1,8 @@
 #pragma once
-// Draws a SceneData with OpenGL 3.3 core: one draw call per mesh kind (floors, grid, box instances,
-// book-spine instances, selection lines), however many shelves or books the plan holds.
+// Draws a SceneData with OpenGL 3.3 core: one draw call per mesh kind (floors, grid, box, cylinder and
+// sphere instances, book-spine instances, glass, selection lines), however many shelves or books the
+// plan holds. The top view is a plan drawing (floors in their kind colours, a fixed light); the 3D and
+// walk views are lit (render/lit_pipeline.hpp) unless plain shading is chosen.
 #include <filesystem>
 #include <map>
 #include <string>
@@ -8,9 +10,16 @@
 
 #include "render/camera.hpp"
 #include "render/gl.hpp"
+#include "render/lit_pipeline.hpp"
 #include "render/scene.hpp"
+#include "render/screenshot.hpp"
 
 namespace shuxiang::editor {
+
+// How the 3D and walk views are shaded. Plain: the plan drawing's colours and fixed light (reading
+// class colours exactly); Lit: sun, shadows and occlusion; Fast: lit, but without occlusion and with
+// hard shadows while the camera moves.
+enum class Shading { Plain, Lit, Fast };
 
 struct Viewport {
     int x = 0, y = 0, width = 1, height = 1;  // GL framebuffer pixels, origin bottom-left
@@ -42,15 +51,44 @@ public:
         lod_ = on;
     }
     DrawStats draw(const Camera& cam, const Viewport& vp, bool show_grid);
+    void set_shading(Shading s) { shading_ = s; }
+    Shading shading() const { return shading_; }
+    // A still of `cam` at width × height with the photo quality (finer, wider shadows; stronger,
+    // full-resolution occlusion). Throws InputError when the GL cannot make the targets.
+    Image render_photo(const Camera& cam, int width, int height, bool show_grid);
     // Imported meshes (6 floats a vertex: position, normal) by key; instances come with upload().
     void set_mesh(const std::string& key, const std::vector<float>& vertices);
     bool has_mesh(const std::string& key) const { return meshes_.count(key) > 0; }
 
 private:
     void choose_lod(const Camera& cam, const Viewport& vp);
+    DrawStats draw_plain(const Camera& cam, const Viewport& vp, bool show_grid);
+    DrawStats draw_lit(const Camera& cam, const Viewport& vp, bool show_grid, const LightQuality& q, GLuint target);
+    // The instanced solids (boxes, cylinders, spheres, book spines when `books`, imported meshes)
+    // with the bound program; the books' far strips and glass are drawn apart.
+    void draw_solids(DrawStats& st, bool books);
+    void draw_strips(DrawStats& st, const ShaderProgram& p, const glm::mat4& vpm);
+    void render_shadows(DrawStats& st, int size);
+    void set_light_uniforms(const ShaderProgram& p, const Camera& cam, const LightQuality& q);
+    // Binds and clears where a lit frame is drawn: the view itself (direct) or the offscreen targets.
+    void begin_lit_frame(const Viewport& vp, const LightQuality& q, GLuint target);
+    void draw_glass(DrawStats& st);
 
     ShaderProgram flat_, inst_, strip_;
-    GLuint cube_vbo_ = 0;
+    ShaderProgram lit_, lit_floor_, lit_strip_, shadow_;
+    ShadowMap shadow_map_;
+    LitTargets targets_;
+    PostPasses post_;
+    Shading shading_ = Shading::Fast;
+    bool shadows_dirty_ = true;
+    glm::mat4 light_vp_{1.f};
+    float light_extent_ = 1.f;
+    glm::mat4 last_view_{0.f};
+    SceneBounds bounds_;
+    GLuint cube_vbo_ = 0, cyl_vbo_ = 0, sphere_vbo_ = 0;
+    GLsizei cyl_vertices_ = 0, sphere_vertices_ = 0;
+    GLuint cyl_vao_ = 0, cyl_ibo_ = 0, sphere_vao_ = 0, sphere_ibo_ = 0, glass_vao_ = 0, glass_ibo_ = 0;
+    GLsizei cyl_count_ = 0, sphere_count_ = 0, glass_count_ = 0;
     GLuint box_vao_ = 0, box_ibo_ = 0;
     GLuint book_vao_ = 0, book_ibo_ = 0;
     GLuint floor_vao_ = 0, floor_vbo_ = 0;

@@ -1,5 +1,6 @@
 #include "render/scene.hpp"
 #include "render/display_books.hpp"
+#include "render/furniture_parts.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -75,16 +76,25 @@ void add_shelving(SceneData& s, const plan::Furniture& f, const plan::FurnitureT
     const float H = static_cast<float>(t.height);
     const float sw = W / static_cast<float>(sections);
     const int levels = std::max(1, t.shelf_levels);
+    const float mat = material_alpha(shelving_material(t));
     auto box = [&](glm::vec3 off, glm::vec3 size, glm::vec3 c) {
-        s.boxes.push_back({box_matrix(pos, yaw, off, size), glm::vec4(c, 1.f)});
+        s.boxes.push_back({box_matrix(pos, yaw, off, size), glm::vec4(c, mat)});
     };
     // Single-faced ranges have their back panel on local +Y and face local -Y.
     const bool two = t.faces >= 2;
     const float back_y = two ? 0.f : D / 2 - kBoard / 2;
     box({0, back_y, H / 2}, {W, kBoard, H}, color * 0.85f);
-    for (int i = 0; i <= sections; ++i)
-        box({-W / 2 + static_cast<float>(i) * sw, 0, H / 2}, {kBoard, D, H}, color * 0.9f);
+    // End panels at both ends of the range, uprights between its sections.
+    for (int i = 0; i <= sections; ++i) {
+        const bool end = i == 0 || i == sections;
+        const float x = -W / 2 + static_cast<float>(i) * sw;
+        if (end)
+            box({x - (i == 0 ? -kBoard : kBoard), 0, H / 2}, {2 * kBoard, D, H}, color * 0.8f);
+        else
+            box({x, 0, H / 2}, {kBoard, D, H}, color * 0.9f);
+    }
     const float base = 0.08f;
+    box({0, 0, base / 2}, {W - 2 * kBoard, D - 0.04f, base}, color * 0.6f);  // kick plinth
     const float pitch = (H - base - kBoard) / static_cast<float>(levels);
     for (int l = 0; l <= levels; ++l)
         box({0, 0, base + static_cast<float>(l) * pitch}, {W, D, kBoard}, color);
@@ -172,6 +182,38 @@ void add_shelving(SceneData& s, const plan::Furniture& f, const plan::FurnitureT
     s.spine_groups.push_back(group);
 }
 
+// Frames of an opening (jambs and head; windows also a sill, a mullion and glass).
+void add_opening_frame(SceneData& s, const plan::Opening& o, glm::vec2 mid, float yaw, float cw, float th) {
+    const float fw = 0.06f, fd = th + 0.02f;
+    const float z0 = static_cast<float>(o.sill), h = static_cast<float>(o.height);
+    const bool window = o.kind == plan::OpeningKind::Window;
+    const glm::vec3 frame_color = window ? glm::vec3(0.92f, 0.92f, 0.90f) : glm::vec3(0.55f, 0.40f, 0.28f);
+    const float mat = material_alpha(window ? Material::Plastic : Material::Wood);
+    auto box = [&](glm::vec3 off, glm::vec3 size) {
+        s.boxes.push_back({box_matrix(mid, yaw, off, size), glm::vec4(frame_color, mat)});
+    };
+    for (float sx : {-1.f, 1.f}) box({sx * (cw / 2 - fw / 2), 0, z0 + h / 2}, {fw, fd, h});
+    box({0, 0, z0 + h - fw / 2}, {cw, fd, fw});
+    if (!window) return;
+    box({0, 0, z0 + fw / 2}, {cw, fd + 0.04f, fw});
+    box({0, 0, z0 + h / 2}, {0.05f, th * 0.5f, h - 2 * fw});
+    s.glass.push_back({box_matrix(mid, yaw, {0, 0, z0 + h / 2}, {cw - 2 * fw, 0.012f, h - 2 * fw}),
+                       glm::vec4(0.62f, 0.80f, 0.92f, material_alpha(Material::Glass))});
+}
+
+// Door leaves, open at a right angle on the side they swing to; sliding leaves half open.
+void add_door_leaves(SceneData& s, const plan::Level& level, const plan::Opening& o) {
+    const glm::vec4 leaf(0.70f, 0.52f, 0.34f, material_alpha(Material::Wood));
+    const float h = static_cast<float>(o.height) - 0.03f;
+    for (const auto& sweep : plan::door_leaf_sweeps(level, o, 2)) {
+        const glm::vec2 hinge(static_cast<float>(sweep.front().x), static_cast<float>(sweep.front().y));
+        const glm::vec2 open(static_cast<float>(sweep.back().x), static_cast<float>(sweep.back().y));
+        const glm::vec2 d = open - hinge;
+        const float yaw = glm::degrees(std::atan2(d.y, d.x));
+        s.boxes.push_back({box_matrix((hinge + open) / 2.f, yaw, {0, 0, h / 2 + 0.01f}, {glm::length(d), 0.04f, h}), leaf});
+    }
+}
+
 struct WallPiece {
     double from, to;     // distance along the segment
     double z0, z1;
@@ -184,7 +226,10 @@ void add_walls(SceneData& s, const plan::Level& level) {
         // Openings of this wall as intervals along the whole polyline.
         std::vector<const plan::Opening*> ops;
         for (const auto& o : level.openings)
-            if (o.wall == w.id) ops.push_back(&o);
+            if (o.wall == w.id) {
+                ops.push_back(&o);
+                if (o.kind != plan::OpeningKind::Window && o.swing != plan::DoorSwing::Sliding) add_door_leaves(s, level, o);
+            }
         double start = 0;
         for (std::size_t k = 0; k + 1 < w.points.size(); ++k) {
             const Vec2 a = w.points[k], b = w.points[k + 1];
@@ -209,11 +254,8 @@ void add_walls(SceneData& s, const plan::Level& level) {
                                       dir * static_cast<float>((c0 + c1) / 2);
                 const float cw = static_cast<float>(c1 - c0);
                 const float th = static_cast<float>(w.thickness);
-                if (o->kind == plan::OpeningKind::Window) {
-                    s.boxes.push_back({box_matrix(mid, yaw, {0, 0, static_cast<float>(o->sill + o->height / 2)},
-                                                  {cw, th * 0.3f, static_cast<float>(o->height)}),
-                                       glm::vec4(0.62f, 0.80f, 0.92f, 1.f)});
-                } else {
+                add_opening_frame(s, *o, mid, yaw, cw, th);
+                if (o->kind != plan::OpeningKind::Window) {
                     glm::vec4 c = o->kind == plan::OpeningKind::EmergencyExit ? glm::vec4(0.85f, 0.20f, 0.18f, 1.f)
                                   : o->entrance                             ? glm::vec4(0.15f, 0.62f, 0.30f, 1.f)
                                                                             : glm::vec4(0.45f, 0.72f, 0.45f, 1.f);
@@ -235,7 +277,7 @@ void add_walls(SceneData& s, const plan::Level& level) {
                 s.boxes.push_back({box_matrix(mid, yaw, {0, 0, static_cast<float>((p.z0 + p.z1) / 2)},
                                               {static_cast<float>(p.to - p.from), static_cast<float>(w.thickness),
                                                static_cast<float>(p.z1 - p.z0)}),
-                                   glm::vec4(wall_color, 1.f)});
+                                   glm::vec4(wall_color, material_alpha(Material::WallPaint))});
             }
             for (const auto& pt : {a, b})
                 s.bounds.add({static_cast<float>(pt.x), static_cast<float>(pt.y), static_cast<float>(w.height)});
@@ -244,7 +286,34 @@ void add_walls(SceneData& s, const plan::Level& level) {
     }
 }
 
+void add_parts(SceneData& s, const std::vector<Part>& parts, const glm::mat4& place) {
+    for (const Part& p : parts) {
+        const BoxInstance inst{place * p.local, glm::vec4(p.color, material_alpha(p.material))};
+        switch (p.shape) {
+        case Shape::Box: s.boxes.push_back(inst); break;
+        case Shape::Cylinder: s.cylinders.push_back(inst); break;
+        case Shape::Sphere: s.spheres.push_back(inst); break;
+        case Shape::Glass: s.glass.push_back(inst); break;
+        }
+    }
+}
+
 }  // namespace
+
+FloorFinish room_floor_finish(RoomKind k) {
+    switch (k) {
+    case RoomKind::Research:
+    case RoomKind::Rest:
+    case RoomKind::AudioVisual: return FloorFinish::Carpet;
+    case RoomKind::Lending:
+    case RoomKind::Workroom:
+    case RoomKind::ClassroomCorner:
+    case RoomKind::ReadingCorridor:
+    case RoomKind::Circulation: return FloorFinish::Vinyl;
+    case RoomKind::OutdoorReading: return FloorFinish::Grass;
+    default: return FloorFinish::Wood;
+    }
+}
 
 void SceneBounds::add(const glm::vec3& p) {
     if (empty) {
@@ -338,7 +407,7 @@ SceneData build_scene(const plan::Level& level, const plan::FurnitureCatalog& ca
     for (std::size_t rank = 0; rank < rooms.size(); ++rank) {
         const plan::Room& r = *rooms[rank];
         const float z = kFloorZ + 0.002f * static_cast<float>(rank);
-        const glm::vec4 c(room_kind_color(r.kind), 1.f);
+        const glm::vec4 c(room_kind_color(r.kind), static_cast<float>(static_cast<int>(room_floor_finish(r.kind))));
         for (auto tri : triangulate(r.polygon))
             for (int i : tri) {
                 const Vec2& v = r.polygon[static_cast<std::size_t>(i)];
@@ -378,18 +447,21 @@ SceneData build_scene(const plan::Level& level, const plan::FurnitureCatalog& ca
             const float h = static_cast<float>(t->height);
             half = {w / 2, d / 2, h / 2};
             glm::vec3 color = category_color(t->category);
-            if (std::find(alert.begin(), alert.end(), f.id) != alert.end()) color = glm::mix(color, glm::vec3(0.95f, 0.1f, 0.1f), 0.7f);
+            const bool alerted = std::find(alert.begin(), alert.end(), f.id) != alert.end();
+            auto tint = [&](glm::vec3 c) { return alerted ? glm::mix(c, glm::vec3(0.95f, 0.1f, 0.1f), 0.7f) : c; };
             const bool shelving = t->category == FurnitureCategory::ShelvingSingle ||
                                   t->category == FurnitureCategory::ShelvingDouble ||
                                   t->category == FurnitureCategory::ClassroomCabinet || t->holds_books();
             if (!t->model.empty()) {
                 // An imported mesh, centred on its footprint's box like the type's outline.
-                s.meshes[t->id].push_back({box_matrix(pos, yaw, {0, 0, 0}, glm::vec3(1.f)), glm::vec4(color, 1.f)});
+                s.meshes[t->id].push_back({box_matrix(pos, yaw, {0, 0, 0}, glm::vec3(1.f)), glm::vec4(tint(color), 1.f)});
                 for (auto& v : t->footprint) hull.emplace_back(static_cast<float>(v.x), static_cast<float>(v.y));
             } else if (shelving && t->footprint.empty())
-                add_shelving(s, f, *t, color, shelves);
+                add_shelving(s, f, *t, tint(color), shelves);
             else {
-                s.boxes.push_back({box_matrix(pos, yaw, {off, h / 2}, {w, d, h}), glm::vec4(color, 1.f)});
+                std::vector<Part> parts = furniture_parts(*t, w, color);
+                for (Part& p : parts) p.color = tint(p.color);  // every part of a flagged item, chairs too
+                add_parts(s, parts, box_matrix(pos, yaw, {off, 0.f}, glm::vec3(1.f)));
                 add_display_books(s, f, off, w, d, h, shelves);  // the new-books table's covers
             }
         }

@@ -21,7 +21,8 @@ struct FlatVertex {
     glm::vec4 color;
 };
 
-// One box of the unit-cube mesh: model matrix (unit cube centred on the origin → world) and colour.
+// One instance of a unit mesh (cube, cylinder, sphere): model matrix (unit primitive centred on the
+// origin → world) and colour; the colour's alpha names the surface (render/mesh_builder.hpp Material).
 struct BoxInstance {
     glm::mat4 model;
     glm::vec4 color;
@@ -75,9 +76,12 @@ struct SceneBounds {
 };
 
 struct SceneData {
-    std::vector<FlatVertex> floor_triangles;  // rooms and opening marks
+    std::vector<FlatVertex> floor_triangles;  // rooms (colour alpha: the floor finish, FloorFinish)
     std::vector<FlatVertex> grid_lines;
     std::vector<BoxInstance> boxes;           // walls and furniture parts
+    std::vector<BoxInstance> cylinders;       // legs, columns, round tops (unit cylinder, axis Z)
+    std::vector<BoxInstance> spheres;         // beanbags, castors
+    std::vector<BoxInstance> glass;           // window panes, display-case glass: drawn last, see-through
     std::vector<BoxInstance> books;           // book spines
     std::vector<BoxInstance> strips;          // one per shelf level with books; color.x = strip index
     std::vector<std::array<std::uint8_t, 4>> strip_texels;  // kStripTexels RGBA texels per strip
@@ -89,6 +93,10 @@ struct SceneData {
     std::map<std::string, std::vector<BoxInstance>> meshes;
     SceneBounds bounds;                       // rooms, walls and furniture of the level
 };
+
+// Floor finishes, carried in the floor vertices' colour alpha to the lit shader (lighting.glsl).
+enum class FloorFinish : int { Wood = 10, Vinyl = 11, Carpet = 12, Paving = 13, Grass = 14 };
+FloorFinish room_floor_finish(plan::RoomKind k);
 
 // The fill colour of a room kind's floor (linear 0..1 RGB, drawn unlit so screenshots show it as is).
 glm::vec3 room_kind_color(plan::RoomKind k);

@@ -18,7 +18,9 @@ Image read_back_buffer(int x, int y, int width, int height) {
     img.height = height;
     std::vector<unsigned char> raw(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadBuffer(GL_BACK);
+    GLint fbo = 0;
+    glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &fbo);
+    glReadBuffer(fbo ? GL_COLOR_ATTACHMENT0 : GL_BACK);  // the window, or an offscreen still
     glReadPixels(x, y, width, height, GL_RGB, GL_UNSIGNED_BYTE, raw.data());
     img.rgb.resize(raw.size());
     const std::size_t row = static_cast<std::size_t>(width) * 3;

@@ -12,6 +12,7 @@
 #include "tools/manip_script.hpp"
 #include "simview/sim_view.hpp"
 #include "render/dimensions.hpp"
+#include "render/photo.hpp"
 #include "ui/checks.hpp"
 #include "ui/outliner.hpp"
 #include "shuxiang/util/fs.hpp"
@@ -37,12 +38,31 @@ const std::map<std::string, Arity>& actions() {
         {"find-report", {1, 1}}, {"lod", {1, 1}},    {"outliner", {1, 1}},
         {"tool", {1, 1}},      {"type", {1, 1}},      {"key", {1, 1}},      {"click-at", {2, 3}},
         {"hover", {2, 3}},     {"hover-at", {2, 3}},  {"drag", {4, 5}},     {"drag-at", {4, 5}},
-        {"viewport", {1, 1}},  {"wait-for", {1, 2}},
+        {"viewport", {1, 1}},  {"wait-for", {1, 2}},   {"photo", {1, 3}},    {"shading", {1, 1}},
     };
     return a;
 }
 
 std::optional<double> number(const std::string& s) { return script_number(s); }
+
+// `photo FILE [W H]` (a still of the current view at the photo quality) and `shading plain|lit|fast`.
+std::optional<std::string> run_render_action(UiContext& ui, const std::vector<std::string>& w) {
+    if (w[0] == "shading") {
+        static const std::map<std::string, Shading> kinds{{"plain", Shading::Plain}, {"lit", Shading::Lit}, {"fast", Shading::Fast}};
+        auto it = kinds.find(w[1]);
+        if (it == kinds.end()) return tr("editor.script.usage.shading");
+        ui.renderer.set_shading(it->second);
+        return std::nullopt;
+    }
+    int width = 1920, height = 1080;
+    if (w.size() == 3) return tr("editor.script.usage.photo");
+    if (w.size() == 4 && !parse_photo_size(w[2] + "x" + w[3], width, height)) return tr("editor.script.usage.photo");
+    ui.sync_scene();  // actions earlier in this frame may have changed the plan
+    const PhotoResult r = save_photo(ui.renderer, ui.ed.camera(), w[1], width, height, false);
+    if (r.error) return r.error;
+    ui.ed.log(LogLine::Level::Info, r.log);
+    return std::nullopt;
+}
 
 }  // namespace
 
@@ -297,6 +317,8 @@ std::optional<std::string> ScriptRunner::step(UiContext& ui) {
             if (w.size() > 2 && !view_only) return fail(tr("editor.script.usage.screenshot"));
             ui.shell.request_screenshot(w[1], view_only);
             return std::nullopt;
+        } else if (a == "photo" || a == "shading") {
+            if (auto err = run_render_action(ui, w)) return fail(*err);
         } else if (auto mo = manip_script_action(ui, w)) {
             if (!mo->usage.empty()) return fail(mo->usage);
             r = mo->result;

@@ -75,6 +75,7 @@ private:
         if (!renderer_) {
             renderer_ = std::make_unique<Renderer>();
             renderer_->init(shader_dir());
+            renderer_->set_shading(Shading::Plain);  // icons: the plain colours, one cheap pass each
             glGenFramebuffers(1, &fbo_);
             glGenRenderbuffers(1, &depth_);
             glBindRenderbuffer(GL_RENDERBUFFER, depth_);

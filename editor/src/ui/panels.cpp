@@ -13,6 +13,7 @@
 #include "simview/sim_view.hpp"
 #include "library/library_ui.hpp"
 #include "render/dimensions.hpp"
+#include "render/render_ui.hpp"
 #include "ui/checks.hpp"
 #include "ui/export_sheet.hpp"
 #include "ui/file_browser.hpp"
@@ -78,6 +79,7 @@ void menu_bar(UiContext& ui) {
         ImGui::Separator();
         if (ImGui::MenuItem(L("editor.menu.import_model").c_str())) ui.shell.import_prompt = true;
         if (ImGui::MenuItem(L("editor.menu.export_sheet").c_str())) open_export_dialog(ed);
+        if (ImGui::MenuItem(L("editor.menu.render_photo").c_str())) render_photo_menu(ui);
         ImGui::Separator();
         if (ImGui::MenuItem(L("editor.menu.quit").c_str())) report(ed, ui.session.request(ui, {PendingAction::Kind::Quit, {}}));
         ImGui::EndMenu();
@@ -108,6 +110,7 @@ void menu_bar(UiContext& ui) {
         if (ImGui::MenuItem(L("editor.view.frame_selection").c_str(), "F")) ed.frame_selection(ui.aspect());
         if (ImGui::MenuItem(L("editor.view.frame_all").c_str(), "Home")) ed.frame_all(ui.aspect());
         ImGui::MenuItem(L("editor.view.grid").c_str(), nullptr, &ed.show_grid);
+        shading_menu(ui.renderer);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(L("editor.menu.language").c_str())) {

@@ -3,6 +3,7 @@
 // get instead of the App: the document, the tools, the session, the view, this frame's figures and
 // the requests they make of the window (prompts, screenshots, quitting), which app/app.cpp acts on.
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -14,6 +15,7 @@
 
 namespace shuxiang::editor {
 
+class Renderer;
 class Session;
 namespace simview {
 class SimView;
@@ -59,6 +61,8 @@ struct UiContext {
     const Layout& layout;
     const FrameFigures& figures;
     const std::filesystem::path& db;  // the --db library database ("" when none)
+    Renderer& renderer;                // shading and photo stills (render/photo.hpp)
+    std::function<void()> sync_scene;  // brings the GPU buffers up to date with the document
 
     Editor& editor() { return ed; }
     float aspect() const { return layout.vw / std::max(1.f, layout.vh); }

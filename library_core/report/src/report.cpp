@@ -491,6 +491,34 @@ std::string checklist_html(const standards::Checklist& cl, std::vector<std::pair
 
 }  // namespace
 
+namespace {
+
+// Standard base64 (RFC 4648) for data: URIs.
+std::string base64(const std::string& bytes) {
+    static const char* k = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
+        unsigned v = 0;
+        for (std::size_t j = 0; j < 3; ++j) v = (v << 8) | (j < n ? static_cast<unsigned char>(bytes[i + j]) : 0u);
+        for (std::size_t j = 0; j < 4; ++j) out += j <= n ? k[(v >> (18 - 6 * j)) & 63] : '=';
+    }
+    return out;
+}
+
+std::string views_html(const std::vector<ReportImage>& images) {
+    if (images.empty()) return {};
+    std::string o = "<h2>" + bi("report.views") + "</h2>\n";
+    for (const auto& img : images)
+        o += "<figure class=\"view\"><img style=\"max-width:100%\" alt=\"" + html_escape(img.name) +
+             "\" src=\"data:image/png;base64," + base64(img.png) + "\"><figcaption>" + html_escape(img.name) +
+             "</figcaption></figure>\n";
+    return o;
+}
+
+}  // namespace
+
 std::string render_html(const ReportInput& in) {
     const plan::Plan& p = *in.plan;
     const standards::Checklist& cl = *in.checklist;
@@ -535,6 +563,8 @@ std::string render_html(const ReportInput& in) {
               << plan_problems_html(cl, markers, p.levels[i].id) << "</div>\n";
         }
     }
+
+    o << views_html(in.images);
 
     if (in.sim_metrics) {
         o << "<h2>" << bi("report.simulation") << "</h2>\n<table id=\"sim-metrics\"><tbody>\n";
@@ -629,6 +659,8 @@ nlohmann::ordered_json render_json(const ReportInput& in) {
     }
     if (in.holdings) j["holdings"] = nlohmann::ordered_json::parse(standards::holdings_to_json_text(*in.holdings));
     if (in.sim_metrics) j["simulation"] = *in.sim_metrics;
+    j["views"] = nlohmann::ordered_json::array();
+    for (const auto& img : in.images) j["views"].push_back({{"file", img.name}, {"bytes", img.png.size()}});
     return j;
 }
 

@@ -14,6 +14,12 @@
 
 namespace shuxiang::report {
 
+// A picture of the plan to embed (a photo still of the editor): its file name and PNG bytes.
+struct ReportImage {
+    std::string name;
+    std::string png;
+};
+
 struct ReportInput {
     const plan::Plan* plan = nullptr;
     const plan::FurnitureCatalog* catalog = nullptr;
@@ -25,6 +31,7 @@ struct ReportInput {
     const standards::Score* score = nullptr;    // excellent-library score under a rubric, if any
     double score_threshold = 0;                 // the rubric's threshold for selection
     const standards::RuleSet* rules = nullptr;  // the profile, for the rooms table's required areas
+    std::vector<ReportImage> images;            // views embedded after the plan (data: URIs, no external files)
 };
 
 std::string render_html(const ReportInput& in);
