@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "reading_fixture.hpp"
+#include "shuxiang/catalog/iso2709.hpp"
 #include "shuxiang/identity/authenticator.hpp"
 #include "support/process.hpp"
 
@@ -114,4 +115,53 @@ TEST_F(ListsCli, RolesSuggestAndProgress) {
     auto one = run_json("lists progress 必读 --class 3-2 --reader S1" + acting("t1"));
     EXPECT_EQ(one["reader"]["titles"], json::array({"草房子"}));
     EXPECT_NE(run("lists progress 必读 --class 3-2").code, 0);
+}
+
+namespace {
+
+namespace cat = shuxiang::catalog;
+
+cat::Field data_field(const std::string& tag, char i1, char i2, std::vector<cat::Subfield> subs) {
+    cat::Field f;
+    f.tag = tag;
+    f.ind1 = i1;
+    f.ind2 = i2;
+    f.subfields = std::move(subs);
+    return f;
+}
+
+// The 856 $u values of every record of an ISO 2709 file.
+std::vector<std::string> links_in(const std::string& file) {
+    std::vector<std::string> out;
+    for (auto& r : cat::read_iso2709(shuxiang::read_file(file)))
+        for (auto* f : r.record.fields_with("856"))
+            for (auto& u : f->all('u')) out.push_back(u);
+    return out;
+}
+
+}  // namespace
+
+// An e-book (MARC21) and an audio book (CNMARC) with their access links: imported, then exported in
+// their own flavour, the 856 fields come back with the same $u.
+TEST_F(ListsCli, Field856RoundTripsThroughImportAndExport) {
+    cat::MarcRecord ebook;
+    ebook.leader = "00000nam a2200000 a 4500";
+    ebook.fields.push_back(cat::Field{"001", "EB0001", ' ', ' ', {}});
+    ebook.fields.push_back(data_field("245", '1', '0', {{'a', "电子书样例"}, {'c', "某某著"}}));
+    ebook.fields.push_back(data_field("856", '4', '0', {{'u', "https://example.org/ebook/1?a=1&b=2"}, {'y', "在线阅读"}}));
+    cat::MarcRecord audio;
+    audio.leader = "00000nim0 2200000   450 ";
+    audio.fields.push_back(cat::Field{"001", "AU0002", ' ', ' ', {}});
+    audio.fields.push_back(data_field("200", '1', ' ', {{'a', "有声书样例"}, {'f', "某某"}}));
+    audio.fields.push_back(data_field("856", '4', ' ', {{'u', "http://example.org/audio/2"}}));
+    const std::string m21 = write("ebook.mrc", cat::write_iso2709(ebook, cat::MarcFlavor::Marc21));
+    const std::string cn = write("audio.mrc", cat::write_iso2709(audio, cat::MarcFlavor::Cnmarc));
+    ASSERT_EQ(run("catalog import " + m21 + " --format marc21" + acting("admin")).code, 0);
+    ASSERT_EQ(run("catalog import " + cn + " --format cnmarc" + acting("admin")).code, 0);
+    const std::string out21 = (dir / "out21.mrc").string(), outcn = (dir / "outcn.mrc").string();
+    ASSERT_EQ(shuxiang::test::run_shuxiang("catalog export --db " + path.string() + " --format marc21 " + out21).code, 0);
+    ASSERT_EQ(shuxiang::test::run_shuxiang("catalog export --db " + path.string() + " --format cnmarc " + outcn).code, 0);
+    auto l21 = links_in(out21), lcn = links_in(outcn);
+    EXPECT_NE(std::find(l21.begin(), l21.end(), "https://example.org/ebook/1?a=1&b=2"), l21.end());
+    EXPECT_NE(std::find(lcn.begin(), lcn.end(), "http://example.org/audio/2"), lcn.end());
 }

@@ -241,3 +241,28 @@ TEST_F(Programme, ReaderProgressOnlyForThemselvesOrStaff) {
     EXPECT_EQ(svc.class_progress(s2, "三年级必读", "3-2", "", "", p).code, "not_permitted");
     EXPECT_EQ(svc.reader_progress(as("t1"), "三年级必读", "S9", "", "", rp).code, "unknown_patron");
 }
+
+TEST(ReadingSchema, VersionFourLibraryGainsTheListTables) {
+    auto path = temp_db("reading_v4");
+    {
+        auto lib = LibraryServices::open(path);
+        ASSERT_TRUE(lib->patrons().add(as("admin"), teacher("T1", "王老师")).ok);
+    }
+    {
+        FileDb f(path);
+        ASSERT_EQ(sqlite3_exec(f.db, "DROP TABLE reading_list_entries; DROP TABLE reading_lists; UPDATE circ_schema SET version = 4;",
+                               nullptr, nullptr, nullptr),
+                  SQLITE_OK);
+    }
+    auto lib = LibraryServices::open(path);
+    EXPECT_EQ(lib->repository().schema_version(), 5);
+    EXPECT_TRUE(lib->patrons().find("T1"));
+    ReadingService svc(lib->repository());
+    ReadingList l;
+    l.name = "寒假书目";
+    l.holiday = "寒假";
+    l.entries = {{"草房子", "曹文轩", "", std::nullopt}};
+    ASSERT_TRUE(svc.import_list(as("admin"), l).ok);
+    ASSERT_EQ(svc.lists().size(), 1u);
+    EXPECT_EQ(svc.lists()[0].holiday, "寒假");
+}
