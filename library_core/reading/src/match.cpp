@@ -1,6 +1,7 @@
 // Matching a list's titles against the catalogue: by ISBN, else by normalised title and author.
 #include <set>
 
+#include "copies.hpp"
 #include "shuxiang/catalog/isbn.hpp"
 #include "shuxiang/catalog/store.hpp"
 #include "shuxiang/reading/lists.hpp"
@@ -45,13 +46,6 @@ bool ignored(char32_t cp) {
            (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0x30FB && cp <= 0x30FB) || (cp >= 0xFE30 && cp <= 0xFE4F);
 }
 
-long long copies_held(catalog::Store& store, long long record_id) {
-    long long n = 0;
-    for (auto& it : store.items_of(record_id))
-        if (it.status != catalog::ItemStatus::Lost && it.status != catalog::ItemStatus::Withdrawn) ++n;
-    return n;
-}
-
 std::vector<long long> by_title_author(catalog::Store& store, const ReadingListEntry& e) {
     std::vector<long long> out;
     const std::string title = match_key(e.title), author = match_key(e.author);
@@ -65,6 +59,13 @@ std::vector<long long> by_title_author(catalog::Store& store, const ReadingListE
 }
 
 }  // namespace
+
+long long copies_held(catalog::Store& store, long long record_id) {
+    long long n = 0;
+    for (auto& it : store.items_of(record_id))
+        if (it.status != catalog::ItemStatus::Lost && it.status != catalog::ItemStatus::Withdrawn) ++n;
+    return n;
+}
 
 std::string match_key(std::string_view text) {
     std::string out;
