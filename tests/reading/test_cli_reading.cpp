@@ -149,6 +149,7 @@ TEST_F(ListsCli, Field856RoundTripsThroughImportAndExport) {
     ebook.fields.push_back(cat::Field{"001", "EB0001", ' ', ' ', {}});
     ebook.fields.push_back(data_field("245", '1', '0', {{'a', "电子书样例"}, {'c', "某某著"}}));
     ebook.fields.push_back(data_field("856", '4', '0', {{'u', "https://example.org/ebook/1?a=1&b=2"}, {'y', "在线阅读"}}));
+    ebook.fields.push_back(data_field("856", '4', '1', {{'u', "javascript:alert(1)"}}));
     cat::MarcRecord audio;
     audio.leader = "00000nim0 2200000   450 ";
     audio.fields.push_back(cat::Field{"001", "AU0002", ' ', ' ', {}});
@@ -164,4 +165,17 @@ TEST_F(ListsCli, Field856RoundTripsThroughImportAndExport) {
     auto l21 = links_in(out21), lcn = links_in(outcn);
     EXPECT_NE(std::find(l21.begin(), l21.end(), "https://example.org/ebook/1?a=1&b=2"), l21.end());
     EXPECT_NE(std::find(lcn.begin(), lcn.end(), "http://example.org/audio/2"), lcn.end());
+
+    // Both have links and no copies: digital, counted apart from the paper records and copies.
+    auto stats = run_json("catalog stats");
+    EXPECT_EQ(stats["digital"]["records"], 2);
+    EXPECT_EQ(stats["digital"]["links"], 3);
+    EXPECT_EQ(stats["total_items"], 7);
+    auto hits = run_json("catalog search 电子书样例");
+    ASSERT_EQ(hits.size(), 1u);
+    auto shown = run_json("catalog show " + std::to_string(hits[0]["record_id"].get<long long>()));
+    ASSERT_EQ(shown["access_links"].size(), 2u);
+    EXPECT_EQ(shown["access_links"][0]["url"], "https://example.org/ebook/1?a=1&b=2");
+    EXPECT_TRUE(shown["access_links"][0]["linkable"]);
+    EXPECT_FALSE(shown["access_links"][1]["linkable"]);
 }
