@@ -179,3 +179,38 @@ TEST_F(ListsCli, Field856RoundTripsThroughImportAndExport) {
     EXPECT_TRUE(shown["access_links"][0]["linkable"]);
     EXPECT_FALSE(shown["access_links"][1]["linkable"]);
 }
+
+// The compliance report on the library database: 100 e-books appear beside the paper holdings and
+// leave the paper figures and the books check (copies against students × books per student) as they were.
+TEST_F(ListsCli, HundredEbooksLeaveTheBooksPerStudentFigureUnchanged) {
+    const std::string plan = std::string(SHUXIANG_SOURCE_ASSET_DIR) + "/demo/demo-school.sxplan.json";
+    auto report = [&](const std::string& name) {
+        const auto out = dir / name;
+        auto r = shuxiang::test::run_shuxiang("report --plan " + plan + db + " --json " + out.string() + " --date 2026-11-24");
+        EXPECT_EQ(r.code, 0) << r.out;
+        return json::parse(shuxiang::read_file(out));
+    };
+    auto books_checks = [](const json& j) {
+        json out = json::array();
+        for (auto& c : j["checks"])
+            if (c["id"] == "collection.books") out.push_back(c);
+        return out;
+    };
+    const json before = report("before.json");
+    std::string marc;
+    for (int i = 1; i <= 100; ++i) {
+        cat::MarcRecord m;
+        m.leader = "00000nam a2200000 a 4500";
+        m.fields.push_back(cat::Field{"001", "EBOOK" + std::to_string(i), ' ', ' ', {}});
+        m.fields.push_back(data_field("245", '1', '0', {{'a', "电子书第" + std::to_string(i) + "种"}}));
+        m.fields.push_back(data_field("856", '4', '0', {{'u', "https://ebooks.example.org/" + std::to_string(i)}}));
+        marc += cat::write_iso2709(m, cat::MarcFlavor::Marc21);
+    }
+    ASSERT_EQ(run("catalog import " + write("ebooks.mrc", marc) + " --format marc21" + acting("admin")).code, 0);
+    const json after = report("after.json");
+    EXPECT_EQ(after["digital_records"], 100);
+    EXPECT_EQ(before["digital_records"], 0);
+    EXPECT_EQ(after["holdings"], before["holdings"]);
+    ASSERT_FALSE(books_checks(before).empty());
+    EXPECT_EQ(books_checks(after), books_checks(before));
+}

@@ -25,6 +25,9 @@ struct ReportInput {
     const standards::Score* score = nullptr;    // excellent-library score under a rubric, if any
     double score_threshold = 0;                 // the rubric's threshold for selection
     const standards::RuleSet* rules = nullptr;  // the profile, for the rooms table's required areas
+    // Digital resources (records with 856 access links and no copies), shown beside paper and never
+    // counted towards the paper-book norms; unset when not known.
+    std::optional<long long> digital_records;
 };
 
 std::string render_html(const ReportInput& in);
