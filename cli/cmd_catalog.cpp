@@ -23,6 +23,7 @@
 #include "shuxiang/catalog/mapping.hpp"
 #include "shuxiang/catalog/marcxml.hpp"
 #include "shuxiang/catalog/store.hpp"
+#include "shuxiang/reading/digital.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/i18n.hpp"
@@ -578,6 +579,9 @@ int run_show(const std::string& db, const std::string& id, bool json_out) {
         j["items"] = json::array();
         for (const auto& it : items) j["items"].push_back(item_json(it));
         if (item) j["matched_barcode"] = item->barcode;
+        j["access_links"] = json::array();
+        for (const auto& l : reading::access_links(rec->marc))
+            j["access_links"].push_back({{"url", l.url}, {"label", l.label}, {"linkable", reading::linkable_url(l.url)}});
         std::cout << j.dump(2) << "\n";
         return 0;
     }
@@ -602,6 +606,7 @@ int run_show(const std::string& db, const std::string& id, bool json_out) {
         std::snprintf(buf, sizeof buf, "%.2f", *rec->price);
         line("catalog.field.price", buf);
     }
+    for (const auto& l : reading::access_links(rec->marc)) line("reading.field.access_link", l.url + (l.label.empty() ? "" : " (" + l.label + ")"));
     std::cout << tr("catalog.field.items") << ": " << items.size() << "\n";
     for (const auto& it : items)
         std::cout << "  " << it.barcode << "\t" << it.call_number << "\tc." << it.copy_number << "\t" << to_string(it.status)
@@ -633,6 +638,8 @@ int run_stats(const std::string& db, bool json_out) {
         j["total_records"] = s.total_records;
         j["total_items"] = s.total_items;
         j["synthetic"] = st->meta("synthetic").value_or("") == "1";
+        const auto digital = reading::count_digital(*st);  // apart from paper: no copies, access links
+        j["digital"] = {{"records", digital.records}, {"links", digital.links}};
         std::cout << j.dump(2) << "\n";
         return 0;
     }
@@ -661,6 +668,8 @@ int run_stats(const std::string& db, bool json_out) {
                   << s.parts[k].items << "\t" << share(s.parts[k].items) << "\n";
     }
     std::cout << tr("catalog.field.total") << "\t" << s.total_records << "\t" << s.total_items << "\n";
+    const auto digital = reading::count_digital(*st);
+    std::cout << trf("reading.stats.digital", {std::to_string(digital.records), std::to_string(digital.links)}) << "\n";
     return 0;
 }
 

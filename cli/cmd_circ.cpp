@@ -10,6 +10,7 @@
 
 #include "auth.hpp"
 #include "registry.hpp"
+#include "result_output.hpp"
 #include "shuxiang/circulation/services.hpp"
 #include "shuxiang/standards/holdings.hpp"
 #include "shuxiang/util/error.hpp"
@@ -21,8 +22,6 @@ namespace {
 
 using namespace shuxiang::circulation;
 using nlohmann::json;
-
-constexpr int kRefused = 3;
 
 // Options every command of this file shares.
 struct Common {
@@ -54,18 +53,7 @@ void require_operator(const Common& a, Action what, const std::string& action, c
     authorized_operator(a.db, {a.as, a.password_file}, what, action, target, a.json_out);
 }
 
-int report(const Common& a, const Result& r, json extra = json::object()) {
-    if (a.json_out) {
-        json j = {{"ok", r.ok}, {"code", r.code}, {"message", r.message}, {"details", r.details}};
-        if (r.id) j["id"] = r.id;
-        for (auto& [k, v] : extra.items()) j[k] = v;
-        std::cout << j.dump(2) << "\n";
-    } else {
-        (r.ok ? std::cout : std::cerr) << r.message << "\n";
-        for (auto& d : r.details) (r.ok ? std::cout : std::cerr) << "  " << d << "\n";
-    }
-    return r.ok ? 0 : kRefused;
-}
+int report(const Common& a, const Result& r, const json& extra = json::object()) { return print_result(r, a.json_out, extra); }
 
 void check_date(const Common& a) {
     if (!a.date.empty() && !valid_date(a.date)) throw InputError("--date", "", trf("circ.refuse.bad_date", {a.date}));

@@ -12,6 +12,7 @@
 #include "shuxiang/circulation/services.hpp"
 #include "shuxiang/plan/furniture.hpp"
 #include "shuxiang/plan/io.hpp"
+#include "shuxiang/reading/digital.hpp"
 #include "shuxiang/report/district.hpp"
 #include "shuxiang/report/report.hpp"
 #include "shuxiang/standards/rubric.hpp"
@@ -142,6 +143,7 @@ int run_report(const ReportOpts& o) {
     auto score = standards::score(cl, rubric);
     report::ReportInput in{&p, &catalog, &cl, holdings.get(), rules.name_zh(), rules.name_en(), sim, date, &score,
                            rubric.threshold, &rules, read_images(o.images)};
+    if (!o.common.db.empty()) in.digital_records = reading::count_digital(circulation::LibraryServices::open(o.common.db)->catalog()).records;
     if (!o.html.empty()) atomic_write_file(o.html, report::render_html(in));
     if (!o.json.empty()) atomic_write_file(o.json, report::render_json(in).dump(2) + "\n");
     std::cout << p.school.name << ": " << cl.count(standards::Status::Pass) << " " << tr("status.pass") << ", "

@@ -30,6 +30,21 @@ std::string copies_html(const json& r) {
     return o.str();
 }
 
+// A digital resource's access links: http(s) ones as links, any other (javascript:, data:) as text.
+std::string links_html(const json& r) {
+    std::ostringstream o;
+    if (r["digital"].get<bool>()) o << fill_template("<span class=\"badge text-bg-info\">{{t:web.opac.digital}}</span> ", {});
+    for (const auto& l : r["access_links"]) {
+        const std::string url = l["url"].get<std::string>(), label = l["label"].get<std::string>();
+        const std::map<std::string, std::string> v{{"url", url}, {"label", label.empty() ? url : label}};
+        o << (l["linkable"].get<bool>()
+                  ? fill_template("<a class=\"sx-access-link\" href=\"{{url}}\" rel=\"noopener noreferrer\" target=\"_blank\">{{label}}</a> ", v)
+                  : fill_template("<span class=\"sx-access-text\">{{t:web.opac.access_link}} {{url}}</span> ", v));
+    }
+    const std::string out = o.str();
+    return out.empty() ? out : "<p class=\"card-text mb-1 sx-links\">" + out + "</p>";
+}
+
 // "author · publisher year", leaving out what the record lacks.
 std::string byline(const json& r) {
     std::string out;
@@ -48,7 +63,7 @@ std::string hit_html(Call& c, const json& r) {
         "<h5 class=\"card-title sx-title\">{{title}}</h5>"
         "<p class=\"card-text mb-1\">{{byline}}</p>"
         "<p class=\"card-text mb-1\"><span class=\"text-muted\">{{t:web.opac.call_number}}</span> <code>{{call}}</code> · "
-        "{{availability}}</p><ul class=\"list-unstyled small mb-1\">{{{copies}}}</ul>{{{hold}}}</div></div>";
+        "{{availability}}</p>{{{links}}}<ul class=\"list-unstyled small mb-1\">{{{copies}}}</ul>{{{hold}}}</div></div>";
     std::string hold;
     if (c.is_reader())
         hold = fill_template("<button class=\"btn btn-sm btn-outline-primary sx-hold\" data-record=\"{{id}}\">{{t:web.opac.place_hold}}</button>",
@@ -60,6 +75,7 @@ std::string hit_html(Call& c, const json& r) {
                                 {"availability", trf("web.opac.availability", {std::to_string(r["available"].get<int>()),
                                                                                std::to_string(r["copies"].get<std::size_t>())})},
                                 {"copies", copies_html(r)},
+                                {"links", links_html(r)},
                                 {"hold", hold}});
 }
 

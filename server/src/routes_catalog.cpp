@@ -1,5 +1,6 @@
 // The catalogue for readers (no login): search with availability and shelf location, one record.
 #include "app.hpp"
+#include "shuxiang/reading/digital.hpp"
 #include "shuxiang/shelving/db.hpp"
 
 namespace shuxiang::server {
@@ -49,10 +50,15 @@ json record_summary(Call& c, long long record_id) {
         if (it.status == catalog::ItemStatus::Available) ++available;
         items.push_back(item_json(c, it));
     }
+    // Access links of digital resources (856 $u); `linkable`: whether a page may make it a link.
+    json links = json::array();
+    for (const auto& l : reading::access_links(rec->marc))
+        links.push_back({{"url", l.url}, {"label", l.label}, {"linkable", reading::linkable_url(l.url)}});
     return {{"id", rec->id},           {"title", rec->title},       {"responsibility", rec->responsibility},
             {"publisher", rec->publisher}, {"year", rec->year},     {"isbns", rec->isbns},
             {"call_number", rec->call_number}, {"subjects", rec->subjects}, {"summary", rec->summary},
-            {"available", available},  {"copies", items.size()},    {"items", items}};
+            {"available", available},  {"copies", items.size()},    {"items", items},
+            {"access_links", links}, {"digital", items.empty() && !links.empty()}};
 }
 
 namespace {

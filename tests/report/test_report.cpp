@@ -410,3 +410,18 @@ TEST(Report, JsonNamesThePolicyInUse) {
     EXPECT_EQ(j["policy"]["book_standard_checks"][0], "collection.");
     EXPECT_EQ(j["checks"][0]["recommended"], false);
 }
+
+TEST(Report, DigitalResourcesBesidePaperNotInItsNorms) {
+    ReportRun run;
+    report::ReportInput in{&run.plan, &run.catalog, &run.checklist, &run.holdings, run.rules.name_zh(), run.rules.name_en(),
+                           std::nullopt, "2026-11-24", &run.score, run.rubric.threshold, &run.rules};
+    EXPECT_EQ(run.html.find("id=\"digital-records\""), std::string::npos);
+    in.digital_records = 100;
+    const std::string html = report::render_html(in);
+    EXPECT_NE(html.find("id=\"digital-records\">100<"), std::string::npos);
+    EXPECT_NE(html.find("不计入纸质图书指标"), std::string::npos);
+    EXPECT_NE(html.find("id=\"books-total\">18,000<"), std::string::npos);  // paper as before
+    auto j = report::render_json(in);
+    EXPECT_EQ(j["digital_records"], 100);
+    EXPECT_EQ(j["holdings"]["books"], 18000);
+}

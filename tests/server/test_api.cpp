@@ -271,3 +271,33 @@ TEST_F(ServerTest, DeskSeesAReadersHoldsAndThePullList) {
     EXPECT_EQ(lib.post("/api/holds/cancel", {{"hold", hold}})->status, 200);
     EXPECT_EQ(json::parse(lib.get("/api/patron?id=S002")->body)["holds"].size(), 0u);
 }
+
+// A digital record's access links: in the API with whether each may be a link, on the OPAC page
+// as a link for http(s) only (escaped), a javascript: URL as text.
+TEST_F(ServerTest, OpacShowsAccessLinksOfDigitalRecords) {
+    {
+        auto lib = open_lib();
+        std::vector<catalog::ImportEntry> batch(1);
+        auto& r = batch[0].record;
+        r.title = "数字资源样例";
+        r.control_number = "EB-WEB-1";
+        r.flavor = catalog::MarcFlavor::Marc21;
+        r.marc.leader = "00000nam a2200000 a 4500";
+        r.marc.fields.push_back(catalog::Field{"001", r.control_number, ' ', ' ', {}});
+        r.marc.fields.push_back(catalog::Field{"856", "", '4', '0', {{'u', "https://ebooks.example.org/1?a=1&b=2"}}});
+        r.marc.fields.push_back(catalog::Field{"856", "", '4', '0', {{'u', "javascript:alert(1)"}}});
+        lib->catalog().import_batch(batch);
+    }
+    Browser b = browser();
+    auto j = json::parse(b.get("/api/search?q=" + httplib::detail::encode_query_param("数字资源样例"))->body);
+    ASSERT_EQ(j["hits"].size(), 1u);
+    EXPECT_TRUE(j["hits"][0]["digital"]);
+    ASSERT_EQ(j["hits"][0]["access_links"].size(), 2u);
+    EXPECT_TRUE(j["hits"][0]["access_links"][0]["linkable"]);
+    EXPECT_FALSE(j["hits"][0]["access_links"][1]["linkable"]);
+    const std::string page = b.get("/opac?q=" + httplib::detail::encode_query_param("数字资源样例"))->body;
+    EXPECT_NE(page.find("href=\"https://ebooks.example.org/1?a=1&amp;b=2\""), std::string::npos) << page;
+    EXPECT_EQ(page.find("href=\"javascript:"), std::string::npos);
+    EXPECT_NE(page.find("javascript:alert(1)"), std::string::npos);  // shown as text
+    EXPECT_NE(page.find("数字资源</span>"), std::string::npos);
+}

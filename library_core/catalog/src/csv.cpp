@@ -275,6 +275,7 @@ CsvImport parse_catalog_csv(std::string_view raw, const std::string& file, const
         if (f.empty() && !trim(h).empty()) out.ignored_columns.push_back(trim(h));
         field_of.push_back(f);
     }
+    out.fields = field_of;
     if (std::find(field_of.begin(), field_of.end(), "title") == field_of.end())
         throw InputError(file, "line 1", tr("catalog.csv.no_title_column"));
 

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "shuxiang/circulation/operation.hpp"
 #include "shuxiang/circulation/repository.hpp"
 #include "shuxiang/circulation/rules.hpp"
 #include "shuxiang/circulation/types.hpp"
@@ -42,10 +43,5 @@ void audit_in(UnitOfWork& u, const Ctx& c, std::string_view action, std::string_
 // Why c's actor may not do `a` in this unit, if so.
 std::optional<Result> refuse_actor(UnitOfWork& u, const Ctx& c, Action a);
 
-// Runs one mutating operation: a write unit; the actor's check (an operator whose role allows `a`
-// and who is not disabled, or a reader the body checks with reader_allows); the body; one audit
-// row. A refusal rolls the unit back and is audited in a unit of its own.
-Result run_op(Repository& repo, const Ctx& c, Action a, std::string_view action, const std::string& target,
-              const std::function<Result(UnitOfWork&)>& body);
 
 }  // namespace shuxiang::circulation

@@ -555,6 +555,9 @@ std::string render_html(const ReportInput& in) {
     } else {
         o << "<p>" << bi("report.no_holdings") << "</p>\n";
     }
+    if (in.digital_records)
+        o << "<p>" << bi("report.digital") << " <b id=\"digital-records\">" << html::grouped(double(*in.digital_records))
+          << "</b></p>\n";
 
     if (in.catalog) {
         for (size_t i = 0; i < p.levels.size(); ++i) {
@@ -658,6 +661,7 @@ nlohmann::ordered_json render_json(const ReportInput& in) {
         }
     }
     if (in.holdings) j["holdings"] = nlohmann::ordered_json::parse(standards::holdings_to_json_text(*in.holdings));
+    if (in.digital_records) j["digital_records"] = *in.digital_records;  // beside, never inside, the paper holdings
     if (in.sim_metrics) j["simulation"] = *in.sim_metrics;
     j["views"] = nlohmann::ordered_json::array();
     for (const auto& img : in.images) j["views"].push_back({{"file", img.name}, {"bytes", img.png.size()}});

@@ -494,7 +494,7 @@ public:
 
     long long insert_suggestion(const Suggestion& s) override {
         Stmt(db_, "INSERT INTO acq_suggestions(by_patron, entered_by, isbn, title, publisher, price, list_price, pages, copies, "
-                  "day, flags, author, year, clc_class) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                  "day, flags, author, year, clc_class, note) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
             .bind(1, s.by)
             .bind(2, s.entered_by)
             .bind(3, s.isbn)
@@ -509,6 +509,7 @@ public:
             .bind(12, s.author)
             .bind(13, s.year)
             .bind(14, s.clc_class)
+            .bind(15, s.note)
             .run();
         return sqlite3_last_insert_rowid(db_);
     }
@@ -612,7 +613,54 @@ public:
         return out;
     }
 
+    long long insert_reading_list(const ReadingList& l) override {
+        Stmt(db_, "INSERT INTO reading_lists(name, grade, class_key, subject, holiday, period_from, period_to, "
+                  "created_by, day, source) VALUES(?,?,?,?,?,?,?,?,?,?)")
+            .bind(1, l.name).bind(2, l.grade).bind(3, l.class_key).bind(4, l.subject).bind(5, l.holiday)
+            .bind(6, l.period_from).bind(7, l.period_to).bind(8, l.created_by).bind(9, l.day).bind(10, l.source)
+            .run();
+        const long long id = sqlite3_last_insert_rowid(db_);
+        int pos = 0;
+        for (auto& e : l.entries)
+            Stmt(db_, "INSERT INTO reading_list_entries(list_id, pos, title, author, isbn, price) VALUES(?,?,?,?,?,?)")
+                .bind(1, id).bind(2, ++pos).bind(3, e.title).bind(4, e.author).bind(5, e.isbn).bind(6, e.price)
+                .run();
+        return id;
+    }
+    std::optional<ReadingList> find_reading_list(std::string_view name) override {
+        auto lists = reading_list_rows("WHERE name = ?", name);
+        if (lists.empty()) return std::nullopt;
+        ReadingList l = std::move(lists.front());
+        Stmt s(db_, "SELECT title, author, isbn, price FROM reading_list_entries WHERE list_id = ? ORDER BY pos");
+        s.bind(1, l.id);
+        while (s.step()) {
+            ReadingListEntry e{s.text(0), s.text(1), s.text(2), std::nullopt};
+            if (!s.null(3)) e.price = s.dbl(3);
+            l.entries.push_back(std::move(e));
+        }
+        return l;
+    }
+    std::vector<ReadingList> reading_lists() override { return reading_list_rows("", ""); }
+    std::vector<std::pair<std::string, long long>> loans_between(std::string_view from, std::string_view to) override {
+        std::vector<std::pair<std::string, long long>> out;
+        Stmt s(db_, "SELECT patron_id, record_id FROM circ_loans WHERE patron_id <> '' AND corner = '' "
+                    "AND out_date >= ? AND out_date <= ? ORDER BY id");
+        s.bind(1, from).bind(2, to);
+        while (s.step()) out.emplace_back(s.text(0), s.i64(1));
+        return out;
+    }
+
 private:
+    std::vector<ReadingList> reading_list_rows(const std::string& where, std::string_view arg) {
+        std::vector<ReadingList> out;
+        Stmt s(db_, "SELECT id, name, grade, class_key, subject, holiday, period_from, period_to, created_by, day, "
+                    "source FROM reading_lists " + where + " ORDER BY name");
+        if (!where.empty()) s.bind(1, arg);
+        while (s.step())
+            out.push_back({s.i64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7),
+                           s.text(8), s.text(9), s.text(10), {}});
+        return out;
+    }
     std::optional<Hold> one_hold(const std::string& where, long long arg) {
         Stmt s(db_, std::string("SELECT ") + kHoldCols + " FROM circ_holds WHERE " + where);
         s.bind(1, arg);

@@ -78,7 +78,18 @@ ALTER TABLE acq_suggestions ADD COLUMN year TEXT NOT NULL DEFAULT '';
 ALTER TABLE acq_suggestions ADD COLUMN clc_class TEXT NOT NULL DEFAULT '';
 )SQL";
 
-inline const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4};
-inline constexpr int kVersion = 4;
+// Step 5: reading lists (推荐书目) with their audience and a programme's period, and their titles.
+inline const char* kStep5 = R"SQL(
+CREATE TABLE reading_lists(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, grade TEXT NOT NULL DEFAULT '',
+  class_key TEXT NOT NULL DEFAULT '', subject TEXT NOT NULL DEFAULT '', holiday TEXT NOT NULL DEFAULT '',
+  period_from TEXT NOT NULL DEFAULT '', period_to TEXT NOT NULL DEFAULT '', created_by TEXT NOT NULL,
+  day TEXT NOT NULL, source TEXT NOT NULL DEFAULT '');
+CREATE TABLE reading_list_entries(list_id INTEGER NOT NULL REFERENCES reading_lists(id) ON DELETE CASCADE,
+  pos INTEGER NOT NULL, title TEXT NOT NULL, author TEXT NOT NULL DEFAULT '', isbn TEXT NOT NULL DEFAULT '',
+  price REAL, PRIMARY KEY(list_id, pos));
+)SQL";
+
+inline const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5};
+inline constexpr int kVersion = 5;
 
 }  // namespace shuxiang::circulation::sqlite_schema

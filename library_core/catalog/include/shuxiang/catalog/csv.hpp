@@ -27,6 +27,7 @@ struct CsvImport {
     std::vector<InputError> warnings;  // rows kept with something set right (ISBN check digit, 借出 with no loan)
     std::size_t rows = 0;              // data rows read
     std::vector<std::string> ignored_columns;
+    std::vector<std::string> fields;  // the fields the header's columns map to ("" for an ignored column)
     std::unordered_map<std::string, std::size_t> barcode_lines;  // the line each imported copy came from
 };
 

@@ -179,6 +179,13 @@ public:
     virtual std::vector<WeedFacts> weed_facts(std::string_view loans_since) = 0;
     // Copies not in a classroom corner: barcode, call number, status (stocktake by call number).
     virtual std::vector<catalog::Item> shelf_copies() = 0;
+
+    // Reading lists (the reading module's): stored with their entries, found by name.
+    virtual long long insert_reading_list(const ReadingList& l) = 0;
+    virtual std::optional<ReadingList> find_reading_list(std::string_view name) = 0;  // with entries
+    virtual std::vector<ReadingList> reading_lists() = 0;                               // by name, no entries
+    // The records each reader borrowed with a loan made in [from, to] (dates YYYY-MM-DD), class sets excluded.
+    virtual std::vector<std::pair<std::string, long long>> loans_between(std::string_view from, std::string_view to) = 0;
 };
 
 class Repository {

@@ -26,7 +26,8 @@ enum class Action {
     ManageOperators, ManagePatrons, Checkout, Return, Renew, Hold, ClassSet, LostDamaged, EditPolicy,
     Suggest, Review, Order, Receive, Weed, Rate, CancelHold, Charges, Calendar, Catalogue,
     ViewReaders,  // read readers' names, numbers and loans (patron lists and cards, overdue lists)
-    ViewAudit     // read the audit trail
+    ViewAudit,    // read the audit trail
+    EditLists     // build and change reading lists (推荐书目): librarians and teachers
 };
 bool role_allows(Role r, Action a);
 
@@ -287,5 +288,20 @@ int days_between(const std::string& a, const std::string& b);
 bool valid_date(const std::string& day);
 // Today's date (UTC) as YYYY-MM-DD.
 std::string today();
+
+// A reading list (推荐书目) as stored: its audience (all optional) and its titles in file order.
+// The reading module (library_core/reading) matches the titles against the catalogue.
+struct ReadingListEntry {
+    std::string title, author, isbn;  // as in the list's file
+    std::optional<double> price;      // when the file gives one (acquisition suggestions use it)
+};
+struct ReadingList {
+    long long id = 0;
+    std::string name;
+    std::string grade, class_key, subject, holiday;  // the audience: "" when not given
+    std::string period_from, period_to;              // a reading programme's period: "" when none
+    std::string created_by, day, source;             // operator, date, the file imported
+    std::vector<ReadingListEntry> entries;
+};
 
 }  // namespace shuxiang::circulation

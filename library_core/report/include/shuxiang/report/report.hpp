@@ -32,6 +32,9 @@ struct ReportInput {
     double score_threshold = 0;                 // the rubric's threshold for selection
     const standards::RuleSet* rules = nullptr;  // the profile, for the rooms table's required areas
     std::vector<ReportImage> images;            // views embedded after the plan (data: URIs, no external files)
+    // Digital resources (records with 856 access links and no copies), shown beside paper and never
+    // counted towards the paper-book norms; unset when not known.
+    std::optional<long long> digital_records;
 };
 
 std::string render_html(const ReportInput& in);
