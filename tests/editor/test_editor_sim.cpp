@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -416,11 +417,26 @@ TEST_F(EditorSim, HeatmapTintsTheFloorWhereDensityWasHigh) {
     const double ox = std::fmod(m["max_density_at"][0].get<double>() - 0.5, 1.0) - 1.0;
     const double oy = std::fmod(m["max_density_at"][1].get<double>() - 0.5, 1.0) - 1.0;
     std::map<std::pair<int, int>, int> peak;
+    // Positions are written to the centimetre, so a sample can lie exactly on a cell edge, where the
+    // editor's float arithmetic and this double arithmetic may put it on different sides: the cells
+    // on both sides of such a sample are left out of the comparison.
+    std::set<std::pair<int, int>> on_edge;
+    auto cells = [](double v) {
+        const double r = std::round(v);
+        return std::abs(v - r) < 1e-6 ? std::vector<int>{static_cast<int>(r) - 1, static_cast<int>(r)}
+                                      : std::vector<int>{static_cast<int>(std::floor(v))};
+    };
     int top = 0;
     for (const auto& [t, list] : read_frames(cli_out / "trajectories.csv")) {
         std::map<std::pair<int, int>, int> n;
-        for (const auto& s : list)
-            if (s.state != 'r') ++n[{static_cast<int>(std::floor(s.x - ox)), static_cast<int>(std::floor(s.y - oy))}];
+        for (const auto& s : list) {
+            if (s.state == 'r') continue;
+            ++n[{static_cast<int>(std::floor(s.x - ox)), static_cast<int>(std::floor(s.y - oy))}];
+            const auto xs = cells(s.x - ox), ys = cells(s.y - oy);
+            if (xs.size() > 1 || ys.size() > 1)
+                for (int cx : xs)
+                    for (int cy : ys) on_edge.insert({cx, cy});
+        }
         for (const auto& [c, k] : n) {
             peak[c] = std::max(peak[c], k);
             top = std::max(top, k);
@@ -445,6 +461,7 @@ TEST_F(EditorSim, HeatmapTintsTheFloorWhereDensityWasHigh) {
         for (int cx = 0; cx <= 13; ++cx) {
             const auto [x, y] = tv.px(ox + cx + 0.5, oy + cy + 0.5);
             if (!near(off.at(x, y), floor, 2)) continue;  // furniture or the label over the cell centre
+            if (on_edge.count({cx, cy})) continue;
             const auto it = peak.find({cx, cy});
             if (it == peak.end()) {
                 EXPECT_TRUE(near(on.at(x, y), floor, 2)) << "empty cell " << cx << ", " << cy;
