@@ -1,14 +1,12 @@
 // shuxiang district init | push | search | submit | review | school | operator | inspect | serve:
 // the bureau's PostgreSQL database (union catalogue, submissions, inspection) — see docs/district.md.
-#include <csignal>
 #include <ctime>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <pthread.h>
-#include <thread>
 
 #include "auth.hpp"
 #include "registry.hpp"
+#include "serve_signals.hpp"
 #include "shuxiang/circulation/repository.hpp"
 #include "shuxiang/district/auth.hpp"
 #include "shuxiang/district/inspection.hpp"
@@ -166,22 +164,11 @@ int run_district_serve(const Args& a) {
     std::tie(o.host, o.port) = server::parse_listen(a.listen);
     o.year = a.year;
     o.log_requests = !a.quiet;
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGINT);
-    sigaddset(&stop_signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    StopOnSignal stop;
     server::DistrictServer web(o);
     int port = web.bind();
     std::cout << "http://" << o.host << ":" << port << "/" << std::endl;
-    std::thread stopper([&] {
-        int sig = 0;
-        sigwait(&stop_signals, &sig);
-        web.stop();
-    });
-    web.serve();
-    pthread_kill(stopper.native_handle(), SIGTERM);
-    stopper.join();
+    stop.serve(web);
     return 0;
 }
 

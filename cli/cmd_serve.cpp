@@ -1,10 +1,8 @@
 // `shuxiang serve`: the school's library in the browser (desk, OPAC, JSON API) — see docs/web-api.md.
-#include <csignal>
 #include <iostream>
-#include <pthread.h>
-#include <thread>
 
 #include "registry.hpp"
+#include "serve_signals.hpp"
 #include "shuxiang/server/server.hpp"
 #include "shuxiang/circulation/types.hpp"
 #include "shuxiang/util/error.hpp"
@@ -31,25 +29,12 @@ int run_serve(const ServeArgs& a) {
     o.threads = a.threads;
     o.log_requests = !a.quiet;
     if (a.threads < 1 || a.threads > 256) throw InputError("--threads", "", trf("server.error.threads", {std::to_string(a.threads)}));
-    // SIGINT/SIGTERM end the server cleanly: they are taken by one thread that stops it.
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGINT);
-    sigaddset(&stop_signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    StopOnSignal stop;
     server::WebServer web(o);
     int port = web.bind();
     std::cout << (web.tls() ? "https://" : "http://") << o.host << ":" << port << "/" << std::endl;
     std::cerr << trf("server.msg.listening", {o.host + ":" + std::to_string(port)}) << std::endl;
-    std::thread stopper([&] {
-        int sig = 0;
-        sigwait(&stop_signals, &sig);
-        web.stop();
-    });
-    web.serve();
-    // serve() also ends when the socket fails; wake the stopper so that it can be joined.
-    pthread_kill(stopper.native_handle(), SIGTERM);
-    stopper.join();
+    stop.serve(web);
     return 0;
 }
 

@@ -11,6 +11,7 @@
 #include "shuxiang/circulation/repository.hpp"
 #include "shuxiang/district/push.hpp"
 #include "shuxiang/report/district.hpp"
+#include "support/primary_school.hpp"
 
 namespace sxd {
 
@@ -72,21 +73,7 @@ inline const std::vector<Title>& school_b_titles() {
 inline report::Proposal proposal_for(const std::string& code, const std::string& county, int students,
                                      const standards::HoldingsSummary& h, const std::string& generated) {
     report::Proposal p;
-    p.plan.school.name = "学校" + code;
-    p.plan.school.type = plan::SchoolType::Primary;
-    p.plan.school.students = {students, 0, 0};
-    p.plan.school.teachers = 30;
-    p.plan.school.region = "测试县";
-    plan::Level l;
-    l.id = "L1";
-    l.name = "一层";
-    plan::Room r;
-    r.id = "reading";
-    r.name = "阅览室";
-    r.kind = plan::RoomKind::Reading;
-    r.polygon = {{0, 0}, {10, 0}, {10, 8}, {0, 8}};
-    l.rooms.push_back(r);
-    p.plan.levels.push_back(l);
+    p.plan = test::primary_plan("学校" + code, students);
     p.holdings = h;
     p.generated = generated;
     p.school_code = code;
@@ -96,15 +83,7 @@ inline report::Proposal proposal_for(const std::string& code, const std::string&
 
 // Holdings in the standard's shares for `students` with `books` books.
 inline standards::HoldingsSummary holdings(int students, long long books, int year) {
-    standards::HoldingsSummary h;
-    h.year = year;
-    h.books = books;
-    h.by_major_class = {books * 15 / 1000, books * 15 / 1000, books * 640 / 1000, books * 280 / 1000, 0};
-    h.by_major_class[4] = books - h.by_major_class[0] - h.by_major_class[1] - h.by_major_class[2] - h.by_major_class[3];
-    h.periodical_titles = 60;
-    h.reference_titles = 120;
-    h.new_books_this_year = students;
-    return h;
+    return test::standard_holdings(students, books, year);
 }
 
 }  // namespace sxd

@@ -9,6 +9,7 @@
 #include "shuxiang/report/district.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/i18n.hpp"
+#include "support/primary_school.hpp"
 
 namespace fs = std::filesystem;
 using namespace shuxiang;
@@ -17,38 +18,10 @@ namespace {
 
 const std::string kProfiles = std::string(SHUXIANG_SOURCE_ASSET_DIR) + "/standards";
 
-plan::Plan primary_plan(const std::string& name, int students) {
-    plan::Plan p;
-    p.school.name = name;
-    p.school.type = plan::SchoolType::Primary;
-    p.school.students = {students, 0, 0};
-    p.school.teachers = 30;
-    p.school.region = "测试县";
-    plan::Level l;
-    l.id = "L1";
-    l.name = "一层";
-    plan::Room r;
-    r.id = "reading";
-    r.name = "阅览室";
-    r.kind = plan::RoomKind::Reading;
-    r.polygon = {{0, 0}, {10, 0}, {10, 8}, {0, 8}};
-    l.rooms.push_back(r);
-    p.levels.push_back(l);
-    return p;
-}
+using test::primary_plan;
 
-// Holdings of a primary school of `students` with `books` in the standard shares and enough
-// periodicals, reference works and new books.
 standards::HoldingsSummary holdings(int students, long long books, int year) {
-    standards::HoldingsSummary h;
-    h.year = year;
-    h.books = books;
-    h.by_major_class = {books * 15 / 1000, books * 15 / 1000, books * 640 / 1000, books * 280 / 1000, 0};
-    h.by_major_class[4] = books - h.by_major_class[0] - h.by_major_class[1] - h.by_major_class[2] - h.by_major_class[3];
-    h.periodical_titles = 60;
-    h.reference_titles = 120;
-    h.new_books_this_year = students;
-    return h;
+    return test::standard_holdings(students, books, year);
 }
 
 report::ProposalFile file(const std::string& name, int students, long long books, int year = 2026,
