@@ -202,7 +202,7 @@ std::string cells_html(const std::vector<reading::FeedbackStats::Cell>& cells) {
     for (auto& k : cells) {
         std::snprintf(buf, sizeof buf, "%.2f", k.loans_per_student);
         const std::string hidden = tr("feedback.page.suppressed");
-        o << fill_template("<tr class=\"{{cls}}\"><td>{{key}}</td><td>{{students}}</td><td>{{readers}}</td><td>{{loans}}</td><td>{{per}}</td></tr>",
+        o << fill_template("<tr class=\"{{cls}}\"><td class=\"text-nowrap\">{{key}}</td><td>{{students}}</td><td>{{readers}}</td><td>{{loans}}</td><td>{{per}}</td></tr>",
                            {{"cls", k.suppressed ? "sx-suppressed text-muted" : ""}, {"key", k.key}, {"students", std::to_string(k.students)},
                             {"readers", k.suppressed ? hidden : std::to_string(k.readers)}, {"loans", k.suppressed ? hidden : std::to_string(k.loans)},
                             {"per", k.suppressed ? hidden : std::string(buf)}});
