@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "auth.hpp"
+#include "cmd_feedback.hpp"
 #include "registry.hpp"
 #include "result_output.hpp"
 #include "shuxiang/circulation/services.hpp"
@@ -936,6 +937,8 @@ void add_stats(CLI::App& root) {
             for (auto& r : st.ratings)
                 j["ratings"].push_back({{"record", r.record_id}, {"title", r.title}, {"ratings", r.ratings},
                                         {"recommendations", r.recommendations}, {"average", r.average}, {"by_kind", r.by_kind}});
+            const auto feedback = reading::FeedbackService(lib.repository()).stats(y);  // anonymous, small cells suppressed
+            j["feedback"] = reading::feedback_stats_json(feedback);
             if (a->json_out) {
                 std::cout << j.dump(2) << "\n";
             } else {
@@ -953,6 +956,7 @@ void add_stats(CLI::App& root) {
                                                                       std::to_string(d.wait_days), std::to_string(d.suggested_extra),
                                                                       std::to_string(d.wait_after_days)})
                               << "\n";
+                print_feedback_stats(feedback);
             }
             return 0;
         });

@@ -168,6 +168,7 @@ void add_page_routes(RouteTable& t);
 void add_reader_routes(RouteTable& t);
 void add_hold_routes(RouteTable& t);
 void add_route_routes(RouteTable& t);
+void add_feedback_routes(RouteTable& t);  // routes_feedback.cpp: reviews, recommendations, parents
 // A reader's open holds (waiting, ready) with titles.
 json holds_json(Call& c, const std::vector<circulation::Hold>& holds);
 

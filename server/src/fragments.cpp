@@ -63,7 +63,7 @@ std::string hit_html(Call& c, const json& r) {
         "<h5 class=\"card-title sx-title\">{{title}}</h5>"
         "<p class=\"card-text mb-1\">{{byline}}</p>"
         "<p class=\"card-text mb-1\"><span class=\"text-muted\">{{t:web.opac.call_number}}</span> <code>{{call}}</code> · "
-        "{{availability}}</p>{{{links}}}<ul class=\"list-unstyled small mb-1\">{{{copies}}}</ul>{{{hold}}}</div></div>";
+        "{{availability}} · <a class=\"sx-reviews-link\" href=\"/opac/reviews?record={{id}}\">{{t:feedback.page.reviews}}</a></p>{{{links}}}<ul class=\"list-unstyled small mb-1\">{{{copies}}}</ul>{{{hold}}}</div></div>";
     std::string hold;
     if (c.is_reader())
         hold = fill_template("<button class=\"btn btn-sm btn-outline-primary sx-hold\" data-record=\"{{id}}\">{{t:web.opac.place_hold}}</button>",

@@ -43,7 +43,9 @@ std::string nav(const Call& c) {
         link("/desk", "web.nav.desk");
         link("/class", "web.nav.class");
         link("/stats", "web.nav.stats");
+        if (c.operator_may(circulation::Action::Moderate)) link("/feedback", "feedback.nav.queue");
     }
+    if (c.is_reader()) link("/opac/feedback", "feedback.nav.mine");
     if (c.session) {
         o << "<span class=\"navbar-text px-2\">" << html_escape(c.session->who.name.empty() ? c.session->who.id : c.session->who.name)
           << "</span><a class=\"nav-link\" href=\"#\" id=\"sx-logout\">" << html_escape(tr("web.nav.logout")) << "</a>";

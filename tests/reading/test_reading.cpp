@@ -255,7 +255,7 @@ TEST(ReadingSchema, VersionFourLibraryGainsTheListTables) {
                   SQLITE_OK);
     }
     auto lib = LibraryServices::open(path);
-    EXPECT_EQ(lib->repository().schema_version(), 5);
+    EXPECT_EQ(lib->repository().schema_version(), 6);
     EXPECT_TRUE(lib->patrons().find("T1"));
     ReadingService svc(lib->repository());
     ReadingList l;

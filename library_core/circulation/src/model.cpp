@@ -37,7 +37,7 @@ bool role_allows(Role r, Action a) {
             return a == Action::Checkout || a == Action::Return || a == Action::Renew || a == Action::ViewReaders;
         case Role::Teacher:
             return a == Action::Suggest || a == Action::Hold || a == Action::CancelHold || a == Action::Rate ||
-                   a == Action::ViewReaders || a == Action::EditLists;
+                   a == Action::ViewReaders || a == Action::EditLists || a == Action::Recommend;
         case Role::Reviewer: return a == Action::Review;
         case Role::Inspector: return false;
     }

@@ -106,8 +106,13 @@ int school_year(const std::string& day) {
     return m >= 8 ? y : y - 1;
 }
 
+bool reader_may(Action a) {
+    return a == Action::Hold || a == Action::CancelHold || a == Action::WriteReview || a == Action::Recommend ||
+           a == Action::Suggest;
+}
+
 bool reader_allows(const Ctx& c, Action a, std::string_view patron_id) {
-    return !c.reader.empty() && c.op.empty() && c.reader == patron_id && (a == Action::Hold || a == Action::CancelHold);
+    return !c.reader.empty() && c.op.empty() && c.reader == patron_id && reader_may(a);
 }
 
 }  // namespace shuxiang::circulation

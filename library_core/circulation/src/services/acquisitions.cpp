@@ -45,6 +45,7 @@ std::vector<std::string> check_suggestion(UnitOfWork& u, const Suggestion& s) {
 
 Result AcquisitionService::suggest(const Ctx& c, Suggestion s) {
     return run_op(repo_, c, Action::Suggest, "acq.suggest", s.isbn, [&](UnitOfWork& u) {
+        if (c.op.empty() && !reader_allows(c, Action::Suggest, s.by)) return refusal("not_permitted", {c.reader, tr("circ.role.reader")});
         if (!u.find_patron(s.by)) return refusal("unknown_patron", {s.by});
         if (s.title.empty()) return refusal("empty_title", {});
         if (s.price <= 0 || s.copies < 1) return refusal("bad_price", {});

@@ -25,7 +25,7 @@ std::string actor(const Ctx& c) { return c.op.empty() && !c.reader.empty() ? "re
 
 std::optional<Result> refuse_actor(UnitOfWork& u, const Ctx& c, Action a) {
     if (c.op.empty() && !c.reader.empty()) {
-        if (a != Action::Hold && a != Action::CancelHold) return refusal("not_permitted", {actor(c), tr("circ.role.reader")});
+        if (!reader_may(a)) return refusal("not_permitted", {actor(c), tr("circ.role.reader")});
     } else {
         auto op = u.find_operator(c.op);
         if (!op) return refusal("unknown_operator", {c.op});

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <sstream>
 
+#include "feedback_sqlite.hpp"
 #include "schema_sqlite.hpp"
 #include "shuxiang/catalog/sqlite/store_sqlite.hpp"
 #include "shuxiang/circulation/repository.hpp"
@@ -171,6 +172,10 @@ public:
         open_ = false;
     }
     catalog::Store& catalog() override { return *c_.store; }
+    FeedbackStore& feedback() override {
+        if (!feedback_) feedback_ = make_sqlite_feedback_store(db_);
+        return *feedback_;
+    }
 
     std::optional<Operator> find_operator(std::string_view id) override {
         Stmt s(db_, std::string("SELECT ") + kOperatorCols + " FROM circ_operators WHERE id = ?");
@@ -678,6 +683,7 @@ private:
     Connection& c_;
     sqlite3* db_;
     bool open_ = true;
+    std::unique_ptr<FeedbackStore> feedback_;
 };
 
 ReadingFacts SqliteUnit::reading_facts(int year) {

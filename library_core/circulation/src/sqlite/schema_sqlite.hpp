@@ -89,7 +89,26 @@ CREATE TABLE reading_list_entries(list_id INTEGER NOT NULL REFERENCES reading_li
   price REAL, PRIMARY KEY(list_id, pos));
 )SQL";
 
-inline const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5};
-inline constexpr int kVersion = 5;
+// Readers' feedback (the reading module's): reviews with their moderation, one per reader and
+// title; recommendations with their recommender; parent accounts linked to pupils. IF NOT EXISTS:
+// a library taken back to an older version by hand (the migration tests) may still hold them.
+inline const char* kStepFeedback = R"SQL(
+CREATE TABLE IF NOT EXISTS feedback_reviews(id INTEGER PRIMARY KEY, patron_id TEXT NOT NULL, record_id INTEGER NOT NULL,
+  stars INTEGER NOT NULL, text TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT 'pending', day TEXT NOT NULL,
+  entered_by TEXT NOT NULL DEFAULT '', moderator TEXT NOT NULL DEFAULT '', moderated_day TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '', UNIQUE(patron_id, record_id));
+CREATE INDEX IF NOT EXISTS feedback_reviews_status ON feedback_reviews(status, id);
+CREATE INDEX IF NOT EXISTS feedback_reviews_record ON feedback_reviews(record_id, status);
+CREATE TABLE IF NOT EXISTS feedback_recommendations(id INTEGER PRIMARY KEY, by_patron TEXT NOT NULL, by_kind TEXT NOT NULL,
+  entered_by TEXT NOT NULL DEFAULT '', record_id INTEGER NOT NULL DEFAULT 0, title TEXT NOT NULL,
+  author TEXT NOT NULL DEFAULT '', isbn TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '', day TEXT NOT NULL,
+  suggestion_id INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS feedback_recommendations_by ON feedback_recommendations(by_patron);
+CREATE TABLE IF NOT EXISTS feedback_parent_links(parent_id TEXT NOT NULL, pupil_id TEXT NOT NULL, day TEXT NOT NULL,
+  by_op TEXT NOT NULL, PRIMARY KEY(parent_id, pupil_id));
+)SQL";
+
+inline const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStepFeedback};
+inline constexpr int kVersion = 6;
 
 }  // namespace shuxiang::circulation::sqlite_schema

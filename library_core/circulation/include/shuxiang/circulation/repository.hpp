@@ -78,6 +78,8 @@ struct WeedFacts {
     long long recent_loans = 0, newer_editions = 0;
 };
 
+class FeedbackStore;  // feedback_store.hpp
+
 class UnitOfWork {
 public:
     virtual ~UnitOfWork() = default;
@@ -85,6 +87,8 @@ public:
     virtual void commit() = 0;
     // The catalog in this same transaction: the only writer of records and copies.
     virtual catalog::Store& catalog() = 0;
+    // Readers' feedback (the reading module's reviews, recommendations, parents) in this same transaction.
+    virtual FeedbackStore& feedback() = 0;
 
     // Operators.
     virtual std::optional<Operator> find_operator(std::string_view id) = 0;

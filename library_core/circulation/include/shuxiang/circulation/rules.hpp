@@ -85,5 +85,8 @@ int school_year(const std::string& day);
 
 // Whether a reader acting for themselves may do `a` for `patron_id`.
 bool reader_allows(const Ctx& c, Action a, std::string_view patron_id);
+// The actions a reader may take in their own name at all (holds; a review, a recommendation and the
+// acquisitions suggestion it makes); the operation still checks whose record it is (reader_allows).
+bool reader_may(Action a);
 
 }  // namespace shuxiang::circulation

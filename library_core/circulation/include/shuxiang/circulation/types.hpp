@@ -27,7 +27,11 @@ enum class Action {
     Suggest, Review, Order, Receive, Weed, Rate, CancelHold, Charges, Calendar, Catalogue,
     ViewReaders,  // read readers' names, numbers and loans (patron lists and cards, overdue lists)
     ViewAudit,    // read the audit trail
-    EditLists     // build and change reading lists (推荐书目): librarians and teachers
+    EditLists,    // build and change reading lists (推荐书目): librarians and teachers
+    // Readers' feedback (library_core/reading): a review of a title (the reader, or a librarian typing
+    // a slip), approving or rejecting reviews (librarians), recommending titles (teachers, librarians,
+    // and teacher, staff and parent readers for themselves).
+    WriteReview, Moderate, Recommend
 };
 bool role_allows(Role r, Action a);
 
