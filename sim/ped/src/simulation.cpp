@@ -384,7 +384,9 @@ void Simulation::mark_narrow_entries(std::vector<Vec2>& corners) const {
         for (double t = 1.0; t + 1.0 < len && out.size() < 31; t += 0.5) {
             if (t - last < params_.narrow_lane_step) continue;
             const Vec2 x = p + u * t;
-            const double w = ray_clearance(x, right, wmin) + ray_clearance(x, right * -1.0, wmin);
+            const double r = ray_clearance(x, right, wmin);
+            if (r >= wmin) continue;  // wide already on one side: the other need not be looked at
+            const double w = r + ray_clearance(x, right * -1.0, wmin - r);
             if (w >= wmin || w < params_.narrow_min_width) continue;
             out.push_back(x);
             last = t;
@@ -607,6 +609,15 @@ void for_cells(Vec2 p, const geometry::Box& box, double cx_size, double cy_size,
                const std::vector<int>& start, F&& f) {
     int cx = std::clamp(static_cast<int>(std::floor((p.x - box.min.x) / cx_size)), 0, nx - 1);
     int cy = std::clamp(static_cast<int>(std::floor((p.y - box.min.y) / cy_size)), 0, ny - 1);
+    if (!periodic) {
+        // The three cells of a row are contiguous in the cell-ordered arrays: one run per row.
+        const int x0 = std::max(0, cx - 1), x1 = std::min(nx - 1, cx + 1);
+        for (int y = std::max(0, cy - 1); y <= std::min(ny - 1, cy + 1); ++y) {
+            const int end = start[static_cast<std::size_t>(y * nx + x1 + 1)];
+            for (int k = start[static_cast<std::size_t>(y * nx + x0)]; k < end; ++k) f(k);
+        }
+        return;
+    }
     for (int dy = -1; dy <= 1; ++dy) {
         int y = cy + dy;
         if (y < 0 || y >= ny) continue;
@@ -775,8 +786,7 @@ void Simulation::gather_neighbours(const Agent& a, std::vector<Near>& near) cons
     near.clear();
     for_cells(a.pos, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, [&](int k) {
         const auto ks = static_cast<std::size_t>(k);
-        if (cell_agents_[ks] == a.id) return;
-        Vec2 d = delta(a.pos, cpos_[ks]);  // from a to b
+        Vec2 d = delta(a.pos, cpos_[ks]);  // from a to b (the agent itself: d = 0, skipped below)
         double s2 = geometry::norm2(d);
         if (s2 > cutoff2 || s2 < 1e-18) return;
         near.push_back({d, std::sqrt(s2), a.radius + crad_[ks], k});
