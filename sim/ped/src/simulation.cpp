@@ -668,7 +668,7 @@ void Simulation::step() {
             // would give it speed 0 anyway; the walkers near it list the pairs it is part of.
             new_heading_[i] = new_dir_[i] = Vec2{0, 0};
             new_speed_[i] = 0.0;
-            near_wall_[i] = wall_within(a.pos, a.radius + pair_margin_);
+            near_wall_[i] = 0;  // looked at below, once a walker lists a pair with it
             continue;
         }
         work_.push_back(lid);
@@ -709,6 +709,20 @@ void Simulation::step() {
         const auto& tp = thread_work_[static_cast<std::size_t>(t)].pairs;
         pairs_.insert(pairs_.end(), tp.begin(), tp.end());
     }
+    // The agents the wall constraints look at: walkers with a wall within reach, and standing
+    // agents next to a wall that a walker may push (they are in a listed pair); a standing agent
+    // nobody touches does not move.
+    wall_agents_.clear();
+    for (int id : work_)
+        if (near_wall_[static_cast<std::size_t>(id)] == 1) wall_agents_.push_back(id);
+    for (const Pair& pr : pairs_)
+        for (int k : {pr.i, pr.j}) {
+            const auto u = static_cast<std::size_t>(k);
+            if (stepped_[u] || near_wall_[u] != 0) continue;
+            const Agent& b = agents_[u];
+            near_wall_[u] = wall_within(b.pos, b.radius + pair_margin_) ? 1 : 2;  // 2: looked, none
+            if (near_wall_[u] == 1) wall_agents_.push_back(k);
+        }
 
     old_pos_.resize(n);
     for (int lid : live_) {
@@ -730,7 +744,7 @@ void Simulation::step() {
         if (!a.active || a.start_time > time_) continue;
         Vec2 p0 = old_pos_[static_cast<std::size_t>(a.id)];
         // A centre that crossed a wall during the step is a penetration however it ended up.
-        if (near_wall_[static_cast<std::size_t>(a.id)])
+        if (near_wall_[static_cast<std::size_t>(a.id)] == 1)
         for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))]) {
             const Segment& s = walls_[static_cast<std::size_t>(w)];
             if (geometry::segments_cross(p0, a.pos, s.a, s.b)) {
@@ -891,7 +905,6 @@ void Simulation::resolve_constraints() {
     // projected out of walls. The model keeps overlaps small; this only removes residue. Only
     // the pairs the model step listed can touch: each agent moves at most v0·Δt, and the list
     // holds every pair whose gap was below twice the largest such move plus 10 cm.
-    auto live = [&](const Agent& a) { return a.active && a.start_time <= time_; };
     bool clean = false;
     for (int iter = 0; iter < 3 && !clean; ++iter) {
         clean = true;  // a pass that moves nobody proves there is nothing left to measure
@@ -910,9 +923,8 @@ void Simulation::resolve_constraints() {
             b.pos -= nrm * push;
             clean = false;
         }
-        for (int lid : live_) {
+        for (int lid : wall_agents_) {
             Agent& a = agents_[static_cast<std::size_t>(lid)];
-            if (!live(a) || !near_wall_[static_cast<std::size_t>(a.id)]) continue;
             for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))]) {
                 Vec2 cp = closest_point(walls_[static_cast<std::size_t>(w)], a.pos);
                 Vec2 d = a.pos - cp;
@@ -931,9 +943,8 @@ void Simulation::resolve_constraints() {
         const Agent& b = agents_[static_cast<std::size_t>(pr.j)];
         metrics_.max_overlap = std::max(metrics_.max_overlap, a.radius + b.radius - norm(delta(b.pos, a.pos)));
     }
-    for (int lid : live_) {
+    for (int lid : wall_agents_) {
         const Agent& a = agents_[static_cast<std::size_t>(lid)];
-        if (!live(a) || !near_wall_[static_cast<std::size_t>(a.id)]) continue;
         double wall_ov = 0.0;
         for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))])
             wall_ov = std::max(wall_ov, a.radius - geometry::distance(walls_[static_cast<std::size_t>(w)], a.pos));

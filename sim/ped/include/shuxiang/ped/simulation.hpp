@@ -31,8 +31,9 @@ struct ModelParams {
     // Side choice against an oncoming walker: pass it on the side one already holds, unless it is
     // less than keep_right_bias (m) to one's right of straight ahead; then keep right.
     double keep_right_bias = 0.4;
-    // Counter-flow lanes in narrow ways: a path corner whose way is between narrow_min_width and
-    // lane_min_width wide is passed narrow_keep_right of the width right of the middle.
+    // Counter-flow lanes in narrow ways: path corners in ways between narrow_min_width and
+    // narrow_max_width wide, and a point every narrow_lane_step along such ways, are passed
+    // narrow_keep_right of the width right of the middle (wider ways: lanes at corners, below).
     double narrow_keep_right = 0.25;
     double narrow_min_width = 1.6;
     double narrow_max_width = 5.0;
@@ -314,7 +315,8 @@ private:
     std::vector<double> new_speed_;
     std::vector<Vec2> new_heading_;
     std::vector<Vec2> old_pos_;
-    std::vector<char> near_wall_;  // per agent: a wall may be within reach this step
+    std::vector<char> near_wall_;  // per agent: a wall may be within reach this step (1)
+    std::vector<int> wall_agents_; // ids the wall constraints look at this step
     std::vector<char> stepped_;    // per agent: moved by the model this step (not standing)
     std::vector<char> deferred_;   // per agent: its desired direction needs the serial pass
     std::vector<Near> near_;  // neighbours of the agent at a one-lane door (serial phase)
