@@ -20,6 +20,19 @@ constexpr double kTolerance = 0.02;  // overlap that counts as a violation (m)
 
 Simulation::~Simulation() = default;
 
+int Simulation::parallel_for(std::size_t count, const std::function<void(int, std::size_t, std::size_t)>& f) {
+    // Contiguous chunks, one per thread; one thread for small counts (waking workers costs more).
+    const int nt = params_.threads > 1 && count >= static_cast<std::size_t>(params_.parallel_min_agents) ? params_.threads : 1;
+    if (thread_work_.size() < static_cast<std::size_t>(nt)) thread_work_.resize(static_cast<std::size_t>(nt));
+    auto chunk = [&](int t) {
+        const auto ut = static_cast<std::size_t>(t), un = static_cast<std::size_t>(nt);
+        f(t, count * ut / un, count * (ut + 1) / un);
+    };
+    if (nt == 1) chunk(0);
+    else pool().run(nt, chunk);
+    return nt;
+}
+
 WorkerPool& Simulation::pool() {
     if (!pool_) pool_ = std::make_unique<WorkerPool>(params_.threads - 1);
     return *pool_;
@@ -56,7 +69,8 @@ Simulation::Simulation(const geometry::WalkableArea& area, const nav::NavMesh& n
                 wall_cells_[static_cast<std::size_t>(y * wnx_ + x)].push_back(static_cast<int>(w));
             }
     }
-    wall_stamp_.assign(walls_.size(), 0);
+    stamps_.resize(static_cast<std::size_t>(std::max(1, params_.threads)));
+    for (auto& st : stamps_) st.mark.assign(walls_.size(), 0);
 
     double lx = box_.max.x - box_.min.x;
     if (params_.periodic_x) {
@@ -284,19 +298,25 @@ Vec2 Simulation::delta(Vec2 from, Vec2 to) const {
 }
 
 
-bool Simulation::line_of_sight(Vec2 p, Vec2 q, double clearance) const {
-    if (++stamp_ == 0) {
-        std::fill(wall_stamp_.begin(), wall_stamp_.end(), 0u);
-        stamp_ = 1;
+Simulation::Stamps& Simulation::fresh_stamps(int t) const {
+    Stamps& st = stamps_[static_cast<std::size_t>(t)];
+    if (++st.gen == 0) {
+        std::fill(st.mark.begin(), st.mark.end(), 0u);
+        st.gen = 1;
     }
+    return st;
+}
+
+bool Simulation::line_of_sight(Vec2 p, Vec2 q, double clearance, int t) const {
+    Stamps& st = fresh_stamps(t);
     Segment s{p, q};
     double len = norm(q - p);
     int n = static_cast<int>(std::ceil(len / (0.5 * wcell_))) + 1;
     for (int k = 0; k <= n; ++k) {
         Vec2 pt = p + (q - p) * (static_cast<double>(k) / n);
         for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(pt))]) {
-            if (wall_stamp_[static_cast<std::size_t>(w)] == stamp_) continue;
-            wall_stamp_[static_cast<std::size_t>(w)] = stamp_;
+            if (st.mark[static_cast<std::size_t>(w)] == st.gen) continue;
+            st.mark[static_cast<std::size_t>(w)] = st.gen;
             if (geometry::segment_distance(s, walls_[static_cast<std::size_t>(w)]) < clearance) return false;
         }
     }
@@ -315,18 +335,15 @@ void Simulation::route(Agent& a) {
 }
 
 double Simulation::ray_clearance(Vec2 p, Vec2 u, double maxlen) const {
-    if (++stamp_ == 0) {
-        std::fill(wall_stamp_.begin(), wall_stamp_.end(), 0u);
-        stamp_ = 1;
-    }
+    Stamps& st = fresh_stamps(0);
     double best = maxlen;
     const int n = static_cast<int>(std::ceil(maxlen / (0.5 * wcell_))) + 1;
     for (int k = 0; k <= n; ++k) {
         Vec2 pt = p + u * (maxlen * k / n);
         if (maxlen * k / n > best + wcell_) break;
         for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(pt))]) {
-            if (wall_stamp_[static_cast<std::size_t>(w)] == stamp_) continue;
-            wall_stamp_[static_cast<std::size_t>(w)] = stamp_;
+            if (st.mark[static_cast<std::size_t>(w)] == st.gen) continue;
+            st.mark[static_cast<std::size_t>(w)] = st.gen;
             const Segment& sg = walls_[static_cast<std::size_t>(w)];
             Vec2 d = sg.b - sg.a;
             double den = cross(u, d);
@@ -339,16 +356,44 @@ double Simulation::ray_clearance(Vec2 p, Vec2 u, double maxlen) const {
     return best;
 }
 
-double Simulation::way_width(Vec2 c, Vec2 out, double maxlen) const {
+Simulation::Section Simulation::way_section(Vec2 c, Vec2 out, double maxlen) const {
     // The way's width at a corner is its narrowest across the corner and a metre before and
     // after it (a corner at a corridor's mouth or just past a door looks into the room).
     const Vec2 right{out.y, -out.x};
-    double width = kNever;
+    Section best{c, kNever, kNever};
     for (double t : {-1.0, -0.5, 0.0, 0.5, 1.0}) {
         Vec2 q = c + out * t;
-        width = std::min(width, ray_clearance(q, right, maxlen) + ray_clearance(q, right * -1.0, maxlen));
+        const double r = ray_clearance(q, right, maxlen), l = ray_clearance(q, right * -1.0, maxlen);
+        if (r + l < best.left + best.right) best = {q, l, r};
     }
-    return width;
+    return best;
+}
+
+void Simulation::mark_narrow_entries(std::vector<Vec2>& corners) const {
+    // A straight stretch of a path through a narrow way has no corner to keep right at: add one
+    // every narrow_lane_step metres where the way is narrower than lane_min_width (samples every
+    // 0.5 m), so that the walker holds its side all along, not only at the mouth.
+    const double wmin = params_.narrow_max_width;
+    std::vector<Vec2> out{corners.front()};
+    for (std::size_t k = 0; k + 1 < corners.size(); ++k) {
+        const Vec2 p = corners[k], q = corners[k + 1];
+        const double len = norm(q - p);
+        const Vec2 u = normalized(q - p);
+        const Vec2 right{u.y, -u.x};
+        double last = -kNever;
+        for (double t = 1.0; t + 1.0 < len && out.size() < 31; t += 0.5) {
+            if (t - last < params_.narrow_lane_step) continue;
+            const Vec2 x = p + u * t;
+            const double r = ray_clearance(x, right, wmin);
+            if (r >= wmin) continue;  // wide already on one side: the other need not be looked at
+            const double w = r + ray_clearance(x, right * -1.0, wmin - r);
+            if (w >= wmin || w < params_.narrow_min_width) continue;
+            out.push_back(x);
+            last = t;
+        }
+        out.push_back(q);
+    }
+    corners = std::move(out);
 }
 
 void Simulation::spread_corners(Agent& a) {
@@ -358,6 +403,8 @@ void Simulation::spread_corners(Agent& a) {
     // it passes each corner of the path whose way is wide (scaled towards the middle by
     // lane_spread < 1). Narrow ways are left to the model: lanes form there by themselves.
     a.lane_corners = 0;
+    if (a.corners.size() < 2) return;
+    if (params_.narrow_keep_right > 0.0) mark_narrow_entries(a.corners);
     if (a.corners.size() < 3) return;
     const double wmax = params_.lane_max_width;
     const double margin = a.radius + 0.05;
@@ -369,18 +416,29 @@ void Simulation::spread_corners(Agent& a) {
         std::size_t j = k + 1;
         while (j + 1 < orig.size() && norm(orig[j] - orig[k]) < 1.0) ++j;
         const Vec2 out = normalized(orig[j] - orig[k]);
-        if (norm(out) == 0.0 || way_width(orig[k], out, params_.lane_min_width) < params_.lane_min_width) continue;
-        if (f < 0.0) {
-            const Vec2 in = normalized(orig[1] - a.pos);
-            const Vec2 left{-in.y, in.x};
-            const double l0 = ray_clearance(a.pos, left, wmax), r0 = ray_clearance(a.pos, left * -1.0, wmax);
-            if (norm(in) == 0.0 || l0 + r0 <= 1e-9) return;
-            f = 0.5 + (l0 / (l0 + r0) - 0.5) * std::min(1.0, params_.lane_spread);
-        }
+        if (norm(out) == 0.0) continue;
         const Vec2 right{out.y, -out.x};
-        const double r = std::max(0.0, ray_clearance(orig[k], right, wmax) - margin);
-        const double l = std::max(0.0, ray_clearance(orig[k], right * -1.0, wmax) - margin);
-        const Vec2 lane = orig[k] + right * (f * (r + l) - l);
+        const Section sec = way_section(orig[k], out, std::max(params_.lane_min_width, params_.narrow_max_width));
+        const double width = sec.left + sec.right;
+        Vec2 lane;
+        if (width < params_.narrow_max_width || width < params_.lane_min_width) {
+            // A narrow way: keep right of its middle at its narrowest, so that opposing
+            // streams meet side by side instead of head-on at the mouth.
+            if (width < params_.narrow_min_width || params_.narrow_keep_right <= 0.0) continue;
+            const double r = std::max(0.0, sec.right - margin), l = std::max(0.0, sec.left - margin);
+            lane = sec.at + right * ((0.5 + params_.narrow_keep_right) * (r + l) - l);
+        } else {
+            if (f < 0.0) {
+                const Vec2 in = normalized(orig[1] - a.pos);
+                const Vec2 left{-in.y, in.x};
+                const double l0 = ray_clearance(a.pos, left, wmax), r0 = ray_clearance(a.pos, left * -1.0, wmax);
+                if (norm(in) == 0.0 || l0 + r0 <= 1e-9) return;
+                f = 0.5 + (l0 / (l0 + r0) - 0.5) * std::min(1.0, params_.lane_spread);
+            }
+            const double r = std::max(0.0, ray_clearance(orig[k], right, wmax) - margin);
+            const double l = std::max(0.0, ray_clearance(orig[k], right * -1.0, wmax) - margin);
+            lane = orig[k] + right * (f * (r + l) - l);
+        }
         if (!line_of_sight(a.corners[k - 1], lane, a.radius) || !line_of_sight(lane, orig[j], a.radius)) continue;
         a.corners[k] = lane;
         a.lane_corners |= 1u << k;
@@ -432,9 +490,15 @@ void Simulation::route_path(Agent& a) {
     a.exit = best_exit;
 }
 
-Vec2 Simulation::desired_direction(Agent& a) {
+Vec2 Simulation::desired_direction(Agent& a, int t, bool* deferred) {
+    // With `deferred`, on a worker thread: whatever needs the navmesh query or a waypoint
+    // callback is left to the serial pass (flag set, nothing changed but corner skipping, which
+    // that pass repeats with the same outcome).
     if (a.fixed_dir.x != 0.0 || a.fixed_dir.y != 0.0) return a.fixed_dir;
-    if (a.corners.empty()) route(a);
+    if (a.corners.empty()) {
+        if (deferred) return *deferred = true, Vec2{0, 0};
+        route(a);
+    }
     if (!a.active || a.corners.empty()) return {0, 0};
     const long phase = steps_ + a.id;
     // Skip corners already reached or, looking ahead, already visible with clearance.
@@ -449,19 +513,21 @@ Vec2 Simulation::desired_direction(Agent& a) {
             if (dot(a.pos - a.corners[a.corner], out) < 0.0) break;
         }
         if ((near || phase % 4 == 0) &&
-            line_of_sight(a.pos, a.corners[a.corner + 1], (near ? 0.3 : 0.8) * a.radius)) {
+            line_of_sight(a.pos, a.corners[a.corner + 1], (near ? 0.3 : 0.8) * a.radius, t)) {
             ++a.corner;
             continue;
         }
         break;
     }
     // Pushed out of sight of the next corner (crowd pressure): plan again from here.
-    if (phase % 20 == 0 && !line_of_sight(a.pos, a.corners[a.corner], 0.3 * a.radius)) {
+    if (phase % 20 == 0 && !line_of_sight(a.pos, a.corners[a.corner], 0.3 * a.radius, t)) {
+        if (deferred) return *deferred = true, Vec2{0, 0};
         route(a);
         if (!a.active || a.corners.empty()) return {0, 0};
     }
     if (a.next_waypoint < a.waypoints.size() && a.corner + 1 == a.corners.size() &&
         norm(a.corners.back() - a.pos) < 0.5) {
+        if (deferred) return *deferred = true, Vec2{0, 0};
         const std::size_t k = a.next_waypoint++;
         if (k < a.dwell.size() && a.dwell[k] > 0.0) a.hold_until = std::max(a.hold_until, time_ + a.dwell[k]);
         if (on_waypoint_) on_waypoint_(a.id, k, true);
@@ -471,11 +537,11 @@ Vec2 Simulation::desired_direction(Agent& a) {
         if (!a.active || a.corners.empty()) return {0, 0};
     }
     if (a.corner + 1 == a.corners.size() && a.next_waypoint >= a.waypoints.size() && params_.exit_spread)
-        return normalized(exit_point(a, phase) - a.pos);
+        return normalized(exit_point(a, phase, t) - a.pos);
     return normalized(a.corners[a.corner] - a.pos);
 }
 
-Vec2 Simulation::exit_point(Agent& a, long phase) {
+Vec2 Simulation::exit_point(Agent& a, long phase, int t) {
     // A wide exit is walked into straight ahead, not at its middle: in sight of the exit area,
     // each walker heads for the nearest point of it (kept half a metre inside from its sides),
     // so that a crowd keeps its width instead of funnelling towards the centroid.
@@ -497,7 +563,7 @@ Vec2 Simulation::exit_point(Agent& a, long phase) {
         Vec2 in = c - best;
         double len = norm(in);
         best = best + (len > 1e-9 ? in * (std::min(len, a.radius + 0.5) / len) : Vec2{0, 0});
-        a.exit_point = line_of_sight(a.pos, best, 0.8 * a.radius) ? best : a.corners.back();
+        a.exit_point = line_of_sight(a.pos, best, 0.8 * a.radius, t) ? best : a.corners.back();
         a.exit_point_for = a.exit;
     }
     return a.exit_point;
@@ -543,6 +609,15 @@ void for_cells(Vec2 p, const geometry::Box& box, double cx_size, double cy_size,
                const std::vector<int>& start, F&& f) {
     int cx = std::clamp(static_cast<int>(std::floor((p.x - box.min.x) / cx_size)), 0, nx - 1);
     int cy = std::clamp(static_cast<int>(std::floor((p.y - box.min.y) / cy_size)), 0, ny - 1);
+    if (!periodic) {
+        // The three cells of a row are contiguous in the cell-ordered arrays: one run per row.
+        const int x0 = std::max(0, cx - 1), x1 = std::min(nx - 1, cx + 1);
+        for (int y = std::max(0, cy - 1); y <= std::min(ny - 1, cy + 1); ++y) {
+            const int end = start[static_cast<std::size_t>(y * nx + x1 + 1)];
+            for (int k = start[static_cast<std::size_t>(y * nx + x0)]; k < end; ++k) f(k);
+        }
+        return;
+    }
     for (int dy = -1; dy <= 1; ++dy) {
         int y = cy + dy;
         if (y < 0 || y >= ny) continue;
@@ -577,40 +652,77 @@ void Simulation::step() {
     new_speed_.resize(n);
     new_heading_.resize(n);
     near_wall_.resize(n);
-    // Phase 1, serial: desired directions (routing shares the navmesh query and the wall
-    // stamps; waypoint callbacks may touch other agents) and turn-taking at one-lane doors.
+    stepped_.resize(n);
+    // Phase 1: desired directions. Walkers that need no routing and no waypoint callback this
+    // step are done on the worker threads (each reads the walls and writes only its own record);
+    // the rest (routing shares the navmesh query; callbacks may touch other agents) and
+    // turn-taking at one-lane doors follow serially in id order.
     work_.clear();
     for (int lid : live_) {
         Agent& a = agents_[static_cast<std::size_t>(lid)];
         if (!a.active || a.start_time > time_) continue;
-        Vec2 e0 = a.hold_until > time_ ? Vec2{0, 0} : desired_direction(a);
+        const auto i = static_cast<std::size_t>(a.id);
+        stepped_[i] = 0;
+        if (a.hold_until > time_) {
+            // Standing (reading, browsing, queueing): a fixed obstacle this step. The model step
+            // would give it speed 0 anyway; the walkers near it list the pairs it is part of.
+            new_heading_[i] = new_dir_[i] = Vec2{0, 0};
+            new_speed_[i] = 0.0;
+            near_wall_[i] = 0;  // looked at below, once a walker lists a pair with it
+            continue;
+        }
+        work_.push_back(lid);
+    }
+    deferred_.resize(n);
+    parallel_for(work_.size(), [&](int t, std::size_t lo, std::size_t hi) {
+        for (std::size_t w = lo; w < hi; ++w) {
+            Agent& a = agents_[static_cast<std::size_t>(work_[w])];
+            bool later = false;
+            new_heading_[static_cast<std::size_t>(a.id)] = desired_direction(a, t, &later);
+            deferred_[static_cast<std::size_t>(a.id)] = later;
+        }
+    });
+    std::size_t kept = 0;
+    for (int lid : work_) {
+        Agent& a = agents_[static_cast<std::size_t>(lid)];
+        const auto i = static_cast<std::size_t>(a.id);
+        Vec2 e0 = deferred_[i] ? desired_direction(a) : new_heading_[i];
         if (!a.active) continue;
+        stepped_[i] = 1;
         if (!passages_.empty() && (e0.x != 0.0 || e0.y != 0.0)) {
             gather_neighbours(a, near_);
             e0 = passage_gate(a, e0);
         }
-        new_heading_[static_cast<std::size_t>(a.id)] = e0;
-        work_.push_back(lid);
+        new_heading_[i] = e0;
+        work_[kept++] = lid;
     }
+    work_.resize(kept);
     // Phase 2, parallel: the operational model. Each agent reads only the state at the start of
     // the step and writes only its own entries, so the result does not depend on the threads.
-    const std::size_t nw = work_.size();
-    const int nthreads = params_.threads > 1 && static_cast<int>(nw) >= params_.parallel_min_agents ? params_.threads : 1;
-    if (thread_work_.size() < static_cast<std::size_t>(nthreads)) thread_work_.resize(static_cast<std::size_t>(nthreads));
-    auto chunk = [&](int t) {
+    const int nthreads = parallel_for(work_.size(), [&](int t, std::size_t lo, std::size_t hi) {
         ThreadWork& tw = thread_work_[static_cast<std::size_t>(t)];
         tw.pairs.clear();
-        const std::size_t lo = nw * static_cast<std::size_t>(t) / static_cast<std::size_t>(nthreads);
-        const std::size_t hi = nw * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(nthreads);
         for (std::size_t w = lo; w < hi; ++w) model_step(agents_[static_cast<std::size_t>(work_[w])], tw);
-    };
-    if (nthreads == 1) chunk(0);
-    else pool().run(nthreads, chunk);
+    });
     pairs_.clear();
     for (int t = 0; t < nthreads; ++t) {
         const auto& tp = thread_work_[static_cast<std::size_t>(t)].pairs;
         pairs_.insert(pairs_.end(), tp.begin(), tp.end());
     }
+    // The agents the wall constraints look at: walkers with a wall within reach, and standing
+    // agents next to a wall that a walker may push (they are in a listed pair); a standing agent
+    // nobody touches does not move.
+    wall_agents_.clear();
+    for (int id : work_)
+        if (near_wall_[static_cast<std::size_t>(id)] == 1) wall_agents_.push_back(id);
+    for (const Pair& pr : pairs_)
+        for (int k : {pr.i, pr.j}) {
+            const auto u = static_cast<std::size_t>(k);
+            if (stepped_[u] || near_wall_[u] != 0) continue;
+            const Agent& b = agents_[u];
+            near_wall_[u] = wall_within(b.pos, b.radius + pair_margin_) ? 1 : 2;  // 2: looked, none
+            if (near_wall_[u] == 1) wall_agents_.push_back(k);
+        }
 
     old_pos_.resize(n);
     for (int lid : live_) {
@@ -632,7 +744,7 @@ void Simulation::step() {
         if (!a.active || a.start_time > time_) continue;
         Vec2 p0 = old_pos_[static_cast<std::size_t>(a.id)];
         // A centre that crossed a wall during the step is a penetration however it ended up.
-        if (near_wall_[static_cast<std::size_t>(a.id)])
+        if (near_wall_[static_cast<std::size_t>(a.id)] == 1)
         for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))]) {
             const Segment& s = walls_[static_cast<std::size_t>(w)];
             if (geometry::segments_cross(p0, a.pos, s.a, s.b)) {
@@ -688,8 +800,7 @@ void Simulation::gather_neighbours(const Agent& a, std::vector<Near>& near) cons
     near.clear();
     for_cells(a.pos, box_, acx_, acy_, anx_, any_, params_.periodic_x, cell_start_, [&](int k) {
         const auto ks = static_cast<std::size_t>(k);
-        if (cell_agents_[ks] == a.id) return;
-        Vec2 d = delta(a.pos, cpos_[ks]);  // from a to b
+        Vec2 d = delta(a.pos, cpos_[ks]);  // from a to b (the agent itself: d = 0, skipped below)
         double s2 = geometry::norm2(d);
         if (s2 > cutoff2 || s2 < 1e-18) return;
         near.push_back({d, std::sqrt(s2), a.radius + crad_[ks], k});
@@ -702,7 +813,9 @@ void Simulation::model_step(const Agent& a, ThreadWork& tw) {
     // Pairs near enough to touch after this step: the only ones the constraints look at.
     for (const auto& nb : near) {
         const int j = cell_agents_[static_cast<std::size_t>(nb.slot)];
-        if (j > a.id && nb.s - nb.l < pair_margin_) tw.pairs.push_back({a.id, j});
+        if (nb.s - nb.l >= pair_margin_) continue;
+        if (j > a.id) tw.pairs.push_back({a.id, j});
+        else if (!stepped_[static_cast<std::size_t>(j)]) tw.pairs.push_back({j, a.id});  // it does not list its own
     }
     const Vec2 e0 = new_heading_[static_cast<std::size_t>(a.id)];
     const Vec2 e = direction(a, e0, near);
@@ -732,14 +845,19 @@ Vec2 Simulation::direction(const Agent& a, Vec2 e0, const std::vector<Near>& nea
         double w = params_.anisotropy + (1.0 - params_.anisotropy) * 0.5 * (1.0 + cphi);
         rep -= nb.d * (w * params_.neighbour_strength * std::exp((nb.l - nb.s) / params_.neighbour_range) / nb.s);
     }
-    // Keep right: an oncoming neighbour ahead makes the agent sidestep to its right, so that
-    // opposing streams pass each other and form lanes instead of pressing head-on.
+    // Keep right: an oncoming neighbour ahead on a collision course makes the agent sidestep, so
+    // that opposing streams pass each other and form lanes instead of pressing head-on. It is
+    // passed on the side the agent already holds (turning across its path would meet it), and
+    // to the right when it comes nearly straight at the agent.
     if (params_.keep_right > 0.0) {
-        Vec2 right{e0.y, -e0.x};
+        const Vec2 right{e0.y, -e0.x};
         for (auto& nb : near) {
             if (dot(e0, nb.d) <= 0.0) continue;
             if (dot(cheading_[static_cast<std::size_t>(nb.slot)], e0) >= 0.0) continue;
-            rep += right * (params_.keep_right * std::exp((nb.l - nb.s) / params_.keep_right_range));
+            const double lat = cross(e0, nb.d);  // > 0: the neighbour is to the left
+            if (std::abs(lat) > nb.l + 0.3) continue;  // passes clear
+            const double side = lat + params_.keep_right_bias >= 0.0 ? 1.0 : -1.0;
+            rep += right * (side * params_.keep_right * std::exp((nb.l - nb.s) / params_.keep_right_range));
         }
     }
     // Walls: the exponential repulsion R_w(d) = b·exp((r - d)/D_w) acts only against the part of
@@ -775,12 +893,18 @@ Vec2 Simulation::direction(const Agent& a, Vec2 e0, const std::vector<Near>& nea
     return norm(e) == 0.0 ? e0 : e;
 }
 
+bool Simulation::wall_within(Vec2 p, double reach) const {
+    if (reach >= kWallMargin) return true;  // walls farther than kWallMargin are not listed in the cell
+    for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(p))])
+        if (geometry::distance(walls_[static_cast<std::size_t>(w)], p) < reach) return true;
+    return false;
+}
+
 void Simulation::resolve_constraints() {
     // Hard constraints after the model step: agents are pushed apart where discs overlap and
     // projected out of walls. The model keeps overlaps small; this only removes residue. Only
     // the pairs the model step listed can touch: each agent moves at most v0·Δt, and the list
     // holds every pair whose gap was below twice the largest such move plus 10 cm.
-    auto live = [&](const Agent& a) { return a.active && a.start_time <= time_; };
     bool clean = false;
     for (int iter = 0; iter < 3 && !clean; ++iter) {
         clean = true;  // a pass that moves nobody proves there is nothing left to measure
@@ -799,9 +923,8 @@ void Simulation::resolve_constraints() {
             b.pos -= nrm * push;
             clean = false;
         }
-        for (int lid : live_) {
+        for (int lid : wall_agents_) {
             Agent& a = agents_[static_cast<std::size_t>(lid)];
-            if (!live(a) || !near_wall_[static_cast<std::size_t>(a.id)]) continue;
             for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))]) {
                 Vec2 cp = closest_point(walls_[static_cast<std::size_t>(w)], a.pos);
                 Vec2 d = a.pos - cp;
@@ -820,9 +943,8 @@ void Simulation::resolve_constraints() {
         const Agent& b = agents_[static_cast<std::size_t>(pr.j)];
         metrics_.max_overlap = std::max(metrics_.max_overlap, a.radius + b.radius - norm(delta(b.pos, a.pos)));
     }
-    for (int lid : live_) {
+    for (int lid : wall_agents_) {
         const Agent& a = agents_[static_cast<std::size_t>(lid)];
-        if (!live(a) || !near_wall_[static_cast<std::size_t>(a.id)]) continue;
         double wall_ov = 0.0;
         for (int w : wall_cells_[static_cast<std::size_t>(wall_cell(a.pos))])
             wall_ov = std::max(wall_ov, a.radius - geometry::distance(walls_[static_cast<std::size_t>(w)], a.pos));

@@ -28,6 +28,16 @@ struct ModelParams {
     double anisotropy = 0.0;           // λ: weight of the repulsion from a neighbour straight behind
     double keep_right = 1.0;           // strength of the sidestep from oncoming neighbours ahead
     double keep_right_range = 2.0;     // its range (m)
+    // Side choice against an oncoming walker: pass it on the side one already holds, unless it is
+    // less than keep_right_bias (m) to one's right of straight ahead; then keep right.
+    double keep_right_bias = 0.4;
+    // Counter-flow lanes in narrow ways: path corners in ways between narrow_min_width and
+    // narrow_max_width wide, and a point every narrow_lane_step along such ways, are passed
+    // narrow_keep_right of the width right of the middle (wider ways: lanes at corners, below).
+    double narrow_keep_right = 0.25;
+    double narrow_min_width = 1.6;
+    double narrow_max_width = 5.0;
+    double narrow_lane_step = 1.0;     // spacing (m) of the kept-right points along a narrow way
     // Lanes at wide corners: a walker passes each corner of its path whose way is at least
     // lane_min_width wide at the share of the width it holds where it starts (its place across
     // the way), pulled towards the middle by lane_spread < 1; 0 keeps the navmesh corners.
@@ -225,21 +235,26 @@ private:
     void model_step(const Agent& a, ThreadWork& tw);  // writes only a's entries: safe in parallel
     Vec2 direction(const Agent& a, Vec2 e0, const std::vector<Near>& near);  // sets near_wall_[a.id]
     WorkerPool& pool();
+    // Runs f(thread, begin, end) over [0, count) in contiguous chunks; returns the threads used.
+    int parallel_for(std::size_t count, const std::function<void(int, std::size_t, std::size_t)>& f);
     bool exit_open(int e) const { return time_ < exits_[static_cast<std::size_t>(e)].close_time; }
     void route(Agent& a);
     void route_path(Agent& a);
-    Vec2 exit_point(Agent& a, long phase);
+    Vec2 exit_point(Agent& a, long phase, int t);
     void spread_corners(Agent& a);
-    double way_width(Vec2 c, Vec2 out, double maxlen) const;
+    void mark_narrow_entries(std::vector<Vec2>& corners) const;
+    struct Section { Vec2 at; double left, right; };  // a cross-section of a way: free length each side
+    Section way_section(Vec2 c, Vec2 out, double maxlen) const;  // the narrowest near a corner
     double ray_clearance(Vec2 p, Vec2 u, double maxlen) const;
     Vec2 goal_of(const Agent& a) const;
-    bool line_of_sight(Vec2 p, Vec2 q, double clearance) const;
-    Vec2 desired_direction(Agent& a);
+    bool line_of_sight(Vec2 p, Vec2 q, double clearance, int t = 0) const;  // t: the calling thread's slot
+    Vec2 desired_direction(Agent& a, int t = 0, bool* deferred = nullptr);
     // Turn-taking at one-lane passages: e0 unchanged, or the way to a waiting spot (zero there).
     Vec2 passage_gate(Agent& a, Vec2 e0);
     void update_passages();
     void build_agent_grid();
     void resolve_constraints();
+    bool wall_within(Vec2 p, double reach) const;  // a wall nearer than reach (true when unsure)
     void record_density();
     Vec2 delta(Vec2 from, Vec2 to) const;  // minimum-image difference when periodic
     int wall_cell(Vec2 p) const {
@@ -280,8 +295,12 @@ private:
     double wcell_ = 1.0;
     int wnx_ = 1, wny_ = 1;
     std::vector<std::vector<int>> wall_cells_;
-    mutable std::vector<unsigned> wall_stamp_;
-    mutable unsigned stamp_ = 0;
+    struct Stamps {  // walls already tested by the current query, one set per thread
+        std::vector<unsigned> mark;
+        unsigned gen = 0;
+    };
+    mutable std::vector<Stamps> stamps_;
+    Stamps& fresh_stamps(int t) const;
 
     // Agent grid (rebuilt each step by counting sort).
     double acx_ = 2.0, acy_ = 2.0;
@@ -296,7 +315,10 @@ private:
     std::vector<double> new_speed_;
     std::vector<Vec2> new_heading_;
     std::vector<Vec2> old_pos_;
-    std::vector<char> near_wall_;  // per agent: a wall may be within reach this step
+    std::vector<char> near_wall_;  // per agent: a wall may be within reach this step (1)
+    std::vector<int> wall_agents_; // ids the wall constraints look at this step
+    std::vector<char> stepped_;    // per agent: moved by the model this step (not standing)
+    std::vector<char> deferred_;   // per agent: its desired direction needs the serial pass
     std::vector<Near> near_;  // neighbours of the agent at a one-lane door (serial phase)
     std::vector<int> work_;   // agents the model step moves this step, in id order
     std::vector<ThreadWork> thread_work_;
