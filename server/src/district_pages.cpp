@@ -2,6 +2,8 @@
 // libjs-chart.js for the dashboard's chart by county, and the login form's small script.
 #include <cstdio>
 #include <fstream>
+#include <functional>
+#include <map>
 #include <sstream>
 
 #include "district_app.hpp"
@@ -145,7 +147,8 @@ void ranking_page(DCall& c) {
                 "</td><td>" + (s.excellent ? esc(tr("district.page.excellent")) : "") + "</td></tr>";
     c.send_html(page(c, trf("district.page.ranking_year", {std::to_string(d.year)}),
                      "<table id=\"ranking\"><tr><th>#</th><th>" + esc(tr("district.page.school")) + "</th><th>" +
-                         esc(tr("district.page.county")) + "</th><th>" + esc(tr("district.page.score")) + "</th><th></th></tr>" +
+                         esc(tr("district.page.county")) + "</th><th>" + esc(tr("district.page.score")) + "</th><th>" +
+                         esc(tr("district.page.excellent")) + "</th></tr>" +
                          rows + "</table>"));
 }
 
@@ -161,18 +164,33 @@ void missing_page(DCall& c) {
 }
 
 // 一公开: the published list is public; before publication only bureau operators see it.
+// The drawn schools (code and name) with their inspector (name) and result; `extra` gives each
+// row's last cell (the result form on the operators' page), none when null.
+std::string picks_table(DCall& c, const district::Inspection& i,
+                        const std::function<std::string(const district::InspectionPick&)>& extra) {
+    std::map<std::string, std::string> school_name, inspector_name;
+    for (const auto& s : c.store().schools()) school_name[s.code] = s.name;
+    for (const auto& o : c.store().operators()) inspector_name[o.id] = o.name.empty() ? o.id : o.name;
+    std::string out = "<table id=\"picks\"><tr><th>" + esc(tr("district.page.code")) + "</th><th>" +
+                      esc(tr("district.page.school")) + "</th><th>" + esc(tr("district.page.inspector")) + "</th><th>" +
+                      esc(tr("district.page.result")) + "</th><th>" + esc(tr("district.page.note")) + "</th>" +
+                      (extra ? "<th></th>" : "") + "</tr>";
+    for (const auto& p : i.picks) {
+        const auto in = inspector_name.find(p.inspector);
+        out += "<tr data-school=\"" + esc(p.school) + "\" data-inspector=\"" + esc(p.inspector) + "\"><td>" + esc(p.school) +
+               "</td><td>" + esc(school_name[p.school]) + "</td><td>" + esc(in == inspector_name.end() ? p.inspector : in->second) +
+               "</td><td>" + esc(p.result) + "</td><td>" + esc(p.note) + "</td>" + (extra ? "<td>" + extra(p) + "</td>" : "") +
+               "</tr>";
+    }
+    return out + "</table>";
+}
+
 void inspection_page(DCall& c) {
     auto i = c.store().inspection(std::stoi(c.req.matches[1]));
     if (!i || (i->published_at.empty() && !c.session)) throw HttpError(404, "not_found", tr("server.error.not_found"));
-    std::string rows;
-    for (const auto& p : i->picks)
-        rows += "<tr><td>" + esc(p.school) + "</td><td>" + esc(p.inspector) + "</td><td>" + esc(p.result) + "</td><td>" +
-                esc(p.note) + "</td></tr>";
     c.send_html(page(c, trf("district.page.inspection", {std::to_string(i->year)}),
                      "<p>" + esc(trf("district.page.seed", {std::to_string(i->seed), i->drawn_at, i->published_at})) +
-                         "</p><table id=\"picks\"><tr><th>" + esc(tr("district.page.school")) + "</th><th>" +
-                         esc(tr("district.page.inspector")) + "</th><th>" + esc(tr("district.page.result")) + "</th><th>" +
-                         esc(tr("district.page.note")) + "</th></tr>" + rows + "</table>"));
+                         "</p>" + picks_table(c, *i, nullptr)));
 }
 
 // The form's hidden fields: the session's CSRF token and the year.
@@ -202,21 +220,18 @@ void inspection_admin_page(DCall& c) {
         body += "<p id=\"state\">" +
                 esc(trf(published ? "district.page.seed" : "district.page.seed_drawn",
                         {std::to_string(i->seed), i->drawn_at, i->published_at})) +
-                "</p><table id=\"picks\"><tr><th>" + esc(tr("district.page.school")) + "</th><th>" +
-                esc(tr("district.page.inspector")) + "</th><th>" + esc(tr("district.page.result")) + "</th><th>" +
-                esc(tr("district.page.note")) + "</th><th></th></tr>";
-        for (const auto& p : i->picks) {
-            body += "<tr data-school=\"" + esc(p.school) + "\"><td>" + esc(p.school) + "</td><td>" + esc(p.inspector) +
-                    "</td><td>" + esc(p.result) + "</td><td>" + esc(p.note) + "</td><td>";
-            if (!published && (admin || p.inspector == c.session->who.id))
-                body += form_head(c, "/inspection/result", year) + "<input type=\"hidden\" name=\"school\" value=\"" +
-                        esc(p.school) + "\"><input name=\"result\" required placeholder=\"" +
-                        esc(tr("district.page.result")) + "\" value=\"" + esc(p.result) + "\"><input name=\"note\" "
-                        "placeholder=\"" + esc(tr("district.page.note")) + "\" value=\"" + esc(p.note) + "\"><button>" +
-                        esc(tr("district.page.record")) + "</button></form>";
-            body += "</td></tr>";
-        }
-        body += "</table>";
+                "</p>";
+        std::function<std::string(const district::InspectionPick&)> form;  // no form column once published
+        if (!published)
+            form = [&](const district::InspectionPick& p) -> std::string {
+                if (!admin && p.inspector != c.session->who.id) return "";
+                return form_head(c, "/inspection/result", year) + "<input type=\"hidden\" name=\"school\" value=\"" +
+                       esc(p.school) + "\"><input name=\"result\" required placeholder=\"" + esc(tr("district.page.result")) +
+                       "\" value=\"" + esc(p.result) + "\"><input name=\"note\" placeholder=\"" +
+                       esc(tr("district.page.note")) + "\" value=\"" + esc(p.note) + "\"><button>" +
+                       esc(tr("district.page.record")) + "</button></form>";
+            };
+        body += picks_table(c, *i, form);
         if (published)
             body += "<p><a id=\"public\" href=\"/inspection/" + std::to_string(year) + "\">" +
                     esc(tr("district.page.public_list")) + "</a></p>";

@@ -106,8 +106,8 @@ def draw(d, url, out):
     assert SEED in text_of(d, "#state"), text_of(d, "#state")
     picks = {}
     for tr in d.find_elements(By.CSS_SELECTOR, "#picks tr[data-school]"):
-        cells = tr.find_elements(By.TAG_NAME, "td")
-        picks[cells[0].text] = cells[1].text
+        picks[tr.get_attribute("data-school")] = tr.get_attribute("data-inspector")
+        assert tr.find_elements(By.TAG_NAME, "td")[2].text in ("张督学", "赵督学"), tr.text  # the inspector's name
     assert len(picks) == 4, picks
     assert set(picks.values()) == {"insp1", "insp2"}, picks
     no_console_errors(d, "draw")
@@ -169,8 +169,9 @@ def main():
         d.delete_all_cookies()
         d.get(url + "/inspection/2026")
         listed = text_of(d, "#picks")
+        names = {"insp1": "张督学", "insp2": "赵督学"}
         for school, insp in picks.items():
-            assert school in listed and insp in listed, (school, listed)
+            assert school in listed and names[insp] in listed, (school, listed)
         assert listed.count("合格") == 4, listed
         assert SEED in d.page_source
         shot(d, a.out, "inspection-public-zh")
