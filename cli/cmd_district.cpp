@@ -44,8 +44,8 @@ int run_init(const Args& a) {
 }
 
 int run_push(const Args& a) {
+    district::check_school_code(a.school, "--school", "");
     if (!std::filesystem::exists(a.db)) throw InputError(a.db, "", tr("server.error.no_db"));
-    if (a.school.empty()) throw InputError("--school", "", tr("district.error.no_school_code"));
     auto repo = circulation::open_repository(a.db);
     auto snap = district::snapshot_school(repo->catalog());
     auto d = district::open_district(a.pg);
@@ -123,6 +123,7 @@ int run_review(const Args& a) {
 }
 
 int run_school(const Args& a) {
+    district::check_school_code(a.school, "CODE", "");
     auto d = district::open_district(a.pg);
     d->upsert_school({a.school, a.name, a.county, "", ""});
     std::cout << trf("district.cli.school_saved", {a.school}) << "\n";

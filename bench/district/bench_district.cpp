@@ -1,18 +1,26 @@
-// bench_district --pg URL [--schools N] [--seed S] [--work DIR]: a generated city against the
-// district store. Loads N schools of 10,000-40,000 copies each (titles drawn from a city pool of
-// 2,000 per school with a skewed popularity, so that many titles are shared), then measures:
-// union search latency (1- and 2-character Chinese, authors, ISBNs), one school's incremental sync
-// of a year's changes from a real school database, and the annual review of 1,000 submissions.
+// bench_district --pg URL [--schools N] [--seed S] [--work DIR] [--generated] [--init-only]
+// [--check-tokens N]: a generated city against the district store. Without --generated it loads N
+// schools of 10,000-40,000 copies each through the store's push (titles drawn from a city pool of
+// 2,000 per school with a skewed popularity, so that many titles are shared); with --generated the
+// city is already in the database, written server-side by gen_city.sql (run_city.sh), and the
+// titles the benchmark needs are read from it. Then it measures: union search latency (1- and
+// 2-character Chinese, authors, ISBNs), one school's incremental sync of a year's changes from a
+// real school database, and the annual review of 1,000 submissions. --init-only creates the
+// schema and stops; --check-tokens N compares the search tokens of N stored titles with
+// catalog::index_tokens (the generator computes them in SQL).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <pqxx/pqxx>
 #include <random>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "shuxiang/catalog/csv.hpp"
 #include "shuxiang/catalog/isbn.hpp"
+#include "shuxiang/catalog/search.hpp"
 #include "shuxiang/circulation/repository.hpp"
 #include "shuxiang/district/push.hpp"
 #include "shuxiang/district/store.hpp"
@@ -50,27 +58,54 @@ std::string isbn_of(long long k) {
 
 struct City {
     std::vector<std::string> chars;
-    std::vector<std::string> title, author;
+    long long pool = 0;
+    std::unordered_map<long long, std::string> title, author;  // pool index -> text (all, or those read)
     std::mt19937_64 rng;
-    explicit City(long long pool, unsigned long long seed) : chars(utf8_chars(kChars)), rng(seed) {
-        for (long long k = 0; k < pool; ++k) {
+    // generate: the titles here (client-side loading); else they are read from the database.
+    City(long long pool_size, unsigned long long seed, bool generate) : chars(utf8_chars(kChars)), pool(pool_size), rng(seed) {
+        for (long long k = 0; generate && k < pool; ++k) {
             std::string t;
             for (int n = 3 + static_cast<int>(rng() % 5); n > 0; --n) t += chars[rng() % chars.size()];
-            title.push_back(t + (k % 7 == 0 ? " " + std::to_string(k % 90 + 1) : ""));
-            author.push_back(chars[rng() % chars.size()] + chars[rng() % chars.size()] + chars[rng() % chars.size()]);
+            title[k] = t + (k % 7 == 0 ? " " + std::to_string(k % 90 + 1) : "");
+            author[k] = chars[rng() % chars.size()] + chars[rng() % chars.size()] + chars[rng() % chars.size()];
         }
     }
-    // A title index with a skewed popularity: the first titles are held by many schools.
+    // A title index with a skewed popularity: the first titles are held by many schools. With the
+    // titles read from the database, only held titles (those read) are picked.
     long long pick() {
-        const double u = std::uniform_real_distribution<double>(0, 1)(rng);
-        return static_cast<long long>(static_cast<double>(title.size()) * u * u * u);
+        for (;;) {
+            const double u = std::uniform_real_distribution<double>(0, 1)(rng);
+            const auto k = static_cast<long long>(static_cast<double>(pool) * u * u * u);
+            if (title.count(k)) return k;
+        }
+    }
+    // Reads the titles of the generated city that the benchmark uses: the sync school's (pool
+    // indexes below 10,000 and 20,000-20,799) and `picks` more drawn like pick() for the queries.
+    void read(const std::string& url, int picks) {
+        pqxx::connection c(url);
+        pqxx::work w(c);
+        std::vector<long long> ids;
+        for (int k = 0; k < picks * 2; ++k) {
+            const double u = std::uniform_real_distribution<double>(0, 1)(rng);
+            ids.push_back(1 + static_cast<long long>(static_cast<double>(pool) * u * u * u));
+        }
+        std::string list;
+        for (auto id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
+        for (const auto& r : w.exec_params("SELECT id - 1, title, responsibility FROM union_title WHERE id <= 10000 OR "
+                                           "id BETWEEN 20001 AND 20800 OR id = ANY($1::bigint[])",
+                                           "{" + list + "}")) {
+            const auto k = r[0].as<long long>();
+            title[k] = r[1].as<std::string>();
+            auto a = r[2].as<std::string>();
+            author[k] = a.size() > 4 && a.compare(a.size() - 4, 4, " 著") == 0 ? a.substr(0, a.size() - 4) : a;
+        }
     }
     district::TitlePush push_of(long long k, long long local, long long copies) const {
         district::TitlePush t;
         t.local_id = local;
         t.keys = {"isbn:" + isbn_of(k)};
-        t.title = title[k];
-        t.responsibility = author[k] + " 著";
+        t.title = title.at(k);
+        t.responsibility = author.at(k) + " 著";
         t.publisher = "少年儿童出版社";
         t.year = std::to_string(2000 + k % 25);
         t.clc_top = std::string(1, "ABCDEGHIJKNOPQRSTUVXZ"[k % 21]);
@@ -112,6 +147,7 @@ double percentile(std::vector<double> v, double p) {
 
 void bench_search(district::DistrictStore& d, City& city) {
     std::vector<std::string> queries;
+    std::size_t kinds[4] = {0, 0, 0, 0};
     for (int k = 0; k < 1000; ++k) {
         const long long t = city.pick();
         const auto cs = utf8_chars(city.title[t]);
@@ -122,15 +158,22 @@ void bench_search(district::DistrictStore& d, City& city) {
             default: queries.push_back(isbn_of(t)); break;                            // an ISBN
         }
     }
-    std::vector<double> ms;
+    std::vector<double> ms, by_kind[4];
     std::size_t hits = 0;
-    for (const auto& q : queries) {
+    for (std::size_t k = 0; k < queries.size(); ++k) {
         auto t0 = Clock::now();
-        hits += d.union_search(q, 20).size();
+        const auto n = d.union_search(queries[k], 20).size();
+        hits += n;
+        kinds[k % 4] += n;
         ms.push_back(secs(t0) * 1000);
+        by_kind[k % 4].push_back(ms.back());
     }
     std::printf("union search: %zu queries, %zu hits, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms\n",
                 queries.size(), hits, percentile(ms, 0.5), percentile(ms, 0.9), percentile(ms, 0.99), percentile(ms, 1.0));
+    const char* names[4] = {"one character", "two characters", "author", "ISBN"};
+    for (int k = 0; k < 4; ++k)
+        std::printf("  %-15s p50 %.2f ms, p99 %.2f ms, max %.2f ms (%zu hits)\n", names[k], percentile(by_kind[k], 0.5),
+                    percentile(by_kind[k], 0.99), percentile(by_kind[k], 1.0), kinds[k]);
 }
 
 // A real school database: 20,000 copies; then a year: 800 new titles (1,600 copies), 400 copies
@@ -231,31 +274,62 @@ void bench_review(district::DistrictStore& d) {
     std::printf("review: the annual review of %zu submissions: %.1f s (%d meeting)\n", s.rows.size(), secs(t0), s.meeting);
 }
 
+// The search tokens the generator wrote against catalog::index_tokens, for n titles spread over
+// the table. Returns the number that differ.
+int check_tokens(const std::string& url, int n) {
+    pqxx::connection c(url);
+    pqxx::work w(c);
+    int bad = 0, seen = 0;
+    for (const auto& r : w.exec_params("SELECT title, responsibility, publisher, subjects, series, array_to_string(tokens, ' ') "
+                                       "FROM union_title WHERE id % greatest(1, (SELECT max(id) FROM union_title) / $1) = 0 "
+                                       "LIMIT $1",
+                                       n)) {
+        ++seen;
+        const std::string want = catalog::index_tokens(r[0].as<std::string>() + " " + r[1].as<std::string>() + " " +
+                                                       r[2].as<std::string>() + " " + r[3].as<std::string>() + " " +
+                                                       r[4].as<std::string>());
+        if (want != r[5].as<std::string>() && ++bad <= 5)
+            std::printf("tokens differ for %s: stored [%s], index_tokens [%s]\n", r[0].c_str(), r[5].c_str(), want.c_str());
+    }
+    std::printf("tokens: %d titles checked against catalog::index_tokens, %d differ\n", seen, bad);
+    return bad;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     std::string url, work = "/tmp/sx_bench_district";
-    int schools = 100;
+    int schools = 100, check = 0;
     unsigned long long seed = 1;
-    for (int i = 1; i + 1 < argc; i += 2) {
+    bool generated = false, init_only = false;
+    for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--pg") url = argv[i + 1];
-        else if (a == "--schools") schools = std::stoi(argv[i + 1]);
-        else if (a == "--seed") seed = std::stoull(argv[i + 1]);
-        else if (a == "--work") work = argv[i + 1];
+        if (a == "--generated") generated = true;
+        else if (a == "--init-only") init_only = true;
+        else if (i + 1 >= argc) break;
+        else if (a == "--pg") url = argv[++i];
+        else if (a == "--schools") schools = std::stoi(argv[++i]);
+        else if (a == "--seed") seed = std::stoull(argv[++i]);
+        else if (a == "--work") work = argv[++i];
+        else if (a == "--check-tokens") check = std::stoi(argv[++i]);
     }
     if (url.empty()) {
-        std::fprintf(stderr, "usage: bench_district --pg URL [--schools N] [--seed S] [--work DIR]\n");
+        std::fprintf(stderr, "usage: bench_district --pg URL [--schools N] [--seed S] [--work DIR] [--generated] "
+                             "[--init-only] [--check-tokens N]\n");
         return 2;
     }
     auto d = district::open_district(url);
-    City city(2000LL * std::max(schools, 10), seed);
+    if (init_only) return 0;
+    if (check > 0 && check_tokens(url, check) != 0) return 1;
+    City city(2000LL * std::max(schools, 10), seed, !generated);
     long long copies = 0;
     auto t0 = Clock::now();
-    load_city(*d, city, schools, copies);
+    if (generated) city.read(url, 1000);
+    else load_city(*d, city, schools, copies);
     auto stats = d->union_catalog().stats();
-    std::printf("city: %d schools, %lld copies, %lld distinct titles, loaded in %.1f s\n", schools, copies,
-                stats.total_records, secs(t0));
+    if (generated) copies = stats.total_items;
+    std::printf("city: %zu schools, %lld copies, %lld distinct titles, %s in %.1f s\n", d->schools().size(), copies,
+                stats.total_records, generated ? "titles for the queries read" : "loaded", secs(t0));
     bench_search(*d, city);
     bench_sync(*d, city, work);
     bench_review(*d);

@@ -128,33 +128,19 @@ void draw_api(DCall& c) {
         if (s < 0) throw HttpError(400, "bad_field", trf("server.error.bad_param", {"seed"}));
         seed = static_cast<unsigned long long>(s);
     }
-    const int year = static_cast<int>(int_field(b, "year", c.year()));
-    const long long count = int_field(b, "count", 0);
-    if (count < 1 || count > 100000) throw HttpError(400, "bad_field", trf("server.error.bad_param", {"count"}));
-    auto r = district::draw_inspection(c.store(), year, static_cast<std::size_t>(count), seed, c.session->who.id);
-    if (!r.ok) throw HttpError(409, r.code, tr("district.refused." + r.code));
-    c.send_json(inspection_json(*r.inspection));
+    c.send_json(inspection_json(draw_for(c, static_cast<int>(int_field(b, "year", c.year())), int_field(b, "count", 0), seed)));
 }
 
 void result_api(DCall& c) {
     auto b = body_object(c);
-    const int year = static_cast<int>(int_field(b, "year", c.year()));
-    const std::string school = string_field(b, "school");
-    auto i = c.store().inspection(year);
-    if (!i) throw HttpError(404, "not_drawn", tr("district.refused.not_drawn"));
-    auto pick = std::find_if(i->picks.begin(), i->picks.end(), [&](auto& p) { return p.school == school; });
-    if (pick == i->picks.end()) throw HttpError(404, "not_picked", tr("district.refused.not_picked"));
-    if (!c.has_role("admin") && pick->inspector != c.session->who.id) throw HttpError(403, "forbidden", tr("server.error.forbidden"));
-    if (!c.store().set_inspection_result(year, school, string_field(b, "result"), string_field(b, "note", false)))
-        throw HttpError(409, "published", tr("district.refused.published"));
+    record_result(c, static_cast<int>(int_field(b, "year", c.year())), string_field(b, "school"), string_field(b, "result"),
+                  string_field(b, "note", false));
     c.send_json({{"ok", true}});
 }
 
 void publish_api(DCall& c) {
     auto b = body_object(c);
-    const int year = static_cast<int>(int_field(b, "year", c.year()));
-    if (!c.store().publish_inspection(year)) throw HttpError(409, "published", tr("district.refused.published"));
-    c.send_json(inspection_json(*c.store().inspection(year)));
+    c.send_json(inspection_json(publish_for(c, static_cast<int>(int_field(b, "year", c.year())))));
 }
 
 // Published (一公开): anyone; before that only bureau operators.
@@ -165,6 +151,29 @@ void inspection_api(DCall& c) {
 }
 
 }  // namespace
+
+district::Inspection draw_for(DCall& c, int year, long long count, std::optional<unsigned long long> seed) {
+    if (count < 1 || count > 100000) throw HttpError(400, "bad_field", trf("server.error.bad_param", {"count"}));
+    auto r = district::draw_inspection(c.store(), year, static_cast<std::size_t>(count), seed, c.session->who.id);
+    if (!r.ok) throw HttpError(409, r.code, tr("district.refused." + r.code));
+    return *r.inspection;
+}
+
+void record_result(DCall& c, int year, const std::string& school, const std::string& result, const std::string& note) {
+    auto i = c.store().inspection(year);
+    if (!i) throw HttpError(404, "not_drawn", tr("district.refused.not_drawn"));
+    auto pick = std::find_if(i->picks.begin(), i->picks.end(), [&](auto& p) { return p.school == school; });
+    if (pick == i->picks.end()) throw HttpError(404, "not_picked", tr("district.refused.not_picked"));
+    if (!c.has_role("admin") && pick->inspector != c.session->who.id) throw HttpError(403, "forbidden", tr("server.error.forbidden"));
+    if (!c.store().set_inspection_result(year, school, result, note))
+        throw HttpError(409, "published", tr("district.refused.published"));
+}
+
+district::Inspection publish_for(DCall& c, int year) {
+    if (!c.store().inspection(year)) throw HttpError(404, "not_drawn", tr("district.refused.not_drawn"));
+    if (!c.store().publish_inspection(year)) throw HttpError(409, "published", tr("district.refused.published"));
+    return *c.store().inspection(year);
+}
 
 void add_api_routes(DRoutes& t) {
     t.push_back({"POST", "/api/login", Need::Public, false, login});

@@ -81,7 +81,16 @@ bool allowed(const DCall& c, Need n) {
     return false;
 }
 
+// Every refusal (no session, a wrong role or CSRF token, a step the rules refuse) goes to the
+// audit: who, the method and the path (never the query or the body).
+void audit_refusal(DCall& c, const HttpError& e) {
+    if (e.status != 401 && e.status != 403 && e.status != 409) return;
+    c.store().audit({"", c.session ? c.session->who.id : std::string("-"), "web.refused", c.req.method + " " + c.req.path,
+                     e.code});
+}
+
 void send_error(DCall& c, const HttpError& e) {
+    audit_refusal(c, e);
     if (c.req.path.rfind("/api/", 0) == 0) {
         c.send_json({{"ok", false}, {"code", e.code}, {"message", e.what()}}, e.status);
         return;
@@ -108,7 +117,10 @@ void dispatch(DApp& app, const DRoute& r, const httplib::Request& req, httplib::
         try {
             if (r.need != Need::Public && !c.session) throw HttpError(401, "login_required", tr("server.error.login_required"));
             if (!allowed(c, r.need)) throw HttpError(403, "forbidden", tr("server.error.forbidden"));
-            if (r.mutating && c.session && !same_secret(req.get_header_value("X-CSRF-Token"), c.session->csrf))
+            // The API sends the token in a header; the pages' forms in a hidden field.
+            const std::string token = req.has_header("X-CSRF-Token") ? req.get_header_value("X-CSRF-Token")
+                                                                     : req.get_param_value("csrf");
+            if (r.mutating && c.session && !same_secret(token, c.session->csrf))
                 throw HttpError(403, "csrf", tr("server.error.csrf"));
             r.handler(c);
         } catch (const InputError& e) {

@@ -57,6 +57,12 @@ struct DRoute {
 };
 using DRoutes = std::vector<DRoute>;
 
+// The inspection steps shared by the API (JSON) and the reviewers' page forms. Each throws
+// HttpError on a refusal (409 drawn/published, 404 not drawn/picked, 403 not the drawn inspector).
+district::Inspection draw_for(DCall& c, int year, long long count, std::optional<unsigned long long> seed);
+void record_result(DCall& c, int year, const std::string& school, const std::string& result, const std::string& note);
+district::Inspection publish_for(DCall& c, int year);
+
 void add_api_routes(DRoutes& t);
 void add_page_routes(DRoutes& t);
 // The request body as a JSON object (400 otherwise).

@@ -5,10 +5,13 @@
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include "school_fixture.hpp"
+#include "server_fixture.hpp"
 #include "shuxiang/district/auth.hpp"
+#include "shuxiang/district/inspection.hpp"
 #include "shuxiang/district/push.hpp"
 #include "shuxiang/district/submit.hpp"
 #include "shuxiang/server/district_server.hpp"
@@ -19,46 +22,6 @@ using namespace sxd;
 using nlohmann::json;
 
 namespace {
-
-const std::string kPw = "Bureau-Pass-2026";
-
-struct Running {
-    std::unique_ptr<server::DistrictServer> srv;
-    std::thread th;
-    int port = 0;
-    Running(const std::string& url) {
-        server::DistrictServerOptions o;
-        o.pg_url = url;
-        o.port = 0;
-        o.year = 2026;
-        o.log_requests = false;
-        srv = std::make_unique<server::DistrictServer>(o);
-        port = srv->bind();
-        th = std::thread([this] { srv->serve(); });
-    }
-    ~Running() {
-        srv->stop();
-        th.join();
-    }
-};
-
-struct Session {
-    std::string cookie, csrf;
-};
-
-Session login(httplib::Client& cli, const std::string& id) {
-    auto r = cli.Post("/api/login", json{{"operator", id}, {"password", kPw}}.dump(), "application/json");
-    EXPECT_TRUE(r && r->status == 200) << (r ? r->body : "no answer");
-    if (!r || r->status != 200) return {};
-    auto set = r->get_header_value("Set-Cookie");
-    return {set.substr(0, set.find(';')), json::parse(r->body)["csrf"]};
-}
-
-httplib::Headers with(const Session& s, bool csrf = true) {
-    httplib::Headers h{{"Cookie", s.cookie}};
-    if (csrf) h.emplace("X-CSRF-Token", s.csrf);
-    return h;
-}
 
 void seed(district::DistrictStore& d) {
     for (auto [id, role] : {std::pair{"boss", district::BureauRole::Admin}, {"rev", district::BureauRole::Reviewer},
@@ -174,4 +137,82 @@ TEST(DistrictServer, ReviewersPagesAndApiWithRolesAndCsrf) {
     EXPECT_NE(pub_page->body.find("seed 7"), std::string::npos);
     EXPECT_EQ(cli.Post("/api/logout", with(rev), "", "application/json")->status, 200);
     EXPECT_EQ(cli.Get("/api/dashboard", with(rev, false))->status, 401);
+}
+
+// The inspection through the reviewers' page forms (form posts with the session's CSRF token in a
+// hidden field): admin draws with a seed, the drawn inspector records, admin publishes; every
+// refusal on the way is answered 4xx and written to the audit.
+TEST(DistrictServer, InspectionFormsDrawRecordPublishWithCsrfRolesAndAuditedRefusals) {
+    SX_PG_DATABASE(url);
+    auto d = district::open_district(url);
+    seed(*d);
+    Running run(url);
+    httplib::Client cli("127.0.0.1", run.port);
+    auto boss = login(cli, "boss");
+    auto rev = login(cli, "rev");
+    auto insp = login(cli, "insp1");
+    const char* form = "application/x-www-form-urlencoded";
+    auto post = [&](const char* path, const Session& s, const std::string& fields, bool csrf = true) {
+        auto r = cli.Post(path, with(s, false), fields + (csrf ? "&csrf=" + s.csrf : ""), form);
+        return r ? r->status : -1;
+    };
+    auto page = cli.Get("/inspection", with(boss, false));
+    ASSERT_EQ(page->status, 200);
+    EXPECT_NE(page->body.find("action=\"/inspection/draw\""), std::string::npos);
+    EXPECT_NE(page->body.find(boss.csrf), std::string::npos);
+    EXPECT_EQ(cli.Get("/inspection", with(rev, false))->body.find("/inspection/draw"), std::string::npos);
+    EXPECT_EQ(cli.Get("/inspection")->status, 303);  // to the login
+
+    EXPECT_EQ(post("/inspection/draw", boss, "year=2026&count=2&seed=7", false), 403);
+    EXPECT_EQ(post("/inspection/draw", boss, "year=2026&count=2&seed=7&csrf=" + rev.csrf, false), 403);
+    EXPECT_EQ(post("/inspection/draw", rev, "year=2026&count=2&seed=7"), 403);
+    EXPECT_EQ(post("/inspection/draw", boss, "year=2026&count=0&seed=7"), 400);
+    EXPECT_FALSE(d->inspection(2026));
+    auto drawn = cli.Post("/inspection/draw", with(boss, false), "year=2026&count=2&seed=7&csrf=" + boss.csrf, form);
+    ASSERT_EQ(drawn->status, 303) << drawn->body;
+    EXPECT_EQ(drawn->get_header_value("Location"), "/inspection?year=2026");
+    auto i = d->inspection(2026);
+    ASSERT_TRUE(i);
+    EXPECT_EQ(i->seed, 7u);
+    EXPECT_EQ(i->drawn_by, "boss");
+    const auto again = district::draw_picks({"S1", "S2", "S9"}, {"insp1"}, 2, 7);
+    ASSERT_EQ(i->picks.size(), 2u);
+    for (std::size_t k = 0; k < 2; ++k) EXPECT_EQ(i->picks[k].school, again[k].school);
+    EXPECT_EQ(post("/inspection/draw", boss, "year=2026&count=3&seed=8"), 409);
+
+    const std::string picked = i->picks[0].school;
+    auto mine = cli.Get("/inspection?year=2026", with(insp, false));
+    EXPECT_NE(mine->body.find("action=\"/inspection/result\""), std::string::npos);
+    EXPECT_EQ(mine->body.find("/inspection/publish"), std::string::npos);
+    EXPECT_EQ(post("/inspection/result", rev, "year=2026&school=" + picked + "&result=x"), 403);
+    EXPECT_EQ(post("/inspection/result", insp, "year=2026&school=S404&result=x"), 404);
+    EXPECT_EQ(post("/inspection/result", insp,
+                   "year=2026&school=" + picked + "&result=%E5%90%88%E6%A0%BC&note=%3Cb%3Eok%3C%2Fb%3E"),  // 合格, <b>ok</b>
+              303);
+    auto shown = cli.Get("/inspection?year=2026", with(boss, false));
+    EXPECT_NE(shown->body.find("&lt;b&gt;ok"), std::string::npos);
+    EXPECT_EQ(shown->body.find("<b>ok"), std::string::npos);
+    EXPECT_EQ(post("/inspection/publish", insp, "year=2026"), 403);
+    EXPECT_EQ(cli.Get("/inspection/2026")->status, 404);  // not yet public
+    EXPECT_EQ(post("/inspection/publish", boss, "year=2026"), 303);
+    EXPECT_EQ(post("/inspection/publish", boss, "year=2026"), 409);
+    EXPECT_EQ(post("/inspection/result", insp, "year=2026&school=" + picked + "&result=y"), 409);
+    auto pub = cli.Get("/inspection/2026");
+    ASSERT_EQ(pub->status, 200);
+    EXPECT_NE(pub->body.find("合格"), std::string::npos);
+    EXPECT_NE(pub->body.find(picked), std::string::npos);
+
+    // The audit: who, what (method and path, never the fields) and why, for every refusal above.
+    std::multiset<std::string> seen;
+    for (const auto& a : d->audit_log(100)) {
+        EXPECT_EQ(a.action, "web.refused");
+        EXPECT_EQ(a.detail.find('?'), std::string::npos) << a.detail;
+        EXPECT_EQ(a.detail.find("seed"), std::string::npos) << a.detail;
+        seen.insert(a.who + " " + a.detail + " " + a.code);
+    }
+    for (const char* want : {"boss POST /inspection/draw csrf", "rev POST /inspection/draw forbidden",
+                             "boss POST /inspection/draw year_drawn", "rev POST /inspection/result forbidden",
+                             "insp1 POST /inspection/publish forbidden", "boss POST /inspection/publish published",
+                             "insp1 POST /inspection/result published", "- GET /inspection login_required"})
+        EXPECT_EQ(seen.count(want), std::string(want).find("csrf") != std::string::npos ? 2u : 1u) << want;
 }

@@ -214,3 +214,36 @@ TEST_F(ListsCli, HundredEbooksLeaveTheBooksPerStudentFigureUnchanged) {
     ASSERT_FALSE(books_checks(before).empty());
     EXPECT_EQ(books_checks(after), books_checks(before));
 }
+
+// SQL injection probes as a list's name and as list titles: a name is a name (found only by
+// itself), a title is matched as words against the catalogue (held only when a record has them),
+// and the catalogue search reads a probe as words. Were SQL concatenated, `' OR 1=1 --` would
+// find every list or record, and the DROP probe would remove a table.
+TEST_F(ListsCli, InjectionProbesInListNamesTitlesAndSearchAreLiteral) {
+    using shuxiang::test::shell_quote;
+    const std::string name = "三年级' OR 1=1 --";
+    const std::string csv = write("probe.csv", "题名,责任者,ISBN\r\n' OR 1=1 --,'; DROP TABLE reading_list; --,\r\n"
+                                               "城南旧事,林海音,\r\n\"x'); DELETE FROM records; --\",某,\r\n");
+    auto j = run_json("lists import " + csv + " --name " + shell_quote(name) + acting("t1"));
+    EXPECT_EQ(j["titles_held"], 1);  // 城南旧事 only
+    ASSERT_EQ(j["missing"].size(), 2u);
+    EXPECT_EQ(j["missing"][0]["title"], "' OR 1=1 --");
+    EXPECT_EQ(j["missing"][1]["title"], "x'); DELETE FROM records; --");
+    ASSERT_EQ(run("lists import " + reading_data("grade3.csv").string() + " --name 必读" + acting("t1")).code, 0);
+
+    auto shown = run_json("lists show " + shell_quote(name));
+    EXPECT_EQ(shown["name"], name);
+    EXPECT_EQ(shown["titles_missing"], 2);
+    for (const std::string probe : {"' OR 1=1 --", "x' OR '1'='1", "必读'; DROP TABLE reading_list; --", "必读' --"})
+        EXPECT_EQ(run("lists show " + shell_quote(probe)).code, 2) << probe;
+    EXPECT_EQ(run("lists export " + shell_quote("' OR '1'='1") + " --csv " + (dir / "x.csv").string()).code, 2);
+    EXPECT_FALSE(std::filesystem::exists(dir / "x.csv"));
+    auto all = run_json("lists list");
+    ASSERT_EQ(all.size(), 2u);
+
+    // The catalogue search: a probe is its words (none of the library's records has them).
+    for (const std::string probe : {"' OR 1=1 --", "'; DROP TABLE records; --", "\" OR \"\"=\"", "城南' OR '1'='1"})
+        EXPECT_TRUE(run_json("catalog search " + shell_quote(probe)).empty()) << probe;
+    EXPECT_EQ(run_json("catalog search 城南旧事").size(), 1u);
+    EXPECT_EQ(run_json("lists show 必读")["titles_held"], 3);
+}

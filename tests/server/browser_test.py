@@ -4,19 +4,19 @@
 A librarian logs in, scans a reader and two items, returns one; a student logs in to the OPAC
 and places a hold; the desk shows it; a shelved copy's walking route shows on the plan. Screenshots of the desk and the OPAC in zh and en go to
 --out. Needs no display. Exit 0 when every check holds."""
-import argparse
 import os
 import subprocess
 import sys
 import tempfile
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from browser_support import chromium, parse_args  # noqa: E402
 
 ADMIN_PW = "Desk-Password-2026"
 PIN = "4821"
@@ -33,13 +33,7 @@ def start_server(shuxiang, db, plan):
 
 
 def browser():
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = "/usr/bin/chromium"
-    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-              "--window-size=1280,900", "--lang=zh-CN", "--autoplay-policy=no-user-gesture-required"):
-        opts.add_argument(a)
-    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+    return chromium(("--autoplay-policy=no-user-gesture-required",))
 
 
 def no_console_errors(d, where):
@@ -173,12 +167,7 @@ def staff_pages(d, url, out):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--shuxiang", required=True)
-    ap.add_argument("--seed", required=True)
-    ap.add_argument("--out", required=True)
-    a = ap.parse_args()
-    os.makedirs(a.out, exist_ok=True)
+    a = parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "library.db")
         plan = os.path.join(tmp, "school.sxplan.json")

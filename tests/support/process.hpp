@@ -25,6 +25,13 @@ inline RunResult run_command(const std::string& cmd) {
     return r;
 }
 
+// `s` as one single-quoted shell word (for arguments that hold quotes, such as injection probes).
+inline std::string shell_quote(const std::string& s) {
+    std::string out = "'";
+    for (char ch : s) out += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+    return out + "'";
+}
+
 // Runs the built `shuxiang` CLI with the given arguments.
 inline RunResult run_shuxiang(const std::string& args) {
     return run_command(std::string(SHUXIANG_BIN_DIR) + "/shuxiang " + args);

@@ -1,5 +1,7 @@
 #include "shuxiang/district/submit.hpp"
 
+#include <algorithm>
+
 #include "shuxiang/plan/furniture.hpp"
 #include "shuxiang/standards/profile.hpp"
 #include "shuxiang/util/error.hpp"
@@ -32,6 +34,19 @@ void take_verdict(Submission& s, const report::DistrictRow& row, const standards
 
 }  // namespace
 
+bool valid_school_code(std::string_view code) {
+    if (code.empty() || code.size() > 64) return false;
+    return std::all_of(code.begin(), code.end(), [](char ch) {
+        return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+               ch == '.' || ch == '-';
+    });
+}
+
+void check_school_code(std::string_view code, const std::string& file, const std::string& place) {
+    if (code.empty()) throw InputError(file, place, tr("district.error.no_school_code"));
+    if (!valid_school_code(code)) throw InputError(file, place, trf("district.error.bad_school_code", {std::string(code)}));
+}
+
 int proposal_year(const report::Proposal& p, int fallback) {
     if (p.generated.size() >= 4 && std::isdigit(static_cast<unsigned char>(p.generated[0])))
         return std::stoi(p.generated.substr(0, 4));
@@ -40,7 +55,7 @@ int proposal_year(const report::Proposal& p, int fallback) {
 
 Submission assess(const report::Proposal& p, const std::string& file, const std::string& text,
                   const standards::Rubric& rubric, int year) {
-    if (p.school_code.empty()) throw InputError(file, "/school_code", tr("district.error.no_school_code"));
+    check_school_code(p.school_code, file, "/school_code");
     std::vector<report::ProposalFile> files(1);
     files[0].file = file;
     files[0].proposal = p;

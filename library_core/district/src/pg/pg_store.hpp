@@ -63,6 +63,8 @@ public:
     bool set_inspection_result(int year, std::string_view school, std::string_view result,
                                std::string_view note) override;
     bool publish_inspection(int year) override;
+    void audit(const AuditEntry& e) override;
+    std::vector<AuditEntry> audit_log(std::size_t limit) override;
     std::map<std::string, std::vector<std::string>> dump() override;
 
     pqxx::connection& conn() { return *conn_; }

@@ -51,4 +51,16 @@ CREATE TABLE inspection_pick(
   PRIMARY KEY(year, school));
 )SQL";
 
+// Step 2. The audit of refusals (logins refused are in id_attempt; this is everything else the
+// server refuses: no session, a wrong role, a missing CSRF token, an inspection step refused).
+// The holders of a title are read from the index alone (an index-only scan): a title held by a
+// thousand schools has its holdings on a thousand heap pages, one per school's push.
+inline const char* kMigration2 = R"SQL(
+DROP INDEX holding_title;
+CREATE INDEX holding_title ON holding(title_id) INCLUDE (school, copies);
+CREATE TABLE district_audit(
+  id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now(), who text NOT NULL, action text NOT NULL,
+  detail text NOT NULL, code text NOT NULL);
+)SQL";
+
 }  // namespace shuxiang::district::pg

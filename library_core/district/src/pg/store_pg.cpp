@@ -85,6 +85,7 @@ void PgStore::migrate() {
         throw InputError(redact_url(url_), "schema_version",
                          trf("common.json.newer_schema", {std::to_string(version_), std::to_string(kDistrictSchemaVersion)}));
     if (version_ < 1) w.exec(kMigration1);
+    if (version_ < 2) w.exec(kMigration2);
     if (version_ != kDistrictSchemaVersion) {
         w.exec("DELETE FROM schema_version");
         w.exec_params("INSERT INTO schema_version(version) VALUES($1)", kDistrictSchemaVersion);
@@ -186,7 +187,8 @@ void PgStore::upsert_operator(const BureauOperator& o) {
 std::optional<Inspection> PgStore::inspection(int year) {
     pqxx::work w(*conn_);
     auto r = w.exec_params(
-        "SELECT year, seed::text, drawn_at::text, drawn_by, coalesce(published_at::text, '') FROM inspection WHERE year = $1",
+        "SELECT year, seed::text, to_char(drawn_at, 'YYYY-MM-DD HH24:MI'), drawn_by, "
+        "coalesce(to_char(published_at, 'YYYY-MM-DD HH24:MI'), '') FROM inspection WHERE year = $1",
         year);
     if (r.empty()) return std::nullopt;
     Inspection i;
@@ -229,6 +231,24 @@ bool PgStore::publish_inspection(int year) {
     auto r = w.exec_params("UPDATE inspection SET published_at = now() WHERE year = $1 AND published_at IS NULL", year);
     w.commit();
     return r.affected_rows() == 1;
+}
+
+void PgStore::audit(const AuditEntry& e) {
+    pqxx::work w(*conn_);
+    w.exec_params("INSERT INTO district_audit(who, action, detail, code) VALUES($1, $2, $3, $4)", e.who, e.action,
+                  e.detail, e.code);
+    w.commit();
+}
+
+std::vector<AuditEntry> PgStore::audit_log(std::size_t limit) {
+    pqxx::work w(*conn_);
+    std::vector<AuditEntry> out;
+    for (const auto& r : w.exec_params("SELECT at::text, who, action, detail, code FROM district_audit ORDER BY id DESC "
+                                       "LIMIT $1",
+                                       static_cast<long long>(limit)))
+        out.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<std::string>(),
+                       r[4].as<std::string>()});
+    return out;
 }
 
 std::map<std::string, std::vector<std::string>> PgStore::dump() {

@@ -177,8 +177,10 @@ std::vector<UnionHit> PgStore::union_search(std::string_view query, std::size_t 
     }
     if (ids.empty()) return out;
     pqxx::work w(*conn_);
+    // No ORDER BY: sorting every holder of twenty popular titles (tens of thousands of rows) in
+    // one sort cost more than the index-only scan; each title's holders are sorted below.
     auto rows = w.exec_params("SELECT h.title_id, s.code, s.name, s.county, h.copies FROM holding h JOIN school s ON "
-                              "s.code = h.school WHERE h.title_id = ANY($1::bigint[]) ORDER BY h.copies DESC, s.code",
+                              "s.code = h.school WHERE h.title_id = ANY($1::bigint[])",
                               bigint_array(ids));
     for (const auto& r : rows) {
         const auto id = r[0].as<long long>();
@@ -187,6 +189,9 @@ std::vector<UnionHit> PgStore::union_search(std::string_view query, std::size_t 
         it->holders.push_back({r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<std::string>(), r[4].as<long long>()});
         it->copies += r[4].as<long long>();
     }
+    for (auto& u : out)
+        std::sort(u.holders.begin(), u.holders.end(),
+                  [](const Holder& a, const Holder& b) { return a.copies != b.copies ? a.copies > b.copies : a.code < b.code; });
     return out;
 }
 

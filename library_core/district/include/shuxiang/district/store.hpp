@@ -14,7 +14,7 @@
 
 namespace shuxiang::district {
 
-inline constexpr int kDistrictSchemaVersion = 1;
+inline constexpr int kDistrictSchemaVersion = 2;
 
 // One title as a school pushes it: bibliographic fields and the copies it holds (no barcodes, no
 // loans, no readers). `keys` match it across schools: "isbn:<ISBN-13>", "001:<control number>",
@@ -87,6 +87,12 @@ struct Inspection {
     std::vector<InspectionPick> picks;
 };
 
+// One audited event of the district server: a refused request (who, the method and path, never a
+// query or body) or a refused inspection step. `at` is set by the store.
+struct AuditEntry {
+    std::string at, who, action, detail, code;
+};
+
 class DistrictStore {
 public:
     virtual ~DistrictStore() = default;
@@ -126,6 +132,10 @@ public:
     virtual bool set_inspection_result(int year, std::string_view school, std::string_view result,
                                        std::string_view note) = 0;
     virtual bool publish_inspection(int year) = 0;
+
+    // The audit log: refusals of the district server (newest first).
+    virtual void audit(const AuditEntry& e) = 0;
+    virtual std::vector<AuditEntry> audit_log(std::size_t limit) = 0;
 
     // Every table with every row as text (the privacy audit and the export).
     virtual std::map<std::string, std::vector<std::string>> dump() = 0;

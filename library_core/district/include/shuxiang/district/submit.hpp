@@ -11,6 +11,11 @@
 
 namespace shuxiang::district {
 
+// Whether a school code (学校标识码) is 1-64 of A-Z a-z 0-9 _ . - (the district's pages and API
+// address schools by it); check_school_code throws InputError naming `file` and `place` otherwise.
+bool valid_school_code(std::string_view code);
+void check_school_code(std::string_view code, const std::string& file, const std::string& place);
+
 // The year a proposal counts for: its date's year, else `fallback`.
 int proposal_year(const report::Proposal& p, int fallback);
 
