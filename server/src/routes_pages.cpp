@@ -43,6 +43,10 @@ std::string nav(const Call& c) {
         link("/desk", "web.nav.desk");
         link("/class", "web.nav.class");
         link("/stats", "web.nav.stats");
+        link("/lists", "web.nav.lists");
+        link("/activities", "web.nav.activities");
+    } else if (c.is_reader()) {
+        link("/programme", "web.nav.my_reading");
     }
     if (c.session) {
         o << "<span class=\"navbar-text px-2\">" << html_escape(c.session->who.name.empty() ? c.session->who.id : c.session->who.name)
