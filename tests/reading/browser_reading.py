@@ -67,8 +67,9 @@ def build_list(d, url, out):
     # The missing title to acquisitions in one step, recommended by the class teacher's pupil S001.
     d.find_element(By.ID, "sx-by").send_keys("S001")
     submit_and_wait(d, d.find_element(By.ID, "sx-suggest"))
-    d.get(url + "/api/acq/suggestions")
-    assert "海底两万里" in d.find_element(By.TAG_NAME, "body").text
+    pending = d.execute_async_script(
+        "const done = arguments[0]; fetch('/api/acq/suggestions').then(r => r.text()).then(done);")
+    assert "海底两万里" in pending and '"by":"S001"' in pending, pending
     d.get(url + "/lists/view?name=" + LIST + "&lang=en")
     assert "missing" in d.find_element(By.ID, "sx-coverage").text
     d.save_screenshot(os.path.join(out, "list-en.png"))
