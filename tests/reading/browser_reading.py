@@ -8,8 +8,8 @@ pupil reads their own progress only. Screenshots in zh and en go to --out. Exit 
 import os
 import sys
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
@@ -20,10 +20,18 @@ LIST = "三年级共读"
 
 
 def submit_and_wait(d, button):
-    """Clicks a form's button; the page reloads when the change was made."""
-    html = d.find_element(By.TAG_NAME, "html")
+    """Clicks a form's button; the page reloads when the change was made (a mark set on the old
+    page's window is gone on the new one)."""
+    d.execute_script("window.sxOldPage = true")
     button.click()
-    WebDriverWait(d, 10).until(EC.staleness_of(html))
+
+    def reloaded(drv):
+        try:
+            return drv.execute_script("return !window.sxOldPage && document.readyState === 'complete'")
+        except WebDriverException:  # asked while the page was being replaced
+            return False
+
+    WebDriverWait(d, 10).until(reloaded)
 
 
 def build_list(d, url, out):
