@@ -9,6 +9,7 @@
 #include "result_output.hpp"
 #include "shuxiang/circulation/services.hpp"
 #include "shuxiang/reading/lists.hpp"
+#include "shuxiang/reading/programmes.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/i18n.hpp"
@@ -182,13 +183,44 @@ void add_suggest(CLI::App* g) {
     });
 }
 
+json class_progress_json(const ClassProgress& p) {
+    return {{"class", p.class_key}, {"readers", p.readers}, {"titles_read", p.titles_read},
+            {"readers_reading", p.readers_reading}, {"average", p.average}};
+}
+
+// A grade-level programme: each class of the grade, then the grade's totals (no reader named).
+int print_grade_progress(const Opts& o, ReadingService& svc, circulation::Repository& repo, const Ctx& ctx,
+                         const std::string& grade, const std::string& from, const std::string& to) {
+    GradeProgress g;
+    Result r = grade_progress(svc, repo, ctx, o.name, grade, from, to, g);
+    if (!r.ok) return report(o, r);
+    if (o.json_out) {
+        json classes = json::array();
+        for (auto& p : g.classes) classes.push_back(class_progress_json(p));
+        json total = class_progress_json(g.total);
+        total.erase("class");
+        return report(o, r, {{"grade", g.grade}, {"from", g.from}, {"to", g.to}, {"list_titles", g.total.list_titles},
+                             {"classes", classes}, {"total", total}});
+    }
+    auto line = [&](const ClassProgress& p, const std::string& who) {
+        return trf("reading.progress.class", {who, g.from, g.to, std::to_string(p.readers), std::to_string(p.titles_read),
+                                              std::to_string(p.readers_reading), two_decimals(p.average),
+                                              std::to_string(g.total.list_titles)});
+    };
+    for (auto& p : g.classes) std::cout << line(p, p.class_key) << "\n";
+    std::cout << line(g.total, trf("reading.progress.grade_total", {std::to_string(g.grade)})) << "\n";
+    return 0;
+}
+
 void add_progress(CLI::App* g) {
     auto* c = g->add_subcommand("progress", tr("reading.cli.progress"));
     auto o = options(c, true);
     auto cls = std::make_shared<std::string>(), reader = std::make_shared<std::string>();
     auto from = std::make_shared<std::string>(), to = std::make_shared<std::string>();
-    c->add_option("--class", *cls, tr("reading.cli.class"))->required();
-    c->add_option("--reader", *reader, tr("reading.cli.reader"));
+    auto grade = std::make_shared<std::string>();
+    auto* class_opt = c->add_option("--class", *cls, tr("reading.cli.class"));
+    auto* grade_opt = c->add_option("--grade", *grade, tr("reading.cli.progress_grade"))->excludes(class_opt);
+    c->add_option("--reader", *reader, tr("reading.cli.reader"))->excludes(grade_opt);
     c->add_option("--from", *from, tr("reading.cli.from"));
     c->add_option("--to", *to, tr("reading.cli.to"));
     c->callback([=] {
@@ -196,6 +228,8 @@ void add_progress(CLI::App* g) {
             const auto ctx = authenticate(o->db, o->who(), o->day(), o->json_out);
             auto lib = LibraryServices::open(o->db);
             ReadingService svc(lib->repository());
+            if (!grade->empty()) return print_grade_progress(*o, svc, lib->repository(), ctx, *grade, *from, *to);
+            if (cls->empty()) throw InputError("--class", "", tr("reading.cli.class_or_grade"));
             ClassProgress p;
             Result r = svc.class_progress(ctx, o->name, *cls, *from, *to, p);
             if (!r.ok) return report(*o, r);

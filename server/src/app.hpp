@@ -169,6 +169,8 @@ void add_reader_routes(RouteTable& t);
 void add_hold_routes(RouteTable& t);
 void add_route_routes(RouteTable& t);
 void add_feedback_routes(RouteTable& t);  // routes_feedback.cpp: reviews, recommendations, parents
+void add_reading_routes(RouteTable& t);   // reading lists and programmes (routes_reading.cpp)
+void add_activity_routes(RouteTable& t);  // reading activities and room bookings
 // A reader's open holds (waiting, ready) with titles.
 json holds_json(Call& c, const std::vector<circulation::Hold>& holds);
 

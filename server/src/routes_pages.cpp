@@ -44,6 +44,10 @@ std::string nav(const Call& c) {
         link("/class", "web.nav.class");
         link("/stats", "web.nav.stats");
         if (c.operator_may(circulation::Action::Moderate)) link("/feedback", "feedback.nav.queue");
+        link("/lists", "web.nav.lists");
+        link("/activities", "web.nav.activities");
+    } else if (c.is_reader()) {
+        link("/programme", "web.nav.my_reading");
     }
     if (c.is_reader()) link("/opac/feedback", "feedback.nav.mine");
     if (c.session) {

@@ -149,6 +149,8 @@ void WebServer::Impl::install() {
     add_hold_routes(routes);
     add_route_routes(routes);
     add_feedback_routes(routes);
+    add_reading_routes(routes);
+    add_activity_routes(routes);
     add_page_routes(routes);
     for (const Route& r : routes) {
         auto h = [this, &r](const httplib::Request& req, httplib::Response& res) { dispatch(app, r, req, res); };

@@ -236,10 +236,10 @@ TEST_F(AcqReceive, VersionThreeLibraryMigratesKeepingItsOrders) {
     ASSERT_EQ(exec(path, "ALTER TABLE acq_orders DROP COLUMN received; ALTER TABLE acq_orders DROP COLUMN record_id;"
                          "ALTER TABLE acq_suggestions DROP COLUMN author; ALTER TABLE acq_suggestions DROP COLUMN year;"
                          "ALTER TABLE acq_suggestions DROP COLUMN clc_class; DROP TABLE reading_list_entries;"
-                         "DROP TABLE reading_lists; UPDATE circ_schema SET version = 3;"),
+                         "DROP TABLE reading_lists; DROP TABLE reading_activities; UPDATE circ_schema SET version = 3;"),
               SQLITE_OK);
     lib = LibraryServices::open(path);
-    EXPECT_EQ(lib->repository().schema_version(), 6);
+    EXPECT_EQ(lib->repository().schema_version(), 7);
     auto d = lib->acquisitions().find_order(done);
     EXPECT_EQ(d->status, "received");
     EXPECT_EQ(d->received, 2);  // a received order counts all its copies

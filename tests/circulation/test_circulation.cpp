@@ -74,7 +74,7 @@ TEST_F(Lib, NewDatabaseHasOneLibrarianAdmin) {
     lib.reset();
     lib = LibraryServices::open(path);
     EXPECT_EQ(lib->operators().list().size(), 1u);
-    EXPECT_EQ(lib->repository().schema_version(), 6);
+    EXPECT_EQ(lib->repository().schema_version(), 7);
 }
 
 TEST_F(Lib, RolesAreEnforced) {

@@ -33,6 +33,16 @@ inline long long add_book(cat::Store& st, const std::string& title, const std::s
     return batch[0].record.id;
 }
 
+// A MARC data field.
+inline cat::Field data_field(const std::string& tag, char i1, char i2, std::vector<cat::Subfield> subs) {
+    cat::Field f;
+    f.tag = tag;
+    f.ind1 = i1;
+    f.ind2 = i2;
+    f.subfields = std::move(subs);
+    return f;
+}
+
 // 草房子 (2 copies, ISBN-13), 城南旧事 (3, ISBN-13 while the list gives the ISBN-10), 昆虫记 (1, no
 // ISBN: found by title and author), and 西游记, not on the list. 小王子 and 海底两万里 are missing.
 struct ReadingLibrary {

@@ -350,7 +350,7 @@ TEST(FeedbackSchema, VersionFiveLibraryGainsTheFeedbackTables) {
                   SQLITE_OK);
     }
     auto lib = LibraryServices::open(path);
-    EXPECT_EQ(lib->repository().schema_version(), 6);
+    EXPECT_EQ(lib->repository().schema_version(), 7);
     EXPECT_TRUE(lib->patrons().find("T1"));
     FeedbackService svc(lib->repository());
     std::vector<Recommendation> rows;

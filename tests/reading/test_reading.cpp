@@ -250,12 +250,13 @@ TEST(ReadingSchema, VersionFourLibraryGainsTheListTables) {
     }
     {
         FileDb f(path);
-        ASSERT_EQ(sqlite3_exec(f.db, "DROP TABLE reading_list_entries; DROP TABLE reading_lists; UPDATE circ_schema SET version = 4;",
+        ASSERT_EQ(sqlite3_exec(f.db, "DROP TABLE reading_list_entries; DROP TABLE reading_lists; DROP TABLE reading_activities; "
+                                       "UPDATE circ_schema SET version = 4;",
                                nullptr, nullptr, nullptr),
                   SQLITE_OK);
     }
     auto lib = LibraryServices::open(path);
-    EXPECT_EQ(lib->repository().schema_version(), 6);
+    EXPECT_EQ(lib->repository().schema_version(), 7);
     EXPECT_TRUE(lib->patrons().find("T1"));
     ReadingService svc(lib->repository());
     ReadingList l;

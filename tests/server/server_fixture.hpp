@@ -153,6 +153,7 @@ struct ServerTest : ::testing::Test {
         o.port = 0;
         o.date = kDay;
         o.log_requests = log_requests();
+        o.plan = plan_file();
         web = std::make_unique<server::WebServer>(o);
         port = web->bind();
         thread = std::thread([this] { web->serve(); });
@@ -162,6 +163,8 @@ struct ServerTest : ::testing::Test {
         if (thread.joinable()) thread.join();
     }
     virtual bool log_requests() const { return false; }
+    // The server's --plan, made after the seed ("" = none).
+    virtual std::filesystem::path plan_file() { return {}; }
     Browser browser() { return Browser(port); }
     Browser librarian() {
         Browser b(port);

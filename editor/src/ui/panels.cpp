@@ -12,6 +12,7 @@
 #include "ui/ui_context.hpp"
 #include "simview/sim_view.hpp"
 #include "library/library_ui.hpp"
+#include "library/room_bookings.hpp"
 #include "render/dimensions.hpp"
 #include "render/render_ui.hpp"
 #include "ui/checks.hpp"
@@ -22,6 +23,7 @@
 #include "ui/palette.hpp"
 #include "app/session.hpp"
 #include "tools/draw_ui.hpp"
+#include "shuxiang/circulation/types.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/util/i18n.hpp"
 
@@ -283,6 +285,15 @@ void multi_sections_and_label(Editor& ed, const std::vector<const plan::Furnitur
     }
 }
 
+// The room's bookings in the open library database (reading activities), read-only.
+void room_bookings(Editor& ed, const std::string& room_id) {
+    if (ed.library.db().empty()) return;
+    const auto& lines = library::room_booking_lines(ed.library.db(), room_id, circulation::today());
+    ImGui::Text("%s: %s", tr("editor.inspector.bookings").c_str(),
+                lines.empty() ? tr("editor.inspector.no_bookings").c_str() : std::to_string(lines.size()).c_str());
+    for (const auto& l : lines) ImGui::BulletText("%s", l.c_str());
+}
+
 void inspector(UiContext& ui, float x, float y, float w, float h) {
     Editor& ed = ui.ed;
     begin_panel("editor.panel.inspector", x, y, w, h);
@@ -377,6 +388,7 @@ void inspector(UiContext& ui, float x, float y, float w, float h) {
         }
         ImGui::Text("%s: %.2f m²", tr("editor.inspector.area").c_str(),
                     ed.level() ? plan::room_area(*ed.level(), *r) : plan::polygon_area(r->polygon));
+        room_bookings(ed, r->id);
     } else if (!shown) {
         ImGui::TextDisabled("%s", tr("editor.inspector.none").c_str());
     }

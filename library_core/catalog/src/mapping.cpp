@@ -1,5 +1,6 @@
 #include "shuxiang/catalog/mapping.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -356,6 +357,24 @@ BibRecord to_bib(MarcRecord marc, MarcFlavor flavor, const MappingOptions& optio
     return b;
 }
 
+// The record's 856 access links (e-books, audio books, databases) in the flavour written: the same
+// tag in both; MARC21's link text ($y) and access method ($2) are CNMARC's $2 and $y, and CNMARC's
+// second indicator is undefined (blank). Other subfields ($u, $z, $q ...) go across unchanged.
+static void add_access_links(MarcRecord& r, const BibRecord& b, MarcFlavor flavor) {
+    std::vector<Field> links;
+    for (const Field* f : b.marc.fields_with("856")) {
+        Field out = *f;
+        if (b.flavor != flavor) {
+            if (flavor == MarcFlavor::Cnmarc) out.ind2 = ' ';
+            for (auto& s : out.subfields)
+                if (s.code == 'y' || s.code == '2') s.code = s.code == 'y' ? '2' : 'y';
+        }
+        links.push_back(std::move(out));
+    }
+    auto at = std::find_if(r.fields.begin(), r.fields.end(), [](const Field& f) { return f.tag > "856"; });
+    r.fields.insert(at, links.begin(), links.end());
+}
+
 MarcRecord to_marc(const BibRecord& b, MarcFlavor flavor, std::string_view date_entered) {
     MarcRecord r;
     std::string date(date_entered.substr(0, 8));
@@ -400,6 +419,7 @@ MarcRecord to_marc(const BibRecord& b, MarcFlavor flavor, std::string_view date_
             r.fields.push_back(data_field("905", ' ', ' ', c));
         }
         if (b.local_collection) r.fields.push_back(data_field("990", ' ', ' ', {{'a', "地方文献"}}));
+        add_access_links(r, b, flavor);
         return r;
     }
     r.leader = "00000nam a2200000 i 4500";
@@ -446,6 +466,7 @@ MarcRecord to_marc(const BibRecord& b, MarcFlavor flavor, std::string_view date_
         if (!num.empty()) c.push_back({'i', num});
         r.fields.push_back(data_field("852", ' ', ' ', c));
     }
+    add_access_links(r, b, flavor);
     return r;
 }
 

@@ -75,6 +75,13 @@ Patron read_patron(Stmt& s) {
     return p;
 }
 
+const char* kActivityCols = "id, kind, title, room_id, room_label, first_day, last_day, start_time, end_time, "
+                            "class_key, participants, status, booked_by, day, note";
+ReadingActivity read_activity(Stmt& s) {
+    return ReadingActivity{s.i64(0),  s.text(1),  s.text(2),  s.text(3),  s.text(4),  s.text(5),  s.text(6), s.text(7),
+                           s.text(8), s.text(9), s.i32(10), s.text(11), s.text(12), s.text(13), s.text(14)};
+}
+
 const char* kLoanCols = "id, barcode, record_id, patron_id, corner, out_date, due_date, coalesce(returned_date, ''), renewals";
 Loan read_loan(Stmt& s) {
     return Loan{s.i64(0), s.text(1), s.i64(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.i32(8)};
@@ -625,12 +632,12 @@ public:
             .bind(6, l.period_from).bind(7, l.period_to).bind(8, l.created_by).bind(9, l.day).bind(10, l.source)
             .run();
         const long long id = sqlite3_last_insert_rowid(db_);
-        int pos = 0;
-        for (auto& e : l.entries)
-            Stmt(db_, "INSERT INTO reading_list_entries(list_id, pos, title, author, isbn, price) VALUES(?,?,?,?,?,?)")
-                .bind(1, id).bind(2, ++pos).bind(3, e.title).bind(4, e.author).bind(5, e.isbn).bind(6, e.price)
-                .run();
+        insert_entries(id, l.entries);
         return id;
+    }
+    void replace_reading_list_entries(long long list_id, const std::vector<ReadingListEntry>& entries) override {
+        Stmt(db_, "DELETE FROM reading_list_entries WHERE list_id = ?").bind(1, list_id).run();
+        insert_entries(list_id, entries);
     }
     std::optional<ReadingList> find_reading_list(std::string_view name) override {
         auto lists = reading_list_rows("WHERE name = ?", name);
@@ -655,7 +662,42 @@ public:
         return out;
     }
 
+    long long insert_activity(const ReadingActivity& a) override {
+        Stmt(db_, "INSERT INTO reading_activities(kind, title, room_id, room_label, first_day, last_day, start_time, "
+                  "end_time, class_key, participants, status, booked_by, day, note) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+            .bind(1, a.kind).bind(2, a.title).bind(3, a.room_id).bind(4, a.room_label).bind(5, a.first_day)
+            .bind(6, a.last_day).bind(7, a.start_time).bind(8, a.end_time).bind(9, a.class_key)
+            .bind(10, static_cast<long long>(a.participants)).bind(11, a.status).bind(12, a.booked_by).bind(13, a.day)
+            .bind(14, a.note)
+            .run();
+        return sqlite3_last_insert_rowid(db_);
+    }
+    std::optional<ReadingActivity> find_activity(long long id) override {
+        Stmt s(db_, std::string("SELECT ") + kActivityCols + " FROM reading_activities WHERE id = ?");
+        s.bind(1, id);
+        if (!s.step()) return std::nullopt;
+        return read_activity(s);
+    }
+    std::vector<ReadingActivity> activities_between(std::string_view from, std::string_view to, bool with_cancelled) override {
+        std::vector<ReadingActivity> out;
+        Stmt s(db_, std::string("SELECT ") + kActivityCols + " FROM reading_activities WHERE (? = '' OR last_day >= ?) "
+                    "AND (? = '' OR first_day <= ?) AND (? OR status = 'booked') ORDER BY first_day, start_time, id");
+        s.bind(1, from).bind(2, from).bind(3, to).bind(4, to).bind(5, static_cast<long long>(with_cancelled));
+        while (s.step()) out.push_back(read_activity(s));
+        return out;
+    }
+    void set_activity_status(long long id, std::string_view status) override {
+        Stmt(db_, "UPDATE reading_activities SET status = ? WHERE id = ?").bind(1, status).bind(2, id).run();
+    }
+
 private:
+    void insert_entries(long long list_id, const std::vector<ReadingListEntry>& entries) {
+        int pos = 0;
+        for (auto& e : entries)
+            Stmt(db_, "INSERT INTO reading_list_entries(list_id, pos, title, author, isbn, price) VALUES(?,?,?,?,?,?)")
+                .bind(1, list_id).bind(2, ++pos).bind(3, e.title).bind(4, e.author).bind(5, e.isbn).bind(6, e.price)
+                .run();
+    }
     std::vector<ReadingList> reading_list_rows(const std::string& where, std::string_view arg) {
         std::vector<ReadingList> out;
         Stmt s(db_, "SELECT id, name, grade, class_key, subject, holiday, period_from, period_to, created_by, day, "

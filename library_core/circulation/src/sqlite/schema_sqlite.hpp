@@ -108,7 +108,18 @@ CREATE TABLE IF NOT EXISTS feedback_parent_links(parent_id TEXT NOT NULL, pupil_
   by_op TEXT NOT NULL, PRIMARY KEY(parent_id, pupil_id));
 )SQL";
 
-inline const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStepFeedback};
-inline constexpr int kVersion = 6;
+// Reading activities (class visits, book talks, reading weeks) with the plan's room they book.
+inline const char* kStepActivities = R"SQL(
+CREATE TABLE IF NOT EXISTS reading_activities(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL,
+  room_id TEXT NOT NULL, room_label TEXT NOT NULL DEFAULT '', first_day TEXT NOT NULL, last_day TEXT NOT NULL,
+  start_time TEXT NOT NULL, end_time TEXT NOT NULL, class_key TEXT NOT NULL DEFAULT '',
+  participants INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL DEFAULT 'booked', booked_by TEXT NOT NULL,
+  day TEXT NOT NULL, note TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS reading_activities_days ON reading_activities(first_day, last_day);
+)SQL";
+
+inline const char* const kSteps[] = {kStep1, kStep2, kStep3, kStep4, kStep5, kStepFeedback, kStepActivities};
+// One version per step, so that a step appended is a new version.
+inline constexpr int kVersion = static_cast<int>(sizeof(kSteps) / sizeof(kSteps[0]));
 
 }  // namespace shuxiang::circulation::sqlite_schema

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "shuxiang/circulation/activity_types.hpp"
 #include "shuxiang/circulation/types.hpp"
 
 namespace shuxiang::circulation {
@@ -190,6 +191,15 @@ public:
     virtual std::vector<ReadingList> reading_lists() = 0;                               // by name, no entries
     // The records each reader borrowed with a loan made in [from, to] (dates YYYY-MM-DD), class sets excluded.
     virtual std::vector<std::pair<std::string, long long>> loans_between(std::string_view from, std::string_view to) = 0;
+
+    // A list's titles replaced by `entries` (in order): the list built title by title.
+    virtual void replace_reading_list_entries(long long list_id, const std::vector<ReadingListEntry>& entries) = 0;
+    // Reading activities (the reading module's room bookings).
+    virtual long long insert_activity(const ReadingActivity& a) = 0;
+    virtual std::optional<ReadingActivity> find_activity(long long id) = 0;
+    // Activities whose days meet [from, to] ("" = open end), booked ones only unless with_cancelled.
+    virtual std::vector<ReadingActivity> activities_between(std::string_view from, std::string_view to, bool with_cancelled) = 0;
+    virtual void set_activity_status(long long id, std::string_view status) = 0;
 };
 
 class Repository {
