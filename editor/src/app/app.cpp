@@ -121,7 +121,7 @@ void App::sync_scene() {
     if (tools_.manip().build_preview(editor_, preview)) {
         // The drag previews on a copy; the document changes once, on release.
         scene = &preview;
-        renderer_->upload(preview);
+        renderer_->upload(preview, true);  // shadows catch up on release
         drag_dirty_ = true;
     } else if (uploaded_scene_ != editor_.scene_version() || drag_dirty_) {
         for (const auto& [id, m] : editor_.models().all())

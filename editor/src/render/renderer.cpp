@@ -140,7 +140,7 @@ void Renderer::init(const std::filesystem::path& dir) {
     glBindTexture(GL_TEXTURE_2D, 0);
 }
 
-void Renderer::upload(const SceneData& s) {
+void Renderer::upload(const SceneData& s, bool preview) {
     upload_buffer(box_ibo_, s.boxes);
     upload_buffer(cyl_ibo_, s.cylinders);
     upload_buffer(sphere_ibo_, s.spheres);
@@ -149,8 +149,9 @@ void Renderer::upload(const SceneData& s) {
     sphere_count_ = static_cast<GLsizei>(s.spheres.size());
     glass_count_ = static_cast<GLsizei>(s.glass.size());
     bounds_ = s.bounds;
-    shadows_dirty_ = true;
+    shadows_dirty_ = shadows_dirty_ || !preview;
     ++content_;
+    ++uploads_;
     // Spines and strips are uploaded per frame by choose_lod(), for the pieces near and far.
     all_books_ = s.books;
     all_strips_ = s.strips;
@@ -281,8 +282,9 @@ DrawStats Renderer::draw_lit_view(const Camera& cam, const Viewport& vp, bool sh
     glGetIntegerv(GL_FRAMEBUFFER_BINDING, &bound);
     const GLuint target = static_cast<GLuint>(bound);
     const glm::mat4 view = cam.view(), proj = cam.projection(vp.aspect());
-    const bool moving = view != last_view_;
+    const bool moving = view != last_view_ || uploads_ != last_uploads_;
     last_view_ = view;
+    last_uploads_ = uploads_;
     if (shading_ == Shading::Fast && moving) {
         // The fast setting draws a cheaper frame while the camera moves (LightQuality::moving()).
         shown_valid_ = false;

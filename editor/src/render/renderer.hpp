@@ -17,9 +17,9 @@
 namespace shuxiang::editor {
 
 // How the 3D and walk views are shaded. Plain: the plan drawing's colours and fixed light (reading
-// class colours exactly); Lit: sun, shadows and occlusion; Fast: lit, but while the camera moves in
-// one pass without occlusion and FXAA (LightQuality::moving()); the first frame after it stops is
-// drawn at full quality.
+// class colours exactly); Lit: sun, shadows and occlusion; Fast: lit, but while the camera moves or
+// what the view shows changes from frame to frame (a drag, nudges) in one pass without occlusion and
+// FXAA (LightQuality::moving()); the first frame after that stops is drawn at full quality.
 enum class Shading { Plain, Lit, Fast };
 
 struct Viewport {
@@ -39,8 +39,9 @@ public:
 
     // Loads the shaders from `shader_dir` and creates the meshes. Throws InputError on a bad shader.
     void init(const std::filesystem::path& shader_dir);
-    // Uploads the scene's buffers (call when the plan changed).
-    void upload(const SceneData& scene);
+    // Uploads the scene's buffers (call when the plan changed). `preview` (a drag in progress): the
+    // sun's shadow map is kept as it was until the next upload that is not a preview.
+    void upload(const SceneData& scene, bool preview = false);
     // Selection outline: the edges of these boxes are drawn on top.
     void set_selection(const std::vector<FurnitureBox>& boxes, const std::vector<std::vector<plan::Vec2>>& outlines);
     // Extra triangles drawn over the scene (found-book highlight, walking route); depth-tested.
@@ -106,6 +107,9 @@ private:
     ShownFrame shown_;
     bool shown_valid_ = false, reuse_ = true, last_provisional_ = false;
     unsigned long content_ = 0;  // counts changes of what the lit views show
+    // Uploads of the scene, and their count at the last lit frame: a scene that changes from frame to
+    // frame (a drag, nudges) is drawn at the moving quality like a moving camera.
+    unsigned long uploads_ = 0, last_uploads_ = 0;
     std::vector<FlatVertex> selection_, overlay_;  // as uploaded: unchanged ones are not uploaded again
     Shading shading_ = Shading::Fast;
     bool shadows_dirty_ = true;
