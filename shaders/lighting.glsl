@@ -12,6 +12,7 @@ uniform int u_pcf;             // filter radius in texels: (2r + 1)² taps, each
 uniform float u_shadow_texel;  // 1 / map size
 uniform int u_shadows;         // 0: no shadow map
 uniform int u_direct;          // 1: straight to the view (fast frames): tone mapped, sRGB-encoded
+uniform float u_interior;      // light from the ceiling's panels (walk view, under the ceiling); 0 outside
 
 layout(location = 0) out vec4 o_color;
 layout(location = 1) out vec4 o_ambient;
@@ -85,7 +86,19 @@ vec3 surface_albedo(vec3 c, int m, vec3 p, vec3 n) {
     if (m == 4) return c * (0.9 + 0.1 * noise2(p.xy * 120.0 + p.z * 90.0) * resolved(p.xy, 0.02));  // fabric
     if (m == 6) return c * (0.97 + 0.03 * noise2(p.xy * 6.0 + p.z * 5.0));  // wall paint
     if (m == 14) return floor_albedo(c, m, p);
+    if (m == 9) {  // ceiling: 0.6 m tiles in a grid of thin joints
+        vec2 t = fract(p.xy / 0.6);
+        float seam = min(min(t.x, 1.0 - t.x), min(t.y, 1.0 - t.y));
+        return c * (0.96 + 0.04 * noise2(p.xy * 25.0)) * mix(1.0, 0.82 + 0.18 * smoothstep(0.0, 0.012, seam), resolved(p.xy, 0.6));
+    }
     return c;
+}
+
+// Ceiling light panels, 0.6 × 1.2 m in the tile grid, every 2.4 m each way: their own light.
+vec3 emission(int m, vec3 p) {
+    if (m != 9) return vec3(0.0);
+    vec2 cell = mod(floor(p.xy / 0.6), 4.0);
+    return cell.x == 1.0 && (cell.y == 1.0 || cell.y == 2.0) ? vec3(1.9, 1.85, 1.7) : vec3(0.0);
 }
 
 // Specular weight and exponent per material.
@@ -124,11 +137,16 @@ void shade(vec3 base_srgb, int m, vec3 p, vec3 n, float alpha) {
     vec3 h = normalize(v + u_sun_dir);
     vec2 g = gloss(m);
     vec3 direct = u_sun_color * vis * ndl * (albedo + g.x * pow(max(dot(n, h), 0.0), g.y));
-    vec3 ambient = albedo * mix(u_ground_color, u_sky_color, n.z * 0.5 + 0.5);
+    vec3 ambient = albedo * (mix(u_ground_color, u_sky_color, n.z * 0.5 + 0.5) +
+                             u_interior * vec3(1.0, 0.97, 0.90) * (0.55 + 0.45 * n.z));
+    direct += emission(m, p);
     if (u_direct != 0) {
         vec3 x = direct + ambient;
         x = clamp(x * (2.51 * x + 0.03) / (x * (2.43 * x + 0.59) + 0.14) * 0.9, 0.0, 1.0);
-        o_color = vec4(mix(x * 12.92, 1.055 * pow(x, vec3(1.0 / 2.4)) - 0.055, step(vec3(0.0031308), x)), alpha);
+        // sRGB from three square roots (within 0.25 / 255 of the exact curve; pow costs llvmpipe more).
+        vec3 s1 = sqrt(x), s2 = sqrt(s1), s3 = sqrt(s2);
+        o_color = vec4(mix(x * 12.92, 0.662002687 * s1 + 0.684122060 * s2 - 0.323583601 * s3 - 0.0225411470 * x,
+                           step(vec3(0.0031308), x)), alpha);
         o_ambient = vec4(0.0);
         return;
     }

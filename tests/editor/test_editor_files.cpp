@@ -329,14 +329,15 @@ TEST_F(EditorFiles, ImportPlaceSaveReopenWithTheModelBesideThePlan) {
     EXPECT_NE(checks.find("furniture_outside_rooms\tf3\t"), std::string::npos) << checks;  // an empty plan has no rooms
 
     // Moved elsewhere with its folder, the plan reopens with its mesh: one draw call for the model
-    // type whether one or three copies are placed.
+    // type whether one or three copies are placed (every frame drawn whole: an unchanged one would
+    // only be copied again).
     fs::rename(path("school"), path("moved"));
-    const Result three = run("frame all\n", path("moved/plan.sxplan.json").string(), "three");
+    const Result three = run("frame-reuse off\nframe all\n", path("moved/plan.sxplan.json").string(), "three");
     ASSERT_EQ(three.rc, 0) << three.err;
     EXPECT_EQ(three.err.find("could not be loaded"), std::string::npos);
-    const Result one = run("select f2 f3\ndelete\n", path("moved/plan.sxplan.json").string(), "one");
+    const Result one = run("frame-reuse off\nselect f2 f3\ndelete\n", path("moved/plan.sxplan.json").string(), "one");
     ASSERT_EQ(one.rc, 0) << one.err;
-    const Result none = run("select f1 f2 f3\ndelete\n", path("moved/plan.sxplan.json").string(), "none");
+    const Result none = run("frame-reuse off\nselect f1 f2 f3\ndelete\n", path("moved/plan.sxplan.json").string(), "none");
     ASSERT_EQ(none.rc, 0) << none.err;
     EXPECT_EQ(draw_calls(three.out), draw_calls(one.out));
     EXPECT_EQ(draw_calls(none.out) + 1, draw_calls(one.out));

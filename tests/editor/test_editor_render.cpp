@@ -126,6 +126,35 @@ TEST_F(EditorRender, FourChairsStandAroundAFourSeatTable) {
     EXPECT_FALSE(blue(patch(img, cam, {5.f, 4.f, 0.f}, 2)));
 }
 
+TEST_F(EditorRender, TheWalkViewHasACeilingWithLightsAndViewsFromAboveSeeTheFloor) {
+    // Inside the 10 × 8 m reading room (clear height 3 m), looking up 35°: the top of the picture is
+    // the ceiling (light, neutral grey), not the background; some of it is a light panel (near white).
+    const Png up = photo("open " + kOneRoom + "\nview walk\ncamera target 5 4 0\ncamera orbit 90 35 1\n", "up.png");
+    ASSERT_EQ(up.w, kW);
+    const std::array<int, 3> bg{43, 46, 51};
+    int ceiling = 0, lamps = 0, background = 0;
+    for (int y = 2; y < kH / 4; y += 4)
+        for (int x = 4; x < kW; x += 8) {
+            const std::array<int, 3> c = up.at(x, y);
+            background += near(c, bg, 6) ? 1 : 0;
+            ceiling += std::abs(c[0] - c[2]) < 20 && c[1] > 90 ? 1 : 0;
+            lamps += c[0] > 225 && c[1] > 225 && c[2] > 215 ? 1 : 0;
+        }
+    EXPECT_EQ(background, 0) << "the background shows above the walker";
+    EXPECT_GT(ceiling, 40) << "a neutral ceiling";
+    EXPECT_GT(lamps, 0) << "light panels";
+    // The 3D view from above sees the wood floor (brown), not a ceiling over the room.
+    Camera cam;
+    cam.mode = ViewMode::Orbit3D;
+    cam.yaw_deg = -90.f;
+    cam.pitch_deg = 60.f;
+    cam.distance = 12.f;
+    cam.target = {5.f, 4.f, 0.f};
+    const Png above = photo("open " + kOneRoom + "\n" + orbit(cam), "above.png");
+    const auto floor = patch(above, cam, {5.f, 4.f, 0.f});
+    EXPECT_GT(floor[0] - floor[2], 25) << "wood, seen from above";
+}
+
 TEST_F(EditorRender, PhotoOptionWritesTheSizeAskedForAndRejectsBadCameras) {
     const auto demo = std::string(SHUXIANG_SOURCE_ASSET_DIR) + "/demo/demo-school.sxplan.json";
     const shuxiang::test::Proc ok = run(std::string(SHUXIANG_BIN_DIR) + "/shuxiang-editor " + demo + " --lang en --photo " +

@@ -52,6 +52,21 @@ TEST(RedrawPolicy, AnimationKeepsDrawing) {
     EXPECT_LE(tail, RedrawPolicy::kSettleFrames);
 }
 
+TEST(RedrawPolicy, AFrameDrawnAtTheMovingQualityGetsOneMoreAtFullQuality) {
+    RedrawPolicy p;
+    while (p.should_draw(false)) p.drawn();
+    p.event();
+    // The camera moved in every frame of the settling run: each was provisional (fast shading).
+    for (int i = 0; i < RedrawPolicy::kSettleFrames; ++i) {
+        ASSERT_TRUE(p.should_draw(false));
+        p.drawn(true);
+    }
+    ASSERT_TRUE(p.should_draw(false)) << "the full-quality frame after the motion";
+    p.drawn(false);
+    EXPECT_FALSE(p.should_draw(false));
+    EXPECT_GT(p.wait_seconds(false), 0.0);
+}
+
 // Local bounding box of parts (all corners of their unit primitives).
 std::pair<glm::vec3, glm::vec3> extent(const std::vector<Part>& parts) {
     glm::vec3 lo(1e9f), hi(-1e9f);
@@ -142,6 +157,20 @@ TEST(Scene, FurnitureAndOpeningsUseOneInstanceListPerMeshKind) {
     EXPECT_EQ(s.cylinders.size(), 3u * 3);  // top, stem and foot of each table (chair legs are thin boxes)
     EXPECT_EQ(s.spheres.size(), 3u);
     for (const auto& b : s.boxes) EXPECT_GE(b.color.a, 1.f) << "every instance names its material";
+}
+
+TEST(Scene, IndoorRoomsHaveACeilingAtTheirClearHeightAndOutdoorAreasNone) {
+    plan::Level level;
+    level.rooms.push_back({"r1", "reading", plan::RoomKind::Reading, {{0, 0}, {6, 0}, {6, 4}, {0, 4}}, 3.2, false});
+    level.rooms.push_back({"r2", "garden", plan::RoomKind::OutdoorReading, {{7, 0}, {9, 0}, {9, 4}, {7, 4}}, 3.0, false});
+    const SceneData s = build_scene(level, plan::FurnitureCatalog::builtin());
+    ASSERT_EQ(s.ceiling_triangles.size(), 6u);  // the reading room's two triangles; none over the garden
+    for (const auto& v : s.ceiling_triangles) {
+        EXPECT_NEAR(v.pos.z, 3.2f, 0.01f);
+        EXPECT_LE(v.pos.x, 6.f);
+        EXPECT_EQ(static_cast<int>(v.color.a), kCeilingMaterial);
+    }
+    EXPECT_EQ(s.floor_triangles.size(), 12u);
 }
 
 TEST(CameraSpec, OrbitWalkAndTopParseAndBadSpecsLeaveTheCamera) {

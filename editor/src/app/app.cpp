@@ -10,7 +10,9 @@
 #include <dlfcn.h>
 #include <link.h>
 
+#include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -24,6 +26,7 @@
 #include "tools/draw_ui.hpp"
 #include "simview/sim_view.hpp"
 #include "shuxiang/util/error.hpp"
+#include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/i18n.hpp"
 #include "shuxiang/util/paths.hpp"
 #include "ui/fonts.hpp"
@@ -142,7 +145,7 @@ void App::sync_scene() {
     if (tools_.manip().build_preview(editor_, preview)) {
         // The drag previews on a copy; the document changes once, on release.
         scene = &preview;
-        renderer_->upload(preview);
+        renderer_->upload(preview, true);  // shadows catch up on release
         drag_dirty_ = true;
     } else if (uploaded_scene_ != editor_.scene_version() || drag_dirty_) {
         for (const auto& [id, m] : editor_.models().all())
@@ -245,14 +248,54 @@ void App::refresh_font() {
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
+void App::feed_latency_probe() {
+    if (!shell_.latency) return;
+    const ToolContext ctx = tool_context();
+    glm::vec2 anchor(ctx.view.rect.x + ctx.view.rect.z / 2, ctx.view.rect.y + ctx.view.rect.w / 2);
+    if (const auto sel = editor_.selected_furniture(); shell_.latency->kind() == ProbeKind::Drag && !sel.empty())
+        if (const auto p = ctx.view.floor_to_01(sel.front()->position)) anchor = ctx.view.to_px(*p);
+    for (const InputEvent& e : shell_.latency->events(anchor, glfwGetTime())) input_.inject(e);
+}
+
+void App::end_latency_frame() {
+    if (!shell_.latency) return;
+    shell_.latency->frame_end(glfwGetTime());
+    if (!shell_.latency->done()) return;
+    try {
+        atomic_write_file(shell_.latency->out(), shell_.latency->report());
+    } catch (const InputError& e) {
+        error_exit_ = format_place(e.file(), e.where(), e.message());
+    }
+    shell_.latency.reset();
+}
+
+namespace {
+
+double process_cpu_ms() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) * 1e-6;
+}
+
+float median(std::vector<float> v) {
+    if (v.empty()) return 0.f;
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+    return v[v.size() / 2];
+}
+
+}  // namespace
+
 void App::render_frame() {
     const auto t0 = std::chrono::steady_clock::now();
+    const double cpu0 = process_cpu_ms();
+    if (shell_.latency) shell_.latency->frame_start(glfwGetTime());
     refresh_font();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     compute_layout();
     handle_input();
+    feed_latency_probe();
     sync_scene();
     UiContext u = ui();
     sim_->update(u, ImGui::GetIO().DeltaTime);
@@ -283,7 +326,9 @@ void App::render_frame() {
     glViewport(0, 0, fbw, fbh);
     ImGui_ImplOpenGL3_RenderDrawData(dd);
     glFinish();
+    end_latency_frame();
     frame_ms_ = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    frame_cpu_ms_ = static_cast<float>(process_cpu_ms() - cpu0);
     figures_.draw_calls = stats_.draw_calls;
     figures_.frame_ms = frame_ms_;
     capture_if_requested();
@@ -404,17 +449,21 @@ int App::run() {
             }
         }
         render_frame();
-        redraw_.drawn();
+        redraw_.drawn(renderer_->last_frame_provisional());
         ++frame;
         frame_ms_sum_ += frame_ms_;
         ++frames_timed_;
+        if (frame_times_.size() < 100000) {  // enough for any benchmark; an open window does not grow
+            frame_times_.push_back(frame_ms_);
+            frame_cpu_times_.push_back(frame_cpu_ms_);
+        }
         if (!error_exit_.empty()) {
             std::cerr << error_exit_ << "\n";
             rc = 2;
             break;
         }
         if (!headless) continue;
-        const bool script_done = !script || script->done();
+        const bool script_done = (!script || script->done()) && !shell_.latency;
         if (script_done && !shell_.screenshot && frame >= frames) {
             if (!opt_.screenshot.empty() && !final_shot_taken) {
                 shell_.request_screenshot(opt_.screenshot, false);
@@ -428,7 +477,8 @@ int App::run() {
     std::cout << "frames: " << frame << ", scene draw calls: " << stats_.draw_calls
               << ", instances: " << stats_.instances << ", imgui draw calls: " << imgui_draw_calls_
               << ", last frame: " << frame_ms_ << " ms, mean frame: "
-              << (frames_timed_ ? frame_ms_sum_ / frames_timed_ : 0.0) << " ms, missing glyphs: "
+              << (frames_timed_ ? frame_ms_sum_ / frames_timed_ : 0.0) << " ms, median frame: " << median(frame_times_)
+              << " ms, median frame CPU: " << median(frame_cpu_times_) << " ms, missing glyphs: "
               << editor::missing_glyphs(ImGui::GetIO().Fonts->Fonts[0], all_translation_text() + plan_text(editor_.plan()))
               << "\n";
     return rc;

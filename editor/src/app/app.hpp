@@ -58,6 +58,9 @@ private:
     void sync_scene();
     void render_frame();
     void capture_if_requested();
+    // The latency probe's events, put into the queue after this frame drained it; its end of frame.
+    void feed_latency_probe();
+    void end_latency_frame();
     UiContext ui();
     ToolContext tool_context();
     int photo_and_exit();  // --photo
@@ -86,6 +89,8 @@ private:
     unsigned font_checked_serial_ = ~0U;
     float frame_ms_ = 0;
     double frame_ms_sum_ = 0;  // frames after the first, for the mean in the exit line
+    float frame_cpu_ms_ = 0;   // CPU time of the process (all threads: llvmpipe's too) in the last frame
+    std::vector<float> frame_times_, frame_cpu_times_;  // for the medians in the exit line
     int frames_timed_ = 0;
     RedrawPolicy redraw_;  // interactive runs draw only when something changes
     std::string error_exit_;  // set when a screenshot could not be written

@@ -19,6 +19,12 @@ public:
     // Called on every input and on focus, resize and expose: the window may need a new frame
     // (render/redraw.hpp). The queue owns the window's callbacks, so it is the one place to learn it.
     std::function<void()> on_activity;
+    // An event made by the program (the latency probe, render/latency_probe.hpp), queued and reported
+    // as the window's own are.
+    void inject(const InputEvent& e) {
+        if (on_activity) on_activity();
+        events_.push_back(e);
+    }
     // This frame's events in order; the queue is empty afterwards.
     std::vector<InputEvent> drain();
     // Keys held now (GLFW key codes).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -23,6 +24,27 @@ GLuint make_texture(GLenum internal, int w, int h, GLenum format, GLenum type, G
 void bind_tex(int unit, GLuint tex) {
     glActiveTexture(static_cast<GLenum>(GL_TEXTURE0 + unit));
     glBindTexture(GL_TEXTURE_2D, tex);
+}
+
+// A full-screen pass into `fbo` that writes colour and depth (gl_FragDepth), reading `textures` from
+// unit 0 on, named by `names` in `p`.
+void begin_depth_pass(GLuint fbo, glm::ivec4 rect, const ShaderProgram& p, std::initializer_list<GLuint> textures,
+                      std::initializer_list<const char*> names) {
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glViewport(rect.x, rect.y, rect.z, rect.w);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_ALWAYS);
+    glDepthMask(GL_TRUE);
+    p.use();
+    int unit = 0;
+    for (GLuint t : textures) bind_tex(unit++, t);
+    unit = 0;
+    for (const char* n : names) p.set(n, unit++);
+}
+
+void end_depth_pass(int units) {
+    glDepthFunc(GL_LEQUAL);
+    for (int i = units - 1; i >= 0; --i) bind_tex(i, 0);
 }
 
 }  // namespace
@@ -72,13 +94,13 @@ void ShadowMap::begin(int size) {
 LitTargets::~LitTargets() { release(); }
 
 void LitTargets::release() {
-    GLuint fbos[] = {gbuf_fbo, ao_fbo};
-    GLuint texs[] = {color_tex, ambient_tex, depth_tex, ao_tex};
+    GLuint fbos[] = {gbuf_fbo, ao_fbo, final_fbo};
+    GLuint texs[] = {color_tex, ambient_tex, depth_tex, ao_tex, final_tex, final_depth_tex};
     if (gbuf_fbo) {
-        glDeleteFramebuffers(2, fbos);
-        glDeleteTextures(4, texs);
+        glDeleteFramebuffers(3, fbos);
+        glDeleteTextures(6, texs);
     }
-    gbuf_fbo = ao_fbo = 0;
+    gbuf_fbo = ao_fbo = final_fbo = 0;
     width = height = 0;
 }
 
@@ -93,11 +115,17 @@ void LitTargets::ensure(int w, int h, bool ao_full) {
     color_tex = make_texture(GL_RGBA8, w, h, GL_RGBA, GL_UNSIGNED_BYTE, GL_LINEAR);
     ambient_tex = make_texture(GL_RGBA8, w, h, GL_RGBA, GL_UNSIGNED_BYTE, GL_NEAREST);
     depth_tex = make_texture(GL_DEPTH_COMPONENT24, w, h, GL_DEPTH_COMPONENT, GL_UNSIGNED_INT, GL_NEAREST);
-    ao_tex = make_texture(GL_R8, aw, ah, GL_RED, GL_UNSIGNED_BYTE, GL_LINEAR);
-    GLuint fbos[2];
-    glGenFramebuffers(2, fbos);
+    ao_tex = make_texture(GL_R8, aw, ah, GL_RED, GL_UNSIGNED_BYTE, GL_NEAREST);
+    final_tex = make_texture(GL_RGBA8, w, h, GL_RGBA, GL_UNSIGNED_BYTE, GL_NEAREST);
+    final_depth_tex = make_texture(GL_DEPTH_COMPONENT24, w, h, GL_DEPTH_COMPONENT, GL_UNSIGNED_INT, GL_NEAREST);
+    GLuint fbos[3];
+    glGenFramebuffers(3, fbos);
     gbuf_fbo = fbos[0];
     ao_fbo = fbos[1];
+    final_fbo = fbos[2];
+    glBindFramebuffer(GL_FRAMEBUFFER, final_fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, final_tex, 0);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_TEXTURE_2D, final_depth_tex, 0);
     glBindFramebuffer(GL_FRAMEBUFFER, gbuf_fbo);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, color_tex, 0);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT1, GL_TEXTURE_2D, ambient_tex, 0);
@@ -120,6 +148,7 @@ PostPasses::~PostPasses() {
 void PostPasses::init(const std::filesystem::path& dir) {
     ssao_.load(dir, "fullscreen", "ssao");
     present_.load(dir, "fullscreen", "present");
+    copy_.load(dir, "fullscreen", "copy");
     glGenVertexArrays(1, &vao_);
 }
 
@@ -138,34 +167,31 @@ void PostPasses::ssao(const LitTargets& t, const glm::mat4& proj, const LightQua
     glUniform1i(ssao_.uniform("u_depth"), 0);
     ssao_.set("u_proj", proj);
     ssao_.set("u_inv_proj", glm::inverse(proj));
-    glUniform2f(ssao_.uniform("u_size"), static_cast<float>(t.ao_width), static_cast<float>(t.ao_height));
+    glUniform2i(ssao_.uniform("u_depth_size"), t.width, t.height);
+    glUniform1i(ssao_.uniform("u_step"), t.ao_width == t.width ? 1 : 2);
     glUniform1i(ssao_.uniform("u_samples"), q.ao_samples);
     glUniform1f(ssao_.uniform("u_radius"), q.ao_radius);
     glUniform1f(ssao_.uniform("u_strength"), q.ao_strength);
     fullscreen();
 }
 
-void PostPasses::present(const LitTargets& t, GLuint fbo, int x, int y, bool fxaa, bool with_ao) {
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-    glViewport(x, y, t.width, t.height);
-    glEnable(GL_DEPTH_TEST);
-    glDepthFunc(GL_ALWAYS);
-    glDepthMask(GL_TRUE);
-    present_.use();
-    bind_tex(0, t.color_tex);
-    bind_tex(1, t.ambient_tex);
-    bind_tex(2, t.ao_tex);
-    bind_tex(3, t.depth_tex);
-    present_.set("u_color", 0);
-    present_.set("u_ambient", 1);
-    present_.set("u_ao", 2);
-    present_.set("u_depth", 3);
+void PostPasses::finish(const LitTargets& t, const glm::mat4& proj, bool fxaa, bool with_ao) {
+    begin_depth_pass(t.final_fbo, {0, 0, t.width, t.height}, present_, {t.color_tex, t.ambient_tex, t.ao_tex, t.depth_tex},
+                     {"u_color", "u_ambient", "u_ao", "u_depth"});
     present_.set("u_fxaa", fxaa ? 1 : 0);
     present_.set("u_use_ao", with_ao ? 1 : 0);
+    present_.set("u_ao_step", t.ao_width == t.width ? 1 : 2);
+    glUniform2f(present_.uniform("u_depth_ab"), proj[2][2], proj[3][2]);
     glUniform2f(present_.uniform("u_texel"), 1.f / static_cast<float>(t.width), 1.f / static_cast<float>(t.height));
     fullscreen();
-    glDepthFunc(GL_LEQUAL);
-    for (int i = 3; i >= 0; --i) bind_tex(i, 0);
+    end_depth_pass(4);
+}
+
+void PostPasses::copy(const LitTargets& t, GLuint fbo, int x, int y) {
+    begin_depth_pass(fbo, {x, y, t.width, t.height}, copy_, {t.final_tex, t.final_depth_tex}, {"u_color", "u_depth"});
+    glUniform2i(copy_.uniform("u_origin"), x, y);
+    fullscreen();
+    end_depth_pass(2);
 }
 
 }  // namespace shuxiang::editor

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -46,6 +47,11 @@ void setup_instance_vao(GLuint vao, GLuint cube, GLuint ibo) {
 
 namespace {
 
+bool same_vertices(const std::vector<FlatVertex>& a, const std::vector<FlatVertex>& b) {
+    static_assert(sizeof(FlatVertex) == 7 * sizeof(float), "FlatVertex is compared as plain floats");
+    return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(FlatVertex)) == 0);
+}
+
 template <typename T>
 void upload_buffer(GLuint vbo, const std::vector<T>& data) {
     glBindBuffer(GL_ARRAY_BUFFER, vbo);
@@ -57,11 +63,12 @@ void upload_buffer(GLuint vbo, const std::vector<T>& data) {
 
 Renderer::~Renderer() {
     GLuint bufs[] = {cube_vbo_, box_ibo_, book_ibo_, floor_vbo_, grid_vbo_, sel_vbo_, strip_ibo_, overlay_vbo_,
-                     cyl_vbo_, cyl_ibo_, sphere_vbo_, sphere_ibo_, glass_ibo_};
-    GLuint vaos[] = {box_vao_, book_vao_, floor_vao_, grid_vao_, sel_vao_, strip_vao_, overlay_vao_, cyl_vao_, sphere_vao_, glass_vao_};
+                     cyl_vbo_, cyl_ibo_, sphere_vbo_, sphere_ibo_, glass_ibo_, ceiling_vbo_};
+    GLuint vaos[] = {box_vao_, book_vao_, floor_vao_, grid_vao_, sel_vao_, strip_vao_, overlay_vao_, cyl_vao_, sphere_vao_,
+                     glass_vao_, ceiling_vao_};
     if (cube_vbo_) {
-        glDeleteBuffers(13, bufs);
-        glDeleteVertexArrays(10, vaos);
+        glDeleteBuffers(14, bufs);
+        glDeleteVertexArrays(11, vaos);
         glDeleteTextures(1, &strip_tex_);
     }
     for (auto& [key, m] : meshes_) {
@@ -84,6 +91,7 @@ void Renderer::set_mesh(const std::string& key, const std::vector<float>& vertic
     }
     upload_buffer(m.vbo, vertices);
     m.vertices = static_cast<GLsizei>(vertices.size() / 6);
+    ++content_;
 }
 
 void Renderer::init(const std::filesystem::path& dir) {
@@ -95,17 +103,17 @@ void Renderer::init(const std::filesystem::path& dir) {
     lit_strip_.load(dir, "lit_strip");
     shadow_.load(dir, "shadow");
     post_.init(dir);
-    GLuint bufs[13];
-    glGenBuffers(13, bufs);
+    GLuint bufs[14];
+    glGenBuffers(14, bufs);
     GLuint* b = bufs;
     for (GLuint* p : {&cube_vbo_, &box_ibo_, &book_ibo_, &floor_vbo_, &grid_vbo_, &sel_vbo_, &strip_ibo_, &overlay_vbo_,
-                      &cyl_vbo_, &cyl_ibo_, &sphere_vbo_, &sphere_ibo_, &glass_ibo_})
+                      &cyl_vbo_, &cyl_ibo_, &sphere_vbo_, &sphere_ibo_, &glass_ibo_, &ceiling_vbo_})
         *p = *b++;
-    GLuint vaos[10];
-    glGenVertexArrays(10, vaos);
+    GLuint vaos[11];
+    glGenVertexArrays(11, vaos);
     GLuint* v = vaos;
     for (GLuint* p : {&box_vao_, &book_vao_, &floor_vao_, &grid_vao_, &sel_vao_, &strip_vao_, &overlay_vao_, &cyl_vao_,
-                      &sphere_vao_, &glass_vao_})
+                      &sphere_vao_, &glass_vao_, &ceiling_vao_})
         *p = *v++;
     upload_buffer(cube_vbo_, unit_cube_mesh());
     const std::vector<float> cyl = unit_cylinder_mesh(), sph = unit_sphere_mesh();
@@ -119,6 +127,7 @@ void Renderer::init(const std::filesystem::path& dir) {
     setup_instance_vao(sphere_vao_, sphere_vbo_, sphere_ibo_);
     setup_instance_vao(glass_vao_, cube_vbo_, glass_ibo_);
     setup_flat_vao(floor_vao_, floor_vbo_);
+    setup_flat_vao(ceiling_vao_, ceiling_vbo_);
     setup_flat_vao(grid_vao_, grid_vbo_);
     setup_flat_vao(sel_vao_, sel_vbo_);
     setup_instance_vao(strip_vao_, cube_vbo_, strip_ibo_);
@@ -131,7 +140,7 @@ void Renderer::init(const std::filesystem::path& dir) {
     glBindTexture(GL_TEXTURE_2D, 0);
 }
 
-void Renderer::upload(const SceneData& s) {
+void Renderer::upload(const SceneData& s, bool preview) {
     upload_buffer(box_ibo_, s.boxes);
     upload_buffer(cyl_ibo_, s.cylinders);
     upload_buffer(sphere_ibo_, s.spheres);
@@ -140,7 +149,9 @@ void Renderer::upload(const SceneData& s) {
     sphere_count_ = static_cast<GLsizei>(s.spheres.size());
     glass_count_ = static_cast<GLsizei>(s.glass.size());
     bounds_ = s.bounds;
-    shadows_dirty_ = true;
+    shadows_dirty_ = shadows_dirty_ || !preview;
+    ++content_;
+    ++uploads_;
     // Spines and strips are uploaded per frame by choose_lod(), for the pieces near and far.
     all_books_ = s.books;
     all_strips_ = s.strips;
@@ -157,6 +168,8 @@ void Renderer::upload(const SceneData& s) {
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, strips_per_row_ * kStripTexels, rows, 0, GL_RGBA, GL_UNSIGNED_BYTE, tex.data());
     glBindTexture(GL_TEXTURE_2D, 0);
     upload_buffer(floor_vbo_, s.floor_triangles);
+    upload_buffer(ceiling_vbo_, s.ceiling_triangles);
+    ceiling_count_ = static_cast<GLsizei>(s.ceiling_triangles.size());
     upload_buffer(grid_vbo_, s.grid_lines);
     box_count_ = static_cast<GLsizei>(s.boxes.size());
     floor_count_ = static_cast<GLsizei>(s.floor_triangles.size());
@@ -194,13 +207,19 @@ void Renderer::set_selection(const std::vector<FurnitureBox>& boxes, const std::
             v.push_back({{static_cast<float>(a.x), static_cast<float>(a.y), 0.05f}, c});
             v.push_back({{static_cast<float>(b.x), static_cast<float>(b.y), 0.05f}, c});
         }
+    if (same_vertices(v, selection_)) return;
     upload_buffer(sel_vbo_, v);
     sel_count_ = static_cast<GLsizei>(v.size());
+    selection_ = std::move(v);
+    ++content_;
 }
 
 void Renderer::set_overlay(const std::vector<FlatVertex>& triangles) {
+    if (same_vertices(triangles, overlay_)) return;
     upload_buffer(overlay_vbo_, triangles);
     overlay_count_ = static_cast<GLsizei>(triangles.size());
+    overlay_ = triangles;
+    ++content_;
 }
 
 void Renderer::choose_lod(const Camera& cam, const Viewport& vp) {
@@ -244,19 +263,50 @@ void Renderer::choose_lod(const Camera& cam, const Viewport& vp) {
     upload_buffer(strip_ibo_, strips);
     book_count_ = static_cast<GLsizei>(books.size());
     strip_count_ = static_cast<GLsizei>(strips.size());
+    ++content_;
 }
 
 DrawStats Renderer::draw(const Camera& cam, const Viewport& vp, bool show_grid) {
     choose_lod(cam, vp);
-    if (cam.mode == ViewMode::Top || shading_ == Shading::Plain) return draw_plain(cam, vp, show_grid);
-    // The fast setting drops occlusion and soft shadows while the camera moves.
-    const glm::mat4 view = cam.view();
-    const bool moving = view != last_view_;
+    last_provisional_ = false;
+    if (cam.mode == ViewMode::Top || shading_ == Shading::Plain) {
+        shown_valid_ = false;
+        last_view_ = glm::mat4(0.f);
+        return draw_plain(cam, vp, show_grid);
+    }
+    return draw_lit_view(cam, vp, show_grid);
+}
+
+DrawStats Renderer::draw_lit_view(const Camera& cam, const Viewport& vp, bool show_grid) {
+    GLint bound = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &bound);
+    const GLuint target = static_cast<GLuint>(bound);
+    const glm::mat4 view = cam.view(), proj = cam.projection(vp.aspect());
+    const bool moving = view != last_view_ || uploads_ != last_uploads_;
     last_view_ = view;
-    const LightQuality q = shading_ == Shading::Fast && moving ? LightQuality::moving() : LightQuality::interactive();
-    GLint target = 0;
-    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &target);
-    return draw_lit(cam, vp, show_grid, q, static_cast<GLuint>(target));
+    last_uploads_ = uploads_;
+    if (shading_ == Shading::Fast && moving) {
+        // The fast setting draws a cheaper frame while the camera moves (LightQuality::moving()).
+        shown_valid_ = false;
+        last_provisional_ = true;
+        return draw_lit(cam, vp, show_grid, LightQuality::moving(), target);
+    }
+    const ShownFrame now{view, proj, {vp.x, vp.y, vp.width, vp.height}, target, show_grid, content_};
+    if (reuse_ && shown_valid_ && now == shown_) {
+        // Nothing the view shows changed (the panels around it may have): show the last frame again.
+        DrawStats st;
+        post_.calls = 0;
+        post_.copy(targets_, target, vp.x, vp.y);
+        st.draw_calls = post_.calls;
+        glDisable(GL_DEPTH_TEST);
+        glActiveTexture(GL_TEXTURE0);
+        glBindVertexArray(0);
+        return st;
+    }
+    DrawStats st = draw_lit(cam, vp, show_grid, LightQuality::interactive(), target);
+    shown_ = now;
+    shown_valid_ = true;
+    return st;
 }
 
 void Renderer::draw_solids(DrawStats& st, bool books) {
@@ -313,17 +363,12 @@ DrawStats Renderer::draw_plain(const Camera& cam, const Viewport& vp, bool show_
     flat_.use();
     flat_.set("u_view_proj", vpm);
     flat_.set("u_linear", 0);
-    auto lines = [&](GLuint vao, GLsizei n, GLenum mode) {
-        if (!n) return;
-        glBindVertexArray(vao);
-        glDrawArrays(mode, 0, n);
-        ++st.draw_calls;
-        st.vertices += n;
-    };
+    auto lines = [&](GLuint vao, GLsizei n, GLenum mode) { draw_flat(st, vao, n, mode); };
     if (show_grid) lines(grid_vao_, grid_count_, GL_LINES);
     glDisable(GL_CULL_FACE);  // floors are seen from above only, either winding
     lines(floor_vao_, floor_count_, GL_TRIANGLES);
     glEnable(GL_CULL_FACE);
+    draw_ceilings(st, cam);
     inst_.use();
     inst_.set("u_view_proj", vpm);
     inst_.set("u_light_dir", glm::vec3(0.35f, -0.55f, 0.76f));
@@ -384,6 +429,22 @@ void Renderer::set_light_uniforms(const ShaderProgram& p, const Camera& cam, con
     p.set("u_shadows", 1);
     p.set("u_alpha", 1.f);
     p.set("u_direct", q.direct ? 1 : 0);
+    p.set("u_interior", cam.mode == ViewMode::Walk ? 0.45f : 0.f);
+}
+
+void Renderer::draw_flat(DrawStats& st, GLuint vao, GLsizei n, GLenum mode) {
+    if (!n) return;
+    glBindVertexArray(vao);
+    glDrawArrays(mode, 0, n);
+    ++st.draw_calls;
+    st.vertices += n;
+}
+
+void Renderer::draw_ceilings(DrawStats& st, const Camera& cam) {
+    if (cam.mode != ViewMode::Walk) return;
+    glDisable(GL_CULL_FACE);
+    draw_flat(st, ceiling_vao_, ceiling_count_, GL_TRIANGLES);
+    glEnable(GL_CULL_FACE);
 }
 
 void Renderer::begin_lit_frame(const Viewport& vp, const LightQuality& q, GLuint target) {
@@ -434,13 +495,7 @@ DrawStats Renderer::draw_lit(const Camera& cam, const Viewport& vp, bool show_gr
     glActiveTexture(GL_TEXTURE1);
     glBindTexture(GL_TEXTURE_2D, shadow_map_.texture());
     const glm::mat4 proj = cam.projection(vp.aspect()), vpm = proj * cam.view();
-    auto flat = [&](GLuint vao, GLsizei n, GLenum mode) {
-        if (!n) return;
-        glBindVertexArray(vao);
-        glDrawArrays(mode, 0, n);
-        ++st.draw_calls;
-        st.vertices += n;
-    };
+    auto flat = [&](GLuint vao, GLsizei n, GLenum mode) { draw_flat(st, vao, n, mode); };
     flat_.use();
     flat_.set("u_view_proj", vpm);
     flat_.set("u_linear", q.direct ? 0 : 1);
@@ -453,6 +508,7 @@ DrawStats Renderer::draw_lit(const Camera& cam, const Viewport& vp, bool show_gr
     glDisable(GL_CULL_FACE);
     flat(floor_vao_, floor_count_, GL_TRIANGLES);
     glEnable(GL_CULL_FACE);
+    draw_ceilings(st, cam);
     lit_.use();
     draw_solids(st, true);
     glActiveTexture(GL_TEXTURE1);
@@ -467,7 +523,8 @@ DrawStats Renderer::draw_lit(const Camera& cam, const Viewport& vp, bool show_gr
     flat(sel_vao_, sel_count_, GL_LINES);
     if (!q.direct) {
         if (q.ao) post_.ssao(targets_, proj, q);
-        post_.present(targets_, target, vp.x, vp.y, q.fxaa, q.ao);
+        post_.finish(targets_, proj, q.fxaa, q.ao);
+        post_.copy(targets_, target, vp.x, vp.y);
     }
     st.draw_calls += post_.calls;
     glBindVertexArray(0);
@@ -507,6 +564,7 @@ Image Renderer::render_photo(const Camera& cam, int width, int height, bool show
     glDeleteRenderbuffers(1, &color);
     glDeleteRenderbuffers(1, &depth);
     shadows_dirty_ = true;  // the interactive map has its own size
+    shown_valid_ = false;   // nor do the targets hold the view's last frame any more
     if (!ok) throw InputError("<photo>", std::to_string(width) + "x" + std::to_string(height), "framebuffer incomplete");
     return img;
 }

@@ -17,8 +17,9 @@
 namespace shuxiang::editor {
 
 // How the 3D and walk views are shaded. Plain: the plan drawing's colours and fixed light (reading
-// class colours exactly); Lit: sun, shadows and occlusion; Fast: lit, but without occlusion and with
-// hard shadows while the camera moves.
+// class colours exactly); Lit: sun, shadows and occlusion; Fast: lit, but while the camera moves or
+// what the view shows changes from frame to frame (a drag, nudges) in one pass without occlusion and
+// FXAA (LightQuality::moving()); the first frame after that stops is drawn at full quality.
 enum class Shading { Plain, Lit, Fast };
 
 struct Viewport {
@@ -38,8 +39,9 @@ public:
 
     // Loads the shaders from `shader_dir` and creates the meshes. Throws InputError on a bad shader.
     void init(const std::filesystem::path& shader_dir);
-    // Uploads the scene's buffers (call when the plan changed).
-    void upload(const SceneData& scene);
+    // Uploads the scene's buffers (call when the plan changed). `preview` (a drag in progress): the
+    // sun's shadow map is kept as it was until the next upload that is not a preview.
+    void upload(const SceneData& scene, bool preview = false);
     // Selection outline: the edges of these boxes are drawn on top.
     void set_selection(const std::vector<FurnitureBox>& boxes, const std::vector<std::vector<plan::Vec2>>& outlines);
     // Extra triangles drawn over the scene (found-book highlight, walking route); depth-tested.
@@ -50,9 +52,18 @@ public:
         if (on != lod_) lod_near_.clear();
         lod_ = on;
     }
+    // A lit frame whose camera, viewport and contents equal the last one's is not drawn again: its
+    // targets are shown again (the final pass alone). Off: every frame is drawn whole (benchmarks).
+    void set_frame_reuse(bool on) { reuse_ = on; }
     DrawStats draw(const Camera& cam, const Viewport& vp, bool show_grid);
-    void set_shading(Shading s) { shading_ = s; }
+    void set_shading(Shading s) {
+        if (s != shading_) ++content_;
+        shading_ = s;
+    }
     Shading shading() const { return shading_; }
+    // Whether the last frame was drawn at the moving quality: one more frame (at full quality) is due
+    // once the camera rests (RedrawPolicy::drawn).
+    bool last_frame_provisional() const { return last_provisional_; }
     // A still of `cam` at width × height with the photo quality (finer, wider shadows; stronger,
     // full-resolution occlusion). Throws InputError when the GL cannot make the targets.
     Image render_photo(const Camera& cam, int width, int height, bool show_grid);
@@ -64,6 +75,9 @@ private:
     void choose_lod(const Camera& cam, const Viewport& vp);
     DrawStats draw_plain(const Camera& cam, const Viewport& vp, bool show_grid);
     DrawStats draw_lit(const Camera& cam, const Viewport& vp, bool show_grid, const LightQuality& q, GLuint target);
+    // The 3D and walk views at the shading's quality, or the last lit frame again when nothing changed.
+    DrawStats draw_lit_view(const Camera& cam, const Viewport& vp, bool show_grid);
+    void draw_flat(DrawStats& st, GLuint vao, GLsizei n, GLenum mode);
     // The instanced solids (boxes, cylinders, spheres, book spines when `books`, imported meshes)
     // with the bound program; the books' far strips and glass are drawn apart.
     void draw_solids(DrawStats& st, bool books);
@@ -72,6 +86,8 @@ private:
     void set_light_uniforms(const ShaderProgram& p, const Camera& cam, const LightQuality& q);
     // Binds and clears where a lit frame is drawn: the view itself (direct) or the offscreen targets.
     void begin_lit_frame(const Viewport& vp, const LightQuality& q, GLuint target);
+    // Walk view: the rooms' ceilings over the pupil's head.
+    void draw_ceilings(DrawStats& st, const Camera& cam);
     void draw_glass(DrawStats& st);
 
     ShaderProgram flat_, inst_, strip_;
@@ -79,6 +95,22 @@ private:
     ShadowMap shadow_map_;
     LitTargets targets_;
     PostPasses post_;
+    // What the last full-quality lit frame showed, to show it again unchanged (set_frame_reuse).
+    struct ShownFrame {
+        glm::mat4 view{0.f}, proj{0.f};
+        glm::ivec4 rect{0};
+        GLuint target = 0;
+        bool grid = false;
+        unsigned long content = 0;
+        bool operator==(const ShownFrame&) const = default;
+    };
+    ShownFrame shown_;
+    bool shown_valid_ = false, reuse_ = true, last_provisional_ = false;
+    unsigned long content_ = 0;  // counts changes of what the lit views show
+    // Uploads of the scene, and their count at the last lit frame: a scene that changes from frame to
+    // frame (a drag, nudges) is drawn at the moving quality like a moving camera.
+    unsigned long uploads_ = 0, last_uploads_ = 0;
+    std::vector<FlatVertex> selection_, overlay_;  // as uploaded: unchanged ones are not uploaded again
     Shading shading_ = Shading::Fast;
     bool shadows_dirty_ = true;
     glm::mat4 light_vp_{1.f};
@@ -91,7 +123,7 @@ private:
     GLsizei cyl_count_ = 0, sphere_count_ = 0, glass_count_ = 0;
     GLuint box_vao_ = 0, box_ibo_ = 0;
     GLuint book_vao_ = 0, book_ibo_ = 0;
-    GLuint floor_vao_ = 0, floor_vbo_ = 0;
+    GLuint floor_vao_ = 0, floor_vbo_ = 0, ceiling_vao_ = 0, ceiling_vbo_ = 0;
     GLuint grid_vao_ = 0, grid_vbo_ = 0;
     GLuint sel_vao_ = 0, sel_vbo_ = 0;
     GLuint strip_vao_ = 0, strip_ibo_ = 0, strip_tex_ = 0;
@@ -101,7 +133,7 @@ private:
         GLsizei vertices = 0, instances = 0;
     };
     std::map<std::string, Mesh> meshes_;
-    GLsizei box_count_ = 0, book_count_ = 0, floor_count_ = 0, grid_count_ = 0, sel_count_ = 0;
+    GLsizei box_count_ = 0, book_count_ = 0, floor_count_ = 0, ceiling_count_ = 0, grid_count_ = 0, sel_count_ = 0;
     GLsizei strip_count_ = 0, overlay_count_ = 0;
     int strips_per_row_ = 1;
     // The scene's spines and strips, kept to re-pick which pieces are near when the camera moves.

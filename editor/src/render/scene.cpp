@@ -413,6 +413,16 @@ SceneData build_scene(const plan::Level& level, const plan::FurnitureCatalog& ca
                 const Vec2& v = r.polygon[static_cast<std::size_t>(i)];
                 s.floor_triangles.push_back({{static_cast<float>(v.x), static_cast<float>(v.y), z}, c});
             }
+        // Outdoor areas are open to the sky.
+        if (r.kind != RoomKind::OutdoorReading) {
+            const float ch = static_cast<float>(r.clear_height) - 0.001f * static_cast<float>(rank);
+            const glm::vec4 cc(0.93f, 0.93f, 0.91f, static_cast<float>(kCeilingMaterial));
+            for (auto tri : triangulate(r.polygon))
+                for (int i : tri) {
+                    const Vec2& v = r.polygon[static_cast<std::size_t>(i)];
+                    s.ceiling_triangles.push_back({{static_cast<float>(v.x), static_cast<float>(v.y), ch}, cc});
+                }
+        }
         for (const auto& v : r.polygon) s.bounds.add({static_cast<float>(v.x), static_cast<float>(v.y), 0.f});
         if (r.polygon.size() >= 3) {
             Vec2 c2 = polygon_centroid(r.polygon);

@@ -77,6 +77,9 @@ struct SceneBounds {
 
 struct SceneData {
     std::vector<FlatVertex> floor_triangles;  // rooms (colour alpha: the floor finish, FloorFinish)
+    // Rooms' ceilings at their clear height (colour alpha: kCeilingMaterial), drawn in the walk view
+    // only: the 3D and top views look at the plan from above, through the ceiling.
+    std::vector<FlatVertex> ceiling_triangles;
     std::vector<FlatVertex> grid_lines;
     std::vector<BoxInstance> boxes;           // walls and furniture parts
     std::vector<BoxInstance> cylinders;       // legs, columns, round tops (unit cylinder, axis Z)
@@ -96,6 +99,8 @@ struct SceneData {
 
 // Floor finishes, carried in the floor vertices' colour alpha to the lit shader (lighting.glsl).
 enum class FloorFinish : int { Wood = 10, Vinyl = 11, Carpet = 12, Paving = 13, Grass = 14 };
+// Ceilings: painted tiles with light panels (lighting.glsl).
+inline constexpr int kCeilingMaterial = 9;
 FloorFinish room_floor_finish(plan::RoomKind k);
 
 // The fill colour of a room kind's floor (linear 0..1 RGB, drawn unlit so screenshots show it as is).

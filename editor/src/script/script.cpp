@@ -39,14 +39,28 @@ const std::map<std::string, Arity>& actions() {
         {"tool", {1, 1}},      {"type", {1, 1}},      {"key", {1, 1}},      {"click-at", {2, 3}},
         {"hover", {2, 3}},     {"hover-at", {2, 3}},  {"drag", {4, 5}},     {"drag-at", {4, 5}},
         {"viewport", {1, 1}},  {"wait-for", {1, 2}},   {"photo", {1, 3}},    {"shading", {1, 1}},
+        {"latency", {3, 3}},   {"frame-reuse", {1, 1}},
     };
     return a;
 }
 
 std::optional<double> number(const std::string& s) { return script_number(s); }
 
-// `photo FILE [W H]` (a still of the current view at the photo quality) and `shading plain|lit|fast`.
+// `photo FILE [W H]` (a still of the current view at the photo quality), `shading plain|lit|fast`,
+// `frame-reuse on|off` and `latency orbit|drag|nudge N FILE` (render/latency_probe.hpp).
 std::optional<std::string> run_render_action(UiContext& ui, const std::vector<std::string>& w) {
+    if (w[0] == "frame-reuse") {
+        if (w[1] != "on" && w[1] != "off") return tr("editor.script.usage.frame_reuse");
+        ui.renderer.set_frame_reuse(w[1] == "on");
+        return std::nullopt;
+    }
+    if (w[0] == "latency") {
+        const auto kind = probe_kind_from_string(w[1]);
+        const auto n = script_number(w[2]);
+        if (!kind || !n || *n < 1 || *n > 10000) return tr("editor.script.usage.latency");
+        ui.shell.latency.emplace(*kind, static_cast<int>(*n), w[3]);
+        return std::nullopt;
+    }
     if (w[0] == "shading") {
         static const std::map<std::string, Shading> kinds{{"plain", Shading::Plain}, {"lit", Shading::Lit}, {"fast", Shading::Fast}};
         auto it = kinds.find(w[1]);
@@ -133,6 +147,7 @@ std::optional<std::string> ScriptRunner::step(UiContext& ui) {
     } else if (sim_wait_ = false; !sim_error.empty()) {
         return format_place(file_, "line " + std::to_string(lines_[next_ - 1].number), sim_error);
     }
+    if (ui.shell.latency) return std::nullopt;  // a latency probe is running
     Editor& ed = ui.ed;
     while (next_ < lines_.size()) {
         const ScriptLine& l = lines_[next_++];
@@ -317,8 +332,12 @@ std::optional<std::string> ScriptRunner::step(UiContext& ui) {
             if (w.size() > 2 && !view_only) return fail(tr("editor.script.usage.screenshot"));
             ui.shell.request_screenshot(w[1], view_only);
             return std::nullopt;
-        } else if (a == "photo" || a == "shading") {
+        } else if (a == "photo" || a == "shading" || a == "frame-reuse") {
             if (auto err = run_render_action(ui, w)) return fail(*err);
+        } else if (a == "latency") {
+            // Frames go on with the probe's events; the script waits until it wrote its file.
+            if (auto err = run_render_action(ui, w)) return fail(*err);
+            return std::nullopt;
         } else if (auto mo = manip_script_action(ui, w)) {
             if (!mo->usage.empty()) return fail(mo->usage);
             r = mo->result;

@@ -10,6 +10,7 @@
 #include <glm/glm.hpp>
 
 #include "app/editor.hpp"
+#include "render/latency_probe.hpp"
 #include "tools/tool.hpp"
 #include "tools/tool_set.hpp"
 
@@ -38,6 +39,7 @@ struct Shell {
     };
     std::optional<Shot> screenshot;  // of the next rendered frame (after shot_delay more frames)
     int shot_delay = 0;
+    std::optional<LatencyProbe> latency;  // a running latency measurement (the script's "latency")
     void request_screenshot(std::filesystem::path path, bool viewport_only) {
         screenshot = Shot{std::move(path), viewport_only};
         shot_delay = 1;
