@@ -415,6 +415,34 @@ TEST_F(EditorTest, ChecksNameLabelsAndAnEmptyDocumentHasNone) {
     EXPECT_EQ(text.find("overlap", first_standard), std::string::npos) << text;
 }
 
+TEST_F(EditorTest, AStackRoomsArrangementIsEditedAndChecked) {
+    // Two 5 × 4 m stack rooms with shelving at 540 books/m²: closed stacks (over their 500) and compact
+    // shelving (within its 800). Marking the closed room compact clears its problem, one undo step;
+    // marking the compact room open access (400) gives it one; the file says so only when not open.
+    const std::string fixture = std::string(SHUXIANG_TEST_DATA_DIR) + "/plan_check/closed-stacks.sxplan.json";
+    const Result r = run_script("open " + fixture + "\nchecks " + path("before.txt").string() + "\nselect closed\nset stacks compact\n" +
+                                "checks " + path("compact.txt").string() + "\nsave " + path("compact.json").string() + "\nundo\n" +
+                                "select compact\nset stacks open\nchecks " + path("open.txt").string() + "\nsave " +
+                                path("open.json").string() + "\n");
+    ASSERT_EQ(r.rc, 0) << r.err;
+    auto dense = [&](const std::string& file) {
+        std::vector<std::string> ids;
+        std::istringstream in(slurp(path(file)));
+        for (std::string line; std::getline(in, line);)
+            if (line.rfind("stack_density\t", 0) == 0) ids.push_back(line.substr(14, line.find('\t', 14) - 14));
+        return ids;
+    };
+    EXPECT_EQ(dense("before.txt"), std::vector<std::string>{"closed"}) << slurp(path("before.txt"));
+    EXPECT_TRUE(dense("compact.txt").empty()) << slurp(path("compact.txt"));
+    EXPECT_EQ(dense("open.txt"), (std::vector<std::string>{"closed", "compact"})) << slurp(path("open.txt"));
+    const auto compact = shuxiang::plan::load_plan(path("compact.json"));
+    EXPECT_EQ(compact.levels[0].rooms[0].stacks, shuxiang::plan::StackArrangement::Compact);
+    const auto open = shuxiang::plan::load_plan(path("open.json"));
+    EXPECT_EQ(open.levels[0].rooms[0].stacks, shuxiang::plan::StackArrangement::Closed);  // the undo
+    EXPECT_EQ(open.levels[0].rooms[1].stacks, shuxiang::plan::StackArrangement::Open);
+    EXPECT_EQ(slurp(path("open.json")).find("\"open\""), std::string::npos);  // the default is not written
+}
+
 TEST_F(EditorTest, TopViewDimensionsMeasureWallsAndTheSelection) {
     // The demo's south wall runs 32.4 m along y = 0 and is 0.24 m thick: its dimension line lies
     // 0.12 + 0.4 m outside (south). A 4-section range at the origin measures 4 sections by its depth.

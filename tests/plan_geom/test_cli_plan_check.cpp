@@ -115,7 +115,9 @@ TEST(PlanCheckCli, AClosedStackRoomPackedBeyondItsDensityIsListedAndACompactOneI
             EXPECT_NE(p["source"].get<std::string>().find("闭架书库 500"), std::string::npos) << p["source"];
         }
         // The compact room's ranges stand on mobile carriages: no aisle between them is judged.
-        if (p["kind"] == "aisle_narrow") EXPECT_EQ(p["ids"][0].get<std::string>()[0], 'a') << p;
+        if (p["kind"] == "aisle_narrow") {
+            EXPECT_EQ(p["ids"][0].get<std::string>()[0], 'a') << p;
+        }
     }
     EXPECT_EQ(dense, 1) << j.out;
     const RunResult r = run("plan check '" + kData + "closed-stacks.sxplan.json'");
