@@ -396,13 +396,13 @@ bool corners_fit(const Camera& cam, glm::vec3 lo, glm::vec3 hi, float aspect, fl
 }
 
 // Camera::frame() sets the orbit distance from the box's bounding sphere, which may leave a corner
-// outside a wide or narrow view: the distance is brought to the nearest one at which all eight
-// corners fit inside the view (5 % in from its edges), whatever the view's aspect.
+// outside a wide or narrow view: the eye then moves back to the nearest distance at which all eight
+// corners fit inside the view (5 % in from its edges). A framing that already fits is kept.
 void frame_box(Camera& cam, glm::vec3 lo, glm::vec3 hi, float aspect) {
     cam.frame(lo, hi, aspect);
-    if (cam.mode != ViewMode::Orbit3D) return;
     constexpr float kMargin = 0.95f;
-    float near = 0.1f, far = std::max(cam.distance, 1.f);
+    if (cam.mode != ViewMode::Orbit3D || corners_fit(cam, lo, hi, aspect, kMargin)) return;
+    float near = cam.distance, far = std::max(cam.distance, 1.f);
     for (int i = 0; i < 40 && !corners_fit(cam, lo, hi, aspect, kMargin); ++i) {
         far *= 2.f;
         cam.distance = far;
