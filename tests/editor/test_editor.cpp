@@ -221,12 +221,14 @@ TEST_F(EditorTest, ChineseAndEnglishMenusRenderText) {
 }
 
 TEST_F(EditorTest, DrawCallsDoNotGrowWithShelves) {
-    // Every frame drawn whole: a frame that changes nothing would only be copied again (1 draw call).
-    std::string few = "open " + kOneRoom + "\nframe-reuse off\nadd shelf_double_steel_1800 5 4\nselect none\nwait 2\n";
+    // Every frame drawn whole (a frame that changes nothing would only be copied again, 1 draw call)
+    // and every spine drawn (`lod off`): framing fits the whole plan into the view, and how far back
+    // that puts the camera must not decide whether the far spines' block pass joins in.
+    std::string few = "open " + kOneRoom + "\nframe-reuse off\nadd shelf_double_steel_1800 5 4\nselect none\nlod off\nwait 2\n";
     std::string many = "open " + kOneRoom + "\nframe-reuse off\n";
     for (int i = 0; i < 40; ++i)
         many += "add shelf_double_steel_1800 " + std::to_string(1 + (i % 8)) + " " + std::to_string(1 + i / 8) + "\n";
-    many += "select none\nwait 2\n";
+    many += "select none\nlod off\nwait 2\n";
     const Result a = run_script(few), b = run_script(many);
     ASSERT_EQ(a.rc, 0) << a.err;
     ASSERT_EQ(b.rc, 0) << b.err;
@@ -415,6 +417,34 @@ TEST_F(EditorTest, ChecksNameLabelsAndAnEmptyDocumentHasNone) {
     const auto first_standard = text.find("standard_");
     ASSERT_NE(first_standard, std::string::npos) << text;
     EXPECT_EQ(text.find("overlap", first_standard), std::string::npos) << text;
+}
+
+TEST_F(EditorTest, AStackRoomsArrangementIsEditedAndChecked) {
+    // Two 5 × 4 m stack rooms with shelving at 540 books/m²: closed stacks (over their 500) and compact
+    // shelving (within its 800). Marking the closed room compact clears its problem, one undo step;
+    // marking the compact room open access (400) gives it one; the file says so only when not open.
+    const std::string fixture = std::string(SHUXIANG_TEST_DATA_DIR) + "/plan_check/closed-stacks.sxplan.json";
+    const Result r = run_script("open " + fixture + "\nchecks " + path("before.txt").string() + "\nselect closed\nset stacks compact\n" +
+                                "checks " + path("compact.txt").string() + "\nsave " + path("compact.json").string() + "\nundo\n" +
+                                "select compact\nset stacks open\nchecks " + path("open.txt").string() + "\nsave " +
+                                path("open.json").string() + "\n");
+    ASSERT_EQ(r.rc, 0) << r.err;
+    auto dense = [&](const std::string& file) {
+        std::vector<std::string> ids;
+        std::istringstream in(slurp(path(file)));
+        for (std::string line; std::getline(in, line);)
+            if (line.rfind("stack_density\t", 0) == 0) ids.push_back(line.substr(14, line.find('\t', 14) - 14));
+        return ids;
+    };
+    EXPECT_EQ(dense("before.txt"), std::vector<std::string>{"closed"}) << slurp(path("before.txt"));
+    EXPECT_TRUE(dense("compact.txt").empty()) << slurp(path("compact.txt"));
+    EXPECT_EQ(dense("open.txt"), (std::vector<std::string>{"closed", "compact"})) << slurp(path("open.txt"));
+    const auto compact = shuxiang::plan::load_plan(path("compact.json"));
+    EXPECT_EQ(compact.levels[0].rooms[0].stacks, shuxiang::plan::StackArrangement::Compact);
+    const auto open = shuxiang::plan::load_plan(path("open.json"));
+    EXPECT_EQ(open.levels[0].rooms[0].stacks, shuxiang::plan::StackArrangement::Closed);  // the undo
+    EXPECT_EQ(open.levels[0].rooms[1].stacks, shuxiang::plan::StackArrangement::Open);
+    EXPECT_EQ(slurp(path("open.json")).find("\"open\""), std::string::npos);  // the default is not written
 }
 
 TEST_F(EditorTest, TopViewDimensionsMeasureWallsAndTheSelection) {

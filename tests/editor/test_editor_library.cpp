@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "editor/layout_probe.hpp"
 #include "editor/png_probe.hpp"
 #include "support/one_range_plan.hpp"
 #include "library/library_view.hpp"
@@ -465,4 +466,27 @@ TEST(LibraryView, StaleWhenThePlansShelvesChanged) {
     EXPECT_FALSE(v.stale_for(p, cat));
     p.levels[0].furniture[0].sections = 3;  // R1/1/4 and R1/2/4 are gone
     EXPECT_TRUE(v.stale_for(p, cat));
+}
+
+// The 馆藏 panel stands in the right column beside the view, never over it, also after a search has
+// filled it; the plan framed in the view stays clear of it.
+TEST_F(EditorLibrary, TheLibraryPanelStandsBesideTheView) {
+    const Fixture& fx = fixture();
+    const std::string script = "view top\nframe all\nfind 数学之谜\nfind-select 0\nwait 2\nframe all\nwait 1\nlayout " +
+                               path("layout.txt").string() + "\n";
+    ASSERT_EQ(run(script, fx.plan.string() + " --db " + fx.db.string()), 0) << err_;
+    const auto d = shuxiang::test::read_layout(path("layout.txt"));
+    ASSERT_TRUE(d.panels.count("library"));
+    const auto& lib = d.panels.at("library");
+    EXPECT_FALSE(lib.overlaps(d.view));
+    EXPECT_GE(lib.x, d.view.x + d.view.w - 0.5);  // the right column
+    EXPECT_GT(lib.h, 100);
+    bool window = false;
+    for (const auto& [name, box] : d.windows) {
+        EXPECT_FALSE(box.overlaps(d.view)) << name;
+        window = window || name.find("###library_panel") != std::string::npos;
+    }
+    EXPECT_TRUE(window);
+    ASSERT_TRUE(d.plan.has_value());
+    EXPECT_TRUE(d.plan->inside(d.view));
 }

@@ -96,3 +96,30 @@ TEST(PlanCheckCli, AudioVisualRoomWithoutItsStoreIsListedWithItsKind) {
         }
     EXPECT_TRUE(found) << j.out;
 }
+
+TEST(PlanCheckCli, AClosedStackRoomPackedBeyondItsDensityIsListedAndACompactOneIsNot) {
+    // Two 5 × 4 m stack rooms with the same five double-faced ranges 0.3 m apart (10,800 places,
+    // 540 per m²): over the 500 books/m² of closed stacks, under the 800 of compact shelving.
+    const RunResult j = run("plan check --json '" + kData + "closed-stacks.sxplan.json'");
+    EXPECT_EQ(j.code, 1) << j.out;
+    const auto doc = nlohmann::json::parse(j.out);
+    int dense = 0;
+    for (const auto& p : doc["problems"]) {
+        if (p["kind"] == "stack_density") {
+            ++dense;
+            EXPECT_EQ(p["ids"][0], "closed");
+            EXPECT_EQ(p["labels"][0], "闭架书库");
+            EXPECT_DOUBLE_EQ(p["measured"].get<double>(), 540.0);
+            EXPECT_DOUBLE_EQ(p["required"].get<double>(), 500.0);
+            EXPECT_EQ(p["unit"], "books/m2");
+            EXPECT_NE(p["source"].get<std::string>().find("闭架书库 500"), std::string::npos) << p["source"];
+        }
+        // The compact room's ranges stand on mobile carriages: no aisle between them is judged.
+        if (p["kind"] == "aisle_narrow") {
+            EXPECT_EQ(p["ids"][0].get<std::string>()[0], 'a') << p;
+        }
+    }
+    EXPECT_EQ(dense, 1) << j.out;
+    const RunResult r = run("plan check '" + kData + "closed-stacks.sxplan.json'");
+    EXPECT_TRUE(contains(r.out, "[stack_density] 闭架书库 的书架满架可放 540 册/m²")) << r.out;
+}

@@ -72,6 +72,7 @@ inline Plan rich_plan() {
     r.polygon = {{0, 0}, {5.25, 0}, {5.25, 4.1}, {0.1, 4.1}};
     r.clear_height = 2.85;
     r.for_teachers = true;
+    r.stacks = StackArrangement::Compact;
     l.rooms.push_back(r);
     Wall w;
     w.id = "wall-1";

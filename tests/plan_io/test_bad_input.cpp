@@ -171,6 +171,9 @@ TEST_F(BadInput, UnknownEnumValue) {
     EXPECT_EQ(p.message, "unknown value 'outward'; expected one of: left, right");
     p = only_problem([](json& d) { d["levels"][0]["openings"][0]["kind"] = "skylight"; });
     EXPECT_EQ(p.pointer, "/levels/0/openings/0/kind");
+    p = only_problem([](json& d) { d["levels"][0]["rooms"][0]["stack_arrangement"] = "mobile"; });
+    EXPECT_EQ(p.pointer, "/levels/0/rooms/0/stack_arrangement");
+    EXPECT_EQ(p.message, "unknown value 'mobile'; expected one of: open, closed, compact");
 }
 
 TEST_F(BadInput, BadNumbers) {

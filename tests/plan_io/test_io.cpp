@@ -100,6 +100,38 @@ TEST_F(PlanIo, TextLayoutIsStable) {
     EXPECT_EQ(plan_to_json_text(p), expected);
 }
 
+TEST_F(PlanIo, StackArrangementIsWrittenOnlyWhenNotOpen) {
+    // A plan without the field (every plan written before it) reads as open access and writes back
+    // the same text; closed and compact rooms carry it, without a schema version change.
+    Plan p;
+    Level l;
+    l.id = "L1";
+    Room r;
+    r.id = "r";
+    r.kind = RoomKind::Stacks;
+    r.polygon = {{0, 0}, {4, 0}, {4, 2.5}};
+    l.rooms.push_back(r);
+    p.levels.push_back(l);
+    const std::string open = plan_to_json_text(p);
+    EXPECT_EQ(open.find("stack_arrangement"), std::string::npos);
+    EXPECT_EQ(plan_from_json_text(open, "mem", test_catalog()).levels[0].rooms[0].stacks, StackArrangement::Open);
+    for (auto [a, name] : {std::pair{StackArrangement::Closed, "closed"}, std::pair{StackArrangement::Compact, "compact"}}) {
+        p.levels[0].rooms[0].stacks = a;
+        const std::string text = plan_to_json_text(p);
+        EXPECT_NE(text.find(std::string("\"stack_arrangement\": \"") + name + "\""), std::string::npos) << text;
+        EXPECT_NE(text.find("\"schema_version\": " + std::to_string(kSchemaVersion)), std::string::npos);
+        const Plan back = plan_from_json_text(text, "mem", test_catalog());
+        EXPECT_EQ(back, p);
+        EXPECT_EQ(plan_to_json_text(back), text);
+    }
+    // Written out explicitly as "open", it reads the same and writes back without the field.
+    std::string explicit_open = open;
+    explicit_open.replace(explicit_open.find("\"for_teachers\""), 0, "\"stack_arrangement\": \"open\", ");
+    const Plan back = plan_from_json_text(explicit_open, "mem", test_catalog());
+    EXPECT_EQ(back.levels[0].rooms[0].stacks, StackArrangement::Open);
+    EXPECT_EQ(plan_to_json_text(back), open);
+}
+
 TEST_F(PlanIo, V1AndV2FixturesLoadToTheSameModel) {
     const Plan v1 = load_plan(data_dir() / "v1/qingshi_road.sxplan.json", test_catalog());
     const Plan v2 = load_plan(data_dir() / "v2/qingshi_road.sxplan.json", test_catalog());

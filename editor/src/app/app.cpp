@@ -29,6 +29,7 @@
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/i18n.hpp"
 #include "shuxiang/util/paths.hpp"
+#include "ui/dock.hpp"
 #include "ui/fonts.hpp"
 #include "ui/panels.hpp"
 
@@ -119,21 +120,20 @@ void App::init_imgui() {
 void App::compute_layout() {
     int w = 0, h = 0;
     glfwGetFramebufferSize(window_, &w, &h);
-    Layout& L = layout_;
-    L.menu_h = ImGui::GetFrameHeight();
-    const float W = static_cast<float>(w), H = static_cast<float>(h);
-    // Narrow windows shrink the side columns before the viewport vanishes.
-    const float side = std::min(1.f, W / 1200.f);
-    L.left_w = 270.f * side;
-    L.right_w = 320.f * side;
-    L.vx = L.left_w;
-    L.vy = L.menu_h + L.toolbar_h;
-    L.vw = std::max(1.f, W - L.left_w - L.right_w);
-    L.vh = std::max(1.f, H - L.vy - L.status_h - L.log_h);
+    LayoutInput in;
+    in.width = static_cast<float>(w);
+    in.height = static_cast<float>(h);
+    in.menu_h = ImGui::GetFrameHeight();
+    in.title_h = ImGui::GetFrameHeight();
+    in.playback_h = sim_->heatmap ? 92.f : 64.f;
+    UiContext u = ui();
+    in.shown = panels_shown(u);
+    in.collapsed = panels_.collapsed;
+    layout_ = editor::compute_layout(in);
 }
 
 UiContext App::ui() {
-    return UiContext{editor_, tools_, picker_, session_, *sim_, shell_, layout_, figures_, opt_.db, *renderer_,
+    return UiContext{editor_, tools_, picker_, session_, *sim_, shell_, layout_, panels_, figures_, opt_.db, *renderer_,
                      [this] { sync_scene(); }};
 }
 

@@ -79,6 +79,7 @@ private:
     ScenePicker picker_;
     GLFWwindow* window_ = nullptr;
     Layout layout_;
+    PanelStates panels_;
     DrawStats stats_;
     int imgui_draw_calls_ = 0;
     unsigned long uploaded_scene_ = 0;

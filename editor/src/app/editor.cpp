@@ -382,12 +382,46 @@ std::optional<Standpoint> entrance_standpoint(const plan::Level& level) {
     return std::nullopt;
 }
 
+namespace {
+
+// Whether the box's eight corners lie in front of the camera and inside `margin` of the view's edges
+// (normalised device coordinates).
+bool corners_fit(const Camera& cam, glm::vec3 lo, glm::vec3 hi, float aspect, float margin) {
+    const glm::mat4 vp = cam.projection(aspect) * cam.view();
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec4 c = vp * glm::vec4(i & 1 ? hi.x : lo.x, i & 2 ? hi.y : lo.y, i & 4 ? hi.z : lo.z, 1.f);
+        if (c.w <= 1e-4f || std::abs(c.x / c.w) > margin || std::abs(c.y / c.w) > margin) return false;
+    }
+    return true;
+}
+
+// Camera::frame() sets the orbit distance from the box's bounding sphere, which may leave a corner
+// outside a wide or narrow view: the eye then moves back to the nearest distance at which all eight
+// corners fit inside the view (5 % in from its edges). A framing that already fits is kept.
+void frame_box(Camera& cam, glm::vec3 lo, glm::vec3 hi, float aspect) {
+    cam.frame(lo, hi, aspect);
+    constexpr float kMargin = 0.95f;
+    if (cam.mode != ViewMode::Orbit3D || corners_fit(cam, lo, hi, aspect, kMargin)) return;
+    float near = cam.distance, far = std::max(cam.distance, 1.f);
+    for (int i = 0; i < 40 && !corners_fit(cam, lo, hi, aspect, kMargin); ++i) {
+        far *= 2.f;
+        cam.distance = far;
+    }
+    for (int i = 0; i < 40; ++i) {
+        cam.distance = (near + far) / 2;
+        (corners_fit(cam, lo, hi, aspect, kMargin) ? far : near) = cam.distance;
+    }
+    cam.distance = far;
+}
+
+}  // namespace
+
 void Editor::frame_all(float aspect) {
     const SceneBounds& b = scene().bounds;
     if (b.empty)
-        camera_.frame({-5, -5, 0}, {5, 5, 0}, aspect);
+        frame_box(camera_, {-5, -5, 0}, {5, 5, 0}, aspect);
     else
-        camera_.frame(b.min, b.max, aspect);
+        frame_box(camera_, b.min, b.max, aspect);
 }
 
 void Editor::frame_selection(float aspect) {
@@ -398,7 +432,7 @@ void Editor::frame_selection(float aspect) {
     if (const plan::Room* r = selected_room())
         for (const auto& v : r->polygon) b.add({static_cast<float>(v.x), static_cast<float>(v.y), 0.f});
     if (b.empty) return frame_all(aspect);
-    camera_.frame(b.min, b.max, aspect);
+    frame_box(camera_, b.min, b.max, aspect);
 }
 
 const SceneData& Editor::scene() {

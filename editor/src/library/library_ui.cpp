@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "ui/dock.hpp"
 #include "ui/ui_context.hpp"
 #include "library/palette.hpp"
 #include "ui/label_board.hpp"
@@ -57,16 +58,12 @@ std::optional<std::string> choose(UiContext& ui, std::size_t n) {
 void panel(UiContext& ui) {
     Editor& ed = ui.ed;
     auto& lib = ed.library;
-    const Layout& Lo = ui.layout;
-    const float w = 290.f;
-    ImGui::SetNextWindowPos({Lo.vx + Lo.vw - w - 8.f, Lo.vy + 8.f}, ImGuiCond_Always);
-    ImGui::SetNextWindowSize({w, 0.f}, ImGuiCond_Always);
-    ImGui::SetNextWindowBgAlpha(0.88f);
-    const std::string title = tr("editor.library.panel") + "###library_panel";
-    if (!ImGui::Begin(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    // In the right column (ui/layout.hpp), beside the view rather than over it.
+    if (!begin_docked(ui, Panel::Library, tr("editor.library.panel") + "###library_panel")) {
         ImGui::End();
         return;
     }
+    const float w = ImGui::GetWindowWidth();
     ImGui::TextWrapped("%s", lib.db().filename().string().c_str());
     // Whether the assignment still matches the plan, worked out again only when either changes.
     static unsigned long seen_history = ~0UL, seen_library = ~0UL;

@@ -14,6 +14,7 @@
 #include "render/dimensions.hpp"
 #include "render/photo.hpp"
 #include "ui/checks.hpp"
+#include "ui/dock.hpp"
 #include "ui/outliner.hpp"
 #include "shuxiang/util/fs.hpp"
 #include "shuxiang/util/error.hpp"
@@ -40,6 +41,7 @@ const std::map<std::string, Arity>& actions() {
         {"hover", {2, 3}},     {"hover-at", {2, 3}},  {"drag", {4, 5}},     {"drag-at", {4, 5}},
         {"viewport", {1, 1}},  {"wait-for", {1, 2}},   {"photo", {1, 3}},    {"shading", {1, 1}},
         {"latency", {3, 3}},   {"frame-reuse", {1, 1}},
+        {"layout", {1, 1}},    {"collapse", {1, 1}}, {"expand", {1, 1}},
     };
     return a;
 }
@@ -181,6 +183,10 @@ std::optional<std::string> ScriptRunner::step(UiContext& ui) {
             if (!d->ok) return fail(d->message);
             continue;
         }
+        if (is_layout_action(a)) {  // the panels and the view (ui/dock.cpp)
+            if (auto err = run_layout_action(ui, w)) return fail(*err);
+            continue;
+        }
         if (a == "open") {
             r = ed.open(w[1]);
             if (r.ok) ed.frame_all(ui.aspect());
@@ -270,6 +276,10 @@ std::optional<std::string> ScriptRunner::step(UiContext& ui) {
                     auto k = plan::room_kind_from_string(value);
                     if (!k) return fail(trf("editor.script.usage.room_kind", {value}));
                     g.kind = *k;
+                } else if (field == "stacks") {
+                    auto k = plan::stack_arrangement_from_string(value);
+                    if (!k) return fail(trf("editor.script.usage.stack_arrangement", {value}));
+                    g.stacks = *k;
                 } else if (field == "clear_height" && v && *v > 0) g.clear_height = *v;
                 else return fail(tr("editor.script.usage.set_room"));
                 r = ed.set_room(g);

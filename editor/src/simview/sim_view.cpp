@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "ui/dock.hpp"
 #include "ui/ui_context.hpp"
 #include "shuxiang/plan/furniture.hpp"
 #include "shuxiang/util/error.hpp"
@@ -322,9 +323,7 @@ void SimView::draw_ui(UiContext& ui) {
         if (!err.empty()) ed.log(LogLine::Level::Warning, err);
     };
     if (show_panel) {
-        ImGui::SetNextWindowPos({lo.vx + lo.vw - 330.f, lo.vy + 8.f}, ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize({320.f, 0.f}, ImGuiCond_FirstUseEver);
-        if (ImGui::Begin(L("editor.sim.panel").c_str(), &show_panel, ImGuiWindowFlags_NoSavedSettings)) {
+        if (begin_docked(ui, Panel::Simulation, L("editor.sim.panel"), 0, &show_panel)) {
             const std::string file_label = tr("editor.sim.scenario_file");
             const char* names[] = {kScenarios[0], kScenarios[1], kScenarios[2], file_label.c_str()};
             ImGui::Combo(L("editor.sim.scenario").c_str(), &scenario_index_, names, 4);
@@ -352,9 +351,7 @@ void SimView::draw_ui(UiContext& ui) {
     }
     if (!results_) return;
     if (show_results) {
-        ImGui::SetNextWindowPos({lo.vx + 8.f, lo.vy + 8.f}, ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize({330.f, std::min(460.f, lo.vh - 90.f)}, ImGuiCond_FirstUseEver);
-        if (ImGui::Begin(L("editor.sim.results").c_str(), &show_results, ImGuiWindowFlags_NoSavedSettings)) {
+        if (begin_docked(ui, Panel::SimResults, L("editor.sim.results"), 0, &show_results)) {
             ImGui::TextDisabled("%s", results_->source.c_str());
             if (ImGui::BeginTable("##simres", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
                 for (const auto& r : result_rows(results_->metrics)) {
@@ -380,12 +377,8 @@ void SimView::draw_ui(UiContext& ui) {
         ImGui::End();
     }
     if (show_playback) {
-        const float h = heatmap ? 92.f : 64.f;
-        ImGui::SetNextWindowPos({lo.vx, lo.vy + lo.vh - h});
-        ImGui::SetNextWindowSize({lo.vw, h});
-        if (ImGui::Begin(L("editor.sim.playback").c_str(), nullptr,
-                         ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar)) {
+        // The strip under the view (ui/layout.hpp; its height follows the heatmap's legend).
+        if (begin_docked(ui, Panel::Playback, L("editor.sim.playback"), ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
             if (ImGui::Button(playing ? L("editor.sim.pause", "playpause").c_str() : L("editor.sim.play", "playpause").c_str())) {
                 if (!playing && time >= results_->trajectories.end()) time = results_->trajectories.start();
                 playing = !playing;

@@ -10,6 +10,7 @@
 #include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/standards/compliance.hpp"
 #include "shuxiang/standards/layout_checks.hpp"
+#include "ui/dock.hpp"
 #include "shuxiang/standards/profile.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
@@ -71,7 +72,8 @@ void add_standards(const Editor& ed, const standards::RuleSet& rules, std::vecto
     standards::check_plan(p, ed.catalog(), nullptr, rules, list);
     for (const auto& c : list.checks) {
         if (c.status != standards::Status::Fail && c.status != standards::Status::Warning) continue;
-        if (c.id == "safety.aisles" || c.id == "safety.wall_aisles" || c.id == "safety.overlaps" || c.id == "safety.reachable")
+        if (c.id == "safety.aisles" || c.id == "safety.wall_aisles" || c.id == "safety.overlaps" || c.id == "safety.reachable" ||
+            c.id == "space.stack_density")
             continue;
         std::string text = tr(c.title_key) + ": " + measured_and_required(c);
         const std::string advice = standards::advice_text(c, language());
@@ -153,13 +155,10 @@ void draw_aisle_overlay(UiContext& ui) {
     dl->PopClipRect();
 }
 
-void draw_checks_panel(UiContext& ui, float x, float y, float w, float h) {
+void draw_checks_panel(UiContext& ui) {
     Editor& ed = ui.ed;
     const auto& items = current_checks(ed);
-    ImGui::SetNextWindowPos({x, y});
-    ImGui::SetNextWindowSize({w, h});
-    ImGui::Begin((tr("editor.panel.checks") + "###checks").c_str(), nullptr,
-                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+    begin_docked(ui, Panel::Checks, tr("editor.panel.checks") + "###checks");
     if (items.empty()) ImGui::TextColored({0.5f, 0.85f, 0.5f, 1.f}, "%s", tr("editor.check.all_ok").c_str());
     bool plan_heading = false;
     for (std::size_t i = 0; i < items.size(); ++i) {

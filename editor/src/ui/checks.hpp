@@ -26,7 +26,7 @@ struct CheckItem {
 
 // Runs the checks on the editor's document (current state).
 std::vector<CheckItem> run_checks(const Editor& ed);
-void draw_checks_panel(UiContext& ui, float x, float y, float w, float h);
+void draw_checks_panel(UiContext& ui);
 // The checks of the current document, recomputed when it changed.
 const std::vector<CheckItem>& current_checks(const Editor& ed);
 // Narrow aisles of the shown level as red bands with their width, over the 3D viewport.

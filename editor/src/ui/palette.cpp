@@ -11,6 +11,7 @@
 #include <memory>
 #include <sstream>
 
+#include "ui/dock.hpp"
 #include "ui/ui_context.hpp"
 #include "render/renderer.hpp"
 #include "render/screenshot.hpp"
@@ -166,13 +167,9 @@ bool save_thumbnail(UiContext& ui, const std::string& type, const std::filesyste
 
 int thumbnails_rendered() { return thumbnails().rendered; }
 
-void draw_palette(UiContext& ui, float x, float y, float w, float h) {
+void draw_palette(UiContext& ui) {
     Editor& ed = ui.ed;
-    ImGui::SetNextWindowPos({x, y});
-    ImGui::SetNextWindowSize({std::max(w, 1.f), std::max(h, 1.f)});
-    ImGui::Begin((tr("editor.panel.palette") + "###editor.panel.palette").c_str(), nullptr,
-                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                     ImGuiWindowFlags_NoSavedSettings);
+    begin_docked(ui, Panel::Palette, tr("editor.panel.palette") + "###editor.panel.palette");
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##search", tr("editor.palette.search").c_str(), &palette_search());
     ImGui::BeginChild("types");

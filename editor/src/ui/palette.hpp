@@ -26,7 +26,7 @@ std::string& palette_search();
 ActionResult drop_from_palette(UiContext& ui, const std::string& type, glm::vec2 p01);
 
 // Draws the palette panel.
-void draw_palette(UiContext& ui, float x, float y, float w, float h);
+void draw_palette(UiContext& ui);
 
 // Renders (once) and writes a type's thumbnail as PNG; false with a log line when it cannot.
 bool save_thumbnail(UiContext& ui, const std::string& type, const std::filesystem::path& png);

@@ -16,6 +16,7 @@
 #include "render/dimensions.hpp"
 #include "render/render_ui.hpp"
 #include "ui/checks.hpp"
+#include "ui/dock.hpp"
 #include "ui/export_sheet.hpp"
 #include "ui/file_browser.hpp"
 #include "ui/label_board.hpp"
@@ -200,9 +201,9 @@ void toolbar(UiContext& ui) {
     ImGui::End();
 }
 
-void outliner(UiContext& ui, float x, float y, float w, float h) {
+void outliner(UiContext& ui) {
     Editor& ed = ui.ed;
-    begin_panel("editor.panel.outliner", x, y, w, h);
+    begin_docked(ui, Panel::Outliner, L("editor.panel.outliner"));
     const auto& levels = ed.plan().levels;
     for (std::size_t li = 0; li < levels.size(); ++li) {
         const auto& lv = levels[li];
@@ -294,9 +295,9 @@ void room_bookings(Editor& ed, const std::string& room_id) {
     for (const auto& l : lines) ImGui::BulletText("%s", l.c_str());
 }
 
-void inspector(UiContext& ui, float x, float y, float w, float h) {
+void inspector(UiContext& ui) {
     Editor& ed = ui.ed;
-    begin_panel("editor.panel.inspector", x, y, w, h);
+    begin_docked(ui, Panel::Inspector, L("editor.panel.inspector"));
     const bool shown = draw_tool_inspector(ui);
     auto items = ed.selected_furniture();
     if (!items.empty()) {
@@ -386,6 +387,19 @@ void inspector(UiContext& ui, float x, float y, float w, float h) {
             g.for_teachers = teachers;
             report(ed, ed.set_room(g, false));
         }
+        if (r->kind == plan::RoomKind::Stacks) {  // open, closed or compact shelving (GB 50099 5.13.3-4)
+            ImGui::SetNextItemWidth(-80);
+            const auto key = [](plan::StackArrangement a) { return "plan.stack_arrangement." + std::string(plan::to_string(a)); };
+            if (ImGui::BeginCombo(L("editor.inspector.stacks").c_str(), tr(key(r->stacks)).c_str())) {
+                for (auto a : {plan::StackArrangement::Open, plan::StackArrangement::Closed, plan::StackArrangement::Compact})
+                    if (ImGui::Selectable(tr(key(a)).c_str(), a == r->stacks)) {
+                        g = *r;
+                        g.stacks = a;
+                        report(ed, ed.set_room(g, false));
+                    }
+                ImGui::EndCombo();
+            }
+        }
         ImGui::Text("%s: %.2f m²", tr("editor.inspector.area").c_str(),
                     ed.level() ? plan::room_area(*ed.level(), *r) : plan::polygon_area(r->polygon));
         room_bookings(ed, r->id);
@@ -395,8 +409,8 @@ void inspector(UiContext& ui, float x, float y, float w, float h) {
     ImGui::End();
 }
 
-void log_panel(UiContext& ui, float x, float y, float w, float h) {
-    begin_panel("editor.panel.log", x, y, w, h);
+void log_panel(UiContext& ui) {
+    begin_docked(ui, Panel::Log, L("editor.panel.log"));
     const auto& lines = ui.ed.log_lines();
     for (const auto& l : lines) {
         const ImVec4 c = l.level == LogLine::Level::Error     ? ImVec4(1.f, 0.45f, 0.4f, 1.f)
@@ -514,16 +528,13 @@ void draw_ui(UiContext& ui) {
     menu_bar(ui);
     path_prompts(ui);
     toolbar(ui);
-    const float top = Lo.vy;
-    const float bottom = ds.y - Lo.status_h;
-    const float left_h = bottom - top;
-    outliner(ui, 0, top, Lo.left_w, left_h * 0.55f);
-    draw_palette(ui, 0, top + left_h * 0.55f, Lo.left_w, left_h * 0.45f);
-    const float right_x = ds.x - Lo.right_w;
-    inspector(ui, right_x, top, Lo.right_w, left_h * 0.5f);
-    draw_checks_panel(ui, right_x, top + left_h * 0.5f, Lo.right_w, left_h * 0.5f);
-    log_panel(ui, Lo.left_w, Lo.vy + Lo.vh, Lo.vw, Lo.log_h);
-    status_bar(ui, bottom, ds.x, Lo.status_h);
+    // The panels at their places in the layout (ui/layout.hpp), none over the view.
+    outliner(ui);
+    draw_palette(ui);
+    inspector(ui);
+    draw_checks_panel(ui);
+    log_panel(ui);
+    status_bar(ui, ds.y - Lo.status_h, ds.x, Lo.status_h);
     overlay_labels(ui);
     overlay_dimensions(ui);
     draw_aisle_overlay(ui);

@@ -13,6 +13,7 @@
 #include "render/latency_probe.hpp"
 #include "tools/tool.hpp"
 #include "tools/tool_set.hpp"
+#include "ui/layout.hpp"
 
 namespace shuxiang::editor {
 
@@ -21,12 +22,6 @@ class Session;
 namespace simview {
 class SimView;
 }
-
-// Pixel rectangles of the fixed layout, top-left origin (ImGui coordinates).
-struct Layout {
-    float menu_h = 0, toolbar_h = 34, status_h = 26, log_h = 130, left_w = 270, right_w = 310;
-    float vx = 0, vy = 0, vw = 1, vh = 1;  // the 3D viewport
-};
 
 // Requests of the UI and scripts to the window.
 struct Shell {
@@ -61,6 +56,7 @@ struct UiContext {
     simview::SimView& sim;
     Shell& shell;
     const Layout& layout;
+    PanelStates& panels;  // collapsed panels (ui/dock.hpp)
     const FrameFigures& figures;
     const std::filesystem::path& db;  // the --db library database ("" when none)
     Renderer& renderer;                // shading and photo stills (render/photo.hpp)

@@ -292,6 +292,8 @@ constexpr std::array<OpeningKind, 3> kAllOpeningKinds{OpeningKind::Door, Opening
 constexpr std::array<DoorSwing, 5> kAllSwings{DoorSwing::None, DoorSwing::Left, DoorSwing::Right, DoorSwing::Double,
                                               DoorSwing::Sliding};
 constexpr std::array<WallSide, 2> kAllWallSides{WallSide::Left, WallSide::Right};
+constexpr std::array<StackArrangement, 3> kAllStackArrangements{StackArrangement::Open, StackArrangement::Closed,
+                                                                StackArrangement::Compact};
 
 void read_school(Reader& r, const json& j, const std::string& p, School& s) {
     const json* o = r.object(j, p, {"name", "type", "students", "teachers", "classes", "region"});
@@ -312,7 +314,7 @@ void read_school(Reader& r, const json& j, const std::string& p, School& s) {
 }
 
 void read_room(Reader& r, const json& j, const std::string& p, Room& room) {
-    const json* o = r.object(j, p, {"id", "name", "kind", "polygon", "clear_height", "for_teachers"});
+    const json* o = r.object(j, p, {"id", "name", "kind", "polygon", "clear_height", "for_teachers", "stack_arrangement"});
     if (!o) return;
     r.string(*o, p, "id", true, room.id);
     r.string(*o, p, "name", false, room.name);
@@ -320,6 +322,7 @@ void read_room(Reader& r, const json& j, const std::string& p, Room& room) {
     r.points(*o, p, "polygon", true, room.polygon);
     r.number(*o, p, "clear_height", false, room.clear_height);
     r.boolean(*o, p, "for_teachers", false, room.for_teachers);
+    r.enumeration(*o, p, "stack_arrangement", false, &stack_arrangement_from_string, kAllStackArrangements, room.stacks);
 }
 
 void read_wall(Reader& r, const json& j, const std::string& p, Wall& w) {
@@ -762,6 +765,8 @@ ojson to_json(const Plan& plan) {
                              {"for_teachers", r.for_teachers},
                              {"clear_height", num(r.clear_height, p + "/clear_height")},
                              {"polygon", points_json(r.polygon, p + "/polygon")}});
+            // Written only when not the default, so that plans without it read and write back unchanged.
+            if (r.stacks != StackArrangement::Open) rooms.back()["stack_arrangement"] = to_string(r.stacks);
         }
         lj["rooms"] = std::move(rooms);
         ojson walls = ojson::array();

@@ -65,6 +65,12 @@ constexpr std::array<std::pair<WallSide, const char*>, 2> kWallSides{{
     {WallSide::Right, "right"},
 }};
 
+constexpr std::array<std::pair<StackArrangement, const char*>, 3> kStackArrangements{{
+    {StackArrangement::Open, "open"},
+    {StackArrangement::Closed, "closed"},
+    {StackArrangement::Compact, "compact"},
+}};
+
 template <typename T>
 const T* find_by_id(const std::vector<T>& v, std::string_view id) {
     auto it = std::find_if(v.begin(), v.end(), [&](const T& x) { return x.id == id; });
@@ -78,11 +84,15 @@ const char* to_string(RoomKind k) { return name_of(kRoomKinds, k); }
 const char* to_string(OpeningKind k) { return name_of(kOpeningKinds, k); }
 const char* to_string(DoorSwing s) { return name_of(kSwings, s); }
 const char* to_string(WallSide s) { return name_of(kWallSides, s); }
+const char* to_string(StackArrangement a) { return name_of(kStackArrangements, a); }
 std::optional<SchoolType> school_type_from_string(std::string_view s) { return value_of(kSchoolTypes, s); }
 std::optional<RoomKind> room_kind_from_string(std::string_view s) { return value_of(kRoomKinds, s); }
 std::optional<OpeningKind> opening_kind_from_string(std::string_view s) { return value_of(kOpeningKinds, s); }
 std::optional<DoorSwing> door_swing_from_string(std::string_view s) { return value_of(kSwings, s); }
 std::optional<WallSide> wall_side_from_string(std::string_view s) { return value_of(kWallSides, s); }
+std::optional<StackArrangement> stack_arrangement_from_string(std::string_view s) {
+    return value_of(kStackArrangements, s);
+}
 
 std::string display_key(SchoolType t) { return std::string("plan.school_type.") + to_string(t); }
 std::string display_key(RoomKind k) { return std::string("plan.room_kind.") + to_string(k); }

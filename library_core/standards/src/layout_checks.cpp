@@ -8,6 +8,7 @@
 
 #include "layout_detail.hpp"
 #include "shuxiang/plan/geometry.hpp"
+#include "shuxiang/standards/compliance.hpp"
 #include "shuxiang/util/i18n.hpp"
 
 namespace shuxiang::standards {
@@ -115,7 +116,7 @@ std::string problem_text(const LayoutProblem& p) {
     std::vector<std::string> args;
     args.push_back(p.labels.empty() ? std::string() : p.labels[0]);
     args.push_back(p.labels.size() > 1 ? p.labels[1] : std::string());
-    const bool count = p.unit == "sections";
+    const bool count = p.unit == "sections" || p.unit == "books/m2";
     args.push_back(count ? std::to_string(std::lround(p.measured)) : detail::fmt2(p.measured));
     args.push_back(count ? std::to_string(std::lround(p.required)) : detail::fmt2(p.required));
     args.push_back(p.labels.size() > 2 ? p.labels[2] : std::string());
@@ -144,7 +145,7 @@ void check_overlaps(const LayoutCtx& x, std::vector<LayoutProblem>& out) {
 }
 
 void check_aisles(const LayoutCtx& x, std::vector<LayoutProblem>& out) {
-    for (const Aisle& a : aisles(x.plan, x.catalog)) {
+    for (const Aisle& a : fixed_aisles(x.plan, x.catalog)) {
         const char* figure = a.b_is_wall ? "aisle.range_to_wall.open" : "aisle.between_ranges.open";
         const double need = x.rules.value(figure, a.b_is_wall ? 0.75 : 1.0);
         if (a.width >= need - 1e-9) continue;
@@ -257,6 +258,7 @@ std::vector<LayoutProblem> layout_problems(const Plan& plan, const FurnitureCata
     detail::check_routes(x, out);
     detail::check_av_stores(x, out);
     detail::check_room_seat_areas(x, out);
+    detail::check_stack_densities(x, out);
     return out;
 }
 

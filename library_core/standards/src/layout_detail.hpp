@@ -44,5 +44,7 @@ void check_routes(const LayoutCtx& x, std::vector<LayoutProblem>& out);
 void check_av_stores(const LayoutCtx& x, std::vector<LayoutProblem>& out);
 // Area per seat of audio-visual and periodicals rooms against GB 50099 Table 7.1.1 (layout_rooms.cpp).
 void check_room_seat_areas(const LayoutCtx& x, std::vector<LayoutProblem>& out);
+// Stack rooms whose shelving holds more books per m² than their arrangement is planned for (layout_rooms.cpp).
+void check_stack_densities(const LayoutCtx& x, std::vector<LayoutProblem>& out);
 
 }  // namespace shuxiang::standards::detail

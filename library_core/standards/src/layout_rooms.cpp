@@ -88,4 +88,21 @@ void check_room_seat_areas(const LayoutCtx& x, std::vector<LayoutProblem>& out) 
         }
 }
 
+// Books a stack room's shelving holds when full, per m² of its floor, against the books per m² of
+// its arrangement (GB 50099-2011 5.13.3-4: open 400, closed 500, compact 800 in the national
+// profile): a room packed beyond it holds more than its area and floor were planned for; marking it
+// closed or compact, or thinning the shelving, answers it.
+void check_stack_densities(const LayoutCtx& x, std::vector<LayoutProblem>& out) {
+    std::vector<std::string> missing;
+    for (const StackDensity& d : stack_densities(x.plan, x.catalog, x.rules, missing)) {
+        if (!d.figure || d.per_m2 <= d.figure->value + 1e-9) continue;
+        LayoutProblem p = x.make("stack_density", *d.level, d.figure->key);
+        x.add_room(p, *d.room);
+        p.measured = d.per_m2;
+        p.unit = "books/m2";
+        p.at = polygon_centroid(d.room->polygon);
+        out.push_back(std::move(p));
+    }
+}
+
 }  // namespace shuxiang::standards::detail

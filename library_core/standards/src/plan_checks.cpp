@@ -241,10 +241,7 @@ void check_seats(Ctx& x) {
     }
 }
 
-// Books one section holds: ⌊section width × shelf levels ÷ book thickness⌋, the shelving module's
-// rule (shelving::Section::capacity), with the thickness from the profile (`stacks.book_thickness.*`).
-// Periodical racks hold periodicals, not books; picture-book bins and ranges labelled 工具书 use
-// their own thickness.
+// Books the plan's shelving holds when full (book_places() of every piece).
 struct ShelfCapacity {
     double books = 0;
     double metres = 0;
@@ -254,20 +251,12 @@ struct ShelfCapacity {
 ShelfCapacity shelf_capacity(const Ctx& x) {
     ShelfCapacity cap;
     for (auto& level : x.plan.levels)
-        for (auto& f : level.furniture) {
-            const plan::FurnitureType* t = x.catalog.find(f.type);
-            if (!t || !t->holds_books() || t->category == plan::FurnitureCategory::PeriodicalRack) continue;
-            std::string kind = t->category == plan::FurnitureCategory::PictureBookBin ? "picture"
-                               : (f.label.find("工具书") != std::string::npos ||
-                                  f.label.find("reference") != std::string::npos)
-                                   ? "reference"
-                                   : "general";
-            double thickness = x.need("stacks.book_thickness." + kind, cap.missing);
-            if (thickness <= 0) continue;
-            const int sections = plan::effective_sections(f, *t) * std::max(1, t->faces);
-            cap.books += sections * std::floor(t->section_width * t->shelf_levels / thickness + 1e-9);
-            cap.metres += sections * t->section_width * t->shelf_levels;
-        }
+        for (auto& f : level.furniture)
+            if (const plan::FurnitureType* t = x.catalog.find(f.type)) {
+                const BookPlaces b = book_places(f, *t, x.rules, cap.missing);
+                cap.books += b.books;
+                cap.metres += b.metres;
+            }
     std::sort(cap.missing.begin(), cap.missing.end());
     cap.missing.erase(std::unique(cap.missing.begin(), cap.missing.end()), cap.missing.end());
     return cap;
@@ -299,6 +288,88 @@ Check stack_capacity_check(const Ctx& x, double need, double fill) {
     return c;
 }
 
+// The stack rooms' area at the books per m² of each room's arrangement (open 400, closed 500,
+// compact 800 in the national profile) against the books the shelves must hold.
+Check stack_area_check(const Ctx& x, double need) {
+    Check c = x.make("space.stack_area", "space", "books", "stacks.books_per_m2.open");
+    c.comparison = ">=";
+    c.required = need;
+    std::vector<std::string> missing;
+    std::vector<const Figure*> used;
+    double area = 0, books = 0;
+    for (const auto& l : x.plan.levels)
+        for (const auto& r : l.rooms) {
+            if (r.kind != RoomKind::Stacks) continue;
+            const std::string key = stack_density_key(r.stacks);
+            const double per_m2 = x.need(key, missing);
+            const double a = plan::room_area(l, r);
+            area += a;
+            books += a * per_m2;
+            if (const Figure* f = x.rules.figure(key); f && std::find(used.begin(), used.end(), f) == used.end())
+                used.push_back(f);
+        }
+    std::sort(missing.begin(), missing.end());
+    missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
+    if (used.size() > 1 || (used.size() == 1 && used.front()->key != "stacks.books_per_m2.open")) cite(c, used);
+    c.measured = std::floor(books + 1e-9);
+    c.note = "stack rooms " + fmt(area, 1) + " m² × books/m² of each room's arrangement (open, closed, compact)";
+    const double per_m2 = area > 0 ? books / area : 0;
+    if (!missing.empty()) {
+        not_assessable_missing(c, missing, x.rules);
+    } else if (need <= 0) {
+        c.status = Status::NotAssessable;
+        c.note = "neither holdings nor student numbers given";
+    } else {
+        c.status = at_least(c.measured, c.required, x.rules);
+        if (c.status != Status::Pass) {
+            c.advice_key = "advice.space.stack_area";
+            c.advice_args = {fmt((c.required - c.measured) / (per_m2 > 0 ? per_m2 : x.rules.value("stacks.books_per_m2.open", 400)), 1)};
+        }
+    }
+    return c;
+}
+
+// Each stack room's shelving (places when full) per m² against the density its arrangement is
+// planned for: a room packed beyond it holds more than its area (and floor) was planned for. The
+// check reports the densest room relative to its figure; every room over its figure is marked.
+Check stack_density_check(const Ctx& x) {
+    Check c = x.make("space.stack_density", "space", "books/m2", "stacks.books_per_m2.open");
+    c.comparison = "<=";
+    std::vector<std::string> missing;
+    const auto rooms = stack_densities(x.plan, x.catalog, x.rules, missing);
+    double worst = -1;
+    for (const auto& d : rooms) {
+        if (!d.figure || d.figure->value <= 0) continue;
+        const double ratio = d.per_m2 / d.figure->value;
+        if (ratio > worst) {
+            worst = ratio;
+            c.measured = std::round(d.per_m2);
+            c.required = d.figure->value;
+            c.source = d.figure->source;
+            c.source_en = d.figure->source_en;
+            c.confidence = d.figure->confidence;
+        }
+        if (d.per_m2 > d.figure->value + 1e-9) {
+            const auto centre = plan::polygon_centroid(d.room->polygon);
+            c.markers.push_back({d.level->id, centre.x, centre.y, d.room->id});
+        }
+    }
+    if (!missing.empty()) {
+        not_assessable_missing(c, missing, x.rules);
+        c.markers.clear();
+    } else if (worst < 0) {
+        c.status = Status::NotAssessable;
+        c.note = "no stack room with shelving";
+    } else {
+        c.status = c.markers.empty() ? Status::Pass : Status::Fail;
+        if (!c.markers.empty()) {
+            c.advice_key = "advice.space.stack_density";
+            c.advice_args = {std::to_string(c.markers.size())};
+        }
+    }
+    return c;
+}
+
 void check_stacks(Ctx& x) {
     // What the shelves must hold: the collection the school has, or the one the standard asks for.
     Requirement req = required_books(x.plan.school, x.rules);
@@ -307,31 +378,8 @@ void check_stacks(Ctx& x) {
     std::vector<std::string> fill_missing;
     const double fill = x.need("stacks.working_fill", fill_missing);
     x.push_checked(stack_capacity_check(x, need, fill), fill_missing);
-    {
-        Check c = x.make("space.stack_area", "space", "books", "stacks.books_per_m2.open");
-        c.comparison = ">=";
-        c.required = need;
-        double area = 0;
-        for (auto& r : x.summary.rooms)
-            if (r.kind == RoomKind::Stacks) area += r.area;
-        std::vector<std::string> missing;
-        double per_m2 = x.need("stacks.books_per_m2.open", missing);
-        c.measured = std::floor(area * per_m2);
-        c.note = "stack rooms " + fmt(area, 1) + " m² × " + fmt(per_m2) + " books/m² (open access)";
-        if (!missing.empty()) {
-            not_assessable_missing(c, missing, x.rules);
-        } else if (need <= 0) {
-            c.status = Status::NotAssessable;
-            c.note = "neither holdings nor student numbers given";
-        } else {
-            c.status = at_least(c.measured, c.required, x.rules);
-            if (c.status != Status::Pass) {
-                c.advice_key = "advice.space.stack_area";
-                c.advice_args = {fmt((c.required - c.measured) / per_m2, 1)};
-            }
-        }
-        x.push(std::move(c));
-    }
+    x.push(stack_area_check(x, need));
+    x.push(stack_density_check(x));
 }
 
 void check_rooms(Ctx& x) {
@@ -422,6 +470,7 @@ void check_rooms(Ctx& x) {
 }
 
 void check_safety(Ctx& x) {
+    const std::vector<plan::Aisle> fixed = fixed_aisles(x.plan, x.catalog);
     for (auto [id, walls, key] : {std::tuple{"safety.aisles", false, "aisle.between_ranges.open"},
                                   std::tuple{"safety.wall_aisles", true, "aisle.range_to_wall.open"}}) {
         Check c = x.make(id, "safety", "m", key);
@@ -431,7 +480,7 @@ void check_safety(Ctx& x) {
         c.required = need;
         double narrowest = INFINITY;
         int narrow = 0;
-        for (auto& a : x.summary.aisles) {
+        for (auto& a : fixed) {
             if (a.b_is_wall != walls) continue;
             narrowest = std::min(narrowest, a.width);
             if (a.width < need - 1e-9) {

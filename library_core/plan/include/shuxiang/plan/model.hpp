@@ -72,6 +72,11 @@ enum class RoomKind {
 
 // A room or zone on a level: a simple polygon (counter-clockwise, not closed: the last vertex joins
 // the first). Zones may sit inside a bigger room (a rest corner inside the reading room).
+// How a stack room's shelving is used (GB 50099-2011 5.13.3-4 gives each its books per m²). File
+// values: "open" (开架, readers at the shelves; the default, not written), "closed" (闭架, staff
+// fetch the books) and "compact" (密集书架, mobile shelving whose aisles open on demand).
+enum class StackArrangement { Open, Closed, Compact };
+
 struct Room {
     std::string id;
     std::string name;
@@ -80,6 +85,8 @@ struct Room {
     double clear_height = 3.0;  // m, floor to ceiling (or to beams)
     // Teacher reading room (教师阅览) rather than students' (matters for the seats-per-teacher check).
     bool for_teachers = false;
+    // Stack rooms: open, closed or compact shelving (optional in the file; other kinds ignore it).
+    StackArrangement stacks = StackArrangement::Open;
     friend bool operator==(const Room&, const Room&) = default;
 };
 
@@ -184,11 +191,13 @@ const char* to_string(RoomKind k);
 const char* to_string(OpeningKind k);
 const char* to_string(DoorSwing s);
 const char* to_string(WallSide s);
+const char* to_string(StackArrangement a);
 std::optional<SchoolType> school_type_from_string(std::string_view s);
 std::optional<RoomKind> room_kind_from_string(std::string_view s);
 std::optional<OpeningKind> opening_kind_from_string(std::string_view s);
 std::optional<DoorSwing> door_swing_from_string(std::string_view s);
 std::optional<WallSide> wall_side_from_string(std::string_view s);
+std::optional<StackArrangement> stack_arrangement_from_string(std::string_view s);
 
 // Translation keys for display names ("plan.room_kind.stacks" → 藏书区 / Stacks).
 std::string display_key(SchoolType t);

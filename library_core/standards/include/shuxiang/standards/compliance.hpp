@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "shuxiang/plan/furniture.hpp"
+#include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/plan/model.hpp"
 #include "shuxiang/standards/holdings.hpp"
 #include "shuxiang/standards/profile.hpp"
@@ -107,6 +108,40 @@ struct ReadingArea {
     std::vector<std::string> missing;  // figures the profile lacks (then area is not meaningful)
 };
 ReadingArea required_reading_area(const plan::School& s, const RuleSet& rules);
+
+// Books a placed piece of furniture holds when full: sections × faces × ⌊section width × shelf levels ÷
+// book thickness⌋, the shelving module's rule, with the profile's thickness (`stacks.book_thickness.*`:
+// `picture` for picture-book bins, `reference` for ranges labelled 工具书, else `general`). Periodical
+// racks and furniture without shelves hold none. A thickness the profile lacks goes to `missing`.
+struct BookPlaces {
+    double books = 0;
+    double metres = 0;  // of shelf
+};
+BookPlaces book_places(const plan::Furniture& f, const plan::FurnitureType& t, const RuleSet& rules,
+                       std::vector<std::string>& missing);
+
+// The profile figure of the books per m² a stack room of this arrangement is planned for
+// ("stacks.books_per_m2.open", ".closed", ".compact"; GB 50099-2011 5.13.3-4).
+std::string stack_density_key(plan::StackArrangement a);
+
+// One stack room with shelving: the books its shelving holds when full per m² of its floor (inner
+// faces of the walls), and the density its arrangement is planned for.
+struct StackDensity {
+    const plan::Level* level = nullptr;
+    const plan::Room* room = nullptr;
+    double area = 0;     // m²
+    double books = 0;    // places on its shelving (furniture counted in the room by plan::room_of)
+    double per_m2 = 0;   // books / area
+    const Figure* figure = nullptr;  // the arrangement's books per m² (null: the profile lacks it)
+};
+// Every stack room of the plan that has shelving, in plan order. Missing thickness or density
+// figures go to `missing` (sorted, once each).
+std::vector<StackDensity> stack_densities(const plan::Plan& plan, const plan::FurnitureCatalog& catalog,
+                                          const RuleSet& rules, std::vector<std::string>& missing);
+
+// Aisles of plan::aisles() that the aisle checks judge: those between two ranges standing in the same
+// compact-shelving room are left out (mobile shelving opens its aisle where it is needed).
+std::vector<plan::Aisle> fixed_aisles(const plan::Plan& plan, const plan::FurnitureCatalog& catalog);
 
 // Collection checks from the holdings summary (or all not assessable without one).
 void check_collection(const plan::School& school, const HoldingsSummary* holdings, const RuleSet& rules,

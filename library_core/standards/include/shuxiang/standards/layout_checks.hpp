@@ -15,7 +15,8 @@ namespace shuxiang::standards {
 struct LayoutProblem {
     // Stable kind: "exit_blocked", "exit_path_narrow", "door_swing", "exit_swings_inward", "furniture_in_wall",
     // "furniture_outside_rooms", "aisle_narrow", "main_aisle_narrow", "range_too_long", "overlap", "unreachable",
-    // "route_narrow", "av_store_missing", "av_store_small", "av_area_per_seat", "periodicals_area_per_seat".
+    // "route_narrow", "av_store_missing", "av_store_small", "av_area_per_seat", "periodicals_area_per_seat",
+    // "stack_density".
     std::string kind;
     std::string level;               // level id
     std::vector<std::string> ids;    // objects involved (furniture, opening, wall, room ids)
