@@ -6,6 +6,9 @@
 #   - `shuxiang catalog check` next to `yaz-marcdump -n` on the same file, alternately.
 #
 #   bench/catalog_formats/import_marc21.sh [RECORDS [RUNS [BUILD_DIR [EXTRA IMPORT OPTIONS...]]]]
+#   ONLY=check bench/catalog_formats/import_marc21.sh 100000 5    # the check comparison alone
+#   ONLY=import bench/catalog_formats/import_marc21.sh 100000 5   # the import alone
+# Each line ends with the machine's 1-minute load average at that moment.
 set -euo pipefail
 records=${1:-100000}
 runs=${2:-3}
@@ -35,14 +38,17 @@ for k in range(n):
 open(dst, "wb").write(out)
 PY
 echo "file: $records MARC21 records, $(( $(stat -c %s "$work/in.mrc") / 1048576 )) MiB; import options: ${*:-(defaults)}"
+only=${ONLY:-}
 for ((k = 1; k <= runs; ++k)); do
+    [ "$only" = check ] && break
     rm -f "$work"/import.db*
     /usr/bin/time -f '%e %U %S %M' -o "$work/t" "$bin" catalog import --db "$work/import.db" "$@" "$work/in.mrc" >/dev/null 2>&1
     read -r wall user sys rss <"$work/t"
-    awk -v n="$records" -v w="$wall" -v u="$user" -v s="$sys" -v m="$rss" -v k="$k" 'BEGIN {
-        printf "import run %d: wall %.2f s (%.0f records/s), CPU %.2f s (%.0f records/s), peak RSS %.0f MB\n",
-               k, w, n / w, u + s, n / (u + s), m / 1024 }'
+    awk -v n="$records" -v w="$wall" -v u="$user" -v s="$sys" -v m="$rss" -v k="$k" -v l="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
+        printf "import run %d: wall %.2f s (%.0f records/s), CPU %.2f s (%.0f records/s), peak RSS %.0f MB; load %s\n",
+               k, w, n / w, u + s, n / (u + s), m / 1024, l }'
 done
+[ "$only" = import ] && exit 0
 command -v yaz-marcdump >/dev/null || { echo "yaz-marcdump not found (Debian package yaz): check comparison skipped"; exit 0; }
 # Both commands 10 times per run, taking turns so that load changes hit both; wall and CPU time
 # (user + system, from wait4) summed over the 10.
@@ -63,5 +69,6 @@ for k in range(1, runs + 1):
             tot[name][1] += c
     (yw, yc), (sw, sc) = tot["yaz"], tot["sx"]
     print(f"check run {k} (10 each): yaz-marcdump -n {10 * n / yw:,.0f} records/s wall, {10 * n / yc:,.0f} CPU; "
-          f"catalog check {10 * n / sw:,.0f} wall, {10 * n / sc:,.0f} CPU; ratio wall {yw / sw:.2f}, CPU {yc / sc:.2f}")
+          f"catalog check {10 * n / sw:,.0f} wall, {10 * n / sc:,.0f} CPU; ratio wall {yw / sw:.2f}, CPU {yc / sc:.2f}; "
+          f"load {os.getloadavg()[0]:.1f}")
 PY

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/fs.hpp"
@@ -78,6 +79,49 @@ TEST(I18n, BadTableFileIsRefusedWithItsName) {
     }
     fs::remove_all(dir);
     load_translations(fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "i18n");
+}
+
+// The table is read by a reader for its plain shape, with nlohmann::json behind it for anything
+// else: every key of every shipped file reads as nlohmann reads it, and the escapes, a repeated key
+// (the last counts), an extra language and a \u escape (nlohmann's case) read the same way too.
+TEST(I18n, PlainReaderAgreesWithJson) {
+    const fs::path shipped = fs::path(SHUXIANG_SOURCE_ASSET_DIR) / "i18n";
+    load_translations(shipped);
+    std::size_t keys = 0;
+    for (const auto& f : fs::directory_iterator(shipped)) {
+        if (f.path().extension() != ".json") continue;
+        std::ifstream in(f.path());
+        const auto j = nlohmann::json::parse(in);
+        for (const auto& [key, val] : j.items()) {
+            ++keys;
+            const std::string zh = val["zh"], en = val["en"];
+            EXPECT_EQ(tr_in(Language::ZhCN, key), zh.empty() ? key : zh) << key;
+            EXPECT_EQ(tr_in(Language::En, key), en.empty() ? key : en) << key;
+        }
+    }
+    EXPECT_EQ(translation_count(), keys);
+    auto dir = fs::temp_directory_path() / ("shuxiang_i18n_plain_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    std::ofstream(dir / "a.json") << "{\"t.a\": {\"zh\": \"甲\\\"\\t\\\\\\/\\n\", \"en\": \"A\", \"fr\": \"x\"},\n"
+                                     " \"t.b\": {\"zh\": \"old\", \"en\": \"old\"}, \"t.b\": {\"en\": \"B\", \"zh\": \"乙\"}}\n";
+    std::ofstream(dir / "b.json") << R"({"t.c": {"zh": "\u4e19", "en": "C"}})";
+    load_translations(dir);
+    EXPECT_EQ(tr_in(Language::ZhCN, "t.a"), "甲\"\t\\/\n");
+    EXPECT_EQ(tr_in(Language::En, "t.a"), "A");
+    EXPECT_EQ(tr_in(Language::ZhCN, "t.b"), "乙");
+    EXPECT_EQ(tr_in(Language::En, "t.b"), "B");
+    EXPECT_EQ(tr_in(Language::ZhCN, "t.c"), "丙");
+    EXPECT_EQ(translation_count(), 3u);
+    // Invalid UTF-8 inside a string is refused with the file's name, as nlohmann refuses it.
+    std::ofstream(dir / "c.json") << "{\"t.d\": {\"zh\": \"\xE4\xB8\", \"en\": \"D\"}}";
+    try {
+        load_translations(dir);
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("c.json"), std::string::npos);
+    }
+    fs::remove_all(dir);
+    load_translations(shipped);
 }
 
 // Exact bytes back whatever the size: empty, NUL bytes, and a few MB that take several reads.

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <random>
 
 #include "fixtures.hpp"
 #include "shuxiang/catalog/charset.hpp"
@@ -157,6 +158,70 @@ TEST(MarcxmlWrite, ControlCharactersNeverBreakTheXml) {
     EXPECT_EQ(rc, 0) << out;
     EXPECT_NE(out.find("001 SXa001"), std::string::npos) << out;
     EXPECT_NE(out.find("001 SXa002"), std::string::npos) << out;
+}
+
+// Validation only (keep_fields = false) takes a shortcut for records it can prove clean; every
+// other record goes through the full parse. On clean records and on thousands of mutated ones
+// (structure bytes, digits, UTF-8 lead bytes put anywhere) both report exactly the same: record
+// numbers, offsets, codes, arguments and notes, and the same leader, flavor and encoding.
+TEST(Iso2709Check, CleanRecordAgreesWithTheFullParse) {
+    std::string clean;
+    for (const char* f : {"marc21_camel.usmarc", "marc21_utf8_cjk.mrc", "cnmarc_utf8.mrc", "cnmarc_gbk_school.mrc",
+                          "marc21_marc8_eacc.mrc", "defect_out_of_order.mrc"})
+        clean += shuxiang::read_file(kDir / f);
+    auto same = [](const std::string& data, ReadOptions opt, const std::string& what) {
+        opt.keep_fields = true;
+        std::vector<Diagnostic> full_d;
+        const auto full = read_iso2709(data, opt, &full_d);
+        opt.keep_fields = false;
+        std::vector<Diagnostic> fast_d;
+        const auto fast = read_iso2709(data, opt, &fast_d);
+        ASSERT_EQ(fast.size(), full.size()) << what;
+        for (std::size_t k = 0; k < full.size(); ++k) {
+            EXPECT_EQ(fast[k].number, full[k].number) << what;
+            EXPECT_EQ(fast[k].offset, full[k].offset) << what;
+            EXPECT_EQ(fast[k].length, full[k].length) << what;
+            EXPECT_EQ(fast[k].record.leader, full[k].record.leader) << what << " record " << full[k].number;
+            EXPECT_EQ(fast[k].flavor, full[k].flavor) << what << " record " << full[k].number;
+            EXPECT_EQ(fast[k].source_encoding, full[k].source_encoding) << what << " record " << full[k].number;
+            EXPECT_EQ(fast[k].diagnostics.size(), full[k].diagnostics.size()) << what << " record " << full[k].number;
+        }
+        ASSERT_EQ(fast_d.size(), full_d.size()) << what;
+        for (std::size_t k = 0; k < full_d.size(); ++k) {
+            EXPECT_EQ(fast_d[k].record, full_d[k].record) << what;
+            EXPECT_EQ(fast_d[k].offset, full_d[k].offset) << what;
+            EXPECT_EQ(fast_d[k].code, full_d[k].code) << what;
+            EXPECT_EQ(fast_d[k].args, full_d[k].args) << what;
+            EXPECT_EQ(fast_d[k].note, full_d[k].note) << what;
+        }
+    };
+    std::vector<ReadOptions> options(4);
+    options[1].encoding = Encoding::Utf8;
+    options[2].flavor = MarcFlavor::Cnmarc;
+    options[3].flavor = MarcFlavor::Marc21;
+    {
+        std::vector<Diagnostic> d;
+        ReadOptions o;
+        o.keep_fields = false;
+        read_iso2709(shuxiang::read_file(kDir / "marc21_camel.usmarc"), o, &d);
+        EXPECT_TRUE(d.empty());  // the shortcut's case
+    }
+    for (const auto& o : options) same(clean, o, "unmutated");
+    std::mt19937 rng(20261208);
+    const char interesting[] = {'\x1E', '\x1F', '\x1D', '0', '9', ' ', 'a', 'A', '|', '\x1B', '\x0A', '\x80', '\xE4', '\xC3', '\xFF', '2', '4', '5'};
+    for (int k = 0; k < 4000; ++k) {
+        std::string data = clean;
+        const int changes = 1 + static_cast<int>(rng() % 3);
+        std::string what = "mutation " + std::to_string(k) + ":";
+        for (int c = 0; c < changes; ++c) {
+            const std::size_t at = rng() % data.size();
+            const char b = rng() % 4 == 0 ? static_cast<char>(rng() & 0xFF) : interesting[rng() % sizeof interesting];
+            data[at] = b;
+            what += " byte " + std::to_string(at) + "=" + std::to_string(static_cast<unsigned char>(b));
+        }
+        same(data, options[static_cast<std::size_t>(k) % options.size()], what);
+        if (::testing::Test::HasFailure()) break;
+    }
 }
 
 // check_iso2709 on several threads reports exactly what one reader reports: same record numbers,

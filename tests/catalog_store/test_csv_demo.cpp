@@ -18,6 +18,9 @@ TEST(Search, Tokens) {
     EXPECT_EQ(index_tokens("草房子"), "草 草房 房 房子 子");
     EXPECT_EQ(index_tokens("Harry Potter与魔法石"), "harry potter 与 与魔 魔 魔法 法 法石 石");
     EXPECT_EQ(index_tokens("《论语》译注，第2版"), "论 论语 语 译 译注 注 第 2 版");
+    // ASCII runs (read without decoding) and other characters in one word, full-width letters,
+    // case, and CJK right after and before ASCII.
+    EXPECT_EQ(index_tokens("Café ÀB ＡＢＣ-x2Y 草a房 C++\t\x01OK"), "café Àb abc x2y 草 a 房 c ok");
     EXPECT_EQ(query_tokens("草"), std::vector<std::string>{"草"});
     EXPECT_EQ(query_tokens("草房子"), (std::vector<std::string>{"草房", "房子"}));
     EXPECT_EQ(query_tokens("C++ 编程"), (std::vector<std::string>{"c", "编程"}));

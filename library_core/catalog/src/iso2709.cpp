@@ -10,6 +10,9 @@
 #include <cstring>
 #include <span>
 #include <thread>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/i18n.hpp"
@@ -54,7 +57,7 @@ bool valid_entry(const char* p, std::size_t digits_len) {
 }
 
 // The normal directory entry (three tag characters, nine digits), checked eight digits at a time.
-bool entry12(const char* p, long& len, long& off) {
+[[gnu::always_inline]] inline bool entry12(const char* p, long& len, long& off) {
     std::uint64_t w;
     std::memcpy(&w, p + 3, 8);
     if (((w - 0x3030303030303030ULL) | (w + 0x4646464646464646ULL)) & 0x8080808080808080ULL) return false;
@@ -284,6 +287,11 @@ struct Iso2709Reader::Impl {
         released = upto;
     }
     bool parse(std::size_t start, std::size_t end, bool terminated, ReadRecord& out);
+    // Validation only: true when the record [start, end) is one that parse() would read without a
+    // single diagnostic (note included), having set `out` as parse() would; false sends the record
+    // to parse(), which finds and reports what is wrong. Never true for a record parse() would fault.
+    bool clean_record(std::size_t start, std::size_t end, ReadRecord& out);
+    std::vector<std::uint32_t> ctrl;  // clean_record's scratch: offsets of the bytes below 0x20
     void parse_field(const char* tagp, std::size_t fstart, std::size_t fend, bool strip, RawField& f);
     void finish_field(RawField& f, const TextStats& fs);
     Encoding choose_encoding(MarcFlavor flavor, std::string_view leader, std::span<const RawField> fields,
@@ -336,6 +344,19 @@ bool Iso2709Reader::Impl::next(ReadRecord& out) {
         out.offset = start;
         current = &out.diagnostics;
         const std::size_t rem = n - start;
+        if (!opt.keep_fields && rem >= 26) {
+            // Validation only: a record whose stated length ends on a record terminator is tried as
+            // a clean one first; clean_record() then also proves that no terminator comes sooner.
+            const long stated = parse_digits(data.data() + start, 5);
+            if (stated >= 26 && static_cast<std::size_t>(stated) <= rem && data[start + static_cast<std::size_t>(stated) - 1] == kRecordEnd &&
+                clean_record(start, start + static_cast<std::size_t>(stated), out)) {
+                pos = start + static_cast<std::size_t>(stated);
+                out.length = static_cast<std::size_t>(stated);
+                release_consumed();
+                current = nullptr;
+                return true;
+            }
+        }
         const void* hit = std::memchr(data.data() + start, kRecordEnd, rem);
         std::size_t rt = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - data.data()) : kNpos;
         std::size_t end = rt == kNpos ? n : rt + 1;
@@ -366,6 +387,162 @@ bool Iso2709Reader::Impl::next(ReadRecord& out) {
         }
         current = nullptr;
     }
+}
+
+namespace {
+
+// Writes to `out` the offsets (from `base`) of the bytes of p[0, n) below 0x20, the ISO 2709
+// delimiters and every other control byte; returns how many, and in `high` whether any byte is
+// 0x80 or above. `out` has room for n offsets.
+std::size_t control_bytes(const char* p, std::size_t n, std::uint32_t base, std::uint32_t* out, bool& high) {
+    std::size_t i = 0, k = 0;
+    unsigned char hi = 0;
+#if defined(__SSE2__)
+    const __m128i k1f = _mm_set1_epi8(0x1F);
+    __m128i any = _mm_setzero_si128();
+    for (; i + 16 <= n; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        any = _mm_or_si128(any, v);
+        auto m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, k1f), v)));
+        while (m) {
+            out[k++] = base + static_cast<std::uint32_t>(i) + static_cast<std::uint32_t>(__builtin_ctz(m));
+            m &= m - 1;
+        }
+    }
+    if (_mm_movemask_epi8(any) != 0) hi = 0x80;
+#endif
+    for (; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(p[i]);
+        if (c < 0x20) out[k++] = base + static_cast<std::uint32_t>(i);
+        hi |= c;
+    }
+    high = (hi & 0x80) != 0;
+    return k;
+}
+
+// True when all n bytes are ASCII digits.
+bool all_digits(const char* p, std::size_t n) {
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        if (((w - 0x3030303030303030ULL) | (w + 0x4646464646464646ULL)) & 0x8080808080808080ULL) return false;
+    }
+    for (; i < n; ++i)
+        if (!is_digit(p[i])) return false;
+    return true;
+}
+
+// A directory entry's length (4 digits) and offset (5 digits), digits already checked: the first
+// eight as one word, two digits and then four at a time.
+[[gnu::always_inline]] inline void entry_numbers(const char* e, long& len, long& off) {
+    std::uint64_t w;
+    std::memcpy(&w, e + 3, 8);
+    w -= 0x3030303030303030ULL;
+    w = (w * 10 + (w >> 8)) & 0x00FF00FF00FF00FFULL;  // 16-bit lanes: d0d1, d2d3, d4d5, d6d7
+    len = static_cast<long>((w & 0xFFFF) * 100 + ((w >> 16) & 0xFFFF));
+    off = static_cast<long>((((w >> 32) & 0xFFFF) * 100 + (w >> 48)) * 10 + static_cast<std::uint64_t>(e[11] - '0'));
+}
+
+}  // namespace
+
+// The checks below are those of parse() and parse_field() for the common layout only: fields in
+// directory order, one after the other, each ending in its terminator, every subfield with a valid
+// code and data, no other control byte in the data, text ASCII or valid UTF-8 that the record says
+// is UTF-8. Anything else (a legal record with its fields out of order included) goes to parse().
+// Iso2709Check.CleanRecordAgreesWithTheFullParse compares both on mutated records.
+bool Iso2709Reader::Impl::clean_record(std::size_t start, std::size_t end, ReadRecord& out) {
+    const std::size_t len = end - start;
+    if (len < 26 || len > 99999) return false;
+    const char* r = data.data() + start;
+    // Leader: printable (no delimiter), indicator and subfield code counts 2, entry map 450x.
+    for (std::size_t i = 0; i < 24; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, r + i, 8);
+        // Any byte below 0x20 or from 0x7F up.
+        if (((w - 0x2020202020202020ULL) | (w + 0x0101010101010101ULL) | w) & 0x8080808080808080ULL) return false;
+    }
+    if (r[10] != '2' || r[11] != '2' || r[20] != '4' || r[21] != '5' || r[22] != '0') return false;
+    // The directory ends where the base address says; its entries (checked next) hold no
+    // terminator, so this is the first field terminator, where parse() ends it too.
+    const long base_stated = parse_digits(r + 12, 5);
+    if (base_stated < 24 + 12 + 1 || static_cast<std::size_t>(base_stated) >= len) return false;
+    const auto base = static_cast<std::size_t>(base_stated);  // from start
+    const std::size_t dlen = base - 1 - 24;
+    if (r[base - 1] != kFieldEnd || dlen % 12 != 0) return false;
+    const std::size_t nentries = dlen / 12;
+    // Entries: all digits (numeric tags) is the common case; else each one is checked on its own.
+    if (!all_digits(r + 24, dlen)) {
+        for (std::size_t k = 0; k < nentries; ++k) {
+            long l, o;
+            if (!entry12(r + 24 + 12 * k, l, o)) return false;
+        }
+    }
+    // Every control byte of the data, in order; each must be where the structure puts one.
+    const std::size_t data_len = len - 1 - base;  // data bytes before the record terminator
+    if (ctrl.size() < data_len + 1) ctrl.resize(std::max(data_len + 1, ctrl.size() * 2));
+    bool high = false;
+    const std::size_t nctrl = control_bytes(r + base, data_len, static_cast<std::uint32_t>(base), ctrl.data(), high);
+    ctrl[nctrl] = 0;  // a sentinel no field can match: every field starts after the directory
+    const std::uint32_t* c = ctrl.data();
+    // The fields, contiguous from the base to the record terminator, each ending in its terminator.
+    long next_off = 0;
+    bool has245 = false, has200 = false, has008 = false, has100 = false;
+    for (std::size_t k = 0; k < nentries; ++k) {
+        const char* e = r + 24 + 12 * k;
+        long flen, off;
+        entry_numbers(e, flen, off);
+        if (off != next_off || flen <= 0 || static_cast<std::size_t>(off + flen) > data_len) return false;
+        next_off = off + flen;
+        const std::size_t fs = base + static_cast<std::size_t>(off);
+        const std::size_t fe = fs + static_cast<std::size_t>(flen) - 1;  // the field terminator
+        if (r[fe] != kFieldEnd) return false;
+        if (e[0] == '0' && e[1] == '0') {  // control field: nothing but data
+            if (*c++ != fe) return false;
+            if (e[2] == '8') has008 = true;
+            continue;
+        }
+        if (e[0] == '2') {
+            if (e[1] == '4' && e[2] == '5') has245 = true;
+            else if (e[1] == '0' && e[2] == '0') has200 = true;
+        } else if (e[0] == '1' && e[1] == '0' && e[2] == '0') {
+            has100 = true;
+        }
+        if (fe - fs < 2 || !indicator_ok(r[fs]) || !indicator_ok(r[fs + 1])) return false;
+        std::size_t p = fs + 2;
+        while (true) {
+            if (*c++ != p) return false;  // a delimiter or the terminator must come next
+            if (p == fe) break;
+            if (r[p] != kSubfield || !subfield_code_ok(r[p + 1])) return false;  // p + 1 < fe: r[fe] is 0x1E
+            const std::size_t q = *c;
+            if (q < p + 3) return false;  // no data
+            p = q;
+        }
+    }
+    if (static_cast<std::size_t>(next_off) != data_len) return false;
+    // Encoding: ASCII gives no diagnostic whatever the flavor; other bytes only as valid UTF-8
+    // that the record declares (MARC21 leader/09 'a') or the caller forces.
+    MarcFlavor flavor;
+    if (opt.flavor) flavor = *opt.flavor;
+    else if (has245) flavor = MarcFlavor::Marc21;
+    else if (has200) flavor = MarcFlavor::Cnmarc;
+    else if (r[9] == 'a' || has008) flavor = MarcFlavor::Marc21;
+    else if (has100) return false;  // decided by 100$a: parse() looks
+    else flavor = r[23] == ' ' ? MarcFlavor::Cnmarc : MarcFlavor::Marc21;  // entry map "450 "
+    Encoding enc;
+    if (opt.encoding != Encoding::Auto) enc = opt.encoding;
+    else if (flavor == MarcFlavor::Marc21) enc = r[9] == 'a' ? Encoding::Utf8 : Encoding::Marc8;
+    else if (!high) enc = Encoding::Utf8;
+    else return false;  // CNMARC text: 100$a says what it is, parse() reads it
+    if (high) {
+        if (enc != Encoding::Utf8) return false;
+        if (utf8_invalid_offset(std::string_view(r + base, data_len)) != kNpos) return false;
+    }
+    assign_small(out.record.leader, r, 24);
+    out.record.fields.clear();
+    out.flavor = flavor;
+    out.source_encoding = enc;
+    return true;
 }
 
 // True when the spaces at `from` are the record length written with leading blanks ("  755"),

@@ -44,6 +44,8 @@ bool is_separator(char32_t cp) {
            cp == 0xFFFD || cp == 0x00B7 || cp == 0x00A0;
 }
 
+bool is_ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 // Writes cp as UTF-8 into out (room for 4 bytes); returns the length.
 std::size_t encode_utf8(char* out, char32_t cp) {
     if (cp < 0x80) {
@@ -123,7 +125,26 @@ int for_each_index_token(std::string_view text, TokenSink emit, void* ctx) {
         word.clear();
         return rc;
     };
-    for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n;) {
+        // ASCII, most of a Latin record's text, without decoding and encoding each character: a run
+        // of letters and digits joins the word lower-cased in one append; anything else ends it.
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
+            prev_len = 0;
+            std::size_t j = i;
+            while (j < n && is_ascii_alnum(text[j])) ++j;
+            if (j == i) {
+                if (int rc = end_word()) return rc;
+                ++i;
+                continue;
+            }
+            const std::size_t from = word.size();
+            word.append(text.data() + i, j - i);
+            for (std::size_t k = from; k < word.size(); ++k)
+                if (word[k] >= 'A' && word[k] <= 'Z') word[k] = static_cast<char>(word[k] + ('a' - 'A'));
+            i = j;
+            continue;
+        }
         char32_t cp;
         i += decode(text, i, cp);
         if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
