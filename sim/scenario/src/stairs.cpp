@@ -152,6 +152,7 @@ void StairWalk::on_flights(int id) {
     if (on < 0) return;
     const auto& s = stairs[static_cast<std::size_t>(on)];
     const Vec2 dir = geometry::norm(b.heading) > 0 ? b.heading : b.vel;
+    if (geometry::norm(dir) == 0) return;  // standing (placed there): up or down once it moves
     a.stair = on;
     a.stair_up = geometry::dot(dir, s.axis) >= 0;
     a.stair_since = w_.now;
