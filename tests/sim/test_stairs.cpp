@@ -76,6 +76,7 @@ scenario::Group walker(const char* name, int count) {
 scenario::RunResult run(const plan::Plan& p, const scenario::Scenario& sc) {
     scenario::RunOptions o;
     o.seed = 3;
+    o.all_levels = true;  // RiMEA 2 has no alarm
     return scenario::run_scenario(p, plan::FurnitureCatalog::builtin(), sc, o);
 }
 

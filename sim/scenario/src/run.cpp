@@ -275,7 +275,7 @@ RunResult run_scenario(const plan::Plan& plan, const plan::FurnitureCatalog& cat
     const int ground = ground_level(plan);
     // One level, or the ground level and every level its stairs join to it, side by side in one plane.
     walkable::BuildingArea building;
-    const bool several = walkable::levels_joined(plan, ground).size() > 1;
+    const bool several = (sc.alarm_time < ped::kNever || options.all_levels) && walkable::levels_joined(plan, ground).size() > 1;
     if (several) building = walkable::walkable_from_building(plan, ground, catalog);
     else building.area = walkable::walkable_from_level(plan.levels[static_cast<std::size_t>(ground)], catalog);
     const plan::Level& level = several ? building.merged : plan.levels[static_cast<std::size_t>(ground)];

@@ -59,6 +59,10 @@ struct RunOptions {
     // stair_reference_speed; others scale in proportion (never faster than on the floor). The
     // defaults are those of RiMEA tests 2 and 3 as JuPedSim runs them (0.5 m/s up, 0.65 m/s down for
     // a 1.34 m/s walker); docs/pedestrian-model.md, Stairs.
+    // Walk every level the plan's stairs join to the ground level. Evacuations (a scenario with an
+    // alarm) always do; other scenarios only with this set, since reader flow up and down a stair
+    // in both directions at once can still lock at its gates (docs/pedestrian-model.md, Limits).
+    bool all_levels = false;
     double stair_up_speed = 0.5;
     double stair_down_speed = 0.65;
     double stair_reference_speed = 1.34;
@@ -174,8 +178,9 @@ char fruin_los(double density);
 PlacesOfPlan places_of_level(const plan::Level& level, const plan::FurnitureCatalog& catalog,
                              const geometry::WalkableArea& area, const nav::NavMesh& nav);
 
-// Runs the scenario on the plan's ground level (the level with the entrance) and every level its
-// stairs join to it (each level's copy side by side in one plane; RunResult::levels). Throws InputError
+// Runs the scenario on the plan's ground level (the level with the entrance); an evacuation, or any
+// scenario with RunOptions::all_levels, also on every level its stairs join to it (each level's copy
+// side by side in one plane; RunResult::levels). Throws InputError
 // (file = "scenario") when the scenario names rooms, openings or furniture the plan lacks, when a
 // start polygon lies wholly outside the level's walkable area, or when every exit is closed by the
 // alarm; lesser problems become RunResult::warnings.
