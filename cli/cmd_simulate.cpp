@@ -47,6 +47,12 @@ std::string fixed1(double v) {
     return buf;
 }
 
+std::string fixed2(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    return buf;
+}
+
 int run_simulate(const SimOptions& o) {
     const plan::Plan p = plan::load_plan(o.plan);
     std::optional<reading::ClassVisitBooking> booking;
@@ -80,6 +86,14 @@ int run_simulate(const SimOptions& o) {
     } else {
         std::cout << trf("sim_scenario.summary", {std::to_string(r.sim.agents_total), std::to_string(r.sim.agents_arrived), fixed1(r.duration)}) << "\n";
         if (r.evacuation) std::cout << trf("sim_scenario.evacuation_time", {fixed1(r.evacuation_time)}) << "\n";
+        for (const auto& l : r.levels)
+            std::cout << trf("sim_scenario.level_line", {l.id, std::to_string(l.agents_started), fixed1(l.last_occupied)}) << "\n";
+        for (const auto& s : r.stairs)
+            std::cout << trf("sim_scenario.stair_line", {s.id, s.from_level, s.to_level, fixed1(s.width), std::to_string(s.up),
+                                                         std::to_string(s.down), fixed1(s.first), fixed1(s.last),
+                                                         fixed2(s.flow),
+                                                         std::to_string(s.max_on_flight)})
+                      << "\n";
         std::cout << trf("sim_scenario.written", {o.out}) << "\n";
         std::cout << tr(demand_from == "loans" ? "sim_scenario.demand_loans" : "sim_scenario.demand_standards") << "\n";
     }

@@ -323,25 +323,25 @@ TEST_F(BadInput, ValidationCollectsEveryProblemInOrder) {
 
 TEST_F(BadInput, NewerSchemaIsRefused) {
     json doc = base_doc();
-    doc["schema_version"] = 5;
+    doc["schema_version"] = 6;
     doc["something_new"] = true;
     auto e = load_error(doc.dump());
     EXPECT_EQ(e.where(), "/schema_version");
-    EXPECT_EQ(e.message(), "written by a newer version of Shuxiang (schema 5); this program reads up to 4");
+    EXPECT_EQ(e.message(), "written by a newer version of Shuxiang (schema 6); this program reads up to 5");
     // Only that problem: the rest of a newer file means nothing to this program.
     auto problems = validate_plan_text(doc.dump(), test_catalog());
     ASSERT_EQ(problems.size(), 1u);
     EXPECT_EQ(problems[0].key, "plan_io.schema_newer");
     doc["schema_version"] = 18446744073709551615ULL;
     EXPECT_EQ(load_error(doc.dump()).message(),
-              "written by a newer version of Shuxiang (schema 18446744073709551615); this program reads up to 4");
+              "written by a newer version of Shuxiang (schema 18446744073709551615); this program reads up to 5");
 }
 
 TEST_F(BadInput, NewerSchemaMessageIsTranslated) {
     shuxiang::set_language(shuxiang::Language::ZhCN);
     auto e = load_error(R"({"schema_version": 7})");
     shuxiang::set_language(shuxiang::Language::En);
-    EXPECT_EQ(e.message(), "此文件由更新版本的书香写成（格式版本 7），本程序最高只能读取版本 4");
+    EXPECT_EQ(e.message(), "此文件由更新版本的书香写成（格式版本 7），本程序最高只能读取版本 5");
 }
 
 TEST_F(BadInput, ChineseMessagesHaveNoEnglishTypeOrParserWords) {
@@ -365,7 +365,7 @@ TEST_F(BadInput, ChineseMessagesHaveNoEnglishTypeOrParserWords) {
 TEST_F(BadInput, BadSchemaVersions) {
     auto e = load_error(R"({"schema_version": 0, "school": {}, "levels": []})");
     EXPECT_EQ(e.where(), "/schema_version");
-    EXPECT_EQ(e.message(), "schema version 0 is not supported; this program reads 1 to 4");
+    EXPECT_EQ(e.message(), "schema version 0 is not supported; this program reads 1 to 5");
     e = load_error(R"({"schema_version": "2"})");
     EXPECT_EQ(e.where(), "/schema_version");
     EXPECT_EQ(e.message(), "expected integer, found string");

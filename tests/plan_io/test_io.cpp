@@ -56,7 +56,7 @@ TEST_F(PlanIo, TextLayoutIsStable) {
     l.rooms.push_back(r);
     p.levels.push_back(l);
     const std::string expected = R"({
-  "schema_version": 4,
+  "schema_version": 5,
   "school": {
     "name": "小学",
     "type": "primary",
@@ -174,7 +174,7 @@ TEST_F(PlanIo, V1FixtureSavesAsCurrentAndRoundTrips) {
     const fs::path out = dir / "upgraded.sxplan.json";
     save_plan(out, v1);
     const std::string text = shuxiang::read_file(out);
-    EXPECT_EQ(text.rfind("{\n  \"schema_version\": 4,\n", 0), 0u);
+    EXPECT_EQ(text.rfind("{\n  \"schema_version\": 5,\n", 0), 0u);
     EXPECT_EQ(load_plan(out, test_catalog()), v1);
 }
 
@@ -312,6 +312,10 @@ TEST(PlanIoBundled, DemoSchoolLoadsAndRoundTrips) {
     const Plan p = load_plan(demo);
     EXPECT_EQ(p.school.type, SchoolType::NineYear);
     EXPECT_EQ(p.school.students.total(), 1800);
+    // The library level and the second-floor stacks are joined by one stair (schema 5).
+    ASSERT_EQ(p.stairs.size(), 1u);
+    EXPECT_EQ(p.stairs[0].from_level, "library");
+    EXPECT_EQ(p.stairs[0].to_level, "library-2f");
     const Plan back = plan_from_json_text(plan_to_json_text(p), "mem");
     EXPECT_EQ(back, p);
 }

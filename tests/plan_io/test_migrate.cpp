@@ -171,6 +171,23 @@ TEST_F(Migrate, V3ToV4RecordsTheSideHingedLeavesOpenTowards) {
     for (const Opening& op : p.levels[0].openings) EXPECT_EQ(op.opens_to, WallSide::Left) << op.id;
 }
 
+TEST_F(Migrate, V4ToV5OnlyChangesTheVersion) {
+    // Schema 5 only adds the optional top-level stairs.
+    json doc = json::parse(fixture_text("v2/qingshi_road.sxplan.json"));
+    doc["schema_version"] = 4;
+    json expected = doc;
+    expected["schema_version"] = 5;
+    std::vector<Problem> problems;
+    migrate_plan_v4_to_v5(doc, problems);
+    EXPECT_TRUE(problems.empty());
+    EXPECT_EQ(doc, expected);
+    EXPECT_FALSE(doc.contains("stairs"));
+    // The chain ends at 5 for every older file.
+    json v1 = json::parse(fixture_text("v1/qingshi_road.sxplan.json"));
+    EXPECT_TRUE(migrate_plan_json(v1).empty());
+    EXPECT_EQ(v1["schema_version"], 5);
+}
+
 TEST_F(Migrate, V1FixtureMigratesToTheV2Fixture) {
     // The two fixtures differ only in what v1 left to defaults.
     json v1 = json::parse(fixture_text("v1/qingshi_road.sxplan.json"));

@@ -147,7 +147,7 @@ TEST(PlanSchema, MigratedV2FixtureConforms) {
     MiniValidator v(load_schema());
     json doc = json::parse(fixture_text("v2/qingshi_road.sxplan.json"));
     ASSERT_TRUE(migrate_plan_json(doc).empty());
-    EXPECT_EQ(doc["schema_version"], 4);
+    EXPECT_EQ(doc["schema_version"], 5);
     const auto errors = v.errors(doc);
     EXPECT_TRUE(errors.empty()) << errors.front();
     EXPECT_TRUE(v.unknown_keywords.empty()) << *v.unknown_keywords.begin();
@@ -164,7 +164,17 @@ TEST(PlanSchema, MigratedV1FixtureConforms) {
 TEST(PlanSchema, EverythingTheProgramWritesIsDescribed) {
     // rich_plan sets every field, including the optional `sections`, so every key written appears.
     MiniValidator v(load_schema());
-    const json written = json::parse(plan_to_json_text(rich_plan()));
+    Plan rich = rich_plan();
+    Stair st;
+    st.id = "stair-1";
+    st.name = "楼梯";
+    st.from_level = "B1";
+    st.to_level = "roof";
+    st.foot = {1, 1};
+    st.head = {1, 3.52};
+    st.steps = 10;
+    rich.stairs.push_back(st);
+    const json written = json::parse(plan_to_json_text(rich));
     const auto errors = v.errors(written);
     EXPECT_TRUE(errors.empty()) << errors.front();
     EXPECT_TRUE(written["levels"][0]["furniture"][0].contains("sections"));
@@ -188,6 +198,7 @@ TEST(PlanSchema, EverythingTheProgramWritesIsDescribed) {
     EXPECT_EQ(keys(s["$defs"]["opening"]["properties"]), keys(l["openings"][0]));
     EXPECT_EQ(keys(s["$defs"]["furniture"]["properties"]), keys(l["furniture"][0]));
     EXPECT_EQ(keys(s["$defs"]["furniture_type"]["properties"]), keys(written["furniture_types"][0]));
+    EXPECT_EQ(keys(s["$defs"]["stair"]["properties"]), keys(written["stairs"][0]));
 }
 
 TEST(PlanSchema, RequiredFieldsAreTheOnesTheReaderRequires) {

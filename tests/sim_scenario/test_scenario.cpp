@@ -173,6 +173,38 @@ TEST(Evacuation, DemoSchoolEveryoneOut) {
     EXPECT_EQ(by_exit, r.sim.agents_total);
 }
 
+TEST(Evacuation, DemoSchoolBothLevelsByTheStair) {
+    // The demo's library level and its second-floor stacks are joined by one stair: people upstairs
+    // come down it, which makes it the bottleneck of the upper floor, and the heat map covers both.
+    RunResult r = run(builtin_scenario("evacuation", demo(), 0));
+    ASSERT_EQ(r.levels.size(), 2u);
+    EXPECT_EQ(r.levels[0].id, "library");
+    EXPECT_EQ(r.levels[1].id, "library-2f");
+    ASSERT_EQ(r.stairs.size(), 1u);
+    const StairResult& st = r.stairs[0];
+    EXPECT_EQ(st.id, "stair-main");
+    EXPECT_GT(r.levels[1].agents_started, 10);
+    EXPECT_EQ(st.down, r.levels[1].agents_started);  // everyone upstairs came down the stair
+    EXPECT_EQ(st.up, 0);
+    EXPECT_EQ(r.sim.agents_arrived, r.sim.agents_total);
+    EXPECT_GT(st.flow, 0.0);
+    EXPECT_LE(st.flow / st.width, 1.9);  // under the empirical bottleneck maximum (§2.4 of the reference)
+    EXPECT_GT(st.mean_down_s, 7.56 / 1.34);  // slower than walking the 7.56 m on the level
+    EXPECT_LE(r.levels[1].last_occupied, st.last + 0.1);
+    EXPECT_LE(r.levels[1].last_occupied, r.evacuation_time);
+    std::printf("demo evacuation: %d people, %d upstairs; upstairs clear at %.1f s, all out at %.1f s; stair %d down, "
+                "%.1f-%.1f s, flow %.2f /s, %.1f s on the flight, at most %d on it\n",
+                r.sim.agents_total, r.levels[1].agents_started, r.levels[1].last_occupied, r.evacuation_time, st.down,
+                st.first, st.last, st.flow, st.mean_down_s, st.max_on_flight);
+    // The heat map reaches over both copies.
+    EXPECT_LE(r.heat_box.min.x, r.levels[0].box.min.x + 2.5);
+    EXPECT_GE(r.heat_box.max.x, r.levels[1].box.max.x - 2.5);
+    const auto m = nlohmann::json::parse(metrics_json(r));
+    ASSERT_TRUE(m.contains("stairs"));
+    EXPECT_EQ(m["stairs"][0]["down"], st.down);
+    EXPECT_EQ(m["levels"][1]["id"], "library-2f");
+}
+
 TEST(Evacuation, ClosedExitNotUsedAfterClosing) {
     Scenario s = builtin_scenario("evacuation", demo(), 120);
     s.closures.push_back({"d-exit-south", 0.0});   // blocked from the start
@@ -503,7 +535,7 @@ TEST(HonestInputs, StartPolygonOutsideThePlanIsAnError) {
 TEST(HonestInputs, AllExitsClosedIsAWarningOrAnErrorAtTheAlarm) {
     const std::string groups = R"("groups": [{"name": "a", "count": 3, "start": {"room": "lending"}}])";
     const std::string closed = R"("exits": [{"opening": "d-entrance", "close_time_s": 20}, {"opening": "d-exit-north", "close_time_s": 20},
-        {"opening": "d-exit-south", "close_time_s": 30}])";
+        {"opening": "d1-stair-exit", "close_time_s": 20}, {"opening": "d-exit-south", "close_time_s": 30}])";
     Scenario s = scenario_from_json_text(R"({"schema_version": 1, "duration_s": 60, )" + groups + ", " + closed + "}", "s.json");
     RunResult r = run(s);
     EXPECT_TRUE(has_warning(r, "all_exits_closed", "30")) << metrics_json(r);

@@ -633,4 +633,19 @@ PlanSummary summarize(const Plan& plan, const FurnitureCatalog& catalog) {
     return s;
 }
 
+StairFrame stair_frame(const Stair& s) {
+    StairFrame f;
+    const Vec2 d = s.head - s.foot;
+    f.length = length(d);
+    if (f.length > 1e-12) f.axis = d * (1.0 / f.length);
+    f.across = {-f.axis.y, f.axis.x};
+    return f;
+}
+
+std::vector<Vec2> stair_footprint(const Stair& s) {
+    const StairFrame f = stair_frame(s);
+    const Vec2 h = f.across * (s.width / 2);
+    return {s.foot - h, s.head - h, s.head + h, s.foot + h};
+}
+
 }  // namespace shuxiang::plan

@@ -11,6 +11,7 @@
 
 #include "io_problems.hpp"
 #include "shuxiang/plan/furniture.hpp"
+#include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/plan/migrate.hpp"
 #include "shuxiang/util/error.hpp"
 #include "shuxiang/util/text_position.hpp"
@@ -396,11 +397,27 @@ void read_plan_type(Reader& r, const json& j, const std::string& p, PlanFurnitur
     r.string(*o, p, "model", false, t.model);
 }
 
+void read_stair(Reader& r, const json& j, const std::string& p, Stair& st) {
+    const json* o = r.object(j, p, {"id", "name", "from_level", "to_level", "foot", "head", "width", "rise", "run", "steps"});
+    if (!o) return;
+    r.string(*o, p, "id", true, st.id);
+    r.string(*o, p, "name", false, st.name);
+    r.string(*o, p, "from_level", true, st.from_level);
+    r.string(*o, p, "to_level", true, st.to_level);
+    if (const json* v = r.member(*o, p, "foot", true)) r.point(*v, p + "/foot", st.foot);
+    if (const json* v = r.member(*o, p, "head", true)) r.point(*v, p + "/head", st.head);
+    r.number(*o, p, "width", false, st.width);
+    r.number(*o, p, "rise", true, st.rise);
+    r.number(*o, p, "run", true, st.run);
+    r.integer(*o, p, "steps", true, st.steps);
+}
+
 // `doc` is at kSchemaVersion.
 Plan read_plan(const json& doc, Problems& problems) {
     Reader r(problems);
     Plan plan;
-    const json* o = r.object(doc, "", {"schema_version", "school", "levels", "notes", "opening_hours_per_week", "furniture_types"});
+    const json* o = r.object(doc, "", {"schema_version", "school", "levels", "notes", "opening_hours_per_week", "furniture_types",
+                                          "stairs"});
     if (!o) return plan;
     if (const json* s = r.member(*o, "", "school", true)) read_school(r, *s, "/school", plan.school);
     r.array(*o, "", "levels", true, plan.levels,
@@ -409,6 +426,8 @@ Plan read_plan(const json& doc, Problems& problems) {
     r.number(*o, "", "opening_hours_per_week", false, plan.opening_hours_per_week);
     r.array(*o, "", "furniture_types", false, plan.furniture_types,
             [&](const json& x, const std::string& xp, PlanFurnitureType& v) { read_plan_type(r, x, xp, v); });
+    r.array(*o, "", "stairs", false, plan.stairs,
+            [&](const json& x, const std::string& xp, Stair& v) { read_stair(r, x, xp, v); });
     return plan;
 }
 
@@ -471,15 +490,6 @@ bool segments_touch(Vec2 a, Vec2 b, Vec2 c, Vec2 d) {
            (d4 == 0 && on_segment(a, b, d));
 }
 
-double signed_area(const std::vector<Vec2>& poly) {
-    double a = 0;
-    for (std::size_t i = 0, n = poly.size(); i < n; ++i) {
-        const Vec2 &p = poly[i], &q = poly[(i + 1) % n];
-        a += p.x * q.y - q.x * p.y;
-    }
-    return a / 2;
-}
-
 // Problems of a room polygon: too few vertices, repeated vertices, edges that cross or fold back.
 void check_polygon(Checker& c, const std::vector<Vec2>& poly, const std::string& p) {
     const std::size_t n = poly.size();
@@ -521,12 +531,6 @@ void check_polygon(Checker& c, const std::vector<Vec2>& poly, const std::string&
     // A polygon with distinct vertices whose edges neither cross nor overlap encloses some area.
 }
 
-double polyline_length(const std::vector<Vec2>& pts) {
-    double len = 0;
-    for (std::size_t i = 1; i < pts.size(); ++i) len += std::hypot(pts[i].x - pts[i - 1].x, pts[i].y - pts[i - 1].y);
-    return len;
-}
-
 bool school_has(SchoolType t, int stage) {
     switch (t) {
         case SchoolType::Primary: return stage == 0;
@@ -537,6 +541,86 @@ bool school_has(SchoolType t, int stage) {
         case SchoolType::TwelveYear: return true;
     }
     return true;
+}
+
+// Sane stair dimensions: riser and tread of any school or public stair (GB 50099 asks schools for
+// risers of at most 0.15-0.16 m and treads of at least 0.26-0.28 m; the range here only catches typos).
+constexpr double kMinRise = 0.10, kMaxRise = 0.25, kMinRun = 0.20, kMaxRun = 0.45;
+constexpr int kMinSteps = 2, kMaxSteps = 60;
+constexpr double kStairTolerance = 0.05;  // m: climb and length against the levels and the treads
+
+// The footprint (1 cm in from its edges) and the landings must lie in rooms: the flight and the
+// landing before its foot on the lower level, the stairwell and the landing beyond the head on the upper.
+void check_stair_rooms(Checker& c, const Stair& st, const Level& level, bool upper, const std::string& p) {
+    const StairFrame f = stair_frame(st);
+    const double h = std::max(0.0, st.width / 2 - 0.01);
+    const double landing = upper ? f.length + kStairLandingDepth : -kStairLandingDepth;
+    std::vector<Vec2> probes;
+    for (double t : {0.01, f.length / 2, f.length - 0.01, landing})
+        for (double s : {-h, 0.0, h}) probes.push_back(st.foot + f.axis * t + f.across * s);
+    for (const Vec2& q : probes) {
+        const bool inside = std::any_of(level.rooms.begin(), level.rooms.end(),
+                                        [&](const Room& r) { return point_in_polygon(q, r.polygon); });
+        if (!inside) {
+            c.add(p, "plan_io.stair_outside_rooms", {level.id, number_text(std::round(q.x * 100) / 100),
+                                                      number_text(std::round(q.y * 100) / 100)});
+            return;
+        }
+    }
+}
+
+template <typename Flagged>
+void check_stair(Checker& c, const Plan& plan, std::size_t i, const Flagged& flagged) {
+    const Stair& st = plan.stairs[i];
+    const std::string p = child("/stairs", i);
+    c.id(st.id, p + "/id");
+    c.point(st.foot, p + "/foot");
+    c.point(st.head, p + "/head");
+    c.positive(st.width, p + "/width");
+    bool sane = !flagged(p);
+    if (c.finite(st.rise, p + "/rise") && (st.rise < kMinRise || st.rise > kMaxRise)) {
+        c.add(p + "/rise", "plan_io.stair_rise_range", {number_text(st.rise), number_text(kMinRise), number_text(kMaxRise)});
+        sane = false;
+    }
+    if (c.finite(st.run, p + "/run") && (st.run < kMinRun || st.run > kMaxRun)) {
+        c.add(p + "/run", "plan_io.stair_run_range", {number_text(st.run), number_text(kMinRun), number_text(kMaxRun)});
+        sane = false;
+    }
+    if (st.steps < kMinSteps || st.steps > kMaxSteps) {
+        c.add(p + "/steps", "plan_io.stair_steps_range",
+              {std::to_string(st.steps), std::to_string(kMinSteps), std::to_string(kMaxSteps)});
+        sane = false;
+    }
+    const Level* lo = find_level(plan, st.from_level);
+    const Level* hi = find_level(plan, st.to_level);
+    if (!lo) c.add(p + "/from_level", "plan_io.unknown_level", {st.from_level});
+    if (!hi) c.add(p + "/to_level", "plan_io.unknown_level", {st.to_level});
+    if (!lo || !hi) return;
+    if (lo == hi) {
+        c.add(p + "/to_level", "plan_io.stair_same_level", {st.to_level});
+        return;
+    }
+    if (!(hi->elevation > lo->elevation)) {
+        c.add(p + "/to_level", "plan_io.stair_not_upward",
+              {hi->id, number_text(hi->elevation), lo->id, number_text(lo->elevation)});
+        return;
+    }
+    const bool finite = std::isfinite(st.foot.x) && std::isfinite(st.foot.y) && std::isfinite(st.head.x) &&
+                        std::isfinite(st.head.y) && std::isfinite(st.width) && st.width > 0;
+    if (!sane || !finite) return;
+    const double climb = st.steps * st.rise, dz = hi->elevation - lo->elevation;
+    if (std::fabs(climb - dz) > kStairTolerance)
+        c.add(p + "/steps", "plan_io.stair_rise_mismatch",
+              {std::to_string(st.steps), number_text(st.rise), number_text(std::round(climb * 1000) / 1000), number_text(dz)});
+    const double len = stair_frame(st).length, going = (st.steps - 1) * st.run;
+    if (std::fabs(len - going) > kStairTolerance) {
+        c.add(p + "/head", "plan_io.stair_run_mismatch",
+              {number_text(std::round(len * 1000) / 1000), std::to_string(st.steps - 1), number_text(st.run),
+               number_text(std::round(going * 1000) / 1000)});
+        return;
+    }
+    check_stair_rooms(c, st, *lo, false, p);
+    check_stair_rooms(c, st, *hi, true, p);
 }
 
 // `schema` holds the reader's problems: a value the reader could not take kept its default, so
@@ -645,6 +729,7 @@ void check_values(const Plan& plan, Problems& problems, const Problems& schema =
             if (f.sections && *f.sections < 1) c.add(p + "/sections", "plan_io.not_positive", {std::to_string(*f.sections)});
         }
     }
+    for (std::size_t i = 0; i < plan.stairs.size(); ++i) check_stair(c, plan, i, flagged);
 }
 
 void check_types(const Plan& plan, const FurnitureCatalog& catalog, Problems& problems) {
@@ -831,6 +916,27 @@ ojson to_json(const Plan& plan) {
             types.push_back(std::move(tj));
         }
         doc["furniture_types"] = std::move(types);
+    }
+    // Written only when present, like furniture_types.
+    if (!plan.stairs.empty()) {
+        ojson stairs = ojson::array();
+        for (std::size_t i = 0; i < plan.stairs.size(); ++i) {
+            const Stair& st = plan.stairs[i];
+            const std::string p = child("/stairs", i);
+            ojson sj;
+            sj["id"] = st.id;
+            sj["name"] = st.name;
+            sj["from_level"] = st.from_level;
+            sj["to_level"] = st.to_level;
+            sj["foot"] = point_json(st.foot, p + "/foot");
+            sj["head"] = point_json(st.head, p + "/head");
+            sj["width"] = num(st.width, p + "/width");
+            sj["rise"] = num(st.rise, p + "/rise");
+            sj["run"] = num(st.run, p + "/run");
+            sj["steps"] = st.steps;
+            stairs.push_back(std::move(sj));
+        }
+        doc["stairs"] = std::move(stairs);
     }
     return doc;
 }

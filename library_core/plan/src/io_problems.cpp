@@ -58,6 +58,15 @@ const std::vector<MessageText>& message_texts() {
         {"plan_io.stage_not_in_school", "a '{0}' school has no {1} students (got {2})"},
         {"plan_io.v1_bad_stages", "the stage list {0} does not match any school type"},
         {"plan_io.v1_students_without_stages", "{0} students but no stages"},
+        {"plan_io.unknown_level", "no level '{0}' in this plan"},
+        {"plan_io.stair_same_level", "a stair must join two different levels (both ends on '{0}')"},
+        {"plan_io.stair_not_upward", "level '{0}' ({1} m) is not above level '{2}' ({3} m); a stair goes from the lower level to the upper"},
+        {"plan_io.stair_rise_range", "riser height {0} m is outside {1} to {2} m"},
+        {"plan_io.stair_run_range", "tread depth {0} m is outside {1} to {2} m"},
+        {"plan_io.stair_steps_range", "{0} steps is outside {1} to {2}"},
+        {"plan_io.stair_rise_mismatch", "{0} steps of {1} m climb {2} m, but the levels lie {3} m apart"},
+        {"plan_io.stair_run_mismatch", "foot and head are {0} m apart, but {1} treads of {2} m make {3} m"},
+        {"plan_io.stair_outside_rooms", "the stair or its landing leaves the rooms of level '{0}' near ({1}, {2})"},
     };
     return texts;
 }

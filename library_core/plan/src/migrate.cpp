@@ -279,11 +279,16 @@ void migrate_plan_v3_to_v4(json& doc, std::vector<Problem>& /*problems*/) {
     }
 }
 
+// Schema 4 -> 5: schema 5 only adds the optional top-level `stairs` (flights joining two levels);
+// every schema 4 document is a schema 5 document without it.
+void migrate_plan_v4_to_v5(json& doc, std::vector<Problem>& /*problems*/) { doc["schema_version"] = 5; }
+
 const std::vector<MigrationStep>& plan_migrations() {
     static const std::vector<MigrationStep> steps{
         {1, &migrate_plan_v1_to_v2},
         {2, &migrate_plan_v2_to_v3},
         {3, &migrate_plan_v3_to_v4},
+        {4, &migrate_plan_v4_to_v5},
     };
     return steps;
 }

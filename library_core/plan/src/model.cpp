@@ -101,5 +101,6 @@ const Level* find_level(const Plan& p, std::string_view id) { return find_by_id(
 const Room* find_room(const Level& l, std::string_view id) { return find_by_id(l.rooms, id); }
 const Wall* find_wall(const Level& l, std::string_view id) { return find_by_id(l.walls, id); }
 const Furniture* find_furniture(const Level& l, std::string_view id) { return find_by_id(l.furniture, id); }
+const Stair* find_stair(const Plan& p, std::string_view id) { return find_by_id(p.stairs, id); }
 
 }  // namespace shuxiang::plan

@@ -287,6 +287,21 @@ void Simulation::leave(int id, int exit, double not_before) {
     a.corners.clear();
 }
 
+void Simulation::set_desired_speed(int id, double v) {
+    agents_[static_cast<std::size_t>(id)].v0 = v;
+    pair_margin_ = std::max(pair_margin_, 2.0 * v * params_.dt + 0.1);
+}
+
+void Simulation::relocate(int id, Vec2 p) {
+    Agent& a = agents_[static_cast<std::size_t>(id)];
+    a.pos = p;
+    a.vel = {0, 0};
+    a.corners.clear();
+    a.corner = 0;
+    a.lane_corners = 0;
+    a.exit_point_for = -1;
+}
+
 Vec2 Simulation::delta(Vec2 from, Vec2 to) const {
     Vec2 d = to - from;
     if (params_.periodic_x) {

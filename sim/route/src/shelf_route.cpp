@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 #include "shuxiang/nav/navmesh.hpp"
 #include "shuxiang/plan/geometry.hpp"
 #include "shuxiang/util/i18n.hpp"
+#include "shuxiang/walkable/building.hpp"
 #include "shuxiang/walkable/from_plan.hpp"
 
 namespace shuxiang::route {
@@ -43,6 +45,94 @@ struct RoutePlanner::LevelMesh {
     plan::Vec2 entrance{0, 0};  // the door's centre on the wall's centre line
     std::string error_key, error_arg;  // set when no route can start on this level
 };
+
+// The ground level (the first level with an entrance) and the levels its stairs join to it, laid out
+// as the simulator lays them out, with one navmesh over them all.
+struct RoutePlanner::BuildingMesh {
+    walkable::BuildingArea area;
+    nav::NavMesh mesh;
+    bool usable = false;
+    plan::Vec2 entrance{0, 0};  // the ground level's entrance (its copy keeps plan coordinates)
+};
+
+RoutePlanner::BuildingMesh& RoutePlanner::building() {
+    if (building_) return *building_;
+    building_ = std::make_unique<BuildingMesh>();
+    BuildingMesh& b = *building_;
+    int ground = -1;
+    for (std::size_t i = 0; i < plan_.levels.size() && ground < 0; ++i)
+        for (const auto& o : plan_.levels[i].openings)
+            if (o.entrance && ground < 0) ground = static_cast<int>(i);
+    if (ground < 0 || walkable::levels_joined(plan_, ground).size() < 2) return b;
+    b.area = walkable::walkable_from_building(plan_, ground, catalog_);
+    const plan::Level& gl = plan_.levels[static_cast<std::size_t>(ground)];
+    const plan::Opening* entrance = nullptr;
+    for (const auto& o : gl.openings)
+        if (o.entrance && !entrance) entrance = &o;
+    for (const auto& e : b.area.area.exits)
+        if (entrance && e.opening == entrance->id && !b.usable) {
+            b.entrance = {e.door_centre.x, e.door_centre.y};
+            b.usable = b.mesh.build(b.area.area.area);
+        }
+    return b;
+}
+
+bool RoutePlanner::route_across(const plan::Level& level, ShelfRoute& r) {
+    BuildingMesh& b = building();
+    if (!b.usable) return false;
+    int to = -1;
+    for (std::size_t k = 1; k < b.area.levels.size(); ++k)
+        if (b.area.levels[k].id == level.id) to = static_cast<int>(k);
+    if (to < 0) return false;
+    auto length_of = [&](geometry::Vec2 a, geometry::Vec2 c) {
+        const nav::Path p = b.mesh.find_path(a, c, 1.0);
+        return p.status == nav::PathStatus::Ok ? p.length : std::numeric_limits<double>::infinity();
+    };
+    const geometry::Vec2 off = b.area.levels[static_cast<std::size_t>(to)].offset;
+    const geometry::Vec2 goal{r.goal.x + off.x, r.goal.y + off.y};
+    geometry::Vec2 at{b.entrance.x, b.entrance.y};
+    const auto hops = b.area.stair_hops(at, to, [&](geometry::Vec2 from, const walkable::StairWay& s, bool up, bool last) {
+        const geometry::Vec2 arrival = up ? s.upper_arrival : s.lower_arrival;
+        return length_of(from, up ? s.up_gate : s.down_gate) + (last ? geometry::norm(goal - arrival) : 0.0);
+    });
+    r.start = b.entrance;
+    if (hops.empty()) {
+        r.error_key = nav::display_key(nav::PathStatus::Unreachable);
+        return true;
+    }
+    // Each leg on its level's copy, then back to that level's plan coordinates.
+    auto add_leg = [&](geometry::Vec2 from, geometry::Vec2 to_point, const std::string& stair) {
+        const nav::Path p = b.mesh.find_path(from, to_point, 1.0);
+        if (p.status != nav::PathStatus::Ok) return false;
+        const int li = b.area.level_at(from);
+        const geometry::Vec2 o = b.area.levels[static_cast<std::size_t>(li)].offset;
+        RouteLeg leg;
+        leg.level_id = b.area.levels[static_cast<std::size_t>(li)].id;
+        for (const auto& c : p.corners) leg.corners.push_back({c.x - o.x, c.y - o.y});
+        leg.length = p.length;
+        leg.stair_id = stair;
+        r.length += p.length;
+        r.legs.push_back(std::move(leg));
+        return true;
+    };
+    for (const auto& h : hops) {
+        const walkable::StairWay& s = b.area.stairs[static_cast<std::size_t>(h.stair)];
+        if (!add_leg(at, h.up ? s.up_gate : s.down_gate, s.stair)) {
+            r.error_key = nav::display_key(nav::PathStatus::Unreachable);
+            return true;
+        }
+        at = h.up ? s.upper_arrival : s.lower_arrival;
+    }
+    if (!add_leg(at, goal, "")) {
+        r.error_key = nav::display_key(nav::PathStatus::GoalOffMesh);
+        r.legs.clear();
+        r.length = 0;
+        return true;
+    }
+    r.corners = r.legs.back().corners;
+    r.start = r.corners.front();
+    return true;
+}
 
 RoutePlanner::RoutePlanner(plan::Plan plan, plan::FurnitureCatalog catalog)
     : plan_(std::move(plan)), catalog_(std::move(catalog)) {}
@@ -95,6 +185,10 @@ std::optional<ShelfRoute> RoutePlanner::route(const shelving::Section& s) {
     r.level_id = s.level_id;
     r.face = *face;
     r.goal = {face->center.x + face->normal.x * kStandOff, face->center.y + face->normal.y * kStandOff};
+    if (route_across(*level, r)) {
+        out = std::move(r);
+        return out;
+    }
     const LevelMesh& m = mesh_of(*level);
     if (!m.has_entrance) {
         r.error_key = m.error_key;
@@ -105,6 +199,7 @@ std::optional<ShelfRoute> RoutePlanner::route(const shelving::Section& s) {
         if (path.status == nav::PathStatus::Ok) {
             for (const auto& c : path.corners) r.corners.push_back({c.x, c.y});
             r.length = plan::polyline_length(r.corners);
+            r.legs.push_back({level->id, r.corners, r.length, ""});
         } else {
             r.error_key = nav::display_key(path.status);
         }

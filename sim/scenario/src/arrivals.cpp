@@ -104,7 +104,7 @@ bool Arrivals::spawn(const Pending& pd) {
     w_.agents.push_back(std::move(a));
     if (w_.has_alarm && w_.now >= w_.sc.alarm_time) {
         w_.agents.back().steps.clear();
-        w_.sim.leave(id, spec.exit, w_.now + w_.draw(grp.pre_movement_min, grp.pre_movement_max));
+        w_.stairs->leave(id, spec.exit, w_.now + w_.draw(grp.pre_movement_min, grp.pre_movement_max));
     } else if (unit && grp.start.opening.empty()) {
         w_.agents.back().gathering = true;  // sets off when the whole unit is there
         w_.sim.hold(id, w_.now + w_.gather_hold);

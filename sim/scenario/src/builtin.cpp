@@ -1,6 +1,7 @@
 #include <shuxiang/scenario/run.hpp>
 
 #include <shuxiang/plan/furniture.hpp>
+#include <shuxiang/walkable/building.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -97,14 +98,23 @@ Scenario builtin_scenario(const std::string& name, const plan::Plan& plan, int s
     if (name == "evacuation") {
         // Everyone present: every seat taken plus a fifth more standing at shelves and desks,
         // spread over the indoor rooms by floor area. Alarm at 0 s, pre-movement 10-30 s.
+        // Every level the run walks: the ground level and those its stairs join to it.
+        std::vector<const plan::Level*> levels;
+        for (int li : walkable::levels_joined(plan, static_cast<int>(&level - plan.levels.data())))
+            levels.push_back(&plan.levels[static_cast<std::size_t>(li)]);
         int seats = 0;
         const auto& cat = plan::FurnitureCatalog::builtin();
-        for (const auto& f : level.furniture)
-            if (const auto* t = cat.find(f.type)) seats += t->outdoor ? 0 : t->seats;
+        for (const plan::Level* l : levels)
+            for (const auto& f : l->furniture)
+                if (const auto* t = cat.find(f.type)) seats += t->outdoor ? 0 : t->seats;
         int total = students > 0 ? students : static_cast<int>(std::lround(seats * 1.2));
         double area_sum = 0;
         std::vector<std::pair<const plan::Room*, double>> rooms;
-        for (const auto& r : level.rooms) {
+        std::vector<const plan::Room*> all_rooms;
+        for (const plan::Level* l : levels)
+            for (const auto& r : l->rooms) all_rooms.push_back(&r);
+        for (const plan::Room* rp : all_rooms) {
+            const plan::Room& r = *rp;
             if (r.kind == plan::RoomKind::OutdoorReading || r.kind == plan::RoomKind::Workroom ||
                 r.kind == plan::RoomKind::AudioVisualStore)
                 continue;

@@ -50,7 +50,10 @@ void GridlockRelief::run() {
         const auto& ag = w_.body(id);
         // Waiting one's turn at a one-lane door is not being stuck.
         const bool walking = ag.start_time <= w_.now && ag.hold_until <= w_.now && !ag.passage_waiting;
-        if (!walking || geometry::norm(ag.pos - a.check_pos) > 0.3) {
+        // Nor is a queue on a flight of stairs or at its gate (a step aside there walks against it).
+        const bool queue_at_stair = a.stair >= 0 || (ag.next_waypoint < a.step_of_waypoint.size() &&
+                                                     StairWalk::is_gate(a.step_of_waypoint[ag.next_waypoint]));
+        if (!walking || queue_at_stair || geometry::norm(ag.pos - a.check_pos) > 0.3) {
             a.check_pos = ag.pos;
             a.stuck_checks = 0;
             continue;
@@ -60,7 +63,10 @@ void GridlockRelief::run() {
         if (near_enough(id)) continue;
         // Three steps aside did not get it there: give the target up and go on with the next
         // activity (or, with none left, keep trying for the exit).
-        if (a.asides >= 3 && ag.next_waypoint < ag.waypoints.size()) {
+        // A stair's gate is never given up: beyond it lies the rest of the way (only steps aside).
+        const bool gate = ag.next_waypoint < a.step_of_waypoint.size() &&
+                          StairWalk::is_gate(a.step_of_waypoint[ag.next_waypoint]);
+        if (a.asides >= 3 && ag.next_waypoint < ag.waypoints.size() && !gate) {
             a.asides = 0;
             const bool aside = ag.next_waypoint < a.step_of_waypoint.size() && a.step_of_waypoint[ag.next_waypoint] < 0;
             w_.sim.skip_waypoint(id);

@@ -75,14 +75,21 @@ void Journey::issue(int id) {
         const StepKind kind = a.steps[si].kind;
         if (WalkingUnits::Unit* unit = units_.unit(a.unit); unit && (kind == StepKind::Shelf || kind == StepKind::Room))
             unit->meet[si] = *target;
+        w_.stairs->add_gates(id, w_.body(id).pos, *target);
         a.step_of_waypoint.push_back(static_cast<int>(si));
         w_.sim.add_waypoint(id, *target, dwell);
         return;
     }
+    // Nothing left to do: out, by the stairs first when the exits lie on another level.
+    w_.stairs->gates_out(id, w_.group_exit[static_cast<std::size_t>(a.group)]);
 }
 
 void Journey::on_waypoint(int id, std::size_t wp, bool reached) {
     AgentState& a = w_.agent(id);
+    if (wp < a.step_of_waypoint.size() && StairWalk::is_gate(a.step_of_waypoint[wp])) {
+        if (reached) w_.stairs->pass(id, wp, a.step_of_waypoint[wp]);
+        return;
+    }
     if (wp >= a.step_of_waypoint.size() || a.step_of_waypoint[wp] < 0) return;  // a step aside
     if (!reached) ++w_.res.targets_missed;
     if (reached) a.asides = 0;
@@ -141,8 +148,8 @@ void Journey::sound_alarm() {
         a.doing = Doing::Walking;
         a.gathering = false;
         const Group& grp = w_.sc.groups[static_cast<std::size_t>(a.group)];
-        w_.sim.leave(id, w_.group_exit[static_cast<std::size_t>(a.group)],
-                     w_.now + w_.draw(grp.pre_movement_min, grp.pre_movement_max));
+        w_.stairs->leave(id, w_.group_exit[static_cast<std::size_t>(a.group)],
+                         w_.now + w_.draw(grp.pre_movement_min, grp.pre_movement_max));
     }
 }
 

@@ -116,6 +116,36 @@ std::string metrics_json(const RunResult& r) {
     j["unreachable"] = {{"shelf_sections", r.places.unreachable_shelves},
                         {"seats", r.places.unreachable_seats},
                         {"desks", r.places.unreachable_desks}};
+    if (!r.levels.empty()) {
+        json levels = json::array();
+        for (const auto& l : r.levels)
+            levels.push_back({{"id", l.id},
+                              {"elevation_m", r3(l.elevation)},
+                              {"offset", {r3(l.offset.x), r3(l.offset.y)}},
+                              {"box", {r3(l.box.min.x), r3(l.box.min.y), r3(l.box.max.x), r3(l.box.max.y)}},
+                              {"agents_started", l.agents_started},
+                              {"last_occupied_s", r3(l.last_occupied)}});
+        j["levels"] = levels;
+        json stairs = json::array();
+        for (const auto& s : r.stairs)
+            stairs.push_back({{"stair", s.id},
+                              {"from_level", s.from_level},
+                              {"to_level", s.to_level},
+                              {"width_m", r3(s.width)},
+                              {"length_m", r3(s.length)},
+                              {"up", s.up},
+                              {"down", s.down},
+                              {"first_s", s.up + s.down ? r3(s.first) : -1.0},
+                              {"last_s", s.up + s.down ? r3(s.last) : -1.0},
+                              {"flow_per_s", r3(s.flow)},
+                              {"flow_per_m_s", s.width > 0 ? r3(s.flow / s.width) : 0.0},
+                              {"mean_up_s", r3(s.mean_up_s)},
+                              {"mean_down_s", r3(s.mean_down_s)},
+                              {"max_on_flight", s.max_on_flight},
+                              {"peak_density_per_m2", r3(s.peak_density)},
+                              {"gate_waits", s.gate_waits}});
+        j["stairs"] = stairs;
+    }
     json warnings = json::array();
     for (const auto& w : r.warnings) warnings.push_back({{"code", w.code}, {"message", w.message}});
     j["warnings"] = warnings;

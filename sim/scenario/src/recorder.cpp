@@ -46,6 +46,13 @@ Recorder::Recorder(World& w, double record_every, double series_every) : w_(w), 
         std::replace_if(name.begin(), name.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
         traj_ += "# group " + std::to_string(g) + ": " + name + "\n";
     }
+    // Runs over several levels: where each level's copy lies in the plane (x, y = plan + offset).
+    if (w_.building && !w_.building->stairs.empty())
+        for (const auto& l : w_.building->levels) {
+            char buf[160];
+            std::snprintf(buf, sizeof buf, "# plane level %s offset %.2f %.2f\n", l.id.c_str(), l.offset.x, l.offset.y);
+            traj_ += buf;
+        }
     traj_ += "t,id,x,y,state,group\n";
 }
 

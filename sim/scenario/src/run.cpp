@@ -6,6 +6,7 @@
 #include <shuxiang/plan/furniture.hpp>
 #include <shuxiang/util/error.hpp>
 #include <shuxiang/util/i18n.hpp>
+#include <shuxiang/walkable/building.hpp>
 #include <shuxiang/walkable/from_plan.hpp>
 
 #include <algorithm>
@@ -98,11 +99,11 @@ PlacesOfPlan places_of_level(const plan::Level& level, const plan::FurnitureCata
 namespace {
 
 // The ground level: the one with the entrance.
-const plan::Level& ground_level(const plan::Plan& plan) {
-    for (const auto& l : plan.levels)
-        for (const auto& o : l.openings)
-            if (o.entrance) return l;
-    return plan.levels.front();
+int ground_level(const plan::Plan& plan) {
+    for (std::size_t i = 0; i < plan.levels.size(); ++i)
+        for (const auto& o : plan.levels[i].openings)
+            if (o.entrance) return static_cast<int>(i);
+    return 0;
 }
 
 // Checks the scenario's references against the plan; returns each group's exit (-1: nearest).
@@ -215,7 +216,7 @@ void add_exits_and_doors(ped::Simulation& sim, const walkable::PlanArea& pa, con
 
 // The driver: each step runs the systems in this order, then the operational model, then records.
 void drive(World& w, Journey& journey, WalkingUnits& units, Arrivals& arrivals, GridlockRelief& relief,
-           Recorder& recorder, const RunOptions& options) {
+           StairWalk& stairs, Recorder& recorder, const RunOptions& options) {
     double last_progress = -1;
     const double duration = w.sc.duration;
     while (w.now < duration - 1e-9) {
@@ -226,6 +227,7 @@ void drive(World& w, Journey& journey, WalkingUnits& units, Arrivals& arrivals, 
         relief.run();
         w.sim.step();
         w.now = w.sim.time();
+        stairs.run();
         recorder.record();
         if (options.progress && w.now / duration - last_progress >= 0.01) {
             last_progress = w.now / duration;
@@ -270,11 +272,17 @@ const plan::Room* World::room(const std::string& id) const {
 RunResult run_scenario(const plan::Plan& plan, const plan::FurnitureCatalog& catalog, const Scenario& sc,
                        const RunOptions& options) {
     if (plan.levels.empty()) throw InputError("plan", "/levels", tr("sim_scenario.error.no_level"));
-    const plan::Level& level = ground_level(plan);
+    const int ground = ground_level(plan);
+    // One level, or the ground level and every level its stairs join to it, side by side in one plane.
+    walkable::BuildingArea building;
+    const bool several = (sc.alarm_time < ped::kNever || options.all_levels) && walkable::levels_joined(plan, ground).size() > 1;
+    if (several) building = walkable::walkable_from_building(plan, ground, catalog);
+    else building.area = walkable::walkable_from_level(plan.levels[static_cast<std::size_t>(ground)], catalog);
+    const plan::Level& level = several ? building.merged : plan.levels[static_cast<std::size_t>(ground)];
     RunResult res;
     res.scenario = sc.name;
     res.level = level.id;
-    const walkable::PlanArea pa = walkable::walkable_from_level(level, catalog);
+    const walkable::PlanArea& pa = building.area;
     nav::NavMesh nav;
     nav::NavParams np;
     np.agent_radius = 0.2;
@@ -291,6 +299,9 @@ RunResult run_scenario(const plan::Plan& plan, const plan::FurnitureCatalog& cat
             SeatPool(points_of(places.seats)), ExitStage(openings_of(pa), sc.closures)};
     w.gather_hold = 2 * mp.dt;
     w.has_alarm = sc.alarm_time < ped::kNever;
+    w.building = several ? &building : nullptr;
+    StairWalk stairs(w, options);
+    w.stairs = &stairs;
     res.places = std::move(places);
     res.places.shelves = w.shelves.sections();
     w.group_exit = check_references(sc, w);
@@ -310,8 +321,9 @@ RunResult run_scenario(const plan::Plan& plan, const plan::FurnitureCatalog& cat
     GridlockRelief relief(w);
     Recorder recorder(w, options.record_every, options.series_every);
     sim.set_waypoint_callback([&](int id, std::size_t wp, bool reached) { journey.on_waypoint(id, wp, reached); });
-    drive(w, journey, units, arrivals, relief, recorder, options);
+    drive(w, journey, units, arrivals, relief, stairs, recorder, options);
     recorder.finish(arrivals);
+    stairs.finish();
     warn_not_placed(sc, arrivals, res);
     return res;
 }

@@ -120,6 +120,43 @@ private:
     World& w_;
 };
 
+// Stairs (docs/pedestrian-model.md, Stairs): walkers whose next target (or exit) lies on another
+// level head for the gate of the best stair first; at a gate they change level (the other copy in the
+// plane), or wait there while the far side has no room; on a flight they walk at stair speed. Keeps
+// the figures per level and per stair. Does nothing on a run over one level.
+class StairWalk {
+public:
+    StairWalk(World& w, const RunOptions& options);
+    bool active() const { return w_.building && !w_.building->stairs.empty(); }
+    // Gate waypoints before a target at `target`, for an agent now at `from`.
+    void add_gates(int id, Vec2 from, Vec2 target);
+    // The agent leaves (alarm): as Simulation::leave, with the gates down to the level of `exit`
+    // (-1: the nearest usable exit).
+    void leave(int id, int exit, double not_before);
+    // Gates down (or up) to the level of `exit` for an agent done with its steps (-1: nearest exit).
+    void gates_out(int id, int exit);
+    // Marks of gate waypoints in AgentState::step_of_waypoint (a step aside is -1).
+    static bool is_gate(int mark) { return mark <= -2; }
+    // A gate reached (from the waypoint callback): changes level, or waits for room.
+    void pass(int id, std::size_t wp, int mark);
+    void run();     // each step, after the model step: speeds on flights, who is on which level
+    void finish();  // RunResult::levels and ::stairs
+
+private:
+    std::vector<walkable::StairHop> hops(Vec2 from, int to_level, Vec2 target, bool to_exit) const;
+    double path_length(Vec2 a, Vec2 b) const;
+    bool arrive(int id, const walkable::StairWay& s, bool up);
+    void on_flights(int id);
+    bool at_gate(int id) const;
+    void step_off(int id);
+    World& w_;
+    RunOptions opt_;
+    std::vector<double> exit_cost_;  // by stair: path from its lower arrival to the nearest exit (m)
+    std::vector<double> up_time_, down_time_;
+    std::vector<int> up_n_, down_n_;
+    std::vector<std::vector<double>> passes_;  // by stair: times of changes of level
+};
+
 // Metrics recorder: trajectories, density cells, heat, time series; the run's figures at the end.
 class Recorder {
 public:

@@ -6,6 +6,7 @@
 #include <shuxiang/ped/simulation.hpp>
 #include <shuxiang/scenario/run.hpp>
 #include <shuxiang/scenario/stages.hpp>
+#include <shuxiang/walkable/building.hpp>
 #include <shuxiang/walkable/from_plan.hpp>
 
 #include <optional>
@@ -13,6 +14,8 @@
 #include <vector>
 
 namespace shuxiang::scenario {
+
+class StairWalk;
 
 enum class StepKind { Shelf, Desk, Seat, Room };
 
@@ -40,6 +43,11 @@ struct AgentState {
     bool force_register = false;  // held up near the desk: joins the line where it stands
     int unit = -1;             // walking unit (keep_together_m), or -1
     bool gathering = false;    // at the unit's meeting point: waits until every member is there
+    int stair = -1;            // the flight it is on, or -1
+    bool stair_up = true;
+    double stair_since = 0;    // when it stepped on the flight
+    double floor_speed = 0;    // desired speed on the floor, given back at the end of the flight
+    bool level_counted = false;
 };
 
 struct World {
@@ -54,6 +62,8 @@ struct World {
     DeskQueue desks;
     SeatPool seats;
     ExitStage exits;
+    const walkable::BuildingArea* building = nullptr;  // several levels joined by stairs; else null
+    StairWalk* stairs = nullptr;     // the run's stairs system (routes across levels, leaving)
     std::vector<int> group_exit;     // by group: the exit it must leave by, -1 nearest usable
     std::vector<AgentState> agents;  // by simulation id
     double now = 0;

@@ -193,6 +193,21 @@ struct PlanSummary {
     std::vector<std::string> unknown_types;  // furniture type ids the catalogue lacks
 };
 
+// ---------------------------------------------------------------- stairs
+
+// Where a stair lies: the unit vector from foot to head, the unit vector across it (to the left of
+// the climb), the horizontal length from foot to head.
+struct StairFrame {
+    Vec2 axis{0, 1};
+    Vec2 across{-1, 0};
+    double length = 0;
+};
+StairFrame stair_frame(const Stair& s);
+// The flight's footprint (counter-clockwise): `width` wide from foot to head.
+std::vector<Vec2> stair_footprint(const Stair& s);
+// How deep the landings beyond the head and before the foot are taken to be, m.
+inline constexpr double kStairLandingDepth = 0.6;
+
 PlanSummary summarize(const Plan& plan, const FurnitureCatalog& catalog);
 
 }  // namespace shuxiang::plan

@@ -28,5 +28,6 @@ std::vector<Problem> migrate_plan_json(nlohmann::json& doc);
 void migrate_plan_v1_to_v2(nlohmann::json& doc, std::vector<Problem>& problems);
 void migrate_plan_v2_to_v3(nlohmann::json& doc, std::vector<Problem>& problems);
 void migrate_plan_v3_to_v4(nlohmann::json& doc, std::vector<Problem>& problems);
+void migrate_plan_v4_to_v5(nlohmann::json& doc, std::vector<Problem>& problems);
 
 }  // namespace shuxiang::plan

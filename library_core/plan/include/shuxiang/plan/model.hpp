@@ -15,7 +15,7 @@ namespace shuxiang::plan {
 
 // The plan file format version this program writes. Older files are migrated step by step on load;
 // newer ones are refused.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 struct Vec2 {
     double x = 0;
@@ -174,6 +174,25 @@ struct PlanFurnitureType {
     friend bool operator==(const PlanFurnitureType&, const PlanFurnitureType&) = default;
 };
 
+// A straight flight of stairs joining two levels (schema 5). `foot` is the centre of the first riser
+// on the lower level, `head` the centre of the last riser (the edge of the upper landing); the flight
+// runs straight from foot to head, `width` wide, over (steps - 1) treads of `run` and `steps` risers
+// of `rise`. On the lower level the flight is floor one climbs; on the upper level its footprint is
+// the stairwell (a void), and the landing lies beyond the head.
+struct Stair {
+    std::string id;
+    std::string name;
+    std::string from_level;  // id of the lower level (the foot)
+    std::string to_level;    // id of the upper level (the head)
+    Vec2 foot;
+    Vec2 head;
+    double width = 1.2;      // clear width between handrails, m
+    double rise = 0.15;      // riser height, m
+    double run = 0.28;       // tread depth (going), m
+    int steps = 2;           // risers from foot to head
+    friend bool operator==(const Stair&, const Stair&) = default;
+};
+
 // The whole document.
 struct Plan {
     School school;
@@ -182,6 +201,7 @@ struct Plan {
     // Weekly opening hours in term (the standards ask for at least 40).
     double opening_hours_per_week = 0;
     std::vector<PlanFurnitureType> furniture_types;  // imported models (schema 3); usually empty
+    std::vector<Stair> stairs;                       // flights between levels (schema 5)
     friend bool operator==(const Plan&, const Plan&) = default;
 };
 
@@ -208,5 +228,6 @@ const Level* find_level(const Plan& p, std::string_view id);
 const Room* find_room(const Level& l, std::string_view id);
 const Wall* find_wall(const Level& l, std::string_view id);
 const Furniture* find_furniture(const Level& l, std::string_view id);
+const Stair* find_stair(const Plan& p, std::string_view id);
 
 }  // namespace shuxiang::plan

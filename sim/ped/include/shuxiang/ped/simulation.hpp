@@ -222,6 +222,12 @@ public:
     // Abandons the remaining waypoints and any hold: the agent heads for `exit` (-1: nearest
     // usable) once `not_before` has come (alarm plus pre-movement time).
     void leave(int id, int exit, double not_before);
+    // Sets the agent's desired speed (v0) from now on: the scenario layer's stairs walk slower than
+    // the floor and give the floor speed back at the end of the flight.
+    void set_desired_speed(int id, double v);
+    // Moves the agent to `p` at once and plans its path afresh from there: a walker that changed level
+    // at a stair's gate (each level has its own copy in the plane). Its velocity starts from rest.
+    void relocate(int id, Vec2 p);
 
 private:
     struct Cell { int begin = 0, end = 0; };

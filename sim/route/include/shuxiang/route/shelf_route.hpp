@@ -31,13 +31,27 @@ struct SectionFace {
 // facing it sees the sections. nullopt when the type holds no such section.
 std::optional<SectionFace> section_face(const plan::Furniture& f, const plan::FurnitureType& t, int face, int number);
 
+// One level's part of a route over several levels: path corners in that level's plan coordinates.
+struct RouteLeg {
+    std::string level_id;
+    std::vector<plan::Vec2> corners;
+    double length = 0;      // m along the corners (a flight counts its horizontal length)
+    std::string stair_id;   // the stair this leg ends at (going up: after climbing it), "" for the last leg
+};
+
 // The route to one section: its face, the entrance (start) and the standing point (goal), the path.
+// A section on a level that stairs join to the ground level (the first level with an entrance) is
+// reached from the ground level's entrance: `legs` holds each level's part in order, and `start` and
+// `corners` the last part (on the section's level, from where the stair arrives); `length` is the whole
+// way. On the ground level, or on a level no stair joins to it, there is one leg from that level's own
+// entrance.
 struct ShelfRoute {
     std::string section_id, furniture_id, level_id;
     SectionFace face;
     plan::Vec2 start{0, 0}, goal{0, 0};
     std::vector<plan::Vec2> corners;  // navmesh path corners, start to goal; empty when none
-    double length = 0;                // m along the corners
+    double length = 0;                // m along the whole route
+    std::vector<RouteLeg> legs;       // level by level; one when the route stays on one level
     // Why there is no route: a translation key ("" when there is one) and its argument; the key, not
     // the text, is kept so that one cached route serves readers in either language.
     std::string error_key, error_arg;
@@ -64,12 +78,17 @@ public:
 
 private:
     struct LevelMesh;
+    struct BuildingMesh;
     LevelMesh& mesh_of(const plan::Level& level);
+    BuildingMesh& building();
+    // The route across levels from the ground level's entrance; false when this level is not joined.
+    bool route_across(const plan::Level& level, ShelfRoute& r);
 
     plan::Plan plan_;
     plan::FurnitureCatalog catalog_;
     std::mutex mu_;
     std::map<std::string, std::unique_ptr<LevelMesh>> meshes_;  // level id -> its navmesh
+    std::unique_ptr<BuildingMesh> building_;                     // the levels joined by stairs, once built
     std::map<std::string, std::optional<ShelfRoute>> routes_;   // section id -> its route
 };
 

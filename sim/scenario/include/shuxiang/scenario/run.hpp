@@ -55,6 +55,17 @@ struct RunOptions {
     // Doors narrower than this (m) are one-lane: walkers take turns by direction (two adults need
     // about 2 × 0.5 m to pass each other). 0 turns the rule off.
     double one_lane_width = 1.2;
+    // Horizontal walking speeds on stairs (m/s) of a walker whose speed on the floor is
+    // stair_reference_speed; others scale in proportion (never faster than on the floor). The
+    // defaults are those of RiMEA tests 2 and 3 as JuPedSim runs them (0.5 m/s up, 0.65 m/s down for
+    // a 1.34 m/s walker); docs/pedestrian-model.md, Stairs.
+    // Walk every level the plan's stairs join to the ground level. Evacuations (a scenario with an
+    // alarm) always do; other scenarios only with this set, since reader flow up and down a stair
+    // in both directions at once can still lock at its gates (docs/pedestrian-model.md, Limits).
+    bool all_levels = false;
+    double stair_up_speed = 0.5;
+    double stair_down_speed = 0.65;
+    double stair_reference_speed = 1.34;
 };
 
 // One service at a desk (for FIFO checks and the waits).
@@ -85,6 +96,30 @@ struct TimeRow {
     double t = 0;
     int present = 0, walking = 0, browsing = 0, queueing = 0, reading = 0;
     double max_density = 0;
+};
+
+// A level of a run over several levels (joined by stairs). Its copy lies at plan coordinates + offset
+// in the run's plane (trajectories, heat map, walls).
+struct LevelResult {
+    std::string id;
+    double elevation = 0;
+    geometry::Vec2 offset;
+    geometry::Box box;
+    int agents_started = 0;     // agents that appeared on this level
+    double last_occupied = 0;   // s: the last time anyone stood on it (evacuation: when it was clear)
+};
+
+// Use of one stair in a run.
+struct StairResult {
+    std::string id, from_level, to_level;
+    double width = 0, length = 0;  // m, clear width and horizontal length of the flight
+    int up = 0, down = 0;          // walkers who changed level on it, each way
+    double first = 0, last = 0;    // s: first and last change of level (0 when unused)
+    double flow = 0;               // persons/s: (up + down - 1) / (last - first)
+    double mean_up_s = 0, mean_down_s = 0;  // mean time on the flight (foot to head) each way
+    int max_on_flight = 0;         // most walkers on the flight at once
+    double peak_density = 0;       // persons/m² on the flight at that moment
+    int gate_waits = 0;            // times a walker at the top waited for room on the far side
 };
 
 // Something about the input that makes the run's results mean less than they seem (people not
@@ -130,6 +165,10 @@ struct RunResult {
     std::string trajectories;     // CSV text (see docs/scenario-format.md)
     PlacesOfPlan places;
     std::vector<RunWarning> warnings;
+    // Runs over several levels (a plan whose stairs join levels to the ground level): the levels
+    // side by side in the plane and the stairs; both empty for a run on one level.
+    std::vector<LevelResult> levels;
+    std::vector<StairResult> stairs;
 };
 
 // Fruin level of service (walkways) for a density in persons/m²: 'A'…'F'.
@@ -139,7 +178,9 @@ char fruin_los(double density);
 PlacesOfPlan places_of_level(const plan::Level& level, const plan::FurnitureCatalog& catalog,
                              const geometry::WalkableArea& area, const nav::NavMesh& nav);
 
-// Runs the scenario on the plan's ground level (the level with the entrance). Throws InputError
+// Runs the scenario on the plan's ground level (the level with the entrance); an evacuation, or any
+// scenario with RunOptions::all_levels, also on every level its stairs join to it (each level's copy
+// side by side in one plane; RunResult::levels). Throws InputError
 // (file = "scenario") when the scenario names rooms, openings or furniture the plan lacks, when a
 // start polygon lies wholly outside the level's walkable area, or when every exit is closed by the
 // alarm; lesser problems become RunResult::warnings.
