@@ -12,12 +12,12 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <pqxx/pqxx>
 #include <random>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "pg/city_rows.hpp"
 #include "shuxiang/catalog/csv.hpp"
 #include "shuxiang/catalog/isbn.hpp"
 #include "shuxiang/catalog/search.hpp"
@@ -82,21 +82,15 @@ struct City {
     // Reads the titles of the generated city that the benchmark uses: the sync school's (pool
     // indexes below 10,000 and 20,000-20,799) and `picks` more drawn like pick() for the queries.
     void read(const std::string& url, int picks) {
-        pqxx::connection c(url);
-        pqxx::work w(c);
         std::vector<long long> ids;
         for (int k = 0; k < picks * 2; ++k) {
             const double u = std::uniform_real_distribution<double>(0, 1)(rng);
             ids.push_back(1 + static_cast<long long>(static_cast<double>(pool) * u * u * u));
         }
-        std::string list;
-        for (auto id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
-        for (const auto& r : w.exec_params("SELECT id - 1, title, responsibility FROM union_title WHERE id <= 10000 OR "
-                                           "id BETWEEN 20001 AND 20800 OR id = ANY($1::bigint[])",
-                                           "{" + list + "}")) {
-            const auto k = r[0].as<long long>();
-            title[k] = r[1].as<std::string>();
-            auto a = r[2].as<std::string>();
+        for (const auto& r : bench::read_city_titles(url, ids)) {
+            const auto k = r.pool_index;
+            title[k] = r.title;
+            const auto& a = r.responsibility;
             author[k] = a.size() > 4 && a.compare(a.size() - 4, 4, " 著") == 0 ? a.substr(0, a.size() - 4) : a;
         }
     }
@@ -277,19 +271,12 @@ void bench_review(district::DistrictStore& d) {
 // The search tokens the generator wrote against catalog::index_tokens, for n titles spread over
 // the table. Returns the number that differ.
 int check_tokens(const std::string& url, int n) {
-    pqxx::connection c(url);
-    pqxx::work w(c);
     int bad = 0, seen = 0;
-    for (const auto& r : w.exec_params("SELECT title, responsibility, publisher, subjects, series, array_to_string(tokens, ' ') "
-                                       "FROM union_title WHERE id % greatest(1, (SELECT max(id) FROM union_title) / $1) = 0 "
-                                       "LIMIT $1",
-                                       n)) {
+    for (const auto& r : bench::sample_stored_tokens(url, n)) {
         ++seen;
-        const std::string want = catalog::index_tokens(r[0].as<std::string>() + " " + r[1].as<std::string>() + " " +
-                                                       r[2].as<std::string>() + " " + r[3].as<std::string>() + " " +
-                                                       r[4].as<std::string>());
-        if (want != r[5].as<std::string>() && ++bad <= 5)
-            std::printf("tokens differ for %s: stored [%s], index_tokens [%s]\n", r[0].c_str(), r[5].c_str(), want.c_str());
+        const std::string want = catalog::index_tokens(r.title + " " + r.responsibility + " " + r.publisher + " " + r.subjects + " " + r.series);
+        if (want != r.tokens && ++bad <= 5)
+            std::printf("tokens differ for %s: stored [%s], index_tokens [%s]\n", r.title.c_str(), r.tokens.c_str(), want.c_str());
     }
     std::printf("tokens: %d titles checked against catalog::index_tokens, %d differ\n", seen, bad);
     return bad;

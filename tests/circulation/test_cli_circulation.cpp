@@ -5,6 +5,7 @@
 #include "fixture.hpp"
 #include "shuxiang/identity/authenticator.hpp"
 #include "shuxiang/standards/holdings.hpp"
+#include "support/cli_json.hpp"
 #include "support/process.hpp"
 
 using namespace sxt;
@@ -44,8 +45,7 @@ struct Cli : ::testing::Test {
         auto as = args.find("--as ");
         if (as != std::string::npos) {
             std::string op = args.substr(as + 5, args.find(' ', as + 5) - as - 5);
-            const auto pw_file = write(op + ".pw", password(op) + "\n");
-            std::filesystem::permissions(pw_file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+            const auto pw_file = shuxiang::test::write_private_file(dir / (op + ".pw"), password(op) + "\n");
             out += " --password-file " + pw_file;
         }
         if (args.rfind("operators add ", 0) == 0) {
@@ -57,14 +57,7 @@ struct Cli : ::testing::Test {
     }
     shuxiang::test::RunResult run(const std::string& args) { return shuxiang::test::run_command(with_credentials(args)); }
     json run_json(const std::string& args, int expect_code = 0) {
-        auto r = shuxiang::test::run_command(with_credentials(args + db + " --json"));
-        EXPECT_EQ(r.code, expect_code) << args << "\n" << r.out;
-        try {
-            return json::parse(r.out);
-        } catch (...) {
-            ADD_FAILURE() << "not JSON: " << r.out;
-            return json();
-        }
+        return shuxiang::test::run_json_command(with_credentials(args + db + " --json"), expect_code, args);
     }
 };
 

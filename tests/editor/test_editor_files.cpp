@@ -311,7 +311,7 @@ TEST_F(EditorFiles, ImportPlaceSaveReopenWithTheModelBesideThePlan) {
                          "save " + plan.string() + "\n");
     ASSERT_EQ(r.rc, 0) << r.err;
     const auto doc = nlohmann::json::parse(slurp(plan));
-    EXPECT_EQ(doc["schema_version"], 4);
+    EXPECT_EQ(doc["schema_version"], 5);
     ASSERT_EQ(doc["furniture_types"].size(), 1u);
     const auto& t = doc["furniture_types"][0];
     EXPECT_EQ(t["id"], "model_lshape");

@@ -7,6 +7,7 @@
 #include "reading_fixture.hpp"
 #include "shuxiang/catalog/iso2709.hpp"
 #include "shuxiang/identity/authenticator.hpp"
+#include "support/cli_json.hpp"
 #include "support/process.hpp"
 
 namespace sxt {
@@ -38,20 +39,11 @@ struct ListsCli : ::testing::Test {
     }
     // `--as OP` with that operator's password file.
     std::string acting(const std::string& op) {
-        auto f = write(op + ".pw", "pw-" + op + "-2026\n");
-        std::filesystem::permissions(f, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
-        return " --as " + op + " --password-file " + f;
+        return " --as " + op + " --password-file " + shuxiang::test::write_private_file(dir / (op + ".pw"), "pw-" + op + "-2026\n");
     }
     shuxiang::test::RunResult run(const std::string& args) { return shuxiang::test::run_shuxiang(args + db); }
     json run_json(const std::string& args, int expect = 0) {
-        auto r = shuxiang::test::run_command(std::string(SHUXIANG_BIN_DIR) + "/shuxiang " + args + db + " --json 2>/dev/null");
-        EXPECT_EQ(r.code, expect) << args << "\n" << r.out;
-        try {
-            return json::parse(r.out);
-        } catch (...) {
-            ADD_FAILURE() << "not JSON: " << r.out;
-            return json();
-        }
+        return shuxiang::test::run_json_command(std::string(SHUXIANG_BIN_DIR) + "/shuxiang " + args + db + " --json 2>/dev/null", expect, args);
     }
 };
 

@@ -6,6 +6,7 @@
 #include "reading_fixture.hpp"
 #include "shuxiang/identity/authenticator.hpp"
 #include "shuxiang/reading/feedback.hpp"
+#include "support/cli_json.hpp"
 #include "support/process.hpp"
 
 using namespace sxt;
@@ -40,20 +41,11 @@ struct FeedbackCli : ::testing::Test {
         ASSERT_TRUE(auth.set_operator_password(as("admin"), "t1", "pw-t1-2026", now).ok);
     }
     std::string acting(const std::string& op) {
-        auto f = dir / (op + ".pw");
-        std::ofstream(f, std::ios::binary) << "pw-" << op << "-2026\n";
-        std::filesystem::permissions(f, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
-        return " --as " + op + " --password-file " + f.string() + " --date 2026-09-10";
+        const auto f = shuxiang::test::write_private_file(dir / (op + ".pw"), "pw-" + op + "-2026\n");
+        return " --as " + op + " --password-file " + f + " --date 2026-09-10";
     }
     json run_json(const std::string& args, int expect = 0) {
-        auto r = shuxiang::test::run_command(std::string(SHUXIANG_BIN_DIR) + "/shuxiang " + args + db + " --json 2>/dev/null");
-        EXPECT_EQ(r.code, expect) << args << "\n" << r.out;
-        try {
-            return json::parse(r.out);
-        } catch (...) {
-            ADD_FAILURE() << "not JSON: " << r.out;
-            return json();
-        }
+        return shuxiang::test::run_json_command(std::string(SHUXIANG_BIN_DIR) + "/shuxiang " + args + db + " --json 2>/dev/null", expect, args);
     }
 };
 

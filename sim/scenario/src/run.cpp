@@ -292,6 +292,10 @@ RunResult run_scenario(const plan::Plan& plan, const plan::FurnitureCatalog& cat
 
     ped::ModelParams mp;
     mp.density_every = 0;  // density is sampled by the recorder (seated readers left out)
+    // An evacuation from the first second is one-way flow towards the exits: the lanes that keep
+    // counter-flow apart in narrow ways would only take half the width of corridors and stairs
+    // (60 people down a 2 m stair: 1.87 persons/s with them against 2.81 without).
+    if (sc.alarm_time <= 0) mp.narrow_keep_right = 0.0;
     ped::Simulation sim(pa.area, nav, mp);
     ped::Rng rng(sc.seed * 0x9E3779B97F4A7C15ULL + options.seed);
     World w{sc, level, pa, nav, sim, rng, res,
